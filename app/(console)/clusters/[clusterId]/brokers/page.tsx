@@ -1,0 +1,23 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { BrokerTable } from "@/components/brokers/broker-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { getQueryClient } from "@/lib/get-query-client";
+import { clusterKeys } from "@/lib/queries/clusters";
+import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { listBrokers } from "@/server/services/brokers/list-brokers";
+
+export default async function BrokersPage({ params }: { params: Promise<{ clusterId: string }> }) {
+  const cluster = getClusterOrNotFound((await params).clusterId);
+  const clusterId = cluster.id;
+  const queryClient = getQueryClient();
+  // Prefetch through the service itself (never an HTTP call to our own API); a failure leaves the client to retry and show it.
+  await queryClient.prefetchQuery({ queryKey: clusterKeys.brokers(clusterId), queryFn: async () => ({ brokers: await listBrokers(clusterId) }) });
+  return (
+    <>
+      <PageHeader title="Brokers" description={`${cluster.name}: each broker with the partitions it leads and the replicas it holds.`} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <BrokerTable clusterId={clusterId} />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { BrokerTable } from "@/components/brokers/broker-table";
+import { ClusterHealthCard } from "@/components/clusters/cluster-health-card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+
+export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
+  const { clusterId } = await params;
+  const cluster = toClusterSummary(getClusterOrNotFound(clusterId));
+  return (
+    <>
+      <PageHeader title={cluster.name} description="Cluster overview" />
+      <div className="grid gap-6 xl:grid-cols-3">
+        <ClusterHealthCard cluster={cluster} />
+        <section className="space-y-3 xl:col-span-2">
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Brokers</h2>
+          <BrokerTable clusterId={cluster.id} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { clusterParamsSchema } from "@/lib/schemas/params";
+import { defineRoute } from "@/server/http/define-route";
+import { listBrokers } from "@/server/services/brokers/list-brokers";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  permission: "clusters:read",
+  params: clusterParamsSchema,
+  async handler({ params }) {
+    return Response.json({ brokers: await listBrokers(params.clusterId) });
+  },
+});

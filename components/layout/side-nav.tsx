@@ -1,0 +1,73 @@
+"use client";
+
+import { Boxes, ClipboardCheck, FileCode2, LayoutDashboard, ListTree, Server, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+import { paths } from "@/lib/paths";
+import type { ClusterSummary } from "@/lib/schemas/clusters";
+import { ClusterSwitcher } from "./cluster-switcher";
+
+type NavItem = { label: string; href?: string; icon: typeof Server; testId: string };
+
+function NavLink({ item, active }: { item: NavItem; active: boolean }) {
+  const Icon = item.icon;
+  const base = "flex items-center gap-2 rounded-md px-3 py-2 text-sm";
+  if (!item.href) {
+    return (
+      <span className={cn(base, "cursor-not-allowed text-slate-400 dark:text-slate-600")} title="Not available yet" aria-disabled data-testid={item.testId}>
+        <Icon className="h-4 w-4" /> {item.label}
+        <span className="ml-auto text-[10px] uppercase tracking-wide">soon</span>
+      </span>
+    );
+  }
+  return (
+    <Link
+      href={item.href}
+      data-testid={item.testId}
+      aria-current={active ? "page" : undefined}
+      className={cn(base, active ? "bg-brand-50 font-medium text-brand-700 dark:bg-cyan-950 dark:text-cyan-300" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800")}
+    >
+      <Icon className="h-4 w-4" /> {item.label}
+    </Link>
+  );
+}
+
+export function SideNav({ clusters }: { clusters: ClusterSummary[] }) {
+  const pathname = usePathname();
+  const match = /^\/clusters\/([^/]+)/.exec(pathname);
+  const currentId = match ? decodeURIComponent(match[1]) : undefined;
+  const current = clusters.find((c) => c.id === currentId);
+
+  const clusterItems: NavItem[] = current
+    ? [
+        { label: "Overview", href: paths.cluster(current.id), icon: LayoutDashboard, testId: "nav-overview" },
+        { label: "Brokers", href: paths.brokers(current.id), icon: Server, testId: "nav-brokers" },
+        { label: "Topics", icon: ListTree, testId: "nav-topics" },
+        { label: "Consumer groups", icon: Users, testId: "nav-consumer-groups" },
+        { label: "Schemas", icon: FileCode2, testId: "nav-schemas" },
+      ]
+    : [];
+  const isActive = (href?: string) => !!href && (href === paths.cluster(currentId ?? "") ? pathname === href : pathname.startsWith(href));
+
+  return (
+    <nav className="flex flex-1 flex-col gap-4 overflow-y-auto p-3" aria-label="Main">
+      <Link href={paths.home()} className="flex items-center gap-2 px-2 py-1 text-lg font-semibold tracking-tight" data-testid="nav-home">
+        <Boxes className="h-5 w-5 text-brand-600" /> Sluice
+      </Link>
+      <ClusterSwitcher clusters={clusters} current={current} />
+      {current ? (
+        <div className="space-y-1">
+          <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Cluster</p>
+          {clusterItems.map((item) => (
+            <NavLink key={item.label} item={item} active={isActive(item.href)} />
+          ))}
+        </div>
+      ) : null}
+      <div className="space-y-1">
+        <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Self-service</p>
+        <NavLink item={{ label: "Topic requests", icon: ClipboardCheck, testId: "nav-requests" }} active={false} />
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useRef, useState } from "react";
+import { cn } from "@/lib/cn";
+import { Input } from "./input";
+import { EmptyState } from "./states";
+
+type DataTableProps<T> = {
+  columns: ColumnDef<T, unknown>[];
+  data: T[];
+  /** Placeholder of the search box; no search box without it. */
+  searchPlaceholder?: string;
+  rowTestId?: (row: T) => string;
+  emptyTitle?: string;
+  emptyMessage?: string;
+  /** Height of the scrolling body; rows are virtualised, so thousands stay smooth. */
+  maxHeight?: number;
+  initialSorting?: SortingState;
+  testId?: string;
+};
+
+const ROW_HEIGHT = 37;
+
+/** A sortable, searchable table whose body is virtualised. */
+export function DataTable<T>({
+  columns,
+  data,
+  searchPlaceholder,
+  rowTestId,
+  emptyTitle = "Nothing to show",
+  emptyMessage,
+  maxHeight = 560,
+  initialSorting = [],
+  testId,
+}: DataTableProps<T>) {
+  const [sorting, setSorting] = useState<SortingState>(initialSorting);
+  const [globalFilter, setGlobalFilter] = useState("");
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns new functions each render by design
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting, globalFilter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setGlobalFilter,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+  const rows = table.getRowModel().rows;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length ? items[0].start : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const colCount = table.getVisibleLeafColumns().length;
+
+  return (
+    <div data-testid={testId} className="space-y-3">
+      {searchPlaceholder ? (
+        <div className="flex items-center gap-3">
+          <Input
+            aria-label={searchPlaceholder}
+            placeholder={searchPlaceholder}
+            value={globalFilter}
+            onChange={(e) => setGlobalFilter(e.target.value)}
+            className="max-w-sm"
+            data-testid={testId ? `${testId}-search` : undefined}
+          />
+          <span className="text-xs text-slate-500" data-testid={testId ? `${testId}-count` : undefined}>
+            {rows.length === data.length ? `${data.length} rows` : `${rows.length} of ${data.length} rows`}
+          </span>
+        </div>
+      ) : null}
+      <div ref={scrollRef} className="overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" style={{ maxHeight }}>
+        <table className="w-full border-collapse text-sm">
+          <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  return (
+                    <th key={h.id} className="whitespace-nowrap px-3 py-2 font-semibold" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+                      {h.column.getCanSort() ? (
+                        <button type="button" className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white" onClick={h.column.getToggleSortingHandler()}>
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                          {sorted === "asc" ? <ArrowUp className="h-3 w-3" /> : sorted === "desc" ? <ArrowDown className="h-3 w-3" /> : <ArrowUpDown className="h-3 w-3 opacity-40" />}
+                        </button>
+                      ) : (
+                        flexRender(h.column.columnDef.header, h.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {padTop > 0 ? <tr style={{ height: padTop }} aria-hidden /> : null}
+            {items.map((vi) => {
+              const row = rows[vi.index];
+              return (
+                <tr
+                  key={row.id}
+                  data-testid={rowTestId?.(row.original)}
+                  className={cn("border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50")}
+                  style={{ height: ROW_HEIGHT }}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className="whitespace-nowrap px-3 py-1.5 align-middle">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {padBottom > 0 ? <tr style={{ height: padBottom }} aria-hidden /> : null}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={colCount}>
+                  <EmptyState title={emptyTitle} message={globalFilter ? `No row matches "${globalFilter}".` : emptyMessage} />
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

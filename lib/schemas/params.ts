@@ -1,0 +1,6 @@
+import { z } from "zod";
+
+export const clusterParamsSchema = z.object({ clusterId: z.string().min(1) });
+export const brokerParamsSchema = clusterParamsSchema.extend({
+  brokerId: z.coerce.number({ error: "broker id must be a number" }).int().min(0, "broker id must be 0 or more"),
+});

@@ -1,0 +1,93 @@
+import "server-only";
+import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
+import { getClusterConfigOrThrow } from "@/server/config";
+import { toKafkaConfig } from "./client-config";
+import { toApiError } from "./errors";
+
+type Entry = {
+  kafka: Kafka;
+  admin?: Promise<Admin>;
+  producer?: Promise<Producer>;
+  /** When the last connect failed, and why: callers fail fast for a short while instead of queueing. */
+  failure?: { at: number; error: unknown };
+};
+
+const FAIL_FAST_MS = 5_000;
+const g = globalThis as unknown as { __sluiceKafka?: Map<string, Entry> };
+/** One entry per cluster, kept on globalThis so dev hot reloads reuse connections. */
+const pool: Map<string, Entry> = (g.__sluiceKafka ??= new Map());
+
+function entryFor(clusterId: string): Entry {
+  let entry = pool.get(clusterId);
+  if (!entry) {
+    const cluster = getClusterConfigOrThrow(clusterId);
+    const level = process.env.SLUICE_KAFKA_LOG === "debug" ? logLevel.INFO : logLevel.NOTHING;
+    entry = { kafka: new Kafka({ ...toKafkaConfig(cluster), logLevel: level }) };
+    pool.set(clusterId, entry);
+  }
+  return entry;
+}
+
+async function connectShared<T extends Admin | Producer>(clusterId: string, slot: "admin" | "producer", make: (k: Kafka) => T): Promise<T> {
+  const entry = entryFor(clusterId);
+  if (entry.failure && Date.now() - entry.failure.at < FAIL_FAST_MS) throw toApiError(entry.failure.error, clusterId);
+  if (!entry[slot]) {
+    const client = make(entry.kafka);
+    const connecting = client.connect().then(() => client);
+    entry[slot] = connecting as Promise<Admin> & Promise<Producer>;
+    connecting.then(
+      () => (entry.failure = undefined),
+      (error) => {
+        entry.failure = { at: Date.now(), error };
+        if (entry[slot] === connecting) entry[slot] = undefined;
+        client.disconnect().catch(() => {});
+      },
+    );
+  }
+  try {
+    return (await entry[slot]) as T;
+  } catch (error) {
+    throw toApiError(error, clusterId);
+  }
+}
+
+/** The cluster's shared admin client, connected once and reused by every request. */
+export function getAdmin(clusterId: string): Promise<Admin> {
+  return connectShared(clusterId, "admin", (k) => k.admin());
+}
+
+/** The cluster's shared producer (idempotent off, so it works on any ACL setup). */
+export function getProducer(clusterId: string): Promise<Producer> {
+  return connectShared(clusterId, "producer", (k) => k.producer({ allowAutoTopicCreation: false }));
+}
+
+/** The cluster's Kafka instance, for ephemeral consumers (consumers are never pooled). */
+export function getKafka(clusterId: string): Kafka {
+  return entryFor(clusterId).kafka;
+}
+
+/** Runs an admin call; a connection-level failure drops the pooled clients so the next call reconnects. */
+export async function withAdmin<T>(clusterId: string, fn: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = await getAdmin(clusterId);
+  try {
+    return await fn(admin);
+  } catch (error) {
+    const apiError = toApiError(error, clusterId);
+    if (apiError.code === "kafka_unavailable") await evictCluster(clusterId, error);
+    throw apiError;
+  }
+}
+
+/** Forgets a cluster's clients (connection failure, configuration change). */
+export async function evictCluster(clusterId: string, failure?: unknown): Promise<void> {
+  const entry = pool.get(clusterId);
+  if (!entry) return;
+  pool.delete(clusterId);
+  if (failure) pool.set(clusterId, { kafka: entry.kafka, failure: { at: Date.now(), error: failure } });
+  await Promise.allSettled([entry.admin?.then((a) => a.disconnect()), entry.producer?.then((p) => p.disconnect())]);
+}
+
+/** Disconnects everything; called on shutdown. */
+export async function disconnectAll(): Promise<void> {
+  await Promise.allSettled([...pool.keys()].map((id) => evictCluster(id)));
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { ConfigResourceTypes } from "kafkajs";
+import type { Broker } from "@/lib/schemas/clusters";
+import { getClusterConfigOrThrow } from "@/server/config";
+import { withAdmin } from "@/server/kafka/registry";
+import { withDeadline } from "@/server/kafka/deadline";
+
+/** Brokers with their rack (from the broker.rack config) and how many partitions each leads and holds. */
+export async function listBrokers(clusterId: string): Promise<Broker[]> {
+  const cluster = getClusterConfigOrThrow(clusterId);
+  return withDeadline(8_000, `Cluster "${cluster.name}"`, () =>
+    withAdmin(clusterId, async (admin) => {
+      const [desc, metadata] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata()]);
+      const racks = await admin
+        .describeConfigs({
+          includeSynonyms: false,
+          resources: desc.brokers.map((b) => ({ type: ConfigResourceTypes.BROKER, name: String(b.nodeId), configNames: ["broker.rack"] })),
+        })
+        .then((r) => new Map(r.resources.map((res) => [Number(res.resourceName), res.configEntries.find((e) => e.configName === "broker.rack")?.configValue ?? null])))
+        .catch(() => new Map<number, string | null>());
+      const led = new Map<number, number>();
+      const held = new Map<number, number>();
+      for (const t of metadata.topics) {
+        for (const p of t.partitions) {
+          led.set(p.leader, (led.get(p.leader) ?? 0) + 1);
+          for (const r of p.replicas) held.set(r, (held.get(r) ?? 0) + 1);
+        }
+      }
+      return desc.brokers
+        .map((b) => ({
+          nodeId: b.nodeId,
+          host: b.host,
+          port: b.port,
+          rack: racks.get(b.nodeId) || null,
+          isMetadataController: desc.controller === b.nodeId,
+          leaderPartitions: led.get(b.nodeId) ?? 0,
+          replicaPartitions: held.get(b.nodeId) ?? 0,
+        }))
+        .sort((a, b) => a.nodeId - b.nodeId);
+    }),
+  );
+}

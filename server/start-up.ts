@@ -1,0 +1,23 @@
+import "server-only";
+import { ConfigError, loadConfig } from "./config/load-config";
+import { disconnectAll } from "./kafka/registry";
+
+/** Refuses a bad configuration before serving anything, and disconnects Kafka clients on shutdown. */
+export function startUp() {
+  try {
+    const config = loadConfig();
+    (globalThis as { __sluiceConfig?: unknown }).__sluiceConfig = config;
+    console.log(`Sluice: ${config.clusters.length} cluster(s) configured: ${config.clusters.map((c) => c.id).join(", ")}`);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Sluice cannot start: the cluster configuration is invalid.\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void disconnectAll().finally(() => process.exit(0));
+    });
+  }
+}
