@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# npm run demo: local Kafka + schema registry + SQLite + shop demo traffic, then Sluice on http://127.0.0.1:3000.
+# Ctrl-C stops everything this script started, and nothing else.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 KAFKAJS_NO_PARTITIONER_WARNING=1
+export DATABASE_URL="${DATABASE_URL:-file:./.data/sluice.db}"
+PORT="${PORT:-3000}"
+
+started=()
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "demo: stopping…"
+  for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
+  for ((i=${#started[@]}-1; i>=0; i--)); do bash "${started[$i]}" stop || true; done
+  echo "demo: stopped"
+}
+trap cleanup INT TERM EXIT
+
+for script in dev/kafka.sh dev/registry.sh; do
+  if bash "$script" status >/dev/null 2>&1; then
+    echo "demo: $script: already running, leaving it as it is"
+  else
+    bash "$script" start
+    started+=("$script")
+  fi
+done
+
+node dev/migrate.mjs deploy
+
+node_modules/.bin/tsx dev/demo/shop.ts &
+pids+=($!)
+
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
+  echo "demo: building Sluice (first run or sources changed)…"
+  node node_modules/next/dist/bin/next build >/dev/null
+fi
+
+node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$PORT" &
+pids+=($!)
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.5; done
+echo
+echo "  Sluice is running at http://127.0.0.1:$PORT   (Ctrl-C stops the demo)"
+echo
+wait "${pids[-1]}"
