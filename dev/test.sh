@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# npm test: every suite against real services, then one closing line "N passed, N failed".
+#   unit (vitest) · integration (vitest, real Kafka + registry + SQLite) · postgres (vitest, when PostgreSQL is
+#   installed) · e2e (Playwright + Debian chromium against `next start`)
+# Starts the local broker, registry and PostgreSQL if they are not running, and stops only what it started.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 KAFKAJS_NO_PARTITIONER_WARNING=1 CHECKPOINT_DISABLE=1
+mkdir -p test-results .data
+rm -f test-results/*.json
+
+started=()
+cleanup() {
+  for ((i=${#started[@]}-1; i>=0; i--)); do bash "${started[$i]}" stop >/dev/null 2>&1 || true; done
+}
+trap cleanup EXIT
+ensure() {
+  if ! bash "$1" status >/dev/null 2>&1; then
+    bash "$1" start || { echo "test: could not start $1" >&2; return 1; }
+    started+=("$1")
+  fi
+}
+
+status=0
+expected=()
+ensure dev/kafka.sh || status=1
+ensure dev/registry.sh || status=1
+
+run_vitest() { # project, json file, extra env...
+  local project=$1 out=$2; shift 2
+  expected+=("$(basename "$out")")
+  env "$@" node_modules/.bin/vitest run --project "$project" --reporter=default --reporter=json --outputFile.json="$out" || status=1
+}
+
+echo "== unit + integration (vitest)"
+run_vitest unit test-results/vitest-unit.json
+run_vitest integration test-results/vitest-integration.json DATABASE_URL=file:./.data/test.db
+
+if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  echo "== postgres (vitest)"
+  if ensure dev/postgres.sh; then
+    PG_URL=$(bash dev/postgres.sh url)
+    DATABASE_URL="$PG_URL" node dev/migrate.mjs deploy || status=1
+    run_vitest postgres test-results/vitest-postgres.json DATABASE_URL="$PG_URL"
+  else
+    status=1
+  fi
+else
+  echo "== postgres: skipped (no PostgreSQL server installed; apt-get install postgresql)"
+fi
+
+echo "== build"
+if node node_modules/next/dist/bin/next build > test-results/next-build.log 2>&1; then
+  echo "== e2e (playwright)"
+  expected+=(playwright.json)
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json node_modules/.bin/playwright test --reporter=list,json || status=1
+else
+  tail -40 test-results/next-build.log
+  echo "next build failed: e2e not run" >&2
+  expected+=(playwright.json)
+  status=1
+fi
+
+node dev/test-summary.mjs test-results "${expected[@]}" || status=1
+exit $status

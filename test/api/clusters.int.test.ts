@@ -1,0 +1,92 @@
+import { Kafka, logLevel } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getCluster } from "@/app/api/clusters/[clusterId]/route";
+import { GET as listClusters } from "@/app/api/clusters/route";
+import { GET as ready } from "@/app/api/ready/route";
+import type { ClusterOverview } from "@/lib/schemas/clusters";
+import { callRoute, type Envelope } from "../call-route";
+import { BOOTSTRAP, kcatMetadata } from "../infra";
+
+const topic = `it.clusters.${Date.now()}`;
+const admin = new Kafka({ clientId: "it-clusters", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).admin();
+
+beforeAll(async () => {
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+});
+afterAll(async () => {
+  await admin.deleteTopics({ topics: [topic] }).catch(() => {});
+  await admin.disconnect();
+});
+
+describe("GET /api/clusters", () => {
+  it("reports the local cluster online with the broker's own counts, and the dead one unreachable", async () => {
+    const started = Date.now();
+    const { status, body } = await callRoute<{ clusters: ClusterOverview[] }>(listClusters, "/api/clusters");
+    expect(status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(6_000);
+
+    const truth = kcatMetadata();
+    const local = body.clusters.find((c) => c.id === "local")!;
+    expect(local.health.status).toBe("online");
+    if (local.health.status !== "online") return;
+    expect(local.health.brokerCount).toBe(truth.brokers.length);
+    expect(local.health.topicCount).toBe(truth.topics.length);
+    expect(local.health.partitionCount).toBe(truth.topics.reduce((n, t) => n + t.partitions.length, 0));
+    expect(local.health.metadataControllerId).toBe(truth.controllerid);
+    expect(local.health.underReplicatedPartitions).toBe(0);
+    expect(local.health.offlinePartitions).toBe(0);
+
+    const offline = body.clusters.find((c) => c.id === "offline")!;
+    expect(offline.health).toMatchObject({ status: "unreachable", code: "kafka_unavailable" });
+    if (offline.health.status === "unreachable") expect(offline.health.reason).toMatch(/unreachable|did not answer/);
+  });
+
+  it("never sends credentials or registry URLs with secrets to the browser", async () => {
+    const { body } = await callRoute<{ clusters: Record<string, unknown>[] }>(listClusters, "/api/clusters");
+    for (const c of body.clusters) {
+      expect(Object.keys(c).sort()).toEqual(["authentication", "bootstrapServers", "hasSchemaRegistry", "health", "id", "name", "readOnly"]);
+    }
+  });
+});
+
+describe("GET /api/clusters/:clusterId", () => {
+  it("includes a topic created on the broker in its counts", async () => {
+    const { status, body } = await callRoute<ClusterOverview>(getCluster, "/api/clusters/local", { clusterId: "local" });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: "local", name: "Local", readOnly: false, hasSchemaRegistry: true });
+    const truth = kcatMetadata();
+    expect(truth.topics.some((t) => t.topic === topic)).toBe(true);
+    if (body.health.status === "online") expect(body.health.topicCount).toBe(truth.topics.length);
+    else throw new Error(`local cluster unreachable: ${body.health.reason}`);
+  });
+
+  it("answers 404 with the envelope for an unknown cluster", async () => {
+    const { status, body, headers } = await callRoute<Envelope>(getCluster, "/api/clusters/nope", { clusterId: "nope" });
+    expect(status).toBe(404);
+    expect(body.error.code).toBe("not_found");
+    expect(body.error.message).toContain('No cluster with id "nope"');
+    expect(body.error.requestId).toBe(headers.get("x-request-id"));
+  });
+
+  it("reports an unreachable cluster within 5 s while the healthy one stays fast", async () => {
+    const started = Date.now();
+    const dead = callRoute<ClusterOverview>(getCluster, "/api/clusters/offline", { clusterId: "offline" });
+    const liveStarted = Date.now();
+    const live = await callRoute<ClusterOverview>(getCluster, "/api/clusters/local", { clusterId: "local" });
+    const liveMs = Date.now() - liveStarted;
+    const { body } = await dead;
+    expect(Date.now() - started).toBeLessThanOrEqual(5_000);
+    expect(body.health.status).toBe("unreachable");
+    expect(live.body.health.status).toBe("online");
+    expect(liveMs).toBeLessThan(1_500);
+  });
+});
+
+describe("GET /api/ready", () => {
+  it("is ready when the migrated database answers", async () => {
+    const { status, body } = await callRoute(ready, "/api/ready");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: "ready" });
+  });
+});

@@ -1,0 +1,31 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+export const BOOTSTRAP = "127.0.0.1:19092";
+
+/** Starts the local broker and registry unless they already run; returns a function stopping only what it started. */
+export function ensureInfra(): () => void {
+  const started: string[] = [];
+  for (const script of ["dev/kafka.sh", "dev/registry.sh"]) {
+    const running = spawnSync("bash", [script, "status"], { cwd: ROOT, stdio: "ignore" }).status === 0;
+    if (!running) {
+      execFileSync("bash", [script, "start"], { cwd: ROOT, stdio: "inherit" });
+      started.push(script);
+    }
+  }
+  return () => {
+    for (const script of started.reverse()) spawnSync("bash", [script, "stop"], { cwd: ROOT, stdio: "inherit" });
+  };
+}
+
+/** Applies the committed migrations to the database in DATABASE_URL. */
+export function migrate(): void {
+  execFileSync("node", ["dev/migrate.mjs", "deploy"], { cwd: ROOT, stdio: "inherit", env: process.env });
+}
+
+/** What the broker itself reports, through kcat (librdkafka), independent of Sluice and kafkajs. */
+export function kcatMetadata(bootstrap = BOOTSTRAP): { brokers: { id: number; name: string }[]; topics: { topic: string; partitions: { partition: number; leader: number; replicas: unknown[]; isrs: unknown[] }[] }[]; controllerid: number } {
+  const out = execFileSync("kcat", ["-b", bootstrap, "-L", "-J"], { encoding: "utf8", timeout: 20_000 });
+  return JSON.parse(out);
+}
