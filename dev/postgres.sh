@@ -15,6 +15,10 @@ case "${1:-}" in
   start)
     [ -n "$BIN" ] || { echo "postgres: no PostgreSQL server installed (apt-get install postgresql)" >&2; exit 1; }
     if running; then echo "postgres: already running at $URL"; exit 0; fi
+    if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+      echo "postgres: port $PORT is already in use by another process (another checkout's PostgreSQL?); stop it or set PG_PORT" >&2
+      exit 1
+    fi
     if [ ! -f "$DATA/PG_VERSION" ]; then
       mkdir -p "$DATA"
       [ "$(id -u)" = 0 ] && chown postgres:postgres "$DATA"

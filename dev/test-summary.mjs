@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const [dir = "test-results", ...expected] = process.argv.slice(2);
+const [dir = "test-results", ...listed] = process.argv.slice(2);
+const expected = [...new Set(listed)];
 let passed = 0;
 let failed = 0;
 for (const f of expected) {

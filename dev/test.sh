@@ -38,6 +38,7 @@ run_vitest integration test-results/vitest-integration.json DATABASE_URL=file:./
 
 if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
   echo "== postgres (vitest)"
+  expected+=(vitest-postgres.json)
   if ensure dev/postgres.sh; then
     PG_URL=$(bash dev/postgres.sh url)
     DATABASE_URL="$PG_URL" node dev/migrate.mjs deploy || status=1
