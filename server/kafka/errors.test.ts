@@ -31,3 +31,11 @@ describe("toApiError", () => {
     expect(hidden.message).not.toContain("secret");
   });
 });
+
+describe("toApiError with aggregates", () => {
+  it("reports the first per-resource failure of an aggregate", async () => {
+    const { KafkaJSAggregateError } = (await import("kafkajs/src/errors.js")) as unknown as { KafkaJSAggregateError: new (m: string, errors: Error[]) => Error };
+    const agg = new KafkaJSAggregateError("Topic creation errors", [protocolError("INVALID_REPLICATION_FACTOR")]);
+    expect(toApiError(agg)).toMatchObject({ code: "unprocessable_entity", message: "The replication factor is not valid for this cluster." });
+  });
+});

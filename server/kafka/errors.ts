@@ -38,6 +38,9 @@ const UNAVAILABLE_NAMES = new Set([
 
 function rootCause(error: KafkaLikeError): KafkaLikeError {
   let e = error;
+  // createTopics and friends wrap per-resource failures in an aggregate; the first one says what went wrong.
+  const first = (e as { errors?: unknown[] }).errors?.[0];
+  if (e.name === "KafkaJSAggregateError" && first instanceof Error) e = first as KafkaLikeError;
   while ((e.name === "KafkaJSNumberOfRetriesExceeded" || e.name === "KafkaJSNonRetriableError") && e.cause instanceof Error) {
     e = e.cause as KafkaLikeError;
   }
