@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { topicNameSchema } from "./topics";
 
 export const clusterParamsSchema = z.object({ clusterId: z.string().min(1) });
 export const brokerParamsSchema = clusterParamsSchema.extend({
   brokerId: z.coerce.number({ error: "broker id must be a number" }).int().min(0, "broker id must be 0 or more"),
 });
+export const topicParamsSchema = clusterParamsSchema.extend({ topicName: topicNameSchema });

@@ -1,0 +1,83 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/client";
+import { paths } from "@/lib/paths";
+import { ConfigDiffSchema, CreateTopicResultSchema, PurgeResultSchema, TopicDetailSchema, TopicListSchema, type AlterTopicConfigBody, type CreateTopicBody, type PurgeTopicBody, type TopicSortKey } from "@/lib/schemas/topics";
+import { STALE } from "@/lib/stale-times";
+import { z } from "zod";
+
+export type TopicFilters = { q?: string; regex?: boolean; internal?: boolean; sort?: TopicSortKey; dir?: "asc" | "desc"; limit?: number };
+
+export const topicKeys = {
+  all: (clusterId: string) => ["clusters", clusterId, "topics"] as const,
+  lists: (clusterId: string) => [...topicKeys.all(clusterId), "list"] as const,
+  infinite: (clusterId: string, f: TopicFilters) => [...topicKeys.lists(clusterId), "infinite", f] as const,
+  detail: (clusterId: string, name: string) => [...topicKeys.all(clusterId), "detail", name] as const,
+};
+
+export const topicListInfiniteOptions = (clusterId: string, f: TopicFilters) =>
+  infiniteQueryOptions({
+    queryKey: topicKeys.infinite(clusterId, f),
+    queryFn: ({ signal, pageParam }) => fetchJson(paths.api.topics(clusterId, { ...f, cursor: pageParam }), TopicListSchema, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: STALE.list,
+  });
+
+export const topicDetailOptions = (clusterId: string, name: string) =>
+  queryOptions({
+    queryKey: topicKeys.detail(clusterId, name),
+    queryFn: ({ signal }) => fetchJson(paths.api.topic(clusterId, name), TopicDetailSchema, { signal }),
+    staleTime: STALE.list,
+  });
+
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+
+/** Create (or, with dryRun, validate and preview) a topic. */
+export function useCreateTopicMutation(clusterId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, dryRun }: { body: CreateTopicBody; dryRun: boolean }) =>
+      fetchJson(`${paths.api.topics(clusterId)}${dryRun ? "?dryRun=true" : ""}`, CreateTopicResultSchema, json("POST", body)),
+    onSuccess: (_r, v) => {
+      if (!v.dryRun) void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
+    },
+  });
+}
+
+export function useDeleteTopicMutation(clusterId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) => fetchJson(paths.api.topic(clusterId, name), z.object({ deleted: z.string() }), { method: "DELETE" }),
+    onSuccess: (_r, name) => {
+      qc.removeQueries({ queryKey: topicKeys.detail(clusterId, name) });
+      void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
+    },
+  });
+}
+
+/** Change or reset topic config keys; with dryRun only the diff is returned. */
+export function useAlterTopicConfigMutation(clusterId: string, name: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, dryRun }: { body: AlterTopicConfigBody; dryRun: boolean }) => fetchJson(paths.api.topicConfigs(clusterId, name, dryRun), ConfigDiffSchema, json("PATCH", body)),
+    onSuccess: (_r, v) => {
+      if (!v.dryRun) void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) });
+    },
+  });
+}
+
+export function useAddPartitionsMutation(clusterId: string, name: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (count: number) => fetchJson(paths.api.topicPartitions(clusterId, name), z.object({ partitions: z.number() }), json("POST", { count })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
+  });
+}
+
+export function usePurgeTopicMutation(clusterId: string, name: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PurgeTopicBody) => fetchJson(paths.api.topicPurge(clusterId, name), PurgeResultSchema, json("POST", body)),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
+  });
+}
