@@ -3,11 +3,16 @@ import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { toKafkaConfig } from "./client-config";
 import { toApiError } from "./errors";
+import { createRawCluster, type RawCluster } from "./raw-cluster";
+
+type Connectable = { connect(): Promise<void>; disconnect(): Promise<void> };
+type Slot = "admin" | "producer" | "raw";
 
 type Entry = {
   kafka: Kafka;
   admin?: Promise<Admin>;
   producer?: Promise<Producer>;
+  raw?: Promise<RawCluster>;
   /** When the last connect failed, and why: callers fail fast for a short while instead of queueing. */
   failure?: { at: number; error: unknown };
 };
@@ -28,24 +33,25 @@ function entryFor(clusterId: string): Entry {
   return entry;
 }
 
-async function connectShared<T extends Admin | Producer>(clusterId: string, slot: "admin" | "producer", make: (k: Kafka) => T): Promise<T> {
+async function connectShared<T extends Connectable>(clusterId: string, slot: Slot, make: (k: Kafka) => T): Promise<T> {
   const entry = entryFor(clusterId);
+  const slots = entry as unknown as Record<Slot, Promise<Connectable> | undefined>;
   if (entry.failure && Date.now() - entry.failure.at < FAIL_FAST_MS) throw toApiError(entry.failure.error, clusterId);
-  if (!entry[slot]) {
+  if (!slots[slot]) {
     const client = make(entry.kafka);
     const connecting = client.connect().then(() => client);
-    entry[slot] = connecting as Promise<Admin> & Promise<Producer>;
+    slots[slot] = connecting;
     connecting.then(
       () => (entry.failure = undefined),
       (error) => {
         entry.failure = { at: Date.now(), error };
-        if (entry[slot] === connecting) entry[slot] = undefined;
+        if (slots[slot] === connecting) slots[slot] = undefined;
         client.disconnect().catch(() => {});
       },
     );
   }
   try {
-    return (await entry[slot]) as T;
+    return (await slots[slot]) as T;
   } catch (error) {
     throw toApiError(error, clusterId);
   }
@@ -59,6 +65,23 @@ export function getAdmin(clusterId: string): Promise<Admin> {
 /** The cluster's shared producer (idempotent off, so it works on any ACL setup). */
 export function getProducer(clusterId: string): Promise<Producer> {
   return connectShared(clusterId, "producer", (k) => k.producer({ allowAutoTopicCreation: false }));
+}
+
+/** The cluster's low-level kafkajs Cluster, for batched offset and metadata reads (see raw-cluster.ts). */
+export function getRawCluster(clusterId: string): Promise<RawCluster> {
+  return connectShared(clusterId, "raw", createRawCluster);
+}
+
+/** Runs a low-level call; a connection-level failure drops the pooled clients so the next call reconnects. */
+export async function withRawCluster<T>(clusterId: string, fn: (cluster: RawCluster) => Promise<T>): Promise<T> {
+  const cluster = await getRawCluster(clusterId);
+  try {
+    return await fn(cluster);
+  } catch (error) {
+    const apiError = toApiError(error, clusterId);
+    if (apiError.code === "kafka_unavailable") await evictCluster(clusterId, error);
+    throw apiError;
+  }
 }
 
 /** The cluster's Kafka instance, for ephemeral consumers (consumers are never pooled). */
@@ -84,7 +107,7 @@ export async function evictCluster(clusterId: string, failure?: unknown): Promis
   if (!entry) return;
   pool.delete(clusterId);
   if (failure) pool.set(clusterId, { kafka: entry.kafka, failure: { at: Date.now(), error: failure } });
-  await Promise.allSettled([entry.admin?.then((a) => a.disconnect()), entry.producer?.then((p) => p.disconnect())]);
+  await Promise.allSettled([entry.admin, entry.producer, entry.raw].map((c) => c?.then((x) => x.disconnect())));
 }
 
 /** Disconnects everything; called on shutdown. */

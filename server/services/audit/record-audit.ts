@@ -1,0 +1,33 @@
+import "server-only";
+import type { Actor } from "@/server/auth/permissions";
+import { prisma } from "@/server/db/prisma";
+
+export type AuditContext = { actor: Actor; requestId: string; clusterId?: string };
+type AuditTarget = { action: string; targetType: string; target: string; before?: unknown };
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+/**
+ * Runs a mutation and appends its audit row: success with the result as "after", or failure with the error
+ * message (and the error is rethrown). The row is written before the response leaves.
+ */
+export async function audited<T>(ctx: AuditContext, what: AuditTarget, work: () => Promise<T>, after: (result: T) => unknown = (r) => r): Promise<T> {
+  const base = {
+    actor: ctx.actor.name,
+    clusterId: ctx.clusterId ?? null,
+    action: what.action,
+    targetType: what.targetType,
+    target: what.target,
+    before: json(what.before),
+    requestId: ctx.requestId,
+  };
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await prisma.auditEvent.create({ data: { ...base, result: "failure", error: error instanceof Error ? error.message : String(error) } });
+    throw error;
+  }
+  await prisma.auditEvent.create({ data: { ...base, result: "success", after: json(after(result)) } });
+  return result;
+}

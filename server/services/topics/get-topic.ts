@@ -1,0 +1,82 @@
+import "server-only";
+import { ConfigResourceTypes, type Admin } from "kafkajs";
+import type { TopicDetail } from "@/lib/schemas/topics";
+import { getClusterConfigOrThrow } from "@/server/config";
+import { configSourceName } from "@/server/kafka/config-source";
+import { withDeadline } from "@/server/kafka/deadline";
+import { countRecords, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/raw-cluster";
+import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { MASKED } from "@/server/services/brokers/get-broker-configs";
+import { getTopicInfoOrThrow } from "./get-topic-or-throw";
+
+const GROUP_CONCURRENCY = 8;
+
+/** Consumer groups with committed offsets on this topic, and their lag. One OffsetFetch per group, 8 at a time. */
+async function groupsReading(admin: Admin, topic: string, ends: Map<number, PartitionOffsets>): Promise<TopicDetail["consumerGroups"]> {
+  const { groups } = await admin.listGroups();
+  const ids = groups.filter((g) => g.protocolType === "consumer" || g.protocolType === "").map((g) => g.groupId);
+  const out: TopicDetail["consumerGroups"] = [];
+  for (let i = 0; i < ids.length; i += GROUP_CONCURRENCY) {
+    const batch = await Promise.all(
+      ids.slice(i, i + GROUP_CONCURRENCY).map(async (groupId) => {
+        const res = await admin.fetchOffsets({ groupId, topics: [topic] }).catch(() => []);
+        const committed = (res[0]?.partitions ?? []).filter((p) => Number(p.offset) >= 0);
+        if (!committed.length) return null;
+        let lag = 0;
+        for (const p of committed) {
+          const end = ends.get(p.partition)?.end;
+          lag += end === undefined ? 0 : Math.max(0, Number(BigInt(end) - BigInt(p.offset)));
+        }
+        return { groupId, lag, partitionsWithOffsets: committed.length };
+      }),
+    );
+    out.push(...batch.filter((g): g is NonNullable<typeof g> => g !== null));
+  }
+  return out.sort((a, b) => (b.lag ?? 0) - (a.lag ?? 0) || a.groupId.localeCompare(b.groupId));
+}
+
+export async function getTopic(clusterId: string, topic: string): Promise<TopicDetail> {
+  const cluster = getClusterConfigOrThrow(clusterId);
+  return withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
+    const { info, offsets } = await withRawCluster(clusterId, async (c) => {
+      const info = await getTopicInfoOrThrow(c, cluster.name, topic);
+      const offsets = await fetchOffsetsByLeader(c, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }))).catch(() => null);
+      return { info, offsets };
+    });
+    const ends = offsets?.get(topic) ?? new Map<number, PartitionOffsets>();
+    const [configs, consumerGroups] = await withAdmin(clusterId, (admin) =>
+      Promise.all([
+        admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),
+        groupsReading(admin, topic, ends),
+      ]),
+    );
+    return {
+      name: info.name,
+      internal: info.internal,
+      replicationFactor: info.replicationFactor,
+      records: countRecords(ends, info.partitions.length),
+      partitions: info.partitions.map((p) => {
+        const o = ends.get(p.partition);
+        return {
+          ...p,
+          underReplicated: p.isr.length < p.replicas.length,
+          offline: p.leader < 0 || p.offlineReplicas.includes(p.leader),
+          startOffset: o?.start ?? null,
+          endOffset: o?.end ?? null,
+          records: o ? Number(BigInt(o.end) - BigInt(o.start)) : null,
+        };
+      }),
+      configs: (configs.resources[0]?.configEntries ?? [])
+        .map((e) => ({
+          name: e.configName,
+          value: e.isSensitive ? (e.configValue == null ? null : MASKED) : (e.configValue ?? null),
+          source: configSourceName((e as { configSource?: number }).configSource),
+          isDefault: e.isDefault,
+          isSensitive: e.isSensitive,
+          readOnly: e.readOnly,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      consumerGroups,
+    };
+  });
+}
