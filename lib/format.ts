@@ -7,3 +7,24 @@ export function formatRelativeTime(iso: string, now = Date.now()): string {
   if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   return `${Math.floor(s / 3600)} h ago`;
 }
+
+const DURATION_UNITS: [number, string][] = [
+  [86_400_000, "d"],
+  [3_600_000, "h"],
+  [60_000, "min"],
+  [1_000, "s"],
+];
+
+/** A retention or other duration in ms, human-readable: "7 d", "12 h", "1.5 h", "250 ms"; -1 (Kafka's "unlimited") is "forever". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  if (ms < 0) return "forever";
+  if (ms === 0) return "0 ms";
+  for (const [size, unit] of DURATION_UNITS) {
+    if (ms >= size) {
+      const v = ms / size;
+      return `${Number.isInteger(v) ? v : Number(v.toFixed(1))} ${unit}`;
+    }
+  }
+  return `${ms} ms`;
+}

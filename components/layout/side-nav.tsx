@@ -43,7 +43,7 @@ export function SideNav({ clusters }: { clusters: ClusterSummary[] }) {
     ? [
         { label: "Overview", href: paths.cluster(current.id), icon: LayoutDashboard, testId: "nav-overview" },
         { label: "Brokers", href: paths.brokers(current.id), icon: Server, testId: "nav-brokers" },
-        { label: "Topics", icon: ListTree, testId: "nav-topics" },
+        { label: "Topics", href: paths.topics(current.id), icon: ListTree, testId: "nav-topics" },
         { label: "Consumer groups", icon: Users, testId: "nav-consumer-groups" },
         { label: "Schemas", icon: FileCode2, testId: "nav-schemas" },
       ]

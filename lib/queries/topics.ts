@@ -37,7 +37,7 @@ export function useCreateTopicMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, dryRun }: { body: CreateTopicBody; dryRun: boolean }) =>
-      fetchJson(`${paths.api.topics(clusterId)}${dryRun ? "?dryRun=true" : ""}`, CreateTopicResultSchema, json("POST", body)),
+      fetchJson(paths.api.topics(clusterId, { dryRun: dryRun || undefined }), CreateTopicResultSchema, json("POST", body)),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
     },

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TopicActions } from "@/components/topics/topic-actions";
+import { TopicDetailView } from "@/components/topics/topic-detail";
+import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
+import { topicNameSchema } from "@/lib/schemas/topics";
+import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+
+/** The URL segment as a topic name; a malformed escape is treated like any other non-topic. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}
+
+const READ_ONLY = "This cluster is configured read-only in Sluice: topics cannot be changed here.";
+
+export async function generateMetadata({ params }: { params: Promise<{ topicName: string }> }) {
+  return { title: decodeSegment((await params).topicName) || "Topic" };
+}
+
+export default async function TopicPage({ params }: { params: Promise<{ clusterId: string; topicName: string }> }) {
+  const p = await params;
+  const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
+  const parsed = topicNameSchema.safeParse(decodeSegment(p.topicName));
+  if (!parsed.success) notFound();
+  const topic = parsed.data;
+  const readOnlyReason = cluster.readOnly ? READ_ONLY : undefined;
+  return (
+    <>
+      <PageHeader
+        title={<span className="break-all font-mono">{topic}</span>}
+        description={
+          <>
+            <Link href={paths.topics(cluster.id)} className="hover:underline">
+              {cluster.name} topics
+            </Link>
+            {cluster.readOnly ? " / read-only cluster: changes are disabled" : null}
+          </>
+        }
+        actions={<TopicActions clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} />}
+      />
+      <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} />
+    </>
+  );
+}

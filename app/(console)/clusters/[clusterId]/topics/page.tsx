@@ -1,0 +1,26 @@
+import { Suspense } from "react";
+import { CreateTopicButton } from "@/components/topics/create-topic-dialog";
+import { TopicList } from "@/components/topics/topic-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { Loading } from "@/components/ui/states";
+import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+
+export const metadata = { title: "Topics" };
+
+export default async function TopicsPage({ params }: { params: Promise<{ clusterId: string }> }) {
+  const cluster = toClusterSummary(getClusterOrNotFound((await params).clusterId));
+  return (
+    <>
+      <PageHeader
+        title="Topics"
+        description={`${cluster.name}: filter, sort and open topics.${cluster.readOnly ? " This cluster is read-only in Sluice." : ""}`}
+        actions={<CreateTopicButton clusterId={cluster.id} readOnly={cluster.readOnly} />}
+      />
+      {/* The list reads its filters from the URL (useSearchParams), which needs a Suspense boundary. */}
+      <Suspense fallback={<Loading label="Loading topics…" />}>
+        <TopicList clusterId={cluster.id} />
+      </Suspense>
+    </>
+  );
+}

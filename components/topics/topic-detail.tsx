@@ -1,0 +1,109 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ErrorState, Loading } from "@/components/ui/states";
+import { ApiClientError } from "@/lib/api/client";
+import { cn } from "@/lib/cn";
+import { formatNumber } from "@/lib/format";
+import { paths } from "@/lib/paths";
+import { topicDetailOptions } from "@/lib/queries/topics";
+import { TopicConfigTable } from "./topic-config-table";
+import { TopicConsumerGroupsTable } from "./topic-consumer-groups-table";
+import { TopicPartitionsTable } from "./topic-partitions-table";
+
+type Tab = "partitions" | "configuration" | "groups";
+type Props = { clusterId: string; topic: string; readOnlyReason?: string };
+
+function Stat({ label, value, testId, tone }: { label: string; value: string; testId: string; tone?: "warn" | "bad" }) {
+  return (
+    <div className="px-4 py-3">
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className={cn("text-lg font-semibold tabular-nums", tone === "warn" && "text-amber-600", tone === "bad" && "text-red-600")} data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+/** The topic's numbers, then its partitions, configuration and the consumer groups reading it. */
+export function TopicDetailView({ clusterId, topic, readOnlyReason }: Props) {
+  const { data, error, isPending, refetch } = useQuery(topicDetailOptions(clusterId, topic));
+  const [tab, setTab] = useState<Tab>("partitions");
+  if (isPending) return <Loading label="Loading the topic…" />;
+  if (error) {
+    const missing = error instanceof ApiClientError && error.status === 404;
+    return (
+      <ErrorState
+        title={missing ? "Topic not found" : `Could not load ${topic}`}
+        message={error.message}
+        action={
+          missing ? (
+            <Link href={paths.topics(clusterId)} className="text-sm font-medium underline">
+              Back to topics
+            </Link>
+          ) : (
+            <button type="button" className="text-sm font-medium underline" onClick={() => refetch()}>
+              Retry
+            </button>
+          )
+        }
+      />
+    );
+  }
+
+  const urp = data.partitions.filter((p) => p.underReplicated).length;
+  const offline = data.partitions.filter((p) => p.offline).length;
+  const tabs: { id: Tab; label: string; count: number }[] = [
+    { id: "partitions", label: "Partitions", count: data.partitions.length },
+    { id: "configuration", label: "Configuration", count: data.configs.length },
+    { id: "groups", label: "Consumer groups", count: data.consumerGroups.length },
+  ];
+
+  return (
+    <div className="space-y-6">
+      <Card>
+        <dl className="grid grid-cols-2 divide-slate-100 sm:grid-cols-5 sm:divide-x dark:divide-slate-800">
+          <Stat label="Partitions" value={formatNumber(data.partitions.length)} testId="topic-stat-partitions" />
+          <Stat label="Replication factor" value={String(data.replicationFactor)} testId="topic-stat-rf" />
+          <Stat label="Records" value={data.records === null ? "—" : formatNumber(data.records)} testId="topic-stat-records" />
+          <Stat label="Under-replicated" value={String(urp)} testId="topic-stat-urp" tone={urp ? "warn" : undefined} />
+          <Stat label="Offline" value={String(offline)} testId="topic-stat-offline" tone={offline ? "bad" : undefined} />
+        </dl>
+      </Card>
+      {data.internal ? <Badge>internal topic</Badge> : null}
+
+      <div>
+        <div role="tablist" aria-label="Topic sections" className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-800">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              onClick={() => setTab(t.id)}
+              data-testid={`topic-tab-${t.id}`}
+              className={cn(
+                "-mb-px inline-flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium",
+                tab === t.id ? "border-brand-600 text-brand-700 dark:border-cyan-400 dark:text-cyan-300" : "border-transparent text-slate-500 hover:text-slate-800 dark:hover:text-slate-200",
+              )}
+            >
+              {t.label}
+              <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">{t.count}</span>
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === "partitions" ? <TopicPartitionsTable partitions={data.partitions} /> : null}
+          {tab === "configuration" ? <TopicConfigTable clusterId={clusterId} topic={topic} configs={data.configs} readOnlyReason={readOnlyReason} /> : null}
+          {tab === "groups" ? <TopicConsumerGroupsTable groups={data.consumerGroups} /> : null}
+        </div>
+      </div>
+    </div>
+  );
+}

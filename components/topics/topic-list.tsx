@@ -1,0 +1,109 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { Search } from "lucide-react";
+import { useEffect, useState } from "react";
+import { Input } from "@/components/ui/input";
+import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
+import { ApiClientError } from "@/lib/api/client";
+import { formatNumber } from "@/lib/format";
+import { topicListInfiniteOptions } from "@/lib/queries/topics";
+import { TopicTable } from "./topic-table";
+import { useTopicSearchParams } from "./use-topic-search-params";
+
+const DEBOUNCE_MS = 250;
+const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+/** Search, filters and the server-sorted, infinitely scrolling topic table; all state lives in the URL. */
+export function TopicList({ clusterId }: { clusterId: string }) {
+  const [search, setSearch] = useTopicSearchParams();
+  const [text, setText] = useState(search.q);
+  const [syncedQ, setSyncedQ] = useState(search.q);
+  // The URL changed under us (back/forward): show its query in the box.
+  if (search.q !== syncedQ) {
+    setSyncedQ(search.q);
+    setText(search.q);
+  }
+
+  useEffect(() => {
+    if (text === search.q) return;
+    const t = setTimeout(() => setSearch({ q: text }), DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, search.q, setSearch]);
+
+  const filters = { q: search.q || undefined, regex: search.regex || undefined, internal: search.internal, sort: search.sort, dir: search.dir };
+  const query = useInfiniteQuery({ ...topicListInfiniteOptions(clusterId, filters), placeholderData: keepPreviousData });
+  const first = query.data?.pages[0];
+  const topics = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const badRegex = query.error instanceof ApiClientError && query.error.status === 422 && search.regex;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+        <div className="relative w-full max-w-sm">
+          <Search className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400" aria-hidden />
+          <Input
+            type="search"
+            aria-label="Search topics"
+            placeholder={search.regex ? "Regular expression, e.g. ^orders\\." : "Search topic names"}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            className="pl-9 font-mono placeholder:font-sans"
+            data-testid="topics-search"
+            aria-invalid={badRegex || undefined}
+          />
+        </div>
+        <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+          <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={search.regex} onChange={(e) => setSearch({ regex: e.target.checked, q: text })} data-testid="topics-regex" />
+          regex
+        </label>
+        <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+          <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={search.internal} onChange={(e) => setSearch({ internal: e.target.checked, q: text })} data-testid="topics-internal" />
+          show internal topics
+        </label>
+        <span className="ml-auto text-sm tabular-nums text-slate-500 dark:text-slate-400" data-testid="topics-count" aria-live="polite">
+          {first ? `${plural(first.total, "topic", "topics")} · ${plural(first.totalPartitions, "partition", "partitions")}` : null}
+        </span>
+      </div>
+
+      {badRegex ? (
+        <p className="text-sm text-red-600 dark:text-red-400" role="alert" data-testid="topics-search-error">
+          {query.error?.message}
+        </p>
+      ) : null}
+
+      {query.isPending ? (
+        <Loading label="Loading topics…" />
+      ) : query.error && !badRegex && !query.data ? (
+        <ErrorState
+          title="Could not load topics"
+          message={query.error?.message}
+          action={
+            <button type="button" className="text-sm font-medium underline" onClick={() => query.refetch()}>
+              Retry
+            </button>
+          }
+        />
+      ) : (
+        <TopicTable
+          // A new filter or sort starts at the top again.
+          key={`${search.q}|${search.regex}|${search.internal}|${search.sort}|${search.dir}`}
+          clusterId={clusterId}
+          topics={badRegex ? [] : topics}
+          sort={search.sort}
+          dir={search.dir}
+          onSort={(sort, dir) => setSearch({ sort, dir, q: text })}
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
+          fetchNextPage={() => void query.fetchNextPage()}
+          empty={
+            <EmptyState
+              title={search.q ? "No topic matches" : "No topics yet"}
+              message={search.q ? `Nothing matches ${search.regex ? "the pattern " : ""}"${search.q}"${search.internal ? "" : " (internal topics are hidden)"}.` : "Create one with the button above."}
+            />
+          }
+        />
+      )}
+    </div>
+  );
+}
