@@ -51,7 +51,13 @@ if [[ "$BROKERS" == 1 ]]; then
   NODE_DIRS=("$BASE")
   HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"
   RF=1; TXN_MIN_ISR=1
-  EXTRA_PROPS=""
+  # A second listener with SASL/PLAIN, so Sluice's SASL settings are tested against a real broker.
+  # Test-only credentials on loopback: user "sluice", password "sluice-secret".
+  SASL_PORT="${KAFKA_SASL_PORT:-19095}"
+  LISTENERS_EXTRA=",SASL_PLAINTEXT://127.0.0.1:$SASL_PORT"
+  MAP_EXTRA=",SASL_PLAINTEXT:SASL_PLAINTEXT"
+  EXTRA_PROPS="sasl.enabled.mechanisms=PLAIN
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_sluice=\"sluice-secret\";"
   LABEL="kafka (single node)"
 else
   BASE="$ROOT/.data/kafka3"
@@ -61,6 +67,8 @@ else
   NODE_DIRS=("$BASE/node-1" "$BASE/node-2" "$BASE/node-3")
   HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
   RF=3; TXN_MIN_ISR=2
+  LISTENERS_EXTRA=""
+  MAP_EXTRA=""
   EXTRA_PROPS=""
   LABEL="kafka (3 brokers)"
 fi
@@ -146,11 +154,11 @@ write_props() {
 process.roles=broker,controller
 node.id=$id
 controller.quorum.voters=$VOTERS
-listeners=PLAINTEXT://127.0.0.1:$bp,CONTROLLER://127.0.0.1:$cp
-advertised.listeners=PLAINTEXT://127.0.0.1:$bp
+listeners=PLAINTEXT://127.0.0.1:$bp,CONTROLLER://127.0.0.1:$cp$LISTENERS_EXTRA
+advertised.listeners=PLAINTEXT://127.0.0.1:$bp$LISTENERS_EXTRA
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT$MAP_EXTRA
 log.dirs=${NODE_DIRS[$i]}/data
 num.partitions=1
 default.replication.factor=$RF

@@ -47,7 +47,9 @@ export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
           ) : health?.status === "online" ? (
             <Badge tone="ok" data-testid="cluster-status">online</Badge>
           ) : (
-            <Badge tone="bad" data-testid="cluster-status">unreachable</Badge>
+            <Badge tone="bad" data-testid="cluster-status">
+              {health?.status === "unreachable" && health.code === "forbidden" ? "access denied" : "unreachable"}
+            </Badge>
           )}
         </div>
       </CardHeader>
