@@ -41,39 +41,56 @@ const READ_UNCOMMITTED = 0;
 
 export type PartitionOffsets = { start: string; end: string };
 
+/** Partitions per ListOffsets request: large requests encode in one synchronous block and stall the event loop. */
+const LIST_OFFSETS_CHUNK = 1_000;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Start and end offsets of the given partitions, grouped by leader: two ListOffsets requests per broker
- * (earliest, latest), whatever the number of topics. Partitions without a leader are left out.
+ * (earliest, latest) for up to 1,000 partitions, whatever the number of topics; larger sets go in chunks with
+ * a yield to the event loop between them. Partitions without a leader are left out.
  */
 export async function fetchOffsetsByLeader(
   cluster: RawCluster,
   partitions: { topic: string; partition: number; leader: number }[],
 ): Promise<Map<string, Map<number, PartitionOffsets>>> {
-  const byLeader = new Map<number, Map<string, number[]>>();
+  const byLeader = new Map<number, { topic: string; partition: number }[]>();
   for (const p of partitions) {
     if (p.leader < 0) continue;
-    const topics = byLeader.get(p.leader) ?? new Map<string, number[]>();
-    topics.set(p.topic, [...(topics.get(p.topic) ?? []), p.partition]);
-    byLeader.set(p.leader, topics);
+    const list = byLeader.get(p.leader);
+    if (list) list.push(p);
+    else byLeader.set(p.leader, [p]);
   }
   const result = new Map<string, Map<number, PartitionOffsets>>();
-  const put = (topic: string, partition: number, field: keyof PartitionOffsets, offset: string) => {
-    const t = result.get(topic) ?? new Map<number, PartitionOffsets>();
-    const cur = t.get(partition) ?? { start: "0", end: "0" };
-    t.set(partition, { ...cur, [field]: offset });
-    result.set(topic, t);
+  const slot = (topic: string, partition: number): PartitionOffsets => {
+    let t = result.get(topic);
+    if (!t) result.set(topic, (t = new Map()));
+    let o = t.get(partition);
+    if (!o) t.set(partition, (o = { start: "0", end: "0" }));
+    return o;
   };
   await Promise.all(
-    [...byLeader.entries()].flatMap(([nodeId, topics]) =>
-      ([["start", EARLIEST], ["end", LATEST]] as const).map(async ([field, timestamp]) => {
-        const broker = await cluster.findBroker({ nodeId });
-        const res = await broker.listOffsets({
-          isolationLevel: READ_UNCOMMITTED,
-          topics: [...topics.entries()].map(([topic, ps]) => ({ topic, partitions: ps.map((partition) => ({ partition, timestamp })) })),
-        });
-        for (const r of res.responses) for (const p of r.partitions) put(r.topic, p.partition, field, p.offset);
-      }),
-    ),
+    [...byLeader.entries()].map(async ([nodeId, list]) => {
+      const broker = await cluster.findBroker({ nodeId });
+      for (let i = 0; i < list.length; i += LIST_OFFSETS_CHUNK) {
+        if (i > 0) await yieldToLoop();
+        const byTopic = new Map<string, number[]>();
+        for (const p of list.slice(i, i + LIST_OFFSETS_CHUNK)) {
+          const ps = byTopic.get(p.topic);
+          if (ps) ps.push(p.partition);
+          else byTopic.set(p.topic, [p.partition]);
+        }
+        await Promise.all(
+          ([["start", EARLIEST], ["end", LATEST]] as const).map(async ([field, timestamp]) => {
+            const res = await broker.listOffsets({
+              isolationLevel: READ_UNCOMMITTED,
+              topics: [...byTopic.entries()].map(([topic, ps]) => ({ topic, partitions: ps.map((partition) => ({ partition, timestamp })) })),
+            });
+            for (const r of res.responses) for (const p of r.partitions) slot(r.topic, p.partition)[field] = p.offset;
+          }),
+        );
+      }
+    }),
   );
   return result;
 }
@@ -81,7 +98,24 @@ export async function fetchOffsetsByLeader(
 /** Records in a partition set: Σ(end − start). */
 export function countRecords(offsets: Map<number, PartitionOffsets> | undefined, partitionCount: number): number | null {
   if (!offsets || offsets.size < partitionCount) return null;
-  let n = 0n;
-  for (const o of offsets.values()) n += BigInt(o.end) - BigInt(o.start);
-  return Number(n);
+  let n = 0;
+  // Offsets stay far below 2^53 in practice; plain numbers avoid a BigInt per partition on the hot path.
+  for (const o of offsets.values()) n += Number(o.end) - Number(o.start);
+  return n;
+}
+
+type OffsetFetchResponse = { responses: { topic: string; partitions: { partition: number; offset: string; metadata: string | null }[] }[] };
+type Coordinator = { nodeId: number; offsetFetch(req: { groupId: string; topics: unknown }): Promise<OffsetFetchResponse> };
+
+/**
+ * OffsetFetch (v2+) with a null topic array means "every partition this group committed". kafkajs always
+ * sends an array (empty = none), so an admin must list every topic of the cluster per group. This object
+ * encodes as a null array through kafkajs's own encoder (length -1, no elements): one small request per group.
+ */
+const ALL_TOPICS = { map: () => ({ length: -1, forEach: () => {} }) };
+
+export async function fetchCommittedOffsets(cluster: RawCluster, groupId: string): Promise<{ topic: string; partition: number; offset: string }[]> {
+  const coordinator = (await (cluster as unknown as { findGroupCoordinator(o: { groupId: string }): Promise<Coordinator> }).findGroupCoordinator({ groupId })) as Coordinator;
+  const { responses } = await coordinator.offsetFetch({ groupId, topics: ALL_TOPICS });
+  return responses.flatMap((r) => r.partitions.filter((p) => Number(p.offset) >= 0).map((p) => ({ topic: r.topic, partition: p.partition, offset: p.offset })));
 }

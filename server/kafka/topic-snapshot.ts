@@ -64,15 +64,15 @@ async function fetchListConfigs(clusterId: string, names: string[]): Promise<Map
 }
 
 async function build(clusterId: string): Promise<TopicSnapshot> {
-  const { metadata, offsets } = await withRawCluster(clusterId, async (cluster) => {
-    const metadata = await cluster.metadata({ topics: [] });
-    const parts = metadata.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
-    const offsets = await fetchOffsetsByLeader(cluster, parts).catch(() => null);
-    return { metadata, offsets };
-  });
+  const metadata = await withRawCluster(clusterId, (cluster) => cluster.metadata({ topics: [] }));
+  const parts = metadata.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
+  // Offsets and configs are independent: read them side by side.
+  const [offsets, configs] = await Promise.all([
+    withRawCluster(clusterId, (cluster) => fetchOffsetsByLeader(cluster, parts)).catch(() => null),
+    fetchListConfigs(clusterId, metadata.topicMetadata.map((t) => t.topic)).catch(() => null),
+  ]);
   const live = new Set(metadata.brokers.map((b) => b.nodeId));
   const topics = metadata.topicMetadata.map((t) => toTopicInfo(t, live));
-  const configs = await fetchListConfigs(clusterId, topics.map((t) => t.name)).catch(() => null);
   for (const t of topics) {
     const c = configs?.get(t.name);
     t.cleanupPolicy = c?.cleanupPolicy ?? null;

@@ -11,6 +11,8 @@ import { compareTopics, decodeCursor, encodeCursor, sortValue } from "./topic-cu
 
 type Query = z.output<typeof listTopicsQuerySchema>;
 
+const PAGE_OFFSETS_FRESH_MS = 2_000;
+
 function matcher(q: Query): (name: string) => boolean {
   if (!q.q) return () => true;
   if (q.regex) {
@@ -62,7 +64,8 @@ export async function listTopics(clusterId: string, query: Query): Promise<Topic
   const more = start + page.length < items.length;
 
   const infos = page.map((t) => snapshot.byName.get(t.name)!);
-  const fresh = await withRawCluster(clusterId, (c) =>
+  // A snapshot this young already has current counts; otherwise refresh the visible page only.
+  const fresh = Date.now() - snapshot.at < PAGE_OFFSETS_FRESH_MS ? null : await withRawCluster(clusterId, (c) =>
     fetchOffsetsByLeader(c, infos.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, leader: p.leader })))),
   ).catch(() => null);
   if (fresh) for (const [i, t] of page.entries()) t.records = countRecords(fresh.get(t.name), infos[i].partitions.length) ?? t.records;
