@@ -6,3 +6,4 @@ export const brokerParamsSchema = clusterParamsSchema.extend({
   brokerId: z.coerce.number({ error: "broker id must be a number" }).int().min(0, "broker id must be 0 or more"),
 });
 export const topicParamsSchema = clusterParamsSchema.extend({ topicName: topicNameSchema });
+export const groupParamsSchema = clusterParamsSchema.extend({ groupId: z.string().min(1, "the group id is empty").max(1000) });

@@ -1,0 +1,15 @@
+import { listGroupsQuerySchema } from "@/lib/schemas/groups";
+import { clusterParamsSchema } from "@/lib/schemas/params";
+import { defineRoute } from "@/server/http/define-route";
+import { listGroups } from "@/server/services/groups/list-groups";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  permission: "groups:read",
+  params: clusterParamsSchema,
+  query: listGroupsQuerySchema,
+  async handler({ params, query }) {
+    return Response.json(await listGroups(params.clusterId, query));
+  },
+});

@@ -1,0 +1,53 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { fetchJson } from "@/lib/api/client";
+import { paths } from "@/lib/paths";
+import { GroupDetailSchema, GroupListSchema, ResetPreviewSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
+import { STALE } from "@/lib/stale-times";
+
+export type GroupFilters = { q?: string; sort?: "groupId" | "state" | "members" | "totalLag" | "topics"; dir?: "asc" | "desc" };
+
+export const groupKeys = {
+  all: (clusterId: string) => ["clusters", clusterId, "consumer-groups"] as const,
+  list: (clusterId: string, f: GroupFilters) => [...groupKeys.all(clusterId), "list", f] as const,
+  detail: (clusterId: string, groupId: string) => [...groupKeys.all(clusterId), "detail", groupId] as const,
+};
+
+export const groupListOptions = (clusterId: string, f: GroupFilters) =>
+  queryOptions({
+    queryKey: groupKeys.list(clusterId, f),
+    queryFn: ({ signal }) => fetchJson(paths.api.groups(clusterId, { ...f, limit: 1000 }), GroupListSchema, { signal }),
+    staleTime: STALE.list,
+    refetchInterval: 15_000,
+  });
+
+export const groupDetailOptions = (clusterId: string, groupId: string) =>
+  queryOptions({
+    queryKey: groupKeys.detail(clusterId, groupId),
+    queryFn: ({ signal }) => fetchJson(paths.api.group(clusterId, groupId), GroupDetailSchema, { signal }),
+    staleTime: STALE.list,
+    refetchInterval: 10_000,
+  });
+
+/** Preview (dryRun) or apply an offset reset. */
+export function useResetOffsetsMutation(clusterId: string, groupId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, dryRun }: { body: ResetOffsetsBody; dryRun: boolean }) =>
+      fetchJson(paths.api.groupReset(clusterId, groupId, dryRun), ResetPreviewSchema, { method: "POST", body: JSON.stringify(body) }),
+    onSuccess: (_r, v) => {
+      if (!v.dryRun) void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });
+    },
+  });
+}
+
+export function useDeleteGroupMutation(clusterId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (groupId: string) => fetchJson(paths.api.group(clusterId, groupId), z.object({ deleted: z.string() }), { method: "DELETE" }),
+    onSuccess: (_r, groupId) => {
+      qc.removeQueries({ queryKey: groupKeys.detail(clusterId, groupId) });
+      void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+export const GROUP_SORT_KEYS = ["groupId", "state", "members", "totalLag", "topics"] as const;
+
+
+export const listGroupsQuerySchema = z.object({
+  q: z.string().max(500).optional(),
+  sort: z.enum(GROUP_SORT_KEYS).optional().default("totalLag"),
+  dir: z.enum(["asc", "desc"]).optional().default("desc"),
+  limit: z.coerce.number().int().min(1).max(1000).optional().default(200),
+});
+
+export const GroupListItemSchema = z.object({
+  groupId: z.string(),
+  state: z.string(),
+  protocolType: z.string(),
+  members: z.number(),
+  topics: z.array(z.string()),
+  /** Σ(end − committed) over committed partitions; null if end offsets could not be read */
+  totalLag: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type GroupListItem = z.infer<typeof GroupListItemSchema>;
+export const GroupListSchema = z.object({ items: z.array(GroupListItemSchema), total: z.number(), ageMs: z.number() });
+
+export const GroupMemberSchema = z.object({
+  memberId: z.string(),
+  clientId: z.string(),
+  clientHost: z.string(),
+  assignments: z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) })),
+});
+
+export const GroupPartitionSchema = z.object({
+  topic: z.string(),
+  partition: z.number(),
+  /** null: no committed offset for a partition the group is assigned */
+  committedOffset: z.string().nullable(),
+  endOffset: z.string().nullable(),
+  lag: z.number().nullable(),
+  memberId: z.string().nullable(),
+  clientId: z.string().nullable(),
+});
+export type GroupPartition = z.infer<typeof GroupPartitionSchema>;
+
+export const GroupDetailSchema = z.object({
+  groupId: z.string(),
+  state: z.string(),
+  protocolType: z.string(),
+  protocol: z.string(),
+  members: z.array(GroupMemberSchema),
+  partitions: z.array(GroupPartitionSchema),
+  totalLag: z.number().nullable(),
+});
+export type GroupDetail = z.infer<typeof GroupDetailSchema>;
+
+export const resetTargetSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("earliest") }),
+  z.object({ type: z.literal("latest") }),
+  z.object({ type: z.literal("timestamp"), timestamp: z.number().int().min(0, "timestamp must be a time in ms since 1970") }),
+  z.object({ type: z.literal("offset"), offset: z.union([z.string().regex(/^\d+$/, "offset must be a whole number"), z.number().int().min(0)]).transform(String) }),
+  z.object({ type: z.literal("shift"), by: z.number().int().refine((n) => n !== 0, "shift by a non-zero number of records") }),
+]);
+
+export const resetOffsetsBodySchema = z.object({
+  topics: z
+    .array(z.object({ topic: z.string().min(1), partitions: z.array(z.number().int().min(0)).min(1).optional() }))
+    .min(1, "choose at least one topic"),
+  to: resetTargetSchema,
+});
+export type ResetOffsetsBody = z.input<typeof resetOffsetsBodySchema>;
+
+export const ResetPreviewSchema = z.object({
+  dryRun: z.boolean(),
+  partitions: z.array(z.object({ topic: z.string(), partition: z.number(), current: z.string().nullable(), next: z.string(), lagAfter: z.number() })),
+});
+export type ResetPreview = z.infer<typeof ResetPreviewSchema>;

@@ -1,0 +1,54 @@
+import "server-only";
+import type { GroupDetail } from "@/lib/schemas/groups";
+import { getClusterConfigOrThrow } from "@/server/config";
+import { ApiError } from "@/server/http/api-error";
+import { withDeadline } from "@/server/kafka/deadline";
+import { decodeMembers, partitionLag } from "@/server/kafka/group-snapshot";
+import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
+import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+
+/** A group read fresh from the broker: members with assignments, and every committed or assigned partition with lag. */
+export async function getGroup(clusterId: string, groupId: string): Promise<GroupDetail> {
+  const cluster = getClusterConfigOrThrow(clusterId);
+  return withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
+    const { groups } = await withAdmin(clusterId, (admin) => admin.describeGroups([groupId]));
+    const d = groups[0];
+    const members = d ? decodeMembers(d) : [];
+    const { committed, ends } = await withRawCluster(clusterId, async (c) => {
+      const committed = await fetchCommittedOffsets(c, groupId);
+      if (!d || (d.state === "Dead" && committed.length === 0)) {
+        throw new ApiError("not_found", `Consumer group "${groupId}" does not exist on cluster "${cluster.name}".`);
+      }
+      const topics = [...new Set([...committed.map((x) => x.topic), ...members.flatMap((m) => m.assignments.map((a) => a.topic))])];
+      const meta = topics.length ? await c.metadata({ topics }) : { topicMetadata: [] };
+      const parts = meta.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
+      return { committed, ends: await fetchOffsetsByLeader(c, parts) };
+    });
+    const ownerOf = new Map<string, { memberId: string; clientId: string }>();
+    for (const m of members) for (const a of m.assignments) for (const p of a.partitions) ownerOf.set(`${a.topic}\u0000${p}`, m);
+    const keys = new Map<string, { topic: string; partition: number; offset: string | null }>();
+    for (const c of committed) keys.set(`${c.topic}\u0000${c.partition}`, c);
+    for (const k of ownerOf.keys()) if (!keys.has(k)) keys.set(k, { topic: k.split("\u0000")[0], partition: Number(k.split("\u0000")[1]), offset: null });
+    const partitions = [...keys.entries()]
+      .map(([k, c]) => ({
+        topic: c.topic,
+        partition: c.partition,
+        committedOffset: c.offset,
+        endOffset: ends.get(c.topic)?.get(c.partition)?.end ?? null,
+        lag: partitionLag(ends, c.topic, c.partition, c.offset),
+        memberId: ownerOf.get(k)?.memberId ?? null,
+        clientId: ownerOf.get(k)?.clientId ?? null,
+      }))
+      .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+    const lags = partitions.filter((p) => p.committedOffset !== null).map((p) => p.lag);
+    return {
+      groupId,
+      state: d.state,
+      protocolType: d.protocolType || "consumer",
+      protocol: d.protocol,
+      members,
+      partitions,
+      totalLag: lags.some((l) => l === null) ? null : lags.reduce<number>((n, l) => n + (l ?? 0), 0),
+    };
+  });
+}
