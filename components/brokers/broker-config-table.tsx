@@ -2,30 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { Lock } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { brokerConfigsOptions } from "@/lib/queries/clusters";
 import type { ConfigEntry } from "@/lib/schemas/clusters";
+import { configNameValueColumns } from "@/components/ui/config-columns";
 
 const columns: ColumnDef<ConfigEntry, unknown>[] = [
-  { accessorKey: "name", header: "Name", cell: ({ getValue }) => <span className="font-mono text-xs">{String(getValue())}</span> },
-  {
-    accessorKey: "value",
-    header: "Value",
-    cell: ({ row }) => {
-      const e = row.original;
-      if (e.isSensitive) {
-        return (
-          <span className="inline-flex items-center gap-1 text-slate-500" title="Sensitive: the value is never sent to the browser">
-            <Lock className="h-3 w-3" /> {e.value ?? "not set"}
-          </span>
-        );
-      }
-      return e.value === null ? <span className="text-slate-400">null</span> : <span className="block max-w-xl truncate font-mono text-xs" title={e.value}>{e.value}</span>;
-    },
-  },
+  ...configNameValueColumns,
   { accessorKey: "source", header: "Source" },
   { accessorKey: "isDefault", header: "Default", cell: ({ getValue }) => (getValue() ? <Badge>default</Badge> : <Badge tone="info">overridden</Badge>) },
   { accessorKey: "readOnly", header: "Dynamic", cell: ({ getValue }) => (getValue() ? <span className="text-slate-400">read-only</span> : "editable") },

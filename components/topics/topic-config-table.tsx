@@ -1,13 +1,14 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { Lock, Pencil, Plus, RotateCcw } from "lucide-react";
+import { Pencil, Plus, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { ConfigEntry } from "@/lib/schemas/clusters";
+import { configNameValueColumns } from "@/components/ui/config-columns";
 import { TOPIC_CONFIG_KEYS } from "@/lib/topic-configs";
 import { ConfigChangeDialog, type ConfigChange } from "./config-change-dialog";
 
@@ -18,22 +19,7 @@ type Props = { clusterId: string; topic: string; configs: ConfigEntry[]; readOnl
 
 function columns(readOnlyReason: string | undefined, open: (c: ConfigChange) => void): ColumnDef<ConfigEntry, unknown>[] {
   return [
-    { accessorKey: "name", header: "Name", cell: ({ getValue }) => <span className="font-mono text-xs">{String(getValue())}</span> },
-    {
-      accessorKey: "value",
-      header: "Value",
-      cell: ({ row }) => {
-        const e = row.original;
-        if (e.isSensitive) {
-          return (
-            <span className="inline-flex items-center gap-1 text-slate-500" title="Sensitive: the value is never sent to the browser">
-              <Lock className="h-3 w-3" /> {e.value ?? "not set"}
-            </span>
-          );
-        }
-        return e.value === null ? <span className="text-slate-400">null</span> : <span className="inline-block max-w-md truncate align-middle font-mono text-xs" title={e.value}>{e.value}</span>;
-      },
-    },
+    ...configNameValueColumns,
     { accessorKey: "source", header: "Source", cell: ({ getValue }) => <span className="text-xs text-slate-600 dark:text-slate-400">{String(getValue())}</span> },
     { id: "state", header: "State", accessorFn: (e) => (isOverride(e) ? 0 : 1), cell: ({ row }) => (isOverride(row.original) ? <Badge tone="info">overridden</Badge> : <Badge>default</Badge>) },
     {
