@@ -1,0 +1,15 @@
+import { checkSchemaBodySchema, subjectParamsSchema } from "@/lib/schemas/schemas";
+import { defineRoute } from "@/server/http/define-route";
+import { checkSchemaCompatibility } from "@/server/services/schemas/check-schema-compatibility";
+
+export const dynamic = "force-dynamic";
+
+/** Dry run of a registration: the registry's verdict against the latest version. Changes nothing, so a read. */
+export const POST = defineRoute({
+  permission: "schemas:read",
+  params: subjectParamsSchema,
+  body: checkSchemaBodySchema,
+  async handler({ params, body }) {
+    return Response.json(await checkSchemaCompatibility(params.clusterId, params.subject, body));
+  },
+});

@@ -1,0 +1,15 @@
+import { registerSchemaBodySchema, subjectParamsSchema } from "@/lib/schemas/schemas";
+import { defineRoute } from "@/server/http/define-route";
+import { registerSchema } from "@/server/services/schemas/register-schema";
+
+export const dynamic = "force-dynamic";
+
+/** Register a version: the registry's compatibility check runs first; 409 with its messages when incompatible. */
+export const POST = defineRoute({
+  permission: "schemas:write",
+  params: subjectParamsSchema,
+  body: registerSchemaBodySchema,
+  async handler({ params, body, actor, requestId }) {
+    return Response.json(await registerSchema(params.clusterId, params.subject, body, { actor: actor!, requestId }), { status: 201 });
+  },
+});

@@ -1,0 +1,15 @@
+import { clusterParamsSchema } from "@/lib/schemas/params";
+import { listSubjectsQuerySchema } from "@/lib/schemas/schemas";
+import { defineRoute } from "@/server/http/define-route";
+import { listSubjects } from "@/server/services/schemas/list-subjects";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  permission: "schemas:read",
+  params: clusterParamsSchema,
+  query: listSubjectsQuerySchema,
+  async handler({ params, query }) {
+    return Response.json(await listSubjects(params.clusterId, query));
+  },
+});
