@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { SubjectDetailView } from "@/components/schemas/subject-detail";
+import { PageHeader } from "@/components/ui/page-header";
+import { Loading } from "@/components/ui/states";
+import { paths } from "@/lib/paths";
+import { subjectNameSchema } from "@/lib/schemas/schemas";
+import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}
+
+const READ_ONLY = "This cluster is configured read-only in Sluice: schemas cannot be changed here.";
+
+export async function generateMetadata({ params }: { params: Promise<{ subject: string }> }) {
+  return { title: decodeSegment((await params).subject) || "Subject" };
+}
+
+export default async function SubjectPage({ params }: { params: Promise<{ clusterId: string; subject: string }> }) {
+  const p = await params;
+  const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
+  const parsed = subjectNameSchema.safeParse(decodeSegment(p.subject));
+  if (!parsed.success || !cluster.hasSchemaRegistry) notFound();
+  const subject = parsed.data;
+  return (
+    <>
+      <PageHeader
+        title={<span className="break-all font-mono">{subject}</span>}
+        description={
+          <>
+            <Link href={paths.schemas(cluster.id)} className="hover:underline">
+              {cluster.name} schemas
+            </Link>
+            {cluster.readOnly ? " / read-only cluster: changes are disabled" : null}
+          </>
+        }
+      />
+      {/* The view reads ?version= and ?deleted= from the URL (useSearchParams), which needs a Suspense boundary. */}
+      <Suspense fallback={<Loading label="Loading the subject…" />}>
+        <SubjectDetailView clusterId={cluster.id} subject={subject} readOnlyReason={cluster.readOnly ? READ_ONLY : undefined} />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Tooltip } from "@/components/ui/tooltip";
+import { MutationError } from "@/components/topics/form-errors";
+import { useSetCompatibilityMutation } from "@/lib/queries/schemas";
+import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from "@/lib/schemas/schemas";
+import { Select } from "./select";
+
+/** Picks and saves a compatibility level for a subject (or, subject = null, the registry's global level). */
+export function CompatibilitySelect({ clusterId, subject, current, readOnlyReason }: { clusterId: string; subject: string | null; current: CompatibilityLevel | null; readOnlyReason?: string }) {
+  const [picked, setPicked] = useState<CompatibilityLevel | "">("");
+  const mutation = useSetCompatibilityMutation(clusterId, subject);
+  const value = picked || current || "";
+  const changed = picked !== "" && picked !== current;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor="compatibility-level" className="text-sm font-medium">
+          Compatibility
+        </label>
+        <Select id="compatibility-level" value={value} onChange={(e) => setPicked(e.target.value as CompatibilityLevel)} disabled={!!readOnlyReason} data-testid="compatibility-select" className="font-mono">
+          {current === null ? <option value="">unknown</option> : null}
+          {COMPATIBILITY_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </Select>
+        <Tooltip content={readOnlyReason}>
+          <Button
+            size="sm"
+            onClick={() => picked && mutation.mutate(picked, { onSuccess: () => setPicked("") })}
+            disabled={!changed || mutation.isPending || !!readOnlyReason}
+            data-testid="save-compatibility-button"
+          >
+            {mutation.isPending ? "Saving…" : "Save"}
+          </Button>
+        </Tooltip>
+      </div>
+      <MutationError action="change the compatibility level of" topic={subject ?? "the registry"} error={mutation.error} />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { CheckCircle2, XCircle } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { MutationError } from "@/components/topics/form-errors";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { paths } from "@/lib/paths";
+import { useCheckCompatibilityMutation, useRegisterSchemaMutation } from "@/lib/queries/schemas";
+import { SCHEMA_TYPES, type CompatibilityCheck, type SchemaType } from "@/lib/schemas/schemas";
+import { Select } from "./select";
+
+type Props = { clusterId: string; subject?: string; initialType?: SchemaType; initialSchema?: string; onClose: () => void; onRegistered?: (version: number) => void };
+
+function Verdict({ check }: { check: CompatibilityCheck }) {
+  const ok = !check.blocking;
+  const text = !check.checked
+    ? "New subject: there is no earlier version to check against."
+    : check.compatible
+      ? `Compatible with the latest version (${check.level ?? "unknown level"}).`
+      : check.blocking
+        ? `Not ${check.level} compatible with the latest version: registering is refused.`
+        : `Not compatible by BACKWARD rules, but the level is ${check.level}: the registry accepts it.`;
+  return (
+    <div data-testid="compatibility-result" data-compatible={String(check.compatible)} className={`flex items-start gap-2 rounded-md border px-3 py-2 text-sm ${ok ? "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"}`}>
+      {ok ? <CheckCircle2 className="mt-0.5 h-4 w-4 shrink-0" aria-hidden /> : <XCircle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />}
+      <div className="space-y-1">
+        <p>{text}</p>
+        {!check.compatible && check.messages.length === 0 ? <p className="text-xs">The registry gave no details.</p> : null}
+        {check.messages.map((m) => (
+          <p key={m} className="font-mono text-xs">
+            {m}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Register a schema version: the registry's compatibility verdict is shown first; registering needs a fresh verdict. */
+export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initialType = "AVRO", initialSchema = "", onClose, onRegistered }: Props) {
+  const router = useRouter();
+  const [subject, setSubject] = useState(fixedSubject ?? "");
+  const [schemaType, setSchemaType] = useState<SchemaType>(initialType);
+  const [schema, setSchema] = useState(initialSchema);
+  const [force, setForce] = useState(false);
+  const check = useCheckCompatibilityMutation(clusterId);
+  const register = useRegisterSchemaMutation(clusterId);
+  const body = { schemaType, schema, force };
+  const edited = () => (check.reset(), register.reset(), setForce(false));
+  const verdict = check.data;
+  const canRegister = !!verdict && !check.isPending && !register.isPending && (!verdict.blocking || force);
+
+  const submit = () =>
+    canRegister &&
+    register.mutate({ subject, body }, { onSuccess: (r) => (onClose(), onRegistered ? onRegistered(r.version) : router.push(`${paths.subject(clusterId, r.subject)}?version=${r.version}`)) });
+
+  return (
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      size="lg"
+      testId="register-schema-dialog"
+      title={fixedSubject ? `Register a new version of ${fixedSubject}` : "Register a schema"}
+      description="Sluice asks the registry whether the schema is compatible with the subject's latest version before registering it."
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={() => check.mutate({ subject, body })} disabled={!subject || !schema.trim() || check.isPending} data-testid="check-compatibility-button">
+            {check.isPending ? "Checking…" : "Check compatibility"}
+          </Button>
+          <Button variant="primary" onClick={submit} disabled={!canRegister} data-testid="register-schema-button">
+            {register.isPending ? "Registering…" : force && verdict?.blocking ? "Register anyway" : "Register"}
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-4">
+        {!fixedSubject ? (
+          <Field label="Subject" htmlFor="schema-subject" hint="TopicNameStrategy: <topic>-key or <topic>-value">
+            <Input id="schema-subject" value={subject} onChange={(e) => (setSubject(e.target.value), edited())} className="font-mono" autoComplete="off" spellCheck={false} data-testid="schema-subject-input" />
+          </Field>
+        ) : null}
+        <Field label="Type" htmlFor="schema-type">
+          <Select id="schema-type" value={schemaType} onChange={(e) => (setSchemaType(e.target.value as SchemaType), edited())} data-testid="schema-type-select">
+            {SCHEMA_TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Schema" htmlFor="schema-text">
+          <textarea
+            id="schema-text"
+            value={schema}
+            onChange={(e) => (setSchema(e.target.value), edited())}
+            rows={14}
+            spellCheck={false}
+            className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs focus:outline-none focus:ring-2 focus:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
+            data-testid="schema-text-input"
+          />
+        </Field>
+        {verdict ? <Verdict check={verdict} /> : null}
+        {verdict?.blocking ? (
+          <label className="flex items-start gap-2 text-sm">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} className="mt-1" data-testid="force-register-checkbox" />
+            <span>
+              Register anyway: Sluice sets the subject to NONE for this one registration and restores {verdict.level} afterwards. Consumers reading older data may break.
+            </span>
+          </label>
+        ) : null}
+        <MutationError action="check" topic={subject} error={check.error} testId="check-error" />
+        <MutationError action="register a schema for" topic={subject} error={register.error} />
+      </div>
+    </Dialog>
+  );
+}
