@@ -44,8 +44,8 @@ export function SideNav({ clusters }: { clusters: ClusterSummary[] }) {
         { label: "Overview", href: paths.cluster(current.id), icon: LayoutDashboard, testId: "nav-overview" },
         { label: "Brokers", href: paths.brokers(current.id), icon: Server, testId: "nav-brokers" },
         { label: "Topics", href: paths.topics(current.id), icon: ListTree, testId: "nav-topics" },
-        { label: "Consumer groups", icon: Users, testId: "nav-consumer-groups" },
-        { label: "Schemas", icon: FileCode2, testId: "nav-schemas" },
+        { label: "Consumer groups", href: paths.groups(current.id), icon: Users, testId: "nav-consumer-groups" },
+        { label: "Schemas", href: paths.schemas(current.id), icon: FileCode2, testId: "nav-schemas" },
       ]
     : [];
   const isActive = (href?: string) => !!href && (href === paths.cluster(currentId ?? "") ? pathname === href : pathname.startsWith(href));

@@ -1,14 +1,26 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useParams } from "next/navigation";
+import { useMemo } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { formatNumber } from "@/lib/format";
+import { paths } from "@/lib/paths";
 import type { TopicDetail } from "@/lib/schemas/topics";
 
 type Group = TopicDetail["consumerGroups"][number];
 
-const columns: ColumnDef<Group, unknown>[] = [
-  { accessorKey: "groupId", header: "Group", cell: ({ getValue }) => <span className="font-mono text-xs">{String(getValue())}</span> },
+const columns = (clusterId: string): ColumnDef<Group, unknown>[] => [
+  {
+    accessorKey: "groupId",
+    header: "Group",
+    cell: ({ row }) => (
+      <Link href={paths.group(clusterId, row.original.groupId)} className="font-mono text-xs font-medium text-brand-700 hover:underline dark:text-cyan-300">
+        {row.original.groupId}
+      </Link>
+    ),
+  },
   {
     accessorKey: "lag",
     header: "Lag",
@@ -22,10 +34,13 @@ const columns: ColumnDef<Group, unknown>[] = [
 ];
 
 export function TopicConsumerGroupsTable({ groups }: { groups: Group[] }) {
+  // The topic page sits under /clusters/[clusterId]; read it from the route so the group ids can link.
+  const clusterId = decodeURIComponent(useParams<{ clusterId: string }>().clusterId);
+  const cols = useMemo(() => columns(clusterId), [clusterId]);
   return (
     <DataTable
       testId="topic-groups-table"
-      columns={columns}
+      columns={cols}
       data={groups}
       rowTestId={(g) => `group-row-${g.groupId}`}
       emptyTitle="No consumer group has committed offsets on this topic"

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { GroupActions } from "@/components/groups/group-actions";
+import { GroupDetailView } from "@/components/groups/group-detail";
+import { PageHeader } from "@/components/ui/page-header";
+import { paths } from "@/lib/paths";
+import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+
+/** The URL segment as a group id; a malformed escape is treated like any other unknown group. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}
+
+const READ_ONLY = "This cluster is configured read-only in Sluice: consumer groups cannot be changed here.";
+
+export async function generateMetadata({ params }: { params: Promise<{ groupId: string }> }) {
+  return { title: decodeSegment((await params).groupId) || "Consumer group" };
+}
+
+export default async function ConsumerGroupPage({ params }: { params: Promise<{ clusterId: string; groupId: string }> }) {
+  const p = await params;
+  const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
+  const groupId = decodeSegment(p.groupId);
+  if (!groupId) notFound();
+  const readOnlyReason = cluster.readOnly ? READ_ONLY : undefined;
+  return (
+    <>
+      <PageHeader
+        title={<span className="break-all font-mono">{groupId}</span>}
+        description={
+          <>
+            <Link href={paths.groups(cluster.id)} className="hover:underline">
+              {cluster.name} consumer groups
+            </Link>
+            {cluster.readOnly ? " / read-only cluster: changes are disabled" : null}
+          </>
+        }
+        actions={<GroupActions clusterId={cluster.id} groupId={groupId} readOnlyReason={readOnlyReason} />}
+      />
+      <GroupDetailView clusterId={cluster.id} groupId={groupId} readOnlyReason={readOnlyReason} />
+    </>
+  );
+}
