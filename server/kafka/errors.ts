@@ -47,6 +47,11 @@ function rootCause(error: KafkaLikeError): KafkaLikeError {
   return e;
 }
 
+/** The broker error type behind a kafkajs error (through retries and aggregates), if any. */
+export function kafkaErrorType(error: unknown): string | undefined {
+  return error instanceof Error ? rootCause(error as KafkaLikeError).type : undefined;
+}
+
 /** Maps anything kafkajs throws to an ApiError. ApiErrors pass through untouched. */
 export function toApiError(error: unknown, clusterId?: string): ApiError {
   if (error instanceof ApiError) return error;

@@ -2,7 +2,7 @@ import "server-only";
 import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { toKafkaConfig } from "./client-config";
-import { toApiError } from "./errors";
+import { kafkaErrorType, toApiError } from "./errors";
 import { createRawCluster, type RawCluster } from "./raw-cluster";
 
 type Connectable = { connect(): Promise<void>; disconnect(): Promise<void> };
@@ -89,16 +89,36 @@ export function getKafka(clusterId: string): Kafka {
   return entryFor(clusterId).kafka;
 }
 
-/** Runs an admin call; a connection-level failure drops the pooled clients so the next call reconnects. */
+/**
+ * Runs an admin call; a connection-level failure drops the pooled clients so the next call reconnects.
+ * kafkajs's admin remembers every topic it has touched and refreshes their metadata before each call, so a
+ * topic deleted by anyone else makes every later call fail with UNKNOWN_TOPIC_OR_PARTITION. On that error the
+ * admin is replaced by a fresh one and the call runs once more; a topic that really is missing fails again.
+ */
 export async function withAdmin<T>(clusterId: string, fn: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = await getAdmin(clusterId);
-  try {
-    return await fn(admin);
-  } catch (error) {
-    const apiError = toApiError(error, clusterId);
-    if (apiError.code === "kafka_unavailable") await evictCluster(clusterId, error);
-    throw apiError;
+  for (let attempt = 0; ; attempt++) {
+    const admin = await getAdmin(clusterId);
+    try {
+      return await fn(admin);
+    } catch (error) {
+      if (attempt === 0 && kafkaErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") {
+        await dropSlot(clusterId, "admin");
+        continue;
+      }
+      const apiError = toApiError(error, clusterId);
+      if (apiError.code === "kafka_unavailable") await evictCluster(clusterId, error);
+      throw apiError;
+    }
   }
+}
+
+/** Disconnects and forgets one pooled client of a cluster; the next call connects a fresh one. */
+async function dropSlot(clusterId: string, slot: Slot): Promise<void> {
+  const slots = pool.get(clusterId) as unknown as Record<Slot, Promise<Connectable> | undefined> | undefined;
+  const client = slots?.[slot];
+  if (!slots || !client) return;
+  slots[slot] = undefined;
+  await client.then((c) => c.disconnect()).catch(() => {});
 }
 
 /** Forgets a cluster's clients (connection failure, configuration change). */
