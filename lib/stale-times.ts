@@ -5,3 +5,6 @@ export const STALE = {
   health: 5_000,
   live: 0,
 } as const;
+
+/** How old the server's topic metadata snapshot may be before it refreshes it (server/kafka/topic-snapshot.ts). */
+export const TOPIC_METADATA_FRESH_MS = 10_000;

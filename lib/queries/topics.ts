@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from 
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import { ConfigDiffSchema, CreateTopicResultSchema, PurgeResultSchema, TopicDetailSchema, TopicListSchema, type AlterTopicConfigBody, type CreateTopicBody, type PurgeTopicBody, type TopicSortKey } from "@/lib/schemas/topics";
-import { STALE } from "@/lib/stale-times";
+import { STALE, TOPIC_METADATA_FRESH_MS } from "@/lib/stale-times";
 import { z } from "zod";
 
 export type TopicFilters = { q?: string; regex?: boolean; internal?: boolean; sort?: TopicSortKey; dir?: "asc" | "desc"; limit?: number };
@@ -21,6 +21,10 @@ export const topicListInfiniteOptions = (clusterId: string, f: TopicFilters) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: STALE.list,
+    // The server answers at once from metadata up to 2 min old and refreshes it behind the scenes; when the
+    // page it sent was older than that freshness window, ask again shortly to pick up the refreshed list;
+    // otherwise poll at the freshness interval, so topics created elsewhere appear without a reload.
+    refetchInterval: (query) => ((query.state.data?.pages[0]?.metadataAgeMs ?? 0) > TOPIC_METADATA_FRESH_MS ? 2_000 : TOPIC_METADATA_FRESH_MS),
   });
 
 export const topicDetailOptions = (clusterId: string, name: string) =>

@@ -1,5 +1,6 @@
 import "server-only";
 import { ConfigResourceTypes } from "kafkajs";
+import { TOPIC_METADATA_FRESH_MS } from "@/lib/stale-times";
 import { withAdmin, withRawCluster } from "./registry";
 import { countRecords, fetchOffsetsByLeader, type RawTopicMetadata } from "./raw-cluster";
 
@@ -17,7 +18,6 @@ export type TopicInfo = {
 };
 export type TopicSnapshot = { at: number; topics: TopicInfo[]; byName: Map<string, TopicInfo>; brokerIds: number[] };
 
-const FRESH_MS = 10_000;
 const MAX_STALE_MS = 120_000;
 const CONFIG_CHUNK = 1_000;
 
@@ -106,7 +106,7 @@ export async function getTopicSnapshot(clusterId: string): Promise<TopicSnapshot
   let state = states.get(clusterId);
   if (!state) states.set(clusterId, (state = {}));
   const age = state.snapshot ? Date.now() - state.snapshot.at : Infinity;
-  if (age < FRESH_MS) return state.snapshot!;
+  if (age < TOPIC_METADATA_FRESH_MS) return state.snapshot!;
   if (age < MAX_STALE_MS) {
     void refresh(clusterId, state).catch(() => {});
     return state.snapshot!;

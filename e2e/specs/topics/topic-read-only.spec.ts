@@ -11,7 +11,8 @@ test.afterAll(() => kafka.cleanup());
 test("a read-only cluster shows its topics but disables every change, saying why", async ({ page }) => {
   const topics = new TopicsPage(page);
   await topics.gotoList("local-readonly", `?q=${name}`);
-  await expect(topics.row(name)).toBeVisible();
+  // Created outside Sluice: it appears on the list's next metadata refresh (≤ ~12 s).
+  await expect(topics.row(name)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("create-topic-button")).toBeDisabled();
   await page.getByTestId("create-topic-button").hover({ force: true });
   await expect(page.getByRole("tooltip")).toContainText("read-only");
