@@ -2,15 +2,15 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 import { Input } from "@/components/ui/input";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
 import { groupListOptions } from "@/lib/queries/groups";
 import { GroupTable } from "./group-table";
+import { useDebouncedSearch } from "@/components/ui/use-url-search-state";
 import { useGroupSearchParams } from "./use-group-search-params";
 
-const DEBOUNCE_MS = 250;
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** How old the server's snapshot of the groups is, in words. */
@@ -22,19 +22,8 @@ function age(ms: number) {
 /** Search and the server-sorted consumer group table; filters live in the URL, the list refreshes every 15 s. */
 export function GroupList({ clusterId }: { clusterId: string }) {
   const [search, setSearch] = useGroupSearchParams();
-  const [text, setText] = useState(search.q);
-  const [syncedQ, setSyncedQ] = useState(search.q);
-  // The URL changed under us (back/forward): show its query in the box.
-  if (search.q !== syncedQ) {
-    setSyncedQ(search.q);
-    setText(search.q);
-  }
-
-  useEffect(() => {
-    if (text === search.q) return;
-    const t = setTimeout(() => setSearch({ q: text }), DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [text, search.q, setSearch]);
+  const commitQuery = useCallback((q: string) => setSearch({ q }), [setSearch]);
+  const [text, setText] = useDebouncedSearch(search.q, commitQuery);
 
   const query = useQuery({ ...groupListOptions(clusterId, { q: search.q || undefined, sort: search.sort, dir: search.dir }), placeholderData: keepPreviousData });
   const data = query.data;

@@ -2,34 +2,23 @@
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 import { Input } from "@/components/ui/input";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { formatNumber } from "@/lib/format";
 import { topicListInfiniteOptions } from "@/lib/queries/topics";
 import { TopicTable } from "./topic-table";
+import { useDebouncedSearch } from "@/components/ui/use-url-search-state";
 import { useTopicSearchParams } from "./use-topic-search-params";
 
-const DEBOUNCE_MS = 250;
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** Search, filters and the server-sorted, infinitely scrolling topic table; all state lives in the URL. */
 export function TopicList({ clusterId }: { clusterId: string }) {
   const [search, setSearch] = useTopicSearchParams();
-  const [text, setText] = useState(search.q);
-  const [syncedQ, setSyncedQ] = useState(search.q);
-  // The URL changed under us (back/forward): show its query in the box.
-  if (search.q !== syncedQ) {
-    setSyncedQ(search.q);
-    setText(search.q);
-  }
-
-  useEffect(() => {
-    if (text === search.q) return;
-    const t = setTimeout(() => setSearch({ q: text }), DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [text, search.q, setSearch]);
+  const commitQuery = useCallback((q: string) => setSearch({ q }), [setSearch]);
+  const [text, setText] = useDebouncedSearch(search.q, commitQuery);
 
   const filters = { q: search.q || undefined, regex: search.regex || undefined, internal: search.internal, sort: search.sort, dir: search.dir };
   const query = useInfiniteQuery({ ...topicListInfiniteOptions(clusterId, filters), placeholderData: keepPreviousData });

@@ -1,0 +1,65 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { z } from "zod";
+
+type Value = string | boolean;
+
+/**
+ * A list page's filters kept in the URL. `schema` parses the query string (malformed values should `.catch` to
+ * undefined so they fall back to `defaults`); a value equal to its default is left out of the URL and `true`
+ * is written as "1". Changes use `router.replace`, so a reload keeps them.
+ */
+export function useUrlSearchState<T extends Record<string, Value>>(schema: z.ZodType<Partial<T>>, defaults: T): [T, (patch: Partial<T>) => void] {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+
+  // router.replace commits in a transition; until it does, show the change at once (a checkbox must not bounce back).
+  const [pending, setPending] = useState<{ params: URLSearchParams; patch: Partial<T> } | null>(null);
+  const state = useMemo<T>(() => {
+    const parsed = schema.parse(Object.fromEntries(params.entries()));
+    const fromUrl = { ...defaults };
+    for (const key of Object.keys(defaults) as (keyof T)[]) if (parsed[key] !== undefined) fromUrl[key] = parsed[key] as T[keyof T];
+    return pending?.params === params ? { ...fromUrl, ...pending.patch } : fromUrl;
+  }, [params, pending, schema, defaults]);
+
+  const update = useCallback(
+    (patch: Partial<T>) => {
+      const next = { ...state, ...patch };
+      setPending({ params, patch: { ...(pending?.params === params ? pending.patch : {}), ...patch } });
+      const out = new URLSearchParams();
+      for (const [key, value] of Object.entries(next)) {
+        if (value === defaults[key] || value === "" || value === false) continue;
+        out.set(key, value === true ? "1" : String(value));
+      }
+      const s = out.toString();
+      router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
+    },
+    [state, router, pathname, params, pending, defaults],
+  );
+
+  return [state, update];
+}
+
+const DEBOUNCE_MS = 250;
+
+/**
+ * The text of a search box bound to a committed query: typing commits after 250 ms of quiet, and a query changed
+ * from outside (back/forward) replaces the text.
+ */
+export function useDebouncedSearch(committed: string, commit: (q: string) => void): [string, (text: string) => void] {
+  const [text, setText] = useState(committed);
+  const [synced, setSynced] = useState(committed);
+  if (committed !== synced) {
+    setSynced(committed);
+    setText(committed);
+  }
+  useEffect(() => {
+    if (text === committed) return;
+    const t = setTimeout(() => commit(text), DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [text, committed, commit]);
+  return [text, setText];
+}
