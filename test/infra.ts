@@ -7,6 +7,8 @@ export const BOOTSTRAP = "127.0.0.1:19092";
 /** Starts the local broker and registry unless they already run; returns a function stopping only what it started. */
 export function ensureInfra(): () => void {
   const started: string[] = [];
+  // The broker and registry are managed elsewhere (another checkout's dev scripts, or a shared rig).
+  if (process.env.SLUICE_EXTERNAL_INFRA === "1") return () => {};
   for (const script of ["dev/kafka.sh", "dev/registry.sh"]) {
     const running = spawnSync("bash", [script, "status"], { cwd: ROOT, stdio: "ignore" }).status === 0;
     if (!running) {
