@@ -15,7 +15,7 @@ export class ApiClientError extends Error {
   }
 }
 
-function toApiClientError(status: number, body: unknown): ApiClientError {
+export function toApiClientError(status: number, body: unknown): ApiClientError {
   const err = (body as { error?: Record<string, unknown> } | null)?.error;
   if (err && typeof err.message === "string" && ERROR_CODES.includes(err.code as ErrorCode)) {
     return new ApiClientError(status, err.code as ErrorCode, err.message, (err.details as ErrorDetail[]) ?? [], err.requestId as string);

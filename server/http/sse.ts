@@ -1,0 +1,106 @@
+import "server-only";
+
+/** One server-sent event. `id` becomes the client's Last-Event-ID (a resume cursor), when given. */
+export type SseEvent = { event: string; data: unknown; id?: string };
+
+export type SseOptions = {
+  /** A `: ping` comment after this much silence keeps proxies from closing the stream (default 15 s). */
+  heartbeatMs?: number;
+  /** Hard cap on the stream's life; the client reconnects if it wants more (default 10 min). */
+  maxDurationMs?: number;
+  /** `retry:` hint for EventSource-style clients (default 3 s). */
+  retryMs?: number;
+  headers?: Record<string, string>;
+};
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+} as const;
+
+const encoder = new TextEncoder();
+
+export function formatSseEvent(e: SseEvent): string {
+  let frame = `event: ${e.event}\n`;
+  if (e.id !== undefined) frame += `id: ${e.id.replace(/[\r\n]/g, "")}\n`;
+  // JSON never contains raw newlines, so one data line per event.
+  frame += `data: ${JSON.stringify(e.data)}\n\n`;
+  return frame;
+}
+
+/**
+ * Adapts an async generator of events to a text/event-stream Response. The generator gets an AbortSignal that
+ * fires when the client goes away (stream cancel or request abort), when the duration cap is reached, or when
+ * the stream is otherwise torn down; its `finally` is where consumers are released. Pull-based, so a slow
+ * client applies back-pressure to the generator instead of growing a buffer.
+ */
+export function sseResponse(request: Request, produce: (signal: AbortSignal) => AsyncIterable<SseEvent>, options: SseOptions = {}): Response {
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  request.signal?.addEventListener("abort", abort, { once: true });
+  const cap = setTimeout(abort, maxDurationMs);
+  const iterator = produce(controller.signal)[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<SseEvent>> | null = null;
+  let first = true;
+  let closed = false;
+
+  const finish = async () => {
+    if (closed) return;
+    closed = true;
+    clearTimeout(cap);
+    request.signal?.removeEventListener("abort", abort);
+    controller.abort();
+    try {
+      await iterator.return?.(undefined);
+    } catch {
+      /* the generator's own cleanup failed; nothing more to do */
+    }
+  };
+
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(out) {
+      if (first) {
+        first = false;
+        // The retry hint plus a comment flushes headers at once, so the client sees the stream open.
+        out.enqueue(encoder.encode(`retry: ${options.retryMs ?? 3000}\n: open\n\n`));
+        return;
+      }
+      pending ??= iterator.next();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const ping = new Promise<"ping">((resolve) => {
+        timer = setTimeout(() => resolve("ping"), heartbeatMs);
+      });
+      try {
+        const result = await Promise.race([pending, ping]);
+        if (result === "ping") {
+          out.enqueue(encoder.encode(": ping\n\n"));
+          return;
+        }
+        pending = null;
+        if (result.done || controller.signal.aborted) {
+          await finish();
+          out.close();
+          return;
+        }
+        out.enqueue(encoder.encode(formatSseEvent(result.value)));
+      } catch (error) {
+        pending = null;
+        const message = error instanceof Error ? error.message : String(error);
+        out.enqueue(encoder.encode(formatSseEvent({ event: "error", data: { code: "internal", message, fatal: true } })));
+        await finish();
+        out.close();
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async cancel() {
+      await finish();
+    },
+  });
+
+  return new Response(stream, { headers: { ...SSE_HEADERS, ...options.headers } });
+}
