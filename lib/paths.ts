@@ -20,7 +20,20 @@ export const paths = {
   topic: (clusterId: string, topicName: string) => `/clusters/${enc(clusterId)}/topics/${enc(topicName)}`,
   schemas: (clusterId: string) => `/clusters/${enc(clusterId)}/schemas`,
   subject: (clusterId: string, subject: string) => `/clusters/${enc(clusterId)}/schemas/${enc(subject)}`,
+  topicMessages: (clusterId: string, topicName: string) => `/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages`,
   api: {
+    /** GET: one page (browse); POST: produce a record. */
+    messages: (clusterId: string, topicName: string, query?: Record<string, string | number | boolean | undefined>) =>
+      `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages${qs(query)}`,
+    /** GET: one record in full (no preview cut). */
+    message: (clusterId: string, topicName: string, partition: number, offset: string, query?: { keyFormat?: string; valueFormat?: string }) =>
+      `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages/${partition}/${enc(offset)}${qs(query)}`,
+    /** SSE: search and live tail. */
+    messageStream: (clusterId: string, topicName: string, query?: Record<string, string | number | boolean | undefined>) =>
+      `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages/stream${qs(query)}`,
+    /** JSON Lines download of a search result. */
+    messageExport: (clusterId: string, topicName: string, query?: Record<string, string | number | boolean | undefined>) =>
+      `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages/export${qs(query)}`,
     clusters: () => "/api/clusters",
     cluster: (clusterId: string) => `/api/clusters/${enc(clusterId)}`,
     brokers: (clusterId: string) => `/api/clusters/${enc(clusterId)}/brokers`,
