@@ -7,3 +7,7 @@ export const brokerParamsSchema = clusterParamsSchema.extend({
 });
 export const topicParamsSchema = clusterParamsSchema.extend({ topicName: topicNameSchema });
 export const groupParamsSchema = clusterParamsSchema.extend({ groupId: z.string().min(1, "the group id is empty").max(1000) });
+export const messageParamsSchema = topicParamsSchema.extend({
+  partition: z.coerce.number({ error: "partition must be a number" }).int().min(0, "partition must be 0 or more"),
+  offset: z.string().regex(/^\d+$/, "offset must be a non-negative integer"),
+});

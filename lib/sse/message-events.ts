@@ -12,6 +12,8 @@ export const MessageStreamEvents = {
     bytes: z.number(),
     elapsedMs: z.number(),
     partitions: z.array(z.object({ partition: z.number(), offset: z.string(), end: z.string() })),
+    /** Records on which the CEL filter failed (e.g. a field missing): they count as non-matching. */
+    filterErrors: z.object({ count: z.number(), example: z.string() }).optional(),
   }),
   /** A batch of matching records (flushed every ~250 ms or 200 records). */
   messages: z.object({ messages: z.array(MessageSchema) }),

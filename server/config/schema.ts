@@ -23,6 +23,38 @@ const schemaRegistrySchema = z.strictObject({
   password: z.string().min(1).optional(),
 });
 
+const regexString = (what: string) =>
+  z.string().min(1).refine((s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, `${what} is not a valid regular expression`);
+
+/** A masking rule: on topics matching `topics`, replace JSON fields at `fields` paths and/or text matching `pattern`. */
+const maskingRuleSchema = z
+  .strictObject({
+    topics: regexString("topics"),
+    /** Dotted JSON paths, `*` for any key or array element: "customer.email", "items.*.card". */
+    fields: z.array(z.string().min(1)).default([]),
+    /** Applied to the text of keys, values and headers (JavaScript regex syntax, applied with the g flag). */
+    pattern: regexString("pattern").optional(),
+    replacement: z.string().default("****"),
+  })
+  .refine((r) => r.fields.length > 0 || r.pattern !== undefined, "a masking rule needs fields or a pattern");
+
+const messagesSchema = z
+  .strictObject({
+    /** Concurrent message sessions (browse pages in flight, searches, live tails, exports) before 429. */
+    maxSessions: z.number().int().min(1).max(1000).default(20),
+    /** false disables the JSON Lines export for this cluster. */
+    allowExport: z.boolean().default(true),
+    masking: z.array(maskingRuleSchema).default([]),
+  })
+  .default({ maxSessions: 20, allowExport: true, masking: [] });
+
 export const clusterConfigSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lowercase letters, digits and dashes (it appears in URLs)"),
   name: z.string().min(1).max(100),
@@ -34,11 +66,13 @@ export const clusterConfigSchema = z.strictObject({
   sasl: saslSchema.optional(),
   tls: tlsSchema.optional(),
   schemaRegistry: schemaRegistrySchema.optional(),
+  messages: messagesSchema,
 });
 
 export const sluiceConfigSchema = z.strictObject({
   clusters: z.array(clusterConfigSchema).min(1, "needs at least one cluster"),
 });
 
+export type MaskingRule = z.infer<typeof maskingRuleSchema>;
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
 export type SluiceConfig = z.infer<typeof sluiceConfigSchema>;

@@ -11,6 +11,8 @@ export type SseOptions = {
   /** `retry:` hint for EventSource-style clients (default 3 s). */
   retryMs?: number;
   headers?: Record<string, string>;
+  /** Runs once when the stream ends for any reason (even if the generator never started). */
+  onClose?: () => void;
 };
 
 export const SSE_HEADERS = {
@@ -52,6 +54,11 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
     if (closed) return;
     closed = true;
     clearTimeout(cap);
+    try {
+      options.onClose?.();
+    } catch {
+      /* cleanup must not break teardown */
+    }
     request.signal?.removeEventListener("abort", abort);
     controller.abort();
     try {

@@ -1,18 +1,22 @@
 import "server-only";
 import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
 import { getClusterConfigOrThrow } from "@/server/config";
+import { registerCodecs } from "./codecs";
 import { toKafkaConfig } from "./client-config";
 import { kafkaErrorType, toApiError } from "./errors";
 import { createRawCluster, type RawCluster } from "./raw-cluster";
 
 type Connectable = { connect(): Promise<void>; disconnect(): Promise<void> };
-type Slot = "admin" | "producer" | "raw";
+/** "fetch0".."fetchN": the message-reading connections, separate so long-polls never delay admin reads. */
+type Slot = "admin" | "producer" | "raw" | `fetch${number}`;
 
 type Entry = {
   kafka: Kafka;
   admin?: Promise<Admin>;
   producer?: Promise<Producer>;
   raw?: Promise<RawCluster>;
+  /** Open message-reading sessions per fetch connection (see leaseFetchCluster). */
+  fetchLoad?: number[];
   /** When the last connect failed, and why: callers fail fast for a short while instead of queueing. */
   failure?: { at: number; error: unknown };
 };
@@ -21,6 +25,8 @@ const FAIL_FAST_MS = 5_000;
 const g = globalThis as unknown as { __sluiceKafka?: Map<string, Entry> };
 /** One entry per cluster, kept on globalThis so dev hot reloads reuse connections. */
 const pool: Map<string, Entry> = (g.__sluiceKafka ??= new Map());
+
+registerCodecs();
 
 function entryFor(clusterId: string): Entry {
   let entry = pool.get(clusterId);
@@ -84,6 +90,46 @@ export async function withRawCluster<T>(clusterId: string, fn: (cluster: RawClus
   }
 }
 
+/** Message-reading connections per cluster: sessions spread over them, least-loaded first. */
+export const FETCH_CONNECTIONS = 4;
+
+/**
+ * Leases one of the cluster's message-reading connections (a low-level Cluster like the raw one, but only for
+ * Fetch requests). A broker answers one request per connection at a time, so a tail's long-poll would delay
+ * whatever shares its connection: the topic list's offset reads never do, and sessions spread over a few
+ * connections. Release when the session ends.
+ */
+export async function leaseFetchCluster(clusterId: string): Promise<{ cluster: RawCluster; release: () => void }> {
+  const entry = entryFor(clusterId);
+  const load = (entry.fetchLoad ??= new Array(FETCH_CONNECTIONS).fill(0));
+  const index = load.indexOf(Math.min(...load));
+  load[index]++;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    load[index] = Math.max(0, load[index] - 1);
+  };
+  try {
+    const cluster = await connectShared(clusterId, `fetch${index}`, createRawCluster);
+    return { cluster, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Drops a fetch connection that failed at the connection level; the next lease reconnects it. */
+export async function dropFetchCluster(clusterId: string, cluster: RawCluster): Promise<void> {
+  const entry = pool.get(clusterId);
+  if (!entry) return;
+  const slots = entry as unknown as Record<string, Promise<Connectable> | undefined>;
+  for (let i = 0; i < FETCH_CONNECTIONS; i++) {
+    const slot = slots[`fetch${i}`];
+    if (slot && (await slot.catch(() => null)) === (cluster as unknown as Connectable)) await dropSlot(clusterId, `fetch${i}`);
+  }
+}
+
 /** The cluster's Kafka instance, for ephemeral consumers (consumers are never pooled). */
 export function getKafka(clusterId: string): Kafka {
   return entryFor(clusterId).kafka;
@@ -127,7 +173,10 @@ export async function evictCluster(clusterId: string, failure?: unknown): Promis
   if (!entry) return;
   pool.delete(clusterId);
   if (failure) pool.set(clusterId, { kafka: entry.kafka, failure: { at: Date.now(), error: failure } });
-  await Promise.allSettled([entry.admin, entry.producer, entry.raw].map((c) => c?.then((x) => x.disconnect())));
+  const slots = entry as unknown as Record<string, Promise<Connectable> | undefined>;
+  const fetchers = Array.from({ length: FETCH_CONNECTIONS }, (_, i) => slots[`fetch${i}`]);
+  if (failure) pool.get(clusterId)!.fetchLoad = entry.fetchLoad;
+  await Promise.allSettled([entry.admin, entry.producer, entry.raw, ...fetchers].map((c) => c?.then((x) => x.disconnect())));
 }
 
 /** Disconnects everything; called on shutdown. */

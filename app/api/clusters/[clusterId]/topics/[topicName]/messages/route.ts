@@ -1,0 +1,27 @@
+import { browseQuerySchema, produceBodySchema } from "@/lib/schemas/messages";
+import { topicParamsSchema } from "@/lib/schemas/params";
+import { defineRoute } from "@/server/http/define-route";
+import { browseMessages } from "@/server/services/messages/browse-messages";
+import { produceMessage } from "@/server/services/messages/produce-message";
+
+export const dynamic = "force-dynamic";
+
+/** One page of records (stateless cursors for both directions). */
+export const GET = defineRoute({
+  permission: "messages:read",
+  params: topicParamsSchema,
+  query: browseQuerySchema,
+  async handler({ params, query }) {
+    return Response.json(await browseMessages(params.clusterId, params.topicName, query));
+  },
+});
+
+/** Produce one record; answers where it landed. */
+export const POST = defineRoute({
+  permission: "messages:produce",
+  params: topicParamsSchema,
+  body: produceBodySchema,
+  async handler({ params, body, actor, requestId }) {
+    return Response.json(await produceMessage(params.clusterId, params.topicName, body, { actor: actor!, requestId }), { status: 201 });
+  },
+});

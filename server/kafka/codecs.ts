@@ -1,0 +1,101 @@
+import "server-only";
+import { gunzip, gzip } from "node:zlib";
+import { promisify } from "node:util";
+import { CompressionCodecs, CompressionTypes } from "kafkajs";
+import * as snappy from "snappyjs";
+import * as lz4 from "lz4js";
+import { decompress as zstdDecompress } from "fzstd";
+import type { Compression } from "@/lib/schemas/messages";
+
+/**
+ * Compression codecs for kafkajs, which only ships gzip: snappy, lz4 and zstd in pure JS (no native builds, no
+ * downloads), registered once per process. Every decompressed batch is copied into its own ArrayBuffer and
+ * remembered, so a record's key/value slices tell which codec their batch used (`compressionOf`).
+ */
+const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
+
+const batchCodec = new WeakMap<ArrayBufferLike, Compression>();
+
+function own(bytes: Uint8Array, codec: Compression): Buffer {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  batchCodec.set(copy.buffer, codec);
+  return Buffer.from(copy.buffer, 0, copy.byteLength);
+}
+
+/** The codec of the batch a record came from, from any of its buffers; "none" for uncompressed batches. */
+export function compressionOf(...buffers: (Buffer | null | undefined)[]): Compression {
+  for (const b of buffers) if (b && b.byteLength > 0) return batchCodec.get(b.buffer) ?? "none";
+  return "none";
+}
+
+// Java clients frame snappy the xerial way: an 8-byte magic, two int32 versions, then (int32 length, block)*.
+const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]);
+const XERIAL_HEADER = Buffer.concat([XERIAL_MAGIC, Buffer.from([0, 0, 0, 1, 0, 0, 0, 1])]);
+const XERIAL_BLOCK = 32 * 1024;
+
+export function snappyDecompress(input: Buffer): Buffer {
+  if (input.length >= 16 && input.subarray(0, 8).equals(XERIAL_MAGIC)) {
+    const parts: Uint8Array[] = [];
+    for (let at = 16; at + 4 <= input.length; ) {
+      const len = input.readInt32BE(at);
+      at += 4;
+      parts.push(snappy.uncompress(input.subarray(at, at + len)));
+      at += len;
+    }
+    return Buffer.concat(parts);
+  }
+  return Buffer.from(snappy.uncompress(input));
+}
+
+export function snappyCompress(input: Buffer): Buffer {
+  const parts: Buffer[] = [XERIAL_HEADER];
+  for (let at = 0; at < input.length || at === 0; at += XERIAL_BLOCK) {
+    const block = Buffer.from(snappy.compress(input.subarray(at, at + XERIAL_BLOCK)));
+    const len = Buffer.alloc(4);
+    len.writeInt32BE(block.length);
+    parts.push(len, block);
+    if (input.length === 0) break;
+  }
+  return Buffer.concat(parts);
+}
+
+type Zstd = { compress(data: Uint8Array, level?: number): Uint8Array };
+let zstdCompressor: Promise<Zstd> | undefined;
+function zstd(): Promise<Zstd> {
+  zstdCompressor ??= import("zstd-codec").then(
+    ({ ZstdCodec }) => new Promise<Zstd>((resolve) => ZstdCodec.run((z) => resolve(new z.Simple()))),
+  );
+  return zstdCompressor;
+}
+
+type Encoder = { buffer: Buffer };
+const codec = (name: Compression, compress: (b: Buffer) => Promise<Buffer> | Buffer, decompress: (b: Buffer) => Promise<Uint8Array> | Uint8Array) => () => ({
+  async compress(encoder: Encoder) {
+    return compress(encoder.buffer);
+  },
+  async decompress(buffer: Buffer) {
+    return own(await decompress(buffer), name);
+  },
+});
+
+const g = globalThis as unknown as { __sluiceCodecs?: boolean };
+
+export function registerCodecs(): void {
+  if (g.__sluiceCodecs) return;
+  g.__sluiceCodecs = true;
+  const codecs = CompressionCodecs as unknown as Record<number, () => unknown>;
+  codecs[CompressionTypes.GZIP] = codec("gzip", (b) => gzipAsync(b), (b) => gunzipAsync(b));
+  codecs[CompressionTypes.Snappy] = codec("snappy", snappyCompress, snappyDecompress);
+  codecs[CompressionTypes.LZ4] = codec("lz4", (b) => Buffer.from(lz4.compress(b)), (b) => lz4.decompress(b));
+  codecs[CompressionTypes.ZSTD] = codec("zstd", async (b) => Buffer.from((await zstd()).compress(b, 3)), (b) => zstdDecompress(b));
+}
+
+export const COMPRESSION_TYPE: Record<Compression, CompressionTypes> = {
+  none: CompressionTypes.None,
+  gzip: CompressionTypes.GZIP,
+  snappy: CompressionTypes.Snappy,
+  lz4: CompressionTypes.LZ4,
+  zstd: CompressionTypes.ZSTD,
+};

@@ -1,0 +1,14 @@
+// Minimal types for the pure-JS codec packages that ship none.
+declare module "snappyjs" {
+  export function compress<T extends Uint8Array>(input: T): T;
+  export function uncompress<T extends Uint8Array>(input: T, maxLength?: number): T;
+}
+declare module "lz4js" {
+  export function compress(input: Uint8Array, maxSize?: number): Uint8Array;
+  export function decompress(input: Uint8Array, maxSize?: number): Uint8Array;
+}
+declare module "zstd-codec" {
+  export const ZstdCodec: {
+    run(callback: (zstd: { Simple: new () => { compress(data: Uint8Array, level?: number): Uint8Array } }) => void): void;
+  };
+}

@@ -1,0 +1,173 @@
+import "server-only";
+import { SchemaRegistry } from "@kafkajs/confluent-schema-registry";
+import { getClusterConfigOrThrow } from "@/server/config";
+import type { DecodeFormat, DecodedEncoding } from "@/lib/schemas/messages";
+import type { KafkaRecord } from "@/server/kafka/fetch-records";
+
+/** A key or value after decoding, before masking and before it is cut into a preview. */
+export type DecodedValue = {
+  encoding: DecodedEncoding;
+  /** Structured value for json/avro/protobuf/json-schema (what CEL and masking see). */
+  data?: unknown;
+  /** Display text (JSON text for structured values); null for a null key/value. */
+  text: string | null;
+  size: number;
+  schemaId?: number;
+  error?: string;
+  masked?: boolean;
+};
+export type DecodedHeader = { key: string; value: string | null; binary: boolean };
+export type DecodedRecord = { record: KafkaRecord; key: DecodedValue; value: DecodedValue; headers: DecodedHeader[] };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+// Control characters other than tab/newline/carriage return mean "this is not text".
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function asText(buf: Buffer): string | null {
+  try {
+    const s = utf8.decode(buf);
+    return CONTROL.test(s) ? null : s;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON text of a decoded schema value: bytes as base64, 64-bit integers as strings, Maps as objects. */
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (typeof v === "bigint") return v.toString();
+    if (v && typeof v === "object") {
+      if (Buffer.isBuffer(v)) return v.toString("base64");
+      if ((v as { type?: string; data?: unknown }).type === "Buffer" && Array.isArray((v as { data?: unknown }).data)) return Buffer.from((v as { data: number[] }).data).toString("base64");
+      if (v instanceof Map) return Object.fromEntries(v);
+      // Long-like values (protobufjs int64) print as decimal strings.
+      if (typeof (v as { toNumber?: unknown }).toNumber === "function" && "low" in v && "high" in v) return String(v);
+    }
+    return v;
+  });
+}
+
+const ENCODING_OF_TYPE: Record<string, DecodedEncoding> = { AVRO: "avro", PROTOBUF: "protobuf", JSON: "json-schema" };
+const SCHEMA_FAILURE_TTL_MS = 30_000;
+
+type SchemaDecoder = { registry: SchemaRegistry; failures: Map<number, { at: number; message: string }> };
+const g = globalThis as unknown as { __sluiceSchemaDecoders?: Map<string, SchemaDecoder> };
+const decoders: Map<string, SchemaDecoder> = (g.__sluiceSchemaDecoders ??= new Map());
+
+/** The cluster's registry decoder (schemas cached by id for the process's life), or null without a registry. */
+function schemaDecoderFor(clusterId: string): SchemaDecoder | null {
+  const existing = decoders.get(clusterId);
+  if (existing) return existing;
+  const reg = getClusterConfigOrThrow(clusterId).schemaRegistry;
+  if (!reg) return null;
+  const registry = new SchemaRegistry({
+    host: reg.url.replace(/\/+$/, ""),
+    ...(reg.username ? { auth: { username: reg.username, password: reg.password ?? "" } } : {}),
+    retry: { retries: 0 },
+  });
+  const created = { registry, failures: new Map() };
+  decoders.set(clusterId, created);
+  return created;
+}
+
+/** The cluster's registry client from @kafkajs/confluent-schema-registry (shared schema cache), or null. */
+export function schemaRegistryFor(clusterId: string): SchemaRegistry | null {
+  return schemaDecoderFor(clusterId)?.registry ?? null;
+}
+
+/** Confluent wire format: magic byte 0, then a 4-byte schema id. */
+export function wireSchemaId(buf: Buffer): number | null {
+  return buf.length >= 5 && buf[0] === 0 ? buf.readInt32BE(1) : null;
+}
+
+function binary(buf: Buffer, as: "hex" | "base64", error?: string): DecodedValue {
+  return { encoding: as, text: buf.toString(as), size: buf.length, ...(error ? { error } : {}) };
+}
+
+function describeError(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 300 ? `${m.slice(0, 300)}…` : m;
+}
+
+async function viaSchema(clusterId: string, buf: Buffer, id: number): Promise<DecodedValue> {
+  const decoder = schemaDecoderFor(clusterId);
+  if (!decoder) return binary(buf, "hex", `schema id ${id} in the record, but no schema registry is configured for this cluster`);
+  const failed = decoder.failures.get(id);
+  if (failed && Date.now() - failed.at < SCHEMA_FAILURE_TTL_MS) return { ...binary(buf, "hex", failed.message), schemaId: id };
+  try {
+    const data = await decoder.registry.decode(buf);
+    const type = decoder.registry.cache.getSchema(id)?.type ?? "AVRO";
+    return { encoding: ENCODING_OF_TYPE[type] ?? "avro", data, text: toJsonText(data), size: buf.length, schemaId: id };
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    const message =
+      status === 404 || /not found/i.test(describeError(e))
+        ? `schema id ${id} is not in the registry`
+        : /ECONNREFUSED|ETIMEDOUT|fetch failed|socket|network/i.test(describeError(e))
+          ? `the schema registry is unreachable (${describeError(e)}); raw bytes shown`
+          : `could not decode with schema ${id}: ${describeError(e)}`;
+    // Registry lookups that fail are remembered briefly, so a down registry costs one request, not one per record.
+    if (!decoder.registry.cache.getSchema(id)) decoder.failures.set(id, { at: Date.now(), message });
+    return { ...binary(buf, "hex", message), schemaId: id };
+  }
+}
+
+function parseJson(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: describeError(e) };
+  }
+}
+
+/** Decodes one key or value as asked; "auto" tries schema wire format, then JSON, then text, then hex. */
+export async function decodeValue(clusterId: string, buf: Buffer | null, format: DecodeFormat): Promise<DecodedValue> {
+  if (buf === null) return { encoding: "null", text: null, size: 0 };
+  switch (format) {
+    case "hex":
+    case "base64":
+      return binary(buf, format);
+    case "schema": {
+      const id = wireSchemaId(buf);
+      return id === null ? binary(buf, "hex", "not in schema registry wire format (no magic byte 0 + schema id)") : viaSchema(clusterId, buf, id);
+    }
+    case "string": {
+      const text = asText(buf);
+      return text === null ? binary(buf, "hex", "not valid UTF-8 text") : { encoding: "string", text, size: buf.length };
+    }
+    case "json": {
+      const text = asText(buf);
+      if (text === null) return binary(buf, "hex", "not valid UTF-8 text");
+      const parsed = parseJson(text);
+      return parsed.ok ? { encoding: "json", data: parsed.data, text, size: buf.length } : { encoding: "string", text, size: buf.length, error: `not valid JSON: ${parsed.error}` };
+    }
+    case "auto": {
+      const id = wireSchemaId(buf);
+      if (id !== null && id > 0 && schemaDecoderFor(clusterId)) return viaSchema(clusterId, buf, id);
+      const text = asText(buf);
+      if (text === null) return binary(buf, "hex");
+      const first = text.trimStart()[0];
+      if (first === "{" || first === "[") {
+        const parsed = parseJson(text);
+        if (parsed.ok) return { encoding: "json", data: parsed.data, text, size: buf.length };
+      }
+      return { encoding: "string", text, size: buf.length };
+    }
+  }
+}
+
+export function decodeHeader(h: { key: string; value: Buffer | null }): DecodedHeader {
+  if (h.value === null) return { key: h.key, value: null, binary: false };
+  const text = asText(h.value);
+  return text === null ? { key: h.key, value: h.value.toString("base64"), binary: true } : { key: h.key, value: text, binary: false };
+}
+
+export async function decodeRecord(clusterId: string, record: KafkaRecord, formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat }): Promise<DecodedRecord> {
+  const [key, value] = await Promise.all([decodeValue(clusterId, record.key, formats.keyFormat), decodeValue(clusterId, record.value, formats.valueFormat)]);
+  return { record, key, value, headers: record.headers.map(decodeHeader) };
+}
+
+/** Forgets cached schemas and failures of a cluster (tests, configuration change). */
+export function resetSchemaDecoder(clusterId: string): void {
+  decoders.delete(clusterId);
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { celEnv, isCelError, parse, plan, type CelInput } from "@bufbuild/cel";
+import { RE2JS } from "@bufbuild/re2";
+import { ApiError } from "@/server/http/api-error";
+import type { StreamQuery } from "@/lib/schemas/messages";
+import type { DecodedRecord, DecodedValue } from "./decode";
+
+export type RecordFilter = {
+  /** true = the record matches. Never throws: a CEL evaluation error counts as no match and is tallied. */
+  test(d: DecodedRecord): boolean;
+  errors: { count: number; example: string };
+  /** The filter needs decoded values (CEL or text search); time-only filters do not. */
+  needsDecoding: boolean;
+};
+
+/** A CEL evaluation slower than this aborts the search: the expression is too expensive for a scan. */
+export const CEL_BUDGET_MS = 50;
+
+function toCel(v: unknown): CelInput {
+  if (Array.isArray(v)) return v.map(toCel) as CelInput;
+  if (v !== null && typeof v === "object") {
+    if (Buffer.isBuffer(v)) return new Uint8Array(v);
+    return new Map(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, toCel(x)])) as unknown as CelInput;
+  }
+  if (typeof v === "bigint") return v;
+  if (v === undefined) return null;
+  return v as CelInput;
+}
+
+function celValue(v: DecodedValue): CelInput {
+  return v.data !== undefined ? toCel(v.data) : v.text;
+}
+
+/** Compiles the search's filters once; bad regex or CEL → 422 with the parser's position. */
+export function compileFilter(q: Pick<StreamQuery, "q" | "regex" | "in" | "cel" | "from" | "to">): RecordFilter {
+  const checks: ((d: DecodedRecord) => boolean)[] = [];
+  const errors = { count: 0, example: "" };
+  if (q.from !== undefined) {
+    const from = q.from;
+    checks.push((d) => d.record.timestamp >= from);
+  }
+  if (q.to !== undefined) {
+    const to = q.to;
+    checks.push((d) => d.record.timestamp <= to);
+  }
+  let needsDecoding = false;
+  if (q.q) {
+    needsDecoding = true;
+    const fields = new Set(q.in ?? ["key", "value", "headers"]);
+    let matches: (text: string) => boolean;
+    if (q.regex) {
+      let re: RE2JS;
+      try {
+        re = RE2JS.compile(q.q);
+      } catch (e) {
+        throw new ApiError("unprocessable_entity", `Invalid regular expression: ${(e as Error).message}`, [{ path: "q", issue: (e as Error).message }]);
+      }
+      matches = (text) => re.test(text);
+    } else {
+      const needle = q.q.toLowerCase();
+      matches = (text) => text.toLowerCase().includes(needle);
+    }
+    checks.push(
+      (d) =>
+        (fields.has("key") && d.key.text !== null && matches(d.key.text)) ||
+        (fields.has("value") && d.value.text !== null && matches(d.value.text)) ||
+        (fields.has("headers") && d.headers.some((h) => matches(h.key) || (h.value !== null && matches(h.value)))),
+    );
+  }
+  if (q.cel) {
+    needsDecoding = true;
+    let program: ReturnType<typeof plan>;
+    try {
+      program = plan(celEnv(), parse(q.cel));
+    } catch (e) {
+      const loc = (e as { location?: { start?: { line: number; column: number } } }).location?.start;
+      const message = (e as Error).message.replace(/^<input>:/, "");
+      throw new ApiError("unprocessable_entity", `Invalid CEL expression${loc ? ` at line ${loc.line}, column ${loc.column}` : ""}: ${message}`, [
+        { path: "cel", issue: message },
+      ]);
+    }
+    checks.push((d) => {
+      const started = performance.now();
+      const r = program({
+        key: celValue(d.key),
+        value: celValue(d.value),
+        headers: new Map(d.headers.map((h) => [h.key, h.value])) as unknown as CelInput,
+        partition: BigInt(d.record.partition),
+        offset: d.record.offset,
+        timestamp: BigInt(d.record.timestamp),
+        size: BigInt((d.record.key?.length ?? 0) + (d.record.value?.length ?? 0)),
+      });
+      const took = performance.now() - started;
+      if (took > CEL_BUDGET_MS) throw new ApiError("unprocessable_entity", `The CEL filter took ${Math.round(took)} ms on one record (budget ${CEL_BUDGET_MS} ms); simplify it.`);
+      if (isCelError(r)) {
+        errors.count++;
+        errors.example ||= `offset ${d.record.offset} in partition ${d.record.partition}: ${r.message}`;
+        return false;
+      }
+      if (typeof r !== "boolean") {
+        errors.count++;
+        errors.example ||= `the expression returned ${typeof r}, not a boolean`;
+        return false;
+      }
+      return r;
+    });
+  }
+  return { test: (d) => checks.every((c) => c(d)), errors, needsDecoding };
+}

@@ -1,0 +1,208 @@
+import "server-only";
+import type { Message, StreamQuery } from "@/lib/schemas/messages";
+import type { MessageStreamEvent } from "@/lib/sse/message-events";
+import { getClusterConfigOrThrow } from "@/server/config";
+import { ApiError } from "@/server/http/api-error";
+import { withDeadline } from "@/server/kafka/deadline";
+import { decodePositions, encodePositions } from "@/server/messages/cursor";
+import { decodeRecord } from "@/server/messages/decode";
+import { compileFilter } from "@/server/messages/filter";
+import { compileMasking } from "@/server/messages/mask";
+import { acquireMessageSession } from "@/server/messages/sessions";
+import { startPositions } from "@/server/messages/start-positions";
+import { toMessage } from "@/server/messages/to-dto";
+import { TopicReader } from "@/server/messages/topic-reader";
+
+export type StreamEvent = MessageStreamEvent & { id?: string };
+
+const FLUSH_RECORDS = 200;
+const FLUSH_MS = 250;
+const PROGRESS_MS = 1000;
+/** A search (not a tail) gives up after the cluster has been unreachable this long. */
+const SEARCH_OUTAGE_MS = 60_000;
+
+export type MessageStream = { events: (signal: AbortSignal) => AsyncGenerator<StreamEvent>; close: () => void };
+
+/**
+ * Opens a search or live tail. Everything that can be refused is checked here, before the stream opens (topic,
+ * partitions, offsets, filter syntax, session cap), so those answers are ordinary JSON 4xx errors. The events
+ * generator then scans from the start positions to the end offsets captured now (or forever with follow),
+ * sending matches in batches and progress at least once a second. Every event's id is the per-partition
+ * position up to which everything was sent, so a reconnect (Last-Event-ID) resumes without gaps or repeats.
+ */
+export async function openMessageStream(
+  clusterId: string,
+  topic: string,
+  q: StreamQuery,
+  lastEventId: string | null,
+  options: { full?: boolean } = {},
+): Promise<MessageStream> {
+  const cluster = getClusterConfigOrThrow(clusterId);
+  const filter = compileFilter(q);
+  const mask = compileMasking(cluster.messages.masking, topic);
+  const release = acquireMessageSession(clusterId);
+  let reader: TopicReader | undefined;
+  const close = () => {
+    reader?.close();
+    release();
+  };
+  try {
+    const setup = await withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
+      reader = await TopicReader.open(clusterId, topic);
+      const resume = lastEventId ? decodePositions(lastEventId) : null;
+      const partitions = reader.select(resume ? [...resume.keys()] : q.partitions);
+      const ranges = await reader.ranges(partitions);
+      const positions = resume ?? (await startPositions(reader, ranges, { ...q, newestCount: 100 }));
+      return { partitions, ranges, positions };
+    });
+    return { events: (signal) => run(reader!, setup, q, filter, mask, signal, !options.full), close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+async function* run(
+  reader: TopicReader,
+  setup: { partitions: number[]; ranges: Map<number, { low: bigint; high: bigint }>; positions: Map<number, bigint> },
+  q: StreamQuery,
+  filter: ReturnType<typeof compileFilter>,
+  mask: ReturnType<typeof compileMasking>,
+  signal: AbortSignal,
+  preview: boolean,
+): AsyncGenerator<StreamEvent> {
+  const started = Date.now();
+  const pos = new Map(setup.positions);
+  const ends = new Map([...setup.ranges].map(([p, r]) => [p, r.high]));
+  let scanned = 0;
+  let matched = 0;
+  let bytes = 0;
+  let buffer: Message[] = [];
+  let lastFlush = Date.now();
+  let lastProgress = 0;
+  let following = false;
+  let outageSince: number | null = null;
+  const id = () => encodePositions(pos);
+  const progress = (): StreamEvent => {
+    lastProgress = Date.now();
+    return {
+      event: "progress",
+      id: id(),
+      data: {
+        scanned,
+        matched,
+        bytes,
+        elapsedMs: Date.now() - started,
+        partitions: [...pos].map(([partition, offset]) => ({ partition, offset: offset.toString(), end: (ends.get(partition) ?? offset).toString() })),
+        ...(filter.errors.count ? { filterErrors: { ...filter.errors } } : {}),
+      },
+    };
+  };
+  const flush = (): StreamEvent | null => {
+    lastFlush = Date.now();
+    if (!buffer.length) return null;
+    const messages = buffer;
+    buffer = [];
+    return { event: "messages", id: id(), data: { messages } };
+  };
+  const done = (reason: "end" | "limit" | "timeout" | "cancelled"): StreamEvent => ({ event: "done", id: id(), data: { reason, scanned, matched, elapsedMs: Date.now() - started } });
+
+  yield { event: "phase", data: { phase: "consuming" } };
+  yield progress();
+  while (!signal.aborted) {
+    const todo = new Map([...pos].filter(([p, o]) => q.follow || o < ends.get(p)!));
+    if (todo.size === 0) {
+      const f = flush();
+      if (f) yield f;
+      yield progress();
+      yield done("end");
+      return;
+    }
+    const caughtUp = [...todo].every(([p, o]) => o >= ends.get(p)!);
+    if (q.follow && caughtUp && !following) {
+      following = true;
+      const f = flush();
+      if (f) yield f;
+      yield { event: "phase", data: { phase: "following" } };
+      yield progress();
+    }
+    let fetched: Awaited<ReturnType<TopicReader["fetch"]>>;
+    try {
+      fetched = await reader.fetch(todo, { maxWaitMs: caughtUp ? 250 : 100 });
+      if (outageSince !== null) {
+        outageSince = null;
+        yield { event: "phase", data: { phase: following ? "following" : "consuming", message: "reconnected" } };
+      }
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError("internal", String(error));
+      if (apiError.code !== "kafka_unavailable") {
+        yield { event: "error", data: { code: apiError.code, message: apiError.message, fatal: true } };
+        return;
+      }
+      outageSince ??= Date.now();
+      if (!q.follow && Date.now() - outageSince > SEARCH_OUTAGE_MS) {
+        yield { event: "error", data: { code: apiError.code, message: `${apiError.message} The search stopped after ${SEARCH_OUTAGE_MS / 1000} s without the cluster.`, fatal: true } };
+        return;
+      }
+      yield { event: "phase", data: { phase: "reconnecting", message: apiError.message } };
+      await sleep(2000, signal);
+      await reader.reconnect().catch(() => {});
+      continue;
+    }
+    for (const [p, f] of fetched) {
+      const end = ends.get(p)!;
+      for (const r of f.records) {
+        if (!q.follow && r.offset >= end) break;
+        scanned++;
+        const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
+        bytes += size;
+        pos.set(p, r.offset + 1n);
+        if ((q.from !== undefined && r.timestamp < q.from) || (q.to !== undefined && r.timestamp > q.to)) continue;
+        const d = await decodeRecord(reader.clusterId, r, q);
+        mask?.(d);
+        let ok: boolean;
+        try {
+          ok = filter.test(d);
+        } catch (error) {
+          const e = error instanceof ApiError ? error : new ApiError("internal", String(error));
+          yield { event: "error", data: { code: e.code, message: e.message, fatal: true } };
+          return;
+        }
+        if (!ok) continue;
+        matched++;
+        buffer.push(toMessage(d, preview));
+        if (q.maxResults !== undefined && matched >= q.maxResults) {
+          const fl = flush();
+          if (fl) yield fl;
+          yield progress();
+          yield done("limit");
+          return;
+        }
+        if (buffer.length >= FLUSH_RECORDS || Date.now() - lastFlush >= FLUSH_MS) {
+          const fl = flush();
+          if (fl) yield fl;
+        }
+        if (Date.now() - lastProgress >= PROGRESS_MS) yield progress();
+        if (signal.aborted) return;
+      }
+      const next = q.follow ? f.next : f.next < end ? f.next : end;
+      if (next > pos.get(p)!) pos.set(p, next);
+      if (q.follow && f.highWatermark > (ends.get(p) ?? 0n)) ends.set(p, f.highWatermark);
+    }
+    if (Date.now() - lastFlush >= FLUSH_MS || (following && buffer.length)) {
+      const fl = flush();
+      if (fl) yield fl;
+    }
+    if (Date.now() - lastProgress >= PROGRESS_MS) yield progress();
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+}
