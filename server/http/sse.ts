@@ -93,7 +93,8 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
           out.close();
           return;
         }
-        out.enqueue(encoder.encode(formatSseEvent(result.value)));
+        // Buffer.from encodes UTF-8 faster than TextEncoder on Node 20.
+        out.enqueue(Buffer.from(formatSseEvent(result.value), "utf8"));
       } catch (error) {
         pending = null;
         const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUtf8 } from "node:buffer";
 import { SchemaRegistry } from "@kafkajs/confluent-schema-registry";
 import { getClusterConfigOrThrow } from "@/server/config";
 import type { DecodeFormat, DecodedEncoding } from "@/lib/schemas/messages";
@@ -19,17 +20,16 @@ export type DecodedValue = {
 export type DecodedHeader = { key: string; value: string | null; binary: boolean };
 export type DecodedRecord = { record: KafkaRecord; key: DecodedValue; value: DecodedValue; headers: DecodedHeader[] };
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 // Control characters other than tab/newline/carriage return mean "this is not text".
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** How much of a text is checked for control characters: binary that passes UTF-8 validation shows it early. */
+const CONTROL_SCAN = 256;
+
 function asText(buf: Buffer): string | null {
-  try {
-    const s = utf8.decode(buf);
-    return CONTROL.test(s) ? null : s;
-  } catch {
-    return null;
-  }
+  if (!isUtf8(buf)) return null;
+  const s = buf.toString("utf8");
+  return CONTROL.test(s.length > CONTROL_SCAN ? s.slice(0, CONTROL_SCAN) : s) ? null : s;
 }
 
 /** JSON text of a decoded schema value: bytes as base64, 64-bit integers as strings, Maps as objects. */
@@ -120,17 +120,31 @@ function parseJson(text: string): { ok: true; data: unknown } | { ok: false; err
   }
 }
 
-/** Decodes one key or value as asked; "auto" tries schema wire format, then JSON, then text, then hex. */
-export async function decodeValue(clusterId: string, buf: Buffer | null, format: DecodeFormat): Promise<DecodedValue> {
+export type DecodeOptions = {
+  keyFormat: DecodeFormat;
+  valueFormat: DecodeFormat;
+  /** Structured values are parsed (CEL and masking need them); otherwise JSON is recognised by its shape and left as text. */
+  parse?: boolean;
+};
+
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  const last = text.trimEnd().at(-1);
+  return (first === "{" && last === "}") || (first === "[" && last === "]");
+}
+
+/**
+ * Decodes one key or value without waiting, or returns null when it needs the schema registry. In "auto",
+ * the registry's wire format wins, then JSON, then text, then hex.
+ */
+export function decodeValueSync(clusterId: string, buf: Buffer | null, format: DecodeFormat, parse = true): DecodedValue | null {
   if (buf === null) return { encoding: "null", text: null, size: 0 };
   switch (format) {
     case "hex":
     case "base64":
       return binary(buf, format);
-    case "schema": {
-      const id = wireSchemaId(buf);
-      return id === null ? binary(buf, "hex", "not in schema registry wire format (no magic byte 0 + schema id)") : viaSchema(clusterId, buf, id);
-    }
+    case "schema":
+      return wireSchemaId(buf) === null ? binary(buf, "hex", "not in schema registry wire format (no magic byte 0 + schema id)") : null;
     case "string": {
       const text = asText(buf);
       return text === null ? binary(buf, "hex", "not valid UTF-8 text") : { encoding: "string", text, size: buf.length };
@@ -143,11 +157,11 @@ export async function decodeValue(clusterId: string, buf: Buffer | null, format:
     }
     case "auto": {
       const id = wireSchemaId(buf);
-      if (id !== null && id > 0 && schemaDecoderFor(clusterId)) return viaSchema(clusterId, buf, id);
+      if (id !== null && id > 0 && schemaDecoderFor(clusterId)) return null;
       const text = asText(buf);
       if (text === null) return binary(buf, "hex");
-      const first = text.trimStart()[0];
-      if (first === "{" || first === "[") {
+      if (looksLikeJson(text)) {
+        if (!parse) return { encoding: "json", text, size: buf.length };
         const parsed = parseJson(text);
         if (parsed.ok) return { encoding: "json", data: parsed.data, text, size: buf.length };
       }
@@ -156,15 +170,32 @@ export async function decodeValue(clusterId: string, buf: Buffer | null, format:
   }
 }
 
+/** Decodes one key or value as asked, through the schema registry when the record carries a schema id. */
+export async function decodeValue(clusterId: string, buf: Buffer | null, format: DecodeFormat, parse = true): Promise<DecodedValue> {
+  const sync = decodeValueSync(clusterId, buf, format, parse);
+  if (sync) return sync;
+  return viaSchema(clusterId, buf!, wireSchemaId(buf!)!);
+}
+
 export function decodeHeader(h: { key: string; value: Buffer | null }): DecodedHeader {
   if (h.value === null) return { key: h.key, value: null, binary: false };
   const text = asText(h.value);
   return text === null ? { key: h.key, value: h.value.toString("base64"), binary: true } : { key: h.key, value: text, binary: false };
 }
 
-export async function decodeRecord(clusterId: string, record: KafkaRecord, formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat }): Promise<DecodedRecord> {
-  const [key, value] = await Promise.all([decodeValue(clusterId, record.key, formats.keyFormat), decodeValue(clusterId, record.value, formats.valueFormat)]);
-  return { record, key, value, headers: record.headers.map(decodeHeader) };
+/** Decodes a record's key, value and headers; synchronous unless a schema lookup is needed. */
+export function decodeRecord(clusterId: string, record: KafkaRecord, o: DecodeOptions): DecodedRecord | Promise<DecodedRecord> {
+  const parse = o.parse ?? true;
+  const key = decodeValueSync(clusterId, record.key, o.keyFormat, parse);
+  const value = decodeValueSync(clusterId, record.value, o.valueFormat, parse);
+  const headers = record.headers.length ? record.headers.map(decodeHeader) : [];
+  if (key && value) return { record, key, value, headers };
+  return Promise.all([key ?? decodeValue(clusterId, record.key, o.keyFormat, parse), value ?? decodeValue(clusterId, record.value, o.valueFormat, parse)]).then(([k, v]) => ({
+    record,
+    key: k,
+    value: v,
+    headers,
+  }));
 }
 
 /** Forgets cached schemas and failures of a cluster (tests, configuration change). */

@@ -16,8 +16,11 @@ import { TopicReader } from "@/server/messages/topic-reader";
 export type StreamEvent = MessageStreamEvent & { id?: string };
 
 const FLUSH_RECORDS = 200;
+/** Processing a large fetch gives the event loop a turn at least this often (other requests stay responsive). */
+const SLICE_MS = 10;
 const FLUSH_MS = 250;
-const PROGRESS_MS = 1000;
+/** Progress goes out at least once a second; aim below that so a slow batch cannot push it past. */
+const PROGRESS_MS = 750;
 /** A search (not a tail) gives up after the cluster has been unreachable this long. */
 const SEARCH_OUTAGE_MS = 60_000;
 
@@ -82,6 +85,9 @@ async function* run(
   let lastProgress = 0;
   let following = false;
   let outageSince: number | null = null;
+  let sliceStart = performance.now();
+  // Parsed values only where something reads them (CEL, masking); plain listing sends the text as stored.
+  const decodeOptions = { keyFormat: q.keyFormat, valueFormat: q.valueFormat, parse: Boolean(q.cel) || mask !== null };
   const id = () => encodePositions(pos);
   const progress = (): StreamEvent => {
     lastProgress = Date.now();
@@ -109,9 +115,21 @@ async function* run(
 
   yield { event: "phase", data: { phase: "consuming" } };
   yield progress();
+  // Where the next Fetch reads from; runs one round ahead of `pos` (what has been sent), so the broker and the
+  // network work on round N+1 while round N is decoded and sent.
+  const fetchPos = new Map(pos);
+  type Round = Awaited<ReturnType<TopicReader["fetch"]>>;
+  let prefetched: Promise<Round> | null = null;
+  const pendingOf = () => new Map([...fetchPos].filter(([p, o]) => q.follow || o < ends.get(p)!));
+  const startFetch = (todo: Map<number, bigint>) => {
+    const caughtUp = [...todo].every(([p, o]) => o >= ends.get(p)!);
+    const promise = reader.fetch(todo, { maxWaitMs: caughtUp ? 250 : 100 });
+    promise.catch(() => {}); // observed when awaited; an abandoned prefetch must not surface as unhandled
+    return promise;
+  };
   while (!signal.aborted) {
-    const todo = new Map([...pos].filter(([p, o]) => q.follow || o < ends.get(p)!));
-    if (todo.size === 0) {
+    const todo = pendingOf();
+    if (todo.size === 0 && !prefetched) {
       const f = flush();
       if (f) yield f;
       yield progress();
@@ -126,14 +144,17 @@ async function* run(
       yield { event: "phase", data: { phase: "following" } };
       yield progress();
     }
-    let fetched: Awaited<ReturnType<TopicReader["fetch"]>>;
+    let fetched: Round;
     try {
-      fetched = await reader.fetch(todo, { maxWaitMs: caughtUp ? 250 : 100 });
+      fetched = await (prefetched ?? startFetch(todo));
+      prefetched = null;
       if (outageSince !== null) {
         outageSince = null;
         yield { event: "phase", data: { phase: following ? "following" : "consuming", message: "reconnected" } };
       }
     } catch (error) {
+      prefetched = null;
+      for (const [p, o] of pos) fetchPos.set(p, o);
       const apiError = error instanceof ApiError ? error : new ApiError("internal", String(error));
       if (apiError.code !== "kafka_unavailable") {
         yield { event: "error", data: { code: apiError.code, message: apiError.message, fatal: true } };
@@ -151,14 +172,28 @@ async function* run(
     }
     for (const [p, f] of fetched) {
       const end = ends.get(p)!;
+      if (q.follow && f.highWatermark > end) ends.set(p, f.highWatermark);
+      const next = q.follow ? f.next : f.next < end ? f.next : end;
+      if (next > fetchPos.get(p)!) fetchPos.set(p, next);
+    }
+    const ahead = pendingOf();
+    if (ahead.size > 0) prefetched = startFetch(ahead);
+    for (const [p, f] of fetched) {
+      const end = q.follow ? f.highWatermark : ends.get(p)!;
       for (const r of f.records) {
         if (!q.follow && r.offset >= end) break;
         scanned++;
+        if ((scanned & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+          if (signal.aborted) return;
+        }
         const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
         bytes += size;
         pos.set(p, r.offset + 1n);
         if ((q.from !== undefined && r.timestamp < q.from) || (q.to !== undefined && r.timestamp > q.to)) continue;
-        const d = await decodeRecord(reader.clusterId, r, q);
+        const decoded = decodeRecord(reader.clusterId, r, decodeOptions);
+        const d = decoded instanceof Promise ? await decoded : decoded;
         mask?.(d);
         let ok: boolean;
         try {
@@ -187,7 +222,6 @@ async function* run(
       }
       const next = q.follow ? f.next : f.next < end ? f.next : end;
       if (next > pos.get(p)!) pos.set(p, next);
-      if (q.follow && f.highWatermark > (ends.get(p) ?? 0n)) ends.set(p, f.highWatermark);
     }
     if (Date.now() - lastFlush >= FLUSH_MS || (following && buffer.length)) {
       const fl = flush();
