@@ -16,6 +16,8 @@ export type DecodedValue = {
   schemaId?: number;
   error?: string;
   masked?: boolean;
+  /** Only the first bytes were decoded (a preview); `size` is the whole value's. */
+  truncated?: boolean;
 };
 export type DecodedHeader = { key: string; value: string | null; binary: boolean };
 export type DecodedRecord = { record: KafkaRecord; key: DecodedValue; value: DecodedValue; headers: DecodedHeader[] };
@@ -26,9 +28,14 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** How much of a text is checked for control characters: binary that passes UTF-8 validation shows it early. */
 const CONTROL_SCAN = 256;
 
-function asText(buf: Buffer): string | null {
+function asText(buf: Buffer, limit?: number): string | null {
   if (!isUtf8(buf)) return null;
-  const s = buf.toString("utf8");
+  let end = buf.length;
+  if (limit !== undefined && end > limit) {
+    end = limit;
+    while (end > 0 && (buf[end] & 0xc0) === 0x80) end--; // do not split a character
+  }
+  const s = buf.toString("utf8", 0, end);
   return CONTROL.test(s.length > CONTROL_SCAN ? s.slice(0, CONTROL_SCAN) : s) ? null : s;
 }
 
@@ -80,8 +87,10 @@ export function wireSchemaId(buf: Buffer): number | null {
   return buf.length >= 5 && buf[0] === 0 ? buf.readInt32BE(1) : null;
 }
 
-function binary(buf: Buffer, as: "hex" | "base64", error?: string): DecodedValue {
-  return { encoding: as, text: buf.toString(as), size: buf.length, ...(error ? { error } : {}) };
+function binary(buf: Buffer, as: "hex" | "base64", error?: string, limit?: number): DecodedValue {
+  // A preview of binary needs no more bytes than fit the preview once encoded (hex doubles, base64 × 4/3).
+  const cut = limit !== undefined && buf.length > limit / 2 ? Math.floor(limit / 2) : buf.length;
+  return { encoding: as, text: buf.toString(as, 0, cut), size: buf.length, ...(cut < buf.length ? { truncated: true } : {}), ...(error ? { error } : {}) };
 }
 
 function describeError(e: unknown): string {
@@ -125,7 +134,19 @@ export type DecodeOptions = {
   valueFormat: DecodeFormat;
   /** Structured values are parsed (CEL and masking need them); otherwise JSON is recognised by its shape and left as text. */
   parse?: boolean;
+  /** Decode only this many bytes of text values (list previews); ignored when values are parsed. */
+  previewBytes?: number;
 };
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+/** The same shape test on raw bytes, for values too large to turn into a string just to label them. */
+function bytesLookLikeJson(buf: Buffer): boolean {
+  let i = 0;
+  let j = buf.length - 1;
+  while (i < j && WS.has(buf[i])) i++;
+  while (j > i && WS.has(buf[j])) j--;
+  return (buf[i] === 0x7b && buf[j] === 0x7d) || (buf[i] === 0x5b && buf[j] === 0x5d);
+}
 
 function looksLikeJson(text: string): boolean {
   const first = text.trimStart()[0];
@@ -137,17 +158,19 @@ function looksLikeJson(text: string): boolean {
  * Decodes one key or value without waiting, or returns null when it needs the schema registry. In "auto",
  * the registry's wire format wins, then JSON, then text, then hex.
  */
-export function decodeValueSync(clusterId: string, buf: Buffer | null, format: DecodeFormat, parse = true): DecodedValue | null {
+export function decodeValueSync(clusterId: string, buf: Buffer | null, format: DecodeFormat, parse = true, previewBytes?: number): DecodedValue | null {
   if (buf === null) return { encoding: "null", text: null, size: 0 };
+  const limit = parse ? undefined : previewBytes;
+  const cut = limit !== undefined && buf.length > limit ? { truncated: true } : {};
   switch (format) {
     case "hex":
     case "base64":
-      return binary(buf, format);
+      return binary(buf, format, undefined, limit);
     case "schema":
-      return wireSchemaId(buf) === null ? binary(buf, "hex", "not in schema registry wire format (no magic byte 0 + schema id)") : null;
+      return wireSchemaId(buf) === null ? binary(buf, "hex", "not in schema registry wire format (no magic byte 0 + schema id)", limit) : null;
     case "string": {
-      const text = asText(buf);
-      return text === null ? binary(buf, "hex", "not valid UTF-8 text") : { encoding: "string", text, size: buf.length };
+      const text = asText(buf, limit);
+      return text === null ? binary(buf, "hex", "not valid UTF-8 text", limit) : { encoding: "string", text, size: buf.length, ...cut };
     }
     case "json": {
       const text = asText(buf);
@@ -158,14 +181,15 @@ export function decodeValueSync(clusterId: string, buf: Buffer | null, format: D
     case "auto": {
       const id = wireSchemaId(buf);
       if (id !== null && id > 0 && schemaDecoderFor(clusterId)) return null;
-      const text = asText(buf);
-      if (text === null) return binary(buf, "hex");
+      const text = asText(buf, limit);
+      if (text === null) return binary(buf, "hex", undefined, limit);
+      if (limit !== undefined && buf.length > limit) return { encoding: bytesLookLikeJson(buf) ? "json" : "string", text, size: buf.length, ...cut };
       if (looksLikeJson(text)) {
         if (!parse) return { encoding: "json", text, size: buf.length };
         const parsed = parseJson(text);
         if (parsed.ok) return { encoding: "json", data: parsed.data, text, size: buf.length };
       }
-      return { encoding: "string", text, size: buf.length };
+      return { encoding: "string", text, size: buf.length, ...cut };
     }
   }
 }
@@ -186,8 +210,8 @@ export function decodeHeader(h: { key: string; value: Buffer | null }): DecodedH
 /** Decodes a record's key, value and headers; synchronous unless a schema lookup is needed. */
 export function decodeRecord(clusterId: string, record: KafkaRecord, o: DecodeOptions): DecodedRecord | Promise<DecodedRecord> {
   const parse = o.parse ?? true;
-  const key = decodeValueSync(clusterId, record.key, o.keyFormat, parse);
-  const value = decodeValueSync(clusterId, record.value, o.valueFormat, parse);
+  const key = decodeValueSync(clusterId, record.key, o.keyFormat, parse, o.previewBytes);
+  const value = decodeValueSync(clusterId, record.value, o.valueFormat, parse, o.previewBytes);
   const headers = record.headers.length ? record.headers.map(decodeHeader) : [];
   if (key && value) return { record, key, value, headers };
   return Promise.all([key ?? decodeValue(clusterId, record.key, o.keyFormat, parse), value ?? decodeValue(clusterId, record.value, o.valueFormat, parse)]).then(([k, v]) => ({

@@ -4,7 +4,7 @@ import type { DecodedRecord, DecodedValue } from "./decode";
 
 function field(v: DecodedValue, preview: boolean): DecodedField {
   let text = v.text;
-  let truncated = false;
+  let truncated = v.truncated === true;
   // Characters, not bytes: close enough for a preview, and never splits a character.
   if (preview && text !== null && text.length > PREVIEW_BYTES) {
     text = text.slice(0, PREVIEW_BYTES);

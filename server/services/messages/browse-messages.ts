@@ -1,5 +1,5 @@
 import "server-only";
-import type { BrowsePage, BrowseQuery, Message } from "@/lib/schemas/messages";
+import { PREVIEW_BYTES, type BrowsePage, type BrowseQuery, type Message } from "@/lib/schemas/messages";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { withDeadline } from "@/server/kafka/deadline";
 import { decodeCursor, encodeCursor, type BrowseCursor } from "@/server/messages/cursor";
@@ -13,7 +13,8 @@ import { TopicReader, type PartitionRange } from "@/server/messages/topic-reader
 type Row = Message & { _offset: bigint };
 
 const BROWSE_DEADLINE_MS = 15_000;
-const MAX_ROUNDS = 50;
+// Large records come one batch per round; the deadline, not a round count, bounds a page.
+const MAX_ROUNDS = 10_000;
 
 /**
  * One page of records. Forward pages read up to `limit` records from each partition's position and keep the
@@ -54,7 +55,7 @@ async function page(reader: TopicReader, q: BrowseQuery): Promise<BrowsePage> {
     for (const [partition, f] of records) {
       const rows = collected.get(partition) ?? [];
       for (const r of f.records) {
-        const d = await decodeRecord(reader.clusterId, r, q);
+        const d = await decodeRecord(reader.clusterId, r, { keyFormat: q.keyFormat, valueFormat: q.valueFormat, parse: mask !== null, previewBytes: PREVIEW_BYTES });
         mask?.(d);
         rows.push({ ...toMessage(d, true), _offset: r.offset });
       }

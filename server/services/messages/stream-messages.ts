@@ -1,5 +1,5 @@
 import "server-only";
-import type { Message, StreamQuery } from "@/lib/schemas/messages";
+import { PREVIEW_BYTES, type Message, type StreamQuery } from "@/lib/schemas/messages";
 import type { MessageStreamEvent } from "@/lib/sse/message-events";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
@@ -87,7 +87,13 @@ async function* run(
   let outageSince: number | null = null;
   let sliceStart = performance.now();
   // Parsed values only where something reads them (CEL, masking); plain listing sends the text as stored.
-  const decodeOptions = { keyFormat: q.keyFormat, valueFormat: q.valueFormat, parse: Boolean(q.cel) || mask !== null };
+  // Without a text filter, list previews decode only the first PREVIEW_BYTES of each value (memory stays flat).
+  const decodeOptions = {
+    keyFormat: q.keyFormat,
+    valueFormat: q.valueFormat,
+    parse: Boolean(q.cel) || mask !== null,
+    previewBytes: preview && !q.q ? PREVIEW_BYTES : undefined,
+  };
   const id = () => encodePositions(pos);
   const progress = (): StreamEvent => {
     lastProgress = Date.now();
