@@ -1,7 +1,10 @@
 import "server-only";
 
-/** One server-sent event. `id` becomes the client's Last-Event-ID (a resume cursor), when given. */
-export type SseEvent = { event: string; data: unknown; id?: string };
+/**
+ * One server-sent event. `id` becomes the client's Last-Event-ID (a resume cursor), when given. `rawData` is
+ * already-serialised JSON (one line), sent as is.
+ */
+export type SseEvent = { event: string; data?: unknown; rawData?: string; id?: string };
 
 export type SseOptions = {
   /** A `: ping` comment after this much silence keeps proxies from closing the stream (default 15 s). */
@@ -28,7 +31,7 @@ export function formatSseEvent(e: SseEvent): string {
   let frame = `event: ${e.event}\n`;
   if (e.id !== undefined) frame += `id: ${e.id.replace(/[\r\n]/g, "")}\n`;
   // JSON never contains raw newlines, so one data line per event.
-  frame += `data: ${JSON.stringify(e.data)}\n\n`;
+  frame += `data: ${e.rawData ?? JSON.stringify(e.data)}\n\n`;
   return frame;
 }
 

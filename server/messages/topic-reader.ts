@@ -56,7 +56,8 @@ export class TopicReader {
       await this.cluster.refreshMetadata().catch(() => {});
       leaders = await partitionLeaders(this.cluster, this.topic);
     } catch (error) {
-      throw this.apiError(error);
+      if (kafkaErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") leaders = null;
+      else throw this.apiError(error);
     }
     if (!leaders) throw new ApiError("not_found", `Topic "${this.topic}" does not exist on cluster "${getClusterConfigOrThrow(this.clusterId).name}".`);
     this.leaders = leaders;
