@@ -121,7 +121,8 @@ export async function sluiceScan(topic: string, query: string): Promise<ScanResu
 
 /** Baseline A: a raw kafkajs consumer, new group, no-op eachBatch, from the beginning until every record is seen. */
 export async function rawKafkajsScan(topic: string, total: number): Promise<{ ms: number; ttfrMs: number; records: number }> {
-  const consumer = kafka().consumer({ groupId: `sluice-bench-raw-${Date.now()}-${Math.random().toString(36).slice(2, 6)}` });
+  const groupId = `sluice-bench-raw-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  const consumer = kafka().consumer({ groupId });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   const started = performance.now();
@@ -139,7 +140,16 @@ export async function rawKafkajsScan(topic: string, total: number): Promise<{ ms
   });
   const ms = performance.now() - started;
   await consumer.disconnect();
+  await deleteGroup(groupId);
   return { ms, ttfrMs: ttfr, records };
+}
+
+/** The baseline consumers' groups are removed after each run, leaving the broker as it was. */
+export async function deleteGroup(groupId: string): Promise<void> {
+  const admin = kafka().admin();
+  await admin.connect();
+  await admin.deleteGroups([groupId]).catch(() => {});
+  await admin.disconnect();
 }
 
 /** Baseline B (reference only): kcat reading everything, one line per record. */
