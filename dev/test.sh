@@ -25,6 +25,8 @@ ensure() {
 
 status=0
 expected=()
+# Tests that stop and restart the broker run only when this script owns the infrastructure.
+[[ "${SLUICE_EXTERNAL_INFRA:-}" == 1 ]] || export SLUICE_DISRUPTIVE_TESTS=1
 ensure dev/kafka.sh || status=1
 ensure dev/registry.sh || status=1
 
