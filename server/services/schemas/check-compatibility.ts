@@ -2,6 +2,7 @@ import "server-only";
 import type { CompatibilityCheck } from "@/lib/schemas/schemas";
 import { ApiError } from "@/server/http/api-error";
 import { seg, toRegistrySchema, type RegistryClient, type SchemaInput } from "@/server/schema-registry/client";
+import { validateSchemaSyntax } from "@/server/schema-registry/validate-schema";
 import { getCompatibilityLevel } from "./get-compatibility-level";
 
 /**
@@ -10,13 +11,7 @@ import { getCompatibilityLevel } from "./get-compatibility-level";
  * "incompatible" answer only blocks registration under a level other than NONE.
  */
 export async function checkCompatibility(reg: RegistryClient, subject: string, input: SchemaInput): Promise<CompatibilityCheck> {
-  if (input.schemaType !== "PROTOBUF") {
-    try {
-      JSON.parse(input.schema);
-    } catch (e) {
-      throw new ApiError("unprocessable_entity", `The ${input.schemaType} schema is not valid JSON: ${(e as Error).message}`, [{ path: "schema", issue: (e as Error).message }]);
-    }
-  }
+  validateSchemaSyntax(input);
   const level = await getCompatibilityLevel(reg, subject);
   const versions = await reg.request<number[]>({ path: `/subjects/${seg(subject)}/versions` }).catch((e) => {
     if (e instanceof ApiError && e.code === "not_found") return [] as number[];

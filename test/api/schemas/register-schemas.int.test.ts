@@ -92,10 +92,13 @@ describe("register schema versions", () => {
   it("refuses invalid schema syntax with 422", async () => {
     const notJson = await reg(subject, { schemaType: "AVRO", schema: '{"type": "record", ' });
     expect(notJson.status).toBe(422);
-    expect(notJson.body.error.message).toMatch(/not valid JSON/);
+    expect(notJson.body.error.message).toMatch(/not valid at line 1, column \d+/);
     const badAvro = await reg(uniqueSubject("bad"), { schemaType: "AVRO", schema: '{"type":"recrd"}' });
     expect(badAvro.status).toBe(422);
-    expect(badAvro.body.error.message).toMatch(/registry .* refused the schema/);
+    expect(badAvro.body.error.message).toMatch(/The AVRO schema is not valid: .*recrd/);
+    const badProto = await reg(uniqueSubject("bad"), { schemaType: "PROTOBUF", schema: 'syntax = "proto3";\nmessage A {\n  string x = 1\n}' });
+    expect(badProto.status).toBe(422);
+    expect(badProto.body.error.message).toMatch(/not valid at line 4/);
     const badExisting = await reg(subject, { schemaType: "AVRO", schema: '{"type":"recrd"}' });
     expect(badExisting.status).toBe(422);
     const noBody = await reg(subject, { schemaType: "XML", schema: "" });
