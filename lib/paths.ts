@@ -52,6 +52,7 @@ export const paths = {
     schemaVersion: (clusterId: string, subject: string, version: number, query?: { permanent?: boolean }) => `/api/clusters/${enc(clusterId)}/schemas/subjects/${enc(subject)}/versions/${version}${qs(query)}`,
     schemaCompatibilityCheck: (clusterId: string, subject: string) => `/api/clusters/${enc(clusterId)}/schemas/subjects/${enc(subject)}/compatibility`,
     schemaConfig: (clusterId: string) => `/api/clusters/${enc(clusterId)}/schemas/config`,
+    schemaMode: (clusterId: string) => `/api/clusters/${enc(clusterId)}/schemas/mode`,
     schemaSubjectConfig: (clusterId: string, subject: string) => `/api/clusters/${enc(clusterId)}/schemas/subjects/${enc(subject)}/config`,
   },
 };

@@ -10,6 +10,7 @@ import { ErrorState, Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { subjectListOptions } from "@/lib/queries/schemas";
 import type { SubjectListItem } from "@/lib/schemas/schemas";
+import { RegistryModeControl } from "./registry-mode-control";
 
 const dash = <span className="text-slate-400">—</span>;
 
@@ -51,7 +52,7 @@ function columns(clusterId: string): ColumnDef<SubjectListItem, unknown>[] {
 }
 
 /** Every subject of the cluster's registry: searchable, sortable, virtualised; soft-deleted ones on request. */
-export function SubjectList({ clusterId }: { clusterId: string }) {
+export function SubjectList({ clusterId, readOnlyReason }: { clusterId: string; readOnlyReason?: string }) {
   const [deleted, setDeleted] = useState(false);
   const { data, error, isPending } = useQuery(subjectListOptions(clusterId, { deleted }));
   const cols = useMemo(() => columns(clusterId), [clusterId]);
@@ -68,6 +69,7 @@ export function SubjectList({ clusterId }: { clusterId: string }) {
             Global compatibility: <span className="font-mono">{data.globalCompatibility ?? "unknown"}</span>
           </span>
         ) : null}
+        <RegistryModeControl clusterId={clusterId} readOnlyReason={readOnlyReason} />
       </div>
       {isPending ? (
         <Loading label="Loading subjects…" />

@@ -6,10 +6,12 @@ import {
   CompatibilityConfigSchema,
   DeleteSchemaResultSchema,
   RegisterResultSchema,
+  RegistryModeSchema,
   SubjectDetailSchema,
   SubjectListSchema,
   type CompatibilityLevel,
   type RegisterSchemaBody,
+  type RegistryMode,
 } from "@/lib/schemas/schemas";
 import { STALE } from "@/lib/stale-times";
 
@@ -21,7 +23,24 @@ export const schemaKeys = {
   list: (clusterId: string, f: SubjectFilters) => [...schemaKeys.lists(clusterId), f] as const,
   detail: (clusterId: string, subject: string, f: SubjectFilters) => [...schemaKeys.all(clusterId), "detail", subject, f] as const,
   subject: (clusterId: string, subject: string) => [...schemaKeys.all(clusterId), "detail", subject] as const,
+  mode: (clusterId: string) => [...schemaKeys.all(clusterId), "mode"] as const,
 };
+
+/** The registry's global mode, or supported: false where the registry has no mode API. */
+export const registryModeOptions = (clusterId: string) =>
+  queryOptions({
+    queryKey: schemaKeys.mode(clusterId),
+    queryFn: ({ signal }) => fetchJson(paths.api.schemaMode(clusterId), RegistryModeSchema, { signal }),
+    staleTime: STALE.list,
+  });
+
+export function useSetRegistryModeMutation(clusterId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (mode: RegistryMode) => fetchJson(paths.api.schemaMode(clusterId), RegistryModeSchema, { method: "PUT", body: JSON.stringify({ mode }) }),
+    onSuccess: (data) => qc.setQueryData(schemaKeys.mode(clusterId), data),
+  });
+}
 
 export const subjectListOptions = (clusterId: string, f: SubjectFilters) =>
   queryOptions({

@@ -101,3 +101,11 @@ export type CompatibilityConfig = z.infer<typeof CompatibilityConfigSchema>;
 
 export const DeleteSchemaResultSchema = z.object({ subject: z.string(), versions: z.array(z.number()), permanent: z.boolean() });
 export type DeleteSchemaResult = z.infer<typeof DeleteSchemaResultSchema>;
+
+/** Registry mode: READONLY refuses registrations; IMPORT is for migrations (ids kept). Not every registry has it. */
+export const REGISTRY_MODES = ["READWRITE", "READONLY", "IMPORT"] as const;
+export const registryModeSchema = z.enum(REGISTRY_MODES);
+export type RegistryMode = z.infer<typeof registryModeSchema>;
+export const setRegistryModeBodySchema = z.object({ mode: registryModeSchema });
+export const RegistryModeSchema = z.object({ supported: z.boolean(), mode: registryModeSchema.nullable() });
+export type RegistryModeInfo = z.infer<typeof RegistryModeSchema>;

@@ -4,6 +4,7 @@ import { ApiError } from "@/server/http/api-error";
 import { registryFor, seg, toRegistrySchema, type RegistryClient, type SchemaInput } from "@/server/schema-registry/client";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 import { checkCompatibility } from "./check-compatibility";
+import { readRegistryMode } from "./get-registry-mode";
 
 async function post(reg: RegistryClient, subject: string, input: SchemaInput): Promise<{ id: number; version: number }> {
   const { id } = await reg.request<{ id: number }>({ method: "POST", path: `/subjects/${seg(subject)}/versions`, body: toRegistrySchema(input) });
@@ -19,6 +20,9 @@ async function post(reg: RegistryClient, subject: string, input: SchemaInput): P
  */
 export async function registerSchema(clusterId: string, subject: string, input: SchemaInput & { force: boolean }, audit: AuditContext): Promise<RegisterResult> {
   const reg = registryFor(clusterId);
+  // Apicurio stores the mode but does not enforce it; Sluice does, so READONLY means the same on every registry.
+  const { mode } = await readRegistryMode(reg);
+  if (mode === "READONLY") throw new ApiError("conflict", "The schema registry is in READONLY mode: no schema can be registered. Switch it to READWRITE on the Schemas page first.");
   const check = await checkCompatibility(reg, subject, input);
   if (check.blocking && !input.force) {
     const why = check.messages.length ? check.messages.join("; ") : "the registry gave no details";

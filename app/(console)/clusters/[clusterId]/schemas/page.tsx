@@ -19,7 +19,7 @@ export default async function SchemasPage({ params }: { params: Promise<{ cluste
         actions={cluster.hasSchemaRegistry ? <RegisterSchemaButton clusterId={cluster.id} readOnlyReason={cluster.readOnly ? READ_ONLY : undefined} /> : null}
       />
       {cluster.hasSchemaRegistry ? (
-        <SubjectList clusterId={cluster.id} />
+        <SubjectList clusterId={cluster.id} readOnlyReason={cluster.readOnly ? READ_ONLY : undefined} />
       ) : (
         <div data-testid="no-registry" className="rounded-lg border border-dashed border-slate-300 dark:border-slate-700">
           <EmptyState
