@@ -14,9 +14,10 @@ import { topicDetailOptions } from "@/lib/queries/topics";
 import { TopicConfigTable } from "./topic-config-table";
 import { TopicConsumerGroupsTable } from "./topic-consumer-groups-table";
 import { TopicPartitionsTable } from "./topic-partitions-table";
+import { TopicSubjects } from "./topic-subjects";
 
 type Tab = "partitions" | "configuration" | "groups";
-type Props = { clusterId: string; topic: string; readOnlyReason?: string };
+type Props = { clusterId: string; topic: string; readOnlyReason?: string; hasRegistry?: boolean };
 
 function Stat({ label, value, testId, tone }: { label: string; value: string; testId: string; tone?: "warn" | "bad" }) {
   return (
@@ -30,7 +31,7 @@ function Stat({ label, value, testId, tone }: { label: string; value: string; te
 }
 
 /** The topic's numbers, then its partitions, configuration and the consumer groups reading it. */
-export function TopicDetailView({ clusterId, topic, readOnlyReason }: Props) {
+export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry = false }: Props) {
   const { data, error, isPending, refetch } = useQuery(topicDetailOptions(clusterId, topic));
   const [tab, setTab] = useState<Tab>("partitions");
   if (isPending) return <Loading label="Loading the topic…" />;
@@ -75,6 +76,7 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason }: Props) {
         </dl>
       </Card>
       {data.internal ? <Badge>internal topic</Badge> : null}
+      <TopicSubjects clusterId={clusterId} topic={topic} hasRegistry={hasRegistry} />
 
       <div>
         <div role="tablist" aria-label="Topic sections" className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-800">

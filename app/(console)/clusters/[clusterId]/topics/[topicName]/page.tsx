@@ -44,7 +44,7 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
         }
         actions={<TopicActions clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} />}
       />
-      <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} />
+      <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} hasRegistry={cluster.hasSchemaRegistry} />
     </>
   );
 }
