@@ -7,6 +7,8 @@ import { Field } from "./field";
 import { Input } from "./input";
 
 type Props = {
+  /** Extra fields above the confirmation input (e.g. what to delete). */
+  children?: ReactNode;
   /** What the user must type exactly before the confirm button enables. */
   target: string;
   title: string;
@@ -23,7 +25,7 @@ type Props = {
 };
 
 /** A destructive action confirmed by typing the target's name. */
-export function TypedConfirmDialog({ target, title, description, confirmLabel, testId, idSuffix, isPending, error, onConfirm, onClose }: Props) {
+export function TypedConfirmDialog({ target, title, description, confirmLabel, testId, idSuffix, isPending, error, onConfirm, onClose, children }: Props) {
   const [typed, setTyped] = useState("");
   const matches = typed === target;
   const submit = () => matches && onConfirm();
@@ -53,6 +55,7 @@ export function TypedConfirmDialog({ target, title, description, confirmLabel, t
         }}
       >
         {error}
+        {children}
         <Field
           label={
             <>

@@ -41,6 +41,16 @@ export function useResetOffsetsMutation(clusterId: string, groupId: string) {
   });
 }
 
+/** Removes one topic's committed offsets from a group (the group stays). */
+export function useDeleteGroupTopicOffsetsMutation(clusterId: string, groupId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (topic: string) =>
+      fetchJson(paths.api.groupTopicOffsets(clusterId, groupId, topic), z.object({ groupId: z.string(), topic: z.string(), partitions: z.array(z.number()) }), { method: "DELETE" }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) }),
+  });
+}
+
 export function useDeleteGroupMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
