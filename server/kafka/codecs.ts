@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { CompressionCodecs, CompressionTypes } from "kafkajs";
 import * as snappy from "snappyjs";
 import * as lz4 from "lz4js";
+import { hash as xxh32 } from "lz4js/xxh32.js";
 import { decompress as zstdDecompress } from "fzstd";
 import type { Compression } from "@/lib/schemas/messages";
 
@@ -15,7 +16,9 @@ import type { Compression } from "@/lib/schemas/messages";
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 
-const batchCodec = new WeakMap<ArrayBufferLike, Compression>();
+// On globalThis: Next may bundle this module (and kafkajs) once per route, and every copy must see one table.
+const shared = globalThis as unknown as { __sluiceBatchCodec?: WeakMap<ArrayBufferLike, Compression> };
+const batchCodec: WeakMap<ArrayBufferLike, Compression> = (shared.__sluiceBatchCodec ??= new WeakMap());
 
 function own(bytes: Uint8Array, codec: Compression): Buffer {
   const copy = new Uint8Array(bytes.byteLength);
@@ -61,6 +64,37 @@ export function snappyCompress(input: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+// Kafka reads LZ4 frames with independent blocks only (FLG bit 5); lz4js writes dependent-block frames, so
+// frames are assembled here: one independently compressed block per 4 MiB, no checksums.
+const LZ4_MAGIC = 0x184d2204;
+const LZ4_BLOCK = 4 * 1024 * 1024;
+const LZ4_HASH_SIZE = 1 << 16;
+
+export function lz4Compress(input: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  const header = Buffer.alloc(7);
+  header.writeUInt32LE(LZ4_MAGIC, 0);
+  header[4] = 0x60; // version 01, block independence
+  header[5] = 0x70; // max block size 4 MiB
+  header[6] = (xxh32(0, header, 4, 2) >>> 8) & 0xff;
+  parts.push(header);
+  for (let at = 0; at < input.length; at += LZ4_BLOCK) {
+    const block = input.subarray(at, at + LZ4_BLOCK);
+    const out = Buffer.alloc(lz4.compressBound(block.length));
+    const size = lz4.compressBlock(block, out, 0, block.length, new Uint32Array(LZ4_HASH_SIZE));
+    const len = Buffer.alloc(4);
+    if (size === 0 || size >= block.length) {
+      len.writeUInt32LE((0x80000000 | block.length) >>> 0); // stored uncompressed
+      parts.push(len, block);
+    } else {
+      len.writeUInt32LE(size);
+      parts.push(len, out.subarray(0, size));
+    }
+  }
+  parts.push(Buffer.alloc(4)); // end mark
+  return Buffer.concat(parts);
+}
+
 type Zstd = { compress(data: Uint8Array, level?: number): Uint8Array };
 let zstdCompressor: Promise<Zstd> | undefined;
 function zstd(): Promise<Zstd> {
@@ -80,15 +114,16 @@ const codec = (name: Compression, compress: (b: Buffer) => Promise<Buffer> | Buf
   },
 });
 
-const g = globalThis as unknown as { __sluiceCodecs?: boolean };
+const REGISTERED = Symbol.for("sluice.codecs");
 
+/** Registers the codecs in this copy of kafkajs (idempotent; each bundled copy has its own codec table). */
 export function registerCodecs(): void {
-  if (g.__sluiceCodecs) return;
-  g.__sluiceCodecs = true;
-  const codecs = CompressionCodecs as unknown as Record<number, () => unknown>;
+  const codecs = CompressionCodecs as unknown as Record<number | symbol, unknown>;
+  if (codecs[REGISTERED]) return;
+  codecs[REGISTERED] = true;
   codecs[CompressionTypes.GZIP] = codec("gzip", (b) => gzipAsync(b), (b) => gunzipAsync(b));
   codecs[CompressionTypes.Snappy] = codec("snappy", snappyCompress, snappyDecompress);
-  codecs[CompressionTypes.LZ4] = codec("lz4", (b) => Buffer.from(lz4.compress(b)), (b) => lz4.decompress(b));
+  codecs[CompressionTypes.LZ4] = codec("lz4", lz4Compress, (b) => lz4.decompress(b));
   codecs[CompressionTypes.ZSTD] = codec("zstd", async (b) => Buffer.from((await zstd()).compress(b, 3)), (b) => zstdDecompress(b));
 }
 

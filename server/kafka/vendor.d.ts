@@ -6,6 +6,11 @@ declare module "snappyjs" {
 declare module "lz4js" {
   export function compress(input: Uint8Array, maxSize?: number): Uint8Array;
   export function decompress(input: Uint8Array, maxSize?: number): Uint8Array;
+  export function compressBound(n: number): number;
+  export function compressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, hashTable: Uint32Array): number;
+}
+declare module "lz4js/xxh32.js" {
+  export function hash(seed: number, src: Uint8Array, index: number, length: number): number;
 }
 declare module "zstd-codec" {
   export const ZstdCodec: {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as browse, POST as produce } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
 import type { BrowsePage, ProduceResult } from "@/lib/schemas/messages";
@@ -44,16 +45,26 @@ describe("produce and decode", () => {
       value: { format: "json", data: '{"event":"signup","plan":"pro"}' },
       headers: [{ key: "source", value: "sluice-test" }],
       partition: 2,
-      compression: "zstd",
+      compression: "lz4",
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ topic, partition: 2, offset: "0" });
     const listed = await page(topic);
     expect(listed.body.messages).toHaveLength(1);
-    expect(listed.body.messages[0]).toMatchObject({ partition: 2, compression: "zstd", key: { text: "customer-7" }, headers: [{ key: "source", value: "sluice-test" }] });
+    expect(listed.body.messages[0]).toMatchObject({ partition: 2, compression: "lz4", key: { text: "customer-7" }, headers: [{ key: "source", value: "sluice-test" }] });
     expect(JSON.parse(listed.body.messages[0].value.text!)).toEqual({ event: "signup", plan: "pro" });
     const audit = await prisma.auditEvent.findFirst({ where: { action: "messages.produce", target: topic } });
     expect(audit?.result).toBe("success");
+  });
+
+  it.each(["gzip", "snappy", "lz4", "zstd"] as const)("writes %s batches that an independent client (kcat) reads back", async (compression) => {
+    const topic = await createTopic(`produce-${compression}`);
+    const value = JSON.stringify({ codec: compression, filler: "abc".repeat(200) });
+    const res = await send(topic, { key: { format: "string", data: "k" }, value: { format: "json", data: value }, compression });
+    expect(res.status).toBe(201);
+    const out = execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%k=%s\\n"], { timeout: 20_000 }).toString().trim();
+    expect(out).toBe(`k=${value}`);
+    expect((await page(topic)).body.messages[0].compression).toBe(compression);
   });
 
   it("refuses bad input with field errors: invalid JSON, unknown partition, unknown topic, read-only cluster", async () => {
