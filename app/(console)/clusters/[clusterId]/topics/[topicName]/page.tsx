@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MessagesSquare } from "lucide-react";
 import { TopicActions } from "@/components/topics/topic-actions";
+import { Button } from "@/components/ui/button";
 import { TopicDetailView } from "@/components/topics/topic-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
@@ -42,7 +44,16 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
             {cluster.readOnly ? " / read-only cluster: changes are disabled" : null}
           </>
         }
-        actions={<TopicActions clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <Button asChild variant="primary" data-testid="topic-messages-link">
+              <Link href={paths.topicMessages(cluster.id, topic)}>
+                <MessagesSquare className="h-4 w-4" /> Messages
+              </Link>
+            </Button>
+            <TopicActions clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} />
+          </div>
+        }
       />
       <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} hasRegistry={cluster.hasSchemaRegistry} />
     </>
