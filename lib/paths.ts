@@ -28,6 +28,8 @@ export const paths = {
     /** GET: one record in full (no preview cut). */
     message: (clusterId: string, topicName: string, partition: number, offset: string, query?: { keyFormat?: string; valueFormat?: string }) =>
       `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages/${partition}/${enc(offset)}${qs(query)}`,
+    /** SSE: live throughput and lag (cluster, or one topic / group). */
+    metricsStream: (clusterId: string, scope?: { topic?: string; group?: string }) => `/api/clusters/${enc(clusterId)}/metrics/stream${qs(scope)}`,
     /** SSE: search and live tail. */
     messageStream: (clusterId: string, topicName: string, query?: Record<string, string | number | boolean | undefined>) =>
       `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages/stream${qs(query)}`,

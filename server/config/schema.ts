@@ -55,6 +55,13 @@ const messagesSchema = z
   })
   .default({ maxSessions: 20, allowExport: true, masking: [] });
 
+const metricsSchema = z
+  .strictObject({
+    /** How often the cluster's sampler reads end and committed offsets while someone watches (ms). */
+    intervalMs: z.number().int().min(500).max(300_000).default(5000),
+  })
+  .default({ intervalMs: 5000 });
+
 export const clusterConfigSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lowercase letters, digits and dashes (it appears in URLs)"),
   name: z.string().min(1).max(100),
@@ -67,6 +74,7 @@ export const clusterConfigSchema = z.strictObject({
   tls: tlsSchema.optional(),
   schemaRegistry: schemaRegistrySchema.optional(),
   messages: messagesSchema,
+  metrics: metricsSchema,
 });
 
 export const sluiceConfigSchema = z.strictObject({

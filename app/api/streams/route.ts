@@ -13,6 +13,11 @@ const ROUTES: MuxRoute[] = [
     params: ["clusterId", "topicName"],
     handler: async () => (await import("../clusters/[clusterId]/topics/[topicName]/messages/stream/route")).GET,
   },
+  {
+    pattern: /^\/api\/clusters\/([^/]+)\/metrics\/stream$/,
+    params: ["clusterId"],
+    handler: async () => (await import("../clusters/[clusterId]/metrics/stream/route")).GET,
+  },
 ];
 
 const subsSchema = z

@@ -1,0 +1,151 @@
+import "server-only";
+import { computeRates, type OffsetSample, type RateSample } from "@/lib/metrics/rates";
+import { getClusterConfigOrThrow } from "@/server/config";
+import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
+import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+
+/** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
+export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: string };
+export type TickEvent = { tick: Tick; topicsChanged: { added: string[]; removed: string[] } | null };
+type Listener = (e: TickEvent) => void;
+
+const HISTORY_MS = 60 * 60_000;
+const GROUP_CONCURRENCY = 8;
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  }));
+  return out;
+}
+
+/**
+ * One sampler per cluster, however many viewers: every interval it reads the end offsets of every partition
+ * (one Metadata + ListOffsets batched per broker) and the committed offsets of every group (one OffsetFetch
+ * per group, 8 in flight), turns two consecutive reads into rates and lag, and fans the tick out to its
+ * subscribers. A tick still running when the next is due is skipped, never queued. It starts with the first
+ * subscriber and stops with the last; the last hour of ticks stays in memory for charts that open later.
+ */
+export class MetricsSampler {
+  private listeners = new Set<Listener>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private running = false;
+  private prev: OffsetSample | null = null;
+  private topicNames: Set<string> | null = null;
+  readonly history: Tick[] = [];
+  readonly intervalMs: number;
+  skipped = 0;
+
+  constructor(readonly clusterId: string) {
+    this.intervalMs = getClusterConfigOrThrow(clusterId).metrics.intervalMs;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    if (!this.timer) {
+      this.timer = setInterval(() => void this.tick(), this.intervalMs);
+      void this.tick();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer) {
+        clearInterval(this.timer);
+        this.timer = null;
+        this.prev = null; // a later start must not compute a rate across the pause
+      }
+    };
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  private async read(): Promise<OffsetSample & { names: Set<string> }> {
+    const t = Date.now();
+    const { topicEnds, names, endsByPartition } = await withRawCluster(this.clusterId, async (cluster) => {
+      const md = await cluster.metadata({ topics: [] });
+      const parts = md.topicMetadata.flatMap((x) => x.partitionMetadata.map((p) => ({ topic: x.topic, partition: p.partitionId, leader: p.leader })));
+      const offsets = await fetchOffsetsByLeader(cluster, parts);
+      const topicEnds = new Map<string, number>();
+      const endsByPartition = new Map<string, number>();
+      for (const x of md.topicMetadata) {
+        let sum = 0;
+        for (const [partition, o] of offsets.get(x.topic) ?? []) {
+          sum += Number(o.end);
+          endsByPartition.set(`${x.topic}\u0000${partition}`, Number(o.end));
+        }
+        topicEnds.set(x.topic, sum);
+      }
+      return { topicEnds, names: new Set(md.topicMetadata.map((x) => x.topic)), endsByPartition };
+    });
+    const ids = await withAdmin(this.clusterId, async (admin) => (await admin.listGroups()).groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId));
+    const groups = new Map<string, { committed: number; lag: number }>();
+    await withRawCluster(this.clusterId, (cluster) =>
+      mapLimit(ids, GROUP_CONCURRENCY, async (groupId) => {
+        const committed = await fetchCommittedOffsets(cluster, groupId).catch(() => null);
+        if (!committed || committed.length === 0) return;
+        let sum = 0;
+        let lag = 0;
+        for (const c of committed) {
+          const off = Number(c.offset);
+          sum += off;
+          const end = endsByPartition.get(`${c.topic}\u0000${c.partition}`);
+          if (end !== undefined) lag += Math.max(0, end - off);
+        }
+        groups.set(groupId, { committed: sum, lag });
+      }),
+    );
+    return { t, topicEnds, groups, names };
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) {
+      this.skipped++;
+      return;
+    }
+    this.running = true;
+    let event: TickEvent;
+    try {
+      const sample = await this.read();
+      const rates = computeRates(this.prev, sample);
+      this.prev = sample;
+      let topicsChanged: TickEvent["topicsChanged"] = null;
+      if (this.topicNames) {
+        const added = [...sample.names].filter((n) => !this.topicNames!.has(n));
+        const removed = [...this.topicNames].filter((n) => !sample.names.has(n));
+        if (added.length || removed.length) topicsChanged = { added, removed };
+      }
+      this.topicNames = sample.names;
+      event = { tick: { ...rates, ok: true }, topicsChanged };
+    } catch (error) {
+      this.prev = null; // no rate across an outage
+      event = { tick: { t: Date.now(), ok: false, error: error instanceof Error ? error.message : String(error) }, topicsChanged: null };
+    } finally {
+      this.running = false;
+    }
+    this.history.push(event.tick);
+    const cutoff = Date.now() - HISTORY_MS;
+    while (this.history.length && this.history[0].t < cutoff) this.history.shift();
+    for (const l of this.listeners) {
+      try {
+        l(event);
+      } catch {
+        /* one subscriber's failure never stops the others */
+      }
+    }
+  }
+}
+
+const g = globalThis as unknown as { __sluiceSamplers?: Map<string, MetricsSampler> };
+const samplers: Map<string, MetricsSampler> = (g.__sluiceSamplers ??= new Map());
+
+export function samplerFor(clusterId: string): MetricsSampler {
+  let s = samplers.get(clusterId);
+  if (!s) samplers.set(clusterId, (s = new MetricsSampler(clusterId)));
+  return s;
+}
