@@ -1,5 +1,6 @@
 "use client";
 
+import { useLiveMetrics } from "@/lib/queries/metrics";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useCallback } from "react";
@@ -21,6 +22,8 @@ function age(ms: number) {
 
 /** Search and the server-sorted consumer group table; filters live in the URL, the list refreshes every 15 s. */
 export function GroupList({ clusterId }: { clusterId: string }) {
+  // The cluster's live stream: topics created or deleted anywhere refresh this list at once.
+  useLiveMetrics(clusterId);
   const [search, setSearch] = useGroupSearchParams();
   const commitQuery = useCallback((q: string) => setSearch({ q }), [setSearch]);
   const [text, setText] = useDebouncedSearch(search.q, commitQuery);

@@ -15,6 +15,7 @@ import { TopicConfigTable } from "./topic-config-table";
 import { TopicConsumerGroupsTable } from "./topic-consumer-groups-table";
 import { TopicPartitionsTable } from "./topic-partitions-table";
 import { TopicSubjects } from "./topic-subjects";
+import { TopicRateChart } from "@/components/clusters/cluster-metrics";
 
 type Tab = "partitions" | "configuration" | "groups";
 type Props = { clusterId: string; topic: string; readOnlyReason?: string; hasRegistry?: boolean };
@@ -77,6 +78,7 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry 
       </Card>
       {data.internal ? <Badge>internal topic</Badge> : null}
       <TopicSubjects clusterId={clusterId} topic={topic} hasRegistry={hasRegistry} />
+      <TopicRateChart clusterId={clusterId} topic={topic} />
 
       <div>
         <div role="tablist" aria-label="Topic sections" className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-800">

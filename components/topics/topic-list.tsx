@@ -1,5 +1,6 @@
 "use client";
 
+import { useLiveMetrics } from "@/lib/queries/metrics";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useCallback } from "react";
@@ -16,6 +17,8 @@ const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n
 
 /** Search, filters and the server-sorted, infinitely scrolling topic table; all state lives in the URL. */
 export function TopicList({ clusterId }: { clusterId: string }) {
+  // The cluster's live stream: topics created or deleted anywhere refresh this list at once.
+  useLiveMetrics(clusterId);
   const [search, setSearch] = useTopicSearchParams();
   const commitQuery = useCallback((q: string) => setSearch({ q }), [setSearch]);
   const [text, setText] = useDebouncedSearch(search.q, commitQuery);

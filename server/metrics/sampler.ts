@@ -3,6 +3,7 @@ import { computeRates, type OffsetSample, type RateSample } from "@/lib/metrics/
 import { getClusterConfigOrThrow } from "@/server/config";
 import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
 import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 
 /** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
 export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: string };
@@ -118,7 +119,10 @@ export class MetricsSampler {
       if (this.topicNames) {
         const added = [...sample.names].filter((n) => !this.topicNames!.has(n));
         const removed = [...this.topicNames].filter((n) => !sample.names.has(n));
-        if (added.length || removed.length) topicsChanged = { added, removed };
+        if (added.length || removed.length) {
+          topicsChanged = { added, removed };
+          invalidateTopicSnapshot(this.clusterId); // the lists viewers are told to refetch must not come from the old cache
+        }
       }
       this.topicNames = sample.names;
       event = { tick: { ...rates, ok: true }, topicsChanged };

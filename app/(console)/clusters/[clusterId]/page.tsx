@@ -1,5 +1,6 @@
 import { BrokerTable } from "@/components/brokers/broker-table";
 import { ClusterHealthCard } from "@/components/clusters/cluster-health-card";
+import { ClusterMetrics } from "@/components/clusters/cluster-metrics";
 import { PageHeader } from "@/components/ui/page-header";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
@@ -16,6 +17,9 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Brokers</h2>
           <BrokerTable clusterId={cluster.id} />
         </section>
+      </div>
+      <div className="mt-6">
+        <ClusterMetrics clusterId={cluster.id} />
       </div>
     </>
   );

@@ -1,0 +1,60 @@
+"use client";
+
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { paths } from "@/lib/paths";
+import { MetricsEvents, MetricsPointSchema, type MetricsPoint } from "@/lib/schemas/metrics";
+import type { RawSseEvent } from "@/lib/sse/parse";
+import { parseEventData } from "@/lib/sse/use-event-stream";
+import { useSharedEventStream } from "@/lib/sse/use-shared-event-stream";
+import { groupKeys } from "./groups";
+import { topicKeys } from "./topics";
+
+export type MetricsScope = { topic?: string; group?: string };
+const KEEP_MS = 60 * 60_000;
+
+export const metricsKeys = {
+  live: (clusterId: string, scope: MetricsScope) => ["clusters", clusterId, "metrics", "live", scope.topic ?? null, scope.group ?? null] as const,
+};
+
+/** The cache entry the stream writes into; nothing is fetched for it. */
+export const liveMetricsOptions = (clusterId: string, scope: MetricsScope) =>
+  queryOptions({ queryKey: metricsKeys.live(clusterId, scope), queryFn: () => [] as MetricsPoint[], enabled: false, staleTime: Infinity, gcTime: KEEP_MS, initialData: [] as MetricsPoint[] });
+
+/**
+ * Live metrics of a cluster (or one topic / group): the SSE stream (through the browser's shared connection)
+ * writes every tick into the query cache, so every chart and number on the page reads one source. A topic
+ * created or deleted anywhere refreshes the topic and group lists.
+ */
+export function useLiveMetrics(clusterId: string, scope: MetricsScope = {}) {
+  const qc = useQueryClient();
+  const key = metricsKeys.live(clusterId, scope);
+  const { data: points } = useQuery(liveMetricsOptions(clusterId, scope));
+  const onEvent = useCallback(
+    (e: RawSseEvent) => {
+      const data = parseEventData(e);
+      if (e.event === "history") {
+        const h = MetricsEvents.history.safeParse(data);
+        if (h.success) qc.setQueryData<MetricsPoint[]>(key, (old = []) => merge(old, h.data.points));
+      } else if (e.event === "metrics") {
+        const p = MetricsPointSchema.safeParse(data);
+        if (p.success) qc.setQueryData<MetricsPoint[]>(key, (old = []) => merge(old, [p.data]));
+      } else if (e.event === "topics-changed") {
+        void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
+        void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });
+      }
+    },
+    // key is derived from these three values
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [qc, clusterId, scope.topic, scope.group],
+  );
+  const status = useSharedEventStream({ url: paths.api.metricsStream(clusterId, scope), onEvent, reconnectOnEnd: () => true });
+  return { points, status };
+}
+
+function merge(old: MetricsPoint[], add: MetricsPoint[]): MetricsPoint[] {
+  const cutoff = Date.now() - KEEP_MS;
+  const byT = new Map(old.map((p) => [p.t, p]));
+  for (const p of add) byT.set(p.t, p);
+  return [...byT.values()].filter((p) => p.t >= cutoff).sort((a, b) => a.t - b.t);
+}
