@@ -30,6 +30,7 @@ export const paths = {
       `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages/${partition}/${enc(offset)}${qs(query)}`,
     /** SSE: live throughput and lag (cluster, or one topic / group). */
     metricsStream: (clusterId: string, scope?: { topic?: string; group?: string }) => `/api/clusters/${enc(clusterId)}/metrics/stream${qs(scope)}`,
+    metricsHistory: (clusterId: string, query: { range: string; topic?: string; group?: string }) => `/api/clusters/${enc(clusterId)}/metrics/history${qs(query)}`,
     /** SSE: search and live tail. */
     messageStream: (clusterId: string, topicName: string, query?: Record<string, string | number | boolean | undefined>) =>
       `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/messages/stream${qs(query)}`,

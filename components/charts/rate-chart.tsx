@@ -10,6 +10,8 @@ export const WINDOWS = [
   { id: "5m", label: "5 min", ms: 5 * 60_000 },
   { id: "15m", label: "15 min", ms: 15 * 60_000 },
   { id: "1h", label: "1 hour", ms: 60 * 60_000 },
+  { id: "24h", label: "24 h", ms: 24 * 60 * 60_000 },
+  { id: "30d", label: "30 d", ms: 30 * 24 * 60 * 60_000 },
 ] as const;
 export type WindowId = (typeof WINDOWS)[number]["id"];
 
@@ -21,6 +23,7 @@ export function formatRate(v: number | null | undefined, unit = "/s"): string {
 }
 
 const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const day = (t: number) => new Date(t).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
 /**
  * A live line chart over a fixed time window: no animation (points arrive every few seconds), null values
@@ -41,9 +44,9 @@ export function RateChart({ rows, series, windowMs, unit = "/s", height = 220, t
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
-          <XAxis dataKey="t" type="number" domain={[now - windowMs, now]} tickFormatter={clock} tick={{ fontSize: 11 }} stroke="currentColor" strokeOpacity={0.5} />
+          <XAxis dataKey="t" type="number" domain={[now - windowMs, now]} tickFormatter={windowMs > 60 * 60_000 ? day : clock} tick={{ fontSize: 11 }} stroke="currentColor" strokeOpacity={0.5} />
           <YAxis tickFormatter={(v: number) => formatRate(v, "")} tick={{ fontSize: 11 }} width={48} stroke="currentColor" strokeOpacity={0.5} />
-          <Tooltip labelFormatter={(t) => clock(Number(t))} formatter={(v) => formatRate(typeof v === "number" ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
+          <Tooltip labelFormatter={(t) => (windowMs > 60 * 60_000 ? day : clock)(Number(t))} formatter={(v) => formatRate(typeof v === "number" ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {series.map((s) => (
             <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />

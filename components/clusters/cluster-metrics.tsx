@@ -6,7 +6,9 @@ import { formatRate, RateChart, WindowPicker, WINDOWS, type ChartRow, type Windo
 import { Card } from "@/components/ui/card";
 import { formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
-import { useLiveMetrics } from "@/lib/queries/metrics";
+import { useQuery } from "@tanstack/react-query";
+import { metricsHistoryOptions, useLiveMetrics, type MetricsScope } from "@/lib/queries/metrics";
+import type { MetricsPoint } from "@/lib/schemas/metrics";
 
 export function StreamBadge({ state, lastOk }: { state: string; lastOk: boolean }) {
   const live = state === "open" && lastOk;
@@ -18,11 +20,22 @@ export function StreamBadge({ state, lastOk }: { state: string; lastOk: boolean 
   );
 }
 
+/** Points for a window: live ticks for up to an hour; stored rollups (plus the live tail) for 24 h and 30 days. */
+function useSeries(clusterId: string, scope: MetricsScope, win: WindowId, live: MetricsPoint[]): MetricsPoint[] {
+  const long = win === "24h" || win === "30d";
+  const history = useQuery({ ...metricsHistoryOptions(clusterId, scope, long ? win : "24h"), enabled: long });
+  if (!long) return live;
+  const stored = history.data?.points ?? [];
+  const last = stored.at(-1)?.t ?? 0;
+  return [...stored, ...live.filter((p) => p.t > last)];
+}
+
 /** Produce and consume rates over time, the busiest topics and the groups with most lag, live. */
 export function ClusterMetrics({ clusterId }: { clusterId: string }) {
   const { points, status } = useLiveMetrics(clusterId);
   const [win, setWin] = useState<WindowId>("5m");
-  const rows: ChartRow[] = points.map((p) => ({ t: p.t, produce: p.ok ? p.produceRate : null, consume: p.ok ? p.consumeRate : null }));
+  const series = useSeries(clusterId, {}, win, points);
+  const rows: ChartRow[] = series.map((p) => ({ t: p.t, produce: p.ok ? p.produceRate : null, consume: p.ok ? p.consumeRate : null }));
   const last = points.at(-1);
   return (
     <section className="space-y-3" data-testid="cluster-metrics">
@@ -95,7 +108,8 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
 export function TopicRateChart({ clusterId, topic }: { clusterId: string; topic: string }) {
   const { points, status } = useLiveMetrics(clusterId, { topic });
   const [win, setWin] = useState<WindowId>("5m");
-  const rows: ChartRow[] = points.map((p) => ({ t: p.t, rate: p.ok ? (p.topics[0]?.rate ?? null) : null }));
+  const series = useSeries(clusterId, { topic }, win, points);
+  const rows: ChartRow[] = series.map((p) => ({ t: p.t, rate: p.ok ? (p.topics[0]?.rate ?? null) : null }));
   const last = points.at(-1);
   return (
     <Card className="space-y-2 p-4" data-testid="topic-metrics">
@@ -116,7 +130,8 @@ export function TopicRateChart({ clusterId, topic }: { clusterId: string; topic:
 export function GroupLagChart({ clusterId, groupId }: { clusterId: string; groupId: string }) {
   const { points, status } = useLiveMetrics(clusterId, { group: groupId });
   const [win, setWin] = useState<WindowId>("5m");
-  const rows: ChartRow[] = points.map((p) => ({ t: p.t, lag: p.ok ? (p.groups[0]?.lag ?? null) : null }));
+  const series = useSeries(clusterId, { group: groupId }, win, points);
+  const rows: ChartRow[] = series.map((p) => ({ t: p.t, lag: p.ok ? (p.groups[0]?.lag ?? null) : null }));
   const last = points.at(-1);
   const g = last?.ok ? last.groups[0] : undefined;
   return (

@@ -3,6 +3,8 @@
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { paths } from "@/lib/paths";
+import { z } from "zod";
+import { fetchJson } from "@/lib/api/client";
 import { MetricsEvents, MetricsPointSchema, type MetricsPoint } from "@/lib/schemas/metrics";
 import type { RawSseEvent } from "@/lib/sse/parse";
 import { parseEventData } from "@/lib/sse/use-event-stream";
@@ -15,7 +17,19 @@ const KEEP_MS = 60 * 60_000;
 
 export const metricsKeys = {
   live: (clusterId: string, scope: MetricsScope) => ["clusters", clusterId, "metrics", "live", scope.topic ?? null, scope.group ?? null] as const,
+  history: (clusterId: string, scope: MetricsScope, range: string) => ["clusters", clusterId, "metrics", "history", range, scope.topic ?? null, scope.group ?? null] as const,
 };
+
+const HistorySchema = z.object({ resolution: z.string(), points: z.array(MetricsPointSchema) });
+
+/** Stored samples for long ranges (per minute for 24 h, per hour for 30 days), refreshed every minute. */
+export const metricsHistoryOptions = (clusterId: string, scope: MetricsScope, range: "24h" | "30d") =>
+  queryOptions({
+    queryKey: metricsKeys.history(clusterId, scope, range),
+    queryFn: ({ signal }) => fetchJson(`${paths.api.metricsHistory(clusterId, { range, ...scope })}`, HistorySchema, { signal }),
+    staleTime: 60_000,
+    refetchInterval: 60_000,
+  });
 
 /** The cache entry the stream writes into; nothing is fetched for it. */
 export const liveMetricsOptions = (clusterId: string, scope: MetricsScope) =>

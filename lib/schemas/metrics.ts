@@ -9,6 +9,8 @@ export const MetricsPointSchema = z.object({
   consumeRate: z.number().nullable(),
   /** Cluster scope: the busiest topics; topic scope: that topic only. */
   topics: z.array(z.object({ topic: z.string(), rate: z.number().nullable(), end: z.number() })),
+  /** Stored samples older than the live hour come at 1-minute or 1-hour resolution. */
+  resolution: z.enum(["raw", "1m", "1h"]).optional(),
   /** Cluster scope: the groups with most lag; group scope: that group only. */
   groups: z.array(z.object({ groupId: z.string(), lag: z.number(), rate: z.number().nullable() })),
   error: z.string().optional(),

@@ -4,6 +4,7 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
 import { withAdmin, withRawCluster } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
+import { loadTicks, recordTick } from "./history";
 
 /** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
 export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: string };
@@ -42,8 +43,17 @@ export class MetricsSampler {
   readonly intervalMs: number;
   skipped = 0;
 
+  /** The last hour from the database (samples survive a restart), before the first live tick. */
+  readonly loaded: Promise<void>;
+
   constructor(readonly clusterId: string) {
     this.intervalMs = getClusterConfigOrThrow(clusterId).metrics.intervalMs;
+    this.loaded = loadTicks(clusterId, "raw", Date.now() - HISTORY_MS)
+      .then((stored) => {
+        const first = this.history[0]?.t ?? Infinity;
+        this.history.unshift(...stored.filter((t) => t.t < first));
+      })
+      .catch((error) => console.error(`[metrics] could not load the history of ${clusterId}:`, error));
   }
 
   subscribe(listener: Listener): () => void {
@@ -133,6 +143,7 @@ export class MetricsSampler {
       this.running = false;
     }
     this.history.push(event.tick);
+    recordTick(this.clusterId, event.tick).catch((error) => console.error(`[metrics] could not store a sample of ${this.clusterId}:`, error));
     const cutoff = Date.now() - HISTORY_MS;
     while (this.history.length && this.history[0].t < cutoff) this.history.shift();
     for (const l of this.listeners) {

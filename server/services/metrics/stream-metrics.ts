@@ -59,6 +59,7 @@ export async function openMetricsStream(clusterId: string, scope: MetricsScope, 
     const onAbort = () => wake?.();
     signal.addEventListener("abort", onAbort);
     try {
+      await sampler.loaded;
       const history = sampler.history.filter((t) => t.t > since).map((t) => project(t, scope));
       yield { event: "history", id: String(history.at(-1)?.t ?? since), data: { intervalMs: sampler.intervalMs, points: history } };
       while (!signal.aborted) {
