@@ -5,6 +5,7 @@ import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-
 import { withAdmin, withRawCluster } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { loadTicks, recordTick } from "./history";
+import { acquireLease, releaseLease, REPLICA_ID } from "./lease";
 
 /** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
 export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: string };
@@ -46,7 +47,15 @@ export class MetricsSampler {
   /** The last hour from the database (samples survive a restart), before the first live tick. */
   readonly loaded: Promise<void>;
 
-  constructor(readonly clusterId: string) {
+  /** Whether this replica held the sampling lease at the last tick (followers replay the leader's samples). */
+  leader = false;
+  /** Ticks this instance read from Kafka itself (the rest came from the leader through the database). */
+  sampledTicks = 0;
+
+  constructor(
+    readonly clusterId: string,
+    readonly replicaId: string = REPLICA_ID,
+  ) {
     this.intervalMs = getClusterConfigOrThrow(clusterId).metrics.intervalMs;
     this.loaded = loadTicks(clusterId, "raw", Date.now() - HISTORY_MS)
       .then((stored) => {
@@ -68,6 +77,8 @@ export class MetricsSampler {
         clearInterval(this.timer);
         this.timer = null;
         this.prev = null; // a later start must not compute a rate across the pause
+        if (this.leader) void releaseLease(this.clusterId, this.replicaId).catch(() => {});
+        this.leader = false;
       }
     };
   }
@@ -120,30 +131,58 @@ export class MetricsSampler {
       return;
     }
     this.running = true;
-    let event: TickEvent;
     try {
-      const sample = await this.read();
-      const rates = computeRates(this.prev, sample);
-      this.prev = sample;
-      let topicsChanged: TickEvent["topicsChanged"] = null;
-      if (this.topicNames) {
-        const added = [...sample.names].filter((n) => !this.topicNames!.has(n));
-        const removed = [...this.topicNames].filter((n) => !sample.names.has(n));
-        if (added.length || removed.length) {
-          topicsChanged = { added, removed };
-          invalidateTopicSnapshot(this.clusterId); // the lists viewers are told to refetch must not come from the old cache
-        }
-      }
-      this.topicNames = sample.names;
-      event = { tick: { ...rates, ok: true }, topicsChanged };
-    } catch (error) {
-      this.prev = null; // no rate across an outage
-      event = { tick: { t: Date.now(), ok: false, error: error instanceof Error ? error.message : String(error) }, topicsChanged: null };
+      // One replica samples a cluster; the others replay its samples from the database.
+      this.leader = await acquireLease(this.clusterId, this.replicaId, this.intervalMs * 3).catch(() => true);
+      if (this.leader) await this.sampleAndPublish();
+      else await this.replayFromDatabase();
     } finally {
       this.running = false;
     }
+  }
+
+  private async sampleAndPublish(): Promise<void> {
+    let event: TickEvent;
+    try {
+      const sample = await this.read();
+      this.sampledTicks++;
+      const rates = computeRates(this.prev, sample);
+      this.prev = sample;
+      event = { tick: { ...rates, ok: true }, topicsChanged: this.topicsChanged(sample.names) };
+    } catch (error) {
+      this.prev = null; // no rate across an outage
+      event = { tick: { t: Date.now(), ok: false, error: error instanceof Error ? error.message : String(error) }, topicsChanged: null };
+    }
+    await recordTick(this.clusterId, event.tick).catch((error) => console.error(`[metrics] could not store a sample of ${this.clusterId}:`, error));
+    this.publish(event);
+  }
+
+  private async replayFromDatabase(): Promise<void> {
+    this.prev = null;
+    const since = (this.history.at(-1)?.t ?? Date.now() - this.intervalMs * 3) + 1;
+    const ticks = await loadTicks(this.clusterId, "raw", since).catch(() => []);
+    for (const tick of ticks) {
+      const names = tick.ok ? new Set(tick.topics.map((x) => x.topic)) : null;
+      this.publish({ tick, topicsChanged: names ? this.topicsChanged(names) : null });
+    }
+  }
+
+  private topicsChanged(names: Set<string>): TickEvent["topicsChanged"] {
+    let changed: TickEvent["topicsChanged"] = null;
+    if (this.topicNames) {
+      const added = [...names].filter((n) => !this.topicNames!.has(n));
+      const removed = [...this.topicNames].filter((n) => !names.has(n));
+      if (added.length || removed.length) {
+        changed = { added, removed };
+        invalidateTopicSnapshot(this.clusterId); // the lists viewers are told to refetch must not come from the old cache
+      }
+    }
+    this.topicNames = names;
+    return changed;
+  }
+
+  private publish(event: TickEvent): void {
     this.history.push(event.tick);
-    recordTick(this.clusterId, event.tick).catch((error) => console.error(`[metrics] could not store a sample of ${this.clusterId}:`, error));
     const cutoff = Date.now() - HISTORY_MS;
     while (this.history.length && this.history[0].t < cutoff) this.history.shift();
     for (const l of this.listeners) {
