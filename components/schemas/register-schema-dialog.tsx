@@ -47,9 +47,12 @@ export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initial
   const [schemaType, setSchemaType] = useState<SchemaType>(initialType);
   const [schema, setSchema] = useState(initialSchema);
   const [force, setForce] = useState(false);
+  const [references, setReferences] = useState<{ name: string; subject: string; version: string }[]>([]);
   const check = useCheckCompatibilityMutation(clusterId);
   const register = useRegisterSchemaMutation(clusterId);
-  const body = { schemaType, schema, force };
+  const refs = references.filter((r) => r.name || r.subject).map((r) => ({ name: r.name, subject: r.subject, version: Number(r.version) }));
+  const body = { schemaType, schema, force, references: refs };
+  const setRef = (i: number, patch: Partial<(typeof references)[number]>) => (setReferences(references.map((r, j) => (j === i ? { ...r, ...patch } : r))), edited());
   const edited = () => (check.reset(), register.reset(), setForce(false));
   const verdict = check.data;
   const canRegister = !!verdict && !check.isPending && !register.isPending && (!verdict.blocking || force);
@@ -91,7 +94,27 @@ export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initial
             ))}
           </Select>
         </Field>
-        <Field label="Schema" htmlFor="schema-text">
+        <Field
+          label={
+            <span className="flex items-center justify-between gap-2">
+              Schema
+              <label className="cursor-pointer text-xs font-normal text-brand-700 hover:underline dark:text-cyan-300">
+                Load from a file…
+                <input
+                  type="file"
+                  accept=".avsc,.json,.proto,.txt"
+                  className="sr-only"
+                  data-testid="schema-file-input"
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    if (file) void file.text().then((text) => (setSchema(text), edited()));
+                  }}
+                />
+              </label>
+            </span>
+          }
+          htmlFor="schema-text"
+        >
           <textarea
             id="schema-text"
             value={schema}
@@ -102,6 +125,23 @@ export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initial
             data-testid="schema-text-input"
           />
         </Field>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">References</legend>
+          <p className="text-xs text-slate-500">Types this schema imports from other subjects: the name used in the schema (Avro full name, Protobuf import path, JSON $ref), the subject and its version.</p>
+          {references.map((r, i) => (
+            <div key={i} className="flex items-center gap-2">
+              <Input aria-label={`Reference ${i + 1} name`} value={r.name} onChange={(e) => setRef(i, { name: e.target.value })} placeholder="name" className="flex-1 font-mono" data-testid={`reference-name-${i}`} />
+              <Input aria-label={`Reference ${i + 1} subject`} value={r.subject} onChange={(e) => setRef(i, { subject: e.target.value })} placeholder="subject" className="flex-1 font-mono" data-testid={`reference-subject-${i}`} />
+              <Input aria-label={`Reference ${i + 1} version`} value={r.version} onChange={(e) => setRef(i, { version: e.target.value })} placeholder="version" inputMode="numeric" className="w-20 font-mono" data-testid={`reference-version-${i}`} />
+              <Button type="button" size="sm" variant="ghost" onClick={() => (setReferences(references.filter((_, j) => j !== i)), edited())} aria-label={`Remove reference ${i + 1}`}>
+                Remove
+              </Button>
+            </div>
+          ))}
+          <Button type="button" size="sm" onClick={() => setReferences([...references, { name: "", subject: "", version: "1" }])} data-testid="add-reference">
+            Add a reference
+          </Button>
+        </fieldset>
         {verdict ? <Verdict check={verdict} /> : null}
         {verdict?.blocking ? (
           <label className="flex items-start gap-2 text-sm">

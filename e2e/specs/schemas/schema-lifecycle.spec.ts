@@ -64,7 +64,15 @@ test("register a subject through the API, find it, compare two versions, change 
     await expect(d.getByTestId("compatibility-result")).toContainText("Not FULL compatible");
     await expect(d.getByTestId("register-schema-button")).toBeDisabled();
     await keepScreenshot(page, "schema-register-incompatible");
-    await d.getByRole("button", { name: "Cancel" }).click();
+
+    // A compatible change (a new optional field) is accepted and becomes version 3.
+    await d.getByTestId("schema-text-input").fill(avro([{ name: "id", type: "string" }, { name: "amount", type: "long" }, { name: "currency", type: "string", default: "EUR" }, { name: "note", type: ["null", "string"], default: null }]));
+    await d.getByTestId("check-compatibility-button").click();
+    await expect(d.getByTestId("compatibility-result")).toHaveAttribute("data-compatible", "true");
+    await d.getByTestId("register-schema-button").click();
+    await expect(d).toBeHidden();
+    await expect(page.getByTestId("version-picker")).toHaveValue("3");
+    await expect(schemas.schemaText).toContainText('"note"');
   });
 
   await test.step("a typed confirmation soft-deletes the subject and returns to the list", async () => {

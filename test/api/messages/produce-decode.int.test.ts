@@ -112,6 +112,25 @@ describe("produce and decode", () => {
     expect(JSON.parse(proto.value.text!)).toMatchObject({ id: "S-9", parcels: 2 });
   });
 
+  it("keeps browsing with raw bytes and the reason when the schema registry is down", async () => {
+    const topic = await createTopic("registry-down");
+    const { Kafka } = await import("kafkajs");
+    const p = new Kafka({ brokers: [BOOTSTRAP] }).producer();
+    await p.connect();
+    const wire = Buffer.concat([Buffer.from([0, 0, 0, 0, 7]), Buffer.from("avro-bytes")]);
+    await p.send({ topic, messages: [{ value: wire }, { value: wire }, { value: "plain text" }] });
+    await p.disconnect();
+    const started = Date.now();
+    const res = await callRoute<BrowsePage>(browse, `/api/clusters/local-deadregistry/topics/${topic}/messages?start=oldest`, { clusterId: "local-deadregistry", topicName: topic });
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const [a, b, plain] = res.body.messages;
+    expect(a.value).toMatchObject({ encoding: "hex", text: wire.toString("hex"), schemaId: 7 });
+    expect(a.value.error).toMatch(/registry is unreachable/);
+    expect(b.value.error).toBe(a.value.error);
+    expect(plain.value).toMatchObject({ encoding: "string", text: "plain text" });
+  });
+
   it("shows raw bytes and the reason for an unknown schema id, and keeps browsing", async () => {
     const topic = await createTopic("unknown-id");
     const { Kafka } = await import("kafkajs");
