@@ -12,6 +12,7 @@ import { ApiClientError } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import { subjectDetailOptions } from "@/lib/queries/schemas";
 import { CompatibilitySelect } from "./compatibility-select";
+import { SchemaCode } from "./schema-code";
 import { Select } from "./select";
 import { SubjectActions } from "./subject-actions";
 import { VersionCompare } from "./version-compare";
@@ -98,9 +99,7 @@ export function SubjectDetailView({ clusterId, subject, readOnlyReason }: { clus
             </div>
           </CardHeader>
           <CardBody className="space-y-3">
-            <pre className="max-h-[32rem] overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 dark:bg-slate-950" data-testid="schema-text">
-              {current.schema}
-            </pre>
+            <SchemaCode schemaType={current.schemaType} text={current.schema} testId="schema-text" />
             {current.references.length ? (
               <div className="text-sm" data-testid="schema-references">
                 <p className="font-medium">References</p>
