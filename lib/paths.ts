@@ -47,6 +47,7 @@ export const paths = {
     topicPartitions: (clusterId: string, topicName: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/partitions`,
     groups: (clusterId: string, query?: Record<string, string | number | boolean | undefined>) => `/api/clusters/${enc(clusterId)}/consumer-groups${qs(query)}`,
     group: (clusterId: string, groupId: string) => `/api/clusters/${enc(clusterId)}/consumer-groups/${enc(groupId)}`,
+    groupLagSeconds: (clusterId: string, groupId: string) => `/api/clusters/${enc(clusterId)}/consumer-groups/${enc(groupId)}/lag-seconds`,
     groupTopicOffsets: (clusterId: string, groupId: string, topic: string) => `/api/clusters/${enc(clusterId)}/consumer-groups/${enc(groupId)}/offsets?topic=${enc(topic)}`,
     groupReset: (clusterId: string, groupId: string, dryRun: boolean) => `/api/clusters/${enc(clusterId)}/consumer-groups/${enc(groupId)}/offsets/reset${dryRun ? "?dryRun=true" : ""}`,
     topicPurge: (clusterId: string, topicName: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/purge`,

@@ -49,7 +49,7 @@ export function RateChart({ rows, series, windowMs, unit = "/s", height = 220, t
           <Tooltip labelFormatter={(t) => (windowMs > 60 * 60_000 ? day : clock)(Number(t))} formatter={(v) => formatRate(typeof v === "number" ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+            <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={data.length < 3} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -17,6 +17,7 @@ import { groupDetailOptions } from "@/lib/queries/groups";
 import type { GroupDetail, GroupPartition } from "@/lib/schemas/groups";
 import { displayHost } from "./display-host";
 import { GroupLagChart } from "@/components/clusters/cluster-metrics";
+import { GroupLagSeconds } from "./group-lag-seconds";
 import { GroupStateBadge } from "./group-state-badge";
 import { LagValue } from "./group-table";
 
@@ -136,6 +137,7 @@ export function GroupDetailView({ clusterId, groupId, readOnlyReason }: { cluste
         </dl>
       </Card>
       <GroupLagChart clusterId={clusterId} groupId={data.groupId} />
+      {committed ? <GroupLagSeconds clusterId={clusterId} groupId={data.groupId} /> : null}
 
       {data.members.length === 0 && committed ? (
         <p className="flex items-center gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800 dark:border-cyan-900 dark:bg-cyan-950/40 dark:text-cyan-200" data-testid="group-idle-note">

@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { z } from "zod";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { GroupDetailSchema, GroupListSchema, ResetPreviewSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
+import { GroupDetailSchema, GroupListSchema, LagSecondsSchema, ResetPreviewSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
 import { STALE } from "@/lib/stale-times";
 
 export type GroupFilters = { q?: string; sort?: "groupId" | "state" | "members" | "totalLag" | "topics"; dir?: "asc" | "desc" };
@@ -61,3 +61,11 @@ export function useDeleteGroupMutation(clusterId: string) {
     },
   });
 }
+
+/** Exact lag in seconds, measured on demand (one Fetch per leader): not polled. */
+export const lagSecondsOptions = (clusterId: string, groupId: string) =>
+  queryOptions({
+    queryKey: [...groupKeys.detail(clusterId, groupId), "lag-seconds"] as const,
+    queryFn: ({ signal }) => fetchJson(paths.api.groupLagSeconds(clusterId, groupId), LagSecondsSchema, { signal }),
+    staleTime: Infinity,
+  });

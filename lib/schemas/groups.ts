@@ -74,3 +74,12 @@ export const ResetPreviewSchema = z.object({
   partitions: z.array(z.object({ topic: z.string(), partition: z.number(), current: z.string().nullable(), next: z.string(), lagAfter: z.number() })),
 });
 export type ResetPreview = z.infer<typeof ResetPreviewSchema>;
+
+export const LagSecondsSchema = z.object({
+  groupId: z.string(),
+  at: z.number(),
+  maxLagSeconds: z.number().nullable(),
+  partitions: z.array(
+    z.object({ topic: z.string(), partition: z.number(), committedOffset: z.string(), endOffset: z.string(), lagRecords: z.number(), lagSeconds: z.number().nullable(), note: z.string().optional() }),
+  ),
+});
