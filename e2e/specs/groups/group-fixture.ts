@@ -23,7 +23,8 @@ export class GroupFixture {
 
   /** Produces `counts[p]` small records to each partition p of the topic. */
   async produce(topic: string, counts: number[]) {
-    const producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    // Idempotent: a retried request on a busy machine must not duplicate records the specs count.
+    const producer = this.kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     try {
       await producer.send({ topic, messages: counts.flatMap((n, partition) => Array.from({ length: n }, (_, i) => ({ partition, key: `k${i}`, value: `record ${i} on ${partition}` }))) });
