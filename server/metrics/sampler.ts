@@ -90,7 +90,9 @@ export class MetricsSampler {
   private async read(): Promise<OffsetSample & { names: Set<string> }> {
     const t = Date.now();
     const { topicEnds, names, endsByPartition } = await withRawCluster(this.clusterId, async (cluster) => {
-      const md = await cluster.metadata({ topics: [] });
+      const all = await cluster.metadata({ topics: [] });
+      // Internal topics (__consumer_offsets, transaction state) are Kafka's bookkeeping, not produced traffic.
+      const md = { ...all, topicMetadata: all.topicMetadata.filter((x) => !x.isInternal && !x.topic.startsWith("__")) };
       const parts = md.topicMetadata.flatMap((x) => x.partitionMetadata.map((p) => ({ topic: x.topic, partition: p.partitionId, leader: p.leader })));
       const offsets = await fetchOffsetsByLeader(cluster, parts);
       const topicEnds = new Map<string, number>();
