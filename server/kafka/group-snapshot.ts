@@ -3,6 +3,7 @@ import { AssignerProtocol, type GroupDescription } from "kafkajs";
 import { fetchCommittedOffsets, fetchOffsetsByLeader, type PartitionOffsets } from "./raw-cluster";
 import { withAdmin, withRawCluster } from "./registry";
 import { getTopicSnapshot } from "./topic-snapshot";
+import { mapLimit } from "./map-limit";
 
 export type MemberInfo = { memberId: string; clientId: string; clientHost: string; assignments: { topic: string; partitions: number[] }[] };
 export type GroupInfo = {
@@ -32,21 +33,6 @@ export function decodeMembers(d: GroupDescription): MemberInfo[] {
     }
     return { memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignments };
   });
-}
-
-/** Runs fn over items with at most `limit` in flight. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
 }
 
 /**

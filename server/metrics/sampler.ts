@@ -6,6 +6,7 @@ import { withAdmin, withRawCluster } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { loadTicks, recordTick } from "./history";
 import { acquireLease, releaseLease, REPLICA_ID } from "./lease";
+import { mapLimit } from "@/server/kafka/map-limit";
 
 /** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
 export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: string };
@@ -14,18 +15,6 @@ type Listener = (e: TickEvent) => void;
 
 const HISTORY_MS = 60 * 60_000;
 const GROUP_CONCURRENCY = 8;
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  }));
-  return out;
-}
 
 /**
  * One sampler per cluster, however many viewers: every interval it reads the end offsets of every partition

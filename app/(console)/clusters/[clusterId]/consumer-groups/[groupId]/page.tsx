@@ -6,15 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
-
-/** The URL segment as a group id; a malformed escape is treated like any other unknown group. */
-function decodeSegment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
-}
+import { decodeSegment } from "@/lib/url-segment";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: consumer groups cannot be changed here.";
 

@@ -8,14 +8,7 @@ import { paths } from "@/lib/paths";
 import { subjectNameSchema } from "@/lib/schemas/schemas";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
-
-function decodeSegment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
-}
+import { decodeSegment } from "@/lib/url-segment";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: schemas cannot be changed here.";
 

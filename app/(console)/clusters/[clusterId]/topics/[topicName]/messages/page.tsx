@@ -6,14 +6,7 @@ import { paths } from "@/lib/paths";
 import { topicNameSchema } from "@/lib/schemas/topics";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
-
-function decodeSegment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
-}
+import { decodeSegment } from "@/lib/url-segment";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: records cannot be produced here.";
 
