@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError, loadConfig } from "./config/load-config";
 import { disconnectAll } from "./kafka/registry";
+import { startDriftChecks } from "./services/requests/drift-schedule";
 
 /** Refuses a bad configuration before serving anything, and disconnects Kafka clients on shutdown. */
 export function startUp() {
@@ -15,6 +16,7 @@ export function startUp() {
     }
     throw error;
   }
+  startDriftChecks();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void disconnectAll().finally(() => process.exit(0));

@@ -1,9 +1,17 @@
+import { asAdmin } from "./auth";
+
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** Calls an exported route handler the way Next does, and returns status, headers and parsed JSON body. */
-export async function callRoute<T = unknown>(handler: Handler, url: string, params: Record<string, string> = {}, init?: RequestInit) {
-  const res = await handler(new Request(`http://sluice.test${url}`, init), { params: Promise.resolve(params) });
-  const body = (await res.json()) as T;
+/**
+ * Calls an exported route handler the way Next does, and returns status, headers and parsed JSON body. Acts as the
+ * test admin unless init carries its own cookie header; `anonymous: true` sends no cookie at all.
+ */
+export async function callRoute<T = unknown>(handler: Handler, url: string, params: Record<string, string> = {}, init?: RequestInit & { anonymous?: boolean }) {
+  const { anonymous, ...rest } = init ?? {};
+  const headers = anonymous ? new Headers(rest.headers) : await asAdmin(rest.headers);
+  const res = await handler(new Request(`http://sluice.test${url}`, { ...rest, headers }), { params: Promise.resolve(params) });
+  const text = await res.text();
+  const body = (text ? JSON.parse(text) : null) as T;
   return { status: res.status, headers: res.headers, body };
 }
 

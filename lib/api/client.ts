@@ -33,6 +33,10 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
     throw new ApiClientError(0, "internal", "Sluice's server could not be reached. Check that it is running, then retry.");
   }
   const body = await res.json().catch(() => null);
+  if (res.status === 401 && typeof window !== "undefined" && !url.startsWith("/api/session")) {
+    // The session expired or was ended: back to the sign-in page, returning here afterwards.
+    window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  }
   if (!res.ok) throw toApiClientError(res.status, body);
   return schema.parse(body);
 }

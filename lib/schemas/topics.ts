@@ -77,7 +77,7 @@ export const TopicDetailSchema = z.object({
 });
 export type TopicDetail = z.infer<typeof TopicDetailSchema>;
 
-const configValuesSchema = z.record(z.string(), z.string()).superRefine((configs, ctx) => {
+export const configValuesSchema = z.record(z.string(), z.string()).superRefine((configs, ctx) => {
   for (const [key, value] of Object.entries(configs)) {
     if (!TOPIC_CONFIG_KEYS.has(key)) {
       ctx.addIssue({ code: "custom", path: [key], message: `unknown topic config "${key}"` });

@@ -1,34 +1,77 @@
 import "server-only";
+import { ROLES, type Role } from "@/lib/auth/roles";
 
-/** Every permission a route can ask for. Writes are refused on read-only clusters whatever the role. */
+export type { Role };
+
+/**
+ * Every permission a route can ask for. `write`: refused on read-only clusters whatever the role.
+ * `scoped`: an operator or approver may do it only to names their teams own (topic, group or subject prefixes);
+ * admins may do it to anything.
+ */
 export const PERMISSIONS = {
-  "clusters:read": { write: false },
-  "topics:read": { write: false },
-  "topics:create": { write: true },
-  "topics:alter": { write: true },
-  "topics:delete": { write: true },
-  "messages:read": { write: false },
-  "messages:produce": { write: true },
-  "groups:read": { write: false },
-  "groups:alter": { write: true },
-  "schemas:read": { write: false },
-  "schemas:write": { write: true },
-  "audit:read": { write: false },
-} as const;
+  "clusters:read": { write: false, scoped: false, min: "viewer" },
+  "topics:read": { write: false, scoped: false, min: "viewer" },
+  "topics:create": { write: true, scoped: true, min: "operator" },
+  "topics:alter": { write: true, scoped: true, min: "operator" },
+  "topics:delete": { write: true, scoped: true, min: "operator" },
+  "messages:read": { write: false, scoped: false, min: "viewer" },
+  "messages:produce": { write: true, scoped: true, min: "operator" },
+  "groups:read": { write: false, scoped: false, min: "viewer" },
+  "groups:alter": { write: true, scoped: true, min: "operator" },
+  "schemas:read": { write: false, scoped: false, min: "viewer" },
+  "schemas:write": { write: true, scoped: true, min: "operator" },
+  "requests:read": { write: false, scoped: false, min: "viewer" },
+  /** Submitting or cancelling a request: any role, as a member of the owning team (checked by the service). */
+  "requests:create": { write: true, scoped: false, min: "viewer" },
+  "requests:decide": { write: true, scoped: false, min: "approver" },
+  "policies:manage": { write: false, scoped: false, min: "admin" },
+  "audit:read": { write: false, scoped: false, min: "approver" },
+} as const satisfies Record<string, { write: boolean; scoped: boolean; min: Role }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export type Role = "viewer" | "operator" | "approver" | "admin";
+export type ActorTeam = { id: string; name: string; prefixes: string[] };
 
-export type Actor = { id: string; name: string; role: Role };
+/** Who is making a request: loaded from the database on every request, so role changes apply at once. */
+export type Actor = { id: string; name: string; email: string; roles: Record<string, Role>; teams: ActorTeam[] };
 
-const ROLE_ALLOWS: Record<Role, (p: Permission) => boolean> = {
-  viewer: (p) => !PERMISSIONS[p].write,
-  operator: (p) => p !== "audit:read",
-  approver: (p) => p !== "audit:read",
-  admin: () => true,
-};
+const rank = (r: Role) => ROLES.indexOf(r);
 
-export function can(actor: Actor, permission: Permission): boolean {
-  return ROLE_ALLOWS[actor.role](permission);
+/** The actor's role on a cluster: its own binding wins over the "*" (every cluster) binding; null = no access. */
+export function roleOn(actor: Actor, clusterId: string | undefined): Role | null {
+  return (clusterId ? actor.roles[clusterId] : undefined) ?? actor.roles["*"] ?? null;
+}
+
+/** Admin on every cluster: manages users, teams and roles, and reads the whole audit log. */
+export const isGlobalAdmin = (actor: Actor) => actor.roles["*"] === "admin";
+
+export function ownsName(actor: Actor, name: string): boolean {
+  return actor.teams.some((t) => t.prefixes.some((p) => p && name.startsWith(p)));
+}
+
+/** Whether the actor's role on the cluster reaches the permission's minimum (prefixes not considered). */
+export function hasRole(actor: Actor, permission: Permission, clusterId?: string): boolean {
+  const role = roleOn(actor, clusterId);
+  return !!role && rank(role) >= rank(PERMISSIONS[permission].min);
+}
+
+/**
+ * Whether the actor may do `permission` on a cluster (or, without one, anywhere they hold a role). For scoped
+ * permissions below admin, `name` is the topic/group/subject acted on and must carry one of their teams' prefixes.
+ */
+export function can(actor: Actor, permission: Permission, clusterId?: string, name?: string): boolean {
+  if (!hasRole(actor, permission, clusterId)) return false;
+  if (PERMISSIONS[permission].scoped && roleOn(actor, clusterId) !== "admin") return name !== undefined && ownsName(actor, name);
+  return true;
+}
+
+/** The sentence a 403 carries: what was refused and why. */
+export function refusal(actor: Actor, permission: Permission, clusterId?: string, name?: string): string {
+  const role = roleOn(actor, clusterId);
+  const where = clusterId ? ` on cluster "${clusterId}"` : "";
+  if (!role) return `You have no role${where}. Ask an admin for access.`;
+  const spec = PERMISSIONS[permission];
+  if (rank(role) < rank(spec.min)) return `Your role${where} (${role}) does not allow ${permission}; it needs ${spec.min} or above.`;
+  if (name === undefined) return `Your role${where} (${role}) allows ${permission} only on names your teams own; this action is for admins.`;
+  return `"${name}" is not owned by your teams (${actor.teams.flatMap((t) => t.prefixes).join(", ") || "you are in no team"}); ${permission} as ${role} is limited to your teams' prefixes.`;
 }

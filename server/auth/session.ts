@@ -1,11 +1,31 @@
 import "server-only";
-import type { Actor } from "./permissions";
+import { prisma } from "@/server/db/prisma";
+import { getAuth } from "./auth";
+import { ensureBootstrapAdmin } from "./bootstrap";
+import type { Actor, Role } from "./permissions";
+
+/** Loads a user's roles and teams; null when the user is missing or deactivated. */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: { roles: true, teams: { include: { team: true } } } });
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    roles: Object.fromEntries(user.roles.map((r) => [r.clusterId, r.role as Role])),
+    teams: user.teams.map(({ team }) => ({ id: team.id, name: team.name, prefixes: JSON.parse(team.prefixes) as string[] })),
+  };
+}
 
 /**
- * Resolves who is making the request. Until accounts land, every request acts as the single local operator
- * configured by SLUICE_LOCAL_ROLE (default "admin"); the permission checks in defineRoute already run.
+ * Who is making the request, from the session cookie; null when signed out, the session expired or the user was
+ * deactivated. Roles and teams are read on every request, so changes made by an admin apply immediately.
  */
-export async function getActor(_request: Request): Promise<Actor> {
-  const role = process.env.SLUICE_LOCAL_ROLE;
-  return { id: "local", name: "local", role: role === "viewer" || role === "operator" || role === "approver" ? role : "admin" };
+export async function getActorFromHeaders(headers: Headers): Promise<Actor | null> {
+  await ensureBootstrapAdmin();
+  const session = await getAuth().api.getSession({ headers });
+  if (!session) return null;
+  return loadActor(session.user.id);
 }
+
+export const getActor = (request: Request) => getActorFromHeaders(request.headers);

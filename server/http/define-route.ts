@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorDetail, type ErrorEnvelope } from "@/lib/api/error-codes";
 import { getActor } from "@/server/auth/session";
-import { can, PERMISSIONS, type Actor, type Permission } from "@/server/auth/permissions";
+import { can, hasRole, PERMISSIONS, refusal, type Actor, type Permission } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "./api-error";
 import { newRequestId } from "./request-id";
@@ -11,11 +11,17 @@ type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 type RouteOptions<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
-  permission: Permission | "public";
+  /** "public": no session needed; "signed-in": any signed-in user (the service checks the rest). */
+  permission: Permission | "public" | "signed-in";
+  /**
+   * For scoped permissions: the topic/group/subject name the action touches, checked against the operator's
+   * team prefixes. Defaults to the topicName, groupId or subject path parameter.
+   */
+  scope?: (input: { params: Out<P>; query: Out<Q>; body: Out<B> }) => string | undefined;
   params?: P;
   query?: Q;
   body?: B;
-  handler: (input: { params: Out<P>; query: Out<Q>; body: Out<B>; actor: Actor | null; request: Request; requestId: string }) => Promise<Response>;
+  handler: (input: { params: Out<P>; query: Out<Q>; body: Out<B>; actor: Actor; request: Request; requestId: string }) => Promise<Response>;
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
@@ -45,9 +51,36 @@ export function errorResponse(error: unknown, requestId: string): Response {
   return Response.json(body, { status: ERROR_STATUS[apiError.code], headers: { "x-request-id": requestId } });
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
- * The one wrapper every route handler goes through: resolves the actor and permission, refuses writes on
- * read-only clusters, parses params/query/body with zod, and turns any thrown error into the error envelope.
+ * CSRF defence for cookie sessions: a mutating request from a browser must come from Sluice's own origin. Browsers
+ * send Origin on every cross-origin and every non-GET request, and Sec-Fetch-Site on modern ones; a request with
+ * neither is not from a browser page (curl, scripts), which cannot ride on a victim's cookies.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  const expected = [new URL(request.url).origin, process.env.SLUICE_PUBLIC_URL?.replace(/\/$/, "")].filter(Boolean);
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (host) expected.push(`${request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "")}://${host}`);
+  if (origin ? !expected.includes(origin) : site !== null && site !== "same-origin" && site !== "none") {
+    throw new ApiError("forbidden", "Cross-site request refused: changes must be made from Sluice's own pages.");
+  }
+}
+
+const defaultScope = (params: unknown): string | undefined => {
+  const p = (params ?? {}) as Record<string, unknown>;
+  const name = p.topicName ?? p.groupId ?? p.subject;
+  return typeof name === "string" ? name : undefined;
+};
+
+/**
+ * The one wrapper every route handler goes through: resolves the signed-in actor (401 without a session), checks
+ * the same-origin rule on mutations, the actor's role on the cluster and, for scoped permissions, their teams'
+ * prefixes; refuses writes on read-only clusters, parses params/query/body with zod, and turns any thrown error
+ * into the error envelope.
  */
 export function defineRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   options: RouteOptions<P, Q, B>,
@@ -59,13 +92,19 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
         Object.entries((await ctx?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(decodeURIComponent) : decodeURIComponent(v)]),
       );
       let actor: Actor | null = null;
+      const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
+      const permission = options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
+      assertSameOrigin(request);
       if (options.permission !== "public") {
         actor = await getActor(request);
-        if (!can(actor, options.permission)) throw new ApiError("forbidden", `Your role (${actor.role}) does not allow ${options.permission}.`);
-        const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
+        if (!actor) throw new ApiError("unauthorized", "Sign in to continue: your session is missing or has expired.");
+      }
+      if (permission && actor) {
+        // The role check first (before parsing), the prefix check of scoped permissions once the name is known.
+        if (!hasRole(actor, permission, clusterId)) throw new ApiError("forbidden", refusal(actor, permission, clusterId));
         if (clusterId) {
           const cluster = getClusterConfigOrThrow(clusterId);
-          if (cluster.readOnly && PERMISSIONS[options.permission].write) {
+          if (cluster.readOnly && PERMISSIONS[permission].write) {
             throw new ApiError("forbidden", `Cluster "${cluster.name}" is configured read-only; changes are refused.`);
           }
         }
@@ -78,6 +117,10 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
           throw new ApiError("bad_request", "The request body must be JSON.");
         });
         body = parseOrThrow(options.body, raw, "request body");
+      }
+      if (permission && actor) {
+        const name = PERMISSIONS[permission].scoped ? (options.scope ? options.scope({ params, query, body } as never) : defaultScope(params ?? rawParams)) : undefined;
+        if (!can(actor, permission, clusterId, name)) throw new ApiError("forbidden", refusal(actor, permission, clusterId, name));
       }
       const res = await options.handler({ params, query, body, actor, request, requestId } as Parameters<typeof options.handler>[0]);
       res.headers.set("x-request-id", requestId);

@@ -13,7 +13,8 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
  */
 export async function audited<T>(ctx: AuditContext, what: AuditTarget, work: () => Promise<T>, after: (result: T) => unknown = (r) => r): Promise<T> {
   const base = {
-    actor: ctx.actor.name,
+    actor: ctx.actor.email,
+    actorId: ctx.actor.id,
     clusterId: ctx.clusterId ?? null,
     action: what.action,
     targetType: what.targetType,

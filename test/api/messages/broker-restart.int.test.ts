@@ -1,10 +1,16 @@
 import { execFileSync } from "node:child_process";
 import { Kafka, logLevel } from "kafkajs";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, beforeAll } from "vitest";
 import { GET as stream } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route";
 import { BOOTSTRAP } from "../../infra";
 import { testAdmin, uniqueTopic } from "../../kafka-admin";
 import { SseParser } from "@/lib/sse/parse";
+import { sluiceAdmin } from "../../auth";
+
+let cookie = "";
+beforeAll(async () => {
+  cookie = (await sluiceAdmin()).cookie;
+});
 
 // Stops and restarts the local broker: only where nothing else shares it (npm test / CI set this).
 const disruptive = process.env.SLUICE_DISRUPTIVE_TESTS === "1";
@@ -23,7 +29,7 @@ describe.runIf(disruptive)("live tail across a broker restart", () => {
     await admin.disconnect();
 
     const abort = new AbortController();
-    const res = await stream(new Request(`http://sluice.test/api/clusters/local/topics/${topic}/messages/stream?start=end&follow=true`, { signal: abort.signal }), {
+    const res = await stream(new Request(`http://sluice.test/api/clusters/local/topics/${topic}/messages/stream?start=end&follow=true`, { signal: abort.signal, headers: { cookie } }), {
       params: Promise.resolve({ clusterId: "local", topicName: topic }),
     });
     expect(res.status).toBe(200);

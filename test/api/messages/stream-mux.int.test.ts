@@ -5,6 +5,12 @@ import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
 import { testAdmin, uniqueTopic } from "../../kafka-admin";
 import { readEvents } from "../../sse-client";
+import { sluiceAdmin } from "../../auth";
+
+let cookie = "";
+beforeAll(async () => {
+  cookie = (await sluiceAdmin()).cookie;
+});
 
 const admin = testAdmin();
 const producer = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
@@ -31,7 +37,7 @@ describe("one connection for many live streams", () => {
       { k: "tab3", u: `/api/clusters/local/topics/it.mux.missing-topic/messages/stream?start=end&follow=true` },
     ];
     const abort = new AbortController();
-    const res = await mux(new Request(`http://sluice.test/api/streams?subs=${encode(subs)}`, { signal: abort.signal }), { params: Promise.resolve({}) });
+    const res = await mux(new Request(`http://sluice.test/api/streams?subs=${encode(subs)}`, { signal: abort.signal, headers: { cookie } }), { params: Promise.resolve({}) });
     expect(res.status).toBe(200);
     let sent = false;
     const events = await readEvents(res, (e) => {

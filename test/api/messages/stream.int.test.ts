@@ -10,6 +10,12 @@ import { BOOTSTRAP } from "../../infra";
 import { testAdmin, uniqueTopic } from "../../kafka-admin";
 import { messagesOf, readEvents } from "../../sse-client";
 import { Kafka, logLevel } from "kafkajs";
+import { sluiceAdmin } from "../../auth";
+
+let cookie = "";
+beforeAll(async () => {
+  cookie = (await sluiceAdmin()).cookie;
+});
 
 const admin = testAdmin();
 const kafka = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING });
@@ -27,7 +33,7 @@ async function createTopic(prefix: string, partitions = 1): Promise<string> {
 function open(topic: string, query: string, opts: { clusterId?: string; lastEventId?: string; route?: typeof stream } = {}) {
   const clusterId = opts.clusterId ?? "local";
   const abort = new AbortController();
-  const headers: Record<string, string> = opts.lastEventId ? { "last-event-id": opts.lastEventId } : {};
+  const headers: Record<string, string> = { cookie, ...(opts.lastEventId ? { "last-event-id": opts.lastEventId } : {}) };
   const res = (opts.route ?? stream)(new Request(`http://sluice.test/api/clusters/${clusterId}/topics/${topic}/messages/stream?${query}`, { signal: abort.signal, headers }), {
     params: Promise.resolve({ clusterId, topicName: topic }),
   });
@@ -141,7 +147,7 @@ describe("masking, export and session cap", () => {
     const topic = await createTopic("export", 2);
     const big = "y".repeat(30_000);
     await producer.send({ topic, messages: [...orders(50, (i) => i < 5), { key: "big", value: JSON.stringify({ orderId: "X-42", big }) }] });
-    const res = await exportRoute(new Request(`http://sluice.test/api/clusters/local/topics/${topic}/messages/export?start=oldest&q=X-42`), { params: Promise.resolve({ clusterId: "local", topicName: topic }) });
+    const res = await exportRoute(new Request(`http://sluice.test/api/clusters/local/topics/${topic}/messages/export?start=oldest&q=X-42`, { headers: { cookie } }), { params: Promise.resolve({ clusterId: "local", topicName: topic }) });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename=".*\.jsonl"/);
     const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));

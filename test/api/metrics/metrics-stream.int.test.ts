@@ -6,6 +6,12 @@ import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
 import { testAdmin, uniqueTopic } from "../../kafka-admin";
 import { readEvents, type ReceivedEvent } from "../../sse-client";
+import { sluiceAdmin } from "../../auth";
+
+let cookie = "";
+beforeAll(async () => {
+  cookie = (await sluiceAdmin()).cookie;
+});
 
 const admin = testAdmin();
 const producer = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
@@ -14,7 +20,7 @@ const groups: string[] = [];
 
 function open(query: string) {
   const abort = new AbortController();
-  const res = stream(new Request(`http://sluice.test/api/clusters/local/metrics/stream${query}`, { signal: abort.signal }), { params: Promise.resolve({ clusterId: "local" }) });
+  const res = stream(new Request(`http://sluice.test/api/clusters/local/metrics/stream${query}`, { signal: abort.signal, headers: { cookie } }), { params: Promise.resolve({ clusterId: "local" }) });
   return { res, abort };
 }
 const ticks = (events: ReceivedEvent[]) => events.filter((e) => e.event === "metrics").map((e) => e.data);

@@ -17,6 +17,7 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   permission: "topics:create",
+  scope: ({ body }) => body.name,
   params: clusterParamsSchema,
   query: dryRunQuerySchema,
   body: createTopicBodySchema,

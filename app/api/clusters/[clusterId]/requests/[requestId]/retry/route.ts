@@ -1,0 +1,14 @@
+import { requestParamsSchema } from "@/lib/schemas/requests";
+import { defineRoute } from "@/server/http/define-route";
+import { retryRequest } from "@/server/services/requests/decide-request";
+
+export const dynamic = "force-dynamic";
+
+/** Provision a FAILED request again. */
+export const POST = defineRoute({
+  permission: "requests:decide",
+  params: requestParamsSchema,
+  async handler({ params, actor, requestId }) {
+    return Response.json(await retryRequest(params.clusterId, params.requestId, { actor, requestId }));
+  },
+});

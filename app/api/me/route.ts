@@ -1,0 +1,12 @@
+import { defineRoute } from "@/server/http/define-route";
+import { describeActor } from "@/server/services/accounts/describe-actor";
+
+export const dynamic = "force-dynamic";
+
+/** Who is signed in, their roles and teams, and what they may do on each cluster. */
+export const GET = defineRoute({
+  permission: "signed-in",
+  async handler({ actor }) {
+    return Response.json(describeActor(actor));
+  },
+});

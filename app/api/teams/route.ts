@@ -1,0 +1,20 @@
+import { teamBodySchema } from "@/lib/schemas/accounts";
+import { defineRoute } from "@/server/http/define-route";
+import { createTeam, listTeams } from "@/server/services/accounts/manage-teams";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  permission: "signed-in",
+  async handler({ actor }) {
+    return Response.json({ teams: await listTeams(actor) });
+  },
+});
+
+export const POST = defineRoute({
+  permission: "signed-in",
+  body: teamBodySchema,
+  async handler({ body, actor, requestId }) {
+    return Response.json(await createTeam(body, { actor, requestId }), { status: 201 });
+  },
+});

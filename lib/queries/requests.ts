@@ -1,0 +1,82 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { fetchJson } from "@/lib/api/client";
+import { paths } from "@/lib/paths";
+import type { Policy, RequestPreview, SubmitRequestBody, TopicRequestDto } from "@/lib/schemas/requests";
+
+const as = <T,>() => z.custom<T>(() => true);
+
+export type RequestScope = "all" | "mine" | "queue";
+
+export const requestKeys = {
+  all: (clusterId: string) => ["clusters", clusterId, "requests"] as const,
+  list: (clusterId: string, scope: RequestScope, topic?: string) => [...requestKeys.all(clusterId), "list", scope, topic ?? ""] as const,
+  detail: (clusterId: string, id: string) => [...requestKeys.all(clusterId), "detail", id] as const,
+  policy: (clusterId: string) => ["clusters", clusterId, "policy"] as const,
+};
+
+export const requestListOptions = (clusterId: string, scope: RequestScope, topic?: string) =>
+  queryOptions({
+    queryKey: requestKeys.list(clusterId, scope, topic),
+    queryFn: ({ signal }) => fetchJson(paths.api.requests(clusterId, { scope, topic }), z.object({ requests: as<TopicRequestDto[]>() }), { signal }).then((r) => r.requests),
+    staleTime: 5_000,
+  });
+
+export const requestDetailOptions = (clusterId: string, id: string) =>
+  queryOptions({
+    queryKey: requestKeys.detail(clusterId, id),
+    queryFn: ({ signal }) => fetchJson(paths.api.request(clusterId, id), as<TopicRequestDto>(), { signal }),
+    staleTime: 5_000,
+  });
+
+export const policyOptions = (clusterId: string) =>
+  queryOptions({
+    queryKey: requestKeys.policy(clusterId),
+    queryFn: ({ signal }) => fetchJson(paths.api.policy(clusterId), as<Policy & { updatedAt: string | null; updatedBy: string | null }>(), { signal }),
+    staleTime: 60_000,
+  });
+
+const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
+
+/** Puts a changed request into every cached view of it (detail and lists refetch). */
+export function useRequestChanged(clusterId: string) {
+  const qc = useQueryClient();
+  return (r: TopicRequestDto) => {
+    qc.setQueryData(requestKeys.detail(clusterId, r.id), r);
+    void qc.invalidateQueries({ queryKey: [...requestKeys.all(clusterId), "list"] });
+  };
+}
+
+export function usePreviewRequest(clusterId: string) {
+  return useMutation({ mutationFn: (body: SubmitRequestBody) => fetchJson(paths.api.requests(clusterId, { dryRun: "true" }), as<RequestPreview & { conflict?: string }>(), post(body)) });
+}
+
+export function useSubmitRequest(clusterId: string) {
+  const changed = useRequestChanged(clusterId);
+  return useMutation({ mutationFn: (body: SubmitRequestBody) => fetchJson(paths.api.requests(clusterId), as<TopicRequestDto>(), post(body)), onSuccess: changed });
+}
+
+export function useRequestAction(clusterId: string, id: string) {
+  const changed = useRequestChanged(clusterId);
+  return useMutation({
+    mutationFn: (a: { action: "decision"; decision: "approve" | "reject"; comment: string } | { action: "cancel" | "retry" }) =>
+      fetchJson(paths.api.request(clusterId, id, a.action), as<TopicRequestDto>(), post(a.action === "decision" ? { decision: a.decision, comment: a.comment } : {})),
+    onSuccess: changed,
+  });
+}
+
+export function useSavePolicy(clusterId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: Policy) => fetchJson(paths.api.policy(clusterId), as<Policy & { updatedAt: string | null; updatedBy: string | null }>(), { method: "PUT", body: JSON.stringify(p) }),
+    onSuccess: (p) => qc.setQueryData(requestKeys.policy(clusterId), p),
+  });
+}
+
+export function useCheckDrift(clusterId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => fetchJson(paths.api.requestsDrift(clusterId), as<{ checked: number; drifted: { topic: string; requestId: string }[] }>(), post({})),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: requestKeys.all(clusterId) }),
+  });
+}

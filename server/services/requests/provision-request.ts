@@ -1,0 +1,91 @@
+import "server-only";
+import type { RequestSpec } from "@/lib/schemas/requests";
+import type { Actor } from "@/server/auth/permissions";
+import { getClusterConfigOrThrow } from "@/server/config";
+import { ApiError } from "@/server/http/api-error";
+import { toApiError } from "@/server/kafka/errors";
+import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
+import { addPartitions } from "@/server/services/topics/add-partitions";
+import { alterTopicConfig, readTopicOverrides } from "@/server/services/topics/alter-topic-config";
+import { createTopic } from "@/server/services/topics/create-topic";
+import { deleteTopic } from "@/server/services/topics/delete-topic";
+import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
+import type { RequestRow } from "./to-dto";
+import { transition } from "./transitions";
+
+const RETRYABLE = new Set(["kafka_unavailable", "upstream_timeout"]);
+const ATTEMPTS = Number(process.env.SLUICE_PROVISION_ATTEMPTS ?? 3);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function topicState(clusterId: string, topic: string): Promise<{ partitions: number; overrides: Record<string, string> } | null> {
+  const cluster = getClusterConfigOrThrow(clusterId);
+  try {
+    const info = await withRawCluster(clusterId, (c) => getTopicInfoOrThrow(c, cluster.name, topic));
+    const overrides = await withAdmin(clusterId, (admin) => readTopicOverrides(admin, topic));
+    return { partitions: info.partitions.length, overrides };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "not_found") return null;
+    throw error;
+  }
+}
+
+/**
+ * Does what the request asks, idempotently: an earlier attempt that got as far as the broker counts as done
+ * (the topic exists with the requested partitions and configs, the partitions are already there, the topic is
+ * already gone), so a retry never fails on its own half-finished work.
+ */
+async function apply(r: RequestRow, audit: { actor: Actor; requestId: string }): Promise<void> {
+  const spec = JSON.parse(r.spec) as RequestSpec;
+  const topic = r.topicName;
+  if (r.kind === "create") {
+    const s = spec as { partitions: number; replicationFactor: number; configs: Record<string, string> };
+    const state = await topicState(r.clusterId, topic);
+    if (state) {
+      const differs = state.partitions !== s.partitions || Object.entries(s.configs).some(([k, v]) => state.overrides[k] !== v);
+      if (differs) throw new ApiError("conflict", `Topic "${topic}" already exists with other settings (${state.partitions} partitions); it was created outside this request.`);
+      return;
+    }
+    await createTopic(r.clusterId, { name: topic, partitions: s.partitions, replicationFactor: s.replicationFactor, configs: s.configs }, { dryRun: false, audit });
+  } else if (r.kind === "alter-configs") {
+    const s = spec as { set: Record<string, string>; reset: string[] };
+    const state = await topicState(r.clusterId, topic);
+    if (!state) throw new ApiError("not_found", `Topic "${topic}" no longer exists.`);
+    const reset = s.reset.filter((k) => k in state.overrides);
+    const set = Object.fromEntries(Object.entries(s.set).filter(([k, v]) => state.overrides[k] !== v));
+    if (reset.length + Object.keys(set).length > 0) await alterTopicConfig(r.clusterId, topic, { set, reset }, { dryRun: false, audit });
+  } else if (r.kind === "add-partitions") {
+    const s = spec as { partitions: number };
+    const state = await topicState(r.clusterId, topic);
+    if (!state) throw new ApiError("not_found", `Topic "${topic}" no longer exists.`);
+    if (state.partitions > s.partitions) throw new ApiError("conflict", `Topic "${topic}" already has ${state.partitions} partitions, more than the ${s.partitions} requested.`);
+    if (state.partitions < s.partitions) await addPartitions(r.clusterId, topic, s.partitions, audit);
+  } else if (r.kind === "delete") {
+    const state = await topicState(r.clusterId, topic);
+    if (state) await deleteTopic(r.clusterId, topic, audit);
+  }
+  invalidateTopicSnapshot(r.clusterId);
+}
+
+/**
+ * Provisions an APPROVED request: up to SLUICE_PROVISION_ATTEMPTS tries (1 s, 2 s apart) while the cluster is
+ * unreachable, then PROVISIONED, or FAILED with the broker's reason (retry moves it back to APPROVED).
+ */
+export async function provisionRequest(r: RequestRow, audit: { actor: Actor; requestId: string }): Promise<RequestRow> {
+  let lastError: ApiError | null = null;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    try {
+      await apply(r, audit);
+      lastError = null;
+      break;
+    } catch (error) {
+      lastError = error instanceof ApiError ? error : toApiError(error, r.clusterId);
+      if (!RETRYABLE.has(lastError.code) || attempt === ATTEMPTS) break;
+      await sleep(1000 * attempt);
+    }
+  }
+  if (!lastError) {
+    return transition(r.id, ["APPROVED"], { status: "PROVISIONED", provisionedAt: new Date(), failureReason: null, openKey: null, attempts: { increment: 1 } }, { ...audit, action: "request.provisioned" });
+  }
+  return transition(r.id, ["APPROVED"], { status: "FAILED", failureReason: lastError.message, openKey: null, attempts: { increment: 1 } }, { ...audit, action: "request.provisioning_failed", result: "failure", error: lastError.message });
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { checkPolicy } from "@/lib/requests/policy";
+import type { RequestPreview, RequestSpec, SubmitRequestInput, TopicRequestDto, Violation } from "@/lib/schemas/requests";
+import { roleOn } from "@/server/auth/permissions";
+import { getClusterConfigOrThrow } from "@/server/config";
+import { prisma } from "@/server/db/prisma";
+import { ApiError } from "@/server/http/api-error";
+import { withRawCluster } from "@/server/kafka/registry";
+import { addPartitionsPlan } from "./plans";
+import { alterTopicConfig } from "@/server/services/topics/alter-topic-config";
+import { createTopic } from "@/server/services/topics/create-topic";
+import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
+import type { AuditContext } from "@/server/services/audit/record-audit";
+import { getPolicy } from "./policies";
+import { isTeamMember } from "./request-access";
+import { requestInclude, toRequestDto } from "./to-dto";
+
+export const openKey = (clusterId: string, topic: string) => `${clusterId}/${topic}`;
+
+export function specOf(input: SubmitRequestInput): RequestSpec {
+  switch (input.kind) {
+    case "create":
+      return { partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs };
+    case "alter-configs":
+      return { set: input.set, reset: input.reset };
+    case "add-partitions":
+      return { partitions: input.partitions };
+    case "delete":
+      return {};
+  }
+}
+
+const brokerViolations = (error: ApiError): Violation[] =>
+  error.details?.length ? error.details.map((d) => ({ path: d.path, issue: error.message })) : [{ path: "", issue: error.message }];
+
+/**
+ * The dry run of a submission: the owning team's membership, the cluster's policy, an open request for the same
+ * topic (conflict), and the broker's own validation (validateOnly) of exactly what provisioning would do.
+ */
+export async function previewRequest(clusterId: string, input: SubmitRequestInput, audit: AuditContext): Promise<RequestPreview & { conflict?: string }> {
+  const cluster = getClusterConfigOrThrow(clusterId);
+  const team = await prisma.team.findUnique({ where: { id: input.teamId } });
+  if (!team) throw new ApiError("unprocessable_entity", "The chosen team does not exist.", [{ path: "teamId", issue: "not_found" }]);
+  if (!isTeamMember(audit.actor, team.id) && roleOn(audit.actor, clusterId) !== "admin") {
+    throw new ApiError("forbidden", `You are not a member of team "${team.name}"; only its members request topics for it.`);
+  }
+  const policy = await getPolicy(clusterId);
+  const violations = checkPolicy(policy, JSON.parse(team.prefixes) as string[], input);
+  const open = await prisma.topicRequest.findUnique({ where: { openKey: openKey(clusterId, input.topicName) } });
+  const conflict = open ? `Request ${open.id} (${open.kind}, ${open.status}) is already open for topic "${input.topicName}"; wait for it to be decided or cancel it.` : undefined;
+  const plan: string[] = [];
+  const warnings: string[] = [];
+  let configs: RequestPreview["configs"];
+  try {
+    if (input.kind === "create") {
+      const result = await createTopic(clusterId, { name: input.topicName, partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs }, { dryRun: true, audit });
+      configs = result.configs;
+      warnings.push(...result.warnings);
+      plan.push(`Create topic "${input.topicName}" on cluster "${cluster.name}" with ${input.partitions} partition${input.partitions === 1 ? "" : "s"} and replication factor ${input.replicationFactor}.`);
+      for (const [k, v] of Object.entries(input.configs)) plan.push(`Set ${k} = ${v}.`);
+    } else {
+      const info = await withRawCluster(clusterId, (c) => getTopicInfoOrThrow(c, cluster.name, input.topicName));
+      if (input.kind === "alter-configs") {
+        const diff = await alterTopicConfig(clusterId, input.topicName, { set: input.set, reset: input.reset }, { dryRun: true, audit });
+        if (diff.changes.length === 0) violations.push({ path: "set", issue: "these values are already in place; there is nothing to change" });
+        for (const c of diff.changes) plan.push(c.after === null ? `Reset ${c.name} (now ${c.before}) to the broker default.` : `Set ${c.name}: ${c.before ?? "(default)"} → ${c.after}.`);
+      } else if (input.kind === "add-partitions") {
+        const line = addPartitionsPlan(input.topicName, info.partitions.length, input.partitions);
+        if (line.violation) violations.push({ path: "partitions", issue: line.violation });
+        else plan.push(line.plan!);
+      } else {
+        plan.push(`Delete topic "${input.topicName}" (${info.partitions.length} partitions) and every record in it. This cannot be undone.`);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === "conflict" && input.kind === "create") return { violations, plan, warnings, conflict: conflict ?? error.message };
+    // The broker's objections, except for a field the policy already objected to (one message per problem).
+    if (error.code === "not_found" || error.code === "unprocessable_entity") violations.push(...brokerViolations(error).filter((v) => !violations.some((p) => p.path === v.path)));
+    else throw error;
+  }
+  return { violations, plan, configs, warnings, conflict };
+}
+
+/** Submits a request (after the same checks as the preview): 409 on a clash, 422 listing every violation. */
+export async function submitRequest(clusterId: string, input: SubmitRequestInput, audit: AuditContext): Promise<TopicRequestDto> {
+  const preview = await previewRequest(clusterId, input, audit);
+  if (preview.conflict) throw new ApiError("conflict", preview.conflict, [{ path: "topicName", issue: "conflict" }]);
+  if (preview.violations.length) {
+    throw new ApiError("unprocessable_entity", `The request breaks ${preview.violations.length} rule${preview.violations.length > 1 ? "s" : ""}: ${preview.violations.map((v) => v.issue).join("; ")}.`, preview.violations);
+  }
+  const data = {
+    clusterId,
+    kind: input.kind,
+    topicName: input.topicName,
+    teamId: input.teamId,
+    spec: JSON.stringify(specOf(input)),
+    justification: input.justification,
+    requesterId: audit.actor.id,
+    requesterName: audit.actor.name,
+    openKey: openKey(clusterId, input.topicName),
+  };
+  try {
+    const row = await prisma.$transaction(async (tx) => {
+      const created = await tx.topicRequest.create({ data, include: requestInclude });
+      await tx.auditEvent.create({
+        data: { actor: audit.actor.email, actorId: audit.actor.id, clusterId, action: "request.submitted", targetType: "topic-request", target: created.id, result: "success", after: JSON.stringify({ kind: input.kind, topic: input.topicName, team: created.team.name, spec: specOf(input) }), requestId: audit.requestId },
+      });
+      return created;
+    });
+    return toRequestDto(row, audit.actor);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new ApiError("conflict", `Another request for topic "${input.topicName}" was submitted a moment ago; see the requests list.`);
+    throw error;
+  }
+}
+

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { DELETE as deleteGroupOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route";
+import { POST as resetOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route";
+import { DELETE as deleteGroup } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/route";
+import { GET as getPolicy, PUT as putPolicy } from "@/app/api/clusters/[clusterId]/policy/route";
+import { POST as cancelRequest } from "@/app/api/clusters/[clusterId]/requests/[requestId]/cancel/route";
+import { POST as decideRequest } from "@/app/api/clusters/[clusterId]/requests/[requestId]/decision/route";
+import { POST as retryRequest } from "@/app/api/clusters/[clusterId]/requests/[requestId]/retry/route";
+import { POST as submitRequest } from "@/app/api/clusters/[clusterId]/requests/route";
+import { GET as getGlobalCompat, PUT as putGlobalCompat } from "@/app/api/clusters/[clusterId]/schemas/config/route";
+import { GET as getMode, PUT as putMode } from "@/app/api/clusters/[clusterId]/schemas/mode/route";
+import { PUT as putSubjectCompat } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/config/route";
+import { DELETE as deleteSubject } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/route";
+import { DELETE as deleteVersion } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/versions/[version]/route";
+import { POST as registerSchema } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/versions/route";
+import { PATCH as alterConfigs } from "@/app/api/clusters/[clusterId]/topics/[topicName]/configs/route";
+import { POST as produce } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
+import { POST as addPartitions } from "@/app/api/clusters/[clusterId]/topics/[topicName]/partitions/route";
+import { POST as purge } from "@/app/api/clusters/[clusterId]/topics/[topicName]/purge/route";
+import { DELETE as deleteTopic } from "@/app/api/clusters/[clusterId]/topics/[topicName]/route";
+import { POST as createTopic } from "@/app/api/clusters/[clusterId]/topics/route";
+import { DELETE as deleteTeamRoute, PUT as putTeam } from "@/app/api/teams/[teamId]/route";
+import { POST as createTeam } from "@/app/api/teams/route";
+import { PATCH as patchUser } from "@/app/api/users/[userId]/route";
+import { POST as createUser } from "@/app/api/users/route";
+import { testTeam, testUser, type TestUser } from "../../auth";
+import { callRoute } from "../../call-route";
+
+type Handler = Parameters<typeof callRoute>[0];
+/** One mutating route called on a name that team "pay" owns (own) or team "ship" owns (other). */
+type Case = { name: string; call: (as: TestUser | null, owner: "own" | "other") => Promise<number> };
+
+const u = Date.now().toString(36);
+const names = { own: `it.pay.mx${u}`, other: `it.ship.mx${u}` };
+let pay = "";
+
+function send(handler: Handler, method: string, url: string, params: Record<string, string>, as: TestUser | null, body?: unknown) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (as) headers.cookie = as.cookie;
+  return callRoute(handler, url, params, { method, headers, anonymous: !as, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }).then((r) => r.status);
+}
+const L = { clusterId: "local" };
+const topicCase = (name: string, handler: Handler, method: string, path: string, body?: unknown): Case => ({
+  name,
+  call: (as, o) => send(handler, method, `/api/clusters/local/topics/${names[o]}${path}`, { ...L, topicName: names[o] }, as, body),
+});
+const groupCase = (name: string, handler: Handler, method: string, path: string, body?: unknown): Case => ({
+  name,
+  call: (as, o) => send(handler, method, `/api/clusters/local/consumer-groups/${names[o]}${path}`, { ...L, groupId: names[o] }, as, body),
+});
+const subjectCase = (name: string, handler: Handler, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Case => ({
+  name,
+  call: (as, o) => send(handler, method, `/api/clusters/local/schemas/subjects/${names[o]}-value${path}`, { ...L, subject: `${names[o]}-value`, ...extra }, as, body),
+});
+
+/** Routes scoped to team-owned names: operators and approvers only inside their prefixes, admins anywhere. */
+const scoped: Case[] = [
+  { name: "create topic (dry run)", call: (as, o) => send(createTopic, "POST", "/api/clusters/local/topics?dryRun=true", L, as, { name: names[o], partitions: 1, replicationFactor: 1 }) },
+  topicCase("alter topic configs", alterConfigs, "PATCH", "/configs", { set: { "retention.ms": "3600000" } }),
+  topicCase("add partitions", addPartitions, "POST", "/partitions", { count: 2 }),
+  topicCase("purge topic", purge, "POST", "/purge", { all: true }),
+  topicCase("delete topic", deleteTopic, "DELETE", ""),
+  topicCase("produce", produce, "POST", "/messages", { value: { format: "string", data: "x" } }),
+  groupCase("delete group", deleteGroup, "DELETE", ""),
+  { name: "delete group offsets", call: (as, o) => send(deleteGroupOffsets, "DELETE", `/api/clusters/local/consumer-groups/${names[o]}/offsets?topic=${names[o]}`, { ...L, groupId: names[o] }, as) },
+  groupCase("reset offsets (dry run)", resetOffsets, "POST", "/offsets/reset?dryRun=true", { topics: [{ topic: "x" }], to: { type: "earliest" } }),
+  subjectCase("register schema", registerSchema, "POST", "/versions", { schemaType: "AVRO", schema: "{ not avro" }),
+  subjectCase("delete subject", deleteSubject, "DELETE", ""),
+  subjectCase("set subject compatibility", putSubjectCompat, "PUT", "/config", { compatibility: "BACKWARD" }),
+  subjectCase("delete schema version", deleteVersion, "DELETE", "/versions/1", undefined, { version: "1" }),
+];
+
+let users: Record<"viewer" | "operator" | "approverOther" | "admin", TestUser>;
+const allowed = (status: number) => status !== 401 && status !== 403;
+
+beforeAll(async () => {
+  pay = await testTeam("it-payments", ["it.pay."]);
+  const ship = await testTeam("it-shipping", ["it.ship."]);
+  users = {
+    viewer: await testUser("mx-viewer@sluice.test", { local: "viewer" }, [pay]),
+    operator: await testUser("mx-operator@sluice.test", { local: "operator" }, [pay]),
+    approverOther: await testUser("mx-approver@sluice.test", { local: "approver" }, [ship]),
+    admin: await testUser("mx-admin@sluice.test", { "*": "admin" }),
+  };
+});
+
+describe("authorization matrix: every mutating route, every role", () => {
+  it.each(scoped.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    expect(await c.call(null, "own")).toBe(401);
+    expect(await c.call(users.viewer, "own")).toBe(403);
+    expect(allowed(await c.call(users.operator, "own"))).toBe(true);
+    expect(await c.call(users.operator, "other")).toBe(403);
+    expect(await c.call(users.approverOther, "own")).toBe(403);
+    expect(allowed(await c.call(users.admin, "other"))).toBe(true);
+  });
+
+  it("cluster-wide registry settings and the request policy: admins only", async () => {
+    const compat = (await callRoute<{ compatibility: string }>(getGlobalCompat, "/api/clusters/local/schemas/config", L)).body;
+    const mode = (await callRoute<{ mode: string | null }>(getMode, "/api/clusters/local/schemas/mode", L)).body;
+    const policy = (await callRoute<Record<string, unknown>>(getPolicy, "/api/clusters/local/policy", L)).body;
+    const { updatedAt: _a, updatedBy: _b, ...policyBody } = policy;
+    const cases: [Handler, string, unknown][] = [
+      [putGlobalCompat, "/api/clusters/local/schemas/config", { compatibility: compat.compatibility ?? "BACKWARD" }],
+      ...(mode.mode ? ([[putMode, "/api/clusters/local/schemas/mode", { mode: mode.mode }]] as [Handler, string, unknown][]) : []),
+      [putPolicy, "/api/clusters/local/policy", policyBody],
+    ];
+    for (const [handler, url, body] of cases) {
+      expect(await send(handler, "PUT", url, L, null, body)).toBe(401);
+      for (const role of ["viewer", "operator", "approverOther"] as const) expect(await send(handler, "PUT", url, L, users[role], body), `${url} as ${role}`).toBe(403);
+      expect(await send(handler, "PUT", url, L, users.admin, body), `${url} as admin`).toBe(200);
+    }
+  });
+
+  it("topic requests: members submit for their team only; deciding needs approver", async () => {
+    const body = (teamId: string) => ({ kind: "create", topicName: names.own, teamId, partitions: 1, replicationFactor: 1, configs: { "retention.ms": "86400000" }, justification: "authorization matrix check" });
+    const submit = (as: TestUser | null) => send(submitRequest, "POST", "/api/clusters/local/requests?dryRun=true", L, as, body(pay));
+    expect(await submit(null)).toBe(401);
+    expect(await submit(users.viewer)).toBe(200);
+    expect(await submit(users.approverOther)).toBe(403);
+    const missing = { ...L, requestId: "no-such-request" };
+    for (const [handler, path] of [[decideRequest, "decision"], [retryRequest, "retry"]] as const) {
+      const decide = (as: TestUser | null) => send(handler, "POST", `/api/clusters/local/requests/no-such-request/${path}`, missing, as, { decision: "approve", comment: "" });
+      expect(await decide(null)).toBe(401);
+      expect(await decide(users.viewer)).toBe(403);
+      expect(await decide(users.operator)).toBe(403);
+      expect(await decide(users.approverOther)).toBe(404);
+    }
+    expect(await send(cancelRequest, "POST", "/api/clusters/local/requests/no-such-request/cancel", missing, users.viewer)).toBe(404);
+  });
+
+  it("users and teams: admins on every cluster only", async () => {
+    const calls: ((as: TestUser | null) => Promise<number>)[] = [
+      (as) => send(createUser, "POST", "/api/users", {}, as, { email: "mx-existing@sluice.test", name: "x", password: "long enough password", roles: {} }),
+      (as) => send(patchUser, "PATCH", "/api/users/no-such-user", { userId: "no-such-user" }, as, { name: "x" }),
+      (as) => send(createTeam, "POST", "/api/teams", {}, as, { name: "it-payments", prefixes: ["it.pay."] }),
+      (as) => send(putTeam, "PUT", "/api/teams/no-such-team", { teamId: "no-such-team" }, as, { name: "x", prefixes: ["x."] }),
+      (as) => send(deleteTeamRoute, "DELETE", "/api/teams/no-such-team", { teamId: "no-such-team" }, as),
+    ];
+    await testUser("mx-existing@sluice.test", {});
+    for (const call of calls) {
+      expect(await call(null)).toBe(401);
+      for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role])).toBe(403);
+      expect([404, 409]).toContain(await call(users.admin));
+    }
+  });
+});
