@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The first admin, created by Sluice itself at start-up from these variables (see server/auth/bootstrap.ts). */
+export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e admin password" };
+export const ADMIN_STATE = "test-results/e2e-auth/admin.json";
 
 export default defineConfig({
   testDir: "e2e/specs",
@@ -16,9 +19,13 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
+    // Signs the bootstrap admin in once through the real sign-in API; every spec starts from that session.
+    { name: "auth", testDir: "e2e", testMatch: /auth\.setup\.ts/ },
     {
       name: "chromium",
+      dependencies: ["auth"],
       use: {
+        storageState: ADMIN_STATE,
         ...devices["Desktop Chrome"],
         viewport: { width: 1440, height: 900 },
         launchOptions: {
@@ -36,6 +43,13 @@ export default defineConfig({
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { SLUICE_CONFIG: "test/sluice.test.yaml", DATABASE_URL: "file:./.data/e2e.db", NODE_ENV: "production" },
+    env: {
+      SLUICE_CONFIG: "test/sluice.test.yaml",
+      DATABASE_URL: "file:./.data/e2e.db",
+      NODE_ENV: "production",
+      SLUICE_ADMIN_EMAIL: E2E_ADMIN.email,
+      SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      SLUICE_REQUESTS_POLL_MS: "500",
+    },
   },
 });

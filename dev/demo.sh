@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 KAFKAJS_NO_PARTITIONER_WARNING=1
 export DATABASE_URL="${DATABASE_URL:-file:./.data/sluice.db}"
 PORT="${PORT:-3000}"
+# The first admin, created on the first start (no effect once any user exists).
+export SLUICE_ADMIN_EMAIL="${SLUICE_ADMIN_EMAIL:-admin@sluice.local}" SLUICE_ADMIN_PASSWORD="${SLUICE_ADMIN_PASSWORD:-sluice-admin}"
 
 started=()
 pids=()
@@ -44,5 +46,6 @@ pids+=($!)
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.5; done
 echo
 echo "  Sluice is running at http://127.0.0.1:$PORT   (Ctrl-C stops the demo)"
+echo "  Sign in as $SLUICE_ADMIN_EMAIL / $SLUICE_ADMIN_PASSWORD (unless an earlier run's users exist)"
 echo
 wait "${pids[-1]}"

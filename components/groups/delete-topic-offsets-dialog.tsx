@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { MutationError } from "@/components/topics/form-errors";
-import { Select } from "@/components/schemas/select";
+import { Select } from "@/components/ui/select";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { useDeleteGroupTopicOffsetsMutation } from "@/lib/queries/groups";
 

@@ -1,10 +1,11 @@
 "use client";
 
-import { Boxes, ClipboardCheck, FileCode2, LayoutDashboard, ListTree, Server, Users } from "lucide-react";
+import { Boxes, ClipboardCheck, FileCode2, LayoutDashboard, ListTree, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { paths } from "@/lib/paths";
+import type { MeDto } from "@/lib/schemas/accounts";
 import type { ClusterSummary } from "@/lib/schemas/clusters";
 import { ClusterSwitcher } from "./cluster-switcher";
 
@@ -33,7 +34,7 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
   );
 }
 
-export function SideNav({ clusters }: { clusters: ClusterSummary[] }) {
+export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDto }) {
   const pathname = usePathname();
   const match = /^\/clusters\/([^/]+)/.exec(pathname);
   const currentId = match ? decodeURIComponent(match[1]) : undefined;
@@ -48,6 +49,7 @@ export function SideNav({ clusters }: { clusters: ClusterSummary[] }) {
         { label: "Schemas", href: paths.schemas(current.id), icon: FileCode2, testId: "nav-schemas" },
       ]
     : [];
+  const showAudit = me.globalAdmin || Object.values(me.permissions).some((p) => p.includes("audit:read"));
   const isActive = (href?: string) => !!href && (href === paths.cluster(currentId ?? "") ? pathname === href : pathname.startsWith(href));
 
   return (
@@ -64,10 +66,19 @@ export function SideNav({ clusters }: { clusters: ClusterSummary[] }) {
           ))}
         </div>
       ) : null}
-      <div className="space-y-1">
-        <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Self-service</p>
-        <NavLink item={{ label: "Topic requests", icon: ClipboardCheck, testId: "nav-requests" }} active={false} />
-      </div>
+      {current ? (
+        <div className="space-y-1">
+          <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Self-service</p>
+          <NavLink item={{ label: "Topic requests", href: paths.requests(current.id), icon: ClipboardCheck, testId: "nav-requests" }} active={isActive(paths.requests(current.id))} />
+        </div>
+      ) : null}
+      {showAudit || me.globalAdmin ? (
+        <div className="space-y-1">
+          <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Administration</p>
+          {showAudit ? <NavLink item={{ label: "Audit log", href: paths.audit(), icon: ScrollText, testId: "nav-audit" }} active={isActive(paths.audit())} /> : null}
+          {me.globalAdmin ? <NavLink item={{ label: "Users and teams", href: paths.access(), icon: ShieldCheck, testId: "nav-access" }} active={isActive(paths.access())} /> : null}
+        </div>
+      ) : null}
     </nav>
   );
 }

@@ -6,7 +6,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { MutationError } from "@/components/topics/form-errors";
 import { useSetCompatibilityMutation } from "@/lib/queries/schemas";
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from "@/lib/schemas/schemas";
-import { Select } from "./select";
+import { Select } from "@/components/ui/select";
 
 /** Picks and saves a compatibility level for a subject (or, subject = null, the registry's global level). */
 export function CompatibilitySelect({ clusterId, subject, current, readOnlyReason }: { clusterId: string; subject: string | null; current: CompatibilityLevel | null; readOnlyReason?: string }) {

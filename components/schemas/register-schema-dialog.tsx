@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { paths } from "@/lib/paths";
 import { useCheckCompatibilityMutation, useRegisterSchemaMutation } from "@/lib/queries/schemas";
 import { SCHEMA_TYPES, type CompatibilityCheck, type SchemaType } from "@/lib/schemas/schemas";
-import { Select } from "./select";
+import { Select } from "@/components/ui/select";
 
 type Props = { clusterId: string; subject?: string; initialType?: SchemaType; initialSchema?: string; onClose: () => void; onRegistered?: (version: number) => void };
 

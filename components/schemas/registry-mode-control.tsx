@@ -7,7 +7,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { MutationError } from "@/components/topics/form-errors";
 import { registryModeOptions, useSetRegistryModeMutation } from "@/lib/queries/schemas";
 import { REGISTRY_MODES, type RegistryMode } from "@/lib/schemas/schemas";
-import { Select } from "./select";
+import { Select } from "@/components/ui/select";
 
 const HINT: Record<RegistryMode, string> = {
   READWRITE: "registrations allowed",

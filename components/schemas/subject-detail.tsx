@@ -13,7 +13,7 @@ import { paths } from "@/lib/paths";
 import { subjectDetailOptions } from "@/lib/queries/schemas";
 import { CompatibilitySelect } from "./compatibility-select";
 import { SchemaCode } from "./schema-code";
-import { Select } from "./select";
+import { Select } from "@/components/ui/select";
 import { SubjectActions } from "./subject-actions";
 import { VersionCompare } from "./version-compare";
 

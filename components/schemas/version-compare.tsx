@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { SchemaVersion } from "@/lib/schemas/schemas";
 import { SchemaDiff } from "./schema-diff";
-import { Select } from "./select";
+import { Select } from "@/components/ui/select";
 
 function VersionSelect({ id, label, versions, value, onChange }: { id: string; label: string; versions: SchemaVersion[]; value: number; onChange: (v: number) => void }) {
   return (

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Download, Pause, Play, Radio, Search, Send, Square } from "lucide-react";
 import { useState } from "react";
-import { Select } from "@/components/schemas/select";
+import { Select } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { ErrorState } from "@/components/ui/states";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { Select } from "@/components/schemas/select";
+import { Select } from "@/components/ui/select";
 import { MutationError, serverFieldErrors } from "@/components/topics/form-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -15,7 +15,6 @@ import { CreateTopicForm, type TopicDraft } from "./create-topic-form";
 import { CreateTopicPreview } from "./create-topic-preview";
 import { MutationError, serverFieldErrors, zodFieldErrors, type FieldErrors } from "./form-errors";
 
-const READ_ONLY_REASON = "This cluster is configured read-only in Sluice: topics cannot be created here.";
 const toNumber = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
 
 /** Turns the draft into the request body, or field errors (the same zod schema the server uses, plus duplicate rows). */
@@ -34,12 +33,12 @@ function toBody(draft: TopicDraft): { body?: CreateTopicBody; errors: FieldError
 }
 
 /** "Create topic": a form, a dry-run preview from the broker, then the real create; lands on the new topic. */
-export function CreateTopicButton({ clusterId, readOnly }: { clusterId: string; readOnly: boolean }) {
+export function CreateTopicButton({ clusterId, blockedReason }: { clusterId: string; blockedReason?: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Tooltip content={readOnly ? READ_ONLY_REASON : undefined}>
-        <Button variant="primary" onClick={() => setOpen(true)} disabled={readOnly} data-testid="create-topic-button">
+      <Tooltip content={blockedReason}>
+        <Button variant="primary" onClick={() => setOpen(true)} disabled={!!blockedReason} data-testid="create-topic-button">
           <Plus className="h-4 w-4" /> Create topic
         </Button>
       </Tooltip>

@@ -35,6 +35,7 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
   const body = await res.json().catch(() => null);
   if (res.status === 401 && typeof window !== "undefined" && !url.startsWith("/api/session")) {
     // The session expired or was ended: back to the sign-in page, returning here afterwards.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full reload outside React, on purpose
     window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }
   if (!res.ok) throw toApiClientError(res.status, body);

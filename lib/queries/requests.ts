@@ -10,7 +10,8 @@ export type RequestScope = "all" | "mine" | "queue";
 
 export const requestKeys = {
   all: (clusterId: string) => ["clusters", clusterId, "requests"] as const,
-  list: (clusterId: string, scope: RequestScope, topic?: string) => [...requestKeys.all(clusterId), "list", scope, topic ?? ""] as const,
+  lists: (clusterId: string) => [...requestKeys.all(clusterId), "list"] as const,
+  list: (clusterId: string, scope: RequestScope, topic?: string) => [...requestKeys.lists(clusterId), scope, topic ?? ""] as const,
   detail: (clusterId: string, id: string) => [...requestKeys.all(clusterId), "detail", id] as const,
   policy: (clusterId: string) => ["clusters", clusterId, "policy"] as const,
 };
@@ -43,7 +44,7 @@ export function useRequestChanged(clusterId: string) {
   const qc = useQueryClient();
   return (r: TopicRequestDto) => {
     qc.setQueryData(requestKeys.detail(clusterId, r.id), r);
-    void qc.invalidateQueries({ queryKey: [...requestKeys.all(clusterId), "list"] });
+    void qc.invalidateQueries({ queryKey: requestKeys.lists(clusterId) });
   };
 }
 

@@ -1,3 +1,4 @@
+import { blockedReason } from "@/server/auth/page-access";
 import { RegisterSchemaButton } from "@/components/schemas/register-schema-button";
 import { SubjectList } from "@/components/schemas/subject-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,10 +17,10 @@ export default async function SchemasPage({ params }: { params: Promise<{ cluste
       <PageHeader
         title="Schemas"
         description={`${cluster.name}: subjects in the schema registry.${cluster.readOnly ? " This cluster is read-only in Sluice." : ""}`}
-        actions={cluster.hasSchemaRegistry ? <RegisterSchemaButton clusterId={cluster.id} readOnlyReason={cluster.readOnly ? READ_ONLY : undefined} /> : null}
+        actions={cluster.hasSchemaRegistry ? <RegisterSchemaButton clusterId={cluster.id} readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY)} /> : null}
       />
       {cluster.hasSchemaRegistry ? (
-        <SubjectList clusterId={cluster.id} readOnlyReason={cluster.readOnly ? READ_ONLY : undefined} />
+        <SubjectList clusterId={cluster.id} readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY, "")} />
       ) : (
         <div data-testid="no-registry" className="rounded-lg border border-dashed border-slate-300 dark:border-slate-700">
           <EmptyState

@@ -1,3 +1,4 @@
+import { blockedReason } from "@/server/auth/page-access";
 import { Suspense } from "react";
 import { CreateTopicButton } from "@/components/topics/create-topic-dialog";
 import { TopicList } from "@/components/topics/topic-list";
@@ -8,6 +9,8 @@ import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 
 export const metadata = { title: "Topics" };
 
+const READ_ONLY = "This cluster is configured read-only in Sluice: topics cannot be created here.";
+
 export default async function TopicsPage({ params }: { params: Promise<{ clusterId: string }> }) {
   const cluster = toClusterSummary(getClusterOrNotFound((await params).clusterId));
   return (
@@ -15,7 +18,7 @@ export default async function TopicsPage({ params }: { params: Promise<{ cluster
       <PageHeader
         title="Topics"
         description={`${cluster.name}: filter, sort and open topics.${cluster.readOnly ? " This cluster is read-only in Sluice." : ""}`}
-        actions={<CreateTopicButton clusterId={cluster.id} readOnly={cluster.readOnly} />}
+        actions={<CreateTopicButton clusterId={cluster.id} blockedReason={await blockedReason(cluster, "topics:create", READ_ONLY)} />}
       />
       {/* The list reads its filters from the URL (useSearchParams), which needs a Suspense boundary. */}
       <Suspense fallback={<Loading label="Loading topics…" />}>

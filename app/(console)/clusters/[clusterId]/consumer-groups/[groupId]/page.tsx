@@ -1,3 +1,4 @@
+import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GroupActions } from "@/components/groups/group-actions";
@@ -19,7 +20,7 @@ export default async function ConsumerGroupPage({ params }: { params: Promise<{ 
   const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
   const groupId = decodeSegment(p.groupId);
   if (!groupId) notFound();
-  const readOnlyReason = cluster.readOnly ? READ_ONLY : undefined;
+  const readOnlyReason = await blockedReason(cluster, "groups:alter", READ_ONLY, groupId);
   return (
     <>
       <PageHeader

@@ -1,3 +1,4 @@
+import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
@@ -37,7 +38,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ cluste
       />
       {/* The view reads ?version= and ?deleted= from the URL (useSearchParams), which needs a Suspense boundary. */}
       <Suspense fallback={<Loading label="Loading the subject…" />}>
-        <SubjectDetailView clusterId={cluster.id} subject={subject} readOnlyReason={cluster.readOnly ? READ_ONLY : undefined} />
+        <SubjectDetailView clusterId={cluster.id} subject={subject} readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY, subject)} />
       </Suspense>
     </>
   );

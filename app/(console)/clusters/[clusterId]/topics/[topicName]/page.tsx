@@ -1,7 +1,9 @@
+import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MessagesSquare } from "lucide-react";
 import { TopicActions } from "@/components/topics/topic-actions";
+import { TopicOwnership } from "@/components/topics/topic-ownership";
 import { Button } from "@/components/ui/button";
 import { TopicDetailView } from "@/components/topics/topic-detail";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,7 +25,7 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
   const parsed = topicNameSchema.safeParse(decodeSegment(p.topicName));
   if (!parsed.success) notFound();
   const topic = parsed.data;
-  const readOnlyReason = cluster.readOnly ? READ_ONLY : undefined;
+  const readOnlyReason = await blockedReason(cluster, "topics:alter", READ_ONLY, topic);
   return (
     <>
       <PageHeader
@@ -47,6 +49,7 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
           </div>
         }
       />
+      <TopicOwnership clusterId={cluster.id} topic={topic} />
       <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} hasRegistry={cluster.hasSchemaRegistry} />
     </>
   );

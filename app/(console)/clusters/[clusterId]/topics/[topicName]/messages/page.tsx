@@ -1,3 +1,4 @@
+import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MessagesView } from "@/components/topic-messages/messages-view";
@@ -41,7 +42,7 @@ export default async function TopicMessagesPage({ params }: { params: Promise<{ 
       <MessagesView
         clusterId={cluster.id}
         topic={topic}
-        readOnlyReason={cluster.readOnly ? READ_ONLY : undefined}
+        readOnlyReason={await blockedReason(cluster, "messages:produce", READ_ONLY, topic)}
         hasRegistry={cluster.hasSchemaRegistry}
         allowExport={config.messages.allowExport}
       />

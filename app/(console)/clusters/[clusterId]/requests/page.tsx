@@ -1,0 +1,28 @@
+import { NewRequestButton } from "@/components/requests/new-request-dialog";
+import { PolicyCard } from "@/components/requests/policy-card";
+import { RequestsView } from "@/components/requests/requests-view";
+import { PageHeader } from "@/components/ui/page-header";
+import { blockedReason } from "@/server/auth/page-access";
+import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+
+export const metadata = { title: "Topic requests" };
+
+export default async function RequestsPage({ params }: { params: Promise<{ clusterId: string }> }) {
+  const cluster = toClusterSummary(getClusterOrNotFound((await params).clusterId));
+  return (
+    <>
+      <PageHeader
+        title="Topic requests"
+        description={`${cluster.name}: teams request topics and changes; an approver of the team decides; Sluice provisions and watches for drift.`}
+        actions={<NewRequestButton clusterId={cluster.id} blockedReason={await blockedReason(cluster, "requests:create", "This cluster is configured read-only in Sluice: nothing can be provisioned here.")} />}
+      />
+      <div className="grid gap-6 xl:grid-cols-[1fr_320px]">
+        <RequestsView clusterId={cluster.id} />
+        <div>
+          <PolicyCard clusterId={cluster.id} />
+        </div>
+      </div>
+    </>
+  );
+}

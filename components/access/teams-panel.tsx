@@ -1,0 +1,86 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
+import { Plus } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ErrorState, Loading } from "@/components/ui/states";
+import { ApiClientError } from "@/lib/api/client";
+import { deleteTeam, saveTeam, teamsOptions, useAccessMutation } from "@/lib/queries/access";
+import type { TeamDto } from "@/lib/schemas/accounts";
+
+export function TeamsPanel() {
+  const teams = useQuery(teamsOptions());
+  const [editing, setEditing] = useState<TeamDto | "new" | null>(null);
+  const columns: ColumnDef<TeamDto, unknown>[] = [
+    { accessorKey: "name", header: "Team", cell: ({ row }) => <button type="button" className="text-brand-700 hover:underline dark:text-cyan-300" onClick={() => setEditing(row.original)} data-testid="team-edit">{row.original.name}</button> },
+    { id: "prefixes", header: "Owns", accessorFn: (t) => t.prefixes.join(" "), cell: ({ getValue }) => <span className="font-mono text-xs">{getValue() as string}</span> },
+    { accessorKey: "oidcGroup", header: "IdP group", cell: ({ row }) => row.original.oidcGroup ?? "—" },
+    { id: "members", header: "Members", accessorFn: (t) => t.members.length },
+  ];
+  return (
+    <section className="space-y-3">
+      <div className="flex items-center justify-between">
+        <h2 className="text-lg font-semibold">Teams</h2>
+        <Button size="sm" variant="primary" onClick={() => setEditing("new")} data-testid="team-add">
+          <Plus className="h-4 w-4" /> Add team
+        </Button>
+      </div>
+      {teams.isPending ? <Loading /> : teams.error ? <ErrorState title="Could not load teams" message={teams.error.message} /> : (
+        <DataTable columns={columns} data={teams.data} rowTestId={(t) => `team-row-${t.name}`} emptyTitle="No teams yet" emptyMessage="A team owns topic prefixes; its members request topics and its operators manage them." testId="teams-table" maxHeight={320} />
+      )}
+      {editing ? <TeamDialog team={editing === "new" ? null : editing} onClose={() => setEditing(null)} /> : null}
+    </section>
+  );
+}
+
+function TeamDialog({ team, onClose }: { team: TeamDto | null; onClose: () => void }) {
+  const [form, setForm] = useState({ name: team?.name ?? "", prefixes: team?.prefixes.join(", ") ?? "", oidcGroup: team?.oidcGroup ?? "" });
+  const save = useAccessMutation(saveTeam);
+  const remove = useAccessMutation(deleteTeam);
+  const err = save.error instanceof ApiClientError ? save.error : null;
+  const fieldError = (f: string) => err?.details.find((d) => d.path === f || d.path.startsWith(`${f}.`))?.issue;
+  const submit = () =>
+    save.mutate({ id: team?.id, body: { name: form.name, prefixes: form.prefixes.split(",").map((s) => s.trim()).filter(Boolean), oidcGroup: form.oidcGroup || null } }, { onSuccess: onClose });
+  return (
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={team ? `Edit team ${team.name}` : "Add team"}
+      testId="team-dialog"
+      footer={
+        <>
+          {team ? (
+            <Button variant="danger" className="mr-auto" onClick={() => remove.mutate(team.id, { onSuccess: onClose })} disabled={remove.isPending}>
+              Delete team
+            </Button>
+          ) : null}
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" onClick={submit} disabled={save.isPending} data-testid="team-save">
+            {team ? "Save" : "Create team"}
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-3">
+        <Field label="Name" htmlFor="t-name" error={fieldError("name")}>
+          <Input id="t-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="team-name" />
+        </Field>
+        <Field label="Topic prefixes" htmlFor="t-prefixes" hint="Comma-separated, e.g. payments., billing-. Topics, groups and subjects starting with one belong to the team." error={fieldError("prefixes")}>
+          <Input id="t-prefixes" className="font-mono" value={form.prefixes} onChange={(e) => setForm({ ...form, prefixes: e.target.value })} data-testid="team-prefixes" />
+        </Field>
+        <Field label="IdP group (optional)" htmlFor="t-oidc" hint="Users signing in with single sign-on join the team while their token lists this group.">
+          <Input id="t-oidc" value={form.oidcGroup} onChange={(e) => setForm({ ...form, oidcGroup: e.target.value })} />
+        </Field>
+        {team?.members.length ? <p className="text-xs text-slate-500">Members: {team.members.map((m) => m.email).join(", ")}</p> : null}
+        {save.error && !err?.details.length ? <ErrorState title="Not saved" message={save.error.message} /> : null}
+        {remove.error ? <ErrorState title="Not deleted" message={remove.error.message} /> : null}
+      </div>
+    </Dialog>
+  );
+}

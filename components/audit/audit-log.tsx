@@ -1,0 +1,105 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
+import { Download } from "lucide-react";
+import { useDeferredValue, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { Dialog } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { ErrorState, Loading } from "@/components/ui/states";
+import { paths } from "@/lib/paths";
+import { auditOptions, type AuditFilters } from "@/lib/queries/audit";
+import type { AuditEventDto } from "@/lib/schemas/audit";
+
+const columns = (open: (e: AuditEventDto) => void): ColumnDef<AuditEventDto, unknown>[] => [
+  { accessorKey: "createdAt", header: "Time", cell: ({ row }) => <span className="font-mono text-xs">{new Date(row.original.createdAt).toLocaleString()}</span> },
+  { accessorKey: "actor", header: "Actor" },
+  {
+    accessorKey: "action",
+    header: "Action",
+    cell: ({ row }) => (
+      <button type="button" className="font-mono text-brand-700 hover:underline dark:text-cyan-300" onClick={() => open(row.original)} data-testid="audit-open">
+        {row.original.action}
+      </button>
+    ),
+  },
+  { accessorKey: "target", header: "Target", cell: ({ row }) => <span className="block max-w-[22rem] truncate font-mono text-xs" title={row.original.target}>{row.original.target}</span> },
+  { accessorKey: "clusterId", header: "Cluster", cell: ({ row }) => row.original.clusterId ?? "—" },
+  { accessorKey: "result", header: "Result", cell: ({ row }) => <Badge tone={row.original.result === "success" ? "ok" : "bad"}>{row.original.result}</Badge> },
+];
+
+const pretty = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v, null, 2));
+
+/** The audit log: server-side filters, newest first, loaded 200 at a time, and the same filter as a JSONL download. */
+export function AuditLog({ clusters }: { clusters: { id: string; name: string }[] }) {
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const deferred = useDeferredValue(filters);
+  const q = useInfiniteQuery(auditOptions(deferred));
+  const [shown, setShown] = useState<AuditEventDto | null>(null);
+  const events = q.data?.pages.flatMap((p) => p.events) ?? [];
+  const set = (patch: AuditFilters) => setFilters((f) => ({ ...f, ...patch }));
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2" data-testid="audit-filters">
+        <Input className="max-w-xs" placeholder="Search target, action, actor, error, request id" aria-label="Search" value={filters.q ?? ""} onChange={(e) => set({ q: e.target.value || undefined })} data-testid="audit-search" />
+        <Input className="max-w-[12rem]" placeholder="Actor" aria-label="Actor" value={filters.actor ?? ""} onChange={(e) => set({ actor: e.target.value || undefined })} data-testid="audit-actor" />
+        <Input className="max-w-[12rem]" placeholder="Action (prefix, e.g. request.)" aria-label="Action" value={filters.action ?? ""} onChange={(e) => set({ action: e.target.value || undefined })} data-testid="audit-action" />
+        <Select aria-label="Cluster" value={filters.clusterId ?? ""} onChange={(e) => set({ clusterId: e.target.value || undefined })}>
+          <option value="">All clusters</option>
+          {clusters.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+        <Select aria-label="Result" value={filters.result ?? ""} onChange={(e) => set({ result: e.target.value || undefined })}>
+          <option value="">Any result</option>
+          <option value="success">success</option>
+          <option value="failure">failure</option>
+        </Select>
+        <Button asChild size="sm" className="ml-auto">
+          <a href={paths.api.auditExport(filters)} download data-testid="audit-export">
+            <Download className="h-4 w-4" /> Export JSON Lines
+          </a>
+        </Button>
+      </div>
+      {q.isPending ? <Loading /> : q.error ? <ErrorState title="Could not load the audit log" message={q.error.message} /> : (
+        <>
+          <DataTable columns={columns(setShown)} data={events} rowTestId={(e) => `audit-row-${e.action}`} emptyTitle="No events match" testId="audit-table" maxHeight={620} />
+          <div className="flex items-center gap-3 text-xs text-slate-500">
+            <span data-testid="audit-count">{events.length} event(s) loaded</span>
+            {q.hasNextPage ? (
+              <Button size="sm" onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
+                {q.isFetchingNextPage ? "Loading…" : "Load older"}
+              </Button>
+            ) : events.length ? <span>That is all.</span> : null}
+          </div>
+        </>
+      )}
+      {shown ? (
+        <Dialog open onOpenChange={(o) => !o && setShown(null)} title={<span className="font-mono">{shown.action}</span>} description={`${shown.actor} · ${new Date(shown.createdAt).toLocaleString()} · request ${shown.requestId ?? "—"}`} size="lg" testId="audit-event-dialog">
+          <div className="space-y-3 text-sm">
+            <p>
+              <span className="text-slate-500">Target:</span> <span className="font-mono">{shown.targetType} {shown.target}</span>
+            </p>
+            {shown.error ? <ErrorState title="Failed" message={shown.error} /> : null}
+            <div className="grid gap-3 md:grid-cols-2">
+              <div>
+                <p className="mb-1 text-xs uppercase tracking-wide text-slate-500">Before</p>
+                <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">{pretty(shown.before)}</pre>
+              </div>
+              <div>
+                <p className="mb-1 text-xs uppercase tracking-wide text-slate-500">After</p>
+                <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">{pretty(shown.after)}</pre>
+              </div>
+            </div>
+          </div>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+"use client";
+
+import { CheckCircle2, Plus, XCircle } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useMe } from "@/components/auth/me-context";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { ErrorState } from "@/components/ui/states";
+import { Tooltip } from "@/components/ui/tooltip";
+import { ApiClientError } from "@/lib/api/client";
+import { paths } from "@/lib/paths";
+import { usePreviewRequest, useSubmitRequest } from "@/lib/queries/requests";
+import { REQUEST_KINDS, type RequestKind, type SubmitRequestBody } from "@/lib/schemas/requests";
+import { KIND_LABEL } from "./request-status";
+
+type Draft = { kind: RequestKind; topicName: string; teamId: string; partitions: string; replicationFactor: string; configs: string; reset: string; justification: string };
+
+/** "key=value" per line → object; malformed lines are reported, not dropped. */
+function parseConfigLines(text: string): { values: Record<string, string>; bad: string[] } {
+  const values: Record<string, string> = {};
+  const bad: string[] = [];
+  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    const eq = line.indexOf("=");
+    if (eq <= 0) bad.push(line);
+    else values[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return { values, bad };
+}
+
+function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
+  const base = { topicName: d.topicName.trim(), teamId: d.teamId, justification: d.justification };
+  const { values, bad } = parseConfigLines(d.configs);
+  if (bad.length) return { error: `Write configs as key=value, one per line (not "${bad[0]}").` };
+  switch (d.kind) {
+    case "create":
+      return { body: { kind: "create", ...base, partitions: Number(d.partitions), replicationFactor: Number(d.replicationFactor), configs: values } };
+    case "alter-configs":
+      return { body: { kind: "alter-configs", ...base, set: values, reset: d.reset.split(",").map((s) => s.trim()).filter(Boolean) } };
+    case "add-partitions":
+      return { body: { kind: "add-partitions", ...base, partitions: Number(d.partitions) } };
+    case "delete":
+      return { body: { kind: "delete", ...base } };
+  }
+}
+
+export function NewRequestButton({ clusterId, blockedReason }: { clusterId: string; blockedReason?: string }) {
+  const [open, setOpen] = useState(false);
+  const me = useMe();
+  const why = blockedReason ?? (me.teams.length === 0 ? "You are not in any team yet; an admin adds you to one under Users and teams." : undefined);
+  return (
+    <>
+      <Tooltip content={why}>
+        <Button variant="primary" onClick={() => setOpen(true)} disabled={!!why} data-testid="new-request-button">
+          <Plus className="h-4 w-4" /> New request
+        </Button>
+      </Tooltip>
+      {open ? <NewRequestDialog clusterId={clusterId} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: () => void }) {
+  const me = useMe();
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>({ kind: "create", topicName: me.teams[0]?.prefixes[0] ?? "", teamId: me.teams[0]?.id ?? "", partitions: "3", replicationFactor: "1", configs: "", reset: "", justification: "" });
+  const [localError, setLocalError] = useState<string>();
+  const preview = usePreviewRequest(clusterId);
+  const submit = useSubmitRequest(clusterId);
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    preview.reset();
+    submit.reset();
+  };
+  const run = (what: "check" | "submit") => {
+    const { body, error } = toBody(draft);
+    setLocalError(error);
+    if (!body) return;
+    if (what === "check") preview.mutate(body);
+    else submit.mutate(body, { onSuccess: (r) => router.push(paths.request(clusterId, r.id)) });
+  };
+  const err = submit.error ?? preview.error;
+  const fieldError = (path: string) => (err instanceof ApiClientError ? err.details.find((d) => d.path === path)?.issue : undefined);
+  const clean = preview.data && preview.data.violations.length === 0 && !preview.data.conflict;
+  const team = me.teams.find((t) => t.id === draft.teamId);
+  return (
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title="New topic request"
+      description="An approver of the owning team decides; on approval Sluice provisions it. Check shows exactly what will happen."
+      size="lg"
+      testId="new-request-dialog"
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={() => run("check")} disabled={preview.isPending} data-testid="request-check">
+            {preview.isPending ? "Checking…" : "Check"}
+          </Button>
+          <Tooltip content={clean ? undefined : "Check the request first; submit is enabled when it passes."}>
+            <Button variant="primary" onClick={() => run("submit")} disabled={!clean || submit.isPending} data-testid="request-submit">
+              Submit request
+            </Button>
+          </Tooltip>
+        </>
+      }
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="What" htmlFor="req-kind">
+          <Select id="req-kind" className="w-full" value={draft.kind} onChange={(e) => set({ kind: e.target.value as RequestKind })} data-testid="request-kind">
+            {REQUEST_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Owning team" htmlFor="req-team" hint={team ? `Owns ${team.prefixes.join(", ")}` : undefined}>
+          <Select id="req-team" className="w-full" value={draft.teamId} onChange={(e) => set({ teamId: e.target.value })} data-testid="request-team">
+            {me.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className="sm:col-span-2">
+          <Field label="Topic name" htmlFor="req-topic" error={fieldError("topicName")} testId="request-topic">
+            <Input id="req-topic" className="font-mono" value={draft.topicName} onChange={(e) => set({ topicName: e.target.value })} data-testid="request-topic" />
+          </Field>
+        </div>
+        {draft.kind === "create" || draft.kind === "add-partitions" ? (
+          <Field label={draft.kind === "create" ? "Partitions" : "New partition count"} htmlFor="req-partitions" error={fieldError("partitions")}>
+            <Input id="req-partitions" type="number" min={1} value={draft.partitions} onChange={(e) => set({ partitions: e.target.value })} data-testid="request-partitions" />
+          </Field>
+        ) : null}
+        {draft.kind === "create" ? (
+          <Field label="Replication factor" htmlFor="req-rf" error={fieldError("replicationFactor")}>
+            <Input id="req-rf" type="number" min={1} value={draft.replicationFactor} onChange={(e) => set({ replicationFactor: e.target.value })} data-testid="request-rf" />
+          </Field>
+        ) : null}
+        {draft.kind === "create" || draft.kind === "alter-configs" ? (
+          <div className="sm:col-span-2">
+            <Field label={draft.kind === "create" ? "Configs" : "Set configs"} htmlFor="req-configs" hint="One key=value per line, e.g. retention.ms=604800000" error={fieldError("configs.retention.ms")}>
+              <textarea
+                id="req-configs"
+                rows={3}
+                className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+                value={draft.configs}
+                onChange={(e) => set({ configs: e.target.value })}
+                data-testid="request-configs"
+              />
+            </Field>
+          </div>
+        ) : null}
+        {draft.kind === "alter-configs" ? (
+          <div className="sm:col-span-2">
+            <Field label="Reset to default" htmlFor="req-reset" hint="Config names, comma-separated">
+              <Input id="req-reset" className="font-mono" value={draft.reset} onChange={(e) => set({ reset: e.target.value })} />
+            </Field>
+          </div>
+        ) : null}
+        <div className="sm:col-span-2">
+          <Field label="Justification" htmlFor="req-why" hint="Who produces and consumes it, and why an existing topic does not do." error={fieldError("justification")}>
+            <textarea
+              id="req-why"
+              rows={2}
+              className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+              value={draft.justification}
+              onChange={(e) => set({ justification: e.target.value })}
+              data-testid="request-justification"
+            />
+          </Field>
+        </div>
+      </div>
+
+      <div className="mt-4 space-y-3">
+        {localError ? <ErrorState title="Check the form" message={localError} /> : null}
+        {err ? <ErrorState title={submit.error ? "Not submitted" : "Cannot check"} message={err.message} /> : null}
+        {preview.data ? (
+          <div className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid="request-preview">
+            {preview.data.conflict ? <ErrorState title="Already requested or existing" message={preview.data.conflict} /> : null}
+            {preview.data.violations.length ? (
+              <div data-testid="request-violations">
+                <p className="mb-1 text-sm font-medium text-red-700 dark:text-red-300">The policy refuses this request:</p>
+                <ul className="space-y-1 text-sm">
+                  {preview.data.violations.map((v, i) => (
+                    <li key={i} className="flex items-start gap-2 text-red-700 dark:text-red-300">
+                      <XCircle className="mt-0.5 h-4 w-4 shrink-0" /> {v.issue}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : !preview.data.conflict ? (
+              <p className="flex items-center gap-2 text-sm font-medium text-emerald-700 dark:text-emerald-300">
+                <CheckCircle2 className="h-4 w-4" /> Passes the cluster&apos;s policy. On approval Sluice will:
+              </p>
+            ) : null}
+            {preview.data.plan.length ? (
+              <ul className="list-disc space-y-0.5 pl-5 text-sm" data-testid="request-plan">
+                {preview.data.plan.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+            {preview.data.warnings.map((w, i) => (
+              <p key={i} className="text-xs text-amber-700 dark:text-amber-300">
+                {w}
+              </p>
+            ))}
+            {preview.data.configs ? (
+              <details className="text-xs">
+                <summary className="cursor-pointer text-slate-500">Effective configs of the new topic ({preview.data.configs.filter((c) => c.source === "override").length} override(s))</summary>
+                <table className="mt-2 w-full font-mono">
+                  <tbody>
+                    {preview.data.configs.map((c) => (
+                      <tr key={c.name} className={c.source === "override" ? "font-semibold text-brand-700 dark:text-cyan-300" : "text-slate-500"}>
+                        <td className="pr-3">{c.name}</td>
+                        <td className="pr-3">{c.value ?? "—"}</td>
+                        <td>{c.source}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Burrow-style consumer health, without thresholds: judged from a sliding window of observations per partition
+ * (committed offset and log-end offset at a time), the way Burrow evaluates its window of commits.
+ */
+export type Observation = { t: number; committed: number | null; end: number };
+export type HealthStatus = "OK" | "WARNING" | "STALL" | "STOP" | "REWIND";
+export type PartitionHealth = { status: HealthStatus; rule: string };
+
+/** Observations needed before anything but OK is said. */
+export const MIN_WINDOW = 3;
+const SEVERITY: HealthStatus[] = ["OK", "WARNING", "STALL", "STOP", "REWIND"];
+
+const lagOf = (o: Observation) => (o.committed === null ? null : Math.max(0, o.end - o.committed));
+const span = (w: Observation[]) => `${Math.round((w[w.length - 1].t - w[0].t) / 1000)} s`;
+
+/**
+ * One partition's verdict, first rule that fires:
+ * REWIND the committed offset went back; OK any window point had zero lag (caught up at some moment);
+ * STOP the offset did not move across the window while lag > 0 and nobody consumes the partition;
+ * STALL the same while a member holds it (it commits, or should, but makes no progress);
+ * WARNING the offset moves but lag grew at every step; OK otherwise.
+ */
+export function evaluatePartition(window: Observation[], hasConsumer: boolean): PartitionHealth {
+  const w = window.filter((o) => o.committed !== null);
+  if (w.length < MIN_WINDOW) return { status: "OK", rule: `not enough history yet (${w.length} of ${MIN_WINDOW} samples)` };
+  for (let i = 1; i < w.length; i++) {
+    if (w[i].committed! < w[i - 1].committed!) return { status: "REWIND", rule: `committed offset went back from ${w[i - 1].committed} to ${w[i].committed}` };
+  }
+  const lags = w.map((o) => lagOf(o)!);
+  if (lags.some((l) => l === 0)) return { status: "OK", rule: `caught up at least once in the last ${span(w)}` };
+  const moved = w[w.length - 1].committed! !== w[0].committed!;
+  const lag = lags[lags.length - 1];
+  if (!moved) {
+    return hasConsumer
+      ? { status: "STALL", rule: `a member holds it but the committed offset stayed at ${w[0].committed} for ${span(w)} while lag is ${lag}` }
+      : { status: "STOP", rule: `no consumer and the committed offset stayed at ${w[0].committed} for ${span(w)} while lag is ${lag}` };
+  }
+  const growing = lags.every((l, i) => i === 0 || l >= lags[i - 1]) && lags[lags.length - 1] > lags[0];
+  if (growing) return { status: "WARNING", rule: `consuming, but lag grew at every sample: ${lags[0]} → ${lag} in ${span(w)}` };
+  return { status: "OK", rule: `consuming; lag ${lag}, not growing` };
+}
+
+/** The group's verdict: its worst partition's, naming the partition. */
+export function evaluateGroup(partitions: { topic: string; partition: number; health: PartitionHealth }[]): { status: HealthStatus; rule: string } {
+  let worst: (typeof partitions)[number] | undefined;
+  for (const p of partitions) if (!worst || SEVERITY.indexOf(p.health.status) > SEVERITY.indexOf(worst.health.status)) worst = p;
+  if (!worst) return { status: "OK", rule: "no committed offsets" };
+  if (worst.health.status === "OK") return { status: "OK", rule: partitions.length === 1 ? worst.health.rule : `every partition OK (${partitions.length})` };
+  const others = partitions.filter((p) => p.health.status === worst!.health.status).length - 1;
+  return { status: worst.health.status, rule: `${worst.topic}-${worst.partition}: ${worst.health.rule}${others ? ` (and ${others} more partition${others > 1 ? "s" : ""})` : ""}` };
+}
+
+/**
+ * Lag in seconds by the Kafka Lag Exporter method: the time at which the log end passed the committed offset,
+ * interpolated between sampled (end offset, time) points; now − that time. 0 when caught up. Before the oldest
+ * point, extrapolated at the average production rate of the table (marked so). null without enough points.
+ */
+export function estimateLagSeconds(points: { t: number; end: number }[], committed: number, now: number): { seconds: number; extrapolated: boolean } | null {
+  if (points.length === 0) return null;
+  const last = points[points.length - 1];
+  if (committed >= last.end) return { seconds: 0, extrapolated: false };
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (a.end <= committed && committed < b.end) {
+      const at = a.t + ((committed - a.end) * (b.t - a.t)) / (b.end - a.end);
+      return { seconds: Math.max(0, (now - at) / 1000), extrapolated: false };
+    }
+  }
+  const first = points[0];
+  if (points.length < 2 || last.end === first.end) return null;
+  const rate = (last.end - first.end) / (last.t - first.t); // records per ms
+  const at = first.t - (first.end - committed) / rate;
+  return { seconds: Math.max(0, (now - at) / 1000), extrapolated: true };
+}
+
+/**
+ * Seconds until the lag is gone at the recent rates (Σ committed and Σ end over the window), or why never.
+ */
+export function timeToCatchUp(first: { t: number; committed: number; end: number }, last: { t: number; committed: number; end: number }): { seconds: number | null; reason?: string } {
+  const lag = Math.max(0, last.end - last.committed);
+  if (lag === 0) return { seconds: 0 };
+  const dt = (last.t - first.t) / 1000;
+  if (dt <= 0) return { seconds: null, reason: "not enough history yet" };
+  const consume = (last.committed - first.committed) / dt;
+  const produce = (last.end - first.end) / dt;
+  if (consume <= produce) return { seconds: null, reason: consume <= 0 ? "not consuming" : `consuming ${consume.toFixed(1)}/s, slower than the ${produce.toFixed(1)}/s produced` };
+  return { seconds: lag / (consume - produce) };
+}
