@@ -28,3 +28,11 @@ export function formatDuration(ms: number | null | undefined): string {
   }
   return `${ms} ms`;
 }
+
+/** A lag in seconds: "0 s" when caught up, "< 1 s", else the duration rounded to what a person reads. */
+export function formatLagTime(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return "—";
+  if (seconds === 0) return "0 s";
+  if (seconds < 1) return "< 1 s";
+  return formatDuration(seconds < 120 ? Math.round(seconds) * 1000 : Math.round(seconds / 60) * 60_000);
+}

@@ -22,3 +22,5 @@ export async function produce(topic: string, count: number, partition = 0): Prom
   await producer.send({ topic, messages: Array.from({ length: count }, (_, i) => ({ partition, key: `k${i}`, value: `v${i}` })) });
   await producer.disconnect();
 }
+
+export { commitOffsets } from "./kafka-commit";

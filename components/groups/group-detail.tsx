@@ -11,14 +11,14 @@ import { DataTable } from "@/components/ui/data-table";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { cn } from "@/lib/cn";
-import { formatNumber } from "@/lib/format";
+import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import { groupDetailOptions } from "@/lib/queries/groups";
 import type { GroupDetail, GroupPartition } from "@/lib/schemas/groups";
 import { displayHost } from "./display-host";
 import { GroupLagChart } from "@/components/clusters/cluster-metrics";
 import { GroupLagSeconds } from "./group-lag-seconds";
-import { GroupStateBadge } from "./group-state-badge";
+import { GroupStateBadge, HealthBadge } from "./group-state-badge";
 import { LagValue } from "./group-table";
 
 type Member = GroupDetail["members"][number];
@@ -90,6 +90,21 @@ function partitionColumns(clusterId: string): ColumnDef<GroupPartition, unknown>
     { id: "end", header: "End offset", accessorFn: (p) => Number(p.endOffset ?? -1), cell: ({ row }) => offset(row.original.endOffset) },
     { id: "lag", header: "Lag", accessorFn: (p) => p.lag ?? -1, cell: ({ row }) => <LagValue lag={row.original.lag} /> },
     {
+      id: "lagSeconds",
+      header: "Lag (time, est.)",
+      accessorFn: (p) => p.lagSeconds ?? -1,
+      cell: ({ row }) =>
+        row.original.lagSeconds === null ? (
+          <span className="text-slate-400" title="Not enough sampled end offsets yet">—</span>
+        ) : (
+          <span className="tabular-nums" title={row.original.lagSecondsExtrapolated ? "Older than the sampled history: extrapolated at the average produce rate" : "Interpolated between sampled end offsets"}>
+            {row.original.lagSecondsExtrapolated ? "≈ " : ""}
+            {formatLagTime(row.original.lagSeconds)}
+          </span>
+        ),
+    },
+    { id: "health", header: "Health", accessorFn: (p) => p.status ?? "", cell: ({ row }) => (row.original.status ? <HealthBadge status={row.original.status} rule={row.original.statusRule ?? ""} /> : null) },
+    {
       id: "consumer",
       header: "Consumer",
       accessorFn: (p) => p.clientId ?? "",
@@ -128,13 +143,23 @@ export function GroupDetailView({ clusterId, groupId, readOnlyReason }: { cluste
   return (
     <div className="space-y-6">
       <Card>
-        <dl className="grid grid-cols-2 divide-slate-100 sm:grid-cols-5 sm:divide-x dark:divide-slate-800">
+        <dl className="grid grid-cols-2 divide-slate-100 sm:grid-cols-7 sm:divide-x dark:divide-slate-800">
           <Stat label="State" value={<GroupStateBadge state={data.state} />} testId="group-stat-state" />
+          <Stat label="Health" value={<HealthBadge status={data.status} rule={data.statusRule} />} testId="group-stat-health" />
           <Stat label="Members" value={formatNumber(data.members.length)} testId="group-stat-members" />
           <Stat label="Total lag" value={data.totalLag === null ? "—" : formatNumber(data.totalLag)} testId="group-stat-lag" tone={data.totalLag ? "warn" : undefined} />
           <Stat label="Topics" value={formatNumber(topics.size)} testId="group-stat-topics" />
           <Stat label="Partitions" value={formatNumber(data.partitions.length)} testId="group-stat-partitions" />
+          <Stat
+            label="Catches up in"
+            value={data.catchUpSeconds === null ? <span className="text-sm font-normal text-slate-500">{data.catchUpReason ?? "—"}</span> : data.catchUpSeconds === 0 ? "caught up" : formatLagTime(data.catchUpSeconds)}
+            testId="group-stat-catchup"
+          />
         </dl>
+        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400" data-testid="group-health-rule">
+          <span className="font-medium">{data.status}:</span> {data.statusRule}
+          {data.maxLagSeconds !== null ? ` · slowest partition about ${formatLagTime(data.maxLagSeconds)} behind (estimated)` : ""}
+        </p>
       </Card>
       <GroupLagChart clusterId={clusterId} groupId={data.groupId} />
       {committed ? <GroupLagSeconds clusterId={clusterId} groupId={data.groupId} /> : null}

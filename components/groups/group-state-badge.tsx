@@ -16,3 +16,14 @@ export function GroupStateBadge({ state }: { state: string }) {
     </Badge>
   );
 }
+
+const HEALTH_TONES: Record<string, "ok" | "neutral" | "warn" | "bad"> = { OK: "ok", WARNING: "warn", STALL: "bad", STOP: "bad", REWIND: "warn" };
+
+/** The Burrow-style health verdict; the rule that fired is the tooltip (and the accessible description). */
+export function HealthBadge({ status, rule }: { status: string; rule: string }) {
+  return (
+    <Badge tone={HEALTH_TONES[status] ?? "neutral"} title={rule} aria-description={rule} data-testid="group-health">
+      {status}
+    </Badge>
+  );
+}

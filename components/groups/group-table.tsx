@@ -5,10 +5,10 @@ import { AlertTriangle, ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { useRef, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
-import { formatNumber } from "@/lib/format";
+import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import type { GroupListItem } from "@/lib/schemas/groups";
-import { GroupStateBadge } from "./group-state-badge";
+import { GroupStateBadge, HealthBadge } from "./group-state-badge";
 import type { GroupSortKey } from "./use-group-search-params";
 
 type Column = { key: GroupSortKey; label: string; numeric?: boolean; title?: string; cell: (g: GroupListItem, clusterId: string) => ReactNode };
@@ -52,11 +52,19 @@ const COLUMNS: Column[] = [
   { key: "state", label: "State", cell: (g) => <GroupStateBadge state={g.state} /> },
   { key: "members", label: "Members", numeric: true, cell: (g) => (g.members > 0 ? formatNumber(g.members) : <span className="text-slate-400">0</span>) },
   { key: "topics", label: "Topics", cell: (g) => <TopicsCell topics={g.topics} /> },
+  { key: "status", label: "Health", title: "Burrow-style verdict over the last samples; hover for the rule", cell: (g) => <HealthBadge status={g.status} rule={g.statusRule} /> },
   { key: "totalLag", label: "Total lag", numeric: true, title: "total lag (end minus committed offset, summed)", cell: (g) => <LagValue lag={g.totalLag} /> },
+  {
+    key: "maxLagSeconds",
+    label: "Lag (time)",
+    numeric: true,
+    title: "estimated: how long ago the log end was where the group's slowest partition is now",
+    cell: (g) => (g.maxLagSeconds === null ? <span className="text-slate-400" title="Not enough history yet">—</span> : <span className="tabular-nums">{formatLagTime(g.maxLagSeconds)}</span>),
+  },
 ];
 
 /** Group id takes the slack; the other columns keep fixed widths so rows stay aligned while virtualised. */
-const GRID = "grid grid-cols-[minmax(16rem,1.4fr)_11rem_6.5rem_minmax(14rem,1fr)_8rem]";
+const GRID = "grid grid-cols-[minmax(14rem,1.3fr)_9.5rem_6rem_minmax(10rem,1fr)_6rem_7rem_7.5rem]";
 const ROW_HEIGHT = 40;
 
 type Props = {
@@ -77,7 +85,7 @@ export function GroupTable({ clusterId, groups, sort, dir, onSort, empty }: Prop
 
   return (
     <div ref={scrollRef} className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="group-table">
-      <div role="table" aria-label="Consumer groups" aria-rowcount={groups.length + 1} className="min-w-[56rem] text-sm">
+      <div role="table" aria-label="Consumer groups" aria-rowcount={groups.length + 1} className="min-w-[62rem] text-sm">
         <div role="row" className={cn(GRID, "sticky top-0 z-10 bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300")}>
           {COLUMNS.map((c) => {
             const active = sort === c.key;

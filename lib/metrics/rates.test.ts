@@ -12,7 +12,7 @@ describe("computeRates", () => {
     const r = computeRates(null, sample(0, { a: 10 }, { g: [5, 5] }));
     expect(r.produceRate).toBeNull();
     expect(r.topics).toEqual([{ topic: "a", end: 10, rate: null }]);
-    expect(r.groups).toEqual([{ groupId: "g", lag: 5, rate: null }]);
+    expect(r.groups).toEqual([{ groupId: "g", lag: 5, rate: null, lagSeconds: null }]);
   });
 
   it("derives per-topic and cluster produce rates, per-group and total consume rates", () => {
@@ -22,7 +22,7 @@ describe("computeRates", () => {
       { topic: "b", end: 25, rate: 5 },
     ]);
     expect(r.produceRate).toBe(15);
-    expect(r.groups).toEqual([{ groupId: "g", lag: 30, rate: 5 }]);
+    expect(r.groups).toEqual([{ groupId: "g", lag: 30, rate: 5, lagSeconds: null }]);
     expect(r.consumeRate).toBe(5);
   });
 

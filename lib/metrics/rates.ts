@@ -8,7 +8,7 @@ export type OffsetSample = {
   /** topic → Σ end offsets over its partitions */
   topicEnds: Map<string, number>;
   /** group → Σ committed offsets, and Σ lag (end − committed over partitions it committed) */
-  groups: Map<string, { committed: number; lag: number }>;
+  groups: Map<string, { committed: number; lag: number; lagSeconds?: number | null }>;
 };
 
 export type RateSample = {
@@ -16,7 +16,8 @@ export type RateSample = {
   produceRate: number | null;
   consumeRate: number | null;
   topics: { topic: string; rate: number | null; end: number }[];
-  groups: { groupId: string; lag: number; rate: number | null }[];
+  /** lagSeconds: the estimate for the group's slowest partition (null until enough history) */
+  groups: { groupId: string; lag: number; rate: number | null; lagSeconds?: number | null }[];
 };
 
 function rate(prev: number | undefined, cur: number, seconds: number): number | null {
@@ -27,7 +28,7 @@ function rate(prev: number | undefined, cur: number, seconds: number): number | 
 export function computeRates(prev: OffsetSample | null, cur: OffsetSample): RateSample {
   const seconds = prev ? (cur.t - prev.t) / 1000 : 0;
   const topics = [...cur.topicEnds].map(([topic, end]) => ({ topic, end, rate: prev ? rate(prev.topicEnds.get(topic), end, seconds) : null }));
-  const groups = [...cur.groups].map(([groupId, g]) => ({ groupId, lag: g.lag, rate: prev ? rate(prev.groups.get(groupId)?.committed, g.committed, seconds) : null }));
+  const groups = [...cur.groups].map(([groupId, g]) => ({ groupId, lag: g.lag, rate: prev ? rate(prev.groups.get(groupId)?.committed, g.committed, seconds) : null, lagSeconds: g.lagSeconds ?? null }));
   const sum = (xs: (number | null)[]) => (prev && xs.some((x) => x !== null) ? xs.reduce<number>((a, x) => a + (x ?? 0), 0) : prev ? 0 : null);
   return { t: cur.t, produceRate: sum(topics.map((x) => x.rate)), consumeRate: sum(groups.map((x) => x.rate)), topics, groups };
 }

@@ -10,8 +10,8 @@ export type StoredTick = {
   c?: number | null;
   /** topic → rate */
   t?: Record<string, number | null>;
-  /** group → [lag, rate] */
-  g?: Record<string, [number, number | null]>;
+  /** group → [lag, rate, lag seconds (estimate, may be absent in older samples)] */
+  g?: Record<string, [number, number | null, (number | null)?]>;
   e?: string;
 };
 
@@ -27,10 +27,10 @@ export function rollup(ticks: StoredTick[]): StoredTick {
   const groups = new Set(ok.flatMap((x) => Object.keys(x.g ?? {})));
   const t: Record<string, number | null> = {};
   for (const name of topics) t[name] = avg(ok.map((x) => x.t?.[name]));
-  const g: Record<string, [number, number | null]> = {};
+  const g: Record<string, [number, number | null, (number | null)?]> = {};
   for (const id of groups) {
     const last = [...ok].reverse().find((x) => x.g?.[id])!.g![id];
-    g[id] = [last[0], avg(ok.map((x) => x.g?.[id]?.[1]))];
+    g[id] = [last[0], avg(ok.map((x) => x.g?.[id]?.[1])), last[2] ?? null];
   }
   return { ok: true, p: avg(ok.map((x) => x.p)), c: avg(ok.map((x) => x.c)), t, g };
 }

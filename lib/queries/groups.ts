@@ -1,3 +1,4 @@
+import type { GROUP_SORT_KEYS } from "@/lib/schemas/groups";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { fetchJson } from "@/lib/api/client";
@@ -5,7 +6,7 @@ import { paths } from "@/lib/paths";
 import { GroupDetailSchema, GroupListSchema, LagSecondsSchema, ResetPreviewSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
 import { STALE } from "@/lib/stale-times";
 
-export type GroupFilters = { q?: string; sort?: "groupId" | "state" | "members" | "totalLag" | "topics"; dir?: "asc" | "desc" };
+export type GroupFilters = { q?: string; sort?: (typeof GROUP_SORT_KEYS)[number]; dir?: "asc" | "desc" };
 
 export const groupKeys = {
   all: (clusterId: string) => ["clusters", clusterId, "consumer-groups"] as const,

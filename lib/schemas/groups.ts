@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const GROUP_SORT_KEYS = ["groupId", "state", "members", "totalLag", "topics"] as const;
+export const GROUP_SORT_KEYS = ["groupId", "state", "members", "totalLag", "maxLagSeconds", "status", "topics"] as const;
+export const HEALTH_STATUSES = ["OK", "WARNING", "STALL", "STOP", "REWIND"] as const;
+export const HealthStatusSchema = z.enum(HEALTH_STATUSES);
 
 
 export const listGroupsQuerySchema = z.object({
@@ -18,6 +20,11 @@ export const GroupListItemSchema = z.object({
   topics: z.array(z.string()),
   /** Σ(end − committed) over committed partitions; null if end offsets could not be read */
   totalLag: z.number().nullable(),
+  /** estimated: the largest lag in seconds over the group's partitions (null until end offsets were sampled) */
+  maxLagSeconds: z.number().nullable(),
+  /** Burrow-style verdict over the sliding window, and the rule that fired */
+  status: HealthStatusSchema,
+  statusRule: z.string(),
   error: z.string().nullable(),
 });
 export type GroupListItem = z.infer<typeof GroupListItemSchema>;
@@ -39,6 +46,11 @@ export const GroupPartitionSchema = z.object({
   lag: z.number().nullable(),
   memberId: z.string().nullable(),
   clientId: z.string().nullable(),
+  /** estimated lag in seconds (interpolated over sampled end offsets); null until there is history */
+  lagSeconds: z.number().nullable(),
+  lagSecondsExtrapolated: z.boolean(),
+  status: HealthStatusSchema.nullable(),
+  statusRule: z.string().nullable(),
 });
 export type GroupPartition = z.infer<typeof GroupPartitionSchema>;
 
@@ -50,6 +62,12 @@ export const GroupDetailSchema = z.object({
   members: z.array(GroupMemberSchema),
   partitions: z.array(GroupPartitionSchema),
   totalLag: z.number().nullable(),
+  maxLagSeconds: z.number().nullable(),
+  status: HealthStatusSchema,
+  statusRule: z.string(),
+  /** seconds until caught up at the recent consume and produce rates; null with the reason when not catching up */
+  catchUpSeconds: z.number().nullable(),
+  catchUpReason: z.string().nullable(),
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { AssignerProtocol, type GroupDescription } from "kafkajs";
-import { fetchCommittedOffsets, fetchOffsetsByLeader, type PartitionOffsets } from "./raw-cluster";
+import { describeGroupsBatched, fetchCommittedOffsets, fetchOffsetsByLeader, type PartitionOffsets } from "./raw-cluster";
 import { withAdmin, withRawCluster } from "./registry";
 import { getTopicSnapshot } from "./topic-snapshot";
 import { mapLimit } from "./map-limit";
+import { recordGroupObservations } from "./group-history";
 
 export type MemberInfo = { memberId: string; clientId: string; clientHost: string; assignments: { topic: string; partitions: number[] }[] };
 export type GroupInfo = {
@@ -17,7 +18,7 @@ export type GroupInfo = {
 };
 export type GroupSnapshot = { at: number; groups: GroupInfo[]; ends: Map<string, Map<number, PartitionOffsets>> };
 
-const FRESH_MS = 10_000;
+const FRESH_MS = Number(process.env.SLUICE_GROUP_REFRESH_MS ?? 10_000);
 const CONCURRENCY = 8;
 const g = globalThis as unknown as { __sluiceGroupSnapshots?: Map<string, { snapshot?: GroupSnapshot; refreshing?: Promise<GroupSnapshot> }> };
 const states = (g.__sluiceGroupSnapshots ??= new Map());
@@ -38,14 +39,11 @@ export function decodeMembers(d: GroupDescription): MemberInfo[] {
 /**
  * Every consumer group with members and committed offsets: one ListGroups, DescribeGroups batched per
  * coordinator, one OffsetFetch per group (8 in flight) and one batched ListOffsets round for the end offsets.
+ * Group coordinators are looked up once and reused by later refreshes (FindCoordinator is one request per group).
  */
 async function build(clusterId: string): Promise<GroupSnapshot> {
-  const { descriptions } = await withAdmin(clusterId, async (admin) => {
-    const { groups } = await admin.listGroups();
-    const ids = groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId);
-    const descriptions = ids.length ? (await admin.describeGroups(ids)).groups : [];
-    return { descriptions };
-  });
+  const ids = await withAdmin(clusterId, async (admin) => (await admin.listGroups()).groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId));
+  const descriptions = ids.length ? await withRawCluster(clusterId, (cluster) => describeGroupsBatched(cluster, ids)) : [];
   const groups = await withRawCluster(clusterId, (cluster) =>
     mapLimit(descriptions, CONCURRENCY, async (d): Promise<GroupInfo> => {
       const base = { groupId: d.groupId, state: d.state, protocolType: d.protocolType || "consumer", protocol: d.protocol, members: decodeMembers(d) };
@@ -60,26 +58,72 @@ async function build(clusterId: string): Promise<GroupSnapshot> {
   const wanted = new Set(groups.flatMap((x) => [...x.committed.map((c) => c.topic), ...x.members.flatMap((m) => m.assignments.map((a) => a.topic))]));
   const parts = [...wanted].flatMap((t) => topics.byName.get(t)?.partitions.map((p) => ({ topic: t, partition: p.partition, leader: p.leader })) ?? []);
   const ends = await withRawCluster(clusterId, (c) => fetchOffsetsByLeader(c, parts)).catch(() => new Map<string, Map<number, PartitionOffsets>>());
-  return { at: Date.now(), groups: groups.sort((a, b) => a.groupId.localeCompare(b.groupId)), ends };
+  const at = Date.now();
+  recordGroupObservations(clusterId, at, groups, ends);
+  return { at, groups: groups.sort((a, b) => a.groupId.localeCompare(b.groupId)), ends };
 }
 
-/** The cluster's groups with lag inputs, cached for 10 s; one refresh at a time per cluster. */
-export async function getGroupSnapshot(clusterId: string): Promise<GroupSnapshot> {
+/** How long the background refresh keeps going after the last request for the cluster's groups. */
+const KEEP_WARM_MS = 5 * 60_000;
+const g2 = globalThis as unknown as { __sluiceGroupRefreshers?: Map<string, { timer: NodeJS.Timeout; lastUse: number }> };
+const refreshers = (g2.__sluiceGroupRefreshers ??= new Map());
+
+/**
+ * Keeps the cluster's snapshot fresh in the background (every 10 s) while someone looks at groups, so lists answer
+ * from memory and the health window and lag-in-seconds history fill at a steady pace; stops 5 min after the
+ * last use. A failed refresh keeps the last good snapshot (its age is reported).
+ */
+function keepWarm(clusterId: string) {
+  const r = refreshers.get(clusterId);
+  if (r) {
+    r.lastUse = Date.now();
+    return;
+  }
+  const timer = setInterval(() => {
+    const me = refreshers.get(clusterId);
+    if (!me || Date.now() - me.lastUse > KEEP_WARM_MS) {
+      clearInterval(timer);
+      refreshers.delete(clusterId);
+      return;
+    }
+    void refresh(clusterId).catch(() => {});
+  }, FRESH_MS);
+  timer.unref();
+  refreshers.set(clusterId, { timer, lastUse: Date.now() });
+}
+
+function refresh(clusterId: string): Promise<GroupSnapshot> {
   let state = states.get(clusterId);
   if (!state) states.set(clusterId, (state = {}));
-  if (state.snapshot && Date.now() - state.snapshot.at < FRESH_MS) return state.snapshot;
   if (!state.refreshing) {
+    const st = state;
     const p: Promise<GroupSnapshot> = build(clusterId)
       .then((s) => {
-        if (state.refreshing === p) state.snapshot = s;
+        if (st.refreshing === p) st.snapshot = s;
         return s;
       })
       .finally(() => {
-        if (state.refreshing === p) state.refreshing = undefined;
+        if (st.refreshing === p) st.refreshing = undefined;
       });
-    state.refreshing = p;
+    st.refreshing = p;
   }
   return state.refreshing;
+}
+
+/**
+ * The cluster's groups with lag inputs: at most 10 s old while the background refresh runs; a stale snapshot
+ * (refresh failing) is still answered, its age telling the UI; one refresh at a time per cluster.
+ */
+export async function getGroupSnapshot(clusterId: string): Promise<GroupSnapshot> {
+  keepWarm(clusterId);
+  const last = states.get(clusterId)?.snapshot;
+  if (last && Date.now() - last.at < FRESH_MS) return last;
+  try {
+    return await refresh(clusterId);
+  } catch (error) {
+    if (last) return last;
+    throw error;
+  }
 }
 
 export function invalidateGroupSnapshot(clusterId: string): void {

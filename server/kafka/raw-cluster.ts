@@ -1,5 +1,5 @@
 import "server-only";
-import type { Kafka } from "kafkajs";
+import type { GroupDescription, Kafka } from "kafkajs";
 
 /**
  * kafkajs's admin API reads offsets one topic at a time (one ListOffsets round per topic) and hides the
@@ -105,7 +105,65 @@ export function countRecords(offsets: Map<number, PartitionOffsets> | undefined,
 }
 
 type OffsetFetchResponse = { responses: { topic: string; partitions: { partition: number; offset: string; metadata: string | null }[] }[] };
-type Coordinator = { nodeId: number; offsetFetch(req: { groupId: string; topics: unknown }): Promise<OffsetFetchResponse> };
+type DescribeGroupsResponse = { groups: (GroupDescription & { errorCode: number })[] };
+type Coordinator = {
+  nodeId: number;
+  offsetFetch(req: { groupId: string; topics: unknown }): Promise<OffsetFetchResponse>;
+  describeGroups(req: { groupIds: string[] }): Promise<DescribeGroupsResponse>;
+};
+type CoordinatorCluster = { findGroupCoordinator(o: { groupId: string }): Promise<Coordinator>; findBroker(o: { nodeId: number }): Promise<Coordinator> };
+
+/** groupId → coordinator node, per cluster: coordinators move only on broker changes, so lookups are reused. */
+const g = globalThis as unknown as { __sluiceCoordinators?: Map<RawCluster, Map<string, number>> };
+const coordinatorCache = (g.__sluiceCoordinators ??= new Map());
+
+/** The group's coordinator, from the cache or one FindCoordinator request. */
+export async function groupCoordinator(cluster: RawCluster, groupId: string): Promise<Coordinator> {
+  const c = cluster as unknown as CoordinatorCluster;
+  let cache = coordinatorCache.get(cluster);
+  if (!cache) coordinatorCache.set(cluster, (cache = new Map()));
+  const known = cache.get(groupId);
+  if (known !== undefined) return c.findBroker({ nodeId: known });
+  const coordinator = await c.findGroupCoordinator({ groupId });
+  cache.set(groupId, coordinator.nodeId);
+  return coordinator;
+}
+
+/** Forgets cached coordinators (after NOT_COORDINATOR and the like: the next lookup asks again). */
+export function forgetCoordinators(cluster: RawCluster, groupIds: string[]): void {
+  const cache = coordinatorCache.get(cluster);
+  for (const id of groupIds) cache?.delete(id);
+}
+
+/**
+ * DescribeGroups batched per coordinator (coordinators cached). Groups whose coordinator answered with an error
+ * come back with errorCode set; a failed request forgets those groups' coordinators and rethrows.
+ */
+export async function describeGroupsBatched(cluster: RawCluster, groupIds: string[]): Promise<(GroupDescription & { errorCode: number })[]> {
+  const byNode = new Map<number, { coordinator: Coordinator; ids: string[] }>();
+  await Promise.all(
+    groupIds.map(async (id) => {
+      const coordinator = await groupCoordinator(cluster, id);
+      const entry = byNode.get(coordinator.nodeId) ?? { coordinator, ids: [] };
+      entry.ids.push(id);
+      byNode.set(coordinator.nodeId, entry);
+    }),
+  );
+  const out: (GroupDescription & { errorCode: number })[] = [];
+  await Promise.all(
+    [...byNode.values()].map(async ({ coordinator, ids }) => {
+      try {
+        const { groups } = await coordinator.describeGroups({ groupIds: ids });
+        for (const grp of groups) if (grp.errorCode !== 0) forgetCoordinators(cluster, [grp.groupId]);
+        out.push(...groups);
+      } catch (error) {
+        forgetCoordinators(cluster, ids);
+        throw error;
+      }
+    }),
+  );
+  return out;
+}
 
 /**
  * OffsetFetch (v2+) with a null topic array means "every partition this group committed". kafkajs always
@@ -115,7 +173,10 @@ type Coordinator = { nodeId: number; offsetFetch(req: { groupId: string; topics:
 const ALL_TOPICS = { map: () => ({ length: -1, forEach: () => {} }) };
 
 export async function fetchCommittedOffsets(cluster: RawCluster, groupId: string): Promise<{ topic: string; partition: number; offset: string }[]> {
-  const coordinator = (await (cluster as unknown as { findGroupCoordinator(o: { groupId: string }): Promise<Coordinator> }).findGroupCoordinator({ groupId })) as Coordinator;
-  const { responses } = await coordinator.offsetFetch({ groupId, topics: ALL_TOPICS });
+  const coordinator = await groupCoordinator(cluster, groupId);
+  const { responses } = await coordinator.offsetFetch({ groupId, topics: ALL_TOPICS }).catch((error: unknown) => {
+    forgetCoordinators(cluster, [groupId]);
+    throw error;
+  });
   return responses.flatMap((r) => r.partitions.filter((p) => Number(p.offset) >= 0).map((p) => ({ topic: r.topic, partition: p.partition, offset: p.offset })));
 }

@@ -15,7 +15,7 @@ export function toStored(tick: Tick): StoredTick {
     p: tick.produceRate,
     c: tick.consumeRate,
     t: Object.fromEntries(tick.topics.map((x) => [x.topic, x.rate])),
-    g: Object.fromEntries(tick.groups.map((x) => [x.groupId, [x.lag, x.rate]])),
+    g: Object.fromEntries(tick.groups.map((x) => [x.groupId, [x.lag, x.rate, x.lagSeconds ?? null]])),
   };
 }
 
@@ -27,7 +27,7 @@ export function fromStored(t: number, s: StoredTick): Tick {
     produceRate: s.p ?? null,
     consumeRate: s.c ?? null,
     topics: Object.entries(s.t ?? {}).map(([topic, rate]) => ({ topic, rate, end: 0 })),
-    groups: Object.entries(s.g ?? {}).map(([groupId, [lag, rate]]) => ({ groupId, lag, rate })),
+    groups: Object.entries(s.g ?? {}).map(([groupId, [lag, rate, lagSeconds]]) => ({ groupId, lag, rate, lagSeconds: lagSeconds ?? null })),
   };
 }
 

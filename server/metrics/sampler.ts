@@ -1,4 +1,5 @@
 import "server-only";
+import { assessGroup, recordGroupObservations } from "@/server/kafka/group-history";
 import { computeRates, type OffsetSample, type RateSample } from "@/lib/metrics/rates";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
@@ -97,7 +98,8 @@ export class MetricsSampler {
       return { topicEnds, names: new Set(md.topicMetadata.map((x) => x.topic)), endsByPartition };
     });
     const ids = await withAdmin(this.clusterId, async (admin) => (await admin.listGroups()).groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId));
-    const groups = new Map<string, { committed: number; lag: number }>();
+    const groups = new Map<string, { committed: number; lag: number; lagSeconds?: number | null }>();
+    const commits: { groupId: string; committed: { topic: string; partition: number; offset: string }[] }[] = [];
     await withRawCluster(this.clusterId, (cluster) =>
       mapLimit(ids, GROUP_CONCURRENCY, async (groupId) => {
         const committed = await fetchCommittedOffsets(cluster, groupId).catch(() => null);
@@ -111,8 +113,18 @@ export class MetricsSampler {
           if (end !== undefined) lag += Math.max(0, end - off);
         }
         groups.set(groupId, { committed: sum, lag });
+        commits.push({ groupId, committed });
       }),
     );
+    // Each tick's offsets feed the lag-in-seconds history; the chart gets the slowest partition's estimate.
+    const nested = new Map<string, Map<number, { start: string; end: string }>>();
+    for (const [k, end] of endsByPartition) {
+      const [topic, partition] = k.split("\u0000");
+      if (!nested.has(topic)) nested.set(topic, new Map());
+      nested.get(topic)!.set(Number(partition), { start: "0", end: String(end) });
+    }
+    recordGroupObservations(this.clusterId, t, commits, nested as never, false);
+    for (const c of commits) groups.get(c.groupId)!.lagSeconds = assessGroup(this.clusterId, c.groupId, c.committed, new Set(), t).maxLagSeconds;
     return { t, topicEnds, groups, names };
   }
 

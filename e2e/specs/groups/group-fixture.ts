@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Admin, type Consumer } from "kafkajs";
 import { BOOTSTRAP } from "../../../test/infra";
+import { commitOffsets } from "../../../test/kafka-commit";
 
 /** Group ids unique per run, under one prefix so a failed run's leftovers are easy to spot. */
 export const uniqueGroupPrefix = (label: string) => `e2e.${label}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -37,6 +38,12 @@ export class GroupFixture {
   async commitIdle(groupId: string, topic: string, offsets: Record<number, number>) {
     this.groups.add(groupId);
     await (await this.ready()).setOffsets({ groupId, topic, partitions: Object.entries(offsets).map(([p, o]) => ({ partition: Number(p), offset: String(o) })) });
+  }
+
+  /** Like commitIdle, in one OffsetCommit request (fast enough to repeat every second). */
+  async commitFast(groupId: string, topic: string, offsets: Record<number, number>) {
+    this.groups.add(groupId);
+    await commitOffsets(groupId, topic, offsets);
   }
 
   /** A running consumer in `groupId` that reads the topic from the beginning; resolves once it has read `expected` records. */

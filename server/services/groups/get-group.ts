@@ -3,7 +3,8 @@ import type { GroupDetail } from "@/lib/schemas/groups";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { decodeMembers, partitionLag } from "@/server/kafka/group-snapshot";
+import { assessGroup, partitionKey, recordGroupObservations } from "@/server/kafka/group-history";
+import { decodeMembers, getGroupSnapshot, partitionLag } from "@/server/kafka/group-snapshot";
 import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
 import { withAdmin, withRawCluster } from "@/server/kafka/registry";
 
@@ -24,6 +25,10 @@ export async function getGroup(clusterId: string, groupId: string): Promise<Grou
       const parts = meta.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
       return { committed, ends: await fetchOffsetsByLeader(c, parts) };
     });
+    // This fresh read joins the group's history; the background refresh keeps the rest of it coming.
+    recordGroupObservations(clusterId, Date.now(), [{ groupId, committed }], ends, false);
+    void getGroupSnapshot(clusterId).catch(() => {});
+    const health = assessGroup(clusterId, groupId, committed, new Set(members.flatMap((m) => m.assignments.flatMap((a) => a.partitions.map((p) => partitionKey(a.topic, p))))));
     const ownerOf = new Map<string, { memberId: string; clientId: string }>();
     for (const m of members) for (const a of m.assignments) for (const p of a.partitions) ownerOf.set(`${a.topic}\u0000${p}`, m);
     const keys = new Map<string, { topic: string; partition: number; offset: string | null }>();
@@ -38,6 +43,10 @@ export async function getGroup(clusterId: string, groupId: string): Promise<Grou
         lag: partitionLag(ends, c.topic, c.partition, c.offset),
         memberId: ownerOf.get(k)?.memberId ?? null,
         clientId: ownerOf.get(k)?.clientId ?? null,
+        lagSeconds: health.partitions.get(k)?.lagSeconds ?? null,
+        lagSecondsExtrapolated: health.partitions.get(k)?.lagSecondsExtrapolated ?? false,
+        status: health.partitions.get(k)?.status ?? null,
+        statusRule: health.partitions.get(k)?.rule ?? null,
       }))
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
     const lags = partitions.filter((p) => p.committedOffset !== null).map((p) => p.lag);
@@ -49,6 +58,11 @@ export async function getGroup(clusterId: string, groupId: string): Promise<Grou
       members,
       partitions,
       totalLag: lags.some((l) => l === null) ? null : lags.reduce<number>((n, l) => n + (l ?? 0), 0),
+      maxLagSeconds: health.maxLagSeconds,
+      status: health.status,
+      statusRule: health.rule,
+      catchUpSeconds: health.catchUpSeconds,
+      catchUpReason: health.catchUpReason ?? null,
     };
   });
 }

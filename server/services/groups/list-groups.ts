@@ -3,18 +3,34 @@ import type { z } from "zod";
 import type { GroupListItem, listGroupsQuerySchema } from "@/lib/schemas/groups";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { withDeadline } from "@/server/kafka/deadline";
+import { assessGroup, partitionKey } from "@/server/kafka/group-history";
 import { getGroupSnapshot, partitionLag, type GroupSnapshot } from "@/server/kafka/group-snapshot";
+
+const SEVERITY = ["OK", "WARNING", "STALL", "STOP", "REWIND"];
 
 type Query = z.output<typeof listGroupsQuerySchema>;
 
-export function toGroupListItem(g: GroupSnapshot["groups"][number], ends: GroupSnapshot["ends"]): GroupListItem {
+export function toGroupListItem(clusterId: string, g: GroupSnapshot["groups"][number], ends: GroupSnapshot["ends"]): GroupListItem {
   const topics = [...new Set([...g.committed.map((c) => c.topic), ...g.members.flatMap((m) => m.assignments.map((a) => a.topic))])].sort();
   let total: number | null = 0;
   for (const c of g.committed) {
     const lag = partitionLag(ends, c.topic, c.partition, c.offset);
     total = lag === null || total === null ? null : total + lag;
   }
-  return { groupId: g.groupId, state: g.state, protocolType: g.protocolType, members: g.members.length, topics, totalLag: total, error: g.error };
+  const assigned = new Set(g.members.flatMap((m) => m.assignments.flatMap((a) => a.partitions.map((p) => partitionKey(a.topic, p)))));
+  const health = assessGroup(clusterId, g.groupId, g.committed, assigned);
+  return {
+    groupId: g.groupId,
+    state: g.state,
+    protocolType: g.protocolType,
+    members: g.members.length,
+    topics,
+    totalLag: total,
+    maxLagSeconds: health.maxLagSeconds === null ? null : Math.round(health.maxLagSeconds),
+    status: health.status,
+    statusRule: health.rule,
+    error: g.error,
+  };
 }
 
 /** Every consumer group with state, members, topics and total lag, from the per-cluster cache; filtered and sorted. */
@@ -22,8 +38,8 @@ export async function listGroups(clusterId: string, query: Query) {
   const cluster = getClusterConfigOrThrow(clusterId);
   const snapshot = await withDeadline(20_000, `Cluster "${cluster.name}"`, () => getGroupSnapshot(clusterId));
   const needle = query.q?.toLowerCase();
-  const items = snapshot.groups.map((g) => toGroupListItem(g, snapshot.ends)).filter((g) => !needle || g.groupId.toLowerCase().includes(needle));
-  const value = (g: GroupListItem) => (query.sort === "topics" ? g.topics.length : g[query.sort]);
+  const items = snapshot.groups.map((g) => toGroupListItem(clusterId, g, snapshot.ends)).filter((g) => !needle || g.groupId.toLowerCase().includes(needle));
+  const value = (g: GroupListItem) => (query.sort === "topics" ? g.topics.length : query.sort === "status" ? SEVERITY.indexOf(g.status) : g[query.sort]);
   items.sort((a, b) => {
     const va = value(a);
     const vb = value(b);

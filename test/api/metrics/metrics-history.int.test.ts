@@ -14,7 +14,7 @@ const tick = (t: number, produce: number, lag: number): Tick => ({
   produceRate: produce,
   consumeRate: 1,
   topics: [{ topic: "orders", rate: produce, end: 0 }],
-  groups: [{ groupId: "billing", lag, rate: 1 }],
+  groups: [{ groupId: "billing", lag, rate: 1, lagSeconds: lag * 2 }],
 });
 
 beforeEach(() => prisma.metricSample.deleteMany({ where: { clusterId: CLUSTER } }));
@@ -31,7 +31,8 @@ describe("metrics history", () => {
     const rolled = await loadTicks(CLUSTER, "1m", minute);
     expect(rolled).toHaveLength(1);
     expect(rolled[0]).toMatchObject({ t: minute, ok: true, produceRate: 20 });
-    expect(rolled[0].ok && rolled[0].groups).toEqual([{ groupId: "billing", lag: 7, rate: 1 }]);
+    // lag and its estimate in seconds are what the operator saw at the end of the minute
+    expect(rolled[0].ok && rolled[0].groups).toEqual([{ groupId: "billing", lag: 7, rate: 1, lagSeconds: 14 }]);
 
     const restarted = new MetricsSampler(CLUSTER);
     await restarted.loaded;

@@ -1,0 +1,113 @@
+import "server-only";
+import { estimateLagSeconds, evaluateGroup, evaluatePartition, timeToCatchUp, type HealthStatus, type Observation } from "@/lib/groups/health";
+import type { GroupInfo } from "./group-snapshot";
+import type { PartitionOffsets } from "./raw-cluster";
+
+/** Commit observations kept per partition (Burrow's default window is 10 offsets). */
+export const WINDOW = 10;
+/** Sampled end-offset points kept per partition for the seconds estimate (at 10 s refreshes: ~20 min). */
+const END_POINTS = 120;
+/** Two observations closer than this are one (several refreshes in a burst would shrink the window's span). */
+const MIN_SPACING_MS = Number(process.env.SLUICE_GROUP_SAMPLE_SPACING_MS ?? 4_000);
+
+type Key = string; // topic \0 partition
+type ClusterHistory = { ends: Map<Key, { t: number; end: number }[]>; commits: Map<string, Map<Key, Observation[]>> };
+const g = globalThis as unknown as { __sluiceGroupHistory?: Map<string, ClusterHistory> };
+const clusters = (g.__sluiceGroupHistory ??= new Map());
+
+const key = (topic: string, partition: number): Key => `${topic}\u0000${partition}`;
+
+function history(clusterId: string): ClusterHistory {
+  let h = clusters.get(clusterId);
+  if (!h) clusters.set(clusterId, (h = { ends: new Map(), commits: new Map() }));
+  return h;
+}
+
+function pushEnd(points: { t: number; end: number }[], t: number, end: number) {
+  const last = points[points.length - 1];
+  if (last && t - last.t < MIN_SPACING_MS) return;
+  // A plateau keeps its first and its latest point: the first says when the log end reached the value.
+  const before = points[points.length - 2];
+  if (last && before && last.end === end && before.end === end) last.t = t;
+  else points.push({ t, end });
+  if (points.length > END_POINTS) points.shift();
+}
+
+/**
+ * Records committed offsets and log ends seen at time t. `complete`: these are all the cluster's groups (a
+ * group no longer listed loses its history).
+ */
+export function recordGroupObservations(clusterId: string, t: number, groups: Pick<GroupInfo, "groupId" | "committed">[], ends: Map<string, Map<number, PartitionOffsets>>, complete = true): void {
+  const h = history(clusterId);
+  for (const [topic, parts] of ends) {
+    for (const [partition, o] of parts) {
+      const k = key(topic, partition);
+      let points = h.ends.get(k);
+      if (!points) h.ends.set(k, (points = []));
+      pushEnd(points, t, Number(o.end));
+    }
+  }
+  const seen = new Set<string>();
+  for (const grp of groups) {
+    seen.add(grp.groupId);
+    let parts = h.commits.get(grp.groupId);
+    if (!parts) h.commits.set(grp.groupId, (parts = new Map()));
+    for (const c of grp.committed) {
+      const end = ends.get(c.topic)?.get(c.partition)?.end;
+      if (end === undefined) continue;
+      const k = key(c.topic, c.partition);
+      let w = parts.get(k);
+      if (!w) parts.set(k, (w = []));
+      const last = w[w.length - 1];
+      if (last && t - last.t < MIN_SPACING_MS) continue;
+      w.push({ t, committed: Number(c.offset), end: Number(end) });
+      if (w.length > WINDOW) w.shift();
+    }
+  }
+  if (complete) for (const id of h.commits.keys()) if (!seen.has(id)) h.commits.delete(id);
+}
+
+export type PartitionAssessment = { lagSeconds: number | null; lagSecondsExtrapolated: boolean; status: HealthStatus; rule: string };
+export type GroupAssessment = {
+  status: HealthStatus;
+  rule: string;
+  maxLagSeconds: number | null;
+  catchUpSeconds: number | null;
+  catchUpReason?: string;
+  partitions: Map<Key, PartitionAssessment>;
+};
+
+/**
+ * A group's health (worst partition, rule named), estimated lag in seconds per partition (max for the group) and
+ * time to catch up, from the recorded history. `assigned`: partitions a member holds now.
+ */
+export function assessGroup(clusterId: string, groupId: string, committed: { topic: string; partition: number; offset: string | null }[], assigned: Set<string>, now = Date.now()): GroupAssessment {
+  const h = history(clusterId);
+  const windows = h.commits.get(groupId);
+  const partitions = new Map<Key, PartitionAssessment>();
+  const verdicts: { topic: string; partition: number; health: { status: HealthStatus; rule: string } }[] = [];
+  let maxLagSeconds: number | null = null;
+  let first = { t: Infinity, committed: 0, end: 0 };
+  let last = { t: 0, committed: 0, end: 0 };
+  for (const c of committed) {
+    if (c.offset === null) continue;
+    const k = key(c.topic, c.partition);
+    const w = windows?.get(k) ?? [];
+    const health = evaluatePartition(w, assigned.has(k));
+    const estimate = estimateLagSeconds(h.ends.get(k) ?? [], Number(c.offset), now);
+    partitions.set(k, { lagSeconds: estimate?.seconds ?? null, lagSecondsExtrapolated: estimate?.extrapolated ?? false, status: health.status, rule: health.rule });
+    verdicts.push({ topic: c.topic, partition: c.partition, health });
+    if (estimate) maxLagSeconds = Math.max(maxLagSeconds ?? 0, estimate.seconds);
+    if (w.length >= 2) {
+      const a = w[0];
+      const b = w[w.length - 1];
+      first = { t: Math.min(first.t, a.t), committed: first.committed + (a.committed ?? 0), end: first.end + a.end };
+      last = { t: Math.max(last.t, b.t), committed: last.committed + (b.committed ?? 0), end: last.end + b.end };
+    }
+  }
+  const group = evaluateGroup(verdicts);
+  const catchUp = first.t === Infinity ? { seconds: null, reason: "not enough history yet" } : timeToCatchUp(first, last);
+  return { ...group, maxLagSeconds, catchUpSeconds: catchUp.seconds, catchUpReason: catchUp.reason, partitions };
+}
+
+export const partitionKey = key;

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getGroupRoute } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/route";
+import { GET as listRoute } from "@/app/api/clusters/[clusterId]/consumer-groups/route";
+import type { GroupDetail, GroupListItem } from "@/lib/schemas/groups";
+import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
+import { callRoute } from "../../call-route";
+import { commitOffsets, produce, testAdmin, uniqueTopic } from "../../kafka-admin";
+
+const admin = testAdmin();
+const topic = uniqueTopic("health");
+const id = (s: string) => `${topic}.${s}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function list(): Promise<Map<string, GroupListItem>> {
+  invalidateGroupSnapshot("local");
+  const res = await callRoute<{ items: GroupListItem[] }>(listRoute, `/api/clusters/local/consumer-groups?q=${encodeURIComponent(topic)}`, { clusterId: "local" });
+  return new Map(res.body.items.map((g) => [g.groupId, g]));
+}
+/** Opening a group's page reads it fresh, which also adds an observation to its history. */
+const look = (group: string) => callRoute(getGroupRoute, `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}`, { clusterId: "local", groupId: group });
+const commit = (group: string, offset: number) => commitOffsets(group, topic, { 0: offset });
+
+beforeAll(async () => {
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+});
+afterAll(async () => {
+  await admin.deleteGroups([id("stopped"), id("slow"), id("caught-up"), id("rewound")]).catch(() => {});
+  await admin.deleteTopics({ topics: [topic] });
+  await admin.disconnect();
+});
+
+describe("consumer group health (Burrow-style) and lag in seconds", () => {
+  it("tells stopped, slow, caught-up and rewound groups apart, naming the rule", { timeout: 90_000 }, async () => {
+    // Four sampling rounds; the topic grows by 20 records each round.
+    let end = 0;
+    const started = Date.now();
+    for (let round = 0; round < 4; round++) {
+      await produce(topic, 20);
+      end += 20;
+      await commit(id("stopped"), 5); // never moves
+      await commit(id("slow"), 5 + round * 5); // moves, lag grows
+      await commit(id("caught-up"), end);
+      await commit(id("rewound"), round === 2 ? 1 : 10 + round);
+      for (const g of ["stopped", "slow", "caught-up", "rewound"]) await look(id(g));
+      await sleep(300);
+    }
+    const groups = await list();
+    expect(groups.get(id("stopped"))).toMatchObject({ status: "STOP", statusRule: expect.stringMatching(/^.+-0: no consumer and the committed offset stayed at 5 for \d+ s while lag is 75$/) });
+    expect(groups.get(id("slow"))?.status).toBe("WARNING");
+    expect(groups.get(id("slow"))?.statusRule).toContain("falling behind");
+    expect(groups.get(id("caught-up"))).toMatchObject({ status: "OK", maxLagSeconds: 0 });
+    expect(groups.get(id("rewound"))).toMatchObject({ status: "REWIND", statusRule: expect.stringContaining("went back from 11 to 1") });
+
+    // The stopped group's seconds estimate: its offset 5 was the log end at most as long ago as the test began.
+    const stopped = groups.get(id("stopped"))!.maxLagSeconds!;
+    expect(stopped).toBeGreaterThan(0);
+    expect(stopped).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 1000) + 1);
+  });
+
+  it("shows per-partition seconds, health and time to catch up on the group page", async () => {
+    const res = await callRoute<GroupDetail>(getGroupRoute, `/api/clusters/local/consumer-groups/${encodeURIComponent(id("stopped"))}`, { clusterId: "local", groupId: id("stopped") });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe("STOP");
+    expect(res.body.partitions[0]).toMatchObject({ status: "STOP", lagSecondsExtrapolated: expect.any(Boolean) });
+    expect(res.body.partitions[0].lagSeconds).toBeGreaterThan(0);
+    expect(res.body.catchUpSeconds).toBeNull();
+    expect(res.body.catchUpReason).toBe("not consuming");
+  });
+});
