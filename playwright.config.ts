@@ -50,6 +50,9 @@ export default defineConfig({
       SLUICE_ADMIN_EMAIL: E2E_ADMIN.email,
       SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
       SLUICE_REQUESTS_POLL_MS: "500",
+      // Group health needs a few spaced samples: sample faster than in production so specs stay short.
+      SLUICE_GROUP_REFRESH_MS: "1000",
+      SLUICE_GROUP_SAMPLE_SPACING_MS: "500",
     },
   },
 });

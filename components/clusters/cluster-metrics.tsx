@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatRate, RateChart, WindowPicker, WINDOWS, type ChartRow, type WindowId } from "@/components/charts/rate-chart";
 import { Card } from "@/components/ui/card";
-import { formatNumber } from "@/lib/format";
+import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import { useQuery } from "@tanstack/react-query";
 import { metricsHistoryOptions, useLiveMetrics, type MetricsScope } from "@/lib/queries/metrics";
@@ -54,6 +54,13 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
             </span>
             <span>
               Consumed <strong className="tabular-nums" data-testid="consume-rate-now">{formatRate(last?.ok ? last.consumeRate : null, " rec/s")}</strong>
+            </span>
+            <span
+              className="text-slate-400"
+              title="Bytes per second would need partition sizes from DescribeLogDirs, which the Kafka client Sluice uses (kafkajs) cannot send. Sluice shows records per second rather than an invented byte figure."
+              data-testid="bytes-rate-now"
+            >
+              Bytes/s <strong>not available</strong>
             </span>
             {last && !last.ok ? <span className="text-red-600">{last.error}</span> : null}
           </div>
@@ -132,6 +139,7 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
   const [win, setWin] = useState<WindowId>("5m");
   const series = useSeries(clusterId, { group: groupId }, win, points);
   const rows: ChartRow[] = series.map((p) => ({ t: p.t, lag: p.ok ? (p.groups[0]?.lag ?? null) : null }));
+  const secondsRows: ChartRow[] = series.map((p) => ({ t: p.t, seconds: p.ok ? (p.groups[0]?.lagSeconds ?? null) : null }));
   const last = points.at(-1);
   const g = last?.ok ? last.groups[0] : undefined;
   return (
@@ -142,6 +150,9 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
           now <strong className="tabular-nums" data-testid="group-lag-now">{g ? formatNumber(g.lag) : "—"}</strong> records
         </span>
         <span>
+          about <strong className="tabular-nums" data-testid="group-lag-seconds-now">{g?.lagSeconds === null || g?.lagSeconds === undefined ? "—" : formatLagTime(g.lagSeconds)}</strong> behind
+        </span>
+        <span>
           consuming <strong className="tabular-nums">{formatRate(g?.rate ?? null, " rec/s")}</strong>
         </span>
         <StreamBadge state={status.state} lastOk={last?.ok ?? true} />
@@ -149,7 +160,16 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
           <WindowPicker value={win} onChange={setWin} />
         </div>
       </div>
-      <RateChart rows={rows} windowMs={WINDOWS.find((w) => w.id === win)!.ms} unit=" records" series={[{ key: "lag", name: "lag", color: "#d97706" }]} height={160} emptyText="Waiting for the first samples…" testId="group-lag-chart" />
+      <RateChart rows={rows} windowMs={WINDOWS.find((w) => w.id === win)!.ms} unit=" records" series={[{ key: "lag", name: "lag (records)", color: "#d97706" }]} height={150} emptyText="Waiting for the first samples…" testId="group-lag-chart" />
+      <RateChart
+        rows={secondsRows}
+        windowMs={WINDOWS.find((w) => w.id === win)!.ms}
+        unit=" s"
+        series={[{ key: "seconds", name: "lag (seconds, estimated)", color: "#7c3aed" }]}
+        height={120}
+        emptyText="Lag in seconds appears once end offsets have been sampled for a while…"
+        testId="group-lag-seconds-chart"
+      />
     </Card>
   );
 }

@@ -53,6 +53,9 @@ export function useLiveMetrics(clusterId: string, scope: MetricsScope = {}) {
       } else if (e.event === "metrics") {
         const p = MetricsPointSchema.safeParse(data);
         if (p.success) qc.setQueryData<MetricsPoint[]>(key, (old = []) => merge(old, [p.data]));
+      } else if (e.event === "lag") {
+        const l = MetricsEvents.lag.safeParse(data);
+        if (l.success) qc.setQueryData<MetricsPoint[]>(key, (old = []) => old.map((p) => (p.t === l.data.t ? { ...p, groups: l.data.groups } : p)));
       } else if (e.event === "topics-changed") {
         void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
         void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });

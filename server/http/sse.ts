@@ -9,6 +9,8 @@ export type SseEvent = { event: string; data?: unknown; rawData?: string; id?: s
 export type SseOptions = {
   /** A `: ping` comment after this much silence keeps proxies from closing the stream (default 15 s). */
   heartbeatMs?: number;
+  /** Send the heartbeat as a typed `heartbeat` event ({t}) instead of a comment, for clients that watch it. */
+  heartbeatEvent?: boolean;
   /** Hard cap on the stream's life; the client reconnects if it wants more (default 10 min). */
   maxDurationMs?: number;
   /** `retry:` hint for EventSource-style clients (default 3 s). */
@@ -87,7 +89,7 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
       try {
         const result = await Promise.race([pending, ping]);
         if (result === "ping") {
-          out.enqueue(encoder.encode(": ping\n\n"));
+          out.enqueue(encoder.encode(options.heartbeatEvent ? formatSseEvent({ event: "heartbeat", data: { t: Date.now() } }) : ": ping\n\n"));
           return;
         }
         pending = null;

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/server/db/prisma";
 import { acquireLease } from "@/server/metrics/lease";
@@ -43,5 +44,50 @@ describe("sampler lease on PostgreSQL", () => {
     await wait(2500);
     expect(b.sampledTicks).toBeGreaterThanOrEqual(1);
     stopB();
+  });
+
+  it("works across two Sluice processes: one samples, the other serves its ticks, and takes over when it exits", { timeout: 60_000 }, async () => {
+    await prisma.samplerLease.deleteMany({ where: { clusterId: CLUSTER } });
+    type Line = { replica: string; t: number; sampled: number };
+    const lines: Line[] = [];
+    const start = (id: string): ChildProcess => {
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "--import", "./bench/lib/register.mjs", "test/db/replica-process.ts"], {
+        env: { ...process.env, REPLICA_ID: id },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let buf = "";
+      child.stdout!.on("data", (d) => {
+        buf += d;
+        for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
+          lines.push(JSON.parse(buf.slice(0, i)) as Line);
+          buf = buf.slice(i + 1);
+        }
+      });
+      return child;
+    };
+    const until = async (pred: () => boolean, ms: number) => {
+      const end = Date.now() + ms;
+      while (!pred() && Date.now() < end) await wait(200);
+      return pred();
+    };
+    const of = (id: string) => lines.filter((l) => l.replica === id);
+    const a = start("process-a");
+    try {
+      expect(await until(() => of("process-a").some((l) => l.sampled >= 2), 30_000)).toBe(true);
+      const b = start("process-b");
+      try {
+        expect(await until(() => of("process-b").length >= 3, 20_000)).toBe(true);
+        expect(of("process-b").every((l) => l.sampled === 0)).toBe(true);
+        const aTimes = new Set(of("process-a").map((l) => l.t));
+        expect(of("process-b").filter((l) => aTimes.has(l.t)).length).toBeGreaterThanOrEqual(2);
+        a.kill("SIGTERM");
+        // the lease expires and b starts sampling itself
+        expect(await until(() => of("process-b").some((l) => l.sampled >= 1), 20_000)).toBe(true);
+      } finally {
+        b.kill("SIGTERM");
+      }
+    } finally {
+      a.kill("SIGTERM");
+    }
   });
 });

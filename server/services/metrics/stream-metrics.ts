@@ -34,7 +34,9 @@ export function project(tick: Tick, scope: MetricsScope): MetricsPoint {
 /**
  * Live metrics for a cluster, a topic or a group from the cluster's one sampler. Unknown topic or group → 404
  * before the stream opens. The stream starts with the history the sampler holds (after Last-Event-ID when
- * resuming), then one `metrics` event per tick and `topics-changed` when topics appear or go.
+ * resuming), then per tick a `metrics` event (produce/consume rates, topics), a `lag` event (groups' lag; not on
+ * a topic's stream) and, when the tick failed, an `error` event with the reason (the metrics event then carries
+ * ok: false so charts show a gap, not zeros); `topics-changed` when topics appear or go; `heartbeat` in silence.
  */
 export async function openMetricsStream(clusterId: string, scope: MetricsScope, lastEventId: string | null): Promise<(signal: AbortSignal) => AsyncGenerator<SseEvent>> {
   const cluster = getClusterConfigOrThrow(clusterId);
@@ -68,7 +70,10 @@ export async function openMetricsStream(clusterId: string, scope: MetricsScope, 
         while (queue.length && !signal.aborted) {
           const e = queue.shift()!;
           if (e.topicsChanged && !scope.group) yield { event: "topics-changed", data: e.topicsChanged };
-          yield { event: "metrics", id: String(e.tick.t), data: project(e.tick, scope) };
+          const { groups, ...point } = project(e.tick, scope);
+          yield { event: "metrics", id: String(e.tick.t), data: { ...point, groups: [] } };
+          if (!scope.topic && point.ok) yield { event: "lag", data: { t: point.t, groups } };
+          if (!point.ok) yield { event: "error", data: { t: point.t, message: point.error } };
         }
       }
     } finally {

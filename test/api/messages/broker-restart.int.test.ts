@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it, beforeAll } from "vitest";
+import { GET as metricsStream } from "@/app/api/clusters/[clusterId]/metrics/stream/route";
 import { GET as stream } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route";
 import { BOOTSTRAP } from "../../infra";
 import { testAdmin, uniqueTopic } from "../../kafka-admin";
@@ -20,8 +21,28 @@ afterAll(() => {
   if (disruptive) kafkaSh("start"); // whatever happened, leave the broker running
 });
 
-describe.runIf(disruptive)("live tail across a broker restart", () => {
-  it("says it is reconnecting while the broker is down, then resumes with the records written after it returns", { timeout: 120_000 }, async () => {
+/** Reads an SSE response in the background, stamping each event with its arrival time. */
+function collect(res: Response) {
+  const events: { event: string; data: any; at: number }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const parser = new SseParser();
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const done = (async () => {
+    for (;;) {
+      const r = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (r.done) return;
+      for (const e of parser.feed(r.value)) events.push({ event: e.event, data: JSON.parse(e.data), at: Date.now() });
+    }
+  })();
+  return { events, stop: async () => (await reader.cancel().catch(() => {}), await done) };
+}
+
+describe.runIf(disruptive)("live streams across a broker restart", () => {
+  it("live tail says it is reconnecting while the broker is down, then resumes with the records written after it returns; live metrics show a gap with an error, then recover within 10 s", { timeout: 150_000 }, async () => {
+    const metricsAbort = new AbortController();
+    const mres = await metricsStream(new Request("http://sluice.test/api/clusters/local/metrics/stream", { signal: metricsAbort.signal, headers: { cookie } }), { params: Promise.resolve({ clusterId: "local" }) });
+    expect(mres.status).toBe(200);
+    const metrics = collect(mres);
+
     const admin = testAdmin();
     await admin.connect();
     const topic = uniqueTopic("restart");
@@ -36,11 +57,16 @@ describe.runIf(disruptive)("live tail across a broker restart", () => {
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     const parser = new SseParser();
     const events: { event: string; data: any }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // One read in flight at a time, kept across waits: a read abandoned on timeout would swallow its chunk.
+    let pending: Promise<ReadableStreamReadResult<string>> | null = null;
     const waitFor = async (pred: () => boolean, ms: number) => {
       const deadline = Date.now() + ms;
       while (!pred() && Date.now() < deadline) {
-        const r = await Promise.race([reader.read(), new Promise<null>((ok) => setTimeout(() => ok(null), 500))]);
-        if (r && !r.done) for (const e of parser.feed(r.value)) events.push({ event: e.event, data: JSON.parse(e.data) });
+        pending ??= reader.read();
+        const r = await Promise.race([pending, new Promise<null>((ok) => setTimeout(() => ok(null), 500))]);
+        if (r === null) continue;
+        pending = null;
+        if (!r.done) for (const e of parser.feed(r.value)) events.push({ event: e.event, data: JSON.parse(e.data) });
       }
       return pred();
     };
@@ -56,9 +82,22 @@ describe.runIf(disruptive)("live tail across a broker restart", () => {
     await produce("before-restart");
     expect(await waitFor(() => texts().includes("before-restart"), 10_000)).toBe(true);
 
+    const ticksOk = () => metrics.events.filter((e) => e.event === "metrics" && e.data.ok);
+    expect(await waitFor(() => ticksOk().length > 0, 20_000)).toBe(true);
     kafkaSh("stop");
+    const stoppedAt = Date.now();
     expect(await waitFor(() => events.some((e) => e.event === "phase" && e.data.phase === "reconnecting"), 20_000)).toBe(true);
+    expect(await waitFor(() => metrics.events.some((e) => e.event === "error" && e.at > stoppedAt), 20_000)).toBe(true);
+    // the failed tick is a gap (ok: false, no rates), never a drop to zero
+    const gap = metrics.events.find((e) => e.event === "metrics" && !e.data.ok && e.at > stoppedAt)!;
+    expect(gap.data).toMatchObject({ ok: false, produceRate: null, consumeRate: null });
     kafkaSh("start");
+    const backAt = Date.now();
+    expect(await waitFor(() => ticksOk().some((e) => e.at > backAt), 30_000)).toBe(true);
+    const recoveredIn = ticksOk().find((e) => e.at > backAt)!.at - backAt;
+    expect(recoveredIn).toBeLessThanOrEqual(10_000);
+    metricsAbort.abort();
+    await metrics.stop();
     await produce("after-restart");
     expect(await waitFor(() => texts().includes("after-restart"), 45_000)).toBe(true);
     expect(texts()).toEqual(["before-restart", "after-restart"]);

@@ -15,6 +15,6 @@ export const GET = defineRoute({
   query: z.object({ topic: topicNameSchema.optional(), group: z.string().min(1).max(1000).optional() }),
   async handler({ params, query, request }) {
     const events = await openMetricsStream(params.clusterId, query, request.headers.get("last-event-id"));
-    return sseResponse(request, events, { maxDurationMs: 30 * 60_000 });
+    return sseResponse(request, events, { maxDurationMs: 30 * 60_000, heartbeatEvent: true });
   },
 });
