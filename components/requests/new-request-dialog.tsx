@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMe } from "@/components/auth/me-context";
 import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -145,10 +146,10 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
         {draft.kind === "create" || draft.kind === "alter-configs" ? (
           <div className="sm:col-span-2">
             <Field label={draft.kind === "create" ? "Configs" : "Set configs"} htmlFor="req-configs" hint="One key=value per line, e.g. retention.ms=604800000" error={fieldError("configs.retention.ms")}>
-              <textarea
+              <Textarea
                 id="req-configs"
                 rows={3}
-                className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+                className="font-mono"
                 value={draft.configs}
                 onChange={(e) => set({ configs: e.target.value })}
                 data-testid="request-configs"
@@ -165,10 +166,9 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
         ) : null}
         <div className="sm:col-span-2">
           <Field label="Justification" htmlFor="req-why" hint="Who produces and consumes it, and why an existing topic does not do." error={fieldError("justification")}>
-            <textarea
+            <Textarea
               id="req-why"
               rows={2}
-              className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
               value={draft.justification}
               onChange={(e) => set({ justification: e.target.value })}
               data-testid="request-justification"

@@ -5,6 +5,7 @@ import { AlertTriangle, RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
@@ -134,11 +135,10 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
         <CardBody className="space-y-3">
           {r.can.approve ? (
             <>
-              <textarea
+              <Textarea
                 aria-label="Comment"
                 placeholder="Comment (required to reject)"
                 rows={3}
-                className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
                 value={comment}
                 onChange={(e) => setComment(e.target.value)}
                 data-testid="decision-comment"
