@@ -53,6 +53,10 @@ export default defineConfig({
       // Group health needs a few spaced samples: sample faster than in production so specs stay short.
       SLUICE_GROUP_REFRESH_MS: "1000",
       SLUICE_GROUP_SAMPLE_SPACING_MS: "500",
+      // Single sign-on against the test OpenID provider that global-setup starts (e2e/fixtures/oidc-provider.ts).
+      SLUICE_OIDC_ISSUER: "http://127.0.0.1:3191",
+      SLUICE_OIDC_CLIENT_ID: "sluice-e2e",
+      SLUICE_OIDC_CLIENT_SECRET: "sluice-e2e-secret",
     },
   },
 });

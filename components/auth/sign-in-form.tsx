@@ -19,7 +19,7 @@ export function SignInForm({ next, oidc }: { next: string; oidc: boolean }) {
     onSuccess: () => window.location.assign(next),
   });
   const sso = useMutation({
-    mutationFn: () => fetchJson("/api/auth/sign-in/oauth2", z.object({ url: z.string() }), { method: "POST", body: JSON.stringify({ providerId: "oidc", callbackURL: next }) }),
+    mutationFn: () => fetchJson("/api/auth/sign-in/social", z.object({ url: z.string() }), { method: "POST", body: JSON.stringify({ provider: "oidc", callbackURL: next }) }),
     onSuccess: (r) => window.location.assign(r.url),
   });
   const submit = (e: FormEvent) => {

@@ -59,6 +59,17 @@ function createAuth() {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
     },
     databaseHooks: {
+      // Users created by single sign-on get SLUICE_DEFAULT_ROLE (viewer unless set; "none" for no access) on every
+      // cluster; local users are created by Sluice with explicit roles and do not pass through here.
+      user: {
+        create: {
+          after: async (user) => {
+            const role = process.env.SLUICE_DEFAULT_ROLE ?? "viewer";
+            if (role === "none" || !["viewer", "operator", "approver", "admin"].includes(role)) return;
+            await prisma.roleBinding.upsert({ where: { userId_clusterId: { userId: user.id, clusterId: "*" } }, create: { userId: user.id, clusterId: "*", role }, update: {} });
+          },
+        },
+      },
       session: {
         create: {
           after: async (session) => {
