@@ -40,13 +40,28 @@ async function apply(r: RequestRow, audit: { actor: Actor; requestId: string }):
   const topic = r.topicName;
   if (r.kind === "create") {
     const s = spec as { partitions: number; replicationFactor: number; configs: Record<string, string> };
-    const state = await topicState(r.clusterId, topic);
-    if (state) {
+    const matches = (state: { partitions: number; overrides: Record<string, string> }) => {
       const differs = state.partitions !== s.partitions || Object.entries(s.configs).some(([k, v]) => state.overrides[k] !== v);
       if (differs) throw new ApiError("conflict", `Topic "${topic}" already exists with other settings (${state.partitions} partitions); it was created outside this request.`);
-      return;
+    };
+    const state = await topicState(r.clusterId, topic);
+    if (state) return matches(state);
+    try {
+      await createTopic(r.clusterId, { name: topic, partitions: s.partitions, replicationFactor: s.replicationFactor, configs: s.configs }, { dryRun: false, audit });
+    } catch (error) {
+      // An earlier attempt that timed out may have created it after all (the broker finished the request):
+      // the topic as requested counts as done.
+      if (!(error instanceof ApiError) || error.code !== "conflict") throw error;
+      // Right after a broker restart the controller may know the topic before the broker's metadata shows it:
+      // give the metadata a few seconds to catch up.
+      for (let i = 0; i < 10; i++) {
+        invalidateTopicSnapshot(r.clusterId);
+        const now = await topicState(r.clusterId, topic);
+        if (now) return matches(now);
+        await sleep(500);
+      }
+      throw error;
     }
-    await createTopic(r.clusterId, { name: topic, partitions: s.partitions, replicationFactor: s.replicationFactor, configs: s.configs }, { dryRun: false, audit });
   } else if (r.kind === "alter-configs") {
     const s = spec as { set: Record<string, string>; reset: string[] };
     const state = await topicState(r.clusterId, topic);

@@ -105,3 +105,35 @@ describe.runIf(disruptive)("live streams across a broker restart", () => {
     await reader.cancel().catch(() => {});
   });
 });
+
+describe.runIf(disruptive)("topic request provisioning while the broker is down", () => {
+  it("ends FAILED with the reason and nothing half-created; retry provisions once the broker is back", { timeout: 120_000 }, async () => {
+    const { testTeam, testUser } = await import("../../auth");
+    const { POST: submit } = await import("@/app/api/clusters/[clusterId]/requests/route");
+    const { POST: decide } = await import("@/app/api/clusters/[clusterId]/requests/[requestId]/decision/route");
+    const { POST: retry } = await import("@/app/api/clusters/[clusterId]/requests/[requestId]/retry/route");
+    const team = await testTeam("it-payments", ["it.pay."]);
+    const requester = await testUser("down-req@sluice.test", { local: "viewer" }, [team]);
+    const approver = await testUser("down-appr@sluice.test", { local: "approver" }, [team]);
+    const post = (cookie: string, body: unknown) => ({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie } });
+    const topic = uniqueTopic("pay");
+    const sub = await submit(new Request("http://sluice.test/api/clusters/local/requests", post(requester.cookie, { kind: "create", topicName: topic, teamId: team, partitions: 2, replicationFactor: 1, configs: { "retention.ms": "86400000" }, justification: "provisioning while the broker is down" })), { params: Promise.resolve({ clusterId: "local" }) });
+    expect(sub.status).toBe(201);
+    const id = ((await sub.json()) as { id: string }).id;
+
+    kafkaSh("stop");
+    const failed = (await (await decide(new Request(`http://sluice.test/api/clusters/local/requests/${id}/decision`, post(approver.cookie, { decision: "approve" })), { params: Promise.resolve({ clusterId: "local", requestId: id }) })).json()) as { status: string; failureReason: string; attempts: number };
+    expect(failed.status).toBe("FAILED");
+    expect(failed.failureReason).toMatch(/unreachable|not available|Closed connection|ECONNREFUSED/i);
+    kafkaSh("start");
+
+    const admin = testAdmin();
+    await admin.connect();
+    expect((await admin.listTopics()).includes(topic)).toBe(false); // nothing half-created
+    const retried = (await (await retry(new Request(`http://sluice.test/api/clusters/local/requests/${id}/retry`, post(approver.cookie, {})), { params: Promise.resolve({ clusterId: "local", requestId: id }) })).json()) as { status: string; failureReason?: string };
+    expect(retried, JSON.stringify(retried)).toMatchObject({ status: "PROVISIONED" });
+    expect((await admin.fetchTopicMetadata({ topics: [topic] })).topics[0].partitions).toHaveLength(2);
+    await admin.deleteTopics({ topics: [topic] });
+    await admin.disconnect();
+  });
+});
