@@ -84,7 +84,7 @@ const groupPartitions = groupIds.reduce((n, _, i) => n + (1 + (i % 5)) * (i % 5 
 async function sluice(): Promise<{ ms: number; lags: Map<string, number> }> {
   invalidateGroupSnapshot(CLUSTER_ID);
   const t0 = performance.now();
-  const page = await listGroups(CLUSTER_ID, { q: PREFIX, sort: "totalLag", dir: "desc", limit: 50 });
+  const page = await listGroups(CLUSTER_ID, { q: PREFIX, sort: "totalLag", dir: "desc", limit: 50, offset: 0 });
   const ms = performance.now() - t0;
   if (page.total !== GROUPS) throw new Error(`Sluice listed ${page.total} groups, expected ${GROUPS}`);
   const snap = await getGroupSnapshot(CLUSTER_ID);

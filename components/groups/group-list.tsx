@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveMetrics } from "@/lib/queries/metrics";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useCallback } from "react";
 import { Input } from "@/components/ui/input";
@@ -28,8 +28,9 @@ export function GroupList({ clusterId }: { clusterId: string }) {
   const commitQuery = useCallback((q: string) => setSearch({ q }), [setSearch]);
   const [text, setText] = useDebouncedSearch(search.q, commitQuery);
 
-  const query = useQuery({ ...groupListOptions(clusterId, { q: search.q || undefined, sort: search.sort, dir: search.dir }), placeholderData: keepPreviousData });
-  const data = query.data;
+  const query = useInfiniteQuery({ ...groupListOptions(clusterId, { q: search.q || undefined, sort: search.sort, dir: search.dir }), placeholderData: keepPreviousData });
+  const pages = query.data?.pages;
+  const data = pages ? { items: pages.flatMap((p) => p.items), total: pages[0].total, ageMs: pages[0].ageMs } : undefined;
 
   return (
     <div className="space-y-3">
@@ -51,7 +52,7 @@ export function GroupList({ clusterId }: { clusterId: string }) {
             <>
               <span data-testid="groups-count">
                 {plural(data.total, "group", "groups")}
-                {data.items.length < data.total ? ` (first ${formatNumber(data.items.length)} shown)` : ""}
+                {data.items.length < data.total ? ` (${formatNumber(data.items.length)} loaded; scroll for more)` : ""}
               </span>
               <span className="text-slate-400" title="The server reads all groups at most every 10 s; this page refreshes every 15 s.">
                 {" "}
@@ -87,6 +88,9 @@ export function GroupList({ clusterId }: { clusterId: string }) {
             sort={search.sort}
             dir={search.dir}
             onSort={(sort, dir) => setSearch({ sort, dir, q: text })}
+            onNearEnd={() => {
+              if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+            }}
             empty={
               <EmptyState
                 title={search.q ? "No group matches" : "No consumer groups yet"}

@@ -3,7 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { AlertTriangle, ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
-import { useRef, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
@@ -73,15 +73,21 @@ type Props = {
   sort: GroupSortKey;
   dir: "asc" | "desc";
   onSort: (sort: GroupSortKey, dir: "asc" | "desc") => void;
+  /** Called when the rows shown come within 50 of the end (the next page loads). */
+  onNearEnd?: () => void;
   empty: ReactNode;
 };
 
 /** The group list: server-sorted headers and a virtualised body. */
-export function GroupTable({ clusterId, groups, sort, dir, onSort, empty }: Props) {
+export function GroupTable({ clusterId, groups, sort, dir, onSort, onNearEnd, empty }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns new functions each render by design
   const virtualizer = useVirtualizer({ count: groups.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 16 });
   const items = virtualizer.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (groups.length > 0 && lastShown >= groups.length - 50) onNearEnd?.();
+  }, [lastShown, groups.length, onNearEnd]);
 
   return (
     <div ref={scrollRef} className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="group-table">

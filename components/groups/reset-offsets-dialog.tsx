@@ -28,14 +28,14 @@ const cell = "px-3 py-1.5 tabular-nums";
 const inputCls = "h-8 w-56 font-mono text-xs";
 
 /** The form as the API body; timestamp is the browser's local time. Numbers that do not parse become NaN so zod explains. */
-function toBody(topics: Record<string, number[]>, type: TargetType, v: { time: string; offset: string; shift: string }): ResetOffsetsBody {
+function toBody(topics: Record<string, number[]>, type: TargetType, v: { time: string; offset: string; shift: string; clamp: boolean }): ResetOffsetsBody {
   const to: ResetOffsetsBody["to"] =
     type === "timestamp"
       ? { type, timestamp: v.time ? new Date(v.time).getTime() : Number.NaN }
       : type === "offset"
-        ? { type, offset: v.offset.trim() }
+        ? { type, offset: v.offset.trim(), clamp: v.clamp }
         : type === "shift"
-          ? { type, by: v.shift.trim() === "" ? Number.NaN : Number(v.shift) }
+          ? { type, by: v.shift.trim() === "" ? Number.NaN : Number(v.shift), clamp: v.clamp }
           : { type };
   return { topics: Object.entries(topics).map(([topic, partitions]) => (partitions.length ? { topic, partitions: [...partitions].sort((a, b) => a - b) } : { topic })), to };
 }
@@ -70,6 +70,11 @@ function PreviewTable({ preview, applied }: { preview: ResetPreview; applied: bo
                       {p.next}
                     </span>
                   </span>
+                  {p.note ? (
+                    <span className="block font-sans text-[11px] text-amber-700 dark:text-amber-300" data-testid="reset-note">
+                      {p.note}
+                    </span>
+                  ) : null}
                 </td>
                 <td className={cn(cell, "text-right")} data-testid="reset-lag-after">
                   <span className={p.lagAfter > 0 ? "font-medium text-amber-700 dark:text-amber-300" : "text-slate-500"}>{formatNumber(p.lagAfter)}</span>
@@ -98,7 +103,7 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
   // Chosen topics → chosen partitions ([] = all partitions of the topic).
   const [chosen, setChosen] = useState<Record<string, number[]>>(() => Object.fromEntries(allTopics.map((t) => [t, []])));
   const [type, setType] = useState<TargetType>("earliest");
-  const [values, setValues] = useState({ time: "", offset: "", shift: "" });
+  const [values, setValues] = useState({ time: "", offset: "", shift: "", clamp: false });
   const [error, setError] = useState<string>();
   const preview = useResetOffsetsMutation(clusterId, group.groupId);
   const apply = useResetOffsetsMutation(clusterId, group.groupId);
@@ -244,6 +249,12 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
                 )}
               </div>
             ))}
+            {type === "offset" || type === "shift" ? (
+              <label className="ml-40 inline-flex items-center gap-2 pl-3 text-xs text-slate-600 dark:text-slate-400">
+                <input type="checkbox" checked={values.clamp} onChange={(e) => edit(() => setValues({ ...values, clamp: e.target.checked }))} data-testid="reset-clamp" />
+                Clamp to each partition&apos;s range (otherwise a target outside it is refused)
+              </label>
+            ) : null}
           </fieldset>
 
           {error ? (

@@ -1,5 +1,5 @@
 import type { GROUP_SORT_KEYS } from "@/lib/schemas/groups";
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
@@ -14,10 +14,13 @@ export const groupKeys = {
   detail: (clusterId: string, groupId: string) => [...groupKeys.all(clusterId), "detail", groupId] as const,
 };
 
+/** The sorted list, 500 groups a page: the table loads the next page when scrolled near its end. */
 export const groupListOptions = (clusterId: string, f: GroupFilters) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: groupKeys.list(clusterId, f),
-    queryFn: ({ signal }) => fetchJson(paths.api.groups(clusterId, { ...f, limit: 1000 }), GroupListSchema, { signal }),
+    queryFn: ({ signal, pageParam }) => fetchJson(paths.api.groups(clusterId, { ...f, limit: 500, offset: pageParam || undefined }), GroupListSchema, { signal }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
     staleTime: STALE.list,
     refetchInterval: 15_000,
   });

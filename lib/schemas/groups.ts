@@ -10,6 +10,8 @@ export const listGroupsQuerySchema = z.object({
   sort: z.enum(GROUP_SORT_KEYS).optional().default("totalLag"),
   dir: z.enum(["asc", "desc"]).optional().default("desc"),
   limit: z.coerce.number().int().min(1).max(1000).optional().default(200),
+  /** rows to skip in the sorted list (the next page starts at the previous page's nextOffset) */
+  offset: z.coerce.number().int().min(0).optional().default(0),
 });
 
 export const GroupListItemSchema = z.object({
@@ -28,7 +30,8 @@ export const GroupListItemSchema = z.object({
   error: z.string().nullable(),
 });
 export type GroupListItem = z.infer<typeof GroupListItemSchema>;
-export const GroupListSchema = z.object({ items: z.array(GroupListItemSchema), total: z.number(), ageMs: z.number() });
+/** One page of the sorted list; nextOffset is null on the last page. */
+export const GroupListSchema = z.object({ items: z.array(GroupListItemSchema), total: z.number(), nextOffset: z.number().nullable(), ageMs: z.number() });
 
 export const GroupMemberSchema = z.object({
   memberId: z.string(),
@@ -75,8 +78,9 @@ export const resetTargetSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("earliest") }),
   z.object({ type: z.literal("latest") }),
   z.object({ type: z.literal("timestamp"), timestamp: z.number().int().min(0, "timestamp must be a time in ms since 1970") }),
-  z.object({ type: z.literal("offset"), offset: z.union([z.string().regex(/^\d+$/, "offset must be a whole number"), z.number().int().min(0)]).transform(String) }),
-  z.object({ type: z.literal("shift"), by: z.number().int().refine((n) => n !== 0, "shift by a non-zero number of records") }),
+  // clamp: a target outside a partition's range moves to its nearest end instead of being refused
+  z.object({ type: z.literal("offset"), offset: z.union([z.string().regex(/^\d+$/, "offset must be a whole number"), z.number().int().min(0)]).transform(String), clamp: z.boolean().optional().default(false) }),
+  z.object({ type: z.literal("shift"), by: z.number().int().refine((n) => n !== 0, "shift by a non-zero number of records"), clamp: z.boolean().optional().default(false) }),
 ]);
 
 export const resetOffsetsBodySchema = z.object({
@@ -89,7 +93,8 @@ export type ResetOffsetsBody = z.input<typeof resetOffsetsBodySchema>;
 
 export const ResetPreviewSchema = z.object({
   dryRun: z.boolean(),
-  partitions: z.array(z.object({ topic: z.string(), partition: z.number(), current: z.string().nullable(), next: z.string(), lagAfter: z.number() })),
+  /** note: why the new offset is what it is when that is not obvious (no record at or after the timestamp, clamped) */
+  partitions: z.array(z.object({ topic: z.string(), partition: z.number(), current: z.string().nullable(), next: z.string(), lagAfter: z.number(), note: z.string().optional() })),
 });
 export type ResetPreview = z.infer<typeof ResetPreviewSchema>;
 

@@ -51,5 +51,6 @@ export async function listGroups(clusterId: string, query: Query) {
     }
     return a.groupId.localeCompare(b.groupId);
   });
-  return { items: items.slice(0, query.limit), total: items.length, ageMs: Date.now() - snapshot.at };
+  const end = query.offset + query.limit;
+  return { items: items.slice(query.offset, end), total: items.length, nextOffset: end < items.length ? end : null, ageMs: Date.now() - snapshot.at };
 }

@@ -28,11 +28,17 @@ export function nextOffset(to: Target, o: PartitionOffsets, current: string | nu
       return byTimestamp === undefined || BigInt(byTimestamp) < 0n ? o.end : String(clamp(BigInt(byTimestamp), start, end));
     case "offset": {
       const v = BigInt(to.offset);
-      if (v < start || v > end) throw new ApiError("unprocessable_entity", `Offset ${to.offset} is outside the partition's range ${o.start}–${o.end}.`, [{ path: "to.offset", issue: "out_of_range" }]);
-      return to.offset;
+      if (v >= start && v <= end) return to.offset;
+      if (to.clamp) return String(clamp(v, start, end));
+      throw new ApiError("unprocessable_entity", `Offset ${to.offset} is outside the partition's range ${o.start}–${o.end}. Choose an offset inside it, or clamp to move to the nearest end.`, [{ path: "to.offset", issue: "out_of_range" }]);
     }
-    case "shift":
-      return String(clamp(BigInt(current ?? o.start) + BigInt(to.by), start, end));
+    case "shift": {
+      const from = BigInt(current ?? o.start);
+      const v = from + BigInt(to.by);
+      if (v >= start && v <= end) return String(v);
+      if (to.clamp) return String(clamp(v, start, end));
+      throw new ApiError("unprocessable_entity", `Shifting offset ${from} by ${to.by} gives ${v}, outside the partition's range ${o.start}–${o.end}. Shift less, or clamp to stop at the nearest end.`, [{ path: "to.by", issue: "out_of_range" }]);
+    }
   }
 }
 
@@ -75,7 +81,15 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
       const key = `${p.topic}\u0000${p.partition}`;
       const cur = current.get(key) ?? null;
       const next = nextOffset(input.to, p.offsets, cur, byTs.get(key));
-      return { topic: p.topic, partition: p.partition, current: cur, next, lagAfter: Number(BigInt(p.offsets.end) - BigInt(next)) };
+      const ts = byTs.get(key);
+      const note =
+        // kafkajs answers the log end (not -1) when no record is at or after the timestamp
+        input.to.type === "timestamp" && (ts === undefined || BigInt(ts) < 0n || ts === p.offsets.end)
+          ? "no record at or after that time: moves to the end (only records produced later will be read)"
+          : (input.to.type === "offset" || input.to.type === "shift") && input.to.clamp && (next === p.offsets.start || next === p.offsets.end) && next !== (input.to.type === "offset" ? input.to.offset : String(BigInt(cur ?? p.offsets.start) + BigInt(input.to.by)))
+            ? `clamped to the partition's range ${p.offsets.start}–${p.offsets.end}`
+            : undefined;
+      return { topic: p.topic, partition: p.partition, current: cur, next, lagAfter: Number(BigInt(p.offsets.end) - BigInt(next)), ...(note ? { note } : {}) };
     });
     if (opts.dryRun) return { dryRun: true, partitions };
     return audited(
