@@ -1,15 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { fetchJson } from "@/lib/api/client";
+import { fetchJson, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import type { TeamDto, UserDto } from "@/lib/schemas/accounts";
 
-const as = <T,>() => z.custom<T>(() => true);
-
 export const usersOptions = () =>
-  queryOptions({ queryKey: ["users"] as const, queryFn: ({ signal }) => fetchJson(paths.api.users(), z.object({ users: as<UserDto[]>() }), { signal }).then((r) => r.users) });
+  queryOptions({ queryKey: ["users"] as const, queryFn: ({ signal }) => fetchJson(paths.api.users(), z.object({ users: unchecked<UserDto[]>() }), { signal }).then((r) => r.users) });
 export const teamsOptions = () =>
-  queryOptions({ queryKey: ["teams"] as const, queryFn: ({ signal }) => fetchJson(paths.api.teams(), z.object({ teams: as<TeamDto[]>() }), { signal }).then((r) => r.teams) });
+  queryOptions({ queryKey: ["teams"] as const, queryFn: ({ signal }) => fetchJson(paths.api.teams(), z.object({ teams: unchecked<TeamDto[]>() }), { signal }).then((r) => r.teams) });
 
 /** Saves a user or team and refreshes both lists (memberships show on each). */
 export function useAccessMutation<V>(send: (v: V) => Promise<unknown>) {
@@ -24,9 +22,9 @@ export function useAccessMutation<V>(send: (v: V) => Promise<unknown>) {
 }
 
 export const saveUser = (v: { id?: string; body: object }) =>
-  fetchJson(v.id ? paths.api.user(v.id) : paths.api.users(), as<UserDto>(), { method: v.id ? "PATCH" : "POST", body: JSON.stringify(v.body) });
+  fetchJson(v.id ? paths.api.user(v.id) : paths.api.users(), unchecked<UserDto>(), { method: v.id ? "PATCH" : "POST", body: JSON.stringify(v.body) });
 export const saveTeam = (v: { id?: string; body: object }) =>
-  fetchJson(v.id ? paths.api.team(v.id) : paths.api.teams(), as<TeamDto>(), { method: v.id ? "PUT" : "POST", body: JSON.stringify(v.body) });
+  fetchJson(v.id ? paths.api.team(v.id) : paths.api.teams(), unchecked<TeamDto>(), { method: v.id ? "PUT" : "POST", body: JSON.stringify(v.body) });
 export const deleteTeam = (id: string) => fetch(paths.api.team(id), { method: "DELETE" }).then(async (r) => {
   if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `Delete failed (${r.status})`);
 });

@@ -1,10 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { fetchJson } from "@/lib/api/client";
+import { fetchJson, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import type { Policy, RequestPreview, SubmitRequestBody, TopicRequestDto } from "@/lib/schemas/requests";
-
-const as = <T,>() => z.custom<T>(() => true);
 
 export type RequestScope = "all" | "mine" | "queue";
 
@@ -19,21 +17,21 @@ export const requestKeys = {
 export const requestListOptions = (clusterId: string, scope: RequestScope, topic?: string) =>
   queryOptions({
     queryKey: requestKeys.list(clusterId, scope, topic),
-    queryFn: ({ signal }) => fetchJson(paths.api.requests(clusterId, { scope, topic }), z.object({ requests: as<TopicRequestDto[]>() }), { signal }).then((r) => r.requests),
+    queryFn: ({ signal }) => fetchJson(paths.api.requests(clusterId, { scope, topic }), z.object({ requests: unchecked<TopicRequestDto[]>() }), { signal }).then((r) => r.requests),
     staleTime: 5_000,
   });
 
 export const requestDetailOptions = (clusterId: string, id: string) =>
   queryOptions({
     queryKey: requestKeys.detail(clusterId, id),
-    queryFn: ({ signal }) => fetchJson(paths.api.request(clusterId, id), as<TopicRequestDto>(), { signal }),
+    queryFn: ({ signal }) => fetchJson(paths.api.request(clusterId, id), unchecked<TopicRequestDto>(), { signal }),
     staleTime: 5_000,
   });
 
 export const policyOptions = (clusterId: string) =>
   queryOptions({
     queryKey: requestKeys.policy(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.policy(clusterId), as<Policy & { updatedAt: string | null; updatedBy: string | null }>(), { signal }),
+    queryFn: ({ signal }) => fetchJson(paths.api.policy(clusterId), unchecked<Policy & { updatedAt: string | null; updatedBy: string | null }>(), { signal }),
     staleTime: 60_000,
   });
 
@@ -49,19 +47,19 @@ export function useRequestChanged(clusterId: string) {
 }
 
 export function usePreviewRequest(clusterId: string) {
-  return useMutation({ mutationFn: (body: SubmitRequestBody) => fetchJson(paths.api.requests(clusterId, { dryRun: "true" }), as<RequestPreview & { conflict?: string }>(), post(body)) });
+  return useMutation({ mutationFn: (body: SubmitRequestBody) => fetchJson(paths.api.requests(clusterId, { dryRun: "true" }), unchecked<RequestPreview & { conflict?: string }>(), post(body)) });
 }
 
 export function useSubmitRequest(clusterId: string) {
   const changed = useRequestChanged(clusterId);
-  return useMutation({ mutationFn: (body: SubmitRequestBody) => fetchJson(paths.api.requests(clusterId), as<TopicRequestDto>(), post(body)), onSuccess: changed });
+  return useMutation({ mutationFn: (body: SubmitRequestBody) => fetchJson(paths.api.requests(clusterId), unchecked<TopicRequestDto>(), post(body)), onSuccess: changed });
 }
 
 export function useRequestAction(clusterId: string, id: string) {
   const changed = useRequestChanged(clusterId);
   return useMutation({
     mutationFn: (a: { action: "decision"; decision: "approve" | "reject"; comment: string } | { action: "cancel" | "retry" }) =>
-      fetchJson(paths.api.request(clusterId, id, a.action), as<TopicRequestDto>(), post(a.action === "decision" ? { decision: a.decision, comment: a.comment } : {})),
+      fetchJson(paths.api.request(clusterId, id, a.action), unchecked<TopicRequestDto>(), post(a.action === "decision" ? { decision: a.decision, comment: a.comment } : {})),
     onSuccess: changed,
   });
 }
@@ -69,7 +67,7 @@ export function useRequestAction(clusterId: string, id: string) {
 export function useSavePolicy(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (p: Policy) => fetchJson(paths.api.policy(clusterId), as<Policy & { updatedAt: string | null; updatedBy: string | null }>(), { method: "PUT", body: JSON.stringify(p) }),
+    mutationFn: (p: Policy) => fetchJson(paths.api.policy(clusterId), unchecked<Policy & { updatedAt: string | null; updatedBy: string | null }>(), { method: "PUT", body: JSON.stringify(p) }),
     onSuccess: (p) => qc.setQueryData(requestKeys.policy(clusterId), p),
   });
 }
@@ -77,7 +75,7 @@ export function useSavePolicy(clusterId: string) {
 export function useCheckDrift(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson(paths.api.requestsDrift(clusterId), as<{ checked: number; drifted: { topic: string; requestId: string }[] }>(), post({})),
+    mutationFn: () => fetchJson(paths.api.requestsDrift(clusterId), unchecked<{ checked: number; drifted: { topic: string; requestId: string }[] }>(), post({})),
     onSuccess: () => void qc.invalidateQueries({ queryKey: requestKeys.all(clusterId) }),
   });
 }

@@ -111,3 +111,8 @@ export function assessGroup(clusterId: string, groupId: string, committed: { top
 }
 
 export const partitionKey = key;
+
+/** The partitions some member of the group holds now, as history keys. */
+export function assignedPartitions(members: { assignments: { topic: string; partitions: number[] }[] }[]): Set<string> {
+  return new Set(members.flatMap((m) => m.assignments.flatMap((a) => a.partitions.map((p) => key(a.topic, p)))));
+}

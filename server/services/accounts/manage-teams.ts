@@ -1,6 +1,6 @@
 import "server-only";
 import type { TeamDto } from "@/lib/schemas/accounts";
-import type { Actor } from "@/server/auth/permissions";
+import { isGlobalAdmin, type Actor } from "@/server/auth/permissions";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
@@ -25,14 +25,7 @@ const conflict = (error: unknown, name: string) => {
 /** Teams with their prefixes; members are listed for admins only. */
 export async function listTeams(actor: Actor): Promise<TeamDto[]> {
   const rows = await prisma.team.findMany({ include, orderBy: { name: "asc" } });
-  const admin = (() => {
-    try {
-      requireGlobalAdmin(actor);
-      return true;
-    } catch {
-      return false;
-    }
-  })();
+  const admin = isGlobalAdmin(actor);
   return rows.map(toDto).map((t) => (admin ? t : { ...t, members: t.members.filter((m) => m.id === actor.id) }));
 }
 

@@ -3,7 +3,7 @@ import type { GroupDetail } from "@/lib/schemas/groups";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { assessGroup, partitionKey, recordGroupObservations } from "@/server/kafka/group-history";
+import { assessGroup, assignedPartitions, recordGroupObservations } from "@/server/kafka/group-history";
 import { decodeMembers, getGroupSnapshot, partitionLag } from "@/server/kafka/group-snapshot";
 import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
 import { withAdmin, withRawCluster } from "@/server/kafka/registry";
@@ -28,7 +28,7 @@ export async function getGroup(clusterId: string, groupId: string): Promise<Grou
     // This fresh read joins the group's history; the background refresh keeps the rest of it coming.
     recordGroupObservations(clusterId, Date.now(), [{ groupId, committed }], ends, false);
     void getGroupSnapshot(clusterId).catch(() => {});
-    const health = assessGroup(clusterId, groupId, committed, new Set(members.flatMap((m) => m.assignments.flatMap((a) => a.partitions.map((p) => partitionKey(a.topic, p))))));
+    const health = assessGroup(clusterId, groupId, committed, assignedPartitions(members));
     const ownerOf = new Map<string, { memberId: string; clientId: string }>();
     for (const m of members) for (const a of m.assignments) for (const p of a.partitions) ownerOf.set(`${a.topic}\u0000${p}`, m);
     const keys = new Map<string, { topic: string; partition: number; offset: string | null }>();

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { GroupListItem, listGroupsQuerySchema } from "@/lib/schemas/groups";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { withDeadline } from "@/server/kafka/deadline";
-import { assessGroup, partitionKey } from "@/server/kafka/group-history";
+import { assessGroup, assignedPartitions } from "@/server/kafka/group-history";
 import { getGroupSnapshot, partitionLag, type GroupSnapshot } from "@/server/kafka/group-snapshot";
 
 const SEVERITY = ["OK", "WARNING", "STALL", "STOP", "REWIND"];
@@ -17,8 +17,7 @@ export function toGroupListItem(clusterId: string, g: GroupSnapshot["groups"][nu
     const lag = partitionLag(ends, c.topic, c.partition, c.offset);
     total = lag === null || total === null ? null : total + lag;
   }
-  const assigned = new Set(g.members.flatMap((m) => m.assignments.flatMap((a) => a.partitions.map((p) => partitionKey(a.topic, p)))));
-  const health = assessGroup(clusterId, g.groupId, g.committed, assigned);
+  const health = assessGroup(clusterId, g.groupId, g.committed, assignedPartitions(g.members));
   return {
     groupId: g.groupId,
     state: g.state,

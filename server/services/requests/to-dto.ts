@@ -57,7 +57,8 @@ export function toRequestDto(r: RequestRow, actor: Actor): TopicRequestDto {
       approve: pending && !why,
       reject: pending && !why,
       cancel: pending && canCancel(actor, r),
-      retry: r.status === "FAILED" && !why?.startsWith("Deciding") && !why?.startsWith("Approvers"),
+      // retrying is a decider's act too, but the requester rule does not apply (the decision was already made)
+      retry: r.status === "FAILED" && whyCannotDecide(actor, { ...r, requesterId: "" }) === null,
       ...(why && pending ? { whyNot: why } : {}),
     },
   };
