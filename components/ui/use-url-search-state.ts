@@ -1,7 +1,7 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { z } from "zod";
 
 type Value = string | boolean;
@@ -9,14 +9,14 @@ type Value = string | boolean;
 /**
  * A list page's filters kept in the URL. `schema` parses the query string (malformed values should `.catch` to
  * undefined so they fall back to `defaults`); a value equal to its default is left out of the URL and `true`
- * is written as "1". Changes use `router.replace`, so a reload keeps them.
+ * is written as "1". Changes use `history.replaceState` (which Next.js folds into `useSearchParams`, without a
+ * server round trip), so a reload keeps them and quick successive changes land in order.
  */
 export function useUrlSearchState<T extends Record<string, Value>>(schema: z.ZodType<Partial<T>>, defaults: T): [T, (patch: Partial<T>) => void] {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
 
-  // router.replace commits in a transition; until it does, show the change at once (a checkbox must not bounce back).
+  // The URL change commits in a transition; until it does, show the change at once (a checkbox must not bounce back).
   const [pending, setPending] = useState<{ params: URLSearchParams; patch: Partial<T> } | null>(null);
   const state = useMemo<T>(() => {
     const parsed = schema.parse(Object.fromEntries(params.entries()));
@@ -25,9 +25,14 @@ export function useUrlSearchState<T extends Record<string, Value>>(schema: z.Zod
     return pending?.params === params ? { ...fromUrl, ...pending.patch } : fromUrl;
   }, [params, pending, schema, defaults]);
 
+  // Two changes before a re-render (a debounced search firing as a box is ticked) must both survive: each merges
+  // into the state the previous one wrote, not the state of the last render.
+  const written = useRef<{ params: URLSearchParams; state: T } | null>(null);
   const update = useCallback(
     (patch: Partial<T>) => {
-      const next = { ...state, ...patch };
+      const base = written.current?.params === params ? written.current.state : state;
+      const next = { ...base, ...patch };
+      written.current = { params, state: next };
       setPending({ params, patch: { ...(pending?.params === params ? pending.patch : {}), ...patch } });
       const out = new URLSearchParams();
       for (const [key, value] of Object.entries(next)) {
@@ -35,9 +40,9 @@ export function useUrlSearchState<T extends Record<string, Value>>(schema: z.Zod
         out.set(key, value === true ? "1" : String(value));
       }
       const s = out.toString();
-      router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
+      window.history.replaceState(null, "", s ? `${pathname}?${s}` : pathname);
     },
-    [state, router, pathname, params, pending, defaults],
+    [state, pathname, params, pending, defaults],
   );
 
   return [state, update];

@@ -61,8 +61,10 @@ test("the list pages in as you scroll, sorts on the server and keeps its filters
     // __consumer_offsets exists once any group has committed; the demo and the integration tests do so.
     test.skip(!(await kafka.topicExists("__consumer_offsets")), "no internal topic on this broker yet");
     await topics.search.fill("__consumer_offsets");
+    await expect(page).toHaveURL(/q=__consumer_offsets/);
     await expect(page.getByText("No topic matches")).toBeVisible();
     await page.getByTestId("topics-internal").check();
+    await expect(page).toHaveURL(/internal=1/);
     await expect(topics.row("__consumer_offsets")).toContainText("internal");
   });
 
