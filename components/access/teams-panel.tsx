@@ -2,17 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { Plus } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { ErrorState, Loading } from "@/components/ui/states";
+import { ErrorState } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { deleteTeam, saveTeam, teamsOptions, useAccessMutation } from "@/lib/queries/access";
 import type { TeamDto } from "@/lib/schemas/accounts";
+import { AccessSection } from "./access-section";
 
 export function TeamsPanel() {
   const teams = useQuery(teamsOptions());
@@ -24,18 +24,12 @@ export function TeamsPanel() {
     { id: "members", header: "Members", accessorFn: (t) => t.members.length },
   ];
   return (
-    <section className="space-y-3">
-      <div className="flex items-center justify-between">
-        <h2 className="text-lg font-semibold">Teams</h2>
-        <Button size="sm" variant="primary" onClick={() => setEditing("new")} data-testid="team-add">
-          <Plus className="h-4 w-4" /> Add team
-        </Button>
-      </div>
-      {teams.isPending ? <Loading /> : teams.error ? <ErrorState title="Could not load teams" message={teams.error.message} /> : (
-        <DataTable columns={columns} data={teams.data} rowTestId={(t) => `team-row-${t.name}`} emptyTitle="No teams yet" emptyMessage="A team owns topic prefixes; its members request topics and its operators manage them." testId="teams-table" maxHeight={320} />
-      )}
+    <>
+      <AccessSection title="Teams" addLabel="Add team" addTestId="team-add" onAdd={() => setEditing("new")} query={teams}>
+        {(data) => <DataTable columns={columns} data={data} rowTestId={(t) => `team-row-${t.name}`} emptyTitle="No teams yet" emptyMessage="A team owns topic prefixes; its members request topics and its operators manage them." testId="teams-table" maxHeight={320} />}
+      </AccessSection>
       {editing ? <TeamDialog team={editing === "new" ? null : editing} onClose={() => setEditing(null)} /> : null}
-    </section>
+    </>
   );
 }
 
@@ -49,8 +43,7 @@ function TeamDialog({ team, onClose }: { team: TeamDto | null; onClose: () => vo
     save.mutate({ id: team?.id, body: { name: form.name, prefixes: form.prefixes.split(",").map((s) => s.trim()).filter(Boolean), oidcGroup: form.oidcGroup || null } }, { onSuccess: onClose });
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       title={team ? `Edit team ${team.name}` : "Add team"}
       testId="team-dialog"
       footer={

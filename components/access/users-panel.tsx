@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { Plus } from "lucide-react";
 import { useState } from "react";
 import { useMe } from "@/components/auth/me-context";
 import { Badge } from "@/components/ui/badge";
@@ -12,11 +11,12 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { ErrorState, Loading } from "@/components/ui/states";
+import { ErrorState } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/roles";
 import { saveUser, teamsOptions, useAccessMutation, usersOptions } from "@/lib/queries/access";
 import type { UserDto } from "@/lib/schemas/accounts";
+import { AccessSection } from "./access-section";
 
 const roleSummary = (roles: Record<string, Role>) =>
   Object.entries(roles)
@@ -36,18 +36,12 @@ export function UsersPanel({ clusters }: { clusters: { id: string; name: string 
     { id: "signIn", header: "Signs in with", accessorFn: (u) => u.signInMethods.join(", ") },
   ];
   return (
-    <section className="space-y-3">
-      <div className="flex items-center justify-between">
-        <h2 className="text-lg font-semibold">Users</h2>
-        <Button size="sm" variant="primary" onClick={() => setEditing("new")} data-testid="user-add">
-          <Plus className="h-4 w-4" /> Add user
-        </Button>
-      </div>
-      {users.isPending ? <Loading /> : users.error ? <ErrorState title="Could not load users" message={users.error.message} /> : (
-        <DataTable columns={columns} data={users.data} searchPlaceholder="Filter users…" rowTestId={(u) => `user-row-${u.email}`} testId="users-table" maxHeight={360} />
-      )}
+    <>
+      <AccessSection title="Users" addLabel="Add user" addTestId="user-add" onAdd={() => setEditing("new")} query={users}>
+        {(data) => <DataTable columns={columns} data={data} searchPlaceholder="Filter users…" rowTestId={(u) => `user-row-${u.email}`} testId="users-table" maxHeight={360} />}
+      </AccessSection>
       {editing ? <UserDialog user={editing === "new" ? null : editing} clusters={clusters} onClose={() => setEditing(null)} /> : null}
-    </section>
+    </>
   );
 }
 
@@ -72,8 +66,7 @@ function UserDialog({ user, clusters, onClose }: { user: UserDto | null; cluster
   };
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       title={user ? `Edit ${user.email}` : "Add user"}
       description="Changes apply to the user's next request: no restart, no sign-out needed."
       size="lg"

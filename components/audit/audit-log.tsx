@@ -81,7 +81,7 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
         </>
       )}
       {shown ? (
-        <Dialog open onOpenChange={(o) => !o && setShown(null)} title={<span className="font-mono">{shown.action}</span>} description={`${shown.actor} · ${new Date(shown.createdAt).toLocaleString()} · request ${shown.requestId ?? "—"}`} size="lg" testId="audit-event-dialog">
+        <Dialog onClose={() => setShown(null)} title={<span className="font-mono">{shown.action}</span>} description={`${shown.actor} · ${new Date(shown.createdAt).toLocaleString()} · request ${shown.requestId ?? "—"}`} size="lg" testId="audit-event-dialog">
           <div className="space-y-3 text-sm">
             <p>
               <span className="text-slate-500">Target:</span> <span className="font-mono">{shown.targetType} {shown.target}</span>

@@ -144,8 +144,7 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
 
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       size="lg"
       testId="reset-offsets-dialog"
       title="Reset offsets"

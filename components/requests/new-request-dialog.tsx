@@ -89,8 +89,7 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
   const team = me.teams.find((t) => t.id === draft.teamId);
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       title="New topic request"
       description="An approver of the owning team decides; on approval Sluice provisions it. Check shows exactly what will happen."
       size="lg"

@@ -63,7 +63,7 @@ function PolicyDialog({ clusterId, policy, onClose }: { clusterId: string; polic
     </Field>
   );
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Edit request policy" description="Applies to requests submitted from now on." footer={<><Button onClick={onClose}>Cancel</Button><Button variant="primary" onClick={submit} disabled={save.isPending} data-testid="policy-save">Save policy</Button></>}>
+    <Dialog onClose={onClose} title="Edit request policy" description="Applies to requests submitted from now on." footer={<><Button onClick={onClose}>Cancel</Button><Button variant="primary" onClick={submit} disabled={save.isPending} data-testid="policy-save">Save policy</Button></>}>
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex items-center gap-2 text-sm sm:col-span-2">
           <input type="checkbox" checked={d.requireTeamPrefix} onChange={(e) => setD({ ...d, requireTeamPrefix: e.target.checked })} /> Names must start with the team&apos;s prefix

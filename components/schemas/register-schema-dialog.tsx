@@ -63,8 +63,7 @@ export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initial
 
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       size="lg"
       testId="register-schema-dialog"
       title={fixedSubject ? `Register a new version of ${fixedSubject}` : "Register a schema"}

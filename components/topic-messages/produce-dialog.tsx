@@ -78,8 +78,7 @@ export function ProduceDialog({ clusterId, topic, partitions, hasRegistry, onClo
     });
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       size="lg"
       title={`Produce to ${topic}`}
       description="Writes one record through Sluice's producer (acks=all). Audited."

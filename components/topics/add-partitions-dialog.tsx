@@ -28,8 +28,7 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
 
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       size="sm"
       testId="add-partitions-dialog"
       title="Add partitions"

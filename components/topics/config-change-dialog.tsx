@@ -46,8 +46,7 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
 
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       testId="config-change-dialog"
       title={TITLES[change.kind]}
       description={

@@ -82,8 +82,7 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
   const action = preview ? "create" : "validate";
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       size="lg"
       testId="create-topic-dialog"
       title={preview ? "Review the new topic" : "Create topic"}

@@ -33,8 +33,7 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
   const total = result?.partitions.reduce((s, p) => s + p.deleted, 0) ?? 0;
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       testId="purge-topic-dialog"
       title="Purge records"
       description={

@@ -6,8 +6,8 @@ import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 type DialogProps = {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+  /** Escape, the close button or a click outside; the dialog is shown while it is rendered. */
+  onClose: () => void;
   title: ReactNode;
   /** Read by screen readers as the dialog's description; shown under the title. */
   description?: ReactNode;
@@ -20,9 +20,9 @@ type DialogProps = {
 const WIDTH = { sm: "max-w-md", md: "max-w-xl", lg: "max-w-3xl" } as const;
 
 /** A modal dialog (Radix): focus is trapped, Escape and the close button dismiss it, title and description are announced. */
-export function Dialog({ open, onOpenChange, title, description, footer, children, size = "md", testId }: DialogProps) {
+export function Dialog({ onClose, title, description, footer, children, size = "md", testId }: DialogProps) {
   return (
-    <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
+    <DialogPrimitive.Root open onOpenChange={(open) => !open && onClose()}>
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-950/50 backdrop-blur-[1px]" />
         <DialogPrimitive.Content

@@ -32,8 +32,7 @@ export function TypedConfirmDialog({ target, title, description, confirmLabel, t
   const id = `confirm-${idSuffix}`;
   return (
     <Dialog
-      open
-      onOpenChange={(o) => !o && onClose()}
+      onClose={onClose}
       size="sm"
       testId={testId}
       title={title}
