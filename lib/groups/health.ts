@@ -1,14 +1,17 @@
+import { HEALTH_STATUSES } from "@/lib/schemas/groups";
+
 /**
  * Burrow-style consumer health, without thresholds: judged from a sliding window of observations per partition
  * (committed offset and log-end offset at a time), the way Burrow evaluates its window of commits.
  */
 export type Observation = { t: number; committed: number | null; end: number };
-export type HealthStatus = "OK" | "WARNING" | "STALL" | "STOP" | "REWIND";
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
 export type PartitionHealth = { status: HealthStatus; rule: string };
 
 /** Observations needed before anything but OK is said. */
 export const MIN_WINDOW = 3;
-const SEVERITY: HealthStatus[] = ["OK", "WARNING", "STALL", "STOP", "REWIND"];
+/** Worse statuses rank higher (HEALTH_STATUSES lists them mildest first). */
+export const severity = (status: HealthStatus): number => HEALTH_STATUSES.indexOf(status);
 
 const lagOf = (o: Observation) => (o.committed === null ? null : Math.max(0, o.end - o.committed));
 const span = (w: Observation[]) => `${Math.round((w[w.length - 1].t - w[0].t) / 1000)} s`;
@@ -47,7 +50,7 @@ export function evaluatePartition(window: Observation[], hasConsumer: boolean): 
 /** The group's verdict: its worst partition's, naming the partition. */
 export function evaluateGroup(partitions: { topic: string; partition: number; health: PartitionHealth }[]): { status: HealthStatus; rule: string } {
   let worst: (typeof partitions)[number] | undefined;
-  for (const p of partitions) if (!worst || SEVERITY.indexOf(p.health.status) > SEVERITY.indexOf(worst.health.status)) worst = p;
+  for (const p of partitions) if (!worst || severity(p.health.status) > severity(worst.health.status)) worst = p;
   if (!worst) return { status: "OK", rule: "no committed offsets" };
   if (worst.health.status === "OK") return { status: "OK", rule: partitions.length === 1 ? worst.health.rule : `every partition OK (${partitions.length})` };
   const others = partitions.filter((p) => p.health.status === worst!.health.status).length - 1;

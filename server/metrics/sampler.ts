@@ -79,23 +79,19 @@ export class MetricsSampler {
 
   private async read(): Promise<OffsetSample & { names: Set<string> }> {
     const t = Date.now();
-    const { topicEnds, names, endsByPartition } = await withRawCluster(this.clusterId, async (cluster) => {
+    const { topicEnds, names, offsets } = await withRawCluster(this.clusterId, async (cluster) => {
       const all = await cluster.metadata({ topics: [] });
       // Internal topics (__consumer_offsets, transaction state) are Kafka's bookkeeping, not produced traffic.
       const md = { ...all, topicMetadata: all.topicMetadata.filter((x) => !x.isInternal && !x.topic.startsWith("__")) };
       const parts = md.topicMetadata.flatMap((x) => x.partitionMetadata.map((p) => ({ topic: x.topic, partition: p.partitionId, leader: p.leader })));
       const offsets = await fetchOffsetsByLeader(cluster, parts);
       const topicEnds = new Map<string, number>();
-      const endsByPartition = new Map<string, number>();
       for (const x of md.topicMetadata) {
         let sum = 0;
-        for (const [partition, o] of offsets.get(x.topic) ?? []) {
-          sum += Number(o.end);
-          endsByPartition.set(`${x.topic}\u0000${partition}`, Number(o.end));
-        }
+        for (const o of offsets.get(x.topic)?.values() ?? []) sum += Number(o.end);
         topicEnds.set(x.topic, sum);
       }
-      return { topicEnds, names: new Set(md.topicMetadata.map((x) => x.topic)), endsByPartition };
+      return { topicEnds, names: new Set(md.topicMetadata.map((x) => x.topic)), offsets };
     });
     const ids = await withAdmin(this.clusterId, async (admin) => (await admin.listGroups()).groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId));
     const groups = new Map<string, { committed: number; lag: number; lagSeconds?: number | null }>();
@@ -109,21 +105,15 @@ export class MetricsSampler {
         for (const c of committed) {
           const off = Number(c.offset);
           sum += off;
-          const end = endsByPartition.get(`${c.topic}\u0000${c.partition}`);
-          if (end !== undefined) lag += Math.max(0, end - off);
+          const end = offsets.get(c.topic)?.get(c.partition)?.end;
+          if (end !== undefined) lag += Math.max(0, Number(end) - off);
         }
         groups.set(groupId, { committed: sum, lag });
         commits.push({ groupId, committed });
       }),
     );
     // Each tick's offsets feed the lag-in-seconds history; the chart gets the slowest partition's estimate.
-    const nested = new Map<string, Map<number, { start: string; end: string }>>();
-    for (const [k, end] of endsByPartition) {
-      const [topic, partition] = k.split("\u0000");
-      if (!nested.has(topic)) nested.set(topic, new Map());
-      nested.get(topic)!.set(Number(partition), { start: "0", end: String(end) });
-    }
-    recordGroupObservations(this.clusterId, t, commits, nested as never, false);
+    recordGroupObservations(this.clusterId, t, commits, offsets, false);
     for (const c of commits) groups.get(c.groupId)!.lagSeconds = assessGroup(this.clusterId, c.groupId, c.committed, new Set(), t).maxLagSeconds;
     return { t, topicEnds, groups, names };
   }

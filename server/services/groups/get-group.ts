@@ -3,7 +3,7 @@ import type { GroupDetail } from "@/lib/schemas/groups";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { assessGroup, assignedPartitions, recordGroupObservations } from "@/server/kafka/group-history";
+import { assessGroup, assignedPartitions, partitionKey, recordGroupObservations } from "@/server/kafka/group-history";
 import { decodeMembers, getGroupSnapshot, partitionLag } from "@/server/kafka/group-snapshot";
 import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
 import { withAdmin, withRawCluster } from "@/server/kafka/registry";
@@ -30,10 +30,17 @@ export async function getGroup(clusterId: string, groupId: string): Promise<Grou
     void getGroupSnapshot(clusterId).catch(() => {});
     const health = assessGroup(clusterId, groupId, committed, assignedPartitions(members));
     const ownerOf = new Map<string, { memberId: string; clientId: string }>();
-    for (const m of members) for (const a of m.assignments) for (const p of a.partitions) ownerOf.set(`${a.topic}\u0000${p}`, m);
     const keys = new Map<string, { topic: string; partition: number; offset: string | null }>();
-    for (const c of committed) keys.set(`${c.topic}\u0000${c.partition}`, c);
-    for (const k of ownerOf.keys()) if (!keys.has(k)) keys.set(k, { topic: k.split("\u0000")[0], partition: Number(k.split("\u0000")[1]), offset: null });
+    for (const c of committed) keys.set(partitionKey(c.topic, c.partition), c);
+    for (const m of members) {
+      for (const a of m.assignments) {
+        for (const partition of a.partitions) {
+          const k = partitionKey(a.topic, partition);
+          ownerOf.set(k, m);
+          if (!keys.has(k)) keys.set(k, { topic: a.topic, partition, offset: null });
+        }
+      }
+    }
     const partitions = [...keys.entries()]
       .map(([k, c]) => ({
         topic: c.topic,

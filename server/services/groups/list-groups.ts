@@ -1,12 +1,11 @@
 import "server-only";
 import type { z } from "zod";
+import { severity } from "@/lib/groups/health";
 import type { GroupListItem, listGroupsQuerySchema } from "@/lib/schemas/groups";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { withDeadline } from "@/server/kafka/deadline";
 import { assessGroup, assignedPartitions } from "@/server/kafka/group-history";
 import { getGroupSnapshot, partitionLag, type GroupSnapshot } from "@/server/kafka/group-snapshot";
-
-const SEVERITY = ["OK", "WARNING", "STALL", "STOP", "REWIND"];
 
 type Query = z.output<typeof listGroupsQuerySchema>;
 
@@ -38,7 +37,7 @@ export async function listGroups(clusterId: string, query: Query) {
   const snapshot = await withDeadline(20_000, `Cluster "${cluster.name}"`, () => getGroupSnapshot(clusterId));
   const needle = query.q?.toLowerCase();
   const items = snapshot.groups.map((g) => toGroupListItem(clusterId, g, snapshot.ends)).filter((g) => !needle || g.groupId.toLowerCase().includes(needle));
-  const value = (g: GroupListItem) => (query.sort === "topics" ? g.topics.length : query.sort === "status" ? SEVERITY.indexOf(g.status) : g[query.sort]);
+  const value = (g: GroupListItem) => (query.sort === "topics" ? g.topics.length : query.sort === "status" ? severity(g.status) : g[query.sort]);
   items.sort((a, b) => {
     const va = value(a);
     const vb = value(b);

@@ -4,6 +4,7 @@ import type { ResetPreview, resetOffsetsBodySchema } from "@/lib/schemas/groups"
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
+import { partitionKey } from "@/server/kafka/group-history";
 import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
 import { fetchCommittedOffsets, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/raw-cluster";
 import { withAdmin, withRawCluster } from "@/server/kafka/registry";
@@ -66,19 +67,19 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
       });
       const offsets = await fetchOffsetsByLeader(c, plan);
       const committed = await fetchCommittedOffsets(c, groupId);
-      return { plan: plan.map((p) => ({ ...p, offsets: offsets.get(p.topic)!.get(p.partition)! })), current: new Map(committed.map((x) => [`${x.topic}\u0000${x.partition}`, x.offset])) };
+      return { plan: plan.map((p) => ({ ...p, offsets: offsets.get(p.topic)!.get(p.partition)! })), current: new Map(committed.map((x) => [partitionKey(x.topic, x.partition), x.offset])) };
     });
     const byTs = new Map<string, string>();
     if (input.to.type === "timestamp") {
       const ts = input.to.timestamp;
       await withAdmin(clusterId, async (admin) => {
         for (const topic of new Set(plan.map((p) => p.topic))) {
-          for (const r of await admin.fetchTopicOffsetsByTimestamp(topic, ts)) byTs.set(`${topic}\u0000${r.partition}`, r.offset);
+          for (const r of await admin.fetchTopicOffsetsByTimestamp(topic, ts)) byTs.set(partitionKey(topic, r.partition), r.offset);
         }
       });
     }
     const partitions = plan.map((p) => {
-      const key = `${p.topic}\u0000${p.partition}`;
+      const key = partitionKey(p.topic, p.partition);
       const cur = current.get(key) ?? null;
       const next = nextOffset(input.to, p.offsets, cur, byTs.get(key));
       const ts = byTs.get(key);
