@@ -140,6 +140,7 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
   const series = useSeries(clusterId, { group: groupId }, win, points);
   const rows: ChartRow[] = series.map((p) => ({ t: p.t, lag: p.ok ? (p.groups[0]?.lag ?? null) : null }));
   const secondsRows: ChartRow[] = series.map((p) => ({ t: p.t, seconds: p.ok ? (p.groups[0]?.lagSeconds ?? null) : null }));
+  const windowMs = WINDOWS.find((w) => w.id === win)!.ms;
   const last = points.at(-1);
   const g = last?.ok ? last.groups[0] : undefined;
   return (
@@ -160,10 +161,10 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
           <WindowPicker value={win} onChange={setWin} />
         </div>
       </div>
-      <RateChart rows={rows} windowMs={WINDOWS.find((w) => w.id === win)!.ms} unit=" records" series={[{ key: "lag", name: "lag (records)", color: "#d97706" }]} height={150} emptyText="Waiting for the first samples…" testId="group-lag-chart" />
+      <RateChart rows={rows} windowMs={windowMs} unit=" records" series={[{ key: "lag", name: "lag (records)", color: "#d97706" }]} height={150} emptyText="Waiting for the first samples…" testId="group-lag-chart" />
       <RateChart
         rows={secondsRows}
-        windowMs={WINDOWS.find((w) => w.id === win)!.ms}
+        windowMs={windowMs}
         unit=" s"
         series={[{ key: "seconds", name: "lag (seconds, estimated)", color: "#7c3aed" }]}
         height={120}

@@ -19,7 +19,7 @@ import { displayHost } from "./display-host";
 import { GroupLagChart } from "@/components/clusters/cluster-metrics";
 import { GroupLagSeconds } from "./group-lag-seconds";
 import { GroupStateBadge, HealthBadge } from "./group-state-badge";
-import { LagValue } from "./group-table";
+import { LagTimeValue, LagValue } from "./group-table";
 
 type Member = GroupDetail["members"][number];
 
@@ -93,15 +93,7 @@ function partitionColumns(clusterId: string): ColumnDef<GroupPartition, unknown>
       id: "lagSeconds",
       header: "Lag (time, est.)",
       accessorFn: (p) => p.lagSeconds ?? -1,
-      cell: ({ row }) =>
-        row.original.lagSeconds === null ? (
-          <span className="text-slate-400" title="Not enough sampled end offsets yet">—</span>
-        ) : (
-          <span className="tabular-nums" title={row.original.lagSecondsExtrapolated ? "Older than the sampled history: extrapolated at the average produce rate" : "Interpolated between sampled end offsets"}>
-            {row.original.lagSecondsExtrapolated ? "≈ " : ""}
-            {formatLagTime(row.original.lagSeconds)}
-          </span>
-        ),
+      cell: ({ row }) => <LagTimeValue seconds={row.original.lagSeconds} extrapolated={row.original.lagSecondsExtrapolated} />,
     },
     { id: "health", header: "Health", accessorFn: (p) => p.status ?? "", cell: ({ row }) => (row.original.status ? <HealthBadge status={row.original.status} rule={row.original.statusRule ?? ""} /> : null) },
     {

@@ -32,6 +32,17 @@ export function LagValue({ lag }: { lag: number | null }) {
   return <span className={cn("tabular-nums", lag > 0 ? "font-semibold text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400")}>{formatNumber(lag)}</span>;
 }
 
+/** An estimated lag in time; "—" until enough end offsets have been sampled, "≈" when extrapolated past them. */
+export function LagTimeValue({ seconds, extrapolated = false }: { seconds: number | null; extrapolated?: boolean }) {
+  if (seconds === null) return <span className="text-slate-400" title="Not enough sampled end offsets yet">—</span>;
+  return (
+    <span className="tabular-nums" title={extrapolated ? "Older than the sampled history: extrapolated at the average produce rate" : "Interpolated between sampled end offsets"}>
+      {extrapolated ? "≈ " : ""}
+      {formatLagTime(seconds)}
+    </span>
+  );
+}
+
 const COLUMNS: Column[] = [
   {
     key: "groupId",
@@ -59,7 +70,7 @@ const COLUMNS: Column[] = [
     label: "Lag (time)",
     numeric: true,
     title: "estimated: how long ago the log end was where the group's slowest partition is now",
-    cell: (g) => (g.maxLagSeconds === null ? <span className="text-slate-400" title="Not enough history yet">—</span> : <span className="tabular-nums">{formatLagTime(g.maxLagSeconds)}</span>),
+    cell: (g) => <LagTimeValue seconds={g.maxLagSeconds} />,
   },
 ];
 

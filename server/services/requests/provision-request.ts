@@ -40,12 +40,12 @@ async function apply(r: RequestRow, audit: { actor: Actor; requestId: string }):
   const topic = r.topicName;
   if (r.kind === "create") {
     const s = spec as { partitions: number; replicationFactor: number; configs: Record<string, string> };
-    const matches = (state: { partitions: number; overrides: Record<string, string> }) => {
+    const assertMatches = (state: { partitions: number; overrides: Record<string, string> }) => {
       const differs = state.partitions !== s.partitions || Object.entries(s.configs).some(([k, v]) => state.overrides[k] !== v);
       if (differs) throw new ApiError("conflict", `Topic "${topic}" already exists with other settings (${state.partitions} partitions); it was created outside this request.`);
     };
     const state = await topicState(r.clusterId, topic);
-    if (state) return matches(state);
+    if (state) return assertMatches(state);
     try {
       await createTopic(r.clusterId, { name: topic, partitions: s.partitions, replicationFactor: s.replicationFactor, configs: s.configs }, { dryRun: false, audit });
     } catch (error) {
@@ -57,7 +57,7 @@ async function apply(r: RequestRow, audit: { actor: Actor; requestId: string }):
       for (let i = 0; i < 10; i++) {
         invalidateTopicSnapshot(r.clusterId);
         const now = await topicState(r.clusterId, topic);
-        if (now) return matches(now);
+        if (now) return assertMatches(now);
         await sleep(500);
       }
       throw error;
