@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { testStackEnv } from "./test/stack";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The first admin, created by Sluice itself at start-up from these variables (see server/auth/bootstrap.ts). */
@@ -44,6 +45,7 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     env: {
+      ...testStackEnv(),
       SLUICE_CONFIG: "test/sluice.test.yaml",
       DATABASE_URL: "file:./.data/e2e.db",
       NODE_ENV: "production",
@@ -54,7 +56,7 @@ export default defineConfig({
       SLUICE_GROUP_REFRESH_MS: "1000",
       SLUICE_GROUP_SAMPLE_SPACING_MS: "500",
       // Single sign-on against the test OpenID provider that global-setup starts (e2e/fixtures/oidc-provider.ts).
-      SLUICE_OIDC_ISSUER: "http://127.0.0.1:3191",
+      SLUICE_OIDC_ISSUER: `http://127.0.0.1:${process.env.E2E_OIDC_PORT ?? 3191}`,
       SLUICE_OIDC_CLIENT_ID: "sluice-e2e",
       SLUICE_OIDC_CLIENT_SECRET: "sluice-e2e-secret",
     },

@@ -1,5 +1,9 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { testStackEnv } from "./test/stack";
+
+// The test stack's ports and data (dev/test-stack.env), for the dev scripts and test/sluice.test.yaml.
+const stack = testStackEnv();
 
 const alias = {
   "@": path.resolve(import.meta.dirname),
@@ -27,7 +31,7 @@ export default defineConfig({
           environment: "node",
           include: ["{server,app,test}/**/*.int.test.ts"],
           globalSetup: ["test/integration-setup.ts"],
-          env: { SLUICE_CONFIG: "test/sluice.test.yaml", DATABASE_URL: process.env.DATABASE_URL ?? "file:./.data/test.db", SLUICE_GROUP_SAMPLE_SPACING_MS: "200" },
+          env: { ...stack, SLUICE_CONFIG: "test/sluice.test.yaml", DATABASE_URL: process.env.DATABASE_URL ?? "file:./.data/test.db", SLUICE_GROUP_SAMPLE_SPACING_MS: "200" },
           // One broker, one registry, one database: files run one at a time.
           fileParallelism: false,
           testTimeout: 30_000,
@@ -40,7 +44,7 @@ export default defineConfig({
           name: "postgres",
           environment: "node",
           include: ["test/db/*.pg.test.ts"],
-          env: { SLUICE_CONFIG: "test/sluice.test.yaml" },
+          env: { ...stack, SLUICE_CONFIG: "test/sluice.test.yaml" },
           fileParallelism: false,
           testTimeout: 60_000,
         },

@@ -5,11 +5,12 @@
 #   dev/kafka.sh [--brokers 1|3] start|stop|status|reset|fetch     (fetch: only resolve the jars)
 #
 #   single node (default): bootstrap 127.0.0.1:19092 (KAFKA_PORT), controller 19093
-#                          (KAFKA_CONTROLLER_PORT), data in .data/kafka/
+#                          (KAFKA_CONTROLLER_PORT), SASL/PLAIN 19095 (KAFKA_SASL_PORT),
+#                          data in .data/kafka/ (KAFKA_DATA_DIR, relative to the repo root)
 #   --brokers 3:           bootstrap 127.0.0.1:29092,127.0.0.1:29093,127.0.0.1:29094,
 #                          controllers 29193-29195, data in .data/kafka3/node-N/
 #
-# Env: KAFKA_PORT, KAFKA_CONTROLLER_PORT (single node only), KAFKA_START_TIMEOUT (s, default 90),
+# Env: KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_SASL_PORT, KAFKA_DATA_DIR (single node only), KAFKA_START_TIMEOUT (s, default 90),
 #      KAFKA_HEAP_OPTS (default -Xms256m -Xmx1g, or -Xms256m -Xmx512m per node with --brokers 3).
 set -euo pipefail
 
@@ -44,7 +45,7 @@ done
 # ---- topology ------------------------------------------------------------------------------
 declare -a NODE_IDS BROKER_PORTS CONTROLLER_PORTS NODE_DIRS
 if [[ "$BROKERS" == 1 ]]; then
-  BASE="$ROOT/.data/kafka"
+  BASE="$ROOT/${KAFKA_DATA_DIR:-.data/kafka}"
   NODE_IDS=(1)
   BROKER_PORTS=("${KAFKA_PORT:-19092}")
   CONTROLLER_PORTS=("${KAFKA_CONTROLLER_PORT:-19093}")

@@ -18,7 +18,8 @@
 #
 # Env: REGISTRY_VERSION (3.3.3 or 2.6.13.Final; default: 3.3.3 if a Java >= 21 is found, else
 #      2.6.13.Final), REGISTRY_PORT (default 18081), REGISTRY_MGMT_PORT (3.3.3 only, default 19001),
-#      REGISTRY_START_TIMEOUT (s, default 90), REGISTRY_JAVA (path to a java binary).
+#      REGISTRY_START_TIMEOUT (s, default 90), REGISTRY_JAVA (path to a java binary),
+#      REGISTRY_RUN_DIR (pid and log, relative to the repo root; default .data/registry).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,7 +27,7 @@ ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 V3="3.3.3"
 V2="2.6.13.Final"
 REQ_VERSION="${REGISTRY_VERSION:-}"
-RUN_DIR="$ROOT/.data/registry"
+RUN_DIR="$ROOT/${REGISTRY_RUN_DIR:-.data/registry}"
 PID_FILE="$RUN_DIR/registry.pid"
 LOG_FILE="$RUN_DIR/registry.log"
 PORT="${REGISTRY_PORT:-18081}"

@@ -2,10 +2,18 @@
 # npm test: every suite against real services, then one closing line "N passed, N failed".
 #   unit (vitest) · integration (vitest, real Kafka + registry + SQLite) · postgres (vitest, when PostgreSQL is
 #   installed) · e2e (Playwright + Debian chromium against `next start`)
-# Starts the local broker, registry and PostgreSQL if they are not running, and stops only what it started.
+# Runs against its own broker and registry (dev/test-stack.env: own ports, data in .data/test/), never the demo's.
+# A test broker this script starts begins from empty data and is pre-loaded with more than 1,000 topics and 100
+# consumer groups (dev/preload-cluster.mjs), so no test can assume a small cluster. Starts the test broker,
+# registry and PostgreSQL if they are not running, and stops only what it started.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 KAFKAJS_NO_PARTITIONER_WARNING=1 CHECKPOINT_DISABLE=1
+# The test stack's variables; any already set in the environment win.
+while IFS='=' read -r key value; do
+  [[ -z "$key" || "$key" == \#* ]] && continue
+  [[ -n "${!key:-}" ]] || export "$key=$value"
+done < dev/test-stack.env
 mkdir -p test-results .data
 rm -f test-results/*.json
 
@@ -18,8 +26,13 @@ ensure() {
   # SLUICE_EXTERNAL_INFRA=1: the broker and registry are already running, started from another checkout.
   if [[ "${SLUICE_EXTERNAL_INFRA:-}" == 1 && "$1" != dev/postgres.sh ]]; then return 0; fi
   if ! bash "$1" status >/dev/null 2>&1; then
+    # A test broker we start begins empty: nothing from an earlier run leaks into this one.
+    [[ "$1" == dev/kafka.sh ]] && bash dev/kafka.sh reset >/dev/null
     bash "$1" start || { echo "test: could not start $1" >&2; return 1; }
     started+=("$1")
+    if [[ "$1" == dev/kafka.sh && "${SLUICE_TEST_PRELOAD:-1}" == 1 ]]; then
+      node dev/preload-cluster.mjs "127.0.0.1:$KAFKA_PORT" || { echo "test: could not pre-load the test broker" >&2; return 1; }
+    fi
   fi
 }
 

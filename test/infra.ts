@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
+import { TEST_STACK } from "./stack";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
-export const BOOTSTRAP = "127.0.0.1:19092";
+/** The test stack's broker (dev/test-stack.env), never the demo's. */
+export const BOOTSTRAP = TEST_STACK.bootstrap;
 
 /** Starts the local broker and registry unless they already run; returns a function stopping only what it started. */
 export function ensureInfra(): () => void {

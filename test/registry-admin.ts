@@ -1,5 +1,7 @@
 /** Direct calls to the local registry (not through Sluice), to arrange state, check what it holds and clean up. */
-export const REGISTRY_URL = "http://127.0.0.1:18081/apis/ccompat/v7";
+import { TEST_STACK } from "./stack";
+
+export const REGISTRY_URL = TEST_STACK.registryUrl;
 
 export const uniqueSubject = (prefix: string, role: "key" | "value" = "value") => `it.${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}-${role}`;
 

@@ -14,7 +14,7 @@ test("single sign-on: a new user signs in through the OpenID provider and joins 
   await keepScreenshot(page, "sign-in");
   await page.getByTestId("sign-in-sso").click();
   // The provider's own login and consent pages.
-  await page.waitForURL(/127\.0\.0\.1:3191\/interaction\//);
+  await page.waitForURL(new RegExp(`127\\.0\\.0\\.1:${OIDC.port}/interaction/`));
   await page.locator('input[name="login"]').fill(`idp-user-${u}`);
   await page.locator('input[name="password"]').fill("anything");
   await page.getByRole("button", { name: "Sign-in" }).click();
