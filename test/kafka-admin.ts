@@ -1,9 +1,34 @@
 import { ConfigResourceTypes, Kafka, logLevel, type Admin } from "kafkajs";
 import { BOOTSTRAP } from "./infra";
 
-/** An independent kafkajs admin (not Sluice's pool) for arranging state and checking what the broker holds. */
+/**
+ * An independent kafkajs admin (not Sluice's pool) for arranging state and checking what the broker holds.
+ * Its createTopics waits for leaders itself (unless waitForLeaders is false): kafkajs's own wait asks for metadata a
+ * busy KRaft broker does not hold yet and gives up with UNKNOWN_TOPIC_OR_PARTITION (it retries only
+ * LEADER_NOT_AVAILABLE), although the topics were created.
+ */
 export function testAdmin(): Admin {
-  return new Kafka({ clientId: "sluice-tests", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ clientId: "sluice-tests", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).admin();
+  const createTopics = admin.createTopics.bind(admin);
+  admin.createTopics = async (options) => {
+    const created = await createTopics({ ...options, waitForLeaders: false });
+    if (options.waitForLeaders !== false && !options.validateOnly) await waitForLeaders(admin, options.topics.map((t) => t.topic));
+    return created;
+  };
+  return admin;
+}
+
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const meta = await admin.fetchTopicMetadata({ topics });
+      if (meta.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (attempt >= 80) throw error;
+    }
+    if (attempt >= 80) throw new Error(`topics ${topics.slice(0, 3).join(", ")}… have no leader after 20 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 export const uniqueTopic = (prefix: string) => `it.${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
