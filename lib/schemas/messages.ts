@@ -23,7 +23,7 @@ export const DecodedFieldSchema = z.object({
   /** The text was cut to PREVIEW_BYTES; fetch the single message for all of it. */
   truncated: z.boolean(),
   schemaId: z.number().optional(),
-  /** Why the requested or detected decoding failed; `text` then holds the raw bytes (hex). */
+  /** Why the requested or detected decoding failed; `text` then holds the raw bytes (hex), or on a masked topic a marker. */
   error: z.string().optional(),
   /** Masking rules changed this field before it left the server. */
   masked: z.boolean().optional(),
