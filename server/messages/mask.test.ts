@@ -19,6 +19,8 @@ describe("masking", () => {
     expect(JSON.parse(m.text!)).toEqual({ card: { number: "****", holder: "Ann" }, items: [{ secret: "****" }, { secret: "****", ok: 1 }], note: "ring ###", "###": 5551234 });
     expect(m.masked).toBe(true);
     expect(maskField(json({ n: 5551234 }), compileRules([{ fields: [], pattern: "555", replacement: "x" }]), "value").text).toBe('{"n":"x1234"}');
+    // A pattern spanning a key and its value still applies (to the text).
+    expect(maskField(json({ ssn: "123" }), compileRules([{ fields: [], pattern: '"ssn":"\\d+"', replacement: '"ssn":"-"' }]), "value").text).toBe('{"ssn":"-"}');
   });
 
   it("fails closed: binary, malformed JSON, undecoded schema records and plain-text values under field rules become the marker", () => {

@@ -75,7 +75,10 @@ export function maskField(v: DecodedValue, rules: Compiled[], which: "key" | "va
         }
       }
     }
-    return changed ? { ...v, text: toJsonText(v.data), masked: true, changed } : v;
+    // Patterns also run over the final text, for a match that spans keys and values ("ssn": "123").
+    const text = changed ? toJsonText(v.data) : v.text;
+    const final = applyPatterns(text, rules);
+    return changed || final !== text ? { ...v, text: final, masked: true, changed: true } : v;
   }
   if (v.schemaId !== undefined) return marker(v, "the record names a schema that could not be used to decode it");
   if (v.encoding !== "string") return marker(v, "binary data, which the masking rules cannot read");
