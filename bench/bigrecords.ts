@@ -52,12 +52,14 @@ const { browseMessages } = await import("@/server/services/messages/browse-messa
 const { getMessage } = await import("@/server/services/messages/get-message");
 const { browseQuerySchema } = await import("@/lib/schemas/messages");
 const t0 = performance.now();
-const page = await browseMessages(MSG_CLUSTER_ID, topic, browseQuerySchema.parse({ start: "newest", limit: "100" }));
+// Reads as a local admin; the bench cluster has no masking rules, so nothing is audited.
+const reader = { actor: { id: "bench", name: "bench", email: "bench@sluice.local", roles: { "*": "admin" as const }, teams: [] }, requestId: "bench" };
+const page = await browseMessages(MSG_CLUSTER_ID, topic, browseQuerySchema.parse({ start: "newest", limit: "100" }), reader);
 const listMs = performance.now() - t0;
 const listBytes = Buffer.byteLength(JSON.stringify(page));
 const bigOne = page.messages.find((m) => m.value.size >= 10 * MiB)!;
 const t1 = performance.now();
-const full = await getMessage(MSG_CLUSTER_ID, topic, bigOne.partition, BigInt(bigOne.offset), { keyFormat: "auto", valueFormat: "auto" });
+const full = await getMessage(MSG_CLUSTER_ID, topic, bigOne.partition, BigInt(bigOne.offset), { keyFormat: "auto", valueFormat: "auto" }, reader);
 const openMs = performance.now() - t1;
 const search = await sluiceScan(topic, "start=oldest&q=no-such-text");
 clearInterval(sampler);

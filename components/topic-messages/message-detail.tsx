@@ -49,7 +49,7 @@ function Payload({ label, field, full, onLoadFull, loading, testId }: { label: s
       </div>
       {shown.error ? (
         <p className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300" data-testid={`${testId}-error`}>
-          Shown as raw bytes ({shown.encoding}): {shown.error}
+          {shown.masked ? "Hidden by masking" : `Shown as raw bytes (${shown.encoding})`}: {shown.error}
         </p>
       ) : null}
       <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-50 p-2 font-mono text-xs dark:border-slate-800 dark:bg-slate-900" data-testid={`${testId}-text`}>

@@ -23,7 +23,7 @@ export const DecodedFieldSchema = z.object({
   /** The text was cut to PREVIEW_BYTES; fetch the single message for all of it. */
   truncated: z.boolean(),
   schemaId: z.number().optional(),
-  /** Why the requested or detected decoding failed; `text` then holds the raw bytes (hex). */
+  /** Why the requested or detected decoding failed; `text` then holds the raw bytes (hex), or on a masked topic a marker. */
   error: z.string().optional(),
   /** Masking rules changed this field before it left the server. */
   masked: z.boolean().optional(),
@@ -48,9 +48,11 @@ export type Message = z.infer<typeof MessageSchema>;
 
 export const PartitionRangeSchema = z.object({ partition: z.number(), low: z.string(), high: z.string() });
 
-const decodeQuery = {
+export const decodeQuery = {
   keyFormat: z.enum(DECODE_FORMATS).optional().default("auto"),
   valueFormat: z.enum(DECODE_FORMATS).optional().default("auto"),
+  /** Lift the masking rules the reader is exempt from (admins, or roles/teams a rule names); audited, else 403. */
+  unmasked: z.enum(["true", "false"]).transform((v) => v === "true").optional().default(false),
 };
 
 const partitionsParam = z
@@ -168,7 +170,9 @@ export const produceBodySchema = z
         try {
           JSON.parse(b[part].data);
         } catch (e) {
-          ctx.addIssue({ code: "custom", path: [part, "data"], message: `not valid JSON: ${(e as Error).message}` });
+          // Only where it fails: the parser's own message can quote the input (a masked field, say).
+          const at = /position (\d+)/.exec((e as Error).message)?.[1];
+          ctx.addIssue({ code: "custom", path: [part, "data"], message: `not valid JSON${at ? ` (at position ${at})` : ""}` });
         }
       }
       if (b[part].format === "base64" && !/^[A-Za-z0-9+/]*={0,2}$/.test(b[part].data.replace(/\s/g, ""))) {

@@ -21,6 +21,8 @@ describe("loadConfig", () => {
     expect(cfg.clusters).toHaveLength(1);
     expect(cfg.clusters[0]).toMatchObject({ id: "local", bootstrapServers: ["127.0.0.1:19092"], readOnly: false });
     expect(cfg.clusters[0].schemaRegistry?.url).toBe(EMBEDDED_DEFAULT.clusters[0].schemaRegistry.url);
+    // The demo's payments show masked card numbers.
+    expect(cfg.clusters[0].messages.masking).toEqual([expect.objectContaining({ topics: "shop\\.payments", fields: ["card.number"], exemptRoles: [], exemptTeams: [] })]);
   });
 
   it("reads clusters, splits comma-separated bootstrap servers and interpolates env secrets", () => {

@@ -21,6 +21,8 @@ export const EMBEDDED_DEFAULT = {
       name: "Local",
       bootstrapServers: "127.0.0.1:19092",
       schemaRegistry: { url: "http://127.0.0.1:18081/apis/ccompat/v7" },
+      // The demo's payments carry card numbers: masked in every view (admins may ask for them, audited).
+      messages: { masking: [{ topics: "shop\\.payments", fields: ["card.number"] }] },
     },
   ],
 };

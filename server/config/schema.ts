@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
 
 const hostPort = z.string().regex(/^[^\s:,]+:\d{1,5}$/, "must be host:port, e.g. 127.0.0.1:9092");
 
@@ -33,7 +34,10 @@ const regexString = (what: string) =>
     }
   }, `${what} is not a valid regular expression`);
 
-/** A masking rule: on topics matching `topics`, replace JSON fields at `fields` paths and/or text matching `pattern`. */
+/**
+ * A masking rule: on topics matching `topics`, replace JSON fields at `fields` paths and/or text matching `pattern`
+ * in keys, values and headers, whatever decode format a viewer picks; what the rules cannot read is hidden whole.
+ */
 const maskingRuleSchema = z
   .strictObject({
     topics: regexString("topics"),
@@ -42,6 +46,10 @@ const maskingRuleSchema = z
     /** Applied to the text of keys, values and headers (JavaScript regex syntax, applied with the g flag). */
     pattern: regexString("pattern").optional(),
     replacement: z.string().default("****"),
+    /** Roles on the cluster that may ask for this rule to be lifted (`unmasked=true`, audited); admins always may. */
+    exemptRoles: z.array(z.enum(ROLES)).default([]),
+    /** Teams (by name) whose members may ask for this rule to be lifted. */
+    exemptTeams: z.array(z.string().min(1)).default([]),
   })
   .refine((r) => r.fields.length > 0 || r.pattern !== undefined, "a masking rule needs fields or a pattern");
 

@@ -1,50 +1,128 @@
 import "server-only";
+import type { DecodeFormat } from "@/lib/schemas/messages";
 import type { MaskingRule } from "@/server/config/schema";
-import { toJsonText, type DecodedRecord, type DecodedValue } from "./decode";
+import type { KafkaRecord } from "@/server/kafka/fetch-records";
+import { decodeHeader, decodeValue, decodeValueSync, toJsonText, type DecodedHeader, type DecodedRecord, type DecodedValue } from "./decode";
 
-type Compiled = { paths: string[][]; pattern?: RegExp; replacement: string };
+/** Text meant as JSON (whether or not it parses): field rules must reach into it, or it is hidden. */
+const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
 
-/** The masking rules of a cluster that apply to a topic, compiled once per session; null when none apply. */
-export function compileMasking(rules: MaskingRule[], topic: string): ((d: DecodedRecord) => void) | null {
-  const applicable: Compiled[] = rules
-    .filter((r) => new RegExp(`^(?:${r.topics})$`).test(topic))
-    .map((r) => ({ paths: r.fields.map((f) => f.split(".")), pattern: r.pattern ? new RegExp(r.pattern, "g") : undefined, replacement: r.replacement }));
-  if (applicable.length === 0) return null;
-  return (d) => {
-    maskValue(d.key, applicable);
-    maskValue(d.value, applicable);
-    for (const h of d.headers) {
-      if (h.value === null || h.binary) continue;
-      for (const rule of applicable) if (rule.pattern) h.value = h.value.replace(rule.pattern, rule.replacement);
-    }
+/** What a viewer sees instead of a key, value or header that masking could not read (fail closed). */
+export const MASKED_MARKER = "masked: could not be decoded for masking";
+
+export type Compiled = { paths: string[][]; pattern?: RegExp; replacement: string };
+
+export function compileRules(rules: Pick<MaskingRule, "fields" | "pattern" | "replacement">[]): Compiled[] {
+  return rules.map((r) => ({ paths: r.fields.map((f) => f.split(".")), pattern: r.pattern ? new RegExp(r.pattern, "g") : undefined, replacement: r.replacement }));
+}
+
+/** The cluster's masking rules that apply to a topic. */
+export function rulesFor(rules: MaskingRule[], topic: string): MaskingRule[] {
+  return rules.filter((r) => new RegExp(`^(?:${r.topics})$`).test(topic));
+}
+
+export type Masking = {
+  /**
+   * Decodes a record for display with the rules applied, whatever format the viewer asked for: masking reads the
+   * record as what it is (schema, JSON, text), never as the view; the format only chooses how the masked result is
+   * written. What the rules cannot reach (undecodable, malformed JSON, binary) is replaced by MASKED_MARKER.
+   */
+  decode(record: KafkaRecord, formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat }): DecodedRecord | Promise<DecodedRecord>;
+};
+
+/** Compiles rules (already chosen for the topic) once per session; null when there are none. */
+export function compileMasking(clusterId: string, rules: MaskingRule[]): Masking | null {
+  if (rules.length === 0) return null;
+  const compiled = compileRules(rules);
+  return {
+    decode(record, formats) {
+      const finish = (k: DecodedValue, v: DecodedValue): DecodedRecord => ({
+        record,
+        key: present(maskField(k, compiled, "key"), record.key, formats.keyFormat),
+        value: present(maskField(v, compiled, "value"), record.value, formats.valueFormat),
+        headers: record.headers.map((h) => maskHeader(decodeHeader(h), compiled)),
+      });
+      const key = decodeValueSync(clusterId, record.key, "auto", true);
+      const value = decodeValueSync(clusterId, record.value, "auto", true);
+      if (key && value) return finish(key, value);
+      return Promise.all([key ?? decodeValue(clusterId, record.key, "auto", true), value ?? decodeValue(clusterId, record.value, "auto", true)]).then(([k, v]) => finish(k, v));
+    },
   };
 }
 
-function maskValue(v: DecodedValue, rules: Compiled[]): void {
-  if (v.text === null) return;
-  if (v.data !== undefined && v.data !== null && typeof v.data === "object") {
+type Masked = DecodedValue & { changed?: boolean; marker?: boolean };
+
+function marker(v: DecodedValue, reason: string): Masked {
+  return { encoding: "string", text: MASKED_MARKER, size: v.size, ...(v.schemaId !== undefined ? { schemaId: v.schemaId } : {}), error: reason, masked: true, marker: true };
+}
+
+/**
+ * Masks one key or value decoded in "auto" with parsing: structured data gets field and pattern rules; plain text
+ * gets the pattern rules, unless it is a value and field rules exist (they cannot reach into it); anything else
+ * (binary, malformed JSON, a schema the registry could not resolve) becomes the marker. Reasons never quote input.
+ */
+export function maskField(v: DecodedValue, rules: Compiled[], which: "key" | "value"): Masked {
+  if (v.encoding === "null" || v.text === null) return v;
+  if (v.data !== undefined && !v.error) {
     let changed = false;
     for (const rule of rules) {
       for (const path of rule.paths) changed = replaceAt(v.data, path, rule.replacement) || changed;
-      if (rule.pattern) changed = replaceStrings(v.data, rule.pattern, rule.replacement) || changed;
-    }
-    if (changed) {
-      v.text = toJsonText(v.data);
-      v.masked = true;
-    }
-    return;
-  }
-  if (v.encoding === "string" || v.encoding === "json") {
-    for (const rule of rules) {
-      if (!rule.pattern || v.text === null) continue;
-      const next: string = v.text.replace(rule.pattern, rule.replacement);
-      if (next !== v.text) {
-        v.text = next;
-        v.masked = true;
-        v.data = undefined;
+      if (rule.pattern) {
+        const r = replaceStrings(v.data, rule.pattern, rule.replacement);
+        if (r.changed) {
+          v.data = r.node;
+          changed = true;
+        }
       }
     }
+    // Patterns also run over the final text, for a match that spans keys and values ("ssn": "123").
+    const text = changed ? toJsonText(v.data) : v.text;
+    const final = applyPatterns(text, rules);
+    return changed || final !== text ? { ...v, text: final, masked: true, changed: true } : v;
   }
+  if (v.schemaId !== undefined) return marker(v, "the record names a schema that could not be used to decode it");
+  if (v.encoding !== "string") return marker(v, "binary data, which the masking rules cannot read");
+  if (looksLikeJson(v.text)) return marker(v, "not valid JSON");
+  if (which === "value" && rules.some((r) => r.paths.length > 0)) return marker(v, "plain text, which the field rules cannot reach");
+  const text = applyPatterns(v.text, rules);
+  return text === v.text ? v : { ...v, text, masked: true, changed: true };
+}
+
+function applyPatterns(text: string, rules: Compiled[]): string {
+  let out = text;
+  for (const rule of rules) if (rule.pattern) out = out.replace(rule.pattern, rule.replacement);
+  return out;
+}
+
+/** Headers: pattern rules over their text, field rules where the text is JSON; binary or malformed JSON → marker. */
+export function maskHeader(h: DecodedHeader, rules: Compiled[]): DecodedHeader {
+  if (h.value === null) return h;
+  if (h.binary) return { key: h.key, value: MASKED_MARKER, binary: false };
+  if (looksLikeJson(h.value)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(h.value);
+    } catch {
+      return { key: h.key, value: MASKED_MARKER, binary: false };
+    }
+    const m = maskField({ encoding: "json", data, text: h.value, size: 0 }, rules, "key");
+    return { key: h.key, value: m.text, binary: false };
+  }
+  return { key: h.key, value: applyPatterns(h.value, rules), binary: false };
+}
+
+/**
+ * Writes a masked key or value in the format the viewer asked for. Untouched by the rules, it is shown as the
+ * format would show the stored bytes; changed, hex and base64 encode the masked text (never the stored bytes).
+ */
+function present(v: Masked, raw: Buffer | null, format: DecodeFormat): DecodedValue {
+  const { changed, marker: isMarker, ...out } = v;
+  if (isMarker || v.text === null || raw === null) return out;
+  if (format === "hex" || format === "base64") {
+    const bytes = changed ? Buffer.from(v.text, "utf8") : raw;
+    return { ...out, encoding: format, text: bytes.toString(format) };
+  }
+  return out;
 }
 
 function replaceAt(node: unknown, path: string[], replacement: string): boolean {
@@ -64,19 +142,43 @@ function replaceAt(node: unknown, path: string[], replacement: string): boolean 
   return changed;
 }
 
-function replaceStrings(node: unknown, pattern: RegExp, replacement: string): boolean {
-  if (node === null || typeof node !== "object") return false;
+/** Applies a pattern to every string, number, byte string and object key in the tree; returns the (new) node. */
+function replaceStrings(node: unknown, pattern: RegExp, replacement: string): { node: unknown; changed: boolean } {
+  if (typeof node === "string") {
+    const next = node.replace(pattern, replacement);
+    return { node: next, changed: next !== node };
+  }
+  if (typeof node === "number" || typeof node === "bigint") {
+    const text = String(node);
+    const next = text.replace(pattern, replacement);
+    return next !== text ? { node: next, changed: true } : { node, changed: false };
+  }
+  if (Buffer.isBuffer(node)) {
+    const text = node.toString("utf8");
+    const next = text.replace(pattern, replacement);
+    return next !== text ? { node: next, changed: true } : { node, changed: false };
+  }
+  if (node === null || typeof node !== "object") return { node, changed: false };
+  // Long-like values (protobufjs int64) are checked as their decimal text.
+  if (typeof (node as { toNumber?: unknown }).toNumber === "function" && "low" in node && "high" in node) {
+    const r = replaceStrings(String(node), pattern, replacement);
+    return r.changed ? r : { node, changed: false };
+  }
+  if (node instanceof Map) return replaceStrings(Object.fromEntries(node), pattern, replacement);
   const obj = node as Record<string, unknown>;
   let changed = false;
   for (const k of Object.keys(obj)) {
-    const v = obj[k];
-    if (typeof v === "string") {
-      const next = v.replace(pattern, replacement);
-      if (next !== v) {
-        obj[k] = next;
-        changed = true;
-      }
-    } else changed = replaceStrings(v, pattern, replacement) || changed;
+    const r = replaceStrings(obj[k], pattern, replacement);
+    if (r.changed) {
+      obj[k] = r.node;
+      changed = true;
+    }
+    const nk = k.replace(pattern, replacement);
+    if (nk !== k && !Array.isArray(obj)) {
+      obj[nk] = obj[k];
+      delete obj[k];
+      changed = true;
+    }
   }
-  return changed;
+  return { node: obj, changed };
 }

@@ -4,11 +4,12 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { withDeadline } from "@/server/kafka/deadline";
 import { decodeCursor, encodeCursor, type BrowseCursor } from "@/server/messages/cursor";
 import { decodeRecord } from "@/server/messages/decode";
-import { compileMasking } from "@/server/messages/mask";
+import type { Masking } from "@/server/messages/mask";
 import { acquireMessageSession } from "@/server/messages/sessions";
 import { rangesDto, startPositions } from "@/server/messages/start-positions";
 import { toMessage } from "@/server/messages/to-dto";
 import { TopicReader, type PartitionRange } from "@/server/messages/topic-reader";
+import { maskingFor, type ReadAccess } from "./masking";
 
 type Row = Message & { _offset: bigint };
 
@@ -21,14 +22,15 @@ const MAX_ROUNDS = 10_000;
  * `limit` oldest (by timestamp); backward pages read the `limit` records before each position and keep the
  * newest. Each page returns cursors for both directions, computed from what it showed.
  */
-export async function browseMessages(clusterId: string, topic: string, q: BrowseQuery): Promise<BrowsePage> {
+export async function browseMessages(clusterId: string, topic: string, q: BrowseQuery, access: ReadAccess): Promise<BrowsePage> {
   const cluster = getClusterConfigOrThrow(clusterId);
+  const mask = await maskingFor(clusterId, topic, { ...access, unmasked: q.unmasked }, { view: "browse", keyFormat: q.keyFormat, valueFormat: q.valueFormat });
   const release = acquireMessageSession(clusterId);
   try {
     return await withDeadline(BROWSE_DEADLINE_MS, `Cluster "${cluster.name}"`, async () => {
       const reader = await TopicReader.open(clusterId, topic);
       try {
-        return await page(reader, q);
+        return await page(reader, q, mask);
       } finally {
         reader.close();
       }
@@ -38,7 +40,7 @@ export async function browseMessages(clusterId: string, topic: string, q: Browse
   }
 }
 
-async function page(reader: TopicReader, q: BrowseQuery): Promise<BrowsePage> {
+async function page(reader: TopicReader, q: BrowseQuery, mask: Masking | null): Promise<BrowsePage> {
   const given = q.cursor ? decodeCursor(q.cursor) : null;
   const partitions = reader.select(given ? [...given.pos.keys()] : q.partitions);
   const ranges = await reader.ranges(partitions);
@@ -47,16 +49,14 @@ async function page(reader: TopicReader, q: BrowseQuery): Promise<BrowsePage> {
   else if (q.start === "newest") cursor = { dir: "back", order: "newest-first", pos: await startPositions(reader, ranges, { start: "end" }) };
   else cursor = { dir: "fwd", order: "oldest-first", pos: await startPositions(reader, ranges, q) };
 
-  const cluster = getClusterConfigOrThrow(reader.clusterId);
-  const mask = compileMasking(cluster.messages.masking, reader.topic);
   const limit = q.limit;
   const collected = new Map<number, Row[]>();
   const decodeAll = async (records: Awaited<ReturnType<TopicReader["fetch"]>>) => {
     for (const [partition, f] of records) {
       const rows = collected.get(partition) ?? [];
       for (const r of f.records) {
-        const d = await decodeRecord(reader.clusterId, r, { keyFormat: q.keyFormat, valueFormat: q.valueFormat, parse: mask !== null, previewBytes: PREVIEW_BYTES });
-        mask?.(d);
+        // A masked topic is decoded whole (the rules need all of it) and masked before the preview is cut.
+        const d = await (mask ? mask.decode(r, q) : decodeRecord(reader.clusterId, r, { keyFormat: q.keyFormat, valueFormat: q.valueFormat, parse: false, previewBytes: PREVIEW_BYTES }));
         rows.push({ ...toMessage(d, true), _offset: r.offset });
       }
       collected.set(partition, rows);

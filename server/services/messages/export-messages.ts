@@ -18,8 +18,13 @@ export async function exportMessages(request: Request, clusterId: string, topic:
   const query = { ...q, follow: false };
   const stream = await audited(
     { ...ctx, clusterId },
-    { action: "messages.export", targetType: "topic", target: topic, before: { start: q.start, partitions: q.partitions ?? "all", q: q.q, regex: q.regex, cel: q.cel, from: q.from, to: q.to, maxResults: q.maxResults } },
-    () => openMessageStream(clusterId, topic, query, null, { full: true }),
+    {
+      action: "messages.export",
+      targetType: "topic",
+      target: topic,
+      before: { start: q.start, partitions: q.partitions ?? "all", q: q.q, regex: q.regex, cel: q.cel, from: q.from, to: q.to, maxResults: q.maxResults, keyFormat: q.keyFormat, valueFormat: q.valueFormat, unmasked: q.unmasked },
+    },
+    () => openMessageStream(clusterId, topic, query, null, { actor: ctx.actor, requestId: ctx.requestId }, { full: true }),
     () => ({ started: true }),
   );
   const abort = new AbortController();

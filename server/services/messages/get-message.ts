@@ -4,14 +4,22 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
 import { decodeRecord } from "@/server/messages/decode";
-import { compileMasking } from "@/server/messages/mask";
 import { acquireMessageSession } from "@/server/messages/sessions";
 import { toMessage } from "@/server/messages/to-dto";
 import { TopicReader } from "@/server/messages/topic-reader";
+import { maskingFor, type ReadAccess } from "./masking";
 
 /** One record in full (no preview cut), for the detail view of a truncated key or value. */
-export async function getMessage(clusterId: string, topic: string, partition: number, offset: bigint, formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat }): Promise<Message> {
+export async function getMessage(
+  clusterId: string,
+  topic: string,
+  partition: number,
+  offset: bigint,
+  formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat },
+  access: ReadAccess,
+): Promise<Message> {
   const cluster = getClusterConfigOrThrow(clusterId);
+  const mask = await maskingFor(clusterId, topic, access, { view: "detail", ...formats });
   const release = acquireMessageSession(clusterId);
   try {
     return await withDeadline(15_000, `Cluster "${cluster.name}"`, async () => {
@@ -26,8 +34,7 @@ export async function getMessage(clusterId: string, topic: string, partition: nu
         const fetched = await reader.fetch(new Map([[p, offset]]), { maxWaitMs: 100, maxBytes: 64 * 1024 * 1024, partitionMaxBytes: 64 * 1024 * 1024 });
         const record = fetched.get(p)?.records.find((r) => r.offset === offset);
         if (!record) throw new ApiError("not_found", `There is no record at offset ${offset} of partition ${p} (compacted away, or a transaction marker).`);
-        const d = await decodeRecord(clusterId, record, formats);
-        compileMasking(cluster.messages.masking, topic)?.(d);
+        const d = await (mask ? mask.decode(record, formats) : decodeRecord(clusterId, record, formats));
         return toMessage(d, false);
       } finally {
         reader.close();

@@ -8,13 +8,15 @@ import { withDeadline } from "@/server/kafka/deadline";
 import { toApiError } from "@/server/kafka/errors";
 import { getProducer, withRawCluster } from "@/server/kafka/registry";
 import { schemaRegistryFor } from "@/server/messages/decode";
+import { rulesFor } from "@/server/messages/mask";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
 
 type Body = z.output<typeof produceBodySchema>;
 type Part = Body["value"];
 
-async function encodePart(clusterId: string, part: Part, which: "key" | "value"): Promise<Buffer | null> {
+/** `quote`: errors may quote the library's message, which can carry the input (never on a masked topic). */
+async function encodePart(clusterId: string, part: Part, which: "key" | "value", quote: boolean): Promise<Buffer | null> {
   switch (part.format) {
     case "null":
       return null;
@@ -30,7 +32,7 @@ async function encodePart(clusterId: string, part: Part, which: "key" | "value")
       try {
         payload = JSON.parse(part.data);
       } catch (e) {
-        throw new ApiError("unprocessable_entity", `The ${which} must be JSON to be encoded with a schema: ${(e as Error).message}`, [{ path: `${which}.data`, issue: "not JSON" }]);
+        throw new ApiError("unprocessable_entity", `The ${which} must be JSON to be encoded with a schema${quote ? `: ${(e as Error).message}` : "."}`, [{ path: `${which}.data`, issue: "not JSON" }]);
       }
       let id: number;
       try {
@@ -48,7 +50,7 @@ async function encodePart(clusterId: string, part: Part, which: "key" | "value")
         const paths = (e as { paths?: string[][] }).paths?.map((p) => p.join(".")).filter(Boolean) ?? [];
         throw new ApiError(
           "unprocessable_entity",
-          `The ${which} does not match schema ${id} of "${part.subject}"${paths.length ? ` (check ${paths.join(", ")})` : ""}: ${(e as Error).message}`,
+          `The ${which} does not match schema ${id} of "${part.subject}"${paths.length ? ` (check ${paths.join(", ")})` : ""}${quote ? `: ${(e as Error).message}` : "."}`,
           [{ path: `${which}.data`, issue: "does not match the schema" }],
         );
       }
@@ -65,7 +67,8 @@ export async function produceMessage(clusterId: string, topic: string, body: Bod
       { path: "partition", issue: "unknown partition" },
     ]);
   }
-  const [key, value] = await Promise.all([encodePart(clusterId, body.key, "key"), encodePart(clusterId, body.value, "value")]);
+  const quote = rulesFor(cluster.messages.masking, topic).length === 0;
+  const [key, value] = await Promise.all([encodePart(clusterId, body.key, "key", quote), encodePart(clusterId, body.value, "value", quote)]);
   const summary = {
     partition: body.partition,
     compression: body.compression,

@@ -7,11 +7,12 @@ import { withDeadline } from "@/server/kafka/deadline";
 import { decodePositions, encodePositions } from "@/server/messages/cursor";
 import { decodeRecord } from "@/server/messages/decode";
 import { compileFilter } from "@/server/messages/filter";
-import { compileMasking } from "@/server/messages/mask";
+import type { Masking } from "@/server/messages/mask";
 import { acquireMessageSession } from "@/server/messages/sessions";
 import { startPositions } from "@/server/messages/start-positions";
 import { toMessage } from "@/server/messages/to-dto";
 import { TopicReader } from "@/server/messages/topic-reader";
+import { maskingFor, type ReadAccess } from "./masking";
 
 export type StreamEvent = MessageStreamEvent & { id?: string };
 
@@ -38,11 +39,13 @@ export async function openMessageStream(
   topic: string,
   q: StreamQuery,
   lastEventId: string | null,
+  access: ReadAccess,
   options: { full?: boolean } = {},
 ): Promise<MessageStream> {
   const cluster = getClusterConfigOrThrow(clusterId);
   const filter = compileFilter(q);
-  const mask = compileMasking(cluster.messages.masking, topic);
+  const view = options.full ? "export" : q.follow ? "tail" : "search";
+  const mask = await maskingFor(clusterId, topic, { ...access, unmasked: q.unmasked }, { view, keyFormat: q.keyFormat, valueFormat: q.valueFormat });
   const release = acquireMessageSession(clusterId);
   let reader: TopicReader | undefined;
   const close = () => {
@@ -70,7 +73,7 @@ async function* run(
   setup: { partitions: number[]; ranges: Map<number, { low: bigint; high: bigint }>; positions: Map<number, bigint> },
   q: StreamQuery,
   filter: ReturnType<typeof compileFilter>,
-  mask: ReturnType<typeof compileMasking>,
+  mask: Masking | null,
   signal: AbortSignal,
   preview: boolean,
 ): AsyncGenerator<StreamEvent> {
@@ -86,12 +89,13 @@ async function* run(
   let following = false;
   let outageSince: number | null = null;
   let sliceStart = performance.now();
-  // Parsed values only where something reads them (CEL, masking); plain listing sends the text as stored.
+  // Parsed values only where something reads them (CEL); plain listing sends the text as stored. A masked topic
+  // is decoded whole and masked first, so filters and previews only ever see masked data.
   // Without a text filter, list previews decode only the first PREVIEW_BYTES of each value (memory stays flat).
   const decodeOptions = {
     keyFormat: q.keyFormat,
     valueFormat: q.valueFormat,
-    parse: Boolean(q.cel) || mask !== null,
+    parse: Boolean(q.cel),
     previewBytes: preview && !q.q ? PREVIEW_BYTES : undefined,
   };
   const id = () => encodePositions(pos);
@@ -198,9 +202,8 @@ async function* run(
         bytes += size;
         pos.set(p, r.offset + 1n);
         if ((q.from !== undefined && r.timestamp < q.from) || (q.to !== undefined && r.timestamp > q.to)) continue;
-        const decoded = decodeRecord(reader.clusterId, r, decodeOptions);
+        const decoded = mask ? mask.decode(r, q) : decodeRecord(reader.clusterId, r, decodeOptions);
         const d = decoded instanceof Promise ? await decoded : decoded;
-        mask?.(d);
         let ok: boolean;
         try {
           ok = filter.test(d);

@@ -11,8 +11,8 @@ export const GET = defineRoute({
   permission: "messages:read",
   params: topicParamsSchema,
   query: browseQuerySchema,
-  async handler({ params, query }) {
-    return Response.json(await browseMessages(params.clusterId, params.topicName, query));
+  async handler({ params, query, actor, requestId }) {
+    return Response.json(await browseMessages(params.clusterId, params.topicName, query, { actor, requestId }));
   },
 });
 

@@ -1,0 +1,48 @@
+import "server-only";
+import type { DecodeFormat } from "@/lib/schemas/messages";
+import { roleOn, type Actor } from "@/server/auth/permissions";
+import { getClusterConfigOrThrow } from "@/server/config";
+import type { MaskingRule } from "@/server/config/schema";
+import { prisma } from "@/server/db/prisma";
+import { ApiError } from "@/server/http/api-error";
+import { compileMasking, rulesFor, type Masking } from "@/server/messages/mask";
+
+/** Who reads, and whether they asked for clear text (`unmasked=true`). */
+export type ReadAccess = { actor: Actor; requestId: string; unmasked?: boolean };
+export type ReadView = { view: "browse" | "detail" | "search" | "tail" | "export"; keyFormat: DecodeFormat; valueFormat: DecodeFormat };
+
+/** Admins of the cluster, and the roles and teams a rule names, may lift it. */
+function exempt(actor: Actor, clusterId: string, rule: MaskingRule): boolean {
+  const role = roleOn(actor, clusterId);
+  if (role === "admin") return true;
+  if (role && rule.exemptRoles.includes(role)) return true;
+  return actor.teams.some((t) => rule.exemptTeams.includes(t.name));
+}
+
+/**
+ * The masking a read of `topic` goes through. Masked unless clear text was asked for; then the rules the reader is
+ * exempt from are lifted (one audit row per request or session, with the view and formats) and a reader exempt
+ * from none is refused (403, audited).
+ */
+export async function maskingFor(clusterId: string, topic: string, access: ReadAccess, view: ReadView): Promise<Masking | null> {
+  const rules = rulesFor(getClusterConfigOrThrow(clusterId).messages.masking, topic);
+  if (!access.unmasked || rules.length === 0) return compileMasking(clusterId, rules);
+  const lifted = rules.filter((r) => exempt(access.actor, clusterId, r));
+  const row = {
+    actor: access.actor.email,
+    actorId: access.actor.id,
+    clusterId,
+    action: "messages.unmask",
+    targetType: "topic",
+    target: topic,
+    before: JSON.stringify({ ...view, rules: rules.length, lifted: lifted.length }),
+    requestId: access.requestId,
+  };
+  if (lifted.length === 0) {
+    const message = `Records of "${topic}" are masked; unmasked reads need the admin role on this cluster or a role or team the masking rule exempts.`;
+    await prisma.auditEvent.create({ data: { ...row, result: "failure", error: message } });
+    throw new ApiError("forbidden", message);
+  }
+  await prisma.auditEvent.create({ data: { ...row, result: "success" } });
+  return compileMasking(clusterId, rules.filter((r) => !lifted.includes(r)));
+}
