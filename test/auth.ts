@@ -30,7 +30,7 @@ export function testUser(email: string, roles: Record<string, Role>, teamIds: st
         prisma.user.update({ where: { id }, data: { active: true } }),
         prisma.roleBinding.deleteMany({ where: { userId: id } }),
         prisma.teamMember.deleteMany({ where: { userId: id } }),
-        prisma.loginAttempt.deleteMany({ where: { email } }),
+        prisma.signInThrottle.deleteMany({ where: { key: `account:${email}` } }),
         ...Object.entries(roles).map(([clusterId, role]) => prisma.roleBinding.create({ data: { userId: id, clusterId, role } })),
         ...teamIds.map((teamId) => prisma.teamMember.create({ data: { userId: id, teamId } })),
       ]);

@@ -60,6 +60,7 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
           <option value="">Any result</option>
           <option value="success">success</option>
           <option value="failure">failure</option>
+          <option value="denied">denied</option>
         </Select>
         <Button asChild size="sm" className="ml-auto">
           <a href={paths.api.auditExport(filters)} download data-testid="audit-export">

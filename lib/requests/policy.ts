@@ -1,3 +1,4 @@
+import { prefixesOwn } from "../auth/ownership";
 import type { Policy, SubmitRequestInput, Violation } from "../schemas/requests";
 
 /** The policy a cluster has until an admin sets one. */
@@ -35,9 +36,9 @@ function retentionViolation(policy: Policy, value: string | undefined): string |
  */
 export function checkPolicy(policy: Policy, teamPrefixes: string[], input: SubmitRequestInput): Violation[] {
   const out: Violation[] = [];
-  const owned = teamPrefixes.some((p) => input.topicName.startsWith(p));
+  const owned = prefixesOwn(teamPrefixes, input.topicName);
   if (!owned && (policy.requireTeamPrefix || input.kind !== "create")) {
-    out.push({ path: "topicName", issue: `the name must start with one of the team's prefixes: ${teamPrefixes.join(", ") || "(the team has none)"}` });
+    out.push({ path: "topicName", issue: `the name must start with one of the team's prefixes, ending at a separator (. - _): ${teamPrefixes.join(", ") || "(the team has none)"}` });
   }
   if (input.kind === "create" && policy.namePattern && !new RegExp(`^(?:${policy.namePattern})$`).test(input.topicName)) {
     out.push({ path: "topicName", issue: `the name must match the pattern ${policy.namePattern}` });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { prefixProblem } from "../auth/ownership";
 import { ROLES } from "../auth/roles";
 
 export const emailSchema = z.string().trim().toLowerCase().email("enter an email address").max(254);
@@ -30,9 +31,11 @@ export const updateUserBodySchema = z
 
 const prefixSchema = z
   .string()
-  .min(1, "a prefix is empty")
   .max(100)
-  .regex(/^[a-zA-Z0-9._-]+$/, "prefixes use only letters, digits, '.', '_' and '-'");
+  .superRefine((p, ctx) => {
+    const problem = prefixProblem(p);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 export const teamBodySchema = z.object({
   name: z.string().trim().min(1, "enter a team name").max(100),
   prefixes: z.array(prefixSchema).min(1, "a team owns at least one prefix").max(20),

@@ -5,7 +5,7 @@ export const auditQuerySchema = z.object({
   actor: z.string().trim().max(254).optional(),
   action: z.string().trim().max(100).optional(),
   clusterId: z.string().max(100).optional(),
-  result: z.enum(["success", "failure"]).optional(),
+  result: z.enum(["success", "failure", "denied"]).optional(),
   from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time" }).optional(),
   to: z.iso.datetime({ offset: true, error: "to must be an ISO date-time" }).optional(),
   cursor: z.string().max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { subjectNameSchema } from "./schemas";
 
 /** How the browser asks for a key or value to be decoded; "auto" detects (schema wire format, JSON, text, binary). */
 export const DECODE_FORMATS = ["auto", "string", "json", "schema", "hex", "base64"] as const;
@@ -150,7 +151,7 @@ const producePart = z.object({
   format: z.enum(PRODUCE_FORMATS).default("string"),
   data: z.string().max(10 * 1024 * 1024, "at most 10 MiB").default(""),
   /** With format=schema: encode with the latest (or given) version of this subject. */
-  subject: z.string().max(500).optional(),
+  subject: subjectNameSchema.optional(),
   version: z.number().int().positive().optional(),
 });
 

@@ -8,12 +8,17 @@ export const compatibilityLevelSchema = z.enum(COMPATIBILITY_LEVELS, { error: `u
 export const SCHEMA_TYPES = ["AVRO", "PROTOBUF", "JSON"] as const;
 export type SchemaType = (typeof SCHEMA_TYPES)[number];
 
-/** Registry subject names: any printable text; Sluice refuses control characters and very long names. */
+/**
+ * Registry subject names: printable text without path syntax. `/`, `\`, `%`, `?`, `#` and `..` are refused: a proxy
+ * that normalises or decodes paths would otherwise turn `teamA/../teamB-value` (which carries team A's prefix) into
+ * team B's subject, so the name whose ownership Sluice checks must be the very name the registry sees.
+ */
 export const subjectNameSchema = z
   .string()
   .min(1, "the subject is empty")
   .max(255, "the subject is longer than 255 characters")
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "the subject contains control characters");
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "the subject contains control characters")
+  .refine((s) => !/[/\\%?#]/.test(s) && !s.includes(".."), "the subject contains '/', '\\', '%', '?', '#' or '..', which Sluice refuses in subject names");
 
 const boolParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 

@@ -6,7 +6,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { genericOAuth } from "better-auth/plugins";
 import { DEFAULT_DATABASE_URL, isPostgresUrl, prisma } from "@/server/db/prisma";
-import { syncOidcTeams } from "./oidc-teams";
+import { onOidcUserCreated, syncOidcTeams } from "./oidc-teams";
 
 /** Session lifetime: 12 h, renewed once an hour while in use. */
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
@@ -64,9 +64,7 @@ function createAuth() {
       user: {
         create: {
           after: async (user) => {
-            const role = process.env.SLUICE_DEFAULT_ROLE ?? "viewer";
-            if (role === "none" || !["viewer", "operator", "approver", "admin"].includes(role)) return;
-            await prisma.roleBinding.upsert({ where: { userId_clusterId: { userId: user.id, clusterId: "*" } }, create: { userId: user.id, clusterId: "*", role }, update: {} });
+            await onOidcUserCreated(user); // audited, with its default-role grant
           },
         },
       },

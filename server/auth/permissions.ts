@@ -1,4 +1,5 @@
 import "server-only";
+import { prefixesOwn } from "@/lib/auth/ownership";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
 export type { Role };
@@ -45,8 +46,9 @@ export function roleOn(actor: Actor, clusterId: string | undefined): Role | null
 /** Admin on every cluster: manages users, teams and roles, and reads the whole audit log. */
 export const isGlobalAdmin = (actor: Actor) => actor.roles["*"] === "admin";
 
+/** Whether one of the actor's teams owns the name (the one ownership rule: `lib/auth/ownership.ts`). */
 export function ownsName(actor: Actor, name: string): boolean {
-  return actor.teams.some((t) => t.prefixes.some((p) => p && name.startsWith(p)));
+  return actor.teams.some((t) => prefixesOwn(t.prefixes, name));
 }
 
 /** Whether the actor's role on the cluster reaches the permission's minimum (prefixes not considered). */

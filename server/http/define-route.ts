@@ -4,6 +4,7 @@ import { ERROR_STATUS, type ErrorDetail, type ErrorEnvelope } from "@/lib/api/er
 import { getActor } from "@/server/auth/session";
 import { can, hasRole, PERMISSIONS, refusal, type Actor, type Permission } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
+import { auditRefusal } from "@/server/services/audit/record-refusal";
 import { ApiError } from "./api-error";
 import { newRequestId } from "./request-id";
 
@@ -87,11 +88,12 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
 ) {
   return async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const requestId = newRequestId();
+    let actor: Actor | null = null;
+    let handling = false;
     try {
       const rawParams = Object.fromEntries(
         Object.entries((await ctx?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(decodeURIComponent) : decodeURIComponent(v)]),
       );
-      let actor: Actor | null = null;
       const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
       const permission = options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
       assertSameOrigin(request);
@@ -122,10 +124,12 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
         const name = PERMISSIONS[permission].scoped ? (options.scope ? options.scope({ params, query, body } as never) : defaultScope(params ?? rawParams)) : undefined;
         if (!can(actor, permission, clusterId, name)) throw new ApiError("forbidden", refusal(actor, permission, clusterId, name));
       }
+      handling = true;
       const res = await options.handler({ params, query, body, actor, request, requestId } as Parameters<typeof options.handler>[0]);
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (error) {
+      if (!handling) await auditRefusal(request, error, actor, options.permission, requestId);
       return errorResponse(error, requestId);
     }
   };

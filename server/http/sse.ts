@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "./api-error";
 
 /**
  * One server-sent event. `id` becomes the client's Last-Event-ID (a resume cursor), when given. `rawData` is
@@ -28,6 +29,16 @@ export const SSE_HEADERS = {
 } as const;
 
 const encoder = new TextEncoder();
+
+/**
+ * What a stream may tell the client about an error: an ApiError's code and message (written for users), anything
+ * else as a generic `internal` error. The internal detail (message, stack) goes to the server log only.
+ */
+export function streamError(error: unknown, context = "stream"): { code: string; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  console.error(`[${context}]`, error);
+  return { code: "internal", message: "Something went wrong on Sluice's server; the stream stopped and the error was logged." };
+}
 
 export function formatSseEvent(e: SseEvent): string {
   let frame = `event: ${e.event}\n`;
@@ -102,8 +113,7 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
         out.enqueue(Buffer.from(formatSseEvent(result.value), "utf8"));
       } catch (error) {
         pending = null;
-        const message = error instanceof Error ? error.message : String(error);
-        out.enqueue(encoder.encode(formatSseEvent({ event: "error", data: { code: "internal", message, fatal: true } })));
+        out.enqueue(encoder.encode(formatSseEvent({ event: "error", data: { ...streamError(error), fatal: true } })));
         await finish();
         out.close();
       } finally {

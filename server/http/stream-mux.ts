@@ -1,7 +1,7 @@
 import "server-only";
 import { SseParser } from "@/lib/sse/parse";
 import { ApiError } from "./api-error";
-import type { SseEvent } from "./sse";
+import { streamError, type SseEvent } from "./sse";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type MuxRoute = { pattern: RegExp; params: string[]; handler: () => Promise<Handler> };
@@ -62,7 +62,7 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
     );
     // Interleave: one pending next() per subscription, whichever settles first is sent.
     const pending = new Map<number, Promise<{ i: number; r: IteratorResult<SseEvent> }>>();
-    const pull = (i: number) => pending.set(i, iterators[i].next().then((r) => ({ i, r }), (error) => ({ i, r: { done: false, value: { event: "sub-error", rawData: `{"k":${quote(resolved[i].sub.k)},"status":500,"d":${quote(String(error))}}` } } as IteratorResult<SseEvent> })));
+    const pull = (i: number) => pending.set(i, iterators[i].next().then((r) => ({ i, r }), (error) => ({ i, r: { done: false, value: { event: "sub-error", rawData: `{"k":${quote(resolved[i].sub.k)},"status":500,"d":${JSON.stringify({ error: streamError(error, "streams") })}}` } } as IteratorResult<SseEvent> })));
     iterators.forEach((_, i) => pull(i));
     try {
       while (pending.size && !signal.aborted) {

@@ -8,6 +8,7 @@ import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { loadTicks, recordTick } from "./history";
 import { acquireLease, releaseLease, REPLICA_ID } from "./lease";
 import { mapLimit } from "@/server/kafka/map-limit";
+import { toApiError } from "@/server/kafka/errors";
 
 /** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
 export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: string };
@@ -144,7 +145,10 @@ export class MetricsSampler {
       event = { tick: { ...rates, ok: true }, topicsChanged: this.topicsChanged(sample.names) };
     } catch (error) {
       this.prev = null; // no rate across an outage
-      event = { tick: { t: Date.now(), ok: false, error: error instanceof Error ? error.message : String(error) }, topicsChanged: null };
+      // Viewers get the mapped, user-facing sentence; the raw error stays in the server log.
+      const safe = toApiError(error, this.clusterId);
+      if (safe.code === "internal") console.error(`[metrics] sample of ${this.clusterId} failed:`, error);
+      event = { tick: { t: Date.now(), ok: false, error: safe.message }, topicsChanged: null };
     }
     await recordTick(this.clusterId, event.tick).catch((error) => console.error(`[metrics] could not store a sample of ${this.clusterId}:`, error));
     this.publish(event);

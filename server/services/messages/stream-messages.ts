@@ -3,6 +3,7 @@ import { PREVIEW_BYTES, type Message, type StreamQuery } from "@/lib/schemas/mes
 import type { MessageStreamEvent } from "@/lib/sse/message-events";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
+import { streamError } from "@/server/http/sse";
 import { withDeadline } from "@/server/kafka/deadline";
 import { decodePositions, encodePositions } from "@/server/messages/cursor";
 import { decodeRecord } from "@/server/messages/decode";
@@ -165,7 +166,7 @@ async function* run(
     } catch (error) {
       prefetched = null;
       for (const [p, o] of pos) fetchPos.set(p, o);
-      const apiError = error instanceof ApiError ? error : new ApiError("internal", String(error));
+      const apiError = error instanceof ApiError ? error : new ApiError("internal", streamError(error, "messages").message);
       if (apiError.code !== "kafka_unavailable") {
         yield { event: "error", data: { code: apiError.code, message: apiError.message, fatal: true } };
         return;
@@ -208,7 +209,7 @@ async function* run(
         try {
           ok = filter.test(d);
         } catch (error) {
-          const e = error instanceof ApiError ? error : new ApiError("internal", String(error));
+          const e = error instanceof ApiError ? error : new ApiError("internal", streamError(error, "messages").message);
           yield { event: "error", data: { code: e.code, message: e.message, fatal: true } };
           return;
         }

@@ -4,6 +4,7 @@ import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import type { AuditContext } from "@/server/services/audit/record-audit";
 import { provisionRequest } from "./provision-request";
+import { assertApprovableNow } from "./recheck-request";
 import { canCancel, canSeeRequest, whyCannotDecide } from "./request-access";
 import { openKey } from "./submit-request";
 import { requestInclude, toRequestDto, type RequestRow } from "./to-dto";
@@ -16,7 +17,10 @@ export async function findVisibleRequest(clusterId: string, id: string, audit: A
   return row;
 }
 
-/** Approve (then provision at once) or reject a pending request. */
+/**
+ * Approve (then provision at once) or reject a pending request. An approval re-checks, at decision time, that the
+ * requester is still in the owning team, the team still owns the name and the cluster's policy still allows it.
+ */
 export async function decideRequest(clusterId: string, id: string, input: { decision: "approve" | "reject"; comment: string }, audit: AuditContext): Promise<TopicRequestDto> {
   const row = await findVisibleRequest(clusterId, id, audit);
   const why = whyCannotDecide(audit.actor, row);
@@ -26,6 +30,7 @@ export async function decideRequest(clusterId: string, id: string, input: { deci
     const rejected = await transition(id, ["PENDING"], { ...decided, status: "REJECTED", openKey: null }, { ...audit, action: "request.rejected", detail: { comment: input.comment } });
     return toRequestDto(rejected, audit.actor);
   }
+  if (row.status === "PENDING") await assertApprovableNow(row, audit);
   const approved = await transition(id, ["PENDING"], { ...decided, status: "APPROVED" }, { ...audit, action: "request.approved", detail: input.comment ? { comment: input.comment } : undefined });
   return toRequestDto(await provisionRequest(approved, audit), audit.actor);
 }
