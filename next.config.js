@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "kafkajs"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() and app/forbidden.tsx: pages refused by the permission check answer 403 (server/auth/page-access.ts).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

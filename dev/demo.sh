@@ -8,6 +8,8 @@ export DATABASE_URL="${DATABASE_URL:-file:./.data/sluice.db}"
 PORT="${PORT:-3000}"
 # The first admin, created on the first start (no effect once any user exists).
 export SLUICE_ADMIN_EMAIL="${SLUICE_ADMIN_EMAIL:-admin@sluice.local}" SLUICE_ADMIN_PASSWORD="${SLUICE_ADMIN_PASSWORD:-sluice-admin}"
+# Marks the demo: only here may the first admin's password be the published one (server/auth/demo-password.ts).
+export SLUICE_DEMO=1
 
 started=()
 pids=()

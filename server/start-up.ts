@@ -1,10 +1,16 @@
 import "server-only";
+import { demoPasswordRefusal } from "./auth/demo-password";
 import { ConfigError, loadConfig } from "./config/load-config";
 import { disconnectAll } from "./kafka/registry";
 import { startDriftChecks } from "./services/requests/drift-schedule";
 
 /** Refuses a bad configuration before serving anything, and disconnects Kafka clients on shutdown. */
 export function startUp() {
+  const refusal = demoPasswordRefusal(process.env);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   try {
     const config = loadConfig();
     (globalThis as { __sluiceConfig?: unknown }).__sluiceConfig = config;

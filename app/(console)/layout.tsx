@@ -5,7 +5,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { needsSetup } from "@/server/auth/bootstrap";
 import { pageActor } from "@/server/auth/page-access";
 import { describeActor } from "@/server/services/accounts/describe-actor";
-import { listClusters } from "@/server/services/clusters/list-clusters";
+import { listVisibleClusters } from "@/server/services/clusters/list-clusters";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const me = describeActor(actor);
   return (
     <MeProvider me={me}>
-      <AppShell clusters={listClusters()} me={me}>
+      <AppShell clusters={listVisibleClusters(actor)} me={me}>
         {children}
       </AppShell>
     </MeProvider>

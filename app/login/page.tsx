@@ -1,14 +1,13 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthCard } from "@/components/auth/auth-card";
+import { safeNext } from "@/lib/security/safe-next";
 import { oidcConfigured } from "@/server/auth/auth";
 import { needsSetup } from "@/server/auth/bootstrap";
 import { pageActor } from "@/server/auth/page-access";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
-
-const safeNext = (next: string | undefined) => (next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const next = safeNext((await searchParams).next);

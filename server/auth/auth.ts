@@ -5,6 +5,7 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { genericOAuth } from "better-auth/plugins";
+import { hostPolicy, trustedHostPatterns, trustedOrigins } from "@/lib/security/hosts";
 import { DEFAULT_DATABASE_URL, isPostgresUrl, prisma } from "@/server/db/prisma";
 import { onOidcUserCreated, syncOidcTeams } from "./oidc-teams";
 
@@ -40,10 +41,14 @@ export function oidcConfigured(): boolean {
 
 function createAuth() {
   const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const hosts = hostPolicy(process.env);
   return betterAuth({
     appName: "Sluice",
-    // SLUICE_PUBLIC_URL when set (needed for OIDC redirects behind a proxy); else the host each request came to.
-    baseURL: process.env.SLUICE_PUBLIC_URL ?? { allowedHosts: ["*"], protocol: "auto", fallback: "http://localhost" },
+    // SLUICE_PUBLIC_URL when set (needed for OIDC redirects behind a proxy); else the host each request came to,
+    // among the hosts Sluice answers to (lib/security/hosts.ts, also enforced by proxy.ts).
+    baseURL: process.env.SLUICE_PUBLIC_URL ?? { allowedHosts: trustedHostPatterns(hosts), protocol: "auto", fallback: "http://localhost" },
+    // Callback URLs and origins: only Sluice's own (the sign-in page sends a relative path).
+    trustedOrigins: trustedOrigins(hosts),
     basePath: "/api/auth",
     secret: authSecret(),
     database: prismaAdapter(prisma, { provider: isPostgresUrl(url) ? "postgresql" : "sqlite" }),

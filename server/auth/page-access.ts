@@ -1,11 +1,37 @@
 import "server-only";
 import { headers } from "next/headers";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { can, hasRole, PERMISSIONS, refusal, type Permission } from "./permissions";
+import { ApiError } from "@/server/http/api-error";
+import { authorize, type Requirement } from "./authorize";
+import { can, hasRole, PERMISSIONS, refusal, type Actor, type Permission } from "./permissions";
 import { getActorFromHeaders } from "./session";
 
 /** The signed-in actor of the page being rendered (once per render). */
 export const pageActor = cache(async () => getActorFromHeaders(await headers()));
+
+/**
+ * The first call of every console page (and of the cluster layout): the same check as the API routes
+ * (`authorize`, shared with `defineRoute`), before any data is read. A page renders in parallel with its layouts
+ * and an RSC navigation renders only the segments below the shared layout, so each page checks for itself.
+ * Unauthorised: the 403 page (app/forbidden.tsx), an unknown cluster the 404 page, no session the sign-in page.
+ */
+export async function requirePageAccess(requirement: Requirement, rawClusterId?: string): Promise<Actor> {
+  let clusterId: string | undefined;
+  try {
+    clusterId = rawClusterId === undefined ? undefined : decodeURIComponent(rawClusterId);
+  } catch {
+    notFound();
+  }
+  try {
+    return authorize(await pageActor(), requirement, clusterId);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === "unauthorized") redirect("/login");
+    if (error.code === "not_found") notFound();
+    forbidden();
+  }
+}
 
 /**
  * Why the signed-in user cannot do `permission` on this page (shown on the disabled control), or undefined when

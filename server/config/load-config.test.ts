@@ -14,13 +14,14 @@ function withFile(content: string, name = "sluice.yaml") {
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe("loadConfig", () => {
-  it("falls back to the embedded local cluster when nothing is configured", () => {
+  it("falls back to the embedded local cluster and its read-only view when nothing is configured", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-cfg-"));
     dirs.push(dir);
     const cfg = loadConfig({}, dir);
-    expect(cfg.clusters).toHaveLength(1);
+    expect(cfg.clusters).toHaveLength(2);
     expect(cfg.clusters[0]).toMatchObject({ id: "local", bootstrapServers: ["127.0.0.1:19092"], readOnly: false });
-    expect(cfg.clusters[0].schemaRegistry?.url).toBe(EMBEDDED_DEFAULT.clusters[0].schemaRegistry.url);
+    expect(cfg.clusters[1]).toMatchObject({ id: "local-readonly", bootstrapServers: ["127.0.0.1:19092"], readOnly: true });
+    expect(cfg.clusters[0].schemaRegistry?.url).toBe(EMBEDDED_DEFAULT.clusters[0].schemaRegistry?.url);
     // The demo's payments show masked card numbers.
     expect(cfg.clusters[0].messages.masking).toEqual([expect.objectContaining({ topics: "shop\\.payments", fields: ["card.number"], exemptRoles: [], exemptTeams: [] })]);
   });

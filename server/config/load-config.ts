@@ -13,7 +13,10 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** The cluster Sluice uses when nothing is configured: the local broker and registry from `npm run demo`. */
+/**
+ * The clusters Sluice uses when nothing is configured: the local broker and registry from `npm run demo`, and a
+ * read-only view of the same broker, so roles per cluster can be tried.
+ */
 export const EMBEDDED_DEFAULT = {
   clusters: [
     {
@@ -23,6 +26,12 @@ export const EMBEDDED_DEFAULT = {
       schemaRegistry: { url: "http://127.0.0.1:18081/apis/ccompat/v7" },
       // The demo's payments carry card numbers: masked in every view (admins may ask for them, audited).
       messages: { masking: [{ topics: "shop\\.payments", fields: ["card.number"] }] },
+    },
+    {
+      id: "local-readonly",
+      name: "Local (read-only)",
+      bootstrapServers: "127.0.0.1:19092",
+      readOnly: true,
     },
   ],
 };

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorDetail, type ErrorEnvelope } from "@/lib/api/error-codes";
+import { hostPolicy, isAllowedOrigin } from "@/lib/security/hosts";
+import { authorize } from "@/server/auth/authorize";
+import { can, PERMISSIONS, refusal, type Actor, type Permission } from "@/server/auth/permissions";
 import { getActor } from "@/server/auth/session";
-import { can, hasRole, PERMISSIONS, refusal, type Actor, type Permission } from "@/server/auth/permissions";
-import { getClusterConfigOrThrow } from "@/server/config";
 import { auditRefusal } from "@/server/services/audit/record-refusal";
 import { ApiError } from "./api-error";
 import { newRequestId } from "./request-id";
@@ -63,10 +64,10 @@ export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
-  const expected = [new URL(request.url).origin, process.env.SLUICE_PUBLIC_URL?.replace(/\/$/, "")].filter(Boolean);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (host) expected.push(`${request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "")}://${host}`);
-  if (origin ? !expected.includes(origin) : site !== null && site !== "same-origin" && site !== "none") {
+  // The request's own origin (its Host passed proxy.ts's host check) or a configured one, never one implied by
+  // X-Forwarded-Host.
+  const ours = (o: string) => o === new URL(request.url).origin || isAllowedOrigin(o, hostPolicy(process.env));
+  if (origin ? !ours(origin) : site !== null && site !== "same-origin" && site !== "none") {
     throw new ApiError("forbidden", "Cross-site request refused: changes must be made from Sluice's own pages.");
   }
 }
@@ -97,19 +98,11 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
       const permission = options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
       assertSameOrigin(request);
+      // The role check first (before parsing; shared with pages), the prefix check of scoped permissions once the
+      // name is known.
       if (options.permission !== "public") {
         actor = await getActor(request);
-        if (!actor) throw new ApiError("unauthorized", "Sign in to continue: your session is missing or has expired.");
-      }
-      if (permission && actor) {
-        // The role check first (before parsing), the prefix check of scoped permissions once the name is known.
-        if (!hasRole(actor, permission, clusterId)) throw new ApiError("forbidden", refusal(actor, permission, clusterId));
-        if (clusterId) {
-          const cluster = getClusterConfigOrThrow(clusterId);
-          if (cluster.readOnly && PERMISSIONS[permission].write) {
-            throw new ApiError("forbidden", `Cluster "${cluster.name}" is configured read-only; changes are refused.`);
-          }
-        }
+        authorize(actor, options.permission, clusterId);
       }
       const params = options.params ? parseOrThrow(options.params, rawParams, "path") : undefined;
       const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
@@ -120,8 +113,8 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
         });
         body = parseOrThrow(options.body, raw, "request body");
       }
-      if (permission && actor) {
-        const name = PERMISSIONS[permission].scoped ? (options.scope ? options.scope({ params, query, body } as never) : defaultScope(params ?? rawParams)) : undefined;
+      if (permission && actor && PERMISSIONS[permission].scoped) {
+        const name = options.scope ? options.scope({ params, query, body } as never) : defaultScope(params ?? rawParams);
         if (!can(actor, permission, clusterId, name)) throw new ApiError("forbidden", refusal(actor, permission, clusterId, name));
       }
       handling = true;

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getCluster } from "@/app/api/clusters/[clusterId]/route";
 import { GET as listClusters } from "@/app/api/clusters/route";
 import { GET as ready } from "@/app/api/ready/route";
+import { GET as streams } from "@/app/api/streams/route";
 import type { ClusterOverview } from "@/lib/schemas/clusters";
+import { testUser } from "../auth";
 import { callRoute, type Envelope } from "../call-route";
 import { BOOTSTRAP, kcatMetadata } from "../infra";
 
@@ -47,6 +49,40 @@ describe("GET /api/clusters", () => {
     for (const c of body.clusters) {
       expect(Object.keys(c).sort()).toEqual(["authentication", "bootstrapServers", "hasSchemaRegistry", "health", "id", "name", "readOnly"]);
     }
+  });
+});
+
+describe("GET /api/clusters for users with a role on some clusters only", () => {
+  it("lists exactly the clusters a per-cluster viewer holds a role on", async () => {
+    const viewer = await testUser("local-viewer@sluice.test", { local: "viewer" });
+    const { status, body } = await callRoute<{ clusters: ClusterOverview[] }>(listClusters, "/api/clusters", {}, { headers: { cookie: viewer.cookie } });
+    expect(status).toBe(200);
+    expect(body.clusters.map((c) => c.id)).toEqual(["local"]);
+
+    const two = await testUser("two-clusters@sluice.test", { "local-readonly": "viewer", offline: "operator" });
+    const res = await callRoute<{ clusters: ClusterOverview[] }>(listClusters, "/api/clusters", {}, { headers: { cookie: two.cookie } });
+    expect(res.body.clusters.map((c) => c.id).sort()).toEqual(["local-readonly", "offline"]);
+  });
+
+  it("gives a user without any role an empty list, and no cluster's data", async () => {
+    const nobody = await testUser("no-role@sluice.test", {});
+    const { status, body } = await callRoute<{ clusters: ClusterOverview[] }>(listClusters, "/api/clusters", {}, { headers: { cookie: nobody.cookie } });
+    expect(status).toBe(200);
+    expect(body.clusters).toEqual([]);
+  });
+
+  it("opens the shared live-stream connection for a per-cluster viewer", async () => {
+    const viewer = await testUser("local-viewer@sluice.test", { local: "viewer" });
+    const subs = Buffer.from(JSON.stringify([{ k: "m", u: "/api/clusters/local/metrics/stream" }])).toString("base64url");
+    const controller = new AbortController();
+    const res = await streams(new Request(`http://sluice.test/api/streams?subs=${subs}`, { headers: { cookie: viewer.cookie }, signal: controller.signal }), { params: Promise.resolve({}) });
+    expect(res.status, res.status === 200 ? "" : await res.text()).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    controller.abort();
+    await res.body?.cancel().catch(() => {});
+    const nobody = await testUser("no-role@sluice.test", {});
+    const refused = await callRoute<Envelope>(streams, `/api/streams?subs=${subs}`, {}, { headers: { cookie: nobody.cookie } });
+    expect(refused.status).toBe(403);
   });
 });
 

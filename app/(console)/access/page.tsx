@@ -1,16 +1,13 @@
-import { redirect } from "next/navigation";
 import { TeamsPanel } from "@/components/access/teams-panel";
 import { UsersPanel } from "@/components/access/users-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { isGlobalAdmin } from "@/server/auth/permissions";
-import { pageActor } from "@/server/auth/page-access";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { listClusters } from "@/server/services/clusters/list-clusters";
 
 export const metadata = { title: "Users and teams" };
 
 export default async function AccessPage() {
-  const actor = await pageActor();
-  if (!actor || !isGlobalAdmin(actor)) redirect("/");
+  await requirePageAccess("global-admin");
   return (
     <>
       <PageHeader title="Users and teams" description="Who can sign in, their role on each cluster, and the teams whose topic prefixes they work in." />

@@ -4,8 +4,9 @@ import { listClusterOverviews } from "@/server/services/clusters/get-cluster-ove
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
-  permission: "clusters:read",
-  async handler() {
-    return Response.json({ clusters: await listClusterOverviews() });
+  // Any signed-in user: the list holds only the clusters they have a role on (possibly none).
+  permission: "signed-in",
+  async handler({ actor }) {
+    return Response.json({ clusters: await listClusterOverviews(actor) });
   },
 });

@@ -2,10 +2,12 @@ import { BrokerTable } from "@/components/brokers/broker-table";
 import { ClusterHealthCard } from "@/components/clusters/cluster-health-card";
 import { ClusterMetrics } from "@/components/clusters/cluster-metrics";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 
 export default async function ClusterOverviewPage({ params }: { params: Promise<{ clusterId: string }> }) {
+  await requirePageAccess("clusters:read", (await params).clusterId);
   const { clusterId } = await params;
   const cluster = toClusterSummary(getClusterOrNotFound(clusterId));
   return (

@@ -3,10 +3,12 @@ import { BrokerTable } from "@/components/brokers/broker-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient } from "@/lib/get-query-client";
 import { clusterKeys } from "@/lib/queries/clusters";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { listBrokers } from "@/server/services/brokers/list-brokers";
 
 export default async function BrokersPage({ params }: { params: Promise<{ clusterId: string }> }) {
+  await requirePageAccess("clusters:read", (await params).clusterId);
   const cluster = getClusterOrNotFound((await params).clusterId);
   const clusterId = cluster.id;
   const queryClient = getQueryClient();

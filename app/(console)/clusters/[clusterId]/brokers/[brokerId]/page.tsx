@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { BrokerConfigTable } from "@/components/brokers/broker-config-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 
 export default async function BrokerPage({ params }: { params: Promise<{ clusterId: string; brokerId: string }> }) {
+  await requirePageAccess("clusters:read", (await params).clusterId);
   const p = await params;
   const cluster = getClusterOrNotFound(p.clusterId);
   const clusterId = cluster.id;

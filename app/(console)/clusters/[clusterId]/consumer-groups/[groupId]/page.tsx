@@ -5,6 +5,7 @@ import { GroupActions } from "@/components/groups/group-actions";
 import { GroupDetailView } from "@/components/groups/group-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ groupId: 
 }
 
 export default async function ConsumerGroupPage({ params }: { params: Promise<{ clusterId: string; groupId: string }> }) {
+  await requirePageAccess("groups:read", (await params).clusterId);
   const p = await params;
   const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
   const groupId = decodeSegment(p.groupId);

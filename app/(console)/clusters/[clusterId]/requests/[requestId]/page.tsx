@@ -3,6 +3,7 @@ import { RequestDetail } from "@/components/requests/request-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { decodeSegment } from "@/lib/url-segment";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { pageActor } from "@/server/auth/page-access";
 import { prisma } from "@/server/db/prisma";
@@ -12,6 +13,7 @@ import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 export const metadata = { title: "Topic request" };
 
 export default async function RequestPage({ params }: { params: Promise<{ clusterId: string; requestId: string }> }) {
+  await requirePageAccess("requests:read", (await params).clusterId);
   const p = await params;
   const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
   const requestId = decodeSegment(p.requestId);

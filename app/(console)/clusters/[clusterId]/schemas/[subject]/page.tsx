@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { subjectNameSchema } from "@/lib/schemas/schemas";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
@@ -18,6 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ subject: 
 }
 
 export default async function SubjectPage({ params }: { params: Promise<{ clusterId: string; subject: string }> }) {
+  await requirePageAccess("schemas:read", (await params).clusterId);
   const p = await params;
   const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
   const parsed = subjectNameSchema.safeParse(decodeSegment(p.subject));

@@ -9,6 +9,7 @@ import { TopicDetailView } from "@/components/topics/topic-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { topicNameSchema } from "@/lib/schemas/topics";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
@@ -20,6 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ topicName
 }
 
 export default async function TopicPage({ params }: { params: Promise<{ clusterId: string; topicName: string }> }) {
+  await requirePageAccess("topics:read", (await params).clusterId);
   const p = await params;
   const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
   const parsed = topicNameSchema.safeParse(decodeSegment(p.topicName));

@@ -5,6 +5,7 @@ import { MessagesView } from "@/components/topic-messages/messages-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { topicNameSchema } from "@/lib/schemas/topics";
+import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ topicName
 }
 
 export default async function TopicMessagesPage({ params }: { params: Promise<{ clusterId: string; topicName: string }> }) {
+  await requirePageAccess("messages:read", (await params).clusterId);
   const p = await params;
   const config = getClusterOrNotFound(p.clusterId);
   const cluster = toClusterSummary(config);
