@@ -28,9 +28,10 @@ export function useTimeZone(): string {
 /** An instant as the user reads every time in the console: "2026-11-30 20:23:24" in their zone. */
 export function Time({ t, millis, className }: { t: number | string | null | undefined; millis?: boolean; className?: string }) {
   const zone = useTimeZone();
-  if (t === null || t === undefined) return <span className={className}>—</span>;
+  const ms = t === null || t === undefined ? Number.NaN : new Date(t).getTime();
+  if (!Number.isFinite(ms)) return <span className={className}>{t ?? "—"}</span>;
   return (
-    <time dateTime={new Date(t).toISOString()} className={className} title={zoneLabel(zone)} data-testid="time">
+    <time dateTime={new Date(ms).toISOString()} className={className} title={zoneLabel(zone)} data-testid="time">
       {formatDateTime(t, zone, { millis })}
     </time>
   );
