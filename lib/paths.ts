@@ -31,6 +31,7 @@ export const paths = {
     session: () => "/api/session",
     setup: () => "/api/setup",
     me: () => "/api/me",
+    preferences: () => "/api/me/preferences",
     users: () => "/api/users",
     user: (userId: string) => `/api/users/${enc(userId)}`,
     teams: () => "/api/teams",

@@ -10,13 +10,14 @@ import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { Time } from "@/components/layout/time-zone";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { auditOptions, type AuditFilters } from "@/lib/queries/audit";
 import type { AuditEventDto } from "@/lib/schemas/audit";
 
 const columns = (open: (e: AuditEventDto) => void): ColumnDef<AuditEventDto, unknown>[] => [
-  { accessorKey: "createdAt", header: "Time", cell: ({ row }) => <span className="font-mono text-xs">{new Date(row.original.createdAt).toLocaleString()}</span> },
+  { accessorKey: "createdAt", header: "Time", cell: ({ row }) => <Time t={row.original.createdAt} className="font-mono text-xs" /> },
   { accessorKey: "actor", header: "Actor" },
   {
     accessorKey: "action",
@@ -82,7 +83,7 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
         </>
       )}
       {shown ? (
-        <Dialog onClose={() => setShown(null)} title={<span className="font-mono">{shown.action}</span>} description={`${shown.actor} · ${new Date(shown.createdAt).toLocaleString()} · request ${shown.requestId ?? "—"}`} size="lg" testId="audit-event-dialog">
+        <Dialog onClose={() => setShown(null)} title={<span className="font-mono">{shown.action}</span>} description={<>{shown.actor} · <Time t={shown.createdAt} /> · request {shown.requestId ?? "—"}</>} size="lg" testId="audit-event-dialog">
           <div className="space-y-3 text-sm">
             <p>
               <span className="text-slate-500">Target:</span> <span className="font-mono">{shown.targetType} {shown.target}</span>

@@ -2,6 +2,9 @@
 
 import { useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useTimeZone } from "@/components/layout/time-zone";
+import { CHART_UNITS, COLLECTING_TEXT, formatChartValue, hasTwoSamples, type ChartUnit } from "@/lib/metrics/chart-units";
+import { formatClock, formatDateTime, formatDayClock, zoneLabel } from "@/lib/time";
 
 export type Series = { key: string; name: string; color: string };
 export type ChartRow = { t: number } & Record<string, number | null>;
@@ -22,38 +25,43 @@ export function formatRate(v: number | null | undefined, unit = "/s"): string {
   return `${s}${unit}`;
 }
 
-const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-const day = (t: number) => new Date(t).toLocaleString([], { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-
 /**
- * A live line chart over a fixed time window: no animation (points arrive every few seconds), null values
- * drawn as gaps (a failed sample is not a zero), readable units on the axis and in the tooltip.
+ * A live line chart over a fixed time window, titled with what it plots and in which unit: no animation (points
+ * arrive every few seconds), null values drawn as gaps (a failed sample is not a zero), ticks and tooltip in the
+ * chart's unit, times in the user's zone. Until two samples have a value it says it is collecting them.
  */
-export function RateChart({ rows, series, windowMs, unit = "/s", height = 220, testId, emptyText }: { rows: ChartRow[]; series: Series[]; windowMs: number; unit?: string; height?: number; testId?: string; emptyText: string }) {
+export function RateChart({ rows, series, windowMs, unit, title, height = 220, testId, emptyText = COLLECTING_TEXT }: { rows: ChartRow[]; series: Series[]; windowMs: number; unit: ChartUnit; title: string; height?: number; testId?: string; emptyText?: string }) {
+  const zone = useTimeZone();
   const now = rows.at(-1)?.t ?? 0;
   const data = useMemo(() => rows.filter((r) => r.t >= now - windowMs), [rows, now, windowMs]);
-  if (data.length === 0) {
-    return (
-      <div className="flex items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500 dark:border-slate-700" style={{ height }} data-testid={testId}>
-        {emptyText}
-      </div>
-    );
-  }
+  const ready = hasTwoSamples(data, series.map((s) => s.key));
+  const time = (t: number) => (windowMs > 60 * 60_000 ? formatDayClock(t, zone) : formatClock(t, zone));
   return (
-    <div data-testid={testId} style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
-          <XAxis dataKey="t" type="number" domain={[now - windowMs, now]} tickFormatter={windowMs > 60 * 60_000 ? day : clock} tick={{ fontSize: 11 }} stroke="currentColor" strokeOpacity={0.5} />
-          <YAxis tickFormatter={(v: number) => formatRate(v, "")} tick={{ fontSize: 11 }} width={48} stroke="currentColor" strokeOpacity={0.5} />
-          <Tooltip labelFormatter={(t) => (windowMs > 60 * 60_000 ? day : clock)(Number(t))} formatter={(v) => formatRate(typeof v === "number" ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-          {series.map((s) => (
-            <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={data.length < 3} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <figure className="space-y-1" data-testid={testId} data-ready={ready}>
+      <figcaption className="text-xs font-medium text-slate-600 dark:text-slate-400" data-testid="chart-title">
+        {title}
+      </figcaption>
+      {ready ? (
+        <div style={{ height }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
+              <XAxis dataKey="t" type="number" domain={[now - windowMs, now]} tickFormatter={time} tick={{ fontSize: 11 }} stroke="currentColor" strokeOpacity={0.5} />
+              <YAxis tickFormatter={CHART_UNITS[unit].tick} tick={{ fontSize: 11 }} width={64} stroke="currentColor" strokeOpacity={0.5} label={{ value: CHART_UNITS[unit].axis, angle: -90, position: "insideLeft", offset: 0, style: { fontSize: 11, textAnchor: "middle", fill: "currentColor" } }} />
+              <Tooltip labelFormatter={(t) => `${formatDateTime(Number(t), zone)} ${zoneLabel(zone)}`} formatter={(v) => formatChartValue(typeof v === "number" ? v : null, unit)} contentStyle={{ fontSize: 12 }} />
+              {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+              {series.map((s) => (
+                <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} dot={data.length < 3} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      ) : (
+        <div className="flex items-center justify-center rounded-md border border-dashed border-slate-300 text-sm text-slate-500 dark:border-slate-700" style={{ height }} data-testid="chart-empty">
+          {emptyText}
+        </div>
+      )}
+    </figure>
   );
 }
 

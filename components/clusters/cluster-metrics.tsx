@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import { useQuery } from "@tanstack/react-query";
+import { COLLECTING_TEXT } from "@/lib/metrics/chart-units";
 import { metricsHistoryOptions, useLiveMetrics, type MetricsScope } from "@/lib/queries/metrics";
 import type { MetricsPoint } from "@/lib/schemas/metrics";
 
@@ -30,6 +31,9 @@ function useSeries(clusterId: string, scope: MetricsScope, win: WindowId, live: 
   return [...stored, ...live.filter((p) => p.t > last)];
 }
 
+/** Whether the sampler has two ticks with rates yet (rates need two reads): before that, lists say so. */
+const collecting = (points: MetricsPoint[]) => points.filter((p) => p.ok && p.produceRate !== null).length < 2;
+
 /** Produce and consume rates over time, the busiest topics and the groups with most lag, live. */
 export function ClusterMetrics({ clusterId }: { clusterId: string }) {
   const { points, status } = useLiveMetrics(clusterId);
@@ -37,6 +41,7 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
   const series = useSeries(clusterId, {}, win, points);
   const rows: ChartRow[] = series.map((p) => ({ t: p.t, produce: p.ok ? p.produceRate : null, consume: p.ok ? p.consumeRate : null }));
   const last = points.at(-1);
+  const early = collecting(points);
   return (
     <section className="space-y-3" data-testid="cluster-metrics">
       <div className="flex flex-wrap items-center gap-3">
@@ -50,10 +55,10 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
         <Card className="space-y-2 p-4 lg:col-span-2">
           <div className="flex gap-6 text-sm">
             <span>
-              Produced <strong className="tabular-nums" data-testid="produce-rate-now">{formatRate(last?.ok ? last.produceRate : null, " rec/s")}</strong>
+              Produced <strong className="tabular-nums" data-testid="produce-rate-now">{formatRate(last?.ok ? last.produceRate : null, " records/s")}</strong>
             </span>
             <span>
-              Consumed <strong className="tabular-nums" data-testid="consume-rate-now">{formatRate(last?.ok ? last.consumeRate : null, " rec/s")}</strong>
+              Consumed <strong className="tabular-nums" data-testid="consume-rate-now">{formatRate(last?.ok ? last.consumeRate : null, " records/s")}</strong>
             </span>
             <span
               className="text-slate-400"
@@ -67,47 +72,41 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
           <RateChart
             rows={rows}
             windowMs={WINDOWS.find((w) => w.id === win)!.ms}
-            unit=" rec/s"
+            unit="records/s"
+            title="Records produced and consumed per second (records/s)"
             series={[
               { key: "produce", name: "produced", color: "#0e7490" },
               { key: "consume", name: "consumed", color: "#d97706" },
             ]}
             testId="throughput-chart"
-            emptyText="Waiting for the first samples…"
           />
         </Card>
         <div className="space-y-4">
-          <Card className="p-4">
-            <h3 className="mb-2 text-sm font-semibold">Busiest topics</h3>
-            <ol className="space-y-1 text-sm" data-testid="top-topics">
-              {(last?.topics ?? []).filter((t) => (t.rate ?? 0) > 0).slice(0, 5).map((t) => (
-                <li key={t.topic} className="flex justify-between gap-2">
-                  <Link href={paths.topic(clusterId, t.topic)} className="truncate font-mono text-xs text-brand-700 hover:underline dark:text-cyan-300">
-                    {t.topic}
-                  </Link>
-                  <span className="tabular-nums">{formatRate(t.rate)}</span>
-                </li>
-              ))}
-              {last && !(last.topics ?? []).some((t) => (t.rate ?? 0) > 0) ? <li className="text-slate-500">No records produced in the last interval.</li> : null}
-            </ol>
-          </Card>
-          <Card className="p-4">
-            <h3 className="mb-2 text-sm font-semibold">Most lag</h3>
-            <ol className="space-y-1 text-sm" data-testid="top-lag">
-              {(last?.groups ?? []).filter((g) => g.lag > 0).slice(0, 5).map((g) => (
-                <li key={g.groupId} className="flex justify-between gap-2">
-                  <Link href={paths.group(clusterId, g.groupId)} className="truncate font-mono text-xs text-brand-700 hover:underline dark:text-cyan-300">
-                    {g.groupId}
-                  </Link>
-                  <span className="tabular-nums">{formatNumber(g.lag)}</span>
-                </li>
-              ))}
-              {last && !(last.groups ?? []).some((g) => g.lag > 0) ? <li className="text-slate-500">No group is behind.</li> : null}
-            </ol>
-          </Card>
+          <TopList title="Busiest topics (records/s)" testId="top-topics" early={early} none="No records produced in the last interval." items={(last?.topics ?? []).filter((t) => (t.rate ?? 0) > 0).slice(0, 5).map((t) => ({ key: t.topic, href: paths.topic(clusterId, t.topic), value: formatRate(t.rate) }))} />
+          <TopList title="Most lag (records)" testId="top-lag" early={early} none="No group is behind." items={(last?.groups ?? []).filter((g) => g.lag > 0).slice(0, 5).map((g) => ({ key: g.groupId, href: paths.group(clusterId, g.groupId), value: formatNumber(g.lag) }))} />
         </div>
       </div>
     </section>
+  );
+}
+
+/** A short ranked list beside the chart; says it is collecting samples until rates exist, then what is empty. */
+function TopList({ title, testId, early, none, items }: { title: string; testId: string; early: boolean; none: string; items: { key: string; href: string; value: string }[] }) {
+  return (
+    <Card className="p-4">
+      <h3 className="mb-2 text-sm font-semibold">{title}</h3>
+      <ol className="space-y-1 text-sm" data-testid={testId}>
+        {items.map((i) => (
+          <li key={i.key} className="flex justify-between gap-2">
+            <Link href={i.href} className="truncate font-mono text-xs text-brand-700 hover:underline dark:text-cyan-300">
+              {i.key}
+            </Link>
+            <span className="tabular-nums">{i.value}</span>
+          </li>
+        ))}
+        {items.length === 0 ? <li className="text-slate-500">{early ? COLLECTING_TEXT : none}</li> : null}
+      </ol>
+    </Card>
   );
 }
 
@@ -122,13 +121,13 @@ export function TopicRateChart({ clusterId, topic }: { clusterId: string; topic:
     <Card className="space-y-2 p-4" data-testid="topic-metrics">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="font-semibold">Produce rate</span>
-        <strong className="tabular-nums" data-testid="topic-rate-now">{formatRate(last?.ok ? last.topics[0]?.rate : null, " rec/s")}</strong>
+        <strong className="tabular-nums" data-testid="topic-rate-now">{formatRate(last?.ok ? last.topics[0]?.rate : null, " records/s")}</strong>
         <StreamBadge state={status.state} lastOk={last?.ok ?? true} />
         <div className="ml-auto">
           <WindowPicker value={win} onChange={setWin} />
         </div>
       </div>
-      <RateChart rows={rows} windowMs={WINDOWS.find((w) => w.id === win)!.ms} unit=" rec/s" series={[{ key: "rate", name: "records/s", color: "#0e7490" }]} height={160} emptyText="Waiting for the first samples…" testId="topic-rate-chart" />
+      <RateChart rows={rows} windowMs={WINDOWS.find((w) => w.id === win)!.ms} unit="records/s" title="Records produced per second (records/s)" series={[{ key: "rate", name: "records/s", color: "#0e7490" }]} height={160} testId="topic-rate-chart" />
     </Card>
   );
 }
@@ -154,21 +153,22 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
           about <strong className="tabular-nums" data-testid="group-lag-seconds-now">{g?.lagSeconds === null || g?.lagSeconds === undefined ? "—" : formatLagTime(g.lagSeconds)}</strong> behind
         </span>
         <span>
-          consuming <strong className="tabular-nums">{formatRate(g?.rate ?? null, " rec/s")}</strong>
+          consuming <strong className="tabular-nums">{formatRate(g?.rate ?? null, " records/s")}</strong>
         </span>
         <StreamBadge state={status.state} lastOk={last?.ok ?? true} />
         <div className="ml-auto">
           <WindowPicker value={win} onChange={setWin} />
         </div>
       </div>
-      <RateChart rows={rows} windowMs={windowMs} unit=" records" series={[{ key: "lag", name: "lag (records)", color: "#d97706" }]} height={150} emptyText="Waiting for the first samples…" testId="group-lag-chart" />
+      <RateChart rows={rows} windowMs={windowMs} unit="records" title="Lag in records (records not yet consumed)" series={[{ key: "lag", name: "lag (records)", color: "#d97706" }]} height={150} testId="group-lag-chart" />
       <RateChart
         rows={secondsRows}
         windowMs={windowMs}
-        unit=" s"
-        series={[{ key: "seconds", name: "lag (seconds, estimated)", color: "#7c3aed" }]}
+        unit="seconds"
+        title="Lag in time (how far behind, estimated from the produce rate)"
+        series={[{ key: "seconds", name: "lag (time, estimated)", color: "#7c3aed" }]}
         height={120}
-        emptyText="Lag in seconds appears once end offsets have been sampled for a while…"
+        emptyText="Lag in time appears once end offsets have been sampled for a while…"
         testId="group-lag-seconds-chart"
       />
     </Card>

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Eraser, RotateCcw, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { groupDetailOptions } from "@/lib/queries/groups";
@@ -27,7 +28,7 @@ export function GroupActions({ clusterId, groupId, readOnlyReason }: Props) {
     (members.length > 0 ? `Kafka deletes only groups without active members; stop its consumers first (${members.map((m) => `${m.clientId}@${displayHost(m.clientHost)}`).join(", ")}).` : undefined);
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <Blocked reason={data ? [resetWhy, offsetsWhy, deleteWhy] : undefined}>
       <Tooltip content={resetWhy}>
         <Button onClick={() => setOpen("reset")} disabled={!!resetWhy || !data} data-testid="reset-offsets-button">
           <RotateCcw className="h-4 w-4" /> Reset offsets
@@ -46,6 +47,6 @@ export function GroupActions({ clusterId, groupId, readOnlyReason }: Props) {
       {data && open === "reset" ? <ResetOffsetsDialog clusterId={clusterId} group={data} onClose={close} /> : null}
       {open === "offsets" ? <DeleteTopicOffsetsDialog clusterId={clusterId} groupId={groupId} topics={topics} onClose={close} /> : null}
       {open === "delete" ? <DeleteGroupDialog clusterId={clusterId} groupId={groupId} onClose={close} /> : null}
-    </div>
+    </Blocked>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Timer } from "lucide-react";
+import { Time } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { formatDuration } from "@/lib/format";
 import { lagSecondsOptions } from "@/lib/queries/groups";
@@ -26,7 +27,7 @@ export function GroupLagSeconds({ clusterId, groupId }: { clusterId: string; gro
               {worst.map((p) => `${p.topic}[${p.partition}] ${formatDuration((p.lagSeconds ?? 0) * 1000)}`).join(" · ")}
             </span>
           ) : null}
-          <span className="ml-auto text-xs text-slate-500">exact: age of the next record to consume, measured {new Date(q.data.at).toLocaleTimeString()}</span>
+          <span className="ml-auto text-xs text-slate-500">exact: age of the next record to consume, measured <Time t={q.data.at} /></span>
         </>
       ) : (
         <span className="text-slate-500">Reads the timestamp of the next record each partition will consume.</span>

@@ -4,6 +4,7 @@ import { CheckCircle2, Plus, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMe } from "@/components/auth/me-context";
+import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { Dialog } from "@/components/ui/dialog";
@@ -48,19 +49,26 @@ function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
   }
 }
 
+/** Why someone without a team cannot request a topic, and what to do about it. */
+function noTeamReason(admin: boolean): string {
+  return admin
+    ? "Requests are made on a team's behalf and you are in no team. To act for a team as an admin, add yourself to it under Access (Users and teams)."
+    : "Requests are made on a team's behalf and you are in no team yet. Ask an admin to add you to your team under Access (Users and teams).";
+}
+
 export function NewRequestButton({ clusterId, blockedReason }: { clusterId: string; blockedReason?: string }) {
   const [open, setOpen] = useState(false);
   const me = useMe();
-  const why = blockedReason ?? (me.teams.length === 0 ? "You are not in any team yet; an admin adds you to one under Users and teams." : undefined);
+  const why = blockedReason ?? (me.teams.length === 0 ? noTeamReason(me.globalAdmin || me.roles[clusterId] === "admin") : undefined);
   return (
-    <>
+    <Blocked reason={why}>
       <Tooltip content={why}>
         <Button variant="primary" onClick={() => setOpen(true)} disabled={!!why} data-testid="new-request-button">
           <Plus className="h-4 w-4" /> New request
         </Button>
       </Tooltip>
       {open ? <NewRequestDialog clusterId={clusterId} onClose={() => setOpen(false)} /> : null}
-    </>
+    </Blocked>
   );
 }
 

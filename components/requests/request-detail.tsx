@@ -7,6 +7,7 @@ import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Time } from "@/components/layout/time-zone";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { requestDetailOptions, useRequestAction } from "@/lib/queries/requests";
@@ -14,7 +15,7 @@ import type { TopicRequestDto } from "@/lib/schemas/requests";
 import { KIND_LABEL, RequestStatusBadge } from "./request-status";
 import { useLiveRequests } from "./use-live-requests";
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+const when = (iso: string | null) => <Time t={iso} />;
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

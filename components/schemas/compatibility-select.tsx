@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
-import { Tooltip } from "@/components/ui/tooltip";
 import { MutationError } from "@/components/topics/form-errors";
 import { useSetCompatibilityMutation } from "@/lib/queries/schemas";
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from "@/lib/schemas/schemas";
@@ -28,7 +28,7 @@ export function CompatibilitySelect({ clusterId, subject, current, readOnlyReaso
             </option>
           ))}
         </Select>
-        <Tooltip content={readOnlyReason}>
+        <Blocked reason={readOnlyReason}>
           <Button
             size="sm"
             onClick={() => picked && mutation.mutate(picked, { onSuccess: () => setPicked("") })}
@@ -37,7 +37,7 @@ export function CompatibilitySelect({ clusterId, subject, current, readOnlyReaso
           >
             {mutation.isPending ? "Saving…" : "Save"}
           </Button>
-        </Tooltip>
+        </Blocked>
       </div>
       <MutationError action="change the compatibility level of" topic={subject ?? "the registry"} error={mutation.error} />
     </div>

@@ -2,6 +2,7 @@
 
 import { FilePlus2, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { SchemaVersion } from "@/lib/schemas/schemas";
@@ -17,7 +18,7 @@ export function SubjectActions({ clusterId, subject, version, subjectDeleted, re
   const close = () => setOpen(null);
   const why = readOnlyReason;
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <Blocked reason={why}>
       <Tooltip content={why}>
         <Button variant="primary" onClick={() => setOpen({ kind: "register" })} disabled={!!why} data-testid="register-version-button">
           <FilePlus2 className="h-4 w-4" /> New version
@@ -37,6 +38,6 @@ export function SubjectActions({ clusterId, subject, version, subjectDeleted, re
       </Tooltip>
       {open?.kind === "register" ? <RegisterSchemaDialog clusterId={clusterId} subject={subject} initialType={version?.schemaType} initialSchema={version?.schema} onClose={close} onRegistered={onSelectVersion} /> : null}
       {open?.kind === "delete" ? <DeleteSchemaDialog clusterId={clusterId} subject={subject} version={open.version} permanent={open.permanent} onClose={close} /> : null}
-    </div>
+    </Blocked>
   );
 }

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fullMessageOptions } from "@/lib/queries/topic-messages";
 import type { DecodedField, Message } from "@/lib/schemas/messages";
-import { formatBytes, formatTime } from "./message-table";
+import { Time, TimeZoneLabel } from "@/components/layout/time-zone";
+import { formatBytes } from "./message-table";
 
 /** Pretty JSON when the text is JSON (the browser validates what the server labelled by shape), else as is. */
 function pretty(field: DecodedField): string {
@@ -83,7 +84,9 @@ export function MessageDetail({ clusterId, topic, message, formats, onClose }: {
           </div>
           <div>
             <dt className="text-xs text-slate-500">Timestamp ({message.timestampType})</dt>
-            <dd className="font-mono text-xs">{formatTime(message.timestamp)} UTC</dd>
+            <dd className="font-mono text-xs">
+              <Time t={message.timestamp} millis /> <TimeZoneLabel />
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-slate-500">Size</dt>

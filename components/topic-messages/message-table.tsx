@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
+import { Time, TimeZoneLabel } from "@/components/layout/time-zone";
 import { cn } from "@/lib/cn";
 import type { Message } from "@/lib/schemas/messages";
 
@@ -9,11 +10,6 @@ const ROW = 34;
 const GRID = "grid grid-cols-[4.5rem_6.5rem_11.5rem_minmax(6rem,12rem)_minmax(12rem,1fr)_3.5rem_5rem_4.5rem] gap-3 px-3";
 
 export const messageId = (m: Pick<Message, "partition" | "offset">) => `${m.partition}-${m.offset}`;
-
-function formatTime(ms: number): string {
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? String(ms) : `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 23)}`;
-}
 
 function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -44,7 +40,9 @@ export function MessageTable({ messages, selected, onSelect, testId = "message-t
       <div className={cn(GRID, "border-b border-slate-200 bg-slate-50 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900")} role="row">
         <span>Partition</span>
         <span>Offset</span>
-        <span>Timestamp (UTC)</span>
+        <span>
+          Timestamp (<TimeZoneLabel />)
+        </span>
         <span>Key</span>
         <span>Value</span>
         <span title="headers">Hdrs</span>
@@ -78,7 +76,7 @@ export function MessageTable({ messages, selected, onSelect, testId = "message-t
                   <span className="tabular-nums">{m.partition}</span>
                   <span className="font-mono text-xs tabular-nums">{m.offset}</span>
                   <span className="font-mono text-xs tabular-nums text-slate-600 dark:text-slate-400" title={`${m.timestampType} ${m.timestamp}`}>
-                    {formatTime(m.timestamp)}
+                    <Time t={m.timestamp} millis />
                   </span>
                   <Preview field={m.key} />
                   <Preview field={m.value} />
@@ -95,4 +93,4 @@ export function MessageTable({ messages, selected, onSelect, testId = "message-t
   );
 }
 
-export { formatBytes, formatTime };
+export { formatBytes };

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -36,14 +37,14 @@ function toBody(draft: TopicDraft): { body?: CreateTopicBody; errors: FieldError
 export function CreateTopicButton({ clusterId, blockedReason }: { clusterId: string; blockedReason?: string }) {
   const [open, setOpen] = useState(false);
   return (
-    <>
+    <Blocked reason={blockedReason}>
       <Tooltip content={blockedReason}>
         <Button variant="primary" onClick={() => setOpen(true)} disabled={!!blockedReason} data-testid="create-topic-button">
           <Plus className="h-4 w-4" /> Create topic
         </Button>
       </Tooltip>
       {open ? <CreateTopicDialog clusterId={clusterId} onClose={() => setOpen(false)} /> : null}
-    </>
+    </Blocked>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Eraser, PlusSquare, Trash2 } from "lucide-react";
 import { useState } from "react";
+import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import { topicDetailOptions } from "@/lib/queries/topics";
@@ -21,7 +22,7 @@ export function TopicActions({ clusterId, topic, readOnlyReason }: Props) {
   const close = () => setOpen(null);
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <Blocked reason={why}>
       <Tooltip content={why}>
         <Button onClick={() => setOpen("partitions")} disabled={disabled} data-testid="add-partitions-button">
           <PlusSquare className="h-4 w-4" /> Add partitions
@@ -40,6 +41,6 @@ export function TopicActions({ clusterId, topic, readOnlyReason }: Props) {
       {data && open === "partitions" ? <AddPartitionsDialog clusterId={clusterId} topic={topic} current={data.partitions.length} onClose={close} /> : null}
       {data && open === "purge" ? <PurgeTopicDialog clusterId={clusterId} topic={topic} partitions={data.partitions} onClose={close} /> : null}
       {open === "delete" ? <DeleteTopicDialog clusterId={clusterId} topic={topic} onClose={close} /> : null}
-    </div>
+    </Blocked>
   );
 }

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { Pencil, Plus, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -61,11 +62,11 @@ export function TopicConfigTable({ clusterId, topic, configs, readOnlyReason }: 
         <p className="text-sm text-slate-500 dark:text-slate-400">
           {overrides.length} override{overrides.length === 1 ? "" : "s"}; everything else comes from the broker.
         </p>
-        <Tooltip content={readOnlyReason}>
+        <Blocked reason={readOnlyReason}>
           <Button size="sm" onClick={() => setChange({ kind: "add", exclude: overrides })} disabled={!!readOnlyReason} data-testid="add-override-button">
             <Plus className="h-4 w-4" /> Add override
           </Button>
-        </Tooltip>
+        </Blocked>
       </div>
       <DataTable
         testId="topic-config-table"

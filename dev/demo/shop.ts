@@ -2,6 +2,7 @@
 // Run by dev/demo.sh:  tsx dev/demo/shop.ts [--seconds N]   (Ctrl-C / SIGTERM stops it cleanly)
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { CompressionTypes, Kafka, logLevel, type Consumer, type Producer } from "kafkajs";
+import { demoLogCreator } from "./quiet-log";
 
 const BOOTSTRAP = process.env.DEMO_BOOTSTRAP ?? "127.0.0.1:19092";
 const REGISTRY = process.env.DEMO_REGISTRY ?? "http://127.0.0.1:18081/apis/ccompat/v7";
@@ -9,7 +10,8 @@ const RATE = Number(process.env.DEMO_RATE ?? 5); // orders per second
 const secondsArg = process.argv.indexOf("--seconds");
 const RUN_SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : Infinity;
 
-const kafka = new Kafka({ clientId: "shop-demo", brokers: [BOOTSTRAP], logLevel: logLevel.ERROR });
+// Coordinator errors that kafkajs retries while the groups start are expected; they stay out of the output.
+const kafka = new Kafka({ clientId: "shop-demo", brokers: [BOOTSTRAP], logLevel: logLevel.ERROR, logCreator: demoLogCreator() });
 const registry = new SchemaRegistry({ host: REGISTRY });
 
 const TOPICS = [

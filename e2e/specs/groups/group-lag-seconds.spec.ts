@@ -19,9 +19,16 @@ test.afterAll(async () => {
 });
 
 test("the group page measures how far behind in time the group is, and charts its lag live", async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto(`/clusters/local/consumer-groups/${encodeURIComponent(group)}`);
   await page.getByTestId("measure-lag-seconds").click();
   await expect(page.getByTestId("max-lag-seconds")).toContainText("behind");
   await expect(page.getByTestId("group-lag-now")).toHaveText("3", { timeout: 20_000 });
+  // Both charts say what they plot and in which unit (the lag-in-time ticks are durations: lib/metrics/chart-units.test.ts).
+  const records = page.getByTestId("group-lag-chart");
+  const seconds = page.getByTestId("group-lag-seconds-chart");
+  await expect(records.getByTestId("chart-title")).toHaveText(/Lag in records/);
+  await expect(seconds.getByTestId("chart-title")).toHaveText(/Lag in time/);
+  await expect(records.locator(".recharts-label")).toHaveText("records", { timeout: 20_000 });
   await keepScreenshot(page, "group-lag");
 });

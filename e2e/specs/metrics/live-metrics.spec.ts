@@ -35,13 +35,13 @@ test("the overview and the topic page chart the produce rate live while records 
   const stop = keepProducing(topic);
   try {
     await expect(page.getByTestId("top-topics")).toContainText(topic, { timeout: 20_000 });
-    await expect(page.getByTestId("produce-rate-now")).not.toHaveText(/^(—|0\.0 rec\/s)$/);
+    await expect(page.getByTestId("produce-rate-now")).not.toHaveText(/^(—|0\.0 records\/s)$/);
     await expect(page.getByTestId("throughput-chart").locator("path.recharts-curve").first()).toBeVisible();
     await keepScreenshot(page, "overview-metrics");
 
     await page.goto(`/clusters/local/topics/${encodeURIComponent(topic)}`);
-    await expect(page.getByTestId("topic-rate-now")).toHaveText(/rec\/s/, { timeout: 20_000 });
-    await expect(page.getByTestId("topic-rate-now")).not.toHaveText(/^(—|0\.0 rec\/s)$/, { timeout: 20_000 });
+    await expect(page.getByTestId("topic-rate-now")).toHaveText(/records\/s/, { timeout: 20_000 });
+    await expect(page.getByTestId("topic-rate-now")).not.toHaveText(/^(—|0\.0 records\/s)$/, { timeout: 20_000 });
     await keepScreenshot(page, "topic-metrics");
   } finally {
     await stop();

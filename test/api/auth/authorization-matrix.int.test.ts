@@ -19,6 +19,7 @@ import { POST as addPartitions } from "@/app/api/clusters/[clusterId]/topics/[to
 import { POST as purge } from "@/app/api/clusters/[clusterId]/topics/[topicName]/purge/route";
 import { DELETE as deleteTopic } from "@/app/api/clusters/[clusterId]/topics/[topicName]/route";
 import { POST as createTopic } from "@/app/api/clusters/[clusterId]/topics/route";
+import { PUT as putPreferences } from "@/app/api/me/preferences/route";
 import { DELETE as deleteTeamRoute, PUT as putTeam } from "@/app/api/teams/[teamId]/route";
 import { POST as createTeam } from "@/app/api/teams/route";
 import { PATCH as patchUser } from "@/app/api/users/[userId]/route";
@@ -142,5 +143,11 @@ describe("authorization matrix: every mutating route, every role", () => {
       for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role])).toBe(403);
       expect([404, 409]).toContain(await call(users.admin));
     }
+  });
+
+  it("own preferences: every signed-in user, nobody anonymous", async () => {
+    const put = (as: TestUser | null) => send(putPreferences, "PUT", "/api/me/preferences", {}, as, { timeZone: "UTC" });
+    expect(await put(null)).toBe(401);
+    for (const role of ["viewer", "operator", "approverOther", "admin"] as const) expect(await put(users[role]), role).toBe(200);
   });
 });
