@@ -1,14 +1,15 @@
 import "server-only";
+import { safeRegex, type SafeRegex } from "@/lib/safe-regex";
 import type { MaskingRule } from "@/server/config/schema";
 import { toJsonText, type DecodedRecord, type DecodedValue } from "./decode";
 
-type Compiled = { paths: string[][]; pattern?: RegExp; replacement: string };
+type Compiled = { paths: string[][]; pattern?: SafeRegex; replacement: string };
 
 /** The masking rules of a cluster that apply to a topic, compiled once per session; null when none apply. */
 export function compileMasking(rules: MaskingRule[], topic: string): ((d: DecodedRecord) => void) | null {
   const applicable: Compiled[] = rules
-    .filter((r) => new RegExp(`^(?:${r.topics})$`).test(topic))
-    .map((r) => ({ paths: r.fields.map((f) => f.split(".")), pattern: r.pattern ? new RegExp(r.pattern, "g") : undefined, replacement: r.replacement }));
+    .filter((r) => safeRegex(r.topics, { whole: true }).test(topic))
+    .map((r) => ({ paths: r.fields.map((f) => f.split(".")), pattern: r.pattern ? safeRegex(r.pattern) : undefined, replacement: r.replacement }));
   if (applicable.length === 0) return null;
   return (d) => {
     maskValue(d.key, applicable);
@@ -64,7 +65,7 @@ function replaceAt(node: unknown, path: string[], replacement: string): boolean 
   return changed;
 }
 
-function replaceStrings(node: unknown, pattern: RegExp, replacement: string): boolean {
+function replaceStrings(node: unknown, pattern: SafeRegex, replacement: string): boolean {
   if (node === null || typeof node !== "object") return false;
   const obj = node as Record<string, unknown>;
   let changed = false;
