@@ -2,7 +2,7 @@ import "server-only";
 import type { DecodeFormat, Message } from "@/lib/schemas/messages";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
-import { withDeadline } from "@/server/kafka/deadline";
+import { releaseWhenDone, withDeadline } from "@/server/kafka/deadline";
 import { decodeRecord } from "@/server/messages/decode";
 import { compileMasking } from "@/server/messages/mask";
 import { acquireMessageSession } from "@/server/messages/sessions";
@@ -13,8 +13,8 @@ import { TopicReader } from "@/server/messages/topic-reader";
 export async function getMessage(clusterId: string, topic: string, partition: number, offset: bigint, formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat }): Promise<Message> {
   const cluster = getClusterConfigOrThrow(clusterId);
   const release = acquireMessageSession(clusterId);
-  try {
-    return await withDeadline(15_000, `Cluster "${cluster.name}"`, async () => {
+  return withDeadline(15_000, `Cluster "${cluster.name}"`, (signal) =>
+    releaseWhenDone((async () => {
       const reader = await TopicReader.open(clusterId, topic);
       try {
         const [p] = reader.select([partition]);
@@ -23,7 +23,9 @@ export async function getMessage(clusterId: string, topic: string, partition: nu
           throw new ApiError("not_found", `Partition ${p} of "${topic}" holds offsets ${range.low}–${range.high - 1n}; ${offset} is not there (deleted by retention, or not written yet).`);
         }
         // Large records: ask for up to 64 MiB so one record is always returned whole.
+        signal.throwIfAborted();
         const fetched = await reader.fetch(new Map([[p, offset]]), { maxWaitMs: 100, maxBytes: 64 * 1024 * 1024, partitionMaxBytes: 64 * 1024 * 1024 });
+        signal.throwIfAborted();
         const record = fetched.get(p)?.records.find((r) => r.offset === offset);
         if (!record) throw new ApiError("not_found", `There is no record at offset ${offset} of partition ${p} (compacted away, or a transaction marker).`);
         const d = await decodeRecord(clusterId, record, formats);
@@ -32,8 +34,6 @@ export async function getMessage(clusterId: string, topic: string, partition: nu
       } finally {
         reader.close();
       }
-    });
-  } finally {
-    release();
-  }
+    })(), release),
+  );
 }
