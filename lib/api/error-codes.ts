@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   /** The request's Host is not one Sluice is configured to answer to (proxy.ts; DNS rebinding defence). */
   misdirected_request: 421,
   unprocessable_entity: 422,

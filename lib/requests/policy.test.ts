@@ -33,3 +33,14 @@ describe("checkPolicy", () => {
     expect(checkPolicy(policy, ["payments."], alter)).toEqual([{ path: "reset.retention.ms", issue: "retention.ms is required by the policy and cannot be reset" }]);
   });
 });
+
+describe("checkPolicy name patterns", () => {
+  it("runs a catastrophic-backtracking pattern in linear time (RE2), so one policy cannot freeze the server", () => {
+    const evil = { ...DEFAULT_POLICY, requireTeamPrefix: false, namePattern: "(a+)+" };
+    const started = performance.now();
+    const v = checkPolicy(evil, [], create({ topicName: `${"a".repeat(25)}-x` }));
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(v.map((x) => x.path)).toEqual(["topicName"]);
+    expect(checkPolicy(evil, [], create({ topicName: "a".repeat(30) }))).toEqual([]);
+  });
+});

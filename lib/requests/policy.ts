@@ -1,4 +1,5 @@
 import { prefixesOwn } from "../auth/ownership";
+import { safeRegex } from "../safe-regex";
 import type { Policy, SubmitRequestInput, Violation } from "../schemas/requests";
 
 /** The policy a cluster has until an admin sets one. */
@@ -30,6 +31,15 @@ function retentionViolation(policy: Policy, value: string | undefined): string |
   return null;
 }
 
+/** RE2, whole-name match; a pattern RE2 refuses matches nothing (the schema refuses to store one). */
+function namePatternMatches(pattern: string, name: string): boolean {
+  try {
+    return safeRegex(pattern, { whole: true }).test(name);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every rule of the cluster's policy the request breaks (empty = compliant). `teamPrefixes` are the owning team's.
  * Changes and deletions always need the topic to carry one of the team's prefixes: a team changes only what it owns.
@@ -40,7 +50,7 @@ export function checkPolicy(policy: Policy, teamPrefixes: string[], input: Submi
   if (!owned && (policy.requireTeamPrefix || input.kind !== "create")) {
     out.push({ path: "topicName", issue: `the name must start with one of the team's prefixes, ending at a separator (. - _): ${teamPrefixes.join(", ") || "(the team has none)"}` });
   }
-  if (input.kind === "create" && policy.namePattern && !new RegExp(`^(?:${policy.namePattern})$`).test(input.topicName)) {
+  if (input.kind === "create" && policy.namePattern && !namePatternMatches(policy.namePattern, input.topicName)) {
     out.push({ path: "topicName", issue: `the name must match the pattern ${policy.namePattern}` });
   }
   if (input.kind === "create" || input.kind === "add-partitions") {

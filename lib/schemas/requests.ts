@@ -1,3 +1,4 @@
+import { regexError } from "../safe-regex";
 import { z } from "zod";
 import { configValuesSchema, topicNameSchema } from "./topics";
 
@@ -65,15 +66,10 @@ export const policyBodySchema = z
   .refine((p) => !p.minRetentionMs || !p.maxRetentionMs || BigInt(p.minRetentionMs) <= BigInt(p.maxRetentionMs), { message: "the minimum retention exceeds the maximum", path: ["minRetentionMs"] })
   .refine(
     (p) => {
-      if (!p.namePattern) return true;
-      try {
-        new RegExp(p.namePattern);
-        return true;
-      } catch {
-        return false;
-      }
+      // RE2 syntax (no lookarounds or backreferences): the pattern never runs on a backtracking engine.
+      return !p.namePattern || regexError(p.namePattern) === null;
     },
-    { message: "the name pattern is not a valid regular expression", path: ["namePattern"] },
+    { message: "the name pattern is not a valid RE2 regular expression", path: ["namePattern"] },
   );
 export type Policy = z.output<typeof policyBodySchema>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import { regexError } from "@/lib/safe-regex";
 
 const hostPort = z.string().regex(/^[^\s:,]+:\d{1,5}$/, "must be host:port, e.g. 127.0.0.1:9092");
 
@@ -25,14 +26,7 @@ const schemaRegistrySchema = z.strictObject({
 });
 
 const regexString = (what: string) =>
-  z.string().min(1).refine((s) => {
-    try {
-      new RegExp(s);
-      return true;
-    } catch {
-      return false;
-    }
-  }, `${what} is not a valid regular expression`);
+  z.string().min(1).refine((s) => regexError(s) === null, `${what} is not a valid RE2 regular expression (no lookarounds or backreferences)`);
 
 /**
  * A masking rule: on topics matching `topics`, replace JSON fields at `fields` paths and/or text matching `pattern`
@@ -43,7 +37,7 @@ const maskingRuleSchema = z
     topics: regexString("topics"),
     /** Dotted JSON paths, `*` for any key or array element: "customer.email", "items.*.card". */
     fields: z.array(z.string().min(1)).default([]),
-    /** Applied to the text of keys, values and headers (JavaScript regex syntax, applied with the g flag). */
+    /** Applied to the text of keys, values and headers (RE2 syntax, every match replaced). */
     pattern: regexString("pattern").optional(),
     replacement: z.string().default("****"),
     /** Roles on the cluster that may ask for this rule to be lifted (`unmasked=true`, audited); admins always may. */
@@ -57,11 +51,15 @@ const messagesSchema = z
   .strictObject({
     /** Concurrent message sessions (browse pages in flight, searches, live tails, exports) before 429. */
     maxSessions: z.number().int().min(1).max(1000).default(20),
+    /** The same, per signed-in user on this cluster: one user cannot take every session. */
+    maxSessionsPerUser: z.number().int().min(1).max(1000).default(5),
+    /** Ceiling on one batch's decompressed size (gzip, snappy, lz4, zstd); past it the batch is a decode error. */
+    maxDecompressedBytes: z.number().int().min(1024 * 1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
     /** false disables the JSON Lines export for this cluster. */
     allowExport: z.boolean().default(true),
     masking: z.array(maskingRuleSchema).default([]),
   })
-  .default({ maxSessions: 20, allowExport: true, masking: [] });
+  .default({ maxSessions: 20, maxSessionsPerUser: 5, maxDecompressedBytes: 64 * 1024 * 1024, allowExport: true, masking: [] });
 
 const metricsSchema = z
   .strictObject({
@@ -85,8 +83,16 @@ export const clusterConfigSchema = z.strictObject({
   metrics: metricsSchema,
 });
 
+const limitsSchema = z
+  .strictObject({
+    /** Open server-sent-event connections per signed-in user (the page's one multiplexed stream counts once). */
+    maxSseConnectionsPerUser: z.number().int().min(1).max(1000).default(10),
+  })
+  .default({ maxSseConnectionsPerUser: 10 });
+
 export const sluiceConfigSchema = z.strictObject({
   clusters: z.array(clusterConfigSchema).min(1, "needs at least one cluster"),
+  limits: limitsSchema,
 });
 
 export type MaskingRule = z.infer<typeof maskingRuleSchema>;

@@ -7,6 +7,7 @@ import { can, PERMISSIONS, refusal, type Actor, type Permission } from "@/server
 import { getActor } from "@/server/auth/session";
 import { auditRefusal } from "@/server/services/audit/record-refusal";
 import { ApiError } from "./api-error";
+import { runWithRequest } from "./request-context";
 import { newRequestId } from "./request-id";
 
 type Schema = z.ZodType;
@@ -23,6 +24,11 @@ type RouteOptions<P extends Schema | undefined, Q extends Schema | undefined, B 
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * Largest JSON body accepted, in bytes (default BODY_LIMIT_DEFAULT); a function may size it from the path
+   * parameters (produce: the topic's max.message.bytes). Larger bodies answer 413 before they are parsed.
+   */
+  bodyLimit?: number | ((params: Out<P>) => Promise<number> | number);
   handler: (input: { params: Out<P>; query: Out<Q>; body: Out<B>; actor: Actor; request: Request; requestId: string }) => Promise<Response>;
 };
 
@@ -51,6 +57,50 @@ export function errorResponse(error: unknown, requestId: string): Response {
     error: { code: apiError.code, message: apiError.message, requestId, ...(apiError.details?.length ? { details: apiError.details } : {}) },
   };
   return Response.json(body, { status: ERROR_STATUS[apiError.code], headers: { "x-request-id": requestId } });
+}
+
+/** Bodies are small JSON documents unless a route says otherwise. */
+export const BODY_LIMIT_DEFAULT = 64 * 1024;
+
+/** Decodes one path segment; a malformed escape is the caller's error (400), never a 500. */
+function decodeParam(name: string, value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ApiError("bad_request", `The path parameter "${name}" has a malformed percent-encoding.`, [{ path: name, issue: "malformed percent-encoding" }]);
+  }
+}
+
+/**
+ * Reads the body with a byte counter (Content-Length is checked first, but never trusted alone): past `limit`
+ * the stream is cancelled and the request answered 413.
+ */
+async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const tooLarge = () => new ApiError("payload_too_large", `The request body is larger than this endpoint accepts (${limit} bytes).`);
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  if (request.body) {
+    const reader = request.body.getReader();
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => {
+        throw new ApiError("bad_request", "The request body could not be read.");
+      });
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new ApiError("bad_request", "The request body must be JSON.");
+  }
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -93,7 +143,7 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
     let handling = false;
     try {
       const rawParams = Object.fromEntries(
-        Object.entries((await ctx?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(decodeURIComponent) : decodeURIComponent(v)]),
+        Object.entries((await ctx?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => decodeParam(k, x)) : decodeParam(k, v)]),
       );
       const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
       const permission = options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
@@ -108,9 +158,8 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
       let body: unknown;
       if (options.body) {
-        const raw = await request.json().catch(() => {
-          throw new ApiError("bad_request", "The request body must be JSON.");
-        });
+        const limit = typeof options.bodyLimit === "function" ? await options.bodyLimit(params as Out<P>) : (options.bodyLimit ?? BODY_LIMIT_DEFAULT);
+        const raw = await readJsonBody(request, limit);
         body = parseOrThrow(options.body, raw, "request body");
       }
       if (permission && actor && PERMISSIONS[permission].scoped) {
@@ -118,7 +167,9 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
         if (!can(actor, permission, clusterId, name)) throw new ApiError("forbidden", refusal(actor, permission, clusterId, name));
       }
       handling = true;
-      const res = await options.handler({ params, query, body, actor, request, requestId } as Parameters<typeof options.handler>[0]);
+      const res = await runWithRequest({ userId: actor?.id ?? null, signal: request.signal }, () =>
+        options.handler({ params, query, body, actor, request, requestId } as Parameters<typeof options.handler>[0]),
+      );
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (error) {

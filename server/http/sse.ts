@@ -1,5 +1,7 @@
 import "server-only";
+import { getConfig } from "@/server/config";
 import { ApiError } from "./api-error";
+import { currentRequest } from "./request-context";
 
 /**
  * One server-sent event. `id` becomes the client's Last-Event-ID (a resume cursor), when given. `rawData` is
@@ -40,6 +42,36 @@ export function streamError(error: unknown, context = "stream"): { code: string;
   return { code: "internal", message: "Something went wrong on Sluice's server; the stream stopped and the error was logged." };
 }
 
+const g = globalThis as unknown as { __sluiceSseByUser?: Map<string, number>; __sluiceMuxInner?: WeakSet<Request> };
+const openByUser: Map<string, number> = (g.__sluiceSseByUser ??= new Map());
+const muxInner: WeakSet<Request> = (g.__sluiceMuxInner ??= new WeakSet());
+
+/** A request the stream multiplexer makes inside one user connection: it does not count as another connection. */
+export function markMultiplexed(request: Request): Request {
+  muxInner.add(request);
+  return request;
+}
+
+/** Counts an SSE connection against its user's cap (`limits.maxSseConnectionsPerUser`); beyond it → 429. */
+function acquireSseConnection(request: Request): () => void {
+  const userId = currentRequest()?.userId;
+  if (!userId || muxInner.has(request)) return () => {};
+  const max = getConfig().limits.maxSseConnectionsPerUser;
+  const n = openByUser.get(userId) ?? 0;
+  if (n >= max) {
+    throw new ApiError("rate_limited", `You already have ${n} live connections open (the limit per user is ${max}). Close a tab, then retry.`);
+  }
+  openByUser.set(userId, n + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (openByUser.get(userId) ?? 1) - 1;
+    if (left > 0) openByUser.set(userId, left);
+    else openByUser.delete(userId);
+  };
+}
+
 export function formatSseEvent(e: SseEvent): string {
   let frame = `event: ${e.event}\n`;
   if (e.id !== undefined) frame += `id: ${e.id.replace(/[\r\n]/g, "")}\n`;
@@ -55,10 +87,14 @@ export function formatSseEvent(e: SseEvent): string {
  * client applies back-pressure to the generator instead of growing a buffer.
  */
 export function sseResponse(request: Request, produce: (signal: AbortSignal) => AsyncIterable<SseEvent>, options: SseOptions = {}): Response {
+  const releaseSlot = acquireSseConnection(request);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
   const controller = new AbortController();
-  const abort = () => controller.abort();
+  const abort = () => {
+    releaseSlot();
+    controller.abort();
+  };
   request.signal?.addEventListener("abort", abort, { once: true });
   const cap = setTimeout(abort, maxDurationMs);
   const iterator = produce(controller.signal)[Symbol.asyncIterator]();
@@ -69,6 +105,7 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
   const finish = async () => {
     if (closed) return;
     closed = true;
+    releaseSlot();
     clearTimeout(cap);
     try {
       options.onClose?.();

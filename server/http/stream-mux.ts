@@ -1,7 +1,7 @@
 import "server-only";
 import { SseParser } from "@/lib/sse/parse";
 import { ApiError } from "./api-error";
-import { streamError, type SseEvent } from "./sse";
+import { markMultiplexed, streamError, type SseEvent } from "./sse";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type MuxRoute = { pattern: RegExp; params: string[]; handler: () => Promise<Handler> };
@@ -38,7 +38,7 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
         headers.delete("last-event-id");
         if (sub.l) headers.set("last-event-id", sub.l);
         const handler = await route.handler();
-        const res = await handler(new Request(url, { headers, signal }), { params: Promise.resolve(params) });
+        const res = await handler(markMultiplexed(new Request(url, { headers, signal })), { params: Promise.resolve(params) });
         if (res.status !== 200 || !res.body) {
           const body = await res.text().catch(() => "");
           yield { event: "sub-error", rawData: `{"k":${quote(sub.k)},"status":${res.status},"d":${body.trim().startsWith("{") ? body.trim() : quote(body)}}` };

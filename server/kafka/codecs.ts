@@ -5,8 +5,9 @@ import { CompressionCodecs, CompressionTypes } from "kafkajs";
 import * as snappy from "snappyjs";
 import * as lz4 from "lz4js";
 import { hash as xxh32 } from "lz4js/xxh32.js";
-import { decompress as zstdDecompress } from "fzstd";
+import { Decompress as ZstdStream } from "fzstd";
 import type { Compression } from "@/lib/schemas/messages";
+import { getConfig } from "@/server/config";
 
 /**
  * Compression codecs for kafkajs, which only ships gzip: snappy, lz4 and zstd in pure JS (no native builds, no
@@ -33,23 +34,87 @@ export function compressionOf(...buffers: (Buffer | null | undefined)[]): Compre
   return "none";
 }
 
+const DEFAULT_CEILING = 64 * 1024 * 1024;
+
+/**
+ * The most one batch may decompress to: the largest `messages.maxDecompressedBytes` of the configured clusters
+ * (codecs are registered once per process, not per cluster). Every decompressor below stops at it, so a small
+ * "zip bomb" batch cannot exhaust memory; the fetch that carried it fails with a decode error instead.
+ */
+export function decompressionCeiling(): number {
+  try {
+    return Math.max(...getConfig().clusters.map((c) => c.messages.maxDecompressedBytes));
+  } catch {
+    return DEFAULT_CEILING;
+  }
+}
+
+export class DecompressionLimitError extends Error {
+  constructor(codec: Compression, limit: number) {
+    super(`A ${codec} batch decompresses to more than ${limit} bytes (messages.maxDecompressedBytes); it was not decoded.`);
+    this.name = "DecompressionLimitError";
+  }
+}
+
+function gunzipBounded(input: Buffer, limit = decompressionCeiling()): Promise<Buffer> {
+  return gunzipAsync(input, { maxOutputLength: limit }).catch((e: NodeJS.ErrnoException) => {
+    throw e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError ? new DecompressionLimitError("gzip", limit) : e;
+  });
+}
+
+/** lz4 frames: the bound (stored block sizes + max block size per compressed block) must fit the ceiling. */
+function lz4DecompressBounded(input: Buffer, limit = decompressionCeiling()): Uint8Array {
+  const bound = lz4.decompressBound(input);
+  if (bound > limit) throw new DecompressionLimitError("lz4", limit);
+  return lz4.decompress(input, bound);
+}
+
+/** zstd: the first frame's window must fit the ceiling, and the output is counted as it streams. */
+function zstdDecompressBounded(input: Uint8Array, limit = decompressionCeiling()): Uint8Array {
+  if (input.length >= 6 && input[0] === 0x28 && input[1] === 0xb5 && input[2] === 0x2f && input[3] === 0xfd && !((input[4] >> 5) & 1)) {
+    const base = 1 << (10 + (input[5] >> 3));
+    if (base + (base >> 3) * (input[5] & 7) > limit) throw new DecompressionLimitError("zstd", limit);
+  }
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const stream = new ZstdStream((chunk) => {
+    size += chunk.length;
+    if (size > limit) throw new DecompressionLimitError("zstd", limit);
+    parts.push(chunk);
+  });
+  stream.push(input, true);
+  return Buffer.concat(parts);
+}
+
 // Java clients frame snappy the xerial way: an 8-byte magic, two int32 versions, then (int32 length, block)*.
 const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]);
 const XERIAL_HEADER = Buffer.concat([XERIAL_MAGIC, Buffer.from([0, 0, 0, 1, 0, 0, 0, 1])]);
 const XERIAL_BLOCK = 32 * 1024;
 
-export function snappyDecompress(input: Buffer): Buffer {
+/** Snappy declares each block's uncompressed length up front: it is checked against what is left of the ceiling. */
+export function snappyDecompress(input: Buffer, limit = decompressionCeiling()): Buffer {
+  const tooLarge = (e: unknown) => (e instanceof Error && /too big/.test(e.message) ? new DecompressionLimitError("snappy", limit) : e);
   if (input.length >= 16 && input.subarray(0, 8).equals(XERIAL_MAGIC)) {
     const parts: Uint8Array[] = [];
+    let size = 0;
     for (let at = 16; at + 4 <= input.length; ) {
       const len = input.readInt32BE(at);
       at += 4;
-      parts.push(snappy.uncompress(input.subarray(at, at + len)));
+      try {
+        parts.push(snappy.uncompress(input.subarray(at, at + len), limit - size));
+      } catch (e) {
+        throw tooLarge(e);
+      }
+      size += parts[parts.length - 1].length;
       at += len;
     }
     return Buffer.concat(parts);
   }
-  return Buffer.from(snappy.uncompress(input));
+  try {
+    return Buffer.from(snappy.uncompress(input, limit));
+  } catch (e) {
+    throw tooLarge(e);
+  }
 }
 
 export function snappyCompress(input: Buffer): Buffer {
@@ -121,11 +186,19 @@ export function registerCodecs(): void {
   const codecs = CompressionCodecs as unknown as Record<number | symbol, unknown>;
   if (codecs[REGISTERED]) return;
   codecs[REGISTERED] = true;
-  codecs[CompressionTypes.GZIP] = codec("gzip", (b) => gzipAsync(b), (b) => gunzipAsync(b));
-  codecs[CompressionTypes.Snappy] = codec("snappy", snappyCompress, snappyDecompress);
-  codecs[CompressionTypes.LZ4] = codec("lz4", lz4Compress, (b) => lz4.decompress(b));
-  codecs[CompressionTypes.ZSTD] = codec("zstd", async (b) => Buffer.from((await zstd()).compress(b, 3)), (b) => zstdDecompress(b));
+  codecs[CompressionTypes.GZIP] = codec("gzip", (b) => gzipAsync(b), (b) => gunzipBounded(b));
+  codecs[CompressionTypes.Snappy] = codec("snappy", snappyCompress, (b) => snappyDecompress(b));
+  codecs[CompressionTypes.LZ4] = codec("lz4", lz4Compress, (b) => lz4DecompressBounded(b));
+  codecs[CompressionTypes.ZSTD] = codec("zstd", async (b) => Buffer.from((await zstd()).compress(b, 3)), (b) => zstdDecompressBounded(b));
 }
+
+/** The bounded decompressors, for tests: each throws DecompressionLimitError past `limit`. */
+export const boundedDecompress = {
+  gzip: gunzipBounded,
+  snappy: snappyDecompress,
+  lz4: lz4DecompressBounded,
+  zstd: zstdDecompressBounded,
+};
 
 export const COMPRESSION_TYPE: Record<Compression, CompressionTypes> = {
   none: CompressionTypes.None,

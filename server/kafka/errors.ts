@@ -57,6 +57,7 @@ export function toApiError(error: unknown, clusterId?: string): ApiError {
   if (error instanceof ApiError) return error;
   if (!(error instanceof Error)) return new ApiError("internal", "Unexpected error while talking to Kafka.");
   const e = rootCause(error as KafkaLikeError);
+  if (e.name === "DecompressionLimitError") return new ApiError("unprocessable_entity", e.message);
   const where = clusterId ? `Cluster "${clusterId}"` : "The cluster";
 
   if (e.type && PROTOCOL_ERRORS[e.type]) {

@@ -6,6 +6,7 @@ declare module "snappyjs" {
 declare module "lz4js" {
   export function compress(input: Uint8Array, maxSize?: number): Uint8Array;
   export function decompress(input: Uint8Array, maxSize?: number): Uint8Array;
+  export function decompressBound(input: Uint8Array): number;
   export function compressBound(n: number): number;
   export function compressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, hashTable: Uint32Array): number;
 }

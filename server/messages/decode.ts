@@ -4,6 +4,7 @@ import { SchemaRegistry } from "@kafkajs/confluent-schema-registry";
 import { getClusterConfigOrThrow } from "@/server/config";
 import type { DecodeFormat, DecodedEncoding } from "@/lib/schemas/messages";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
+import { assertAvroBounded } from "./bounded-avro";
 
 /** A key or value after decoding, before masking and before it is cut into a preview. */
 export type DecodedValue = {
@@ -104,6 +105,7 @@ async function viaSchema(clusterId: string, buf: Buffer, id: number): Promise<De
   const failed = decoder.failures.get(id);
   if (failed && Date.now() - failed.at < SCHEMA_FAILURE_TTL_MS) return { ...binary(buf, "hex", failed.message), schemaId: id };
   try {
+    await assertAvroBounded(decoder.registry, buf, id);
     const data = await decoder.registry.decode(buf);
     const type = decoder.registry.cache.getSchema(id)?.type ?? "AVRO";
     return { encoding: ENCODING_OF_TYPE[type] ?? "avro", data, text: toJsonText(data), size: buf.length, schemaId: id };

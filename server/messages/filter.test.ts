@@ -41,4 +41,18 @@ describe("compileFilter", () => {
     expect(() => compileFilter({ regex: false, cel: "value.a ==" })).toThrow(/Invalid CEL expression at line 1, column/);
     expect(() => compileFilter({ regex: true, q: "(open" })).toThrow(/Invalid regular expression/);
   });
+
+  it("stops a CEL expression at its budget inside the evaluator, not after it has run (nested loops over literal lists)", () => {
+    const list = `[${Array.from({ length: 40 }, (_, i) => i).join(",")}]`;
+    const f = compileFilter({ regex: false, cel: `${list}.exists(a, ${list}.exists(b, ${list}.exists(c, ${list}.exists(d, a + b + c + d < 0))))` });
+    const started = performance.now();
+    expect(() => f.test(rec("{}", {}))).toThrow(/CEL filter took .* \(budget 50 ms\)/);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("still evaluates loops within the budget, over lists in the record too", () => {
+    const f = compileFilter({ regex: false, cel: "value.items.exists(i, i.qty > 2) && [1, 2, 3].all(x, x > 0) && value.items.map(i, i.qty).size() == 2" });
+    expect(f.test(rec("{}", { items: [{ qty: 1 }, { qty: 3 }] }))).toBe(true);
+    expect(f.test(rec("{}", { items: [{ qty: 1 }, { qty: 2 }] }))).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { safeRegex, type SafeRegex } from "@/lib/safe-regex";
 import type { DecodeFormat } from "@/lib/schemas/messages";
 import type { MaskingRule } from "@/server/config/schema";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
@@ -10,15 +11,15 @@ const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
 /** What a viewer sees instead of a key, value or header that masking could not read (fail closed). */
 export const MASKED_MARKER = "masked: could not be decoded for masking";
 
-export type Compiled = { paths: string[][]; pattern?: RegExp; replacement: string };
+export type Compiled = { paths: string[][]; pattern?: SafeRegex; replacement: string };
 
 export function compileRules(rules: Pick<MaskingRule, "fields" | "pattern" | "replacement">[]): Compiled[] {
-  return rules.map((r) => ({ paths: r.fields.map((f) => f.split(".")), pattern: r.pattern ? new RegExp(r.pattern, "g") : undefined, replacement: r.replacement }));
+  return rules.map((r) => ({ paths: r.fields.map((f) => f.split(".")), pattern: r.pattern ? safeRegex(r.pattern) : undefined, replacement: r.replacement }));
 }
 
 /** The cluster's masking rules that apply to a topic. */
 export function rulesFor(rules: MaskingRule[], topic: string): MaskingRule[] {
-  return rules.filter((r) => new RegExp(`^(?:${r.topics})$`).test(topic));
+  return rules.filter((r) => safeRegex(r.topics, { whole: true }).test(topic));
 }
 
 export type Masking = {
@@ -143,7 +144,7 @@ function replaceAt(node: unknown, path: string[], replacement: string): boolean 
 }
 
 /** Applies a pattern to every string, number, byte string and object key in the tree; returns the (new) node. */
-function replaceStrings(node: unknown, pattern: RegExp, replacement: string): { node: unknown; changed: boolean } {
+function replaceStrings(node: unknown, pattern: SafeRegex, replacement: string): { node: unknown; changed: boolean } {
   if (typeof node === "string") {
     const next = node.replace(pattern, replacement);
     return { node: next, changed: next !== node };

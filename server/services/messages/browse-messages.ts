@@ -1,7 +1,7 @@
 import "server-only";
 import { PREVIEW_BYTES, type BrowsePage, type BrowseQuery, type Message } from "@/lib/schemas/messages";
 import { getClusterConfigOrThrow } from "@/server/config";
-import { withDeadline } from "@/server/kafka/deadline";
+import { releaseWhenDone, withDeadline } from "@/server/kafka/deadline";
 import { decodeCursor, encodeCursor, type BrowseCursor } from "@/server/messages/cursor";
 import { decodeRecord } from "@/server/messages/decode";
 import type { Masking } from "@/server/messages/mask";
@@ -26,21 +26,23 @@ export async function browseMessages(clusterId: string, topic: string, q: Browse
   const cluster = getClusterConfigOrThrow(clusterId);
   const mask = await maskingFor(clusterId, topic, { ...access, unmasked: q.unmasked }, { view: "browse", keyFormat: q.keyFormat, valueFormat: q.valueFormat });
   const release = acquireMessageSession(clusterId);
-  try {
-    return await withDeadline(BROWSE_DEADLINE_MS, `Cluster "${cluster.name}"`, async () => {
-      const reader = await TopicReader.open(clusterId, topic);
-      try {
-        return await page(reader, q, mask);
-      } finally {
-        reader.close();
-      }
-    });
-  } finally {
-    release();
-  }
+  // The slot is freed when the reading stops: at the deadline or when the client goes, the loop sees the signal.
+  return withDeadline(BROWSE_DEADLINE_MS, `Cluster "${cluster.name}"`, (signal) =>
+    releaseWhenDone(
+      (async () => {
+        const reader = await TopicReader.open(clusterId, topic);
+        try {
+          return await page(reader, q, mask, signal);
+        } finally {
+          reader.close();
+        }
+      })(),
+      release,
+    ),
+  );
 }
 
-async function page(reader: TopicReader, q: BrowseQuery, mask: Masking | null): Promise<BrowsePage> {
+async function page(reader: TopicReader, q: BrowseQuery, mask: Masking | null, signal: AbortSignal): Promise<BrowsePage> {
   const given = q.cursor ? decodeCursor(q.cursor) : null;
   const partitions = reader.select(given ? [...given.pos.keys()] : q.partitions);
   const ranges = await reader.ranges(partitions);
@@ -80,6 +82,7 @@ async function page(reader: TopicReader, q: BrowseQuery, mask: Masking | null): 
   }
   const pending = () => new Map([...positions].filter(([p, pos]) => pos < windowEnd.get(p)! && (collected.get(p)?.length ?? 0) < limit));
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    signal.throwIfAborted();
     const todo = pending();
     if (todo.size === 0) break;
     const fetched = await reader.fetch(todo, { maxWaitMs: 100 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { DecodeFormat, Message } from "@/lib/schemas/messages";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
-import { withDeadline } from "@/server/kafka/deadline";
+import { releaseWhenDone, withDeadline } from "@/server/kafka/deadline";
 import { decodeRecord } from "@/server/messages/decode";
 import { acquireMessageSession } from "@/server/messages/sessions";
 import { toMessage } from "@/server/messages/to-dto";
@@ -21,8 +21,8 @@ export async function getMessage(
   const cluster = getClusterConfigOrThrow(clusterId);
   const mask = await maskingFor(clusterId, topic, access, { view: "detail", ...formats });
   const release = acquireMessageSession(clusterId);
-  try {
-    return await withDeadline(15_000, `Cluster "${cluster.name}"`, async () => {
+  return withDeadline(15_000, `Cluster "${cluster.name}"`, (signal) =>
+    releaseWhenDone((async () => {
       const reader = await TopicReader.open(clusterId, topic);
       try {
         const [p] = reader.select([partition]);
@@ -31,7 +31,9 @@ export async function getMessage(
           throw new ApiError("not_found", `Partition ${p} of "${topic}" holds offsets ${range.low}–${range.high - 1n}; ${offset} is not there (deleted by retention, or not written yet).`);
         }
         // Large records: ask for up to 64 MiB so one record is always returned whole.
+        signal.throwIfAborted();
         const fetched = await reader.fetch(new Map([[p, offset]]), { maxWaitMs: 100, maxBytes: 64 * 1024 * 1024, partitionMaxBytes: 64 * 1024 * 1024 });
+        signal.throwIfAborted();
         const record = fetched.get(p)?.records.find((r) => r.offset === offset);
         if (!record) throw new ApiError("not_found", `There is no record at offset ${offset} of partition ${p} (compacted away, or a transaction marker).`);
         const d = await (mask ? mask.decode(record, formats) : decodeRecord(clusterId, record, formats));
@@ -39,8 +41,6 @@ export async function getMessage(
       } finally {
         reader.close();
       }
-    });
-  } finally {
-    release();
-  }
+    })(), release),
+  );
 }

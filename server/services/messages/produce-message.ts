@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { ProduceResult, produceBodySchema } from "@/lib/schemas/messages";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
+import { ConfigResourceTypes } from "kafkajs";
 import { COMPRESSION_TYPE } from "@/server/kafka/codecs";
 import { withDeadline } from "@/server/kafka/deadline";
 import { toApiError } from "@/server/kafka/errors";
-import { getProducer, withRawCluster } from "@/server/kafka/registry";
+import { getProducer, withAdmin, withRawCluster } from "@/server/kafka/registry";
 import { schemaRegistryFor } from "@/server/messages/decode";
 import { rulesFor } from "@/server/messages/mask";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
@@ -56,6 +57,22 @@ async function encodePart(clusterId: string, part: Part, which: "key" | "value",
       }
     }
   }
+}
+
+const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+
+/**
+ * The largest produce body the route reads for this topic: its max.message.bytes as JSON could carry it (base64
+ * is 4/3 the bytes, JSON string escapes up to 6×, headers alongside), plus room for the envelope; capped at 64 MiB.
+ * Larger bodies are refused with 413 before they are parsed; the broker has the last word on the record itself.
+ */
+export async function produceBodyLimit(clusterId: string, topic: string): Promise<number> {
+  const max = await withAdmin(clusterId, async (admin) => {
+    const res = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    const v = Number(res.resources[0]?.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue);
+    return Number.isFinite(v) && v > 0 ? v : KAFKA_DEFAULT_MAX_MESSAGE_BYTES;
+  }).catch(() => KAFKA_DEFAULT_MAX_MESSAGE_BYTES);
+  return Math.min(64 * 1024 * 1024, max * 6 + 64 * 1024);
 }
 
 /** Writes one record through the cluster's shared producer and reports where it landed. Audited. */

@@ -194,7 +194,8 @@ async function* run(
       for (const r of f.records) {
         if (!q.follow && r.offset >= end) break;
         scanned++;
-        if ((scanned & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+        // Checked on every record: one CEL evaluation may take up to its budget, so 64 of them could block for seconds.
+        if (performance.now() - sliceStart > SLICE_MS) {
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = performance.now();
           if (signal.aborted) return;

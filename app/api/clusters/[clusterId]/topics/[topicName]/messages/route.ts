@@ -2,7 +2,7 @@ import { browseQuerySchema, produceBodySchema } from "@/lib/schemas/messages";
 import { topicParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { browseMessages } from "@/server/services/messages/browse-messages";
-import { produceMessage } from "@/server/services/messages/produce-message";
+import { produceBodyLimit, produceMessage } from "@/server/services/messages/produce-message";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +21,7 @@ export const POST = defineRoute({
   permission: "messages:produce",
   params: topicParamsSchema,
   body: produceBodySchema,
+  bodyLimit: (params) => produceBodyLimit(params.clusterId, params.topicName),
   async handler({ params, body, actor, requestId }) {
     return Response.json(await produceMessage(params.clusterId, params.topicName, body, { actor: actor!, requestId }), { status: 201 });
   },

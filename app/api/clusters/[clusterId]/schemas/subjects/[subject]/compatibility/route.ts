@@ -9,6 +9,8 @@ export const POST = defineRoute({
   permission: "schemas:read",
   params: subjectParamsSchema,
   body: checkSchemaBodySchema,
+  // A schema may be 1 MB of text; JSON escapes can double it.
+  bodyLimit: 3 * 1024 * 1024,
   async handler({ params, body }) {
     return Response.json(await checkSchemaCompatibility(params.clusterId, params.subject, body));
   },

@@ -9,6 +9,8 @@ export const POST = defineRoute({
   permission: "schemas:write",
   params: subjectParamsSchema,
   body: registerSchemaBodySchema,
+  // A schema may be 1 MB of text; JSON escapes can double it.
+  bodyLimit: 3 * 1024 * 1024,
   async handler({ params, body, actor, requestId }) {
     return Response.json(await registerSchema(params.clusterId, params.subject, body, { actor: actor!, requestId }), { status: 201 });
   },
