@@ -64,7 +64,7 @@ function TeamDialog({ team, onClose }: { team: TeamDto | null; onClose: () => vo
         <Field label="Name" htmlFor="t-name" error={fieldError("name")}>
           <Input id="t-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="team-name" />
         </Field>
-        <Field label="Topic prefixes" htmlFor="t-prefixes" hint="Comma-separated, e.g. payments., billing-. Topics, groups and subjects starting with one belong to the team." error={fieldError("prefixes")}>
+        <Field label="Topic prefixes" htmlFor="t-prefixes" hint="Comma-separated, e.g. payments., billing-. A prefix owns names that continue after a separator (pay owns pay.x, not payroll.x); end it with * to own every name starting with it." error={fieldError("prefixes")}>
           <Input id="t-prefixes" className="font-mono" value={form.prefixes} onChange={(e) => setForm({ ...form, prefixes: e.target.value })} data-testid="team-prefixes" />
         </Field>
         <Field label="IdP group (optional)" htmlFor="t-oidc" hint="Users signing in with single sign-on join the team while their token lists this group.">
