@@ -51,6 +51,7 @@ test("a user with no role on a cluster gets the 403 page and no broker data, for
 });
 
 test("a per-cluster viewer sees only their cluster: home page, switcher and GET /api/clusters", async ({ browser, baseURL, request: admin }) => {
+  test.setTimeout(120_000);
   await ensureUser(admin, "local-viewer@e2e.test", "Local Viewer", { local: "viewer" }, []);
   const context = await contextAs(browser, baseURL!, "local-viewer@e2e.test");
   const api = await context.request.get("/api/clusters");
@@ -88,6 +89,7 @@ test("a request for another host name (DNS rebinding) is refused with 421 before
 });
 
 test("sign-in never redirects to another origin", async ({ browser, baseURL, request }) => {
+  test.setTimeout(120_000);
   // Signed in: /login sends the user on to `next` only when it is a path of Sluice's own.
   for (const next of ["/%5Cevil.example", "//evil.example", "https://evil.example", "/%2F%2Fevil.example"]) {
     const res = await request.get(`/login?next=${next}`, { maxRedirects: 0 });
@@ -102,7 +104,7 @@ test("sign-in never redirects to another origin", async ({ browser, baseURL, req
   await page.getByTestId("sign-in-email").fill("redirect-viewer@e2e.test");
   await page.getByTestId("sign-in-password").fill(E2E_PASSWORD);
   await page.getByTestId("sign-in-submit").click();
-  await expect(page.getByTestId("cluster-card-local")).toBeVisible();
+  await expect(page.getByTestId("cluster-card-local")).toBeVisible({ timeout: 30_000 });
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   // better-auth refuses a single sign-on callback URL elsewhere, and accepts Sluice's own path.
   const sso = (callbackURL: string) => context.request.post("/api/auth/sign-in/social", { headers: { origin: new URL(baseURL!).origin }, data: { provider: "oidc", callbackURL } });
