@@ -23,7 +23,7 @@ async function settled(page: Page) {
  * by a person after a change to the look. One visit per page; the four variants are taken from it.
  */
 test("every page, in both themes and both window sizes", async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const topic = uniqueTopicName("pages");
   await kafka.createTopics([topic], 2);
   await records.send(topic, Array.from({ length: 30 }, (_, i) => ({ key: `order-${i}`, value: JSON.stringify({ id: i, sku: "mug-blue", quantity: 1 + (i % 3) }) })));

@@ -19,7 +19,7 @@ test.afterAll(async () => {
 });
 
 test("the group page measures how far behind in time the group is, and charts its lag live", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await page.goto(`/clusters/local/consumer-groups/${encodeURIComponent(group)}`);
   await page.getByTestId("measure-lag-seconds").click();
   await expect(page.getByTestId("max-lag-seconds")).toContainText("behind");
