@@ -1,6 +1,8 @@
 import "server-only";
 import { consumerGroupDescribeV0, type ConsumerGroupDescribeResponse } from "./protocol/consumer-group-describe";
+import { ApiError } from "@/server/http/api-error";
 import { apiSupport } from "./api-versions";
+import { kafkaErrorType } from "./errors";
 import { withModernAdmin } from "./registry";
 
 /**
@@ -122,4 +124,21 @@ export async function commitGroupOffsets(clusterId: string, groupId: string, off
   await withModernAdmin(clusterId, (admin) =>
     admin.alterConsumerGroupOffsets({ groupId, topics: [...byTopic].map(([name, partitionOffsets]) => ({ name, partitionOffsets })) }),
   );
+}
+
+/**
+ * Removes a group's committed offsets for some partitions of one topic (OffsetDelete, KIP-496); the group and its
+ * other offsets stay. Kafka refuses while an active member is subscribed to the topic (409 here).
+ */
+export async function deleteGroupTopicOffsets(clusterId: string, groupId: string, topic: string, partitions: number[]): Promise<void> {
+  await withModernAdmin(clusterId, async (admin) => {
+    try {
+      await admin.deleteConsumerGroupOffsets({ groupId, topics: [{ name: topic, partitionIndexes: partitions }] });
+    } catch (error) {
+      if (kafkaErrorType(error) === "GROUP_SUBSCRIBED_TO_TOPIC") {
+        throw new ApiError("conflict", `Group "${groupId}" has active members subscribed to "${topic}"; Kafka keeps their offsets. Stop those consumers first.`);
+      }
+      throw error;
+    }
+  });
 }

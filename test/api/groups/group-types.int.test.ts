@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as resetOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route";
 import { DELETE as deleteGroup, GET as getGroup } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/route";
+import { DELETE as deleteOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route";
 import { GET as listGroups } from "@/app/api/clusters/[clusterId]/consumer-groups/route";
 import type { GroupDetail, GroupListItem, ResetPreview } from "@/lib/schemas/groups";
 import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
@@ -106,7 +107,12 @@ describe("consumer groups of both protocols, with real Java consumers", () => {
     expect(res.body.error.message).toMatch(/active member/);
   });
 
-  it("after the consumer stops: Empty, resets apply, group deletion works", async () => {
+  it("refuses to delete the offsets of a topic its member is subscribed to (409)", async () => {
+    const res = await callRoute<Envelope>(deleteOffsets, `/api/clusters/local/consumer-groups/${modern}/offsets?topic=${topic}`, { clusterId: "local", groupId: modern }, { method: "DELETE" });
+    expect(res.status).toBe(409);
+  });
+
+  it("after the consumer stops: Empty, resets apply, offset and group deletion work", async () => {
     await modernConsumer!.stop();
     const { body } = await until("group Empty", () => detail(modern), (r) => r.body.state === "Empty");
     expect(body).toMatchObject({ type: "consumer", members: [] });
@@ -115,6 +121,11 @@ describe("consumer groups of both protocols, with real Java consumers", () => {
     expect(await committed(modern)).toEqual({ 0: 0, 1: 0 });
     const after = await list();
     expect(after.body.items.find((g) => g.groupId === modern)).toMatchObject({ type: "consumer", state: "Empty", members: 0, totalLag: 30 });
+
+    const offDel = await callRoute<{ partitions: number[] } & Envelope>(deleteOffsets, `/api/clusters/local/consumer-groups/${modern}/offsets?topic=${topic}`, { clusterId: "local", groupId: modern }, { method: "DELETE" });
+    expect(offDel.status).toBe(200);
+    expect(offDel.body.partitions).toEqual([0, 1]);
+    expect(await committed(modern)).toEqual({ 0: -1, 1: -1 });
 
     const del = await callRoute<Envelope>(deleteGroup, `/api/clusters/local/consumer-groups/${modern}`, { clusterId: "local", groupId: modern }, { method: "DELETE" });
     expect(del.status).toBe(200);
