@@ -18,7 +18,7 @@ import type { GroupDetail, GroupPartition } from "@/lib/schemas/groups";
 import { displayHost } from "./display-host";
 import { GroupLagChart } from "@/components/clusters/cluster-metrics";
 import { GroupLagSeconds } from "./group-lag-seconds";
-import { GroupStateBadge, HealthBadge } from "./group-state-badge";
+import { GroupStateBadge, GroupTypeBadge, HealthBadge } from "./group-state-badge";
 import { LagTimeValue, LagValue } from "./group-table";
 
 type Member = GroupDetail["members"][number];
@@ -60,6 +60,31 @@ const memberColumns: ColumnDef<Member, unknown>[] = [
     enableSorting: false,
     cell: ({ row }) => <Assignments assignments={row.original.assignments} />,
   },
+];
+
+/** Consumer-protocol (KIP-848) members also have an epoch, a subscription and a target assignment. */
+const consumerProtocolColumns: ColumnDef<Member, unknown>[] = [
+  { id: "memberEpoch", header: "Member epoch", accessorFn: (m) => m.memberEpoch ?? -1, cell: ({ row }) => <span className="tabular-nums">{row.original.memberEpoch ?? "—"}</span> },
+  {
+    id: "subscription",
+    header: "Subscribed to",
+    accessorFn: (m) => m.subscribedTopicRegex ?? (m.subscribedTopics ?? []).join(","),
+    enableSorting: false,
+    cell: ({ row }) =>
+      row.original.subscribedTopicRegex ? (
+        <span className="font-mono text-xs" title="regular expression">/{row.original.subscribedTopicRegex}/</span>
+      ) : (
+        <span className="font-mono text-xs">{(row.original.subscribedTopics ?? []).join(", ") || "—"}</span>
+      ),
+  },
+  {
+    id: "target",
+    header: "Target partitions",
+    accessorFn: (m) => (m.targetAssignments ?? []).map((a) => `${a.topic}: ${a.partitions.join(",")}`).join(" "),
+    enableSorting: false,
+    cell: ({ row }) => <Assignments assignments={row.original.targetAssignments ?? []} />,
+  },
+  { id: "instance", header: "Instance id", accessorFn: (m) => m.instanceId ?? "", cell: ({ row }) => <span className="font-mono text-xs">{row.original.instanceId ?? "—"}</span> },
 ];
 
 function partitionColumns(clusterId: string): ColumnDef<GroupPartition, unknown>[] {
@@ -148,6 +173,20 @@ export function GroupDetailView({ clusterId, groupId, readOnlyReason }: { cluste
             testId="group-stat-catchup"
           />
         </dl>
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400" data-testid="group-protocol">
+          <span className="inline-flex items-center gap-1">
+            Type <GroupTypeBadge type={data.type} />
+          </span>
+          {data.type === "consumer" ? (
+            <>
+              <span>group epoch <span className="tabular-nums">{data.groupEpoch ?? "—"}</span></span>
+              <span>assignment epoch <span className="tabular-nums">{data.assignmentEpoch ?? "—"}</span></span>
+              <span>assignor <span className="font-mono">{data.assignor || "—"}</span></span>
+            </>
+          ) : data.protocol ? (
+            <span>assignor <span className="font-mono">{data.protocol}</span></span>
+          ) : null}
+        </p>
         <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400" data-testid="group-health-rule">
           <span className="font-medium">{data.status}:</span> {data.statusRule}
           {data.maxLagSeconds !== null ? ` · slowest partition about ${formatLagTime(data.maxLagSeconds)} behind (estimated)` : ""}
@@ -169,7 +208,7 @@ export function GroupDetailView({ clusterId, groupId, readOnlyReason }: { cluste
         </h2>
         <DataTable
           testId="group-members-table"
-          columns={memberColumns}
+          columns={data.type === "consumer" ? [...memberColumns, ...consumerProtocolColumns] : memberColumns}
           data={data.members}
           rowTestId={(m) => `group-member-row-${m.clientId}`}
           emptyTitle="No active members"

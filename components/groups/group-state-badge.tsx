@@ -5,6 +5,9 @@ const TONES: Record<string, "ok" | "neutral" | "warn" | "bad"> = {
   Empty: "neutral",
   PreparingRebalance: "warn",
   CompletingRebalance: "warn",
+  // consumer-protocol (KIP-848) groups
+  Assigning: "warn",
+  Reconciling: "warn",
   Dead: "bad",
 };
 
@@ -13,6 +16,20 @@ export function GroupStateBadge({ state }: { state: string }) {
   return (
     <Badge tone={TONES[state] ?? "neutral"} data-testid="group-state">
       {state || "Unknown"}
+    </Badge>
+  );
+}
+
+const TYPE_TITLES: Record<string, string> = {
+  classic: "Classic group protocol (JoinGroup/SyncGroup rebalances)",
+  consumer: "Consumer group protocol of KIP-848 (group.protocol=consumer): the broker assigns partitions incrementally",
+};
+
+/** The group's protocol type: classic or consumer (KIP-848). */
+export function GroupTypeBadge({ type }: { type: string }) {
+  return (
+    <Badge tone={type === "classic" ? "neutral" : "info"} title={TYPE_TITLES[type] ?? `Group type ${type}`} data-testid="group-type">
+      {type}
     </Badge>
   );
 }

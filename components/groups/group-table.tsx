@@ -8,7 +8,7 @@ import { cn } from "@/lib/cn";
 import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import type { GroupListItem } from "@/lib/schemas/groups";
-import { GroupStateBadge, HealthBadge } from "./group-state-badge";
+import { GroupStateBadge, GroupTypeBadge, HealthBadge } from "./group-state-badge";
 import type { GroupSortKey } from "./use-group-search-params";
 
 type Column = { key: GroupSortKey; label: string; numeric?: boolean; title?: string; cell: (g: GroupListItem, clusterId: string) => ReactNode };
@@ -60,7 +60,16 @@ const COLUMNS: Column[] = [
       </span>
     ),
   },
-  { key: "state", label: "State", cell: (g) => <GroupStateBadge state={g.state} /> },
+  {
+    key: "state",
+    label: "State · type",
+    cell: (g) => (
+      <span className="inline-flex items-center gap-1">
+        <GroupStateBadge state={g.state} />
+        <GroupTypeBadge type={g.type} />
+      </span>
+    ),
+  },
   { key: "members", label: "Members", numeric: true, cell: (g) => (g.members > 0 ? formatNumber(g.members) : <span className="text-slate-400">0</span>) },
   { key: "topics", label: "Topics", cell: (g) => <TopicsCell topics={g.topics} /> },
   { key: "status", label: "Health", title: "Burrow-style verdict over the last samples; hover for the rule", cell: (g) => <HealthBadge status={g.status} rule={g.statusRule} /> },
@@ -75,7 +84,7 @@ const COLUMNS: Column[] = [
 ];
 
 /** Group id takes the slack; the other columns keep fixed widths so rows stay aligned while virtualised. */
-const GRID = "grid grid-cols-[minmax(14rem,1.3fr)_9.5rem_6rem_minmax(10rem,1fr)_6rem_7rem_7.5rem]";
+const GRID = "grid grid-cols-[minmax(14rem,1.3fr)_13.5rem_6rem_minmax(10rem,1fr)_6rem_7rem_7.5rem]";
 const ROW_HEIGHT = 40;
 
 type Props = {

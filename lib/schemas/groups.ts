@@ -14,8 +14,12 @@ export const listGroupsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).optional().default(0),
 });
 
+/** classic: JoinGroup/SyncGroup protocol; consumer: the KIP-848 protocol (`group.protocol=consumer`, Kafka 4.0+) */
+export const GroupTypeSchema = z.string();
+
 export const GroupListItemSchema = z.object({
   groupId: z.string(),
+  type: GroupTypeSchema,
   state: z.string(),
   protocolType: z.string(),
   members: z.number(),
@@ -38,6 +42,13 @@ export const GroupMemberSchema = z.object({
   clientId: z.string(),
   clientHost: z.string(),
   assignments: z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) })),
+  /** consumer-protocol members only (null for classic groups) */
+  instanceId: z.string().nullable(),
+  memberEpoch: z.number().nullable(),
+  subscribedTopics: z.array(z.string()).nullable(),
+  subscribedTopicRegex: z.string().nullable(),
+  /** the assignment the coordinator is moving the member to; equal to `assignments` once reconciled */
+  targetAssignments: z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) })).nullable(),
 });
 
 export const GroupPartitionSchema = z.object({
@@ -59,9 +70,14 @@ export type GroupPartition = z.infer<typeof GroupPartitionSchema>;
 
 export const GroupDetailSchema = z.object({
   groupId: z.string(),
+  type: GroupTypeSchema,
   state: z.string(),
   protocolType: z.string(),
   protocol: z.string(),
+  /** consumer-protocol groups only */
+  groupEpoch: z.number().nullable(),
+  assignmentEpoch: z.number().nullable(),
+  assignor: z.string().nullable(),
   members: z.array(GroupMemberSchema),
   partitions: z.array(GroupPartitionSchema),
   totalLag: z.number().nullable(),

@@ -1,8 +1,9 @@
 import "server-only";
+import { TimeoutError } from "@platformatic/kafka";
 import type { ErrorCode } from "@/lib/api/error-codes";
 import { ApiError } from "@/server/http/api-error";
 
-type KafkaLikeError = Error & { type?: string; cause?: unknown; broker?: string; name: string };
+type KafkaLikeError = Error & { type?: string; cause?: unknown; broker?: string; name: string; code?: unknown; apiId?: string };
 
 /** Broker error types (KafkaJSProtocolError.type) → API code and a sentence a user can act on. */
 const PROTOCOL_ERRORS: Record<string, [ErrorCode, string]> = {
@@ -44,12 +45,22 @@ function rootCause(error: KafkaLikeError): KafkaLikeError {
   while ((e.name === "KafkaJSNumberOfRetriesExceeded" || e.name === "KafkaJSNonRetriableError") && e.cause instanceof Error) {
     e = e.cause as KafkaLikeError;
   }
+  // @platformatic/kafka: MultipleErrors/ResponseError aggregate per-resource errors; a ProtocolError names the
+  // broker's error in apiId (the same names kafkajs uses as `type`).
+  for (let depth = 0; depth < 4 && typeof e.code === "string" && e.code.startsWith("PLT_KFK_"); depth++) {
+    const inner = (e as { errors?: unknown[] }).errors?.[0];
+    if (e.apiId) break;
+    if (inner instanceof Error) e = inner as KafkaLikeError;
+    else break;
+  }
   return e;
 }
 
 /** The broker error type behind a kafkajs error (through retries and aggregates), if any. */
 export function kafkaErrorType(error: unknown): string | undefined {
-  return error instanceof Error ? rootCause(error as KafkaLikeError).type : undefined;
+  if (!(error instanceof Error)) return undefined;
+  const e = rootCause(error as KafkaLikeError);
+  return e.type ?? e.apiId;
 }
 
 /** Maps anything kafkajs throws to an ApiError. ApiErrors pass through untouched. */
@@ -59,23 +70,24 @@ export function toApiError(error: unknown, clusterId?: string): ApiError {
   const e = rootCause(error as KafkaLikeError);
   if (e.name === "DecompressionLimitError") return new ApiError("unprocessable_entity", e.message);
   const where = clusterId ? `Cluster "${clusterId}"` : "The cluster";
+  const type = e.type ?? e.apiId;
 
-  if (e.type && PROTOCOL_ERRORS[e.type]) {
-    const [code, text] = PROTOCOL_ERRORS[e.type];
+  if (type && PROTOCOL_ERRORS[type]) {
+    const [code, text] = PROTOCOL_ERRORS[type];
     return new ApiError(code, text);
   }
-  if (e.type?.endsWith("_AUTHORIZATION_FAILED")) return new ApiError("forbidden", `Not authorised by the cluster's ACLs (${e.type}).`);
-  if (e.type?.startsWith("INVALID_")) return new ApiError("unprocessable_entity", `The broker rejected the request: ${e.message}`);
-  if (e.name === "KafkaJSSASLAuthenticationError") {
+  if (type?.endsWith("_AUTHORIZATION_FAILED")) return new ApiError("forbidden", `Not authorised by the cluster's ACLs (${type}).`);
+  if (type?.startsWith("INVALID_")) return new ApiError("unprocessable_entity", `The broker rejected the request: ${e.message}`);
+  if (e.name === "KafkaJSSASLAuthenticationError" || e.code === "PLT_KFK_AUTHENTICATION") {
     return new ApiError("forbidden", `${where} rejected Sluice's credentials: ${e.message}`);
   }
-  if (e.name === "KafkaJSRequestTimeoutError" || e.name === "KafkaJSTimeout") {
+  if (e.name === "KafkaJSRequestTimeoutError" || e.name === "KafkaJSTimeout" || e instanceof TimeoutError) {
     return new ApiError("upstream_timeout", `${where} did not answer in time. It may be overloaded; retry.`);
   }
-  if (UNAVAILABLE_NAMES.has(e.name) || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Connection timeout/i.test(e.message)) {
+  if (UNAVAILABLE_NAMES.has(e.name) || e.code === "PLT_KFK_NETWORK" || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Connection timeout/i.test(e.message)) {
     return new ApiError("kafka_unavailable", `${where} is unreachable: ${describeConnectionFailure(e)}`);
   }
-  if (e.name.startsWith("KafkaJS")) return new ApiError("internal", `Kafka error: ${e.message}`);
+  if (e.name.startsWith("KafkaJS") || (typeof e.code === "string" && e.code.startsWith("PLT_KFK_"))) return new ApiError("internal", `Kafka error: ${e.message}`);
   return new ApiError("internal", "Unexpected error while talking to Kafka.");
 }
 

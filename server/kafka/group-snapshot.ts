@@ -5,14 +5,35 @@ import { withAdmin, withRawCluster } from "./registry";
 import { getTopicSnapshot } from "./topic-snapshot";
 import { mapLimit } from "./map-limit";
 import { recordGroupObservations } from "./group-history";
+import { describeConsumerProtocolGroups, listGroupsWithType, type ConsumerProtocolGroup } from "./groups";
 
-export type MemberInfo = { memberId: string; clientId: string; clientHost: string; assignments: { topic: string; partitions: number[] }[] };
-export type GroupInfo = {
+type Assignment = { topic: string; partitions: number[] };
+/** A member of either group type; the fields after `assignments` are null for classic groups (the protocol has no such notion). */
+export type MemberInfo = {
+  memberId: string;
+  clientId: string;
+  clientHost: string;
+  assignments: Assignment[];
+  instanceId: string | null;
+  memberEpoch: number | null;
+  subscribedTopics: string[] | null;
+  subscribedTopicRegex: string | null;
+  targetAssignments: Assignment[] | null;
+};
+/** A group as described by its protocol: classic (DescribeGroups) or consumer (KIP-848, ConsumerGroupDescribe). */
+export type GroupDescribed = {
   groupId: string;
+  type: "classic" | "consumer";
   state: string;
   protocolType: string;
   protocol: string;
   members: MemberInfo[];
+  /** consumer-protocol groups only */
+  groupEpoch: number | null;
+  assignmentEpoch: number | null;
+  assignor: string | null;
+};
+export type GroupInfo = GroupDescribed & {
   committed: { topic: string; partition: number; offset: string }[];
   error: string | null;
 };
@@ -32,23 +53,59 @@ export function decodeMembers(d: GroupDescription): MemberInfo[] {
     } catch {
       assignments = [];
     }
-    return { memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignments };
+    return { memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignments, instanceId: null, memberEpoch: null, subscribedTopics: null, subscribedTopicRegex: null, targetAssignments: null };
   });
 }
 
+function fromClassic(d: GroupDescription): GroupDescribed {
+  return { groupId: d.groupId, type: "classic", state: d.state, protocolType: d.protocolType || "consumer", protocol: d.protocol, members: decodeMembers(d), groupEpoch: null, assignmentEpoch: null, assignor: null };
+}
+
+function fromConsumerProtocol(d: ConsumerProtocolGroup): GroupDescribed {
+  return {
+    groupId: d.groupId,
+    type: "consumer",
+    state: d.state,
+    protocolType: "consumer",
+    protocol: d.assignor,
+    members: d.members,
+    groupEpoch: d.groupEpoch,
+    assignmentEpoch: d.assignmentEpoch,
+    assignor: d.assignor,
+  };
+}
+
 /**
- * Every consumer group with members and committed offsets: one ListGroups, DescribeGroups batched per
- * coordinator, one OffsetFetch per group (8 in flight) and one batched ListOffsets round for the end offsets.
+ * One group, whatever its type. Classic DescribeGroups answers Dead with no members for a consumer-protocol group,
+ * so such an answer is checked with ConsumerGroupDescribe. Dead means the group does not exist (or has no state).
+ */
+export async function describeAnyGroup(clusterId: string, groupId: string): Promise<GroupDescribed> {
+  const { groups } = await withAdmin(clusterId, (admin) => admin.describeGroups([groupId]));
+  const classic = fromClassic(groups[0] ?? { groupId, state: "Dead", protocolType: "", protocol: "", members: [], errorCode: 0 });
+  if (classic.state !== "Dead" || classic.members.length) return classic;
+  const modern = (await describeConsumerProtocolGroups(clusterId, [groupId])).get(groupId);
+  return modern ? fromConsumerProtocol(modern) : classic;
+}
+
+/**
+ * Every consumer group with members and committed offsets: one ListGroups (v5, with group types), DescribeGroups
+ * batched per coordinator for classic groups, ConsumerGroupDescribe batched per coordinator for consumer-protocol
+ * groups, one OffsetFetch per group (8 in flight) and one batched ListOffsets round for the end offsets.
  * Group coordinators are looked up once and reused by later refreshes (FindCoordinator is one request per group).
  */
 async function build(clusterId: string): Promise<GroupSnapshot> {
-  const ids = await withAdmin(clusterId, async (admin) => (await admin.listGroups()).groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId));
-  const descriptions = ids.length ? await withRawCluster(clusterId, (cluster) => describeGroupsBatched(cluster, ids)) : [];
+  const listed = await listGroupsWithType(clusterId);
+  const ids = listed.filter((x) => x.type === "classic" && (x.protocolType === "consumer" || x.protocolType === "")).map((x) => x.groupId);
+  const modernIds = listed.filter((x) => x.type === "consumer").map((x) => x.groupId);
+  const [classic, modern] = await Promise.all([
+    ids.length ? withRawCluster(clusterId, (cluster) => describeGroupsBatched(cluster, ids)) : [],
+    describeConsumerProtocolGroups(clusterId, modernIds),
+  ]);
+  const descriptions = [...classic.map(fromClassic), ...[...modern.values()].map(fromConsumerProtocol)];
   const groups = await withRawCluster(clusterId, (cluster) =>
-    mapLimit(descriptions, CONCURRENCY, async (d): Promise<GroupInfo> => {
-      const base = { groupId: d.groupId, state: d.state, protocolType: d.protocolType || "consumer", protocol: d.protocol, members: decodeMembers(d) };
+    mapLimit(descriptions, CONCURRENCY, async (base): Promise<GroupInfo> => {
       try {
-        return { ...base, committed: await fetchCommittedOffsets(cluster, d.groupId), error: null };
+        return { ...base, committed: await fetchCommittedOffsets(cluster, base.groupId), error: null };
       } catch (e) {
         return { ...base, committed: [], error: e instanceof Error ? e.message : String(e) };
       }

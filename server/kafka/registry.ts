@@ -1,8 +1,9 @@
 import "server-only";
 import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
+import { Admin as ModernAdmin } from "@platformatic/kafka";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { registerCodecs } from "./codecs";
-import { toKafkaConfig } from "./client-config";
+import { toKafkaConfig, toPlatformaticOptions } from "./client-config";
 import { kafkaErrorType, toApiError } from "./errors";
 import { createRawCluster, type RawCluster } from "./raw-cluster";
 
@@ -12,6 +13,8 @@ type Slot = "admin" | "producer" | "raw" | `fetch${number}`;
 
 type Entry = {
   kafka: Kafka;
+  /** `@platformatic/kafka` Admin for the APIs kafkajs lacks: created on first use, one connection per broker. */
+  modern?: ModernAdmin;
   admin?: Promise<Admin>;
   producer?: Promise<Producer>;
   raw?: Promise<RawCluster>;
@@ -167,6 +170,29 @@ async function dropSlot(clusterId: string, slot: Slot): Promise<void> {
   await client.then((c) => c.disconnect()).catch(() => {});
 }
 
+/**
+ * The cluster's `@platformatic/kafka` Admin, created on first use from the same configuration as kafkajs
+ * (client-config.ts). It opens at most one connection per broker (plus the bootstrap one) and is closed with
+ * the cluster's other clients on eviction. Only `server/kafka/` modules use it, through `withModernAdmin`.
+ */
+export function getModernAdmin(clusterId: string): ModernAdmin {
+  const entry = entryFor(clusterId);
+  if (entry.failure && Date.now() - entry.failure.at < FAIL_FAST_MS) throw toApiError(entry.failure.error, clusterId);
+  return (entry.modern ??= new ModernAdmin(toPlatformaticOptions(getClusterConfigOrThrow(clusterId))));
+}
+
+/** Runs a call on the modern admin; a connection-level failure evicts the cluster's clients, like withAdmin. */
+export async function withModernAdmin<T>(clusterId: string, fn: (admin: ModernAdmin) => Promise<T>): Promise<T> {
+  const admin = getModernAdmin(clusterId);
+  try {
+    return await fn(admin);
+  } catch (error) {
+    const apiError = toApiError(error, clusterId);
+    if (apiError.code === "kafka_unavailable") await evictCluster(clusterId, error);
+    throw apiError;
+  }
+}
+
 /** Forgets a cluster's clients (connection failure, configuration change). */
 export async function evictCluster(clusterId: string, failure?: unknown): Promise<void> {
   const entry = pool.get(clusterId);
@@ -177,6 +203,7 @@ export async function evictCluster(clusterId: string, failure?: unknown): Promis
   const fetchers = Array.from({ length: FETCH_CONNECTIONS }, (_, i) => slots[`fetch${i}`]);
   if (failure) pool.get(clusterId)!.fetchLoad = entry.fetchLoad;
   await Promise.allSettled([entry.admin, entry.producer, entry.raw, ...fetchers].map((c) => c?.then((x) => x.disconnect())));
+  if (entry.modern && !entry.modern.closed) await entry.modern.close().catch(() => {});
 }
 
 /** Disconnects everything; called on shutdown. */

@@ -18,22 +18,3 @@ declare module "zstd-codec" {
     run(callback: (zstd: { Simple: new () => { compress(data: Uint8Array, level?: number): Uint8Array } }) => void): void;
   };
 }
-declare module "kafkajs/src/protocol/encoder" {
-  export default class Encoder {
-    writeString(s: string): Encoder;
-    writeInt32(n: number): Encoder;
-    writeArray(items: Encoder[]): Encoder;
-  }
-}
-declare module "kafkajs/src/protocol/decoder" {
-  export default class Decoder {
-    constructor(buffer: Buffer);
-    readInt16(): number;
-    readInt32(): number;
-    readString(): string;
-    readArray<T>(read: (d: Decoder) => T): T[];
-  }
-}
-declare module "kafkajs/src/protocol/error" {
-  export function createErrorFromCode(code: number): Error & { type: string };
-}

@@ -31,10 +31,10 @@ test("the list shows the idle and the active group with their state and lag, sor
   await list.searchFor(prefix);
   await list.waitForRow(idle, async () => {
     await expect(list.row(active)).toBeVisible({ timeout: 2_000 });
-    await expect(list.cell(active, "state")).toHaveText("Stable", { timeout: 2_000 });
+    await expect(list.cell(active, "state").getByTestId("group-state")).toHaveText("Stable", { timeout: 2_000 });
     await expect(list.cell(active, "totalLag")).toHaveText("0", { timeout: 2_000 });
   });
-  await expect(list.cell(idle, "state")).toHaveText("Empty");
+  await expect(list.cell(idle, "state").getByTestId("group-state")).toHaveText("Empty");
   await expect(list.cell(idle, "members")).toHaveText("0");
   await expect(list.cell(idle, "totalLag")).toHaveText("5");
   await expect(list.cell(idle, "topics")).toHaveText(topic);

@@ -2,9 +2,8 @@ import "server-only";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { kafkaErrorType } from "@/server/kafka/errors";
 import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
-import { offsetDelete } from "@/server/kafka/offset-delete";
+import { deleteGroupTopicOffsets } from "@/server/kafka/groups";
 import { fetchCommittedOffsets } from "@/server/kafka/raw-cluster";
 import { withRawCluster } from "@/server/kafka/registry";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
@@ -23,20 +22,7 @@ export async function deleteGroupOffsets(clusterId: string, groupId: string, top
         { ...audit, clusterId },
         { action: "group.offsets_deleted", targetType: "consumer_group", target: groupId, before: { topic, offsets: Object.fromEntries(committed.map((c) => [c.partition, c.offset])) } },
         async () => {
-          let result;
-          try {
-            result = await offsetDelete(raw, groupId, [{ topic, partitions }]);
-          } catch (error) {
-            if (kafkaErrorType(error) === "GROUP_SUBSCRIBED_TO_TOPIC" || (error as { type?: string }).type === "GROUP_SUBSCRIBED_TO_TOPIC") {
-              throw new ApiError("conflict", `Group "${groupId}" has active members subscribed to "${topic}"; Kafka keeps their offsets. Stop those consumers first.`);
-            }
-            throw error;
-          }
-          const failed = result.flatMap((t) => t.partitions.filter((p) => p.error));
-          if (failed.some((p) => p.error === "GROUP_SUBSCRIBED_TO_TOPIC")) {
-            throw new ApiError("conflict", `Group "${groupId}" has active members subscribed to "${topic}"; Kafka keeps their offsets. Stop those consumers first.`);
-          }
-          if (failed.length) throw new ApiError("internal", `Kafka refused to delete offsets of partitions ${failed.map((p) => `${p.partition} (${p.error})`).join(", ")}.`);
+          await deleteGroupTopicOffsets(clusterId, groupId, topic, partitions);
           invalidateGroupSnapshot(clusterId);
           return { groupId, topic, partitions };
         },

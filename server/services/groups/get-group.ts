@@ -4,20 +4,19 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
 import { assessGroup, assignedPartitions, partitionKey, recordGroupObservations } from "@/server/kafka/group-history";
-import { decodeMembers, getGroupSnapshot, partitionLag } from "@/server/kafka/group-snapshot";
+import { describeAnyGroup, getGroupSnapshot, partitionLag } from "@/server/kafka/group-snapshot";
 import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { withRawCluster } from "@/server/kafka/registry";
 
 /** A group read fresh from the broker: members with assignments, and every committed or assigned partition with lag. */
 export async function getGroup(clusterId: string, groupId: string): Promise<GroupDetail> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
-    const { groups } = await withAdmin(clusterId, (admin) => admin.describeGroups([groupId]));
-    const d = groups[0];
-    const members = d ? decodeMembers(d) : [];
+    const d = await describeAnyGroup(clusterId, groupId);
+    const members = d.members;
     const { committed, ends } = await withRawCluster(clusterId, async (c) => {
       const committed = await fetchCommittedOffsets(c, groupId);
-      if (!d || (d.state === "Dead" && committed.length === 0)) {
+      if (d.state === "Dead" && committed.length === 0) {
         throw new ApiError("not_found", `Consumer group "${groupId}" does not exist on cluster "${cluster.name}".`);
       }
       const topics = [...new Set([...committed.map((x) => x.topic), ...members.flatMap((m) => m.assignments.map((a) => a.topic))])];
@@ -59,9 +58,13 @@ export async function getGroup(clusterId: string, groupId: string): Promise<Grou
     const lags = partitions.filter((p) => p.committedOffset !== null).map((p) => p.lag);
     return {
       groupId,
+      type: d.type,
       state: d.state,
       protocolType: d.protocolType || "consumer",
       protocol: d.protocol,
+      groupEpoch: d.groupEpoch,
+      assignmentEpoch: d.assignmentEpoch,
+      assignor: d.assignor,
       members,
       partitions,
       totalLag: lags.some((l) => l === null) ? null : lags.reduce<number>((n, l) => n + (l ?? 0), 0),

@@ -19,6 +19,7 @@ export function toGroupListItem(clusterId: string, g: GroupSnapshot["groups"][nu
   const health = assessGroup(clusterId, g.groupId, g.committed, assignedPartitions(g.members));
   return {
     groupId: g.groupId,
+    type: g.type,
     state: g.state,
     protocolType: g.protocolType,
     members: g.members.length,

@@ -5,7 +5,8 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
 import { partitionKey } from "@/server/kafka/group-history";
-import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
+import { commitGroupOffsets } from "@/server/kafka/groups";
+import { describeAnyGroup, invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
 import { fetchCommittedOffsets, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/raw-cluster";
 import { withAdmin, withRawCluster } from "@/server/kafka/registry";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
@@ -50,9 +51,9 @@ export function nextOffset(to: Target, o: PartitionOffsets, current: string | nu
 export async function resetGroupOffsets(clusterId: string, groupId: string, input: Input, opts: { dryRun: boolean; audit: AuditContext }): Promise<ResetPreview> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(20_000, `Cluster "${cluster.name}"`, async () => {
-    const { groups } = await withAdmin(clusterId, (admin) => admin.describeGroups([groupId]));
-    const d = groups[0];
-    if (!opts.dryRun && d && d.members.length > 0) {
+    // Both group types: the broker refuses offset commits from outside while a group has members.
+    const d = await describeAnyGroup(clusterId, groupId);
+    if (!opts.dryRun && d.members.length > 0) {
       const who = d.members.map((m) => `${m.clientId}@${m.clientHost}`).join(", ");
       throw new ApiError("conflict", `Group "${groupId}" has ${d.members.length} active member(s) (${who}); stop its consumers first, then reset.`, [{ path: "groupId", issue: "has_active_members" }]);
     }
@@ -97,11 +98,7 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
       { ...opts.audit, clusterId },
       { action: "group.offsets_reset", targetType: "consumer_group", target: groupId, before: Object.fromEntries(partitions.map((p) => [`${p.topic}:${p.partition}`, p.current])) },
       async () => {
-        await withAdmin(clusterId, async (admin) => {
-          for (const topic of new Set(partitions.map((p) => p.topic))) {
-            await admin.setOffsets({ groupId, topic, partitions: partitions.filter((p) => p.topic === topic).map((p) => ({ partition: p.partition, offset: p.next })) });
-          }
-        });
+        await commitGroupOffsets(clusterId, groupId, partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.next })));
         invalidateGroupSnapshot(clusterId);
         return { dryRun: false, partitions };
       },

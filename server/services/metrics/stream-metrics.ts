@@ -4,7 +4,8 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import type { SseEvent } from "@/server/http/sse";
 import { withDeadline } from "@/server/kafka/deadline";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { describeAnyGroup } from "@/server/kafka/group-snapshot";
+import { withRawCluster } from "@/server/kafka/registry";
 import { samplerFor, type Tick, type TickEvent } from "@/server/metrics/sampler";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
 
@@ -43,8 +44,8 @@ export async function openMetricsStream(clusterId: string, scope: MetricsScope, 
   await withDeadline(5_000, `Cluster "${cluster.name}"`, async () => {
     if (scope.topic) await withRawCluster(clusterId, (raw) => getTopicInfoOrThrow(raw, cluster.name, scope.topic!));
     if (scope.group) {
-      const { groups } = await withAdmin(clusterId, (admin) => admin.describeGroups([scope.group!]));
-      if (!groups[0] || groups[0].state === "Dead") throw new ApiError("not_found", `Consumer group "${scope.group}" does not exist on cluster "${cluster.name}".`);
+      const group = await describeAnyGroup(clusterId, scope.group);
+      if (group.state === "Dead") throw new ApiError("not_found", `Consumer group "${scope.group}" does not exist on cluster "${cluster.name}".`);
     }
   });
   const sampler = samplerFor(clusterId);

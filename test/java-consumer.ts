@@ -1,0 +1,78 @@
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { BOOTSTRAP, ROOT } from "./infra";
+
+/**
+ * A real Java consumer (org.apache.kafka:kafka-clients 4.3.1, dev/java-clients) run as a child process.
+ * `protocol: "consumer"` joins with the KIP-848 protocol, `"classic"` with JoinGroup/SyncGroup.
+ * The jars are fetched and the source compiled on first use (dev/java-clients.sh build).
+ */
+export type JavaConsumer = {
+  /** resolves once the consumer holds an assignment */
+  ready: Promise<void>;
+  /** resolves once it has consumed (and committed) at least n records in total */
+  consumed(n: number): Promise<void>;
+  /** leaves the group cleanly and waits for the process to exit */
+  stop(): Promise<void>;
+  output: string[];
+};
+
+let classpath: string | undefined;
+function buildClasspath(): string {
+  classpath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 300_000 }).trim().split("\n").at(-1)!;
+  return classpath;
+}
+
+export function startJavaConsumer(opts: { groupId: string; topics: string[]; protocol: "consumer" | "classic"; maxPollRecords?: number; stopAfter?: number }): JavaConsumer {
+  const args = ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), "SluiceTestConsumer", BOOTSTRAP, opts.groupId, opts.protocol, opts.topics.join(",")];
+  if (opts.maxPollRecords !== undefined || opts.stopAfter !== undefined) args.push(String(opts.maxPollRecords ?? 500));
+  if (opts.stopAfter !== undefined) args.push(String(opts.stopAfter));
+  const child: ChildProcessWithoutNullStreams = spawn("java", args, { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+  const output: string[] = [];
+  let total = 0;
+  const waiters: { n: number; resolve: () => void }[] = [];
+  let readyResolve!: () => void;
+  let failed: ((e: Error) => void)[] = [];
+  const ready = new Promise<void>((resolve, reject) => {
+    readyResolve = resolve;
+    failed.push(reject);
+  });
+  let buffered = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    buffered += chunk;
+    const lines = buffered.split("\n");
+    buffered = lines.pop()!;
+    for (const line of lines) {
+      output.push(line);
+      if (line.startsWith("ready")) readyResolve();
+      const m = /^consumed (\d+)/.exec(line);
+      if (m) total += Number(m[1]);
+      for (const w of waiters.filter((x) => total >= x.n)) w.resolve();
+    }
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => output.push(`stderr: ${chunk.trim()}`));
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  child.on("exit", (code) => {
+    const error = new Error(`java consumer exited (${code}): ${output.slice(-10).join("\n")}`);
+    for (const f of failed) f(error);
+    failed = [];
+  });
+  ready.catch(() => {});
+  return {
+    ready,
+    output,
+    consumed: (n) =>
+      new Promise<void>((resolve, reject) => {
+        if (total >= n) return resolve();
+        waiters.push({ n, resolve });
+        failed.push(reject);
+      }),
+    async stop() {
+      if (child.exitCode === null) {
+        child.stdin.end("stop\n");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
