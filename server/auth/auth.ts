@@ -16,7 +16,7 @@ export const SESSION_TTL_SECONDS = 12 * 60 * 60;
  * The signing secret: BETTER_AUTH_SECRET (or SLUICE_AUTH_SECRET) when set, else one generated on first start and
  * kept in .data/auth-secret, so sessions survive restarts of a local install without any setup.
  */
-function authSecret(): string {
+export function authSecret(): string {
   const fromEnv = process.env.SLUICE_AUTH_SECRET ?? process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
   const file = path.resolve(process.env.SLUICE_DATA_DIR ?? ".data", "auth-secret");

@@ -1,5 +1,6 @@
 import "server-only";
-import { getAuth } from "@/server/auth/auth";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { authSecret, getAuth } from "@/server/auth/auth";
 import { ensureBootstrapAdmin } from "@/server/auth/bootstrap";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
@@ -13,6 +14,38 @@ export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const KNOWN_ADDRESS_MS = 30 * 24 * 3_600_000;
 
 const WRONG = "Email or password is incorrect.";
+
+/**
+ * The known-device cookie (OWASP's "device cookie"): after a successful sign-in the browser holds a token, signed
+ * with the auth secret, naming the account and an expiry. An attempt that presents a valid one for its account is
+ * not counted against the per-account limit, so guesses from elsewhere can never lock the owner out of their
+ * usual browser, with or without a trusted proxy. Only a correct password earns one; it cannot be forged.
+ */
+export const KNOWN_DEVICE_COOKIE = "sluice.known_device";
+
+const sign = (payload: string) => createHmac("sha256", authSecret()).update(`known-device:${payload}`).digest("base64url");
+
+function knownDeviceToken(email: string, now = Date.now()): string {
+  const payload = `${Buffer.from(email.toLowerCase()).toString("base64url")}.${now + KNOWN_ADDRESS_MS}`;
+  return `${payload}.${sign(payload)}`;
+}
+
+/** Whether the request carries a valid, unexpired known-device token for this account. */
+export function isKnownDevice(headers: Headers, email: string, now = Date.now()): boolean {
+  const cookie = (headers.get("cookie") ?? "").split(";").map((c) => c.trim()).find((c) => c.startsWith(`${KNOWN_DEVICE_COOKIE}=`));
+  const token = cookie?.slice(KNOWN_DEVICE_COOKIE.length + 1) ?? "";
+  const [who, expiry, sig] = token.split(".");
+  if (!who || !expiry || !sig || token.length > 600) return false;
+  const expected = Buffer.from(sign(`${who}.${expiry}`));
+  const given = Buffer.from(sig);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+  return Number(expiry) > now && Buffer.from(who, "base64url").toString() === email.toLowerCase();
+}
+
+function knownDeviceCookie(email: string): string {
+  const secure = process.env.SLUICE_PUBLIC_URL?.startsWith("https://") ? "; Secure" : "";
+  return `${KNOWN_DEVICE_COOKIE}=${knownDeviceToken(email)}; Path=/api/session; HttpOnly; SameSite=Strict; Max-Age=${KNOWN_ADDRESS_MS / 1000}${secure}`;
+}
 
 /**
  * The client's address, or null when Sluice cannot know it. Route handlers do not see the socket; Next.js puts
@@ -66,7 +99,8 @@ async function recordSignIn(email: string, result: "success" | "failure", reques
 /**
  * Signs in with email + password through better-auth and returns its response headers (the session cookie).
  * Wrong email, wrong password and deactivated account all get the same message. Each attempt first claims a slot
- * on the account's counter (unless it comes from an address the account signed in from within KNOWN_ADDRESS_MS)
+ * on the account's counter (unless it comes from a known device, or an address the account signed in from within
+ * KNOWN_ADDRESS_MS)
  * and on the client address's counter; past SIGN_IN_MAX_FAILURES / SIGN_IN_MAX_ADDRESS_FAILURES failures in the
  * window the attempt is refused with 429 before the password is checked. A success clears the account's counter
  * and gives the address its slot back.
@@ -74,7 +108,9 @@ async function recordSignIn(email: string, result: "success" | "failure", reques
 export async function signIn(input: { email: string; password: string }, headers: Headers, requestId: string): Promise<{ headers: Headers; user: { id: string; email: string; name: string } }> {
   await ensureBootstrapAdmin();
   const address = clientAddress(headers);
-  const known = address ? await prisma.signInAddress.findFirst({ where: { email: input.email, address, lastAt: { gte: new Date(Date.now() - KNOWN_ADDRESS_MS) } } }) : null;
+  const known =
+    isKnownDevice(headers, input.email) ||
+    (address ? await prisma.signInAddress.findFirst({ where: { email: input.email, address, lastAt: { gte: new Date(Date.now() - KNOWN_ADDRESS_MS) } } }) : null);
   const accountKey = `account:${input.email}`;
   const addressKey = address ? `address:${address}` : null;
   const claimed: string[] = [];
@@ -104,6 +140,7 @@ export async function signIn(input: { email: string; password: string }, headers
     await prisma.signInAddress.upsert({ where: { email_address: { email: input.email, address: address! } }, create: { email: input.email, address: address! }, update: { lastAt: new Date() } });
   }
   await recordSignIn(input.email, "success", requestId, undefined, body.user.id, address);
+  res.headers.append("set-cookie", knownDeviceCookie(input.email));
   return { headers: res.headers, user: { id: body.user.id, email: body.user.email, name: body.user.name } };
 }
 
