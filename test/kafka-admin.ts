@@ -1,5 +1,8 @@
-import { ConfigResourceTypes, Kafka, logLevel, type Admin } from "kafkajs";
+import kafkajs, { type Admin } from "kafkajs";
 import { BOOTSTRAP } from "./infra";
+
+// kafkajs is CommonJS: Playwright's ESM loader (the e2e fixtures import this file) sees only its default export.
+const { ConfigResourceTypes, Kafka, logLevel } = kafkajs;
 
 /**
  * An independent kafkajs admin (not Sluice's pool) for arranging state and checking what the broker holds.

@@ -8,7 +8,10 @@ export const topicNameSchema = z
   .min(1, "the name is empty")
   .max(249, "the name is longer than 249 characters")
   .regex(/^[a-zA-Z0-9._-]+$/, "use only letters, digits, '.', '_' and '-'")
-  .refine((n) => n !== "." && n !== "..", "'.' and '..' are not allowed");
+  .refine((n) => n !== "." && n !== "..", "'.' and '..' are not allowed")
+  // Legal in Kafka, but as an object key it replaces the prototype inside the Kafka client library, which then
+  // breaks the cluster's shared connection for every user: refused, like any name Sluice cannot handle safely.
+  .refine((n) => n !== "__proto__", "'__proto__' is not supported");
 
 export const TOPIC_SORT_KEYS = ["name", "partitions", "replicationFactor", "underReplicated", "offline", "records", "cleanupPolicy", "retentionMs"] as const;
 export type TopicSortKey = (typeof TOPIC_SORT_KEYS)[number];
