@@ -50,16 +50,16 @@ const maskingRuleSchema = z
 const messagesSchema = z
   .strictObject({
     /** Concurrent message sessions (browse pages in flight, searches, live tails, exports) before 429. */
-    maxSessions: z.number().int().min(1).max(1000).default(20),
+    maxSessions: z.number().int().min(1).max(1000).default(40),
     /** The same, per signed-in user on this cluster: one user cannot take every session. */
-    maxSessionsPerUser: z.number().int().min(1).max(1000).default(5),
+    maxSessionsPerUser: z.number().int().min(1).max(1000).default(20),
     /** Ceiling on one batch's decompressed size (gzip, snappy, lz4, zstd); past it the batch is a decode error. */
     maxDecompressedBytes: z.number().int().min(1024 * 1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
     /** false disables the JSON Lines export for this cluster. */
     allowExport: z.boolean().default(true),
     masking: z.array(maskingRuleSchema).default([]),
   })
-  .default({ maxSessions: 20, maxSessionsPerUser: 5, maxDecompressedBytes: 64 * 1024 * 1024, allowExport: true, masking: [] });
+  .default({ maxSessions: 40, maxSessionsPerUser: 20, maxDecompressedBytes: 64 * 1024 * 1024, allowExport: true, masking: [] });
 
 const metricsSchema = z
   .strictObject({

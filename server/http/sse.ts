@@ -136,6 +136,8 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
       });
       try {
         const result = await Promise.race([pending, ping]);
+        // The client went away while we waited (cancel ran finish): the stream is closed, nothing to write.
+        if (closed) return;
         if (result === "ping") {
           out.enqueue(encoder.encode(options.heartbeatEvent ? formatSseEvent({ event: "heartbeat", data: { t: Date.now() } }) : ": ping\n\n"));
           return;
@@ -150,6 +152,7 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
         out.enqueue(Buffer.from(formatSseEvent(result.value), "utf8"));
       } catch (error) {
         pending = null;
+        if (closed) return;
         out.enqueue(encoder.encode(formatSseEvent({ event: "error", data: { ...streamError(error), fatal: true } })));
         await finish();
         out.close();

@@ -152,7 +152,9 @@ test("two approvers approving at once: one provisioning, the other told it was a
   const [alan, abby] = await Promise.all([alanCtx.newPage(), abbyCtx.newPage()]);
   await Promise.all([openRequest(alan, id), openRequest(abby, id)]);
   await Promise.all([expect(alan.getByTestId("request-approve")).toBeEnabled(), expect(abby.getByTestId("request-approve")).toBeEnabled()]);
-  await Promise.all([alan.getByTestId("request-approve").click(), abby.getByTestId("request-approve").click()]);
+  // Both clicks dispatched in the same moment, without waiting for actionability: a click that waits can land after
+  // the other approval already reached its page over the live stream and removed the button.
+  await Promise.all([alan.getByTestId("request-approve").dispatchEvent("click"), abby.getByTestId("request-approve").dispatchEvent("click")]);
   // Both pages end on "provisioned" (the loser through the live stream); exactly one also shows the 409.
   await expect(alan.getByTestId("request-status")).toHaveText("provisioned", { timeout: 20_000 });
   await expect(abby.getByTestId("request-status")).toHaveText("provisioned", { timeout: 20_000 });
