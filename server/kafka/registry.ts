@@ -193,12 +193,24 @@ export async function withModernAdmin<T>(clusterId: string, fn: (admin: ModernAd
   }
 }
 
+/** Whether an error (or its cause) says the cluster could not be reached: refused, timed out, unknown host. */
+function isUnreachable(error: unknown): boolean {
+  let e = error as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++) {
+    if (/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|timeout|timed out/i.test(`${String(e.code ?? "")} ${String(e.message ?? "")}`)) return true;
+    e = (e.cause ?? e.originalError) as typeof e;
+  }
+  return false;
+}
+
 /** Forgets a cluster's clients (connection failure, configuration change). */
 export async function evictCluster(clusterId: string, failure?: unknown): Promise<void> {
   const entry = pool.get(clusterId);
   if (!entry) return;
   pool.delete(clusterId);
-  if (failure) pool.set(clusterId, { kafka: entry.kafka, failure: { at: Date.now(), error: failure } });
+  // Later calls fail fast for a while only when the cluster could not be reached; a socket of ours that broke
+  // mid-call (a teardown race, one odd request) just reconnects on the next call instead of refusing everyone.
+  if (failure) pool.set(clusterId, { kafka: entry.kafka, ...(isUnreachable(failure) ? { failure: { at: Date.now(), error: failure } } : {}) });
   const slots = entry as unknown as Record<string, Promise<Connectable> | undefined>;
   const fetchers = Array.from({ length: FETCH_CONNECTIONS }, (_, i) => slots[`fetch${i}`]);
   if (failure) pool.get(clusterId)!.fetchLoad = entry.fetchLoad;
