@@ -80,10 +80,14 @@ test("in dark mode the sidebar's background runs the full height of a long page"
   await page.goto("/");
   await expect(page.locator("html")).toHaveClass(/dark/);
   await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 15_000 });
-  const docHeight = await page.evaluate(() => document.documentElement.scrollHeight);
-  expect(docHeight).toBeGreaterThan(768);
-  const box = (await page.getByTestId("sidebar").boundingBox())!;
-  expect(Math.round(box.height)).toBe(docHeight);
+  // The page keeps growing while its cards load: measure both heights in one frame, until they agree.
+  const heights = () =>
+    page.evaluate(() => ({
+      doc: document.documentElement.scrollHeight,
+      sidebar: Math.round(document.querySelector("[data-testid=sidebar]")!.getBoundingClientRect().height),
+    }));
+  await expect.poll(async () => (await heights()).doc).toBeGreaterThan(768);
+  await expect.poll(async () => { const h = await heights(); return h.sidebar - h.doc; }).toBe(0);
 });
 
 test("a disabled action says why, and what to do about it, without hovering", async ({ page }) => {
