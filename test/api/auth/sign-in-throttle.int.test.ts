@@ -33,7 +33,7 @@ async function loginAs(email: string) {
 }
 
 describe("sign-in throttling", () => {
-  it("an attacker's wrong passwords do not stop the owner signing in from their usual address", async () => {
+  it("an attacker's wrong passwords do not stop the owner signing in from their usual address", { timeout: 120_000 }, async () => {
     const email = `thr-owner-${run}@sluice.test`;
     await testUser(email, { local: "viewer" });
     expect((await login(email, TEST_PASSWORD, OWNER)).status).toBe(200); // the owner's usual address
@@ -44,7 +44,7 @@ describe("sign-in throttling", () => {
     expect((await login(email, TEST_PASSWORD, OWNER)).status).toBe(200);
   });
 
-  it("without a trusted proxy, the owner's browser (its known-device cookie) still signs in once guesses lock the account", async () => {
+  it("without a trusted proxy, the owner's browser (its known-device cookie) still signs in once guesses lock the account", { timeout: 120_000 }, async () => {
     const email = `thr-device-${run}@sluice.test`;
     await testUser(email, { local: "viewer" });
     delete process.env.SLUICE_TRUSTED_PROXY_HOPS;

@@ -123,7 +123,7 @@ describe("produce and decode", () => {
     const started = Date.now();
     const res = await callRoute<BrowsePage>(browse, `/api/clusters/local-deadregistry/topics/${topic}/messages?start=oldest`, { clusterId: "local-deadregistry", topicName: topic });
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(Date.now() - started).toBeLessThan(30_000); // not stuck on the dead registry
     const [a, b, plain] = res.body.messages;
     expect(a.value).toMatchObject({ encoding: "hex", text: wire.toString("hex"), schemaId: 7 });
     expect(a.value.error).toMatch(/registry is unreachable/);

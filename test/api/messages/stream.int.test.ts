@@ -78,7 +78,7 @@ describe("search stream", () => {
     expect((messagesOf(sub) as Message[]).map((m) => m.key.text)).toEqual(["b"]);
     const started = Date.now();
     const evil = await readEvents(await open(topic, `start=oldest&regex=true&q=${encodeURIComponent("(a+)+$")}`).res, (e) => e.some((x) => x.event === "done"));
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(30_000); // backtracking would never end on 5,000 a's: linear time does
     expect(evil.find((e) => e.event === "done")!.data.matched).toBe(1);
   });
 
