@@ -16,7 +16,7 @@ export function DerivedBytesRate({ rate, windowMs, testId }: { rate: number | nu
   return (
     <span title={DERIVED_TITLE} data-testid={testId}>
       <strong className="tabular-nums">{rate === null ? "—" : `${formatBytes(rate)}/s`}</strong>{" "}
-      <span className="rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300" data-testid={`${testId}-derived`}>
+      <span className="inline-block whitespace-nowrap rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300" data-testid={`${testId}-derived`}>
         derived{rate !== null && windowMs > 0 ? ` · over ${formatDuration(Math.round(windowMs / 1000) * 1000)}` : ""}
       </span>
     </span>
@@ -60,11 +60,11 @@ export function ClusterSizeCard({ clusterId }: { clusterId: string }) {
       ) : (
         <dl className="grid grid-cols-3 gap-3 text-sm">
           <div>
-            <dt className="text-slate-500">Topics (one copy)</dt>
+            <dt className="text-slate-500" title="Each partition's largest replica, summed over every topic">One copy</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-total">{formatBytes(data.totalBytes)}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">All replicas</dt>
+            <dt className="text-slate-500" title="Every replica on every broker">All replicas</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-disk">{formatBytes(data.diskBytes)}</dd>
           </div>
           <div>
