@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration } from "./format";
+import { formatBytes, formatDuration } from "./format";
 
 describe("formatDuration", () => {
   it("reads like a person would say it", () => {
@@ -15,5 +15,16 @@ describe("formatDuration", () => {
   it("shows Kafka's -1 as forever and a missing value as a dash", () => {
     expect(formatDuration(-1)).toBe("forever");
     expect(formatDuration(null)).toBe("—");
+  });
+});
+
+describe("formatBytes", () => {
+  it("uses binary units with a few significant digits", () => {
+    expect(formatBytes(0)).toBe("0 B");
+    expect(formatBytes(1023)).toBe("1023 B");
+    expect(formatBytes(1536)).toBe("1.5 KiB");
+    expect(formatBytes(200_000)).toBe("195.3 KiB");
+    expect(formatBytes(5 * 1024 ** 3)).toBe("5 GiB");
+    expect(formatBytes(null)).toBe("—");
   });
 });

@@ -36,3 +36,18 @@ export function formatLagTime(seconds: number | null | undefined): string {
   if (seconds < 1) return "< 1 s";
   return formatDuration(seconds < 120 ? Math.round(seconds) * 1000 : Math.round(seconds / 60) * 60_000);
 }
+
+const BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+
+/** Bytes in binary units: "0 B", "512 B", "1.5 KiB", "20 GiB"; "—" for null. */
+export function formatBytes(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return "—";
+  let v = Math.abs(n);
+  let i = 0;
+  while (v >= 1024 && i < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  const shown = i === 0 ? String(Math.round(v)) : String(Number(v.toFixed(v < 10 ? 2 : 1)));
+  return `${n < 0 ? "-" : ""}${shown} ${BYTE_UNITS[i]}`;
+}

@@ -65,6 +65,8 @@ export const paths = {
     topics: (clusterId: string, query?: Record<string, string | number | boolean | undefined>) => `/api/clusters/${enc(clusterId)}/topics${qs(query)}`,
     topic: (clusterId: string, topicName: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}`,
     topicConfigs: (clusterId: string, topicName: string, dryRun = false) => `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/configs${dryRun ? "?dryRun=true" : ""}`,
+    sizes: (clusterId: string) => `/api/clusters/${enc(clusterId)}/sizes`,
+    topicSizes: (clusterId: string, topicName: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/sizes`,
     topicPartitions: (clusterId: string, topicName: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/partitions`,
     groups: (clusterId: string, query?: Record<string, string | number | boolean | undefined>) => `/api/clusters/${enc(clusterId)}/consumer-groups${qs(query)}`,
     group: (clusterId: string, groupId: string) => `/api/clusters/${enc(clusterId)}/consumer-groups/${enc(groupId)}`,

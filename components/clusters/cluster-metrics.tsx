@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { formatRate, RateChart, WindowPicker, WINDOWS, type ChartRow, type WindowId } from "@/components/charts/rate-chart";
+import { ClusterBytesRate } from "@/components/sizes/size-views";
 import { Card } from "@/components/ui/card";
 import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
@@ -60,13 +61,7 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
             <span>
               Consumed <strong className="tabular-nums" data-testid="consume-rate-now">{formatRate(last?.ok ? last.consumeRate : null, " records/s")}</strong>
             </span>
-            <span
-              className="text-slate-400"
-              title="Bytes per second would need partition sizes from DescribeLogDirs, which the Kafka client Sluice uses (kafkajs) cannot send. Sluice shows records per second rather than an invented byte figure."
-              data-testid="bytes-rate-now"
-            >
-              Bytes/s <strong>not available</strong>
-            </span>
+            <ClusterBytesRate clusterId={clusterId} />
             {last && !last.ok ? <span className="text-red-600">{last.error}</span> : null}
           </div>
           <RateChart

@@ -16,6 +16,7 @@ import { TopicConsumerGroupsTable } from "./topic-consumer-groups-table";
 import { TopicPartitionsTable } from "./topic-partitions-table";
 import { TopicSubjects } from "./topic-subjects";
 import { TopicRateChart } from "@/components/clusters/cluster-metrics";
+import { TopicSizesCard } from "@/components/sizes/size-views";
 
 type Tab = "partitions" | "configuration" | "groups";
 type Props = { clusterId: string; topic: string; readOnlyReason?: string; hasRegistry?: boolean };
@@ -78,6 +79,7 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry 
       </Card>
       {data.internal ? <Badge>internal topic</Badge> : null}
       <TopicSubjects clusterId={clusterId} topic={topic} hasRegistry={hasRegistry} />
+      <TopicSizesCard clusterId={clusterId} topic={topic} />
       <TopicRateChart clusterId={clusterId} topic={topic} />
 
       <div>

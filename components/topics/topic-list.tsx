@@ -58,6 +58,12 @@ export function TopicList({ clusterId }: { clusterId: string }) {
         </span>
       </div>
 
+      {first?.sizeUnavailable ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="topics-size-unavailable">
+          Sizes unavailable: {first.sizeUnavailable}
+        </p>
+      ) : null}
+
       {badRegex ? (
         <p className="text-sm text-red-600 dark:text-red-400" role="alert" data-testid="topics-search-error">
           {query.error?.message}

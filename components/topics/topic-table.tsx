@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
-import { formatDuration, formatNumber } from "@/lib/format";
+import { formatBytes, formatDuration, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import type { TopicListItem, TopicSortKey } from "@/lib/schemas/topics";
 
@@ -33,12 +33,13 @@ const COLUMNS: Column[] = [
   { key: "underReplicated", label: "Under-repl.", numeric: true, title: "Under-replicated partitions", cell: (t) => countBadge(t.underReplicated, "warn") },
   { key: "offline", label: "Offline", numeric: true, title: "Offline partitions", cell: (t) => countBadge(t.offline, "bad") },
   { key: "records", label: "Records", numeric: true, title: "End minus start offsets, summed over partitions", cell: (t) => num(t.records) },
+  { key: "size", label: "Size", numeric: true, title: "Bytes on disk of one copy (each partition's largest replica), from DescribeLogDirs", cell: (t) => (t.size === null ? <span className="text-slate-400">—</span> : formatBytes(t.size)) },
   { key: "cleanupPolicy", label: "Cleanup", title: "cleanup.policy", cell: (t) => t.cleanupPolicy ?? <span className="text-slate-400">—</span> },
   { key: "retentionMs", label: "Retention", numeric: true, title: "retention.ms", cell: (t) => formatDuration(t.retentionMs) },
 ];
 
 /** Name takes the slack; the number columns keep fixed widths so rows stay aligned while virtualised. */
-const GRID = "grid grid-cols-[minmax(16rem,1fr)_6.5rem_4rem_8rem_5.5rem_7.5rem_8rem_7rem]";
+const GRID = "grid grid-cols-[minmax(16rem,1fr)_6.5rem_4rem_8rem_5.5rem_7.5rem_6.5rem_8rem_7rem]";
 const ROW_HEIGHT = 40;
 
 type TopicTableProps = {

@@ -13,7 +13,7 @@ export const topicNameSchema = z
   // breaks the cluster's shared connection for every user: refused, like any name Sluice cannot handle safely.
   .refine((n) => n !== "__proto__", "'__proto__' is not supported");
 
-export const TOPIC_SORT_KEYS = ["name", "partitions", "replicationFactor", "underReplicated", "offline", "records", "cleanupPolicy", "retentionMs"] as const;
+export const TOPIC_SORT_KEYS = ["name", "partitions", "replicationFactor", "underReplicated", "offline", "records", "cleanupPolicy", "retentionMs", "size"] as const;
 export type TopicSortKey = (typeof TOPIC_SORT_KEYS)[number];
 
 const boolParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -40,6 +40,8 @@ export const TopicListItemSchema = z.object({
   records: z.number().nullable(),
   cleanupPolicy: z.string().nullable(),
   retentionMs: z.number().nullable(),
+  /** bytes on disk of one copy (each partition's largest replica, DescribeLogDirs); null when not available */
+  size: z.number().nullable(),
 });
 export type TopicListItem = z.infer<typeof TopicListItemSchema>;
 
@@ -51,6 +53,8 @@ export const TopicListSchema = z.object({
   totalPartitions: z.number(),
   /** age of the cached metadata the page was cut from */
   metadataAgeMs: z.number(),
+  /** why the size column is empty (brokers without DescribeLogDirs, refused, timed out) */
+  sizeUnavailable: z.string().nullable().optional(),
 });
 export type TopicList = z.infer<typeof TopicListSchema>;
 

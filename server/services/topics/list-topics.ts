@@ -7,6 +7,7 @@ import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
 import { countRecords, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
 import { withRawCluster } from "@/server/kafka/registry";
+import { topicSizeMap } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot, type TopicInfo } from "@/server/kafka/topic-snapshot";
 import { compareTopics, decodeCursor, encodeCursor, sortValue } from "./topic-cursor";
 
@@ -40,6 +41,7 @@ const toItem = (t: TopicInfo): TopicListItem => ({
   records: t.records,
   cleanupPolicy: t.cleanupPolicy,
   retentionMs: t.retentionMs,
+  size: null,
 });
 
 /**
@@ -50,7 +52,8 @@ export async function listTopics(clusterId: string, query: Query): Promise<Topic
   const cluster = getClusterConfigOrThrow(clusterId);
   const snapshot = await withDeadline(15_000, `Cluster "${cluster.name}"`, () => getTopicSnapshot(clusterId));
   const match = matcher(query);
-  const items = snapshot.topics.filter((t) => (query.internal || !t.internal) && match(t.name)).map(toItem);
+  const sizes = await topicSizeMap(clusterId); // one cached DescribeLogDirs per broker for all topics
+  const items = snapshot.topics.filter((t) => (query.internal || !t.internal) && match(t.name)).map((t) => ({ ...toItem(t), size: sizes.sizes?.get(t.name) ?? null }));
   const key = (t: TopicListItem) => ({ v: sortValue(t, query.sort), n: t.name });
   items.sort((a, b) => compareTopics(key(a), key(b), query.dir));
 
@@ -78,5 +81,6 @@ export async function listTopics(clusterId: string, query: Query): Promise<Topic
     total: items.length,
     totalPartitions: items.reduce((n, t) => n + t.partitions, 0),
     metadataAgeMs: Date.now() - snapshot.at,
+    sizeUnavailable: sizes.reason,
   };
 }

@@ -1,6 +1,7 @@
 import { BrokerTable } from "@/components/brokers/broker-table";
 import { ClusterHealthCard } from "@/components/clusters/cluster-health-card";
 import { ClusterMetrics } from "@/components/clusters/cluster-metrics";
+import { ClusterSizeCard } from "@/components/sizes/size-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
@@ -14,7 +15,10 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
     <>
       <PageHeader title={cluster.name} description="Cluster overview" />
       <div className="grid gap-6 xl:grid-cols-3">
-        <ClusterHealthCard cluster={cluster} />
+        <div className="space-y-6">
+          <ClusterHealthCard cluster={cluster} />
+          <ClusterSizeCard clusterId={cluster.id} />
+        </div>
         <section className="space-y-3 xl:col-span-2">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Brokers</h2>
           <BrokerTable clusterId={cluster.id} />

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { BrokerTable } from "@/components/brokers/broker-table";
+import { BrokerDiskBars } from "@/components/sizes/size-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient } from "@/lib/get-query-client";
 import { clusterKeys } from "@/lib/queries/clusters";
@@ -19,6 +20,9 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
       <PageHeader title="Brokers" description={`${cluster.name}: each broker with the partitions it leads and the replicas it holds.`} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <BrokerTable clusterId={clusterId} />
+        <div className="mt-6">
+          <BrokerDiskBars clusterId={clusterId} />
+        </div>
       </HydrationBoundary>
     </>
   );
