@@ -1,5 +1,5 @@
 import "server-only";
-import { apiSupport } from "./api-versions";
+import { apiSupport, type ApiSupport } from "./api-versions";
 import { describeShareGroupOffsetsV0, describeShareGroupOffsetsV1, type DescribeShareGroupOffsetsResponse } from "./protocol/describe-share-group-offsets";
 import { shareGroupDescribeV1, type ShareGroupDescribeResponse } from "./protocol/share-group-describe";
 import { groupStateName } from "./groups";
@@ -28,14 +28,23 @@ export type ShareGroup = { groupId: string; state: string; groupEpoch: number; a
  */
 export type ShareOffset = { topic: string; partition: number; startOffset: string | null; lag: number | null; error: string | null };
 
-/** Whether the cluster's brokers answer the share-group APIs; `reason` is a sentence for the UI when not. */
-export async function shareGroupSupport(clusterId: string): Promise<{ supported: boolean; reason: string | null }> {
-  const support = await apiSupport(clusterId);
+/**
+ * Whether brokers with these ApiVersions answer the share-group APIs (ShareGroupDescribe v1: Kafka 4.1+; the 4.0
+ * early-access v0 is not read), and which DescribeShareGroupOffsets version to send (v1 has the lag, Kafka 4.2+).
+ * `reason` is a sentence for the UI when they do not.
+ */
+export function shareGroupSupportFrom(support: ApiSupport): { supported: boolean; reason: string | null; offsetsVersion: 0 | 1 } {
   const supported = support.supports(shareGroupDescribeV1.key, 1) && support.supports(describeShareGroupOffsetsV0.key, 0);
   return {
     supported,
     reason: supported ? null : "The cluster's brokers do not support share groups (ShareGroupDescribe v1 and DescribeShareGroupOffsets: Kafka 4.1+ with the share.version feature enabled), so share groups cannot be shown.",
+    offsetsVersion: support.supports(describeShareGroupOffsetsV1.key, 1) ? 1 : 0,
   };
+}
+
+/** The cluster's share-group support, from its (cached) ApiVersions answer. */
+export async function shareGroupSupport(clusterId: string): Promise<{ supported: boolean; reason: string | null; offsetsVersion: 0 | 1 }> {
+  return shareGroupSupportFrom(await apiSupport(clusterId));
 }
 
 const sortAssignment = (a: { topicName: string; partitions: number[] }[]) =>
@@ -90,8 +99,9 @@ export async function describeShareGroups(clusterId: string, groupIds: string[])
 /** Every share-partition's start offset and lag of each group (all topics the group has state for), sorted. */
 export async function describeShareGroupOffsets(clusterId: string, groupIds: string[]): Promise<Map<string, ShareOffset[]>> {
   const out = new Map<string, ShareOffset[]>();
-  if (!groupIds.length || !(await shareGroupSupport(clusterId)).supported) return out;
-  const api = (await apiSupport(clusterId)).supports(describeShareGroupOffsetsV1.key, 1) ? describeShareGroupOffsetsV1 : describeShareGroupOffsetsV0;
+  const support = await shareGroupSupport(clusterId);
+  if (!groupIds.length || !support.supported) return out;
+  const api = support.offsetsVersion === 1 ? describeShareGroupOffsetsV1 : describeShareGroupOffsetsV0;
   await perCoordinator(clusterId, groupIds, async (connection, ids) => {
     const response: DescribeShareGroupOffsetsResponse = await api.async(connection, ids.map((groupId) => ({ groupId, topics: null })));
     for (const g of response.groups) {
