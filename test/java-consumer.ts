@@ -90,3 +90,8 @@ function spawnJava(mainClass: string, rest: string[]): JavaConsumer {
     },
   };
 }
+
+/** Sets a finalized feature of the test cluster (e.g. share.version 0 switches share groups off) with the Java Admin client. */
+export function setClusterFeature(feature: string, level: number): void {
+  execFileSync("java", ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), "SluiceSetFeature", BOOTSTRAP, feature, String(level)], { cwd: ROOT, stdio: "ignore", timeout: 60_000 });
+}

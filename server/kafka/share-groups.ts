@@ -85,15 +85,31 @@ async function perCoordinator(clusterId: string, groupIds: string[], call: (conn
   });
 }
 
-/** Describes share groups; groups the broker does not know as share groups (GROUP_ID_NOT_FOUND) are left out. */
-export async function describeShareGroups(clusterId: string, groupIds: string[]): Promise<Map<string, ShareGroup>> {
-  const out = new Map<string, ShareGroup>();
-  if (!groupIds.length || !(await shareGroupSupport(clusterId)).supported) return out;
+/** UNSUPPORTED_VERSION per group: the brokers have the share-group APIs but the share.version feature is off. */
+const UNSUPPORTED_VERSION = 35;
+export const SHARE_GROUPS_DISABLED =
+  "Share groups are disabled on this cluster: its brokers know the share-group APIs but the share.version feature is not enabled (kafka-features.sh upgrade --feature share.version=1).";
+
+/**
+ * Describes share groups; groups the broker does not know as share groups (GROUP_ID_NOT_FOUND) are left out.
+ * `disabled`: the brokers answered that share groups are switched off (share.version 0).
+ */
+export async function describeShareGroupsOrWhyNot(clusterId: string, groupIds: string[]): Promise<{ groups: Map<string, ShareGroup>; disabled: boolean }> {
+  const groups = new Map<string, ShareGroup>();
+  let disabled = false;
+  if (!groupIds.length || !(await shareGroupSupport(clusterId)).supported) return { groups, disabled };
   await perCoordinator(clusterId, groupIds, async (connection, ids) => {
     const response: ShareGroupDescribeResponse = await shareGroupDescribeV1.async(connection, ids, false);
-    for (const g of response.groups) if (g.errorCode === 0) out.set(g.groupId, toShareGroup(g));
+    for (const g of response.groups) {
+      if (g.errorCode === 0) groups.set(g.groupId, toShareGroup(g));
+      else if (g.errorCode === UNSUPPORTED_VERSION) disabled = true;
+    }
   });
-  return out;
+  return { groups, disabled };
+}
+
+export async function describeShareGroups(clusterId: string, groupIds: string[]): Promise<Map<string, ShareGroup>> {
+  return (await describeShareGroupsOrWhyNot(clusterId, groupIds)).groups;
 }
 
 /** Every share-partition's start offset and lag of each group (all topics the group has state for), sorted. */

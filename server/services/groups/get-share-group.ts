@@ -3,20 +3,22 @@ import type { ShareGroupAnswer } from "@/lib/schemas/groups";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { describeShareGroupOffsets, describeShareGroups, endOffsets, shareGroupSupport } from "@/server/kafka/share-groups";
+import { describeShareGroupOffsets, describeShareGroupsOrWhyNot, endOffsets, SHARE_GROUPS_DISABLED, shareGroupSupport } from "@/server/kafka/share-groups";
 
 /**
  * A share group read fresh from the broker: state, members with their assignments, and per partition the
- * share-partition start offset, the end offset and the broker's lag (records not yet delivered and acknowledged). On a cluster without share groups
- * the answer says so (supported: false) instead of failing.
+ * share-partition start offset, the end offset and the broker's lag (records not yet delivered and acknowledged).
+ * On a cluster without share groups (ApiVersions) or with them switched off (share.version 0) the answer says so
+ * (supported: false) instead of failing.
  */
 export async function getShareGroup(clusterId: string, groupId: string): Promise<ShareGroupAnswer> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
     const support = await shareGroupSupport(clusterId);
     if (!support.supported) return { supported: false, reason: support.reason, group: null };
-    const [described, offsets] = await Promise.all([describeShareGroups(clusterId, [groupId]), describeShareGroupOffsets(clusterId, [groupId])]);
-    const g = described.get(groupId);
+    const [described, offsets] = await Promise.all([describeShareGroupsOrWhyNot(clusterId, [groupId]), describeShareGroupOffsets(clusterId, [groupId])]);
+    if (described.disabled) return { supported: false, reason: SHARE_GROUPS_DISABLED, group: null };
+    const g = described.groups.get(groupId);
     if (!g) throw new ApiError("not_found", `Share group "${groupId}" does not exist on cluster "${cluster.name}".`);
     const starts = offsets.get(groupId) ?? [];
     const owners = new Map<string, string[]>();
