@@ -23,9 +23,23 @@ function buildClasspath(): string {
 }
 
 export function startJavaConsumer(opts: { groupId: string; topics: string[]; protocol: "consumer" | "classic"; maxPollRecords?: number; stopAfter?: number }): JavaConsumer {
-  const args = ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), "SluiceTestConsumer", BOOTSTRAP, opts.groupId, opts.protocol, opts.topics.join(",")];
+  const args = [opts.groupId, opts.protocol, opts.topics.join(",")];
   if (opts.maxPollRecords !== undefined || opts.stopAfter !== undefined) args.push(String(opts.maxPollRecords ?? 500));
   if (opts.stopAfter !== undefined) args.push(String(opts.stopAfter));
+  return spawnJava("SluiceTestConsumer", args);
+}
+
+/**
+ * A real Java share consumer (KafkaShareConsumer, KIP-932): sets the group's `share.auto.offset.reset` to earliest,
+ * then acknowledges every record it receives. `ready` resolves after its first poll (a share consumer has no
+ * assignment of its own to wait for); `consumed(n)` after it acknowledged n records.
+ */
+export function startJavaShareConsumer(opts: { groupId: string; topics: string[] }): JavaConsumer {
+  return spawnJava("SluiceTestShareConsumer", [opts.groupId, opts.topics.join(",")]);
+}
+
+function spawnJava(mainClass: string, rest: string[]): JavaConsumer {
+  const args = ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), mainClass, BOOTSTRAP, ...rest];
   const child: ChildProcessWithoutNullStreams = spawn("java", args, { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
   const output: string[] = [];
   let total = 0;
@@ -75,4 +89,9 @@ export function startJavaConsumer(opts: { groupId: string; topics: string[]; pro
       }
     },
   };
+}
+
+/** Sets a finalized feature of the test cluster (e.g. share.version 0 switches share groups off) with the Java Admin client. */
+export function setClusterFeature(feature: string, level: number): void {
+  execFileSync("java", ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), "SluiceSetFeature", BOOTSTRAP, feature, String(level)], { cwd: ROOT, stdio: "ignore", timeout: 60_000 });
 }

@@ -64,6 +64,7 @@ const memberColumns: ColumnDef<Member, unknown>[] = [
 
 /** Consumer-protocol (KIP-848) members also have an epoch, a subscription and a target assignment. */
 const consumerProtocolColumns: ColumnDef<Member, unknown>[] = [
+  { id: "memberId", header: "Member id", accessorFn: (m) => m.memberId, cell: ({ row }) => <span className="block max-w-[14rem] truncate font-mono text-xs" title={row.original.memberId} data-testid="group-member-id">{row.original.memberId}</span> },
   { id: "memberEpoch", header: "Member epoch", accessorFn: (m) => m.memberEpoch ?? -1, cell: ({ row }) => <span className="tabular-nums">{row.original.memberEpoch ?? "—"}</span> },
   {
     id: "subscription",

@@ -23,6 +23,7 @@ export function GroupStateBadge({ state }: { state: string }) {
 const TYPE_TITLES: Record<string, string> = {
   classic: "Classic group protocol (JoinGroup/SyncGroup rebalances)",
   consumer: "Consumer group protocol of KIP-848 (group.protocol=consumer): the broker assigns partitions incrementally",
+  share: "Share group (KIP-932): consumers share partitions and acknowledge records one by one",
 };
 
 /** The group's protocol type: classic or consumer (KIP-848). */

@@ -49,7 +49,7 @@ const COLUMNS: Column[] = [
     label: "Group",
     cell: (g, clusterId) => (
       <span className="flex min-w-0 items-center gap-2">
-        <Link href={paths.group(clusterId, g.groupId)} className="truncate font-mono text-[13px] font-medium text-brand-700 hover:underline dark:text-cyan-300" title={g.groupId}>
+        <Link href={g.type === "share" ? paths.shareGroup(clusterId, g.groupId) : paths.group(clusterId, g.groupId)} className="truncate font-mono text-[13px] font-medium text-brand-700 hover:underline dark:text-cyan-300" title={g.groupId}>
           {g.groupId}
         </Link>
         {g.error ? (

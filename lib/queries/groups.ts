@@ -3,7 +3,7 @@ import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from 
 import { z } from "zod";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { GroupDetailSchema, GroupListSchema, LagSecondsSchema, ResetPreviewSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
+import { GroupDetailSchema, GroupListSchema, LagSecondsSchema, ResetPreviewSchema, ShareGroupAnswerSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
 import { STALE } from "@/lib/stale-times";
 
 export type GroupFilters = { q?: string; sort?: (typeof GROUP_SORT_KEYS)[number]; dir?: "asc" | "desc" };
@@ -29,6 +29,15 @@ export const groupDetailOptions = (clusterId: string, groupId: string) =>
   queryOptions({
     queryKey: groupKeys.detail(clusterId, groupId),
     queryFn: ({ signal }) => fetchJson(paths.api.group(clusterId, groupId), GroupDetailSchema, { signal }),
+    staleTime: STALE.list,
+    refetchInterval: 10_000,
+  });
+
+/** A share group (KIP-932), or why the cluster has none. */
+export const shareGroupOptions = (clusterId: string, groupId: string) =>
+  queryOptions({
+    queryKey: [...groupKeys.all(clusterId), "share", groupId] as const,
+    queryFn: ({ signal }) => fetchJson(paths.api.shareGroup(clusterId, groupId), ShareGroupAnswerSchema, { signal }),
     staleTime: STALE.list,
     refetchInterval: 10_000,
   });

@@ -122,3 +122,31 @@ export const LagSecondsSchema = z.object({
     z.object({ topic: z.string(), partition: z.number(), committedOffset: z.string(), endOffset: z.string(), lagRecords: z.number(), lagSeconds: z.number().nullable(), note: z.string().optional() }),
   ),
 });
+
+/** A share group (KIP-932): members and their assignments, and each share-partition's start offset. */
+export const ShareGroupDetailSchema = z.object({
+  groupId: z.string(),
+  state: z.string(),
+  groupEpoch: z.number(),
+  assignmentEpoch: z.number(),
+  assignor: z.string(),
+  members: z.array(
+    z.object({
+      memberId: z.string(),
+      rackId: z.string().nullable(),
+      clientId: z.string(),
+      clientHost: z.string(),
+      memberEpoch: z.number(),
+      subscribedTopics: z.array(z.string()),
+      assignments: z.array(z.object({ topic: z.string(), partitions: z.array(z.number()) })),
+    }),
+  ),
+  /** startOffset: the earliest in-flight record (later ones may already be delivered); lag: the broker's count of records not yet delivered and acknowledged (Kafka 4.2+, else null) */
+  partitions: z.array(
+    z.object({ topic: z.string(), partition: z.number(), startOffset: z.string().nullable(), endOffset: z.string().nullable(), lag: z.number().nullable(), memberIds: z.array(z.string()), error: z.string().nullable() }),
+  ),
+});
+export type ShareGroupDetail = z.infer<typeof ShareGroupDetailSchema>;
+/** supported false: the cluster has no share groups (reason says why); group is then null */
+export const ShareGroupAnswerSchema = z.object({ supported: z.boolean(), reason: z.string().nullable(), group: ShareGroupDetailSchema.nullable() });
+export type ShareGroupAnswer = z.infer<typeof ShareGroupAnswerSchema>;

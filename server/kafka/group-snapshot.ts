@@ -6,6 +6,7 @@ import { getTopicSnapshot } from "./topic-snapshot";
 import { mapLimit } from "./map-limit";
 import { recordGroupObservations } from "./group-history";
 import { describeConsumerProtocolGroups, listGroupsWithType, type ConsumerProtocolGroup } from "./groups";
+import { describeShareGroupOffsets, describeShareGroups, type ShareGroup } from "./share-groups";
 
 type Assignment = { topic: string; partitions: number[] };
 /** A member of either group type; the fields after `assignments` are null for classic groups (the protocol has no such notion). */
@@ -20,10 +21,10 @@ export type MemberInfo = {
   subscribedTopicRegex: string | null;
   targetAssignments: Assignment[] | null;
 };
-/** A group as described by its protocol: classic (DescribeGroups) or consumer (KIP-848, ConsumerGroupDescribe). */
+/** A group as described by its protocol: classic (DescribeGroups), consumer (KIP-848, ConsumerGroupDescribe) or share (KIP-932, ShareGroupDescribe). */
 export type GroupDescribed = {
   groupId: string;
-  type: "classic" | "consumer";
+  type: "classic" | "consumer" | "share";
   state: string;
   protocolType: string;
   protocol: string;
@@ -36,6 +37,8 @@ export type GroupDescribed = {
 export type GroupInfo = GroupDescribed & {
   committed: { topic: string; partition: number; offset: string }[];
   error: string | null;
+  /** share groups: Σ the broker's per-partition lag (null where it cannot tell); their `committed` are start offsets */
+  shareLag?: number | null;
 };
 export type GroupSnapshot = { at: number; groups: GroupInfo[]; ends: Map<string, Map<number, PartitionOffsets>> };
 
@@ -75,6 +78,12 @@ function fromConsumerProtocol(d: ConsumerProtocolGroup): GroupDescribed {
   };
 }
 
+/** A share group in the list: its members' assignments; its "committed" offsets are the share-partition start offsets. */
+function fromShare(d: ShareGroup): GroupDescribed {
+  const members = d.members.map((m) => ({ ...m, instanceId: null, subscribedTopicRegex: null, targetAssignments: null }));
+  return { groupId: d.groupId, type: "share", state: d.state, protocolType: "share", protocol: d.assignor, members, groupEpoch: d.groupEpoch, assignmentEpoch: d.assignmentEpoch, assignor: d.assignor };
+}
+
 /**
  * One group, whatever its type. Classic DescribeGroups answers Dead with no members for a consumer-protocol group,
  * so such an answer is checked with ConsumerGroupDescribe. Dead means the group does not exist (or has no state).
@@ -97,14 +106,23 @@ async function build(clusterId: string): Promise<GroupSnapshot> {
   const listed = await listGroupsWithType(clusterId);
   const ids = listed.filter((x) => x.type === "classic" && (x.protocolType === "consumer" || x.protocolType === "")).map((x) => x.groupId);
   const modernIds = listed.filter((x) => x.type === "consumer").map((x) => x.groupId);
-  const [classic, modern] = await Promise.all([
+  const shareIds = listed.filter((x) => x.type === "share").map((x) => x.groupId);
+  const [classic, modern, share, shareOffsets] = await Promise.all([
     ids.length ? withRawCluster(clusterId, (cluster) => describeGroupsBatched(cluster, ids)) : [],
     describeConsumerProtocolGroups(clusterId, modernIds),
+    describeShareGroups(clusterId, shareIds),
+    describeShareGroupOffsets(clusterId, shareIds),
   ]);
-  const descriptions = [...classic.map(fromClassic), ...[...modern.values()].map(fromConsumerProtocol)];
+  const descriptions = [...classic.map(fromClassic), ...[...modern.values()].map(fromConsumerProtocol), ...[...share.values()].map(fromShare)];
   const groups = await withRawCluster(clusterId, (cluster) =>
     mapLimit(descriptions, CONCURRENCY, async (base): Promise<GroupInfo> => {
       try {
+        if (base.type === "share") {
+          const offsets = shareOffsets.get(base.groupId) ?? [];
+          const starts = offsets.flatMap((o) => (o.startOffset === null ? [] : [{ topic: o.topic, partition: o.partition, offset: o.startOffset }]));
+          const shareLag = offsets.some((o) => o.lag === null) ? null : offsets.reduce((n, o) => n + (o.lag ?? 0), 0);
+          return { ...base, committed: starts, error: null, shareLag };
+        }
         return { ...base, committed: await fetchCommittedOffsets(cluster, base.groupId), error: null };
       } catch (e) {
         return { ...base, committed: [], error: e instanceof Error ? e.message : String(e) };

@@ -50,7 +50,9 @@ export async function listGroupsWithType(clusterId: string): Promise<ListedGroup
   const support = await apiSupport(clusterId);
   const typed = support.supports(16, 5);
   return withModernAdmin(clusterId, async (admin) => {
-    const groups = await admin.listGroups(typed ? { types: ["classic", "consumer"] } : {});
+    // share groups (KIP-932) only where the brokers can describe them
+    const types = support.supports(77, 1) ? ["classic", "consumer", "share"] : ["classic", "consumer"];
+    const groups = await admin.listGroups(typed ? { types } : {});
     return [...groups.values()].map((g) => ({
       groupId: g.id,
       type: typed ? (g.groupType || "classic").toLowerCase() : "classic",

@@ -32,19 +32,17 @@ test.afterAll(async () => {
   await kafka.cleanup();
 });
 
-// fixme: on the loaded test machine the row never appeared within 120 s although the list API answered 200 with
-// one item (the integration test group-types.int.test.ts covers the same data); to be finished.
-test.fixme("the groups page shows a consumer-protocol group with its type, state and member", async ({ page }) => {
-  test.setTimeout(150_000);
+test("the groups page shows a consumer-protocol group with its type, state and member", async ({ page }) => {
+  // On the shared, loaded test machine one page load can take 20–30 s and the cold server's first group snapshot
+  // (1,050 topics, 100+ groups) longer still: generous bounds, each wait checked with a reload.
+  test.setTimeout(330_000);
   const list = new GroupsPage(page);
-  await list.gotoList("local", `?q=${encodeURIComponent(group)}`);
-  // The first snapshot of a cold server (1,050 topics, 100+ groups) can take a while on a busy machine.
   await expect(async () => {
     await list.gotoList("local", `?q=${encodeURIComponent(group)}`);
-    await expect(list.row(group)).toBeVisible({ timeout: 5_000 });
-    await expect(list.cell(group, "state").getByTestId("group-state")).toHaveText("Stable", { timeout: 2_000 });
-    await expect(list.cell(group, "members")).toHaveText("1", { timeout: 2_000 });
-  }).toPass({ timeout: 120_000, intervals: [2_000, 3_000, 5_000] });
+    await expect(list.row(group)).toBeVisible({ timeout: 20_000 });
+    await expect(list.cell(group, "state").getByTestId("group-state")).toHaveText("Stable", { timeout: 5_000 });
+    await expect(list.cell(group, "members")).toHaveText("1", { timeout: 5_000 });
+  }).toPass({ timeout: 200_000, intervals: [2_000, 3_000, 5_000] });
   await expect(list.cell(group, "state").getByTestId("group-type")).toHaveText("consumer");
   await keepScreenshot(page, "groups-list-consumer-protocol");
 
@@ -56,7 +54,8 @@ test.fixme("the groups page shows a consumer-protocol group with its type, state
   await expect(protocol).toContainText(/group epoch \d+/);
   await expect(protocol).toContainText(/assignor (uniform|range)/);
   const member = page.getByTestId("group-member-row-sluice-java-consumer");
-  await expect(member).toBeVisible();
+  await expect(member).toBeVisible({ timeout: 30_000 });
+  await expect(member.getByTestId("group-member-id")).not.toBeEmpty();
   await expect(member).toContainText(topic); // subscription and assigned/target partitions
   await expect(member).toContainText(`${topic}: 0,1`);
   await expect(list.partitionRow(topic, 0)).toContainText("sluice-java-consumer");

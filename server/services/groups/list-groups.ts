@@ -11,12 +11,14 @@ type Query = z.output<typeof listGroupsQuerySchema>;
 
 export function toGroupListItem(clusterId: string, g: GroupSnapshot["groups"][number], ends: GroupSnapshot["ends"]): GroupListItem {
   const topics = [...new Set([...g.committed.map((c) => c.topic), ...g.members.flatMap((m) => m.assignments.map((a) => a.topic))])].sort();
-  let total: number | null = 0;
-  for (const c of g.committed) {
+  // share groups: the broker's lag (a share-partition's start offset is not a committed position); no health rules
+  const share = g.type === "share";
+  let total: number | null = share ? (g.shareLag ?? null) : 0;
+  for (const c of share ? [] : g.committed) {
     const lag = partitionLag(ends, c.topic, c.partition, c.offset);
     total = lag === null || total === null ? null : total + lag;
   }
-  const health = assessGroup(clusterId, g.groupId, g.committed, assignedPartitions(g.members));
+  const health = assessGroup(clusterId, g.groupId, share ? [] : g.committed, assignedPartitions(g.members));
   return {
     groupId: g.groupId,
     type: g.type,
