@@ -63,7 +63,9 @@ async function controllerConnection(admin: ModernAdmin): Promise<Connection> {
 export async function describePlacement(clusterId: string, topic: string): Promise<TopicPlacement> {
   return withModernAdmin(clusterId, async (admin) => {
     const metadata = await admin.metadata({ topics: [topic], forceUpdate: true }).catch((error) => {
-      if (brokerReason(error)?.error === "UNKNOWN_TOPIC_OR_PARTITION") throw new ApiError("not_found", `Topic "${topic}" does not exist on this cluster.`);
+      // The client says "Unknown topic …" (PLT_KFK_USER) after its retries, or passes the broker's error on.
+      const unknown = brokerReason(error)?.error === "UNKNOWN_TOPIC_OR_PARTITION" || /^Unknown topic/.test((error as Error)?.message ?? "");
+      if (unknown) throw new ApiError("not_found", `Topic "${topic}" does not exist on this cluster.`);
       throw error;
     });
     const t = metadata.topics.get(topic);

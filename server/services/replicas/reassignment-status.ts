@@ -1,6 +1,7 @@
 import "server-only";
 import type { ReassignmentStatus } from "@/lib/schemas/replicas";
 import { getClusterConfigOrThrow } from "@/server/config";
+import { ApiError } from "@/server/http/api-error";
 import { sseResponse, streamError, type SseEvent } from "@/server/http/sse";
 import { withDeadline } from "@/server/kafka/deadline";
 import { clearReassignmentThrottle, describePlacement, listReassignments, readThrottle } from "@/server/kafka/reassignment";
@@ -87,6 +88,8 @@ export function streamReassignment(request: Request, clusterId: string, topic: s
           return;
         }
       } catch (error) {
+        // A topic that is gone ends the stream (fatal error event); anything else is reported and polled again.
+        if (error instanceof ApiError && error.code === "not_found") throw error;
         yield { event: "error", data: { ...streamError(error, "reassignment-stream"), fatal: false } };
       }
       await sleep(POLL_MS, signal);

@@ -141,6 +141,13 @@ describe("replica placement on three brokers", () => {
     expect(again.status).toBe(422);
   });
 
+  it("the progress stream of a topic that does not exist ends with a not_found error instead of polling forever", { timeout: 60_000 }, async () => {
+    const topic = `it.rp.missing.${Date.now().toString(36)}`;
+    const live = await stream(new Request(`http://sluice.test${url(topic, "/stream")}`, { headers: await asAdmin() }), { params: Promise.resolve(params(topic)) });
+    const events = await readEvents(live, (e) => e.some((x) => x.event === "error"), 40_000);
+    expect(events.at(-1)?.data).toEqual(expect.objectContaining({ code: "not_found", fatal: true }));
+  });
+
   it("a read-only view of the cluster refuses to start a reassignment or elect leaders", async () => {
     const topic = await createTopic([[1]]);
     const ro = { clusterId: "local3-readonly", topicName: topic };
