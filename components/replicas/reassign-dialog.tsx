@@ -246,15 +246,15 @@ function ProgressStep({ clusterId, topic, started, onClose }: { clusterId: strin
 
   return (
     <div className="space-y-4" data-testid="reassign-progress">
-      {complete ? (
+      {cancel.isSuccess ? (
+        <p className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700" data-testid="reassign-cancelled">
+          Cancelled: partition{cancel.data.cancelled.length === 1 ? "" : "s"} {cancel.data.cancelled.join(", ")} went back to their earlier replicas; the throttle was removed.
+        </p>
+      ) : complete ? (
         <p className="flex items-center gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200" data-testid="reassign-complete">
           <CheckCircle2 className="h-4 w-4" aria-hidden /> Reassignment complete.
           {complete.throttleRemoved ? " The replication throttle was removed." : ""}
           {complete.throttleLeftOn.length ? ` Brokers ${complete.throttleLeftOn.join(", ")} still carry a throttle (they did not answer).` : ""}
-        </p>
-      ) : cancel.isSuccess ? (
-        <p className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700" data-testid="reassign-cancelled">
-          Cancelled: partitions {cancel.data.cancelled.join(", ")} went back to their earlier replicas; the throttle was removed.
         </p>
       ) : (
         <div className="space-y-1">
