@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, ArrowRight, CheckCircle2 } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { MutationError } from "@/components/topics/form-errors";
@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Loading } from "@/components/ui/states";
 import { Textarea } from "@/components/ui/textarea";
+import { topicKeys } from "@/lib/queries/topics";
 import { reassignmentStatusOptions, replicaPaths, useCancelReassignment, usePreviewReassignment, useStartReassignment } from "@/lib/queries/replicas";
 import { reassignmentPlanSchema, type ReassignmentPlanInput, type ReassignmentPreview, type ReassignmentStatus } from "@/lib/schemas/replicas";
 import { useEventStream } from "@/lib/sse/use-event-stream";
@@ -227,6 +228,7 @@ function ProgressStep({ clusterId, topic, started, onClose }: { clusterId: strin
   const [streamProblem, setStreamProblem] = useState<string>();
   const [moving, setMoving] = useState<Set<number>>(() => new Set(started));
   const cancel = useCancelReassignment(clusterId, topic);
+  const qc = useQueryClient();
   const onEvent = useCallback((e: { event: string; data: string }) => {
     const data = JSON.parse(e.data);
     if (e.event === "progress") {
@@ -234,9 +236,12 @@ function ProgressStep({ clusterId, topic, started, onClose }: { clusterId: strin
       setStatus(s);
       setStreamProblem(undefined);
       setMoving((prev) => new Set([...prev, ...s.partitions.filter((p) => p.inProgress).map((p) => p.partition)]));
-    } else if (e.event === "complete") setComplete(data);
-    else if (e.event === "error") setStreamProblem(data.message);
-  }, []);
+    } else if (e.event === "complete") {
+      setComplete(data);
+      // The topic page behind the dialog shows the new replicas and replication factor.
+      void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) });
+    } else if (e.event === "error") setStreamProblem(data.message);
+  }, [qc, clusterId]);
   const stream = useEventStream({ url: cancel.isSuccess ? null : replicaPaths.stream(clusterId, topic), onEvent });
   const live = useMemo(() => new Set(status?.brokers.map((b) => b.id) ?? []), [status]);
   const total = moving.size;

@@ -82,5 +82,7 @@ test("reassignment dialog: impossible plan refused with the broker's reason, pre
     await expect(dialog.getByTestId("reassign-complete")).toBeVisible({ timeout: 60_000 });
     await keepScreenshot(page, "reassignment-complete");
     expect((await replicas()).map((r) => r.length)).toEqual([2, 2, 2]);
+    await page.getByRole("button", { name: "Close" }).last().click();
+    await expect(page.getByTestId("topic-stat-rf")).toContainText("2");
   });
 });
