@@ -2,16 +2,20 @@
 # Local Apache Kafka 4.3.1 (KRaft, combined broker+controller) for development and tests.
 # Jars come from Maven Central via dev/kafka/pom.xml; no Docker, no tarball.
 #
-#   dev/kafka.sh [--brokers 1|3] start|stop|status|reset|fetch     (fetch: only resolve the jars)
+#   dev/kafka.sh [--brokers 1|3] [--node N] start|stop|status|reset|fetch     (fetch: only resolve the jars)
+#   --node N (with --brokers 3): start, stop or check only node N (1-3) of the running cluster (fault tests)
 #
 #   single node (default): bootstrap 127.0.0.1:19092 (KAFKA_PORT), controller 19093
 #                          (KAFKA_CONTROLLER_PORT), SASL/PLAIN 19095 (KAFKA_SASL_PORT),
 #                          data in .data/kafka/ (KAFKA_DATA_DIR, relative to the repo root)
-#   --brokers 3:           bootstrap 127.0.0.1:29092,127.0.0.1:29093,127.0.0.1:29094,
-#                          controllers 29193-29195, data in .data/kafka3/node-N/
+#   --brokers 3:           bootstrap 127.0.0.1:29092,127.0.0.1:29093,127.0.0.1:29094 (KAFKA3_PORT_BASE and the next
+#                          two), controllers 29193-29195 (KAFKA3_CONTROLLER_PORT_BASE and the next two),
+#                          data in .data/kafka3/node-N/ (KAFKA3_DATA_DIR, relative to the repo root)
 #
 # Env: KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_SASL_PORT, KAFKA_DATA_DIR (single node only), KAFKA_START_TIMEOUT (s, default 90),
-#      KAFKA_HEAP_OPTS (default -Xms256m -Xmx1g, or -Xms256m -Xmx512m per node with --brokers 3).
+#      KAFKA_HEAP_OPTS (default -Xms256m -Xmx1g, or -Xms256m -Xmx512m per node with --brokers 3),
+#      KAFKA3_PORT_BASE, KAFKA3_CONTROLLER_PORT_BASE, KAFKA3_DATA_DIR, KAFKA3_HEAP_OPTS (--brokers 3 only; the heap
+#      per node, wins over KAFKA_HEAP_OPTS).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,14 +28,16 @@ START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
 STOP_TIMEOUT=30
 
 usage() {
-  echo "usage: $(basename "$0") [--brokers 1|3] start|stop|status|reset|fetch" >&2
+  echo "usage: $(basename "$0") [--brokers 1|3] [--node N] start|stop|status|reset|fetch" >&2
   exit 2
 }
 
 BROKERS=1
 CMD=""
+ONLY_NODE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
+    --node) [[ $# -ge 2 ]] || usage; ONLY_NODE="$2"; shift 2 ;;
     --brokers) [[ $# -ge 2 ]] || usage; BROKERS="$2"; shift 2 ;;
     --brokers=*) BROKERS="${1#--brokers=}"; shift ;;
     start|stop|status|reset|fetch) [[ -z "$CMD" ]] || usage; CMD="$1"; shift ;;
@@ -41,6 +47,10 @@ while [[ $# -gt 0 ]]; do
 done
 [[ -n "$CMD" ]] || usage
 [[ "$BROKERS" == 1 || "$BROKERS" == 3 ]] || { echo "--brokers must be 1 or 3" >&2; exit 2; }
+if [[ -n "$ONLY_NODE" ]]; then
+  [[ "$BROKERS" == 3 && "$ONLY_NODE" =~ ^[123]$ && "$CMD" =~ ^(start|stop|status)$ ]] \
+    || { echo "--node 1|2|3 needs --brokers 3 and start, stop or status" >&2; exit 2; }
+fi
 
 # ---- topology ------------------------------------------------------------------------------
 declare -a NODE_IDS BROKER_PORTS CONTROLLER_PORTS NODE_DIRS
@@ -61,12 +71,13 @@ if [[ "$BROKERS" == 1 ]]; then
 listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_sluice=\"sluice-secret\";"
   LABEL="kafka (single node)"
 else
-  BASE="$ROOT/.data/kafka3"
+  BASE="$ROOT/${KAFKA3_DATA_DIR:-.data/kafka3}"
   NODE_IDS=(1 2 3)
-  BROKER_PORTS=(29092 29093 29094)
-  CONTROLLER_PORTS=(29193 29194 29195)
+  PB="${KAFKA3_PORT_BASE:-29092}"; CB="${KAFKA3_CONTROLLER_PORT_BASE:-29193}"
+  BROKER_PORTS=("$PB" "$((PB + 1))" "$((PB + 2))")
+  CONTROLLER_PORTS=("$CB" "$((CB + 1))" "$((CB + 2))")
   NODE_DIRS=("$BASE/node-1" "$BASE/node-2" "$BASE/node-3")
-  HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+  HEAP_OPTS="${KAFKA3_HEAP_OPTS:-${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}}"
   RF=3; TXN_MIN_ISR=2
   LISTENERS_EXTRA=""
   MAP_EXTRA=""
@@ -79,6 +90,16 @@ for i in "${!NODE_IDS[@]}"; do
   VOTERS+="${VOTERS:+,}${NODE_IDS[$i]}@127.0.0.1:${CONTROLLER_PORTS[$i]}"
   BOOTSTRAP+="${BOOTSTRAP:+,}127.0.0.1:${BROKER_PORTS[$i]}"
 done
+EXPECTED_BROKERS=${#NODE_IDS[@]}
+WAIT_BOOTSTRAP="$BOOTSTRAP"
+if [[ -n "$ONLY_NODE" ]]; then
+  # One node of the cluster: the voters stay the whole quorum; start waits until that node answers with all three.
+  k=$((ONLY_NODE - 1))
+  NODE_IDS=("${NODE_IDS[$k]}"); BROKER_PORTS=("${BROKER_PORTS[$k]}")
+  CONTROLLER_PORTS=("${CONTROLLER_PORTS[$k]}"); NODE_DIRS=("${NODE_DIRS[$k]}")
+  WAIT_BOOTSTRAP="127.0.0.1:${BROKER_PORTS[0]}"
+  LABEL="kafka (3 brokers) node $ONLY_NODE"
+fi
 
 JVM_OPTS=(-XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35
   -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true
@@ -307,7 +328,7 @@ cmd_start() {
   done
 
   # Wait for describeCluster() to list every broker; fail fast if a JVM dies.
-  node "$SCRIPT_DIR/wait-kafka.mjs" "$BOOTSTRAP" "${#NODE_IDS[@]}" "$START_TIMEOUT" &
+  node "$SCRIPT_DIR/wait-kafka.mjs" "$WAIT_BOOTSTRAP" "$EXPECTED_BROKERS" "$START_TIMEOUT" &
   local wpid=$! dead=""
   while kill -0 "$wpid" 2>/dev/null; do
     for i in "${started[@]}"; do

@@ -6,6 +6,9 @@
 # A test broker this script starts begins from empty data and is pre-loaded with more than 1,000 topics and 100
 # consumer groups (dev/preload-cluster.mjs), so no test can assume a small cluster. Starts the test broker,
 # registry and PostgreSQL if they are not running, and stops only what it started.
+# The 3-broker variant (dev/kafka.sh --brokers 3, KAFKA3_* in dev/test-stack.env, cluster "local3") is needed only by
+# the replica placement tests: it is started in the background while the unit tests run (~30 s, 384 MB heap per
+# node) and awaited before the integration tests; SLUICE_TEST_KAFKA3=0 skips it (those tests then fail, saying so).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 KAFKAJS_NO_PARTITIONER_WARNING=1 CHECKPOINT_DISABLE=1
@@ -19,7 +22,10 @@ rm -f test-results/*.json
 
 started=()
 cleanup() {
-  for ((i=${#started[@]}-1; i>=0; i--)); do bash "${started[$i]}" stop >/dev/null 2>&1 || true; done
+  for ((i=${#started[@]}-1; i>=0; i--)); do
+    if [[ "${started[$i]}" == dev/kafka3.sh ]]; then bash dev/kafka.sh --brokers 3 stop >/dev/null 2>&1 || true
+    else bash "${started[$i]}" stop >/dev/null 2>&1 || true; fi
+  done
 }
 trap cleanup EXIT
 ensure() {
@@ -43,6 +49,19 @@ expected=()
 ensure dev/kafka.sh || status=1
 ensure dev/registry.sh || status=1
 
+# The 3-broker variant, started alongside the unit tests; "dev/kafka3.sh" in started[] stops it at the end.
+kafka3_pid=""
+if [[ "${SLUICE_EXTERNAL_INFRA:-}" != 1 && "${SLUICE_TEST_KAFKA3:-1}" == 1 ]] && ! bash dev/kafka.sh --brokers 3 status >/dev/null 2>&1; then
+  (bash dev/kafka.sh --brokers 3 reset >/dev/null && bash dev/kafka.sh --brokers 3 start) > test-results/kafka3-start.log 2>&1 &
+  kafka3_pid=$!
+  started+=(dev/kafka3.sh)
+fi
+await_kafka3() {
+  [[ -n "$kafka3_pid" ]] || return 0
+  wait "$kafka3_pid" || { tail -20 test-results/kafka3-start.log; echo "test: could not start the 3-broker variant" >&2; status=1; }
+  kafka3_pid=""
+}
+
 run_vitest() { # project, json file, extra env...
   local project=$1 out=$2; shift 2
   expected+=("$(basename "$out")")
@@ -51,6 +70,7 @@ run_vitest() { # project, json file, extra env...
 
 echo "== unit + integration (vitest)"
 run_vitest unit test-results/vitest-unit.json
+await_kafka3
 run_vitest integration test-results/vitest-integration.json DATABASE_URL=file:./.data/test.db
 
 if ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then

@@ -16,13 +16,16 @@ export const TEST_STACK = {
   bootstrap: `127.0.0.1:${env("KAFKA_PORT")}`,
   saslBootstrap: `127.0.0.1:${env("KAFKA_SASL_PORT")}`,
   registryUrl: `http://127.0.0.1:${env("REGISTRY_PORT")}/apis/ccompat/v7`,
+  /** The 3-broker variant (dev/kafka.sh --brokers 3): KAFKA3_PORT_BASE and the next two ports. */
+  bootstrap3: [0, 1, 2].map((i) => `127.0.0.1:${Number(env("KAFKA3_PORT_BASE")) + i}`).join(","),
 };
 process.env.TEST_KAFKA ??= TEST_STACK.bootstrap;
 process.env.TEST_KAFKA_SASL ??= TEST_STACK.saslBootstrap;
 process.env.TEST_REGISTRY ??= TEST_STACK.registryUrl;
+process.env.TEST_KAFKA3 ??= TEST_STACK.bootstrap3;
 
 /** The variables a child process (dev scripts, `next start`) needs to use the same stack. */
 export function testStackEnv(): Record<string, string> {
-  const keys = [...Object.keys(fromFile), "TEST_KAFKA", "TEST_KAFKA_SASL", "TEST_REGISTRY"];
+  const keys = [...Object.keys(fromFile), "TEST_KAFKA", "TEST_KAFKA_SASL", "TEST_REGISTRY", "TEST_KAFKA3"];
   return Object.fromEntries(keys.map((k) => [k, env(k)]));
 }

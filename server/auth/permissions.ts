@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "topics:create": { write: true, scoped: true, min: "operator" },
   "topics:alter": { write: true, scoped: true, min: "operator" },
   "topics:delete": { write: true, scoped: true, min: "operator" },
+  /** Replica placement (reassignment, throttles, leader election): moves load between brokers, so admins only. */
+  "replicas:manage": { write: true, scoped: false, min: "admin" },
   "messages:read": { write: false, scoped: false, min: "viewer" },
   "messages:produce": { write: true, scoped: true, min: "operator" },
   "groups:read": { write: false, scoped: false, min: "viewer" },

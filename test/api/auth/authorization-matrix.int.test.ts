@@ -17,6 +17,9 @@ import { PATCH as alterConfigs } from "@/app/api/clusters/[clusterId]/topics/[to
 import { POST as produce } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
 import { POST as addPartitions } from "@/app/api/clusters/[clusterId]/topics/[topicName]/partitions/route";
 import { POST as purge } from "@/app/api/clusters/[clusterId]/topics/[topicName]/purge/route";
+import { POST as electLeaders } from "@/app/api/clusters/[clusterId]/leaders/elect/route";
+import { POST as previewReassignment } from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/preview/route";
+import { DELETE as cancelReassignment, POST as startReassignment } from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/route";
 import { DELETE as deleteTopic } from "@/app/api/clusters/[clusterId]/topics/[topicName]/route";
 import { POST as createTopic } from "@/app/api/clusters/[clusterId]/topics/route";
 import { PUT as putPreferences } from "@/app/api/me/preferences/route";
@@ -109,6 +112,21 @@ describe("authorization matrix: every mutating route, every role", () => {
       expect(await send(handler, "PUT", url, L, null, body)).toBe(401);
       for (const role of ["viewer", "operator", "approverOther"] as const) expect(await send(handler, "PUT", url, L, users[role], body), `${url} as ${role}`).toBe(403);
       expect(await send(handler, "PUT", url, L, users.admin, body), `${url} as admin`).toBe(200);
+    }
+  });
+
+  it("replica placement (reassignment preview, start, cancel; leader election): admins only, even on their own team's topics", async () => {
+    const plan = { plan: { mode: "manual", partitions: [{ partition: 0, replicas: [1] }] } };
+    const calls: ((as: TestUser | null) => Promise<number>)[] = [
+      (as) => send(previewReassignment, "POST", `/api/clusters/local/topics/${names.own}/reassignment/preview`, { ...L, topicName: names.own }, as, plan),
+      (as) => send(startReassignment, "POST", `/api/clusters/local/topics/${names.own}/reassignment`, { ...L, topicName: names.own }, as, plan),
+      (as) => send(cancelReassignment, "DELETE", `/api/clusters/local/topics/${names.own}/reassignment`, { ...L, topicName: names.own }, as),
+      (as) => send(electLeaders, "POST", "/api/clusters/local/leaders/elect", L, as, { topic: names.own }),
+    ];
+    for (const call of calls) {
+      expect(await call(null)).toBe(401);
+      for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role]), role).toBe(403);
+      expect(allowed(await call(users.admin))).toBe(true);
     }
   });
 

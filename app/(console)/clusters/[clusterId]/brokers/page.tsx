@@ -1,12 +1,15 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { BrokerTable } from "@/components/brokers/broker-table";
+import { ReplicaActions } from "@/components/replicas/replica-actions";
 import { BrokerDiskBars } from "@/components/sizes/size-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient } from "@/lib/get-query-client";
 import { clusterKeys } from "@/lib/queries/clusters";
-import { requirePageAccess } from "@/server/auth/page-access";
+import { blockedReason, requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { listBrokers } from "@/server/services/brokers/list-brokers";
+
+const REPLICAS_READ_ONLY = "This cluster is configured read-only in Sluice: leaders cannot be elected here.";
 
 export default async function BrokersPage({ params }: { params: Promise<{ clusterId: string }> }) {
   await requirePageAccess("clusters:read", (await params).clusterId);
@@ -17,7 +20,11 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
   await queryClient.prefetchQuery({ queryKey: clusterKeys.brokers(clusterId), queryFn: async () => ({ brokers: await listBrokers(clusterId) }) });
   return (
     <>
-      <PageHeader title="Brokers" description={`${cluster.name}: each broker with the partitions it leads and the replicas it holds.`} />
+      <PageHeader
+        title="Brokers"
+        description={`${cluster.name}: each broker with the partitions it leads and the replicas it holds.`}
+        actions={<ReplicaActions clusterId={clusterId} blockedReason={await blockedReason(cluster, "replicas:manage", REPLICAS_READ_ONLY)} />}
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <BrokerTable clusterId={clusterId} />
         <div className="mt-6">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MessagesSquare } from "lucide-react";
 import { TopicActions } from "@/components/topics/topic-actions";
+import { ReplicaActions } from "@/components/replicas/replica-actions";
 import { TopicOwnership } from "@/components/topics/topic-ownership";
 import { Button } from "@/components/ui/button";
 import { TopicDetailView } from "@/components/topics/topic-detail";
@@ -48,6 +49,7 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
               </Link>
             </Button>
             <TopicActions clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} />
+            <ReplicaActions clusterId={cluster.id} topic={topic} blockedReason={await blockedReason(cluster, "replicas:manage", READ_ONLY)} />
           </div>
         }
       />
