@@ -35,7 +35,9 @@ describe("GET /api/clusters", () => {
     expect(local.health.brokerCount).toBe(truth.brokers.length);
     expect(local.health.topicCount).toBe(truth.topics.length);
     expect(local.health.partitionCount).toBe(truth.topics.reduce((n, t) => n + t.partitions.length, 0));
-    expect(local.health.metadataControllerId).toBe(truth.controllerid);
+    // single-node KRaft broker: the active quorum controller is the one node (node.id 1)
+    expect(local.health.activeControllerId).toBe(truth.brokers[0].id);
+    expect(local.health.kafkaVersion).toBe("4.3");
     expect(local.health.underReplicatedPartitions).toBe(0);
     expect(local.health.offlinePartitions).toBe(0);
 

@@ -1,5 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { BrokerDefaultsCard } from "@/components/brokers/broker-defaults-card";
 import { BrokerTable } from "@/components/brokers/broker-table";
+import { ClusterTruthCard } from "@/components/clusters/cluster-truth-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient } from "@/lib/get-query-client";
 import { clusterKeys } from "@/lib/queries/clusters";
@@ -16,10 +18,14 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
   await queryClient.prefetchQuery({ queryKey: clusterKeys.brokers(clusterId), queryFn: async () => ({ brokers: await listBrokers(clusterId) }) });
   return (
     <>
-      <PageHeader title="Brokers" description={`${cluster.name}: each broker with the partitions it leads and the replicas it holds.`} />
+      <PageHeader title="Brokers" description={`${cluster.name}: each broker with its quorum role and the partitions it leads and holds; the Kafka version and KRaft quorum as the cluster reports them.`} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <BrokerTable clusterId={clusterId} />
       </HydrationBoundary>
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <ClusterTruthCard clusterId={clusterId} />
+        <BrokerDefaultsCard clusterId={clusterId} />
+      </div>
     </>
   );
 }
