@@ -160,14 +160,30 @@ async function readTruth(clusterId: string): Promise<ClusterTruth> {
   });
 }
 
+const lastKnown = ((g as { __sluiceTruthLast?: Map<string, ClusterTruth> }).__sluiceTruthLast ??= new Map());
+
 /** The cluster's version, features and quorum, read at most every few seconds (a failed read is not cached). */
 export function clusterTruth(clusterId: string): Promise<ClusterTruth> {
   const hit = cache.get(clusterId);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
   const value = readTruth(clusterId);
   cache.set(clusterId, { at: Date.now(), value });
-  value.catch(() => {
-    if (cache.get(clusterId)?.value === value) cache.delete(clusterId);
-  });
+  value.then(
+    (truth) => lastKnown.set(clusterId, truth),
+    () => {
+      if (cache.get(clusterId)?.value === value) cache.delete(clusterId);
+    },
+  );
   return value;
+}
+
+/**
+ * For views that only decorate with it (health cards, the brokers list): the truth if it comes within `budgetMs`,
+ * else the last one read (or null), so a slow quorum read never delays or fails those views.
+ */
+export function clusterTruthWithin(clusterId: string, budgetMs: number): Promise<ClusterTruth | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<ClusterTruth | null>((resolve) => (timer = setTimeout(() => resolve(lastKnown.get(clusterId) ?? null), budgetMs)));
+  const fresh = clusterTruth(clusterId).catch(() => lastKnown.get(clusterId) ?? null);
+  return Promise.race([fresh, late]).finally(() => clearTimeout(timer));
 }

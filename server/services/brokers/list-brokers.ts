@@ -4,7 +4,7 @@ import type { Broker } from "@/lib/schemas/clusters";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { withAdmin } from "@/server/kafka/registry";
 import { withDeadline } from "@/server/kafka/deadline";
-import { clusterTruth } from "@/server/kafka/cluster-truth";
+import { clusterTruthWithin } from "@/server/kafka/cluster-truth";
 
 /** Brokers with their rack (from the broker.rack config), their KRaft quorum role and how many partitions each leads and holds. */
 export async function listBrokers(clusterId: string): Promise<Broker[]> {
@@ -12,7 +12,7 @@ export async function listBrokers(clusterId: string): Promise<Broker[]> {
   return withDeadline(8_000, `Cluster "${cluster.name}"`, () =>
     withAdmin(clusterId, async (admin) => {
       // The quorum is best-effort: without it (ZooKeeper cluster, refused) brokers are listed with no quorum role.
-      const [desc, metadata, truth] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), clusterTruth(clusterId).catch(() => null)]);
+      const [desc, metadata, truth] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), clusterTruthWithin(clusterId, 2_000)]);
       const quorumRole = (id: number) =>
         truth?.quorum?.leaderId === id ? ("active controller" as const) : truth?.quorum?.voters.some((v) => v.replicaId === id) ? ("voter" as const) : truth?.quorum?.observers.some((o) => o.replicaId === id) ? ("observer" as const) : null;
       const racks = await admin

@@ -4,7 +4,7 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withAdmin } from "@/server/kafka/registry";
 import { withDeadline } from "@/server/kafka/deadline";
-import { clusterTruth } from "@/server/kafka/cluster-truth";
+import { clusterTruthWithin } from "@/server/kafka/cluster-truth";
 
 const CACHE_MS = 3_000;
 const HEALTH_DEADLINE_MS = 4_500;
@@ -16,7 +16,7 @@ async function probe(clusterId: string): Promise<ClusterStatus> {
   try {
     return await withDeadline(HEALTH_DEADLINE_MS, `Cluster "${clusterId}"`, () =>
       withAdmin(clusterId, async (admin) => {
-        const [cluster, metadata, truth] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), clusterTruth(clusterId).catch(() => null)]);
+        const [cluster, metadata, truth] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), clusterTruthWithin(clusterId, 1_500)]);
         const live = new Set(cluster.brokers.map((b) => b.nodeId));
         let partitionCount = 0;
         let underReplicated = 0;

@@ -22,7 +22,7 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
       <HydrationBoundary state={dehydrate(queryClient)}>
         <BrokerTable clusterId={clusterId} />
       </HydrationBoundary>
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+      <div className="mt-6 grid items-start gap-6 xl:grid-cols-2">
         <ClusterTruthCard clusterId={clusterId} />
         <BrokerDefaultsCard clusterId={clusterId} />
       </div>
