@@ -63,6 +63,8 @@ export const paths = {
     cluster: (clusterId: string) => `/api/clusters/${enc(clusterId)}`,
     brokers: (clusterId: string) => `/api/clusters/${enc(clusterId)}/brokers`,
     brokerConfigs: (clusterId: string, brokerId: number) => `/api/clusters/${enc(clusterId)}/brokers/${brokerId}/configs`,
+    quorum: (clusterId: string) => `/api/clusters/${enc(clusterId)}/quorum`,
+    brokerDefaults: (clusterId: string) => `/api/clusters/${enc(clusterId)}/broker-defaults`,
     topics: (clusterId: string, query?: Record<string, string | number | boolean | undefined>) => `/api/clusters/${enc(clusterId)}/topics${qs(query)}`,
     topic: (clusterId: string, topicName: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}`,
     topicConfigs: (clusterId: string, topicName: string, dryRun = false) => `/api/clusters/${enc(clusterId)}/topics/${enc(topicName)}/configs${dryRun ? "?dryRun=true" : ""}`,

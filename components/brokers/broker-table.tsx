@@ -26,14 +26,17 @@ function columns(clusterId: string): ColumnDef<Broker, unknown>[] {
     { accessorKey: "leaderPartitions", header: "Partitions led", cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span> },
     { accessorKey: "replicaPartitions", header: "Replicas held", cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span> },
     {
-      accessorKey: "isMetadataController",
+      accessorKey: "quorumRole",
       header: "Role",
-      cell: ({ getValue }) =>
-        getValue() ? (
-          <Badge tone="info" title="The broker the Metadata response names as controller. In KRaft it forwards admin requests to the active quorum controller; it is not necessarily the quorum leader.">
-            metadata controller
+      cell: ({ getValue }) => {
+        const role = getValue() as Broker["quorumRole"];
+        if (!role) return null;
+        return (
+          <Badge tone={role === "active controller" ? "ok" : "info"} title="The node's place in the KRaft metadata quorum, as DescribeQuorum reports it.">
+            {role}
           </Badge>
-        ) : null,
+        );
+      },
     },
   ];
 }

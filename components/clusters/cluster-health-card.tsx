@@ -67,7 +67,7 @@ export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
             <Stat label="Partitions" value={health.partitionCount} testId="stat-partitions" />
             <Stat label="Under-replicated" value={health.underReplicatedPartitions} tone={health.underReplicatedPartitions ? "warn" : undefined} testId="stat-urp" />
             <Stat label="Offline" value={health.offlinePartitions} tone={health.offlinePartitions ? "bad" : undefined} testId="stat-offline" />
-            <Stat label="Metadata controller" value={health.metadataControllerId ?? "none"} testId="stat-controller" />
+            <Stat label="Active controller" value={health.activeControllerId ?? "unknown"} testId="stat-controller" />
           </dl>
         ) : (
           <div className="flex items-start gap-2 text-sm text-red-700 dark:text-red-300" data-testid="cluster-unreachable-reason">
@@ -80,6 +80,7 @@ export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
             <Server className="h-3 w-3" /> auth: {cluster.authentication}
           </span>
           <span>schema registry: {cluster.hasSchemaRegistry ? "configured" : "none"}</span>
+          {health?.status === "online" ? <span data-testid="cluster-kafka-version">Kafka {health.kafkaVersion ?? "version unknown"}</span> : null}
         </div>
       </CardBody>
     </Card>

@@ -116,13 +116,21 @@ export const CreateTopicResultSchema = z.object({
 });
 export type CreateTopicResult = z.infer<typeof CreateTopicResultSchema>;
 
+/** Items to add to or remove from a list-valued topic config (cleanup.policy, *.replication.throttled.replicas). */
+const configListItemsSchema = z.record(z.string(), z.string().min(1, "give the items, comma-separated").max(10_000)).superRefine((configs, ctx) => {
+  for (const key of Object.keys(configs)) if (!TOPIC_CONFIG_KEYS.has(key)) ctx.addIssue({ code: "custom", path: [key], message: `unknown topic config "${key}"` });
+});
+
+/** IncrementalAlterConfigs operations: set, reset (delete the override), append and subtract list items; one op per key. */
 export const alterTopicConfigBodySchema = z
   .object({
     set: configValuesSchema.optional().default({}),
-    reset: z.array(z.string().min(1)).optional().default([]),
+    reset: z.array(z.string().min(1)).max(500).optional().default([]),
+    append: configListItemsSchema.optional().default({}),
+    subtract: configListItemsSchema.optional().default({}),
   })
-  .refine((b) => Object.keys(b.set).length + b.reset.length > 0, "nothing to change: give keys to set or reset")
-  .refine((b) => !b.reset.some((k) => k in b.set), "a key cannot be both set and reset");
+  .refine((b) => Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length > 0, "nothing to change: give keys to set, reset, append or subtract")
+  .refine((b) => new Set([...Object.keys(b.set), ...b.reset, ...Object.keys(b.append), ...Object.keys(b.subtract)]).size === Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length, "a key can take only one operation (set, reset, append or subtract) per change");
 export type AlterTopicConfigBody = z.input<typeof alterTopicConfigBodySchema>;
 
 export const ConfigDiffSchema = z.object({

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "requests:create": { write: true, scoped: false, min: "viewer" },
   "requests:decide": { write: true, scoped: false, min: "approver" },
   "policies:manage": { write: false, scoped: false, min: "admin" },
+  /** Broker dynamic configs, per broker and the cluster-wide default: admins only, refused on read-only clusters. */
+  "brokers:configure": { write: true, scoped: false, min: "admin" },
   "audit:read": { write: false, scoped: false, min: "approver" },
 } as const satisfies Record<string, { write: boolean; scoped: boolean; min: Role }>;
 

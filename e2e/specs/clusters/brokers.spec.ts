@@ -8,7 +8,7 @@ test("brokers page lists the broker and its configuration is searchable", async 
   await page.goto("/clusters/local/brokers");
   const row = page.getByTestId(`broker-row-${broker.id}`);
   await expect(row).toContainText(broker.name);
-  await expect(row).toContainText("metadata controller");
+  await expect(row).toContainText("active controller");
   await keepScreenshot(page, "brokers");
 
   await row.getByRole("link", { name: String(broker.id) }).click();

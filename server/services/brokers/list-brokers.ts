@@ -4,13 +4,17 @@ import type { Broker } from "@/lib/schemas/clusters";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { withAdmin } from "@/server/kafka/registry";
 import { withDeadline } from "@/server/kafka/deadline";
+import { clusterTruthWithin } from "@/server/kafka/cluster-truth";
 
-/** Brokers with their rack (from the broker.rack config) and how many partitions each leads and holds. */
+/** Brokers with their rack (from the broker.rack config), their KRaft quorum role and how many partitions each leads and holds. */
 export async function listBrokers(clusterId: string): Promise<Broker[]> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(8_000, `Cluster "${cluster.name}"`, () =>
     withAdmin(clusterId, async (admin) => {
-      const [desc, metadata] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata()]);
+      // The quorum is best-effort: without it (ZooKeeper cluster, refused) brokers are listed with no quorum role.
+      const [desc, metadata, truth] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), clusterTruthWithin(clusterId, 2_000)]);
+      const quorumRole = (id: number) =>
+        truth?.quorum?.leaderId === id ? ("active controller" as const) : truth?.quorum?.voters.some((v) => v.replicaId === id) ? ("voter" as const) : truth?.quorum?.observers.some((o) => o.replicaId === id) ? ("observer" as const) : null;
       const racks = await admin
         .describeConfigs({
           includeSynonyms: false,
@@ -32,7 +36,7 @@ export async function listBrokers(clusterId: string): Promise<Broker[]> {
           host: b.host,
           port: b.port,
           rack: racks.get(b.nodeId) || null,
-          isMetadataController: desc.controller === b.nodeId,
+          quorumRole: quorumRole(b.nodeId),
           leaderPartitions: led.get(b.nodeId) ?? 0,
           replicaPartitions: held.get(b.nodeId) ?? 0,
         }))

@@ -4,6 +4,7 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withAdmin } from "@/server/kafka/registry";
 import { withDeadline } from "@/server/kafka/deadline";
+import { clusterTruthWithin } from "@/server/kafka/cluster-truth";
 
 const CACHE_MS = 3_000;
 const HEALTH_DEADLINE_MS = 4_500;
@@ -15,7 +16,7 @@ async function probe(clusterId: string): Promise<ClusterStatus> {
   try {
     return await withDeadline(HEALTH_DEADLINE_MS, `Cluster "${clusterId}"`, () =>
       withAdmin(clusterId, async (admin) => {
-        const [cluster, metadata] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata()]);
+        const [cluster, metadata, truth] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), clusterTruthWithin(clusterId, 1_500)]);
         const live = new Set(cluster.brokers.map((b) => b.nodeId));
         let partitionCount = 0;
         let underReplicated = 0;
@@ -32,8 +33,8 @@ async function probe(clusterId: string): Promise<ClusterStatus> {
         return {
           status: "online" as const,
           kafkaClusterId: cluster.clusterId ?? null,
-          metadataControllerId: cluster.controller,
-          kafkaVersion: null,
+          activeControllerId: truth?.activeControllerId ?? null,
+          kafkaVersion: truth?.kafkaVersion ?? null,
           brokerCount: cluster.brokers.length,
           topicCount: metadata.topics.length,
           internalTopicCount: internal,

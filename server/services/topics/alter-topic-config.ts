@@ -3,14 +3,14 @@ import { ConfigResourceTypes, type Admin } from "kafkajs";
 import type { z } from "zod";
 import type { alterTopicConfigBodySchema, ConfigDiff } from "@/lib/schemas/topics";
 import { getClusterConfigOrThrow } from "@/server/config";
-import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { withRawCluster } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
-import { audited, type AuditContext } from "@/server/services/audit/record-audit";
+import type { AuditContext } from "@/server/services/audit/record-audit";
+import { alterConfigs } from "@/server/services/configs/alter-configs";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
 
-type Input = z.output<typeof alterTopicConfigBodySchema>;
+type Input = z.input<typeof alterTopicConfigBodySchema>;
 const DYNAMIC_TOPIC_CONFIG = 1;
 
 /** The topic's current overrides (dynamic topic configs), as the broker reports them. */
@@ -22,44 +22,23 @@ export async function readTopicOverrides(admin: Admin, topic: string): Promise<R
   );
 }
 
-/** Pure merge: the override set after setting and resetting keys, and what changed. */
-export function mergeOverrides(current: Record<string, string>, input: Input): { overrides: Record<string, string>; changes: ConfigDiff["changes"] } {
-  const overrides = { ...current, ...input.set };
-  for (const k of input.reset) delete overrides[k];
-  const keys = [...new Set([...Object.keys(current), ...Object.keys(overrides)])].sort();
-  const changes = keys.filter((k) => current[k] !== overrides[k]).map((k) => ({ name: k, before: current[k] ?? null, after: overrides[k] ?? null }));
-  return { overrides, changes };
-}
-
 /**
- * Changes or resets topic config keys. kafkajs's AlterConfigs is not incremental: it replaces the topic's whole
- * override set. So the current overrides are read, merged and written back in full, and no other key is lost.
- * With dryRun the broker validates the merged set (validateOnly) and only the diff is returned.
+ * Changes topic config keys with IncrementalAlterConfigs (set, reset, append, subtract): only the named keys are
+ * touched, so two edits of different keys never overwrite each other. With dryRun the broker validates the
+ * operations (validateOnly) and the predicted diff is returned.
  */
 export async function alterTopicConfig(clusterId: string, topic: string, input: Input, opts: { dryRun: boolean; audit: AuditContext }): Promise<ConfigDiff> {
   const cluster = getClusterConfigOrThrow(clusterId);
+  const ops = { set: input.set ?? {}, reset: input.reset ?? [], append: input.append ?? {}, subtract: input.subtract ?? {} };
   return withDeadline(20_000, `Cluster "${cluster.name}"`, async () => {
     await withRawCluster(clusterId, (c) => getTopicInfoOrThrow(c, cluster.name, topic));
-    return withAdmin(clusterId, async (admin) => {
-      const current = await readTopicOverrides(admin, topic);
-      const notOverridden = input.reset.filter((k) => !(k in current));
-      if (notOverridden.length) {
-        throw new ApiError("unprocessable_entity", `${notOverridden.join(", ")} ${notOverridden.length > 1 ? "are" : "is"} not overridden on "${topic}"; there is nothing to reset.`, [
-          { path: "reset", issue: "not_overridden" },
-        ]);
-      }
-      const { overrides, changes } = mergeOverrides(current, input);
-      const write = (validateOnly: boolean) =>
-        admin.alterConfigs({ validateOnly, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: Object.entries(overrides).map(([name, value]) => ({ name, value })) }] });
-      if (opts.dryRun || changes.length === 0) {
-        await write(true);
-        return { dryRun: opts.dryRun, changes, overrides };
-      }
-      return audited({ ...opts.audit, clusterId }, { action: "topic.config_altered", targetType: "topic", target: topic, before: current }, async () => {
-        await write(false);
-        invalidateTopicSnapshot(clusterId);
-        return { dryRun: false, changes, overrides };
-      }, (r) => r.overrides);
+    return alterConfigs(clusterId, { kind: "topic", topic }, ops, {
+      dryRun: opts.dryRun,
+      audit: opts.audit,
+      action: "topic.config_altered",
+      targetType: "topic",
+      target: topic,
+      afterWrite: () => invalidateTopicSnapshot(clusterId),
     });
   });
 }

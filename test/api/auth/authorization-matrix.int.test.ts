@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { PATCH as patchBrokerDefaults } from "@/app/api/clusters/[clusterId]/broker-defaults/route";
+import { PATCH as patchBrokerConfigs } from "@/app/api/clusters/[clusterId]/brokers/[brokerId]/configs/route";
 import { DELETE as deleteGroupOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route";
 import { POST as resetOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route";
 import { DELETE as deleteGroup } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/route";
@@ -127,6 +129,21 @@ describe("authorization matrix: every mutating route, every role", () => {
       expect(await call(null)).toBe(401);
       for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role]), role).toBe(403);
       expect(allowed(await call(users.admin))).toBe(true);
+    }
+  });
+
+  it("broker dynamic configs, per broker and cluster-wide: admins only, refused on a read-only cluster", async () => {
+    const body = { set: { "log.cleaner.backoff.ms": "15000" } };
+    const cases: [Handler, string, Record<string, string>][] = [
+      [patchBrokerConfigs, "/api/clusters/local/brokers/1/configs?dryRun=true", { ...L, brokerId: "1" }],
+      [patchBrokerDefaults, "/api/clusters/local/broker-defaults?dryRun=true", L],
+    ];
+    for (const [handler, url, params] of cases) {
+      expect(await send(handler, "PATCH", url, params, null, body)).toBe(401);
+      for (const role of ["viewer", "operator", "approverOther"] as const) expect(await send(handler, "PATCH", url, params, users[role], body), `${url} as ${role}`).toBe(403);
+      expect(await send(handler, "PATCH", url, params, users.admin, body), `${url} as admin`).toBe(200);
+      const readOnly = url.replace("/local/", "/local-readonly/");
+      expect(await send(handler, "PATCH", readOnly, { ...params, clusterId: "local-readonly" }, users.admin, body), `${readOnly} as admin`).toBe(403);
     }
   });
 

@@ -2,6 +2,7 @@ import { BrokerTable } from "@/components/brokers/broker-table";
 import { ClusterHealthCard } from "@/components/clusters/cluster-health-card";
 import { ClusterMetrics } from "@/components/clusters/cluster-metrics";
 import { ClusterSizeCard } from "@/components/sizes/size-views";
+import { ClusterTruthCard } from "@/components/clusters/cluster-truth-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
@@ -23,6 +24,9 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Brokers</h2>
           <BrokerTable clusterId={cluster.id} />
         </section>
+      </div>
+      <div className="mt-6">
+        <ClusterTruthCard clusterId={cluster.id} />
       </div>
       <div className="mt-6">
         <ClusterMetrics clusterId={cluster.id} />

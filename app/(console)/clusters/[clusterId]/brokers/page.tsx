@@ -1,7 +1,9 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { BrokerDefaultsCard } from "@/components/brokers/broker-defaults-card";
 import { BrokerTable } from "@/components/brokers/broker-table";
 import { ReplicaActions } from "@/components/replicas/replica-actions";
 import { BrokerDiskBars } from "@/components/sizes/size-views";
+import { ClusterTruthCard } from "@/components/clusters/cluster-truth-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient } from "@/lib/get-query-client";
 import { clusterKeys } from "@/lib/queries/clusters";
@@ -22,7 +24,7 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
     <>
       <PageHeader
         title="Brokers"
-        description={`${cluster.name}: each broker with the partitions it leads and the replicas it holds.`}
+        description={`${cluster.name}: each broker with its quorum role and the partitions it leads and holds; the Kafka version and KRaft quorum as the cluster reports them.`}
         actions={<ReplicaActions clusterId={clusterId} blockedReason={await blockedReason(cluster, "replicas:manage", REPLICAS_READ_ONLY)} />}
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
@@ -31,6 +33,10 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
           <BrokerDiskBars clusterId={clusterId} />
         </div>
       </HydrationBoundary>
+      <div className="mt-6 grid items-start gap-6 xl:grid-cols-2">
+        <ClusterTruthCard clusterId={clusterId} />
+        <BrokerDefaultsCard clusterId={clusterId} />
+      </div>
     </>
   );
 }

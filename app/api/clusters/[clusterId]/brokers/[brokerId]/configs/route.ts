@@ -1,5 +1,8 @@
+import { brokerConfigChangeBodySchema } from "@/lib/schemas/configs";
 import { brokerParamsSchema } from "@/lib/schemas/params";
+import { dryRunQuerySchema } from "@/lib/schemas/topics";
 import { defineRoute } from "@/server/http/define-route";
+import { alterBrokerConfig } from "@/server/services/brokers/alter-broker-config";
 import { getBrokerConfigs } from "@/server/services/brokers/get-broker-configs";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +12,16 @@ export const GET = defineRoute({
   params: brokerParamsSchema,
   async handler({ params }) {
     return Response.json({ brokerId: params.brokerId, configs: await getBrokerConfigs(params.clusterId, params.brokerId) });
+  },
+});
+
+/** Set, reset, append or subtract this broker's dynamic configs (admins). ?dryRun=true: the broker validates only. */
+export const PATCH = defineRoute({
+  permission: "brokers:configure",
+  params: brokerParamsSchema,
+  query: dryRunQuerySchema,
+  body: brokerConfigChangeBodySchema,
+  async handler({ params, query, body, actor, requestId }) {
+    return Response.json(await alterBrokerConfig(params.clusterId, params.brokerId, body, { dryRun: query.dryRun, audit: { actor: actor!, requestId } }));
   },
 });
