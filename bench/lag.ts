@@ -22,6 +22,7 @@ const TOPICS = 20;
 const PARTITIONS = 6;
 const PREFIX = `bench.lag.g${GROUPS}.`;
 const TOPIC_PREFIX = "bench.lag.t.";
+const RF = Math.min(3, BOOTSTRAP.length);
 const log = (s = "") => console.log(s);
 
 installRequestCounter();
@@ -29,7 +30,7 @@ writeBenchConfig();
 const { getGroupSnapshot, invalidateGroupSnapshot, partitionLag } = await import("@/server/kafka/group-snapshot");
 const { listGroups } = await import("@/server/services/groups/list-groups");
 const { disconnectAll } = await import("@/server/kafka/registry");
-const { createRawCluster } = await import("@/server/kafka/raw-cluster");
+const { Admin: ModernAdmin } = await import("@platformatic/kafka");
 
 const startedCluster = ensureCluster();
 const kafka = new Kafka({ clientId: "bench-lag", brokers: BOOTSTRAP, logLevel: logLevel.NOTHING });
@@ -44,7 +45,7 @@ const existing = new Set(await admin.listTopics());
 const missing = topics.filter((t) => !existing.has(t));
 if (missing.length) {
   log(`creating ${missing.length} topics and producing 200 records per partition ...`);
-  await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 3 })), waitForLeaders: true });
+  await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: RF })), waitForLeaders: true });
   const producer = kafka.producer();
   await producer.connect();
   for (const topic of missing) {
@@ -59,8 +60,8 @@ if (toCreate.length) {
   log(`committing offsets for ${toCreate.length} groups ...`);
   // One OffsetCommit per group and topic (generation -1: a group without members), as a stopped consumer leaves
   // it; kafkajs's admin.setOffsets joins each group first and takes seconds per call.
-  const raw = createRawCluster(kafka) as unknown as { connect(): Promise<void>; disconnect(): Promise<void>; findGroupCoordinator(o: { groupId: string }): Promise<{ offsetCommit(r: object): Promise<unknown> }> };
-  await raw.connect();
+  // (@platformatic/kafka's alterConsumerGroupOffsets: generation -1, no join)
+  const raw = new ModernAdmin({ clientId: "bench-lag-setup", bootstrapBrokers: BOOTSTRAP, retries: 3 });
   let n = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
@@ -70,13 +71,12 @@ if (toCreate.length) {
         for (let k = 0; k < count; k++) {
           const topic = topics[(i * 7 + k * 3) % TOPICS];
           const parts = i % 5 === 0 ? PARTITIONS / 2 : PARTITIONS;
-          const coordinator = await raw.findGroupCoordinator({ groupId: groupIds[i] });
-          await coordinator.offsetCommit({ groupId: groupIds[i], groupGenerationId: -1, memberId: "", topics: [{ topic, partitions: Array.from({ length: parts }, (_, p) => ({ partition: p, offset: String((i * 13 + p * 17) % 200) })) }] });
+          await raw.alterConsumerGroupOffsets({ groupId: groupIds[i], topics: [{ name: topic, partitionOffsets: Array.from({ length: parts }, (_, p) => ({ partition: p, offset: BigInt((i * 13 + p * 17) % 200) })) }] });
         }
       }
     }),
   );
-  await raw.disconnect();
+  await raw.close();
 }
 const groupPartitions = groupIds.reduce((n, _, i) => n + (1 + (i % 5)) * (i % 5 === 0 ? PARTITIONS / 2 : PARTITIONS), 0);
 
@@ -133,7 +133,7 @@ function cli(): { ms: number; lags: Map<string, number> } {
 }
 
 ensureTools();
-log(`\nB4: lag for all ${GROUPS} groups (${groupPartitions} group-partitions on ${TOPICS} topics × ${PARTITIONS} partitions, RF 3, 3 brokers)`);
+log(`\nB4: lag for all ${GROUPS} groups (${groupPartitions} group-partitions on ${TOPICS} topics × ${PARTITIONS} partitions, RF ${RF}, ${BOOTSTRAP.length} broker(s))`);
 await sluice(); // warm-up: connections and metadata
 await naive();
 const s: number[] = [];

@@ -5,7 +5,7 @@ import type { alterTopicConfigBodySchema, ConfigDiff } from "@/lib/schemas/topic
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { withAdmin } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
@@ -39,7 +39,7 @@ export function mergeOverrides(current: Record<string, string>, input: Input): {
 export async function alterTopicConfig(clusterId: string, topic: string, input: Input, opts: { dryRun: boolean; audit: AuditContext }): Promise<ConfigDiff> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(20_000, `Cluster "${cluster.name}"`, async () => {
-    await withRawCluster(clusterId, (c) => getTopicInfoOrThrow(c, cluster.name, topic));
+    await getTopicInfoOrThrow(clusterId, cluster.name, topic);
     return withAdmin(clusterId, async (admin) => {
       const current = await readTopicOverrides(admin, topic);
       const notOverridden = input.reset.filter((k) => !(k in current));

@@ -4,8 +4,8 @@ import type { TopicDetail } from "@/lib/schemas/topics";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { configSourceName } from "@/server/kafka/config-source";
 import { withDeadline } from "@/server/kafka/deadline";
-import { countRecords, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/raw-cluster";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { countRecords, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/offsets";
+import { withAdmin } from "@/server/kafka/registry";
 import { MASKED } from "@/server/services/brokers/get-broker-configs";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
 
@@ -38,11 +38,8 @@ async function groupsReading(admin: Admin, topic: string, ends: Map<number, Part
 export async function getTopic(clusterId: string, topic: string): Promise<TopicDetail> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
-    const { info, offsets } = await withRawCluster(clusterId, async (c) => {
-      const info = await getTopicInfoOrThrow(c, cluster.name, topic);
-      const offsets = await fetchOffsetsByLeader(c, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }))).catch(() => null);
-      return { info, offsets };
-    });
+    const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
+    const offsets = await fetchOffsetsByLeader(clusterId, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }))).catch(() => null);
     const ends = offsets?.get(topic) ?? new Map<number, PartitionOffsets>();
     const [configs, consumerGroups] = await withAdmin(clusterId, (admin) =>
       Promise.all([
