@@ -1,5 +1,5 @@
 import "server-only";
-import { fetchV12, type Admin as ModernAdmin, type FetchResponse, type RecordsBatch } from "@platformatic/kafka";
+import { fetchV12, type Admin as ModernAdmin, type RecordsBatch } from "@platformatic/kafka";
 import { metadataOn } from "./metadata";
 import { listOffsetsOn, type PartitionOffsets } from "./offsets";
 import type { Compression } from "@/lib/schemas/messages";
@@ -121,7 +121,7 @@ export async function fetchRound(
         },
       ];
       // session id 0 / epoch -1: a full fetch outside any fetch session (KIP-227); read uncommitted
-      const res: FetchResponse = await fetchV12.api.async(connection, options.maxWaitMs, 1, options.maxBytes ?? 8 * 1024 * 1024, 0, 0, -1, request, [], "");
+      const res: fetchV12.FetchResponse = await fetchV12.api.async(connection, options.maxWaitMs, 1, options.maxBytes ?? 8 * 1024 * 1024, 0, 0, -1, request, [], "");
       for (const t of res.responses) {
         for (const p of t.partitions) {
           const from = positions.get(p.partitionIndex)!;

@@ -1,6 +1,8 @@
 import "server-only";
 import type { GroupDescription } from "kafkajs";
-import { ResponseError, describeGroupsV5, offsetFetchV8, offsetFetchV9, type Admin as ModernAdmin, type Connection, type OffsetFetchResponse } from "@platformatic/kafka";
+import { ResponseError, describeGroupsV5, offsetFetchV8, offsetFetchV9, type Admin as ModernAdmin, type Connection } from "@platformatic/kafka";
+
+type OffsetFetchResponse = offsetFetchV9.OffsetFetchResponse;
 import { ApiError } from "@/server/http/api-error";
 import { apiSupport } from "./api-versions";
 import { withModernAdmin } from "./registry";
@@ -91,7 +93,7 @@ export async function describeGroupsBatched(clusterId: string, groupIds: string[
           if (grp.errorCode !== 0) forgetCoordinators(clusterId, [grp.groupId]);
           out.push({
             groupId: grp.groupId,
-            state: grp.groupState,
+            state: grp.groupState as GroupDescription["state"],
             protocolType: grp.protocolType,
             protocol: grp.protocolData,
             errorCode: grp.errorCode,

@@ -1,5 +1,7 @@
 import "server-only";
-import { ResponseError, metadataV12, type Admin as ModernAdmin, type MetadataResponse } from "@platformatic/kafka";
+import { ResponseError, metadataV12, type Admin as ModernAdmin } from "@platformatic/kafka";
+
+type MetadataResponse = metadataV12.MetadataResponse;
 import { withModernAdmin } from "./registry";
 
 /**

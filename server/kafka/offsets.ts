@@ -1,5 +1,5 @@
 import "server-only";
-import { listOffsetsV5, listOffsetsV6, listOffsetsV7, listOffsetsV8, listOffsetsV9, type Admin as ModernAdmin, type ListOffsetsResponse } from "@platformatic/kafka";
+import { listOffsetsV5, listOffsetsV6, listOffsetsV7, listOffsetsV8, listOffsetsV9, type Admin as ModernAdmin } from "@platformatic/kafka";
 import { apiSupport } from "./api-versions";
 import { withModernAdmin } from "./registry";
 
@@ -75,7 +75,7 @@ export async function listOffsetsOn(admin: ModernAdmin, clusterId: string, parti
         await Promise.all(
           ([["start", EARLIEST], ["end", LATEST]] as const).map(async ([field, timestamp]) => {
             const topics = [...byTopic.entries()].map(([name, ps]) => ({ name, partitions: ps.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })) }));
-            const res: ListOffsetsResponse = await api.async(connection, -1, READ_UNCOMMITTED, topics);
+            const res: listOffsetsV9.ListOffsetsResponse = await api.async(connection, -1, READ_UNCOMMITTED, topics);
             for (const t of res.topics) for (const p of t.partitions) slot(t.name, p.partitionIndex)[field] = p.offset.toString();
           }),
         );
