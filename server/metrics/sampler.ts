@@ -98,7 +98,8 @@ export class MetricsSampler {
     const groups = new Map<string, { committed: number; lag: number; lagSeconds?: number | null }>();
     const commits: { groupId: string; committed: { topic: string; partition: number; offset: string }[] }[] = [];
     // Committed offsets of every group: OffsetFetch v8+ batches many groups per request (one per coordinator).
-    const results = await fetchCommittedOffsetsMany(this.clusterId, ids);
+    // Groups whose offsets cannot be read (coordinators still loading after a restart) are left out of the tick.
+    const results = await fetchCommittedOffsetsMany(this.clusterId, ids).catch(() => new Map<string, never>());
     for (const groupId of ids) {
       const r = results.get(groupId);
       const committed = r && "committed" in r ? r.committed : null;
