@@ -119,7 +119,10 @@ export class TopicReader {
     if (kafkaErrorType(error) === "OFFSET_OUT_OF_RANGE") {
       return new ApiError("conflict", `Records of "${this.topic}" were deleted by retention while reading; start again from the oldest offset.`);
     }
-    const apiError = toApiError(error, this.clusterId);
+    let apiError = toApiError(error, this.clusterId);
+    // A reading connection that stopped answering (a broker shutting down keeps its socket open for a while) is
+    // an outage for the reader: the connection is dropped and a live view reconnects instead of ending.
+    if (apiError.code === "upstream_timeout") apiError = new ApiError("kafka_unavailable", apiError.message);
     if (apiError.code === "kafka_unavailable") void dropFetchClient(this.clusterId, this.cluster);
     return apiError;
   }
