@@ -1,8 +1,7 @@
 /**
- * Counts every Kafka request this process sends, by API name and broker, by wrapping kafkajs's
- * Connection#send (the one place every request goes through, for the admin client, producers and the raw
- * Cluster Sluice uses for batched offsets). kafkajs's instrumentation REQUEST events would miss the raw Cluster,
- * which is created without an instrumentation emitter. Install before any client connects.
+ * Counts every Kafka request this process sends, by API name and broker: kafkajs's by wrapping its
+ * Connection#send (the one place every kafkajs request goes through, admin and producers), `@platformatic/kafka`'s
+ * (metadata, offsets, groups, Fetch) from its public diagnostics channel. Install before any client connects.
  */
 import { connectionsApiChannel, protocolAPIsById } from "@platformatic/kafka";
 import { createRequire } from "node:module";
