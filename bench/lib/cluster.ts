@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export const BOOTSTRAP = ["127.0.0.1:29092", "127.0.0.1:29093", "127.0.0.1:29094"];
+/** BENCH_BOOTSTRAP (comma-separated) points a bench at another running cluster, which it never starts or stops. */
+export const BOOTSTRAP = process.env.BENCH_BOOTSTRAP ? process.env.BENCH_BOOTSTRAP.split(",") : ["127.0.0.1:29092", "127.0.0.1:29093", "127.0.0.1:29094"];
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCRIPT = path.join(ROOT, "dev/kafka.sh");
 
@@ -13,7 +14,7 @@ export function clusterRunning(): boolean {
 
 /** Returns true if this call started the cluster. */
 export function ensureCluster(): boolean {
-  if (clusterRunning()) return false;
+  if (process.env.BENCH_BOOTSTRAP || clusterRunning()) return false;
   // dev/kafka.sh gives each node -Xmx512m; with 10k partitions × RF 3 all three brokers died of
   // "OutOfMemoryError: Java heap space" during a run here, so the bench asks for 1 GiB unless KAFKA_HEAP_OPTS is set.
   // Restarting after an unclean stop recovers every partition log (10k per broker): allow 5 minutes.

@@ -5,8 +5,8 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { CompressionTypes, Kafka, logLevel } from "kafkajs";
 
-/** The message benchmarks run against the single local broker (dev/kafka.sh start). */
-export const MSG_BOOTSTRAP = "127.0.0.1:19092";
+/** The message benchmarks run against the single local broker (dev/kafka.sh start; KAFKA_PORT as it uses). */
+export const MSG_BOOTSTRAP = `127.0.0.1:${process.env.KAFKA_PORT ?? 19092}`;
 export const MSG_CLUSTER_ID = "bench-msg";
 
 export function writeMessagesBenchConfig(): void {
@@ -73,6 +73,11 @@ let server: { url: string; close: () => void } | null = null;
  */
 export async function routeServer(): Promise<string> {
   if (server) return server.url;
+  // Routes need a signed-in user: a bench database (migrated), an admin signed in through the real sign-in route.
+  process.env.DATABASE_URL ??= "file:./.data/bench.db";
+  execFileSync("node", ["dev/migrate.mjs", "deploy"], { cwd: path.resolve(import.meta.dirname, "../.."), stdio: "ignore", env: process.env });
+  const { sluiceAdmin } = await import("../../test/auth");
+  const cookie = (await sluiceAdmin()).cookie;
   const { GET } = await import("@/app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route");
   const http = await import("node:http");
   const { Readable } = await import("node:stream");
@@ -82,7 +87,7 @@ export async function routeServer(): Promise<string> {
     if (!m) return void res.writeHead(404).end();
     const abort = new AbortController();
     res.on("close", () => abort.abort());
-    const response = await GET(new Request(url, { signal: abort.signal }), { params: Promise.resolve({ clusterId: m[1], topicName: decodeURIComponent(m[2]) }) });
+    const response = await GET(new Request(url, { signal: abort.signal, headers: { cookie } }), { params: Promise.resolve({ clusterId: m[1], topicName: decodeURIComponent(m[2]) }) });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (response.body) Readable.fromWeb(response.body as never).pipe(res);
     else res.end();

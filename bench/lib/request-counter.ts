@@ -1,9 +1,9 @@
 /**
- * Counts every Kafka request this process sends, by API name and broker, by wrapping kafkajs's
- * Connection#send (the one place every request goes through, for the admin client, producers and the raw
- * Cluster Sluice uses for batched offsets). kafkajs's instrumentation REQUEST events would miss the raw Cluster,
- * which is created without an instrumentation emitter. Install before any client connects.
+ * Counts every Kafka request this process sends, by API name and broker: kafkajs's by wrapping its
+ * Connection#send (the one place every kafkajs request goes through, admin and producers), `@platformatic/kafka`'s
+ * (metadata, offsets, groups, Fetch) from its public diagnostics channel. Install before any client connects.
  */
+import { connectionsApiChannel, protocolAPIsById } from "@platformatic/kafka";
 import { createRequire } from "node:module";
 
 type Counts = Map<string, number>; // "ApiName" and "ApiName@host:port"
@@ -38,7 +38,34 @@ export function installRequestCounter(): void {
     r.then(done, done);
     return r;
   };
+  // @platformatic/kafka publishes every request on its public diagnostics channel (start, then asyncEnd/error).
+  const started = new WeakMap<object, number>();
+  const key = (ctx: PltRequest) => protocolAPIsById[ctx.apiKey] ?? `api${ctx.apiKey}`;
+  connectionsApiChannel.subscribe({
+    start(message) {
+      const ctx = message as unknown as PltRequest;
+      if (ctx.operation !== "send") return;
+      const api = key(ctx);
+      counts.set(api, (counts.get(api) ?? 0) + 1);
+      const k = `${api}@${ctx.connection.host}:${ctx.connection.port}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      started.set(ctx, performance.now());
+    },
+    end() {},
+    asyncStart() {},
+    asyncEnd(message) {
+      const ctx = message as unknown as PltRequest;
+      const t0 = started.get(ctx);
+      if (t0 === undefined) return;
+      const ms = performance.now() - t0;
+      const slow = slowest.get(key(ctx));
+      if (!slow || ms > slow.ms) slowest.set(key(ctx), { ms, broker: `${ctx.connection.host}:${ctx.connection.port}` });
+    },
+    error() {},
+  });
 }
+
+type PltRequest = { operation: string; apiKey: number; connection: { host?: string; port?: number } };
 
 export function snapshotCounts(): Counts {
   return new Map(counts);

@@ -1,7 +1,9 @@
 /** Creates the B3 workload idempotently: N topics × 10 partitions, RF 3, a few records in every partition. */
 import { Kafka, logLevel, type Admin } from "kafkajs";
-import { createRawCluster, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
+import { Admin as ModernAdmin, metadataV12 } from "@platformatic/kafka";
+import { fetchOffsetsByLeader } from "@/server/kafka/offsets";
 import { BOOTSTRAP } from "./cluster";
+import { CLUSTER_ID } from "./sluice-config";
 
 export type Workload = { key: "S" | "L"; prefix: string; topics: number; partitions: number; search: string };
 
@@ -52,8 +54,7 @@ export async function ensureWorkload(w: Workload): Promise<{ created: number; pr
   });
 
   // Which partitions are still empty (end offset 0)? One Metadata + batched ListOffsets.
-  const raw = createRawCluster(k);
-  await raw.connect();
+  const raw = new ModernAdmin({ clientId: "sluice-bench-setup", bootstrapBrokers: BOOTSTRAP, requestTimeout: 60_000, metadataMaxAge: 1_000 });
   let empty: { topic: string; partition: number }[] = [];
   try {
     // Brokers create the partition logs asynchronously (about 200 partitions/s per broker on this 2-core host):
@@ -61,27 +62,24 @@ export async function ensureWorkload(w: Workload): Promise<{ created: number; pr
     const deadline = Date.now() + 15 * 60_000;
     for (let attempt = 0; ; attempt++) {
       try {
-        const md = await raw.metadata({ topics: names });
-        // every broker, not just the one kafkajs picked, must answer for every topic
-        for (const b of md.brokers) {
-          const broker = (await raw.findBroker({ nodeId: b.nodeId })) as unknown as { metadata(t: string[]): Promise<unknown> };
-          await broker.metadata(names);
-        }
-        const parts = md.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
+        // every broker, not just one, must answer for every topic (a topic error throws, and the loop retries)
+        let md: Awaited<ReturnType<typeof metadataV12.api.async>> | undefined;
+        for (const connection of (await raw.connectToBrokers(null)).values()) md = await metadataV12.api.async(connection, names, false, false);
+        const parts = (md?.topics ?? []).flatMap((t) => t.partitions.map((p) => ({ topic: t.name ?? "", partition: p.partitionIndex, leader: p.leaderId })));
         if (parts.some((p) => p.leader < 0)) throw new Error("partitions without a leader");
-        const offsets = await fetchOffsetsByLeader(raw, parts); // throws NOT_LEADER while leadership settles
+        const offsets = await fetchOffsetsByLeader(CLUSTER_ID, parts); // throws NOT_LEADER while leadership settles
         empty = parts.filter((p) => (offsets.get(p.topic)?.get(p.partition)?.end ?? "0") === "0");
         break;
       } catch (e) {
         if (Date.now() > deadline) throw e;
         if (attempt % 10 === 0) process.stdout.write(`\r  ${w.key}: waiting for the brokers to create every partition (${(e as Error).message}) ...`);
         await new Promise((r) => setTimeout(r, 1_000));
-        await raw.refreshMetadata().catch(() => {});
+        raw.clearMetadata();
       }
     }
     if (Date.now() > deadline - 15 * 60_000 + 1_000) process.stdout.write("\n");
   } finally {
-    await raw.disconnect();
+    await raw.close();
   }
 
   const byTopic = new Map<string, number[]>();

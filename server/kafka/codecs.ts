@@ -1,7 +1,8 @@
 import "server-only";
-import { gunzip, gzip } from "node:zlib";
+import { gunzip, gunzipSync, gzip } from "node:zlib";
 import { promisify } from "node:util";
 import { CompressionCodecs, CompressionTypes } from "kafkajs";
+import { compressionsAlgorithms } from "@platformatic/kafka";
 import * as snappy from "snappyjs";
 import * as lz4 from "lz4js";
 import { hash as xxh32 } from "lz4js/xxh32.js";
@@ -190,6 +191,32 @@ export function registerCodecs(): void {
   codecs[CompressionTypes.Snappy] = codec("snappy", snappyCompress, (b) => snappyDecompress(b));
   codecs[CompressionTypes.LZ4] = codec("lz4", lz4Compress, (b) => lz4DecompressBounded(b));
   codecs[CompressionTypes.ZSTD] = codec("zstd", async (b) => Buffer.from((await zstd()).compress(b, 3)), (b) => zstdDecompressBounded(b));
+}
+
+function gunzipSyncBounded(input: Buffer, limit = decompressionCeiling()): Buffer {
+  try {
+    return gunzipSync(input, { maxOutputLength: limit });
+  } catch (e) {
+    throw (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError ? new DecompressionLimitError("gzip", limit) : e;
+  }
+}
+
+const asBuffer = (u: Uint8Array) => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+
+/**
+ * `@platformatic/kafka` (the message Fetch path) decompresses record batches through its exported codec table
+ * (`compressionsAlgorithms`). Its own decompressors are unbounded, and its zstd needs Node 22's zlib; the same
+ * bounded pure-JS decompressors as above take their place, so both clients read every codec within the ceiling.
+ */
+export function registerPlatformaticCodecs(): void {
+  const table = compressionsAlgorithms as unknown as Record<string, { decompressSync(data: Buffer): Buffer; available: boolean } & Record<symbol, boolean>>;
+  if (table.gzip[REGISTERED]) return;
+  table.gzip.decompressSync = (b) => gunzipSyncBounded(b);
+  table.snappy.decompressSync = (b) => snappyDecompress(b);
+  table.lz4.decompressSync = (b) => asBuffer(lz4DecompressBounded(b));
+  table.zstd.decompressSync = (b) => asBuffer(zstdDecompressBounded(b));
+  table.zstd.available = true;
+  table.gzip[REGISTERED] = true;
 }
 
 /** The bounded decompressors, for tests: each throws DecompressionLimitError past `limit`. */

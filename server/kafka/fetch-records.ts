@@ -1,37 +1,20 @@
 import "server-only";
-import type { RawCluster } from "./raw-cluster";
-import { compressionOf } from "./codecs";
+import { fetchV12, type Admin as ModernAdmin, type RecordsBatch } from "@platformatic/kafka";
+import { metadataOn } from "./metadata";
+import { listOffsetsOn, type PartitionOffsets } from "./offsets";
 import type { Compression } from "@/lib/schemas/messages";
 
 /**
- * Reading records without a consumer group: Fetch requests sent straight to each partition's leader through
- * kafkajs's low-level Cluster. No group join (no 3 s rebalance delay before the first record), no throwaway
- * group to delete afterwards, no offsets committed, and any position can be read: a browse page is a pure
- * function of (topic, per-partition offsets), which is what makes the cursors stateless.
+ * Reading records without a consumer group: Fetch requests (v12, topic names) sent straight to each partition's
+ * leader through `@platformatic/kafka`'s public Fetch API, on message-reading clients of their own
+ * (`leaseFetchClient` in registry.ts). No group join (no 3 s rebalance delay before the first record), no
+ * throwaway group to delete afterwards, no offsets committed, and any position can be read: a browse page is a
+ * pure function of (topic, per-partition offsets), which is what makes the cursors stateless.
  */
 
-type FetchedRecord = {
-  offset: string;
-  timestamp: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, Buffer | Buffer[] | null>;
-  isControlRecord: boolean;
-  batchContext: { firstOffset: string; lastOffsetDelta: number; timestampType: number };
-};
-type FetchResponse = {
-  responses: { topicName: string; partitions: { partition: number; errorCode: number; highWatermark: string; lastStartOffset?: string; messages: FetchedRecord[] }[] }[];
-};
-type FetchingBroker = {
-  fetch(req: {
-    replicaId?: number;
-    isolationLevel: number;
-    maxWaitTime: number;
-    minBytes: number;
-    maxBytes: number;
-    topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
-  }): Promise<FetchResponse>;
-};
+/** A leased message-reading client: opaque outside server/kafka (nothing else receives a client object). */
+export type FetchClient = { readonly __brand: "FetchClient" };
+const adminOf = (client: FetchClient) => client as unknown as ModernAdmin;
 
 export type KafkaRecord = {
   partition: number;
@@ -60,37 +43,51 @@ export type FetchOptions = {
 };
 
 /** Leader of every partition of a topic, from one Metadata request; unknown topic → null. */
-export async function partitionLeaders(cluster: RawCluster, topic: string): Promise<Map<number, number> | null> {
-  const md = await cluster.metadata({ topics: [topic] });
+export async function partitionLeaders(client: FetchClient, topic: string): Promise<Map<number, number> | null> {
+  const md = await metadataOn(adminOf(client), [topic]);
   const t = md.topicMetadata.find((x) => x.topic === topic);
   if (!t || t.topicErrorCode === 3) return null;
   return new Map(t.partitionMetadata.map((p) => [p.partitionId, p.leader]));
 }
 
-function toRecord(partition: number, r: FetchedRecord): KafkaRecord {
-  const headers: KafkaRecord["headers"] = [];
-  for (const [key, v] of Object.entries(r.headers ?? {})) {
-    if (Array.isArray(v)) for (const one of v) headers.push({ key, value: one });
-    else headers.push({ key, value: v });
+/** Start and end offsets on the reading client's own connections (one ListOffsets pair per leader). */
+export function partitionOffsets(client: FetchClient, clusterId: string, partitions: { topic: string; partition: number; leader: number }[]): Promise<Map<string, Map<number, PartitionOffsets>>> {
+  return listOffsetsOn(adminOf(client), clusterId, partitions);
+}
+
+const CODECS: Compression[] = ["none", "gzip", "snappy", "lz4", "zstd"];
+const IS_CONTROL = 1 << 5;
+const LOG_APPEND_TIME = 1 << 3;
+const decoder = new TextDecoder();
+
+/** The records of one batch at or after `from`; control batches (transaction markers) give none. */
+function recordsOf(partition: number, batch: RecordsBatch, from: bigint, out: KafkaRecord[]): void {
+  if (batch.attributes & IS_CONTROL) return;
+  const compression = CODECS[batch.attributes & 7] ?? "none";
+  const logAppend = (batch.attributes & LOG_APPEND_TIME) !== 0;
+  for (const r of batch.records) {
+    const offset = batch.firstOffset + BigInt(r.offsetDelta);
+    if (offset < from) continue;
+    out.push({
+      partition,
+      offset,
+      timestamp: Number(logAppend ? batch.maxTimestamp : batch.firstTimestamp + r.timestampDelta),
+      timestampType: logAppend ? "LogAppendTime" : "CreateTime",
+      key: r.key,
+      value: r.value,
+      headers: r.headers.map(([k, v]) => ({ key: k ? decoder.decode(k) : "", value: v })),
+      compression,
+    });
   }
-  return {
-    partition,
-    offset: BigInt(r.offset),
-    timestamp: Number(r.timestamp),
-    timestampType: r.batchContext?.timestampType === 1 ? "LogAppendTime" : "CreateTime",
-    key: r.key,
-    value: r.value,
-    headers,
-    compression: compressionOf(r.value, r.key, ...headers.map((h) => h.value)),
-  };
 }
 
 /**
  * One Fetch round: one request per leader (in parallel) for the given partitions at the given positions.
- * Records before a position (a batch starts before it) and transaction markers are dropped.
+ * Records before a position (a batch starts before it) and transaction markers are dropped. A partition-level
+ * error (leader moved, offset out of range) fails the round with that error's name, as the caller retries.
  */
 export async function fetchRound(
-  cluster: RawCluster,
+  client: FetchClient,
   topic: string,
   leaders: Map<number, number>,
   positions: Map<number, bigint>,
@@ -104,37 +101,38 @@ export async function fetchRound(
     if (list) list.push(partition);
     else byLeader.set(leader, [partition]);
   }
+  const admin = adminOf(client);
+  const connections = await admin.connectToBrokers([...byLeader.keys()]);
   const out = new Map<number, PartitionFetch>();
   await Promise.all(
     [...byLeader.entries()].map(async ([nodeId, partitions]) => {
-      const broker = (await cluster.findBroker({ nodeId })) as unknown as FetchingBroker;
-      const res = await broker.fetch({
-        replicaId: -1,
-        isolationLevel: 0,
-        maxWaitTime: options.maxWaitMs,
-        minBytes: 1,
-        maxBytes: options.maxBytes ?? 8 * 1024 * 1024,
-        topics: [
-          {
-            topic,
-            partitions: partitions.map((partition) => ({ partition, fetchOffset: positions.get(partition)!.toString(), maxBytes: options.partitionMaxBytes ?? 1024 * 1024 })),
-          },
-        ],
-      });
+      const connection = connections.get(nodeId);
+      if (!connection) throw Object.assign(new Error(`Broker ${nodeId}, leader of ${topic}, is not known to the cluster right now.`), { type: "LEADER_NOT_AVAILABLE", retriable: true });
+      const request = [
+        {
+          topicId: topic, // Fetch v12 names topics; v13+ would need topic ids
+          partitions: partitions.map((partition) => ({
+            partition,
+            currentLeaderEpoch: -1,
+            fetchOffset: positions.get(partition)!,
+            lastFetchedEpoch: -1,
+            partitionMaxBytes: options.partitionMaxBytes ?? 1024 * 1024,
+          })),
+        },
+      ];
+      // session id 0 / epoch -1: a full fetch outside any fetch session (KIP-227); read uncommitted
+      const res: fetchV12.FetchResponse = await fetchV12.api.async(connection, options.maxWaitMs, 1, options.maxBytes ?? 8 * 1024 * 1024, 0, 0, -1, request, [], "");
       for (const t of res.responses) {
         for (const p of t.partitions) {
-          const from = positions.get(p.partition)!;
+          const from = positions.get(p.partitionIndex)!;
           let next = from;
           const records: KafkaRecord[] = [];
-          for (const r of p.messages) {
-            const batchEnd = BigInt(r.batchContext.firstOffset) + BigInt(r.batchContext.lastOffsetDelta) + 1n;
+          for (const batch of p.records ?? []) {
+            const batchEnd = batch.firstOffset + BigInt(batch.lastOffsetDelta) + 1n;
             if (batchEnd > next) next = batchEnd;
-            const offset = BigInt(r.offset);
-            if (offset + 1n > next) next = offset + 1n;
-            if (r.isControlRecord || offset < from) continue;
-            records.push(toRecord(p.partition, r));
+            recordsOf(p.partitionIndex, batch, from, records);
           }
-          out.set(p.partition, { records, next, highWatermark: BigInt(p.highWatermark) });
+          out.set(p.partitionIndex, { records, next, highWatermark: p.highWatermark });
         }
       }
     }),

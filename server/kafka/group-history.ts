@@ -1,7 +1,7 @@
 import "server-only";
 import { estimateLagSeconds, evaluateGroup, evaluatePartition, timeToCatchUp, type HealthStatus, type Observation } from "@/lib/groups/health";
 import type { GroupInfo } from "./group-snapshot";
-import type { PartitionOffsets } from "./raw-cluster";
+import type { PartitionOffsets } from "./offsets";
 
 /** Commit observations kept per partition (Burrow's default window is 10 offsets). */
 export const WINDOW = 10;

@@ -1,9 +1,9 @@
 import "server-only";
 import { AssignerProtocol, type GroupDescription } from "kafkajs";
-import { describeGroupsBatched, fetchCommittedOffsets, fetchOffsetsByLeader, type PartitionOffsets } from "./raw-cluster";
-import { withAdmin, withRawCluster } from "./registry";
+import { describeGroupsBatched, fetchCommittedOffsetsMany } from "./group-reads";
+import { fetchOffsetsByLeader, type PartitionOffsets } from "./offsets";
+import { withAdmin } from "./registry";
 import { getTopicSnapshot } from "./topic-snapshot";
-import { mapLimit } from "./map-limit";
 import { recordGroupObservations } from "./group-history";
 import { describeConsumerProtocolGroups, listGroupsWithType, type ConsumerProtocolGroup } from "./groups";
 import { describeShareGroupOffsets, describeShareGroups, type ShareGroup } from "./share-groups";
@@ -43,7 +43,6 @@ export type GroupInfo = GroupDescribed & {
 export type GroupSnapshot = { at: number; groups: GroupInfo[]; ends: Map<string, Map<number, PartitionOffsets>> };
 
 const FRESH_MS = Number(process.env.SLUICE_GROUP_REFRESH_MS ?? 10_000);
-const CONCURRENCY = 8;
 const g = globalThis as unknown as { __sluiceGroupSnapshots?: Map<string, { snapshot?: GroupSnapshot; refreshing?: Promise<GroupSnapshot> }> };
 const states = (g.__sluiceGroupSnapshots ??= new Map());
 
@@ -99,7 +98,7 @@ export async function describeAnyGroup(clusterId: string, groupId: string): Prom
 /**
  * Every consumer group with members and committed offsets: one ListGroups (v5, with group types), DescribeGroups
  * batched per coordinator for classic groups, ConsumerGroupDescribe batched per coordinator for consumer-protocol
- * groups, one OffsetFetch per group (8 in flight) and one batched ListOffsets round for the end offsets.
+ * groups, OffsetFetch v8+ for many groups per request (per coordinator) and one batched ListOffsets round for the end offsets.
  * Group coordinators are looked up once and reused by later refreshes (FindCoordinator is one request per group).
  */
 async function build(clusterId: string): Promise<GroupSnapshot> {
@@ -108,31 +107,30 @@ async function build(clusterId: string): Promise<GroupSnapshot> {
   const modernIds = listed.filter((x) => x.type === "consumer").map((x) => x.groupId);
   const shareIds = listed.filter((x) => x.type === "share").map((x) => x.groupId);
   const [classic, modern, share, shareOffsets] = await Promise.all([
-    ids.length ? withRawCluster(clusterId, (cluster) => describeGroupsBatched(cluster, ids)) : [],
+    describeGroupsBatched(clusterId, ids),
     describeConsumerProtocolGroups(clusterId, modernIds),
     describeShareGroups(clusterId, shareIds),
     describeShareGroupOffsets(clusterId, shareIds),
   ]);
-  const descriptions = [...classic.map(fromClassic), ...[...modern.values()].map(fromConsumerProtocol), ...[...share.values()].map(fromShare)];
-  const groups = await withRawCluster(clusterId, (cluster) =>
-    mapLimit(descriptions, CONCURRENCY, async (base): Promise<GroupInfo> => {
-      try {
-        if (base.type === "share") {
-          const offsets = shareOffsets.get(base.groupId) ?? [];
-          const starts = offsets.flatMap((o) => (o.startOffset === null ? [] : [{ topic: o.topic, partition: o.partition, offset: o.startOffset }]));
-          const shareLag = offsets.some((o) => o.lag === null) ? null : offsets.reduce((n, o) => n + (o.lag ?? 0), 0);
-          return { ...base, committed: starts, error: null, shareLag };
-        }
-        return { ...base, committed: await fetchCommittedOffsets(cluster, base.groupId), error: null };
-      } catch (e) {
-        return { ...base, committed: [], error: e instanceof Error ? e.message : String(e) };
-      }
-    }),
+  const descriptions = [...classic.map(fromClassic), ...[...modern.values()].map(fromConsumerProtocol)];
+  const committed = await fetchCommittedOffsetsMany(clusterId, descriptions.map((d) => d.groupId)).catch(
+    (e: unknown) => new Map(descriptions.map((d) => [d.groupId, { error: e instanceof Error ? e.message : String(e) }])),
   );
+  const groups = descriptions.map((base): GroupInfo => {
+    const r = committed.get(base.groupId) ?? { committed: [] };
+    return "error" in r ? { ...base, committed: [], error: r.error } : { ...base, committed: r.committed, error: null };
+  });
+  // Share groups have no committed offsets: their start offsets stand in, and their lag is the broker's own figure.
+  for (const base of [...share.values()].map(fromShare)) {
+    const offsets = shareOffsets.get(base.groupId) ?? [];
+    const starts = offsets.flatMap((o) => (o.startOffset === null ? [] : [{ topic: o.topic, partition: o.partition, offset: o.startOffset }]));
+    const shareLag = offsets.some((o) => o.lag === null) ? null : offsets.reduce((n, o) => n + (o.lag ?? 0), 0);
+    groups.push({ ...base, committed: starts, error: null, shareLag });
+  }
   const topics = await getTopicSnapshot(clusterId);
   const wanted = new Set(groups.flatMap((x) => [...x.committed.map((c) => c.topic), ...x.members.flatMap((m) => m.assignments.map((a) => a.topic))]));
   const parts = [...wanted].flatMap((t) => topics.byName.get(t)?.partitions.map((p) => ({ topic: t, partition: p.partition, leader: p.leader })) ?? []);
-  const ends = await withRawCluster(clusterId, (c) => fetchOffsetsByLeader(c, parts)).catch(() => new Map<string, Map<number, PartitionOffsets>>());
+  const ends = await fetchOffsetsByLeader(clusterId, parts).catch(() => new Map<string, Map<number, PartitionOffsets>>());
   const at = Date.now();
   recordGroupObservations(clusterId, at, groups, ends);
   return { at, groups: groups.sort((a, b) => a.groupId.localeCompare(b.groupId)), ends };

@@ -2,14 +2,13 @@ import "server-only";
 import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
 import { Admin as ModernAdmin } from "@platformatic/kafka";
 import { getClusterConfigOrThrow } from "@/server/config";
-import { registerCodecs } from "./codecs";
+import { registerCodecs, registerPlatformaticCodecs } from "./codecs";
 import { toKafkaConfig, toPlatformaticOptions } from "./client-config";
 import { kafkaErrorType, toApiError } from "./errors";
-import { createRawCluster, type RawCluster } from "./raw-cluster";
+import type { FetchClient } from "./fetch-records";
 
 type Connectable = { connect(): Promise<void>; disconnect(): Promise<void> };
-/** "fetch0".."fetchN": the message-reading connections, separate so long-polls never delay admin reads. */
-type Slot = "admin" | "producer" | "raw" | `fetch${number}`;
+type Slot = "admin" | "producer";
 
 type Entry = {
   kafka: Kafka;
@@ -17,8 +16,9 @@ type Entry = {
   modern?: ModernAdmin;
   admin?: Promise<Admin>;
   producer?: Promise<Producer>;
-  raw?: Promise<RawCluster>;
-  /** Open message-reading sessions per fetch connection (see leaseFetchCluster). */
+  /** Message-reading `@platformatic/kafka` clients, created on first lease (see leaseFetchClient). */
+  fetchers?: (ModernAdmin | undefined)[];
+  /** Open message-reading sessions per fetch client. */
   fetchLoad?: number[];
   /** When the last connect failed, and why: callers fail fast for a short while instead of queueing. */
   failure?: { at: number; error: unknown };
@@ -30,6 +30,7 @@ const g = globalThis as unknown as { __sluiceKafka?: Map<string, Entry> };
 const pool: Map<string, Entry> = (g.__sluiceKafka ??= new Map());
 
 registerCodecs();
+registerPlatformaticCodecs();
 
 function entryFor(clusterId: string): Entry {
   let entry = pool.get(clusterId);
@@ -76,36 +77,22 @@ export function getProducer(clusterId: string): Promise<Producer> {
   return connectShared(clusterId, "producer", (k) => k.producer({ allowAutoTopicCreation: false }));
 }
 
-/** The cluster's low-level kafkajs Cluster, for batched offset and metadata reads (see raw-cluster.ts). */
-export function getRawCluster(clusterId: string): Promise<RawCluster> {
-  return connectShared(clusterId, "raw", createRawCluster);
-}
-
-/** Runs a low-level call; a connection-level failure drops the pooled clients so the next call reconnects. */
-export async function withRawCluster<T>(clusterId: string, fn: (cluster: RawCluster) => Promise<T>): Promise<T> {
-  const cluster = await getRawCluster(clusterId);
-  try {
-    return await fn(cluster);
-  } catch (error) {
-    const apiError = toApiError(error, clusterId);
-    if (apiError.code === "kafka_unavailable") await evictCluster(clusterId, error);
-    throw apiError;
-  }
-}
-
-/** Message-reading connections per cluster: sessions spread over them, least-loaded first. */
+/** Message-reading clients per cluster: sessions spread over them, least-loaded first. */
 export const FETCH_CONNECTIONS = 4;
 
 /**
- * Leases one of the cluster's message-reading connections (a low-level Cluster like the raw one, but only for
- * Fetch requests). A broker answers one request per connection at a time, so a tail's long-poll would delay
- * whatever shares its connection: the topic list's offset reads never do, and sessions spread over a few
- * connections. Release when the session ends.
+ * Leases one of the cluster's message-reading clients (`@platformatic/kafka`, same configuration as the admin,
+ * one connection per partition leader it reads from plus the bootstrap one). A broker answers one request per
+ * connection at a time, so a tail's long-poll would delay whatever shares its connection: the topic list's offset
+ * reads never do, and sessions spread over a few clients. Release when the session ends.
  */
-export async function leaseFetchCluster(clusterId: string): Promise<{ cluster: RawCluster; release: () => void }> {
+export function leaseFetchClient(clusterId: string): { client: FetchClient; release: () => void } {
   const entry = entryFor(clusterId);
+  if (entry.failure && Date.now() - entry.failure.at < FAIL_FAST_MS) throw toApiError(entry.failure.error, clusterId);
   const load = (entry.fetchLoad ??= new Array(FETCH_CONNECTIONS).fill(0));
+  const fetchers = (entry.fetchers ??= new Array(FETCH_CONNECTIONS).fill(undefined));
   const index = load.indexOf(Math.min(...load));
+  const admin = (fetchers[index] ??= new ModernAdmin(toPlatformaticOptions(getClusterConfigOrThrow(clusterId))));
   load[index]++;
   let released = false;
   const release = () => {
@@ -113,24 +100,17 @@ export async function leaseFetchCluster(clusterId: string): Promise<{ cluster: R
     released = true;
     load[index] = Math.max(0, load[index] - 1);
   };
-  try {
-    const cluster = await connectShared(clusterId, `fetch${index}`, createRawCluster);
-    return { cluster, release };
-  } catch (error) {
-    release();
-    throw error;
-  }
+  return { client: admin as unknown as FetchClient, release };
 }
 
-/** Drops a fetch connection that failed at the connection level; the next lease reconnects it. */
-export async function dropFetchCluster(clusterId: string, cluster: RawCluster): Promise<void> {
-  const entry = pool.get(clusterId);
-  if (!entry) return;
-  const slots = entry as unknown as Record<string, Promise<Connectable> | undefined>;
-  for (let i = 0; i < FETCH_CONNECTIONS; i++) {
-    const slot = slots[`fetch${i}`];
-    if (slot && (await slot.catch(() => null)) === (cluster as unknown as Connectable)) await dropSlot(clusterId, `fetch${i}`);
-  }
+/** Closes a message-reading client that failed at the connection level; the next lease creates a fresh one. */
+export async function dropFetchClient(clusterId: string, client: FetchClient): Promise<void> {
+  const fetchers = pool.get(clusterId)?.fetchers;
+  const index = fetchers?.indexOf(client as unknown as ModernAdmin) ?? -1;
+  if (!fetchers || index < 0) return;
+  const admin = fetchers[index]!;
+  fetchers[index] = undefined;
+  if (!admin.closed) await admin.close().catch(() => {});
 }
 
 /** The cluster's Kafka instance, for ephemeral consumers (consumers are never pooled). */
@@ -211,11 +191,9 @@ export async function evictCluster(clusterId: string, failure?: unknown): Promis
   // Later calls fail fast for a while only when the cluster could not be reached; a socket of ours that broke
   // mid-call (a teardown race, one odd request) just reconnects on the next call instead of refusing everyone.
   if (failure) pool.set(clusterId, { kafka: entry.kafka, ...(isUnreachable(failure) ? { failure: { at: Date.now(), error: failure } } : {}) });
-  const slots = entry as unknown as Record<string, Promise<Connectable> | undefined>;
-  const fetchers = Array.from({ length: FETCH_CONNECTIONS }, (_, i) => slots[`fetch${i}`]);
   if (failure) pool.get(clusterId)!.fetchLoad = entry.fetchLoad;
-  await Promise.allSettled([entry.admin, entry.producer, entry.raw, ...fetchers].map((c) => c?.then((x) => x.disconnect())));
-  if (entry.modern && !entry.modern.closed) await entry.modern.close().catch(() => {});
+  await Promise.allSettled([entry.admin, entry.producer].map((c) => c?.then((x) => x.disconnect())));
+  await Promise.allSettled([entry.modern, ...(entry.fetchers ?? [])].map((m) => (m && !m.closed ? m.close() : undefined)));
 }
 
 /** Disconnects everything; called on shutdown. */

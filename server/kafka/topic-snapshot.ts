@@ -1,8 +1,9 @@
 import "server-only";
 import { ConfigResourceTypes } from "kafkajs";
 import { TOPIC_METADATA_FRESH_MS } from "@/lib/stale-times";
-import { withAdmin, withRawCluster } from "./registry";
-import { countRecords, fetchOffsetsByLeader, type RawTopicMetadata } from "./raw-cluster";
+import { withAdmin } from "./registry";
+import { fetchMetadata, type RawTopicMetadata } from "./metadata";
+import { countRecords, fetchOffsetsByLeader } from "./offsets";
 
 export type PartitionInfo = { partition: number; leader: number; replicas: number[]; isr: number[]; offlineReplicas: number[] };
 export type TopicInfo = {
@@ -64,11 +65,11 @@ async function fetchListConfigs(clusterId: string, names: string[]): Promise<Map
 }
 
 async function build(clusterId: string): Promise<TopicSnapshot> {
-  const metadata = await withRawCluster(clusterId, (cluster) => cluster.metadata({ topics: [] }));
+  const metadata = await fetchMetadata(clusterId, []);
   const parts = metadata.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
   // Offsets and configs are independent: read them side by side.
   const [offsets, configs] = await Promise.all([
-    withRawCluster(clusterId, (cluster) => fetchOffsetsByLeader(cluster, parts)).catch(() => null),
+    fetchOffsetsByLeader(clusterId, parts).catch(() => null),
     fetchListConfigs(clusterId, metadata.topicMetadata.map((t) => t.topic)).catch(() => null),
   ]);
   const live = new Set(metadata.brokers.map((b) => b.nodeId));

@@ -2,9 +2,8 @@ import "server-only";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { kafkaErrorType, toApiError } from "@/server/kafka/errors";
-import { fetchRound, partitionLeaders, type FetchOptions, type PartitionFetch } from "@/server/kafka/fetch-records";
-import { fetchOffsetsByLeader, type RawCluster } from "@/server/kafka/raw-cluster";
-import { dropFetchCluster, leaseFetchCluster } from "@/server/kafka/registry";
+import { fetchRound, partitionLeaders, partitionOffsets, type FetchClient, type FetchOptions, type PartitionFetch } from "@/server/kafka/fetch-records";
+import { dropFetchClient, leaseFetchClient } from "@/server/kafka/registry";
 
 export type PartitionRange = { partition: number; low: bigint; high: bigint };
 
@@ -19,23 +18,23 @@ export class TopicReader {
   private constructor(
     readonly clusterId: string,
     readonly topic: string,
-    private cluster: RawCluster,
+    private cluster: FetchClient,
     private releaseLease: () => void,
   ) {}
 
   /** After a connection failure: a fresh fetch connection and fresh leaders (throws while the cluster is down). */
   async reconnect(): Promise<void> {
     this.releaseLease();
-    await dropFetchCluster(this.clusterId, this.cluster);
+    await dropFetchClient(this.clusterId, this.cluster);
     this.releaseLease = () => {};
-    const { cluster, release } = await leaseFetchCluster(this.clusterId);
+    const { client: cluster, release } = leaseFetchClient(this.clusterId);
     this.cluster = cluster;
     this.releaseLease = release;
     await this.refreshLeaders();
   }
 
   static async open(clusterId: string, topic: string): Promise<TopicReader> {
-    const { cluster, release } = await leaseFetchCluster(clusterId);
+    const { client: cluster, release } = leaseFetchClient(clusterId);
     const reader = new TopicReader(clusterId, topic, cluster, release);
     try {
       await reader.refreshLeaders();
@@ -53,7 +52,6 @@ export class TopicReader {
   async refreshLeaders(): Promise<void> {
     let leaders: Map<number, number> | null;
     try {
-      await this.cluster.refreshMetadata().catch(() => {});
       leaders = await partitionLeaders(this.cluster, this.topic);
     } catch (error) {
       if (kafkaErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") leaders = null;
@@ -79,8 +77,9 @@ export class TopicReader {
   /** Start (low) and end (high) offsets of the partitions: one ListOffsets pair per leader. */
   async ranges(partitions: number[]): Promise<Map<number, PartitionRange>> {
     const offsets = await this.retrying(() =>
-      fetchOffsetsByLeader(
+      partitionOffsets(
         this.cluster,
+        this.clusterId,
         partitions.map((partition) => ({ topic: this.topic, partition, leader: this.leaders.get(partition) ?? -1 })),
       ),
     );
@@ -120,8 +119,11 @@ export class TopicReader {
     if (kafkaErrorType(error) === "OFFSET_OUT_OF_RANGE") {
       return new ApiError("conflict", `Records of "${this.topic}" were deleted by retention while reading; start again from the oldest offset.`);
     }
-    const apiError = toApiError(error, this.clusterId);
-    if (apiError.code === "kafka_unavailable") void dropFetchCluster(this.clusterId, this.cluster);
+    let apiError = toApiError(error, this.clusterId);
+    // A reading connection that stopped answering (a broker shutting down keeps its socket open for a while) is
+    // an outage for the reader: the connection is dropped and a live view reconnects instead of ending.
+    if (apiError.code === "upstream_timeout") apiError = new ApiError("kafka_unavailable", apiError.message);
+    if (apiError.code === "kafka_unavailable") void dropFetchClient(this.clusterId, this.cluster);
     return apiError;
   }
 

@@ -2,12 +2,13 @@ import "server-only";
 import { assessGroup, recordGroupObservations } from "@/server/kafka/group-history";
 import { computeRates, type OffsetSample, type RateSample } from "@/lib/metrics/rates";
 import { getClusterConfigOrThrow } from "@/server/config";
-import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { fetchCommittedOffsetsMany } from "@/server/kafka/group-reads";
+import { fetchMetadata } from "@/server/kafka/metadata";
+import { fetchOffsetsByLeader } from "@/server/kafka/offsets";
+import { withAdmin } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { loadTicks, recordTick } from "./history";
 import { acquireLease, releaseLease, REPLICA_ID } from "./lease";
-import { mapLimit } from "@/server/kafka/map-limit";
 import { toApiError } from "@/server/kafka/errors";
 
 /** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
@@ -16,7 +17,6 @@ export type TickEvent = { tick: Tick; topicsChanged: { added: string[]; removed:
 type Listener = (e: TickEvent) => void;
 
 const HISTORY_MS = 60 * 60_000;
-const GROUP_CONCURRENCY = 8;
 
 /**
  * One sampler per cluster, however many viewers: every interval it reads the end offsets of every partition
@@ -80,12 +80,12 @@ export class MetricsSampler {
 
   private async read(): Promise<OffsetSample & { names: Set<string> }> {
     const t = Date.now();
-    const { topicEnds, names, offsets } = await withRawCluster(this.clusterId, async (cluster) => {
-      const all = await cluster.metadata({ topics: [] });
+    const { topicEnds, names, offsets } = await (async () => {
+      const all = await fetchMetadata(this.clusterId, []);
       // Internal topics (__consumer_offsets, transaction state) are Kafka's bookkeeping, not produced traffic.
       const md = { ...all, topicMetadata: all.topicMetadata.filter((x) => !x.isInternal && !x.topic.startsWith("__")) };
       const parts = md.topicMetadata.flatMap((x) => x.partitionMetadata.map((p) => ({ topic: x.topic, partition: p.partitionId, leader: p.leader })));
-      const offsets = await fetchOffsetsByLeader(cluster, parts);
+      const offsets = await fetchOffsetsByLeader(this.clusterId, parts);
       const topicEnds = new Map<string, number>();
       for (const x of md.topicMetadata) {
         let sum = 0;
@@ -93,26 +93,28 @@ export class MetricsSampler {
         topicEnds.set(x.topic, sum);
       }
       return { topicEnds, names: new Set(md.topicMetadata.map((x) => x.topic)), offsets };
-    });
+    })();
     const ids = await withAdmin(this.clusterId, async (admin) => (await admin.listGroups()).groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId));
     const groups = new Map<string, { committed: number; lag: number; lagSeconds?: number | null }>();
     const commits: { groupId: string; committed: { topic: string; partition: number; offset: string }[] }[] = [];
-    await withRawCluster(this.clusterId, (cluster) =>
-      mapLimit(ids, GROUP_CONCURRENCY, async (groupId) => {
-        const committed = await fetchCommittedOffsets(cluster, groupId).catch(() => null);
-        if (!committed || committed.length === 0) return;
-        let sum = 0;
-        let lag = 0;
-        for (const c of committed) {
-          const off = Number(c.offset);
-          sum += off;
-          const end = offsets.get(c.topic)?.get(c.partition)?.end;
-          if (end !== undefined) lag += Math.max(0, Number(end) - off);
-        }
-        groups.set(groupId, { committed: sum, lag });
-        commits.push({ groupId, committed });
-      }),
-    );
+    // Committed offsets of every group: OffsetFetch v8+ batches many groups per request (one per coordinator).
+    // Groups whose offsets cannot be read (coordinators still loading after a restart) are left out of the tick.
+    const results = await fetchCommittedOffsetsMany(this.clusterId, ids).catch(() => new Map<string, never>());
+    for (const groupId of ids) {
+      const r = results.get(groupId);
+      const committed = r && "committed" in r ? r.committed : null;
+      if (!committed || committed.length === 0) continue;
+      let sum = 0;
+      let lag = 0;
+      for (const c of committed) {
+        const off = Number(c.offset);
+        sum += off;
+        const end = offsets.get(c.topic)?.get(c.partition)?.end;
+        if (end !== undefined) lag += Math.max(0, Number(end) - off);
+      }
+      groups.set(groupId, { committed: sum, lag });
+      commits.push({ groupId, committed });
+    }
     // Each tick's offsets feed the lag-in-seconds history; the chart gets the slowest partition's estimate.
     recordGroupObservations(this.clusterId, t, commits, offsets, false);
     for (const c of commits) groups.get(c.groupId)!.lagSeconds = assessGroup(this.clusterId, c.groupId, c.committed, new Set(), t).maxLagSeconds;

@@ -4,8 +4,7 @@ import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
 import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
 import { deleteGroupTopicOffsets } from "@/server/kafka/groups";
-import { fetchCommittedOffsets } from "@/server/kafka/raw-cluster";
-import { withRawCluster } from "@/server/kafka/registry";
+import { fetchCommittedOffsets } from "@/server/kafka/group-reads";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 
 export type DeleteGroupOffsetsResult = { groupId: string; topic: string; partitions: number[] };
@@ -14,8 +13,8 @@ export type DeleteGroupOffsetsResult = { groupId: string; topic: string; partiti
 export async function deleteGroupOffsets(clusterId: string, groupId: string, topic: string, audit: AuditContext): Promise<DeleteGroupOffsetsResult> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(15_000, `Cluster "${cluster.name}"`, () =>
-    withRawCluster(clusterId, async (raw) => {
-      const committed = (await fetchCommittedOffsets(raw, groupId)).filter((c) => c.topic === topic);
+    (async () => {
+      const committed = (await fetchCommittedOffsets(clusterId, groupId)).filter((c) => c.topic === topic);
       if (committed.length === 0) throw new ApiError("not_found", `Group "${groupId}" has no committed offsets on topic "${topic}".`);
       const partitions = committed.map((c) => c.partition).sort((a, b) => a - b);
       return audited(
@@ -27,6 +26,6 @@ export async function deleteGroupOffsets(clusterId: string, groupId: string, top
           return { groupId, topic, partitions };
         },
       );
-    }),
+    })(),
   );
 }

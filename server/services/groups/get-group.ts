@@ -5,8 +5,9 @@ import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
 import { assessGroup, assignedPartitions, partitionKey, recordGroupObservations } from "@/server/kafka/group-history";
 import { describeAnyGroup, getGroupSnapshot, partitionLag } from "@/server/kafka/group-snapshot";
-import { fetchCommittedOffsets, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
-import { withRawCluster } from "@/server/kafka/registry";
+import { fetchCommittedOffsets } from "@/server/kafka/group-reads";
+import { fetchMetadata } from "@/server/kafka/metadata";
+import { fetchOffsetsByLeader } from "@/server/kafka/offsets";
 
 /** A group read fresh from the broker: members with assignments, and every committed or assigned partition with lag. */
 export async function getGroup(clusterId: string, groupId: string): Promise<GroupDetail> {
@@ -14,16 +15,16 @@ export async function getGroup(clusterId: string, groupId: string): Promise<Grou
   return withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
     const d = await describeAnyGroup(clusterId, groupId);
     const members = d.members;
-    const { committed, ends } = await withRawCluster(clusterId, async (c) => {
-      const committed = await fetchCommittedOffsets(c, groupId);
+    const { committed, ends } = await (async () => {
+      const committed = await fetchCommittedOffsets(clusterId, groupId);
       if (d.state === "Dead" && committed.length === 0) {
         throw new ApiError("not_found", `Consumer group "${groupId}" does not exist on cluster "${cluster.name}".`);
       }
       const topics = [...new Set([...committed.map((x) => x.topic), ...members.flatMap((m) => m.assignments.map((a) => a.topic))])];
-      const meta = topics.length ? await c.metadata({ topics }) : { topicMetadata: [] };
+      const meta = topics.length ? await fetchMetadata(clusterId, topics) : { topicMetadata: [] };
       const parts = meta.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
-      return { committed, ends: await fetchOffsetsByLeader(c, parts) };
-    });
+      return { committed, ends: await fetchOffsetsByLeader(clusterId, parts) };
+    })();
     // This fresh read joins the group's history; the background refresh keeps the rest of it coming.
     recordGroupObservations(clusterId, Date.now(), [{ groupId, committed }], ends, false);
     void getGroupSnapshot(clusterId).catch(() => {});

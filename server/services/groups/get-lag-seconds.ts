@@ -2,8 +2,7 @@ import "server-only";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { fetchCommittedOffsets } from "@/server/kafka/raw-cluster";
-import { withRawCluster } from "@/server/kafka/registry";
+import { fetchCommittedOffsets } from "@/server/kafka/group-reads";
 import { TopicReader } from "@/server/messages/topic-reader";
 
 export type LagSeconds = {
@@ -21,7 +20,7 @@ export type LagSeconds = {
 export async function getLagSeconds(clusterId: string, groupId: string): Promise<LagSeconds> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(15_000, `Cluster "${cluster.name}"`, async () => {
-    const committed = await withRawCluster(clusterId, (raw) => fetchCommittedOffsets(raw, groupId));
+    const committed = await fetchCommittedOffsets(clusterId, groupId);
     if (committed.length === 0) throw new ApiError("not_found", `Group "${groupId}" has no committed offsets on cluster "${cluster.name}".`);
     const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
     for (const c of committed) {

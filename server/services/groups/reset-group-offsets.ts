@@ -7,8 +7,9 @@ import { withDeadline } from "@/server/kafka/deadline";
 import { partitionKey } from "@/server/kafka/group-history";
 import { commitGroupOffsets } from "@/server/kafka/groups";
 import { describeAnyGroup, invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
-import { fetchCommittedOffsets, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/raw-cluster";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { fetchCommittedOffsets } from "@/server/kafka/group-reads";
+import { fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/offsets";
+import { withAdmin } from "@/server/kafka/registry";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
 
@@ -57,8 +58,8 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
       const who = d.members.map((m) => `${m.clientId}@${m.clientHost}`).join(", ");
       throw new ApiError("conflict", `Group "${groupId}" has ${d.members.length} active member(s) (${who}); stop its consumers first, then reset.`, [{ path: "groupId", issue: "has_active_members" }]);
     }
-    const { plan, current } = await withRawCluster(clusterId, async (c) => {
-      const infos = await Promise.all(input.topics.map((t) => getTopicInfoOrThrow(c, cluster.name, t.topic)));
+    const { plan, current } = await (async () => {
+      const infos = await Promise.all(input.topics.map((t) => getTopicInfoOrThrow(clusterId, cluster.name, t.topic)));
       const plan = input.topics.flatMap((t, i) => {
         const known = new Set(infos[i].partitions.map((p) => p.partition));
         const wanted = t.partitions ?? [...known];
@@ -66,10 +67,10 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
         if (missing.length) throw new ApiError("unprocessable_entity", `Topic "${t.topic}" has no partition ${missing.join(", ")}.`, [{ path: "topics", issue: "unknown_partition" }]);
         return wanted.map((p) => ({ topic: t.topic, partition: p, leader: infos[i].partitions.find((x) => x.partition === p)!.leader }));
       });
-      const offsets = await fetchOffsetsByLeader(c, plan);
-      const committed = await fetchCommittedOffsets(c, groupId);
+      const offsets = await fetchOffsetsByLeader(clusterId, plan);
+      const committed = await fetchCommittedOffsets(clusterId, groupId);
       return { plan: plan.map((p) => ({ ...p, offsets: offsets.get(p.topic)!.get(p.partition)! })), current: new Map(committed.map((x) => [partitionKey(x.topic, x.partition), x.offset])) };
-    });
+    })();
     const byTs = new Map<string, string>();
     if (input.to.type === "timestamp") {
       const ts = input.to.timestamp;

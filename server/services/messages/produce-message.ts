@@ -7,7 +7,7 @@ import { ConfigResourceTypes } from "kafkajs";
 import { COMPRESSION_TYPE } from "@/server/kafka/codecs";
 import { withDeadline } from "@/server/kafka/deadline";
 import { toApiError } from "@/server/kafka/errors";
-import { getProducer, withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { getProducer, withAdmin } from "@/server/kafka/registry";
 import { schemaRegistryFor } from "@/server/messages/decode";
 import { rulesFor } from "@/server/messages/mask";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
@@ -78,7 +78,7 @@ export async function produceBodyLimit(clusterId: string, topic: string): Promis
 /** Writes one record through the cluster's shared producer and reports where it landed. Audited. */
 export async function produceMessage(clusterId: string, topic: string, body: Body, ctx: Omit<AuditContext, "clusterId">): Promise<ProduceResult> {
   const cluster = getClusterConfigOrThrow(clusterId);
-  const info = await withRawCluster(clusterId, (raw) => getTopicInfoOrThrow(raw, cluster.name, topic));
+  const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
   if (body.partition !== null && body.partition >= info.partitions.length) {
     throw new ApiError("unprocessable_entity", `Topic "${topic}" has partitions 0–${info.partitions.length - 1}; partition ${body.partition} does not exist.`, [
       { path: "partition", issue: "unknown partition" },

@@ -5,7 +5,6 @@ import { ApiError } from "@/server/http/api-error";
 import type { SseEvent } from "@/server/http/sse";
 import { withDeadline } from "@/server/kafka/deadline";
 import { describeAnyGroup } from "@/server/kafka/group-snapshot";
-import { withRawCluster } from "@/server/kafka/registry";
 import { samplerFor, type Tick, type TickEvent } from "@/server/metrics/sampler";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
 
@@ -42,7 +41,7 @@ export function project(tick: Tick, scope: MetricsScope): MetricsPoint {
 export async function openMetricsStream(clusterId: string, scope: MetricsScope, lastEventId: string | null): Promise<(signal: AbortSignal) => AsyncGenerator<SseEvent>> {
   const cluster = getClusterConfigOrThrow(clusterId);
   await withDeadline(5_000, `Cluster "${cluster.name}"`, async () => {
-    if (scope.topic) await withRawCluster(clusterId, (raw) => getTopicInfoOrThrow(raw, cluster.name, scope.topic!));
+    if (scope.topic) await getTopicInfoOrThrow(clusterId, cluster.name, scope.topic!);
     if (scope.group) {
       const group = await describeAnyGroup(clusterId, scope.group);
       if (group.state === "Dead") throw new ApiError("not_found", `Consumer group "${scope.group}" does not exist on cluster "${cluster.name}".`);

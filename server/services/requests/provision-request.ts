@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { toApiError } from "@/server/kafka/errors";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { withAdmin } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { addPartitions } from "@/server/services/topics/add-partitions";
 import { alterTopicConfig, readTopicOverrides } from "@/server/services/topics/alter-topic-config";
@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function topicState(clusterId: string, topic: string): Promise<{ partitions: number; overrides: Record<string, string> } | null> {
   const cluster = getClusterConfigOrThrow(clusterId);
   try {
-    const info = await withRawCluster(clusterId, (c) => getTopicInfoOrThrow(c, cluster.name, topic));
+    const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
     const overrides = await withAdmin(clusterId, (admin) => readTopicOverrides(admin, topic));
     return { partitions: info.partitions.length, overrides };
   } catch (error) {

@@ -5,7 +5,6 @@ import { roleOn } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
-import { withRawCluster } from "@/server/kafka/registry";
 import { addPartitionsPlan } from "./plans";
 import { alterTopicConfig } from "@/server/services/topics/alter-topic-config";
 import { createTopic } from "@/server/services/topics/create-topic";
@@ -59,7 +58,7 @@ export async function previewRequest(clusterId: string, input: SubmitRequestInpu
       plan.push(`Create topic "${input.topicName}" on cluster "${cluster.name}" with ${input.partitions} partition${input.partitions === 1 ? "" : "s"} and replication factor ${input.replicationFactor}.`);
       for (const [k, v] of Object.entries(input.configs)) plan.push(`Set ${k} = ${v}.`);
     } else {
-      const info = await withRawCluster(clusterId, (c) => getTopicInfoOrThrow(c, cluster.name, input.topicName));
+      const info = await getTopicInfoOrThrow(clusterId, cluster.name, input.topicName);
       if (input.kind === "alter-configs") {
         const diff = await alterTopicConfig(clusterId, input.topicName, { set: input.set, reset: input.reset }, { dryRun: true, audit });
         if (diff.changes.length === 0) violations.push({ path: "set", issue: "these values are already in place; there is nothing to change" });

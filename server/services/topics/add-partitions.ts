@@ -2,7 +2,7 @@ import "server-only";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { withAdmin } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
@@ -11,7 +11,7 @@ import { getTopicInfoOrThrow } from "./get-topic-or-throw";
 export async function addPartitions(clusterId: string, topic: string, count: number, audit: AuditContext): Promise<{ partitions: number }> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(20_000, `Cluster "${cluster.name}"`, async () => {
-    const info = await withRawCluster(clusterId, (c) => getTopicInfoOrThrow(c, cluster.name, topic));
+    const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
     const current = info.partitions.length;
     if (count <= current) {
       throw new ApiError("unprocessable_entity", `Topic "${topic}" has ${current} partitions; the new count must be more than ${current} (Kafka cannot remove partitions).`, [{ path: "count", issue: "not_increasing" }]);

@@ -4,7 +4,6 @@ import type { z } from "zod";
 import type { alterTopicConfigBodySchema, ConfigDiff } from "@/lib/schemas/topics";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { withDeadline } from "@/server/kafka/deadline";
-import { withRawCluster } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import type { AuditContext } from "@/server/services/audit/record-audit";
 import { alterConfigs } from "@/server/services/configs/alter-configs";
@@ -31,7 +30,7 @@ export async function alterTopicConfig(clusterId: string, topic: string, input: 
   const cluster = getClusterConfigOrThrow(clusterId);
   const ops = { set: input.set ?? {}, reset: input.reset ?? [], append: input.append ?? {}, subtract: input.subtract ?? {} };
   return withDeadline(20_000, `Cluster "${cluster.name}"`, async () => {
-    await withRawCluster(clusterId, (c) => getTopicInfoOrThrow(c, cluster.name, topic));
+    await getTopicInfoOrThrow(clusterId, cluster.name, topic);
     return alterConfigs(clusterId, { kind: "topic", topic }, ops, {
       dryRun: opts.dryRun,
       audit: opts.audit,

@@ -4,33 +4,28 @@ import type { TopicDetail } from "@/lib/schemas/topics";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { configSourceName } from "@/server/kafka/config-source";
 import { withDeadline } from "@/server/kafka/deadline";
-import { countRecords, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/raw-cluster";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { fetchCommittedOffsetsMany } from "@/server/kafka/group-reads";
+import { countRecords, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/offsets";
+import { withAdmin } from "@/server/kafka/registry";
 import { MASKED } from "@/server/services/brokers/get-broker-configs";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
 
-const GROUP_CONCURRENCY = 8;
-
-/** Consumer groups with committed offsets on this topic, and their lag. One OffsetFetch per group, 8 at a time. */
-async function groupsReading(admin: Admin, topic: string, ends: Map<number, PartitionOffsets>): Promise<TopicDetail["consumerGroups"]> {
+/** Consumer groups with committed offsets on this topic, and their lag: OffsetFetch v8+ batched across groups. */
+async function groupsReading(admin: Admin, clusterId: string, topic: string, ends: Map<number, PartitionOffsets>): Promise<TopicDetail["consumerGroups"]> {
   const { groups } = await admin.listGroups();
   const ids = groups.filter((g) => g.protocolType === "consumer" || g.protocolType === "").map((g) => g.groupId);
+  const results = await fetchCommittedOffsetsMany(clusterId, ids);
   const out: TopicDetail["consumerGroups"] = [];
-  for (let i = 0; i < ids.length; i += GROUP_CONCURRENCY) {
-    const batch = await Promise.all(
-      ids.slice(i, i + GROUP_CONCURRENCY).map(async (groupId) => {
-        const res = await admin.fetchOffsets({ groupId, topics: [topic] }).catch(() => []);
-        const committed = (res[0]?.partitions ?? []).filter((p) => Number(p.offset) >= 0);
-        if (!committed.length) return null;
-        let lag = 0;
-        for (const p of committed) {
-          const end = ends.get(p.partition)?.end;
-          lag += end === undefined ? 0 : Math.max(0, Number(BigInt(end) - BigInt(p.offset)));
-        }
-        return { groupId, lag, partitionsWithOffsets: committed.length };
-      }),
-    );
-    out.push(...batch.filter((g): g is NonNullable<typeof g> => g !== null));
+  for (const groupId of ids) {
+    const r = results.get(groupId);
+    const committed = r && "committed" in r ? r.committed.filter((c) => c.topic === topic) : [];
+    if (!committed.length) continue;
+    let lag = 0;
+    for (const p of committed) {
+      const end = ends.get(p.partition)?.end;
+      lag += end === undefined ? 0 : Math.max(0, Number(BigInt(end) - BigInt(p.offset)));
+    }
+    out.push({ groupId, lag, partitionsWithOffsets: committed.length });
   }
   return out.sort((a, b) => (b.lag ?? 0) - (a.lag ?? 0) || a.groupId.localeCompare(b.groupId));
 }
@@ -38,16 +33,13 @@ async function groupsReading(admin: Admin, topic: string, ends: Map<number, Part
 export async function getTopic(clusterId: string, topic: string): Promise<TopicDetail> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
-    const { info, offsets } = await withRawCluster(clusterId, async (c) => {
-      const info = await getTopicInfoOrThrow(c, cluster.name, topic);
-      const offsets = await fetchOffsetsByLeader(c, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }))).catch(() => null);
-      return { info, offsets };
-    });
+    const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
+    const offsets = await fetchOffsetsByLeader(clusterId, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }))).catch(() => null);
     const ends = offsets?.get(topic) ?? new Map<number, PartitionOffsets>();
     const [configs, consumerGroups] = await withAdmin(clusterId, (admin) =>
       Promise.all([
         admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),
-        groupsReading(admin, topic, ends),
+        groupsReading(admin, clusterId, topic, ends),
       ]),
     );
     return {

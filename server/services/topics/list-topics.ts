@@ -5,8 +5,7 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { safeRegex, type SafeRegex } from "@/lib/safe-regex";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { countRecords, fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
-import { withRawCluster } from "@/server/kafka/registry";
+import { countRecords, fetchOffsetsByLeader } from "@/server/kafka/offsets";
 import { topicSizeMap } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot, type TopicInfo } from "@/server/kafka/topic-snapshot";
 import { compareTopics, decodeCursor, encodeCursor, sortValue } from "./topic-cursor";
@@ -70,8 +69,8 @@ export async function listTopics(clusterId: string, query: Query): Promise<Topic
 
   const infos = page.map((t) => snapshot.byName.get(t.name)!);
   // A snapshot this young already has current counts; otherwise refresh the visible page only.
-  const fresh = Date.now() - snapshot.at < PAGE_OFFSETS_FRESH_MS ? null : await withRawCluster(clusterId, (c) =>
-    fetchOffsetsByLeader(c, infos.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, leader: p.leader })))),
+  const fresh = Date.now() - snapshot.at < PAGE_OFFSETS_FRESH_MS ? null : await fetchOffsetsByLeader(clusterId,
+    infos.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, leader: p.leader }))),
   ).catch(() => null);
   if (fresh) for (const [i, t] of page.entries()) t.records = countRecords(fresh.get(t.name), infos[i].partitions.length) ?? t.records;
 

@@ -4,8 +4,8 @@ import type { purgeTopicBodySchema } from "@/lib/schemas/topics";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { fetchOffsetsByLeader } from "@/server/kafka/raw-cluster";
-import { withAdmin, withRawCluster } from "@/server/kafka/registry";
+import { fetchOffsetsByLeader } from "@/server/kafka/offsets";
+import { withAdmin } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
@@ -17,11 +17,8 @@ type Result = { partitions: { partition: number; before: string; after: string; 
 export async function purgeTopic(clusterId: string, topic: string, input: Input, audit: AuditContext): Promise<Result> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(30_000, `Cluster "${cluster.name}"`, async () => {
-    const { info, offsets } = await withRawCluster(clusterId, async (c) => {
-      const info = await getTopicInfoOrThrow(c, cluster.name, topic);
-      const offsets = await fetchOffsetsByLeader(c, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader })));
-      return { info, offsets: offsets.get(topic) ?? new Map() };
-    });
+    const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
+    const offsets = (await fetchOffsetsByLeader(clusterId, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader })))).get(topic) ?? new Map();
     const targets =
       "all" in input
         ? info.partitions.map((p) => ({ partition: p.partition, offset: offsets.get(p.partition)?.end ?? "0" }))
