@@ -15,6 +15,8 @@ const env = (key: string) => process.env[key] as string;
 export const TEST_STACK = {
   bootstrap: `127.0.0.1:${env("KAFKA_PORT")}`,
   saslBootstrap: `127.0.0.1:${env("KAFKA_SASL_PORT")}`,
+  /** The SASL/SCRAM-SHA-512 listener, whose clients the ACLs Sluice manages apply to. */
+  scramBootstrap: `127.0.0.1:${env("KAFKA_SCRAM_PORT")}`,
   registryUrl: `http://127.0.0.1:${env("REGISTRY_PORT")}/apis/ccompat/v7`,
 };
 process.env.TEST_KAFKA ??= TEST_STACK.bootstrap;
