@@ -1,4 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { DELETE as deleteAcls, GET as listAcls, POST as createAcl } from "@/app/api/clusters/[clusterId]/acls/route";
+import { GET as listQuotas, PUT as putQuota } from "@/app/api/clusters/[clusterId]/quotas/route";
+import { POST as rotateScram } from "@/app/api/clusters/[clusterId]/scram-users/[userName]/rotate/route";
+import { DELETE as deleteScram } from "@/app/api/clusters/[clusterId]/scram-users/[userName]/route";
+import { GET as listScram, POST as createScram } from "@/app/api/clusters/[clusterId]/scram-users/route";
 import { DELETE as deleteGroupOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route";
 import { POST as resetOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route";
 import { DELETE as deleteGroup } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/route";
@@ -142,6 +147,34 @@ describe("authorization matrix: every mutating route, every role", () => {
       expect(await call(null)).toBe(401);
       for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role])).toBe(403);
       expect([404, 409]).toContain(await call(users.admin));
+    }
+  });
+
+  it("ACLs, SCRAM users and quotas: admins only, or approvers on a cluster that delegates them", async () => {
+    const delegatedApprover = await testUser("mx-approver-access@sluice.test", { "local-access-delegated": "approver" });
+    const binding = { principal: "User:mx-nobody", resourceType: "TOPIC", resourceName: names.own, operation: "READ" };
+    const calls = (clusterId: string): [string, (as: TestUser | null) => Promise<number>][] => {
+      const P = { clusterId };
+      const base = `/api/clusters/${clusterId}`;
+      return [
+        ["list acls", (as) => send(listAcls, "GET", `${base}/acls`, P, as)],
+        ["create acl (dry run)", (as) => send(createAcl, "POST", `${base}/acls?dryRun=true`, P, as, binding)],
+        ["delete acls (dry run)", (as) => send(deleteAcls, "DELETE", `${base}/acls?dryRun=true&principal=User:mx-nobody`, P, as)],
+        ["list scram users", (as) => send(listScram, "GET", `${base}/scram-users`, P, as)],
+        ["create scram user (invalid)", (as) => send(createScram, "POST", `${base}/scram-users`, P, as, { name: "mx-nobody", iterations: 1 })],
+        ["rotate scram user (invalid)", (as) => send(rotateScram, "POST", `${base}/scram-users/mx-nobody/rotate`, { ...P, userName: "mx-nobody" }, as, { iterations: 1 })],
+        ["delete scram user (missing)", (as) => send(deleteScram, "DELETE", `${base}/scram-users/mx-nobody`, { ...P, userName: "mx-nobody" }, as)],
+        ["list quotas", (as) => send(listQuotas, "GET", `${base}/quotas`, P, as)],
+        ["put quota (invalid)", (as) => send(putQuota, "PUT", `${base}/quotas`, P, as, { entity: {}, values: {} })],
+      ];
+    };
+    for (const [name, call] of calls("local")) {
+      expect(await call(null), `${name} anonymous`).toBe(401);
+      for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role]), `${name} as ${role}`).toBe(403);
+      expect(allowed(await call(users.admin)), `${name} as admin`).toBe(true);
+    }
+    for (const [name, call] of calls("local-access-delegated")) {
+      expect(allowed(await call(delegatedApprover)), `${name} as delegated approver`).toBe(true);
     }
   });
 
