@@ -9,9 +9,8 @@ import {
   ResourceTypes,
   type Acl,
   type AclFilter as KafkaAclFilter,
-  type AlterClientQuotasRequestEntity,
+  type Admin,
   type Connection,
-  type DescribeClientQuotasRequestComponent,
 } from "@platformatic/kafka";
 import type { AclBinding, AclFilter, QuotaEntity, QuotaEntry, QuotaKey, ScramMechanism, ScramUser } from "@/lib/schemas/access";
 import { ApiError } from "@/server/http/api-error";
@@ -177,11 +176,14 @@ async function scramAlter(clusterId: string, deletions: { name: string; mechanis
 }
 
 // ---- Client quotas --------------------------------------------------------------------------------------------
-function quotaEntity(parts: { entityType: string; entityName: string | null }[]): QuotaEntity {
+type DescribeClientQuotasRequestComponent = Parameters<Admin["describeClientQuotas"]>[0]["components"][number];
+type AlterClientQuotasRequestEntity = Parameters<Admin["alterClientQuotas"]>[0]["entries"][number]["entities"][number];
+
+function quotaEntity(parts: { entityType: string; entityName?: string | null }[]): QuotaEntity {
   const e: QuotaEntity = {};
   for (const p of parts) {
-    if (p.entityType === "user") e.user = p.entityName;
-    if (p.entityType === "client-id") e.clientId = p.entityName;
+    if (p.entityType === "user") e.user = p.entityName ?? null;
+    if (p.entityType === "client-id") e.clientId = p.entityName ?? null;
   }
   return e;
 }
