@@ -38,7 +38,7 @@ test("ACLs: create with a preview, see it on the principal and topic pages, dele
 
   await page.getByTestId("acl-filter-principal").fill(principal);
   await page.getByTestId("acl-filter-apply").click();
-  await expect(page.getByTestId("acl-count")).toHaveText("1 binding");
+  await expect(page.getByTestId("acl-count")).toHaveText("1 binding", { timeout: 30_000 });
   await keepScreenshot(page, "acl-list");
 
   // The principal page: WRITE allowed, DESCRIBE implied, READ not.
@@ -60,7 +60,7 @@ test("ACLs: create with a preview, see it on the principal and topic pages, dele
 
   // Delete what the filter matches, after the preview lists it.
   await page.goto(`/clusters/local/acls?principal=${encodeURIComponent(principal)}`);
-  await expect(page.getByTestId("acl-count")).toHaveText("1 binding");
+  await expect(page.getByTestId("acl-count")).toHaveText("1 binding", { timeout: 30_000 });
   await page.getByTestId("acl-delete").click();
   const del = page.getByTestId("delete-acls-dialog");
   await expect(del.getByTestId("acl-delete-preview")).toContainText(topic);
@@ -68,7 +68,7 @@ test("ACLs: create with a preview, see it on the principal and topic pages, dele
   await del.getByTestId("acl-delete-confirm").click();
   await expect(del.getByTestId("acl-delete-done")).toHaveText("Deleted 1 binding.");
   await del.getByRole("button", { name: "Close" }).first().click();
-  await expect(page.getByTestId("acl-count")).toHaveText("0 bindings");
+  await expect(page.getByTestId("acl-count")).toHaveText("0 bindings", { timeout: 30_000 });
 });
 
 test("SCRAM users: create with a generated password shown once, rotate, delete", async ({ page }) => {
