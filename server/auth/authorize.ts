@@ -25,14 +25,17 @@ export function authorize(actor: Actor | null, requirement: Requirement, cluster
     }
     return actor;
   }
-  // ACLs, SCRAM users and quotas: a cluster may delegate them to its approvers (`access.delegateToApprovers`).
-  const delegated = requirement.startsWith("access:") && roleOn(actor, clusterId) === "approver" && getConfig().clusters.find((c) => c.id === clusterId)?.access.delegateToApprovers === true;
-  if (!delegated && !hasRole(actor, requirement, clusterId)) throw new ApiError("forbidden", refusal(actor, requirement, clusterId));
+  if (!delegatedAccess(actor, requirement, clusterId) && !hasRole(actor, requirement, clusterId)) throw new ApiError("forbidden", refusal(actor, requirement, clusterId));
   const cluster = getClusterConfigOrThrow(clusterId);
   if (cluster.readOnly && PERMISSIONS[requirement].write) {
     throw new ApiError("forbidden", `Cluster "${cluster.name}" is configured read-only; changes are refused.`);
   }
   return actor;
+}
+
+/** ACLs, SCRAM users and quotas: a cluster may delegate them to its approvers (`access.delegateToApprovers`). */
+export function delegatedAccess(actor: Actor, permission: Permission, clusterId: string): boolean {
+  return permission.startsWith("access:") && roleOn(actor, clusterId) === "approver" && getConfig().clusters.find((c) => c.id === clusterId)?.access.delegateToApprovers === true;
 }
 
 /** The clusters the actor holds a role on (the cluster list, the home page, the switcher). */

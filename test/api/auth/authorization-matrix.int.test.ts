@@ -25,6 +25,7 @@ import { POST as purge } from "@/app/api/clusters/[clusterId]/topics/[topicName]
 import { DELETE as deleteTopic } from "@/app/api/clusters/[clusterId]/topics/[topicName]/route";
 import { POST as createTopic } from "@/app/api/clusters/[clusterId]/topics/route";
 import { PUT as putPreferences } from "@/app/api/me/preferences/route";
+import { GET as getMe } from "@/app/api/me/route";
 import { DELETE as deleteTeamRoute, PUT as putTeam } from "@/app/api/teams/[teamId]/route";
 import { POST as createTeam } from "@/app/api/teams/route";
 import { PATCH as patchUser } from "@/app/api/users/[userId]/route";
@@ -176,6 +177,9 @@ describe("authorization matrix: every mutating route, every role", () => {
     for (const [name, call] of calls("local-access-delegated")) {
       expect(allowed(await call(delegatedApprover)), `${name} as delegated approver`).toBe(true);
     }
+    // The sidebar shows the access pages to the delegated approver too.
+    const me = await callRoute<{ permissions: Record<string, string[]> }>(getMe, "/api/me", {}, { headers: { cookie: delegatedApprover.cookie } });
+    expect(me.body.permissions["local-access-delegated"]).toEqual(expect.arrayContaining(["access:read", "access:manage"]));
   });
 
   it("own preferences: every signed-in user, nobody anonymous", async () => {
