@@ -100,3 +100,18 @@ test("SCRAM users: create with a generated password shown once, rotate, delete",
   await page.getByTestId("confirm-scram-delete-button").click();
   await expect(page.getByTestId(`scram-row-${name}`)).toHaveCount(0);
 });
+
+test("quotas: set a user's producer byte rate, see it listed, clear it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const user = `e2e-quota-${Date.now().toString(36)}`;
+  await page.goto("/clusters/local/quotas");
+  await page.getByTestId("quota-user").fill(user);
+  await page.getByTestId("quota-producer_byte_rate").fill("1048576");
+  await page.getByTestId("quota-save").click();
+  const row = page.getByTestId("quota-row").filter({ hasText: `user ${user}` });
+  await expect(row).toContainText("1048576", { timeout: 30_000 });
+  await keepScreenshot(page, "quotas");
+  await page.getByTestId("quota-producer_byte_rate").fill("");
+  await page.getByTestId("quota-save").click();
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+});
