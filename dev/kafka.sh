@@ -64,7 +64,7 @@ if [[ "$BROKERS" == 1 ]]; then
   SCRAM_PORT="${KAFKA_SCRAM_PORT:-19096}"
   LISTENERS_EXTRA=",SASL_PLAINTEXT://127.0.0.1:$SASL_PORT,SCRAM://127.0.0.1:$SCRAM_PORT"
   MAP_EXTRA=",SASL_PLAINTEXT:SASL_PLAINTEXT,SCRAM:SASL_PLAINTEXT"
-  # SCRAM-SHA-512 must be in the broker-wide list too, or the broker never loads SCRAM credentials into its cache.
+  # Broker-wide mechanisms: PLAIN and SCRAM-SHA-512; each SASL listener narrows the list to its own.
   EXTRA_PROPS="sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512
 listener.name.sasl_plaintext.sasl.enabled.mechanisms=PLAIN
 listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_sluice=\"sluice-secret\";
