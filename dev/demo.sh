@@ -49,5 +49,7 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null
 echo
 echo "  Sluice is running at http://127.0.0.1:$PORT   (Ctrl-C stops the demo)"
 echo "  Sign in as $SLUICE_ADMIN_EMAIL / $SLUICE_ADMIN_PASSWORD (unless an earlier run's users exist)"
+echo "  Kafka: 127.0.0.1:${KAFKA_PORT:-19092} (plaintext, super user); SASL/SCRAM-SHA-512 for the users and ACLs"
+echo "  managed in Sluice: 127.0.0.1:${KAFKA_SCRAM_PORT:-19096}"
 echo
 wait "${pids[-1]}"

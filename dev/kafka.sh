@@ -7,12 +7,17 @@
 #
 #   single node (default): bootstrap 127.0.0.1:19092 (KAFKA_PORT), controller 19093
 #                          (KAFKA_CONTROLLER_PORT), SASL/PLAIN 19095 (KAFKA_SASL_PORT),
+#                          SASL/SCRAM-SHA-512 19096 (KAFKA_SCRAM_PORT),
 #                          data in .data/kafka/ (KAFKA_DATA_DIR, relative to the repo root)
+#                          Authorizer: KRaft StandardAuthorizer; super users User:ANONYMOUS (the PLAINTEXT and
+#                          controller listeners: Sluice, preload, tests) and User:sluice (SASL/PLAIN). Clients on
+#                          the SCRAM listener are ordinary principals: the ACLs Sluice manages apply to them.
+#                          KAFKA_AUTHORIZER=0 runs the plain broker (no authorizer; ACL APIs answer SECURITY_DISABLED).
 #   --brokers 3:           bootstrap 127.0.0.1:29092,127.0.0.1:29093,127.0.0.1:29094 (KAFKA3_PORT_BASE and the next
 #                          two), controllers 29193-29195 (KAFKA3_CONTROLLER_PORT_BASE and the next two),
 #                          data in .data/kafka3/node-N/ (KAFKA3_DATA_DIR, relative to the repo root)
 #
-# Env: KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_SASL_PORT, KAFKA_DATA_DIR (single node only), KAFKA_START_TIMEOUT (s, default 90),
+# Env: KAFKA_PORT, KAFKA_CONTROLLER_PORT, KAFKA_SASL_PORT, KAFKA_SCRAM_PORT, KAFKA_AUTHORIZER (1|0), KAFKA_DATA_DIR (single node only), KAFKA_START_TIMEOUT (s, default 90),
 #      KAFKA_HEAP_OPTS (default -Xms256m -Xmx1g, or -Xms256m -Xmx512m per node with --brokers 3),
 #      KAFKA3_PORT_BASE, KAFKA3_CONTROLLER_PORT_BASE, KAFKA3_DATA_DIR, KAFKA3_HEAP_OPTS (--brokers 3 only; the heap
 #      per node, wins over KAFKA_HEAP_OPTS).
@@ -65,10 +70,21 @@ if [[ "$BROKERS" == 1 ]]; then
   # A second listener with SASL/PLAIN, so Sluice's SASL settings are tested against a real broker.
   # Test-only credentials on loopback: user "sluice", password "sluice-secret".
   SASL_PORT="${KAFKA_SASL_PORT:-19095}"
-  LISTENERS_EXTRA=",SASL_PLAINTEXT://127.0.0.1:$SASL_PORT"
-  MAP_EXTRA=",SASL_PLAINTEXT:SASL_PLAINTEXT"
-  EXTRA_PROPS="sasl.enabled.mechanisms=PLAIN
-listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_sluice=\"sluice-secret\";"
+  # A third listener with SASL/SCRAM-SHA-512 for the principals whose credentials and ACLs Sluice manages.
+  SCRAM_PORT="${KAFKA_SCRAM_PORT:-19096}"
+  LISTENERS_EXTRA=",SASL_PLAINTEXT://127.0.0.1:$SASL_PORT,SCRAM://127.0.0.1:$SCRAM_PORT"
+  MAP_EXTRA=",SASL_PLAINTEXT:SASL_PLAINTEXT,SCRAM:SASL_PLAINTEXT"
+  # Broker-wide mechanisms: PLAIN and SCRAM-SHA-512; each SASL listener narrows the list to its own.
+  EXTRA_PROPS="sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-512
+listener.name.sasl_plaintext.sasl.enabled.mechanisms=PLAIN
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_sluice=\"sluice-secret\";
+listener.name.scram.sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.scram.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;"
+  if [[ "${KAFKA_AUTHORIZER:-1}" != 0 ]]; then
+    EXTRA_PROPS+="
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:ANONYMOUS;User:sluice"
+  fi
   LABEL="kafka (single node)"
 else
   BASE="$ROOT/${KAFKA3_DATA_DIR:-.data/kafka3}"
@@ -356,6 +372,7 @@ cmd_start() {
   fi
   echo "$LABEL started in $((SECONDS - t0))s"
   echo "bootstrap: $BOOTSTRAP"
+  [[ -z "${SCRAM_PORT:-}" ]] || echo "SASL/SCRAM-SHA-512: 127.0.0.1:$SCRAM_PORT (authorizer: $([[ "${KAFKA_AUTHORIZER:-1}" != 0 ]] && echo StandardAuthorizer || echo none))"
 }
 
 cmd_stop() {

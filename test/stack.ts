@@ -15,6 +15,8 @@ const env = (key: string) => process.env[key] as string;
 export const TEST_STACK = {
   bootstrap: `127.0.0.1:${env("KAFKA_PORT")}`,
   saslBootstrap: `127.0.0.1:${env("KAFKA_SASL_PORT")}`,
+  /** The SASL/SCRAM-SHA-512 listener, whose clients the ACLs Sluice manages apply to. */
+  scramBootstrap: `127.0.0.1:${env("KAFKA_SCRAM_PORT")}`,
   registryUrl: `http://127.0.0.1:${env("REGISTRY_PORT")}/apis/ccompat/v7`,
   /** The 3-broker variant (dev/kafka.sh --brokers 3): KAFKA3_PORT_BASE and the next two ports. */
   bootstrap3: [0, 1, 2].map((i) => `127.0.0.1:${Number(env("KAFKA3_PORT_BASE")) + i}`).join(","),

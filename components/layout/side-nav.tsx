@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, ClipboardCheck, FileCode2, LayoutDashboard, ListTree, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
+import { Boxes, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -70,6 +70,14 @@ export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDt
         <div className="space-y-1">
           <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Self-service</p>
           <NavLink item={{ label: "Topic requests", href: paths.requests(current.id), icon: ClipboardCheck, testId: "nav-requests" }} active={isActive(paths.requests(current.id))} />
+        </div>
+      ) : null}
+      {current && me.permissions[current.id]?.includes("access:read") ? (
+        <div className="space-y-1">
+          <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Access control</p>
+          <NavLink item={{ label: "ACLs", href: paths.acls(current.id), icon: Lock, testId: "nav-acls" }} active={isActive(paths.acls(current.id))} />
+          <NavLink item={{ label: "SCRAM users", href: paths.scramUsers(current.id), icon: KeyRound, testId: "nav-scram-users" }} active={isActive(paths.scramUsers(current.id))} />
+          <NavLink item={{ label: "Quotas", href: paths.quotas(current.id), icon: Gauge, testId: "nav-quotas" }} active={isActive(paths.quotas(current.id))} />
         </div>
       ) : null}
       {showAudit || me.globalAdmin ? (

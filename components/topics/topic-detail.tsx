@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorState, Loading } from "@/components/ui/states";
@@ -18,7 +18,7 @@ import { TopicSubjects } from "./topic-subjects";
 import { TopicRateChart } from "@/components/clusters/cluster-metrics";
 import { TopicSizesCard } from "@/components/sizes/size-views";
 
-type Tab = "partitions" | "configuration" | "groups";
+type Tab = "partitions" | "configuration" | "groups" | "acls";
 type Props = { clusterId: string; topic: string; readOnlyReason?: string; hasRegistry?: boolean };
 
 function Stat({ label, value, testId, tone }: { label: string; value: string; testId: string; tone?: "warn" | "bad" }) {
@@ -33,7 +33,7 @@ function Stat({ label, value, testId, tone }: { label: string; value: string; te
 }
 
 /** The topic's numbers, then its partitions, configuration and the consumer groups reading it. */
-export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry = false }: Props) {
+export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry = false, aclPanel }: Props & { aclPanel?: ReactNode }) {
   const { data, error, isPending, refetch } = useQuery(topicDetailOptions(clusterId, topic));
   const [tab, setTab] = useState<Tab>("partitions");
   if (isPending) return <Loading label="Loading the topic…" />;
@@ -64,6 +64,7 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry 
     { id: "partitions", label: "Partitions", count: data.partitions.length },
     { id: "configuration", label: "Configuration", count: data.configs.length },
     { id: "groups", label: "Consumer groups", count: data.consumerGroups.length },
+    ...(aclPanel ? [{ id: "acls" as const, label: "ACLs", count: -1 }] : []),
   ];
 
   return (
@@ -100,7 +101,7 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry 
               )}
             >
               {t.label}
-              <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">{t.count}</span>
+              {t.count >= 0 ? <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">{t.count}</span> : null}
             </button>
           ))}
         </div>
@@ -108,6 +109,7 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry 
           {tab === "partitions" ? <TopicPartitionsTable partitions={data.partitions} /> : null}
           {tab === "configuration" ? <TopicConfigTable clusterId={clusterId} topic={topic} configs={data.configs} readOnlyReason={readOnlyReason} /> : null}
           {tab === "groups" ? <TopicConsumerGroupsTable groups={data.consumerGroups} /> : null}
+          {tab === "acls" ? aclPanel : null}
         </div>
       </div>
     </div>

@@ -1,7 +1,7 @@
 import "server-only";
 import { getClusterConfigOrThrow, getConfig } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
-import { hasRole, isGlobalAdmin, PERMISSIONS, refusal, type Actor, type Permission } from "./permissions";
+import { hasRole, isGlobalAdmin, PERMISSIONS, refusal, roleOn, type Actor, type Permission } from "./permissions";
 
 /** What a route or page needs: a permission, any signed-in user, or an admin of every cluster. */
 export type Requirement = Permission | "signed-in" | "global-admin";
@@ -25,12 +25,17 @@ export function authorize(actor: Actor | null, requirement: Requirement, cluster
     }
     return actor;
   }
-  if (!hasRole(actor, requirement, clusterId)) throw new ApiError("forbidden", refusal(actor, requirement, clusterId));
+  if (!delegatedAccess(actor, requirement, clusterId) && !hasRole(actor, requirement, clusterId)) throw new ApiError("forbidden", refusal(actor, requirement, clusterId));
   const cluster = getClusterConfigOrThrow(clusterId);
   if (cluster.readOnly && PERMISSIONS[requirement].write) {
     throw new ApiError("forbidden", `Cluster "${cluster.name}" is configured read-only; changes are refused.`);
   }
   return actor;
+}
+
+/** ACLs, SCRAM users and quotas: a cluster may delegate them to its approvers (`access.delegateToApprovers`). */
+export function delegatedAccess(actor: Actor, permission: Permission, clusterId: string): boolean {
+  return permission.startsWith("access:") && roleOn(actor, clusterId) === "approver" && getConfig().clusters.find((c) => c.id === clusterId)?.access.delegateToApprovers === true;
 }
 
 /** The clusters the actor holds a role on (the cluster list, the home page, the switcher). */

@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   /** Broker dynamic configs, per broker and the cluster-wide default: admins only, refused on read-only clusters. */
   "brokers:configure": { write: true, scoped: false, min: "admin" },
   "audit:read": { write: false, scoped: false, min: "approver" },
+  /** ACLs, SCRAM users and client quotas: admins, or approvers where the cluster delegates them (authorize.ts). */
+  "access:read": { write: false, scoped: false, min: "admin" },
+  "access:manage": { write: true, scoped: false, min: "admin" },
 } as const satisfies Record<string, { write: boolean; scoped: boolean; min: Role }>;
 
 export type Permission = keyof typeof PERMISSIONS;

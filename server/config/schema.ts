@@ -68,6 +68,13 @@ const metricsSchema = z
   })
   .default({ intervalMs: 5000 });
 
+const accessSchema = z
+  .strictObject({
+    /** true: approvers on this cluster may also manage ACLs, SCRAM users and quotas (admins always may). */
+    delegateToApprovers: z.boolean().default(false),
+  })
+  .default({ delegateToApprovers: false });
+
 export const clusterConfigSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lowercase letters, digits and dashes (it appears in URLs)"),
   name: z.string().min(1).max(100),
@@ -81,6 +88,7 @@ export const clusterConfigSchema = z.strictObject({
   schemaRegistry: schemaRegistrySchema.optional(),
   messages: messagesSchema,
   metrics: metricsSchema,
+  access: accessSchema,
 });
 
 const limitsSchema = z

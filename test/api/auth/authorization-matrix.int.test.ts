@@ -1,4 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { DELETE as deleteAcls, GET as listAcls, POST as createAcl } from "@/app/api/clusters/[clusterId]/acls/route";
+import { GET as listQuotas, PUT as putQuota } from "@/app/api/clusters/[clusterId]/quotas/route";
+import { POST as rotateScram } from "@/app/api/clusters/[clusterId]/scram-users/[userName]/rotate/route";
+import { DELETE as deleteScram } from "@/app/api/clusters/[clusterId]/scram-users/[userName]/route";
+import { GET as listScram, POST as createScram } from "@/app/api/clusters/[clusterId]/scram-users/route";
 import { PATCH as patchBrokerDefaults } from "@/app/api/clusters/[clusterId]/broker-defaults/route";
 import { PATCH as patchBrokerConfigs } from "@/app/api/clusters/[clusterId]/brokers/[brokerId]/configs/route";
 import { DELETE as deleteGroupOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route";
@@ -25,6 +30,7 @@ import { DELETE as cancelReassignment, POST as startReassignment } from "@/app/a
 import { DELETE as deleteTopic } from "@/app/api/clusters/[clusterId]/topics/[topicName]/route";
 import { POST as createTopic } from "@/app/api/clusters/[clusterId]/topics/route";
 import { PUT as putPreferences } from "@/app/api/me/preferences/route";
+import { GET as getMe } from "@/app/api/me/route";
 import { DELETE as deleteTeamRoute, PUT as putTeam } from "@/app/api/teams/[teamId]/route";
 import { POST as createTeam } from "@/app/api/teams/route";
 import { PATCH as patchUser } from "@/app/api/users/[userId]/route";
@@ -178,6 +184,37 @@ describe("authorization matrix: every mutating route, every role", () => {
       for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role])).toBe(403);
       expect([404, 409]).toContain(await call(users.admin));
     }
+  });
+
+  it("ACLs, SCRAM users and quotas: admins only, or approvers on a cluster that delegates them", async () => {
+    const delegatedApprover = await testUser("mx-approver-access@sluice.test", { "local-access-delegated": "approver" });
+    const binding = { principal: "User:mx-nobody", resourceType: "TOPIC", resourceName: names.own, operation: "READ" };
+    const calls = (clusterId: string): [string, (as: TestUser | null) => Promise<number>][] => {
+      const P = { clusterId };
+      const base = `/api/clusters/${clusterId}`;
+      return [
+        ["list acls", (as) => send(listAcls, "GET", `${base}/acls`, P, as)],
+        ["create acl (dry run)", (as) => send(createAcl, "POST", `${base}/acls?dryRun=true`, P, as, binding)],
+        ["delete acls (dry run)", (as) => send(deleteAcls, "DELETE", `${base}/acls?dryRun=true&principal=User:mx-nobody`, P, as)],
+        ["list scram users", (as) => send(listScram, "GET", `${base}/scram-users`, P, as)],
+        ["create scram user (invalid)", (as) => send(createScram, "POST", `${base}/scram-users`, P, as, { name: "mx-nobody", iterations: 1 })],
+        ["rotate scram user (invalid)", (as) => send(rotateScram, "POST", `${base}/scram-users/mx-nobody/rotate`, { ...P, userName: "mx-nobody" }, as, { iterations: 1 })],
+        ["delete scram user (missing)", (as) => send(deleteScram, "DELETE", `${base}/scram-users/mx-nobody`, { ...P, userName: "mx-nobody" }, as)],
+        ["list quotas", (as) => send(listQuotas, "GET", `${base}/quotas`, P, as)],
+        ["put quota (invalid)", (as) => send(putQuota, "PUT", `${base}/quotas`, P, as, { entity: {}, values: {} })],
+      ];
+    };
+    for (const [name, call] of calls("local")) {
+      expect(await call(null), `${name} anonymous`).toBe(401);
+      for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role]), `${name} as ${role}`).toBe(403);
+      expect(allowed(await call(users.admin)), `${name} as admin`).toBe(true);
+    }
+    for (const [name, call] of calls("local-access-delegated")) {
+      expect(allowed(await call(delegatedApprover)), `${name} as delegated approver`).toBe(true);
+    }
+    // The sidebar shows the access pages to the delegated approver too.
+    const me = await callRoute<{ permissions: Record<string, string[]> }>(getMe, "/api/me", {}, { headers: { cookie: delegatedApprover.cookie } });
+    expect(me.body.permissions["local-access-delegated"]).toEqual(expect.arrayContaining(["access:read", "access:manage"]));
   });
 
   it("own preferences: every signed-in user, nobody anonymous", async () => {

@@ -9,6 +9,8 @@ import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
+import { AclView } from "@/components/acls/acl-view";
+import { accessRights } from "@/server/services/access/access-rights";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: consumer groups cannot be changed here.";
 
@@ -23,6 +25,7 @@ export default async function ConsumerGroupPage({ params }: { params: Promise<{ 
   const groupId = decodeSegment(p.groupId);
   if (!groupId) notFound();
   const readOnlyReason = await blockedReason(cluster, "groups:alter", READ_ONLY, groupId);
+  const acl = await accessRights(cluster.id);
   return (
     <>
       <PageHeader
@@ -38,6 +41,12 @@ export default async function ConsumerGroupPage({ params }: { params: Promise<{ 
         actions={<GroupActions clusterId={cluster.id} groupId={groupId} readOnlyReason={readOnlyReason} />}
       />
       <GroupDetailView clusterId={cluster.id} groupId={groupId} readOnlyReason={readOnlyReason} />
+      {acl.read ? (
+        <section className="mt-6 space-y-3" data-testid="group-acls">
+          <h2 className="text-base font-semibold">ACLs</h2>
+          <AclView clusterId={cluster.id} canManage={acl.manage} fixed={{ resourceType: "GROUP", resourceName: groupId, patternType: "MATCH" }} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -14,6 +14,8 @@ import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
+import { AclView } from "@/components/acls/acl-view";
+import { accessRights } from "@/server/services/access/access-rights";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: topics cannot be changed here.";
 
@@ -29,6 +31,7 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
   if (!parsed.success) notFound();
   const topic = parsed.data;
   const readOnlyReason = await blockedReason(cluster, "topics:alter", READ_ONLY, topic);
+  const acl = await accessRights(cluster.id);
   return (
     <>
       <PageHeader
@@ -54,7 +57,9 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
         }
       />
       <TopicOwnership clusterId={cluster.id} topic={topic} />
-      <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} hasRegistry={cluster.hasSchemaRegistry} />
+      <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} hasRegistry={cluster.hasSchemaRegistry}
+        aclPanel={acl.read ? <AclView clusterId={cluster.id} canManage={acl.manage} fixed={{ resourceType: "TOPIC", resourceName: topic, patternType: "MATCH" }} /> : undefined}
+      />
     </>
   );
 }

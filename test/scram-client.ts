@@ -1,0 +1,37 @@
+import { execFile, execFileSync } from "node:child_process";
+import { ROOT } from "./infra";
+import { TEST_STACK } from "./stack";
+
+/**
+ * A real Kafka Java client (kafka-clients 4.3.1, dev/java-clients/src/SluiceScramClient.java) authenticated with
+ * SASL/SCRAM-SHA-512 on the test broker's SCRAM listener, so tests see what the broker grants or denies to that
+ * principal, not what Sluice believes. (Debian's kcat, librdkafka 2.0.2, fails SCRAM-SHA-512 against this broker
+ * even with credentials made by Kafka's own kafka-configs tool, so it cannot serve here.)
+ */
+export type ScramLogin = { username: string; password: string };
+/** ok, or the broker's error name (TOPIC_AUTHORIZATION_FAILED, SASL_AUTHENTICATION_FAILED, …); values read by consume. */
+export type ScramResult = { ok: boolean; error?: string; values: string[]; line: string };
+
+let classpath: string | undefined;
+function buildClasspath(): string {
+  classpath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 300_000 }).trim().split("\n").at(-1)!;
+  return classpath;
+}
+
+function run(login: ScramLogin, args: string[]): Promise<ScramResult> {
+  const argv = ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), "SluiceScramClient", TEST_STACK.scramBootstrap, login.username, login.password, ...args];
+  return new Promise((resolve) => {
+    execFile("java", argv, { cwd: ROOT, timeout: 60_000 }, (_error, stdout) => {
+      const line = String(stdout).split("\n").find((l) => l.startsWith("ok") || l.startsWith("error")) ?? `error NO_OUTPUT ${String(stdout).slice(-200)}`;
+      const [head, ...rest] = line.split(" ");
+      resolve(head === "ok" ? { ok: true, values: rest, line } : { ok: false, error: rest[0], values: [], line });
+    });
+  });
+}
+
+/** Produces one record; ok only when the broker acknowledged it. */
+export const scramProduce = (login: ScramLogin, topic: string, value: string) => run(login, ["produce", topic, value]);
+/** Reads partition 0 of a topic from the beginning to its end (no group). */
+export const scramConsume = (login: ScramLogin, topic: string) => run(login, ["consume", topic]);
+/** Describes the cluster: ok only when SCRAM authentication succeeded. */
+export const scramMetadata = (login: ScramLogin) => run(login, ["metadata"]);
