@@ -1,6 +1,6 @@
 /**
- * Counts every Kafka request this process sends, by API name and broker: kafkajs's by wrapping its
- * Connection#send (the one place every kafkajs request goes through, admin and producers), `@platformatic/kafka`'s
+ * Counts every Kafka request this process sends, by API name and broker: kafkajs's from the public instrumentation
+ * REQUEST event of every client it makes (admin, producers, consumers), `@platformatic/kafka`'s
  * (metadata, offsets, groups, Fetch) from its public diagnostics channel. Install before any client connects.
  */
 import { connectionsApiChannel, protocolAPIsById } from "@platformatic/kafka";
@@ -19,25 +19,27 @@ let installed = false;
 export function installRequestCounter(): void {
   if (installed) return;
   installed = true;
+  // kafkajs: every client made by the public Kafka#admin/producer/consumer gets a listener for its public
+  // instrumentation REQUEST event (apiName, broker, duration), emitted once per request it sends.
   const require = createRequire(import.meta.url);
-  const Connection = require("kafkajs/src/network/connection.js") as { prototype: { send: (...a: unknown[]) => unknown } };
-  const send = Connection.prototype.send;
-  Connection.prototype.send = function (this: { host: string; port: number }, ...args: unknown[]) {
-    const req = (args[0] as { request?: { apiName?: string } } | undefined)?.request;
-    const api = req?.apiName ?? "?";
-    counts.set(api, (counts.get(api) ?? 0) + 1);
-    const k = `${api}@${this.host}:${this.port}`;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-    const t0 = performance.now();
-    const done = () => {
-      const ms = performance.now() - t0;
-      const slow = slowest.get(api);
-      if (!slow || ms > slow.ms) slowest.set(api, { ms, broker: `${this.host}:${this.port}` });
+  const { Kafka } = require("kafkajs") as typeof import("kafkajs");
+  type Instrumented = { on(event: string, listener: (e: { payload: KafkajsRequest }) => void): unknown; events: { REQUEST: string } };
+  const proto = Kafka.prototype as unknown as Record<"admin" | "producer" | "consumer", (...a: unknown[]) => Instrumented>;
+  for (const method of ["admin", "producer", "consumer"] as const) {
+    const make = proto[method];
+    proto[method] = function (this: unknown, ...args: unknown[]) {
+      const client = make.apply(this, args);
+      client.on(client.events.REQUEST, ({ payload }) => {
+        const api = payload.apiName ?? "?";
+        counts.set(api, (counts.get(api) ?? 0) + 1);
+        const k = `${api}@${payload.broker}`;
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+        const slow = slowest.get(api);
+        if (!slow || payload.duration > slow.ms) slowest.set(api, { ms: payload.duration, broker: payload.broker });
+      });
+      return client;
     };
-    const r = send.apply(this, args) as Promise<unknown>;
-    r.then(done, done);
-    return r;
-  };
+  }
   // @platformatic/kafka publishes every request on its public diagnostics channel (start, then asyncEnd/error).
   const started = new WeakMap<object, number>();
   const key = (ctx: PltRequest) => protocolAPIsById[ctx.apiKey] ?? `api${ctx.apiKey}`;
@@ -65,6 +67,7 @@ export function installRequestCounter(): void {
   });
 }
 
+type KafkajsRequest = { apiName?: string; broker: string; duration: number };
 type PltRequest = { operation: string; apiKey: number; connection: { host?: string; port?: number } };
 
 export function snapshotCounts(): Counts {
