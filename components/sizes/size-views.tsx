@@ -16,7 +16,7 @@ export function DerivedBytesRate({ rate, windowMs, testId }: { rate: number | nu
   return (
     <span title={DERIVED_TITLE} data-testid={testId}>
       <strong className="tabular-nums">{rate === null ? "—" : `${formatBytes(rate)}/s`}</strong>{" "}
-      <span className="inline-block whitespace-nowrap rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300" data-testid={`${testId}-derived`}>
+      <span className="inline-block rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300" data-testid={`${testId}-derived`}>
         derived{rate !== null && windowMs > 0 ? ` · over ${formatDuration(Math.round(windowMs / 1000) * 1000)}` : ""}
       </span>
     </span>

@@ -39,6 +39,7 @@ test.describe("one clock", () => {
     const ticks = await chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
     expect(ticks.length).toBeGreaterThan(1);
     for (const t of ticks) expect(t).toMatch(CLOCK);
+    await chart.scrollIntoViewIfNeeded();
     const box = (await chart.getByRole("application").boundingBox())!;
     await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2);
     const label = chart.locator(".recharts-tooltip-label");

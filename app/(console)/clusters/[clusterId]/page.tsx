@@ -26,10 +26,10 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
         </section>
       </div>
       <div className="mt-6">
-        <ClusterTruthCard clusterId={cluster.id} />
+        <ClusterMetrics clusterId={cluster.id} />
       </div>
       <div className="mt-6">
-        <ClusterMetrics clusterId={cluster.id} />
+        <ClusterTruthCard clusterId={cluster.id} />
       </div>
     </>
   );
