@@ -6,7 +6,7 @@ import { apiSupport } from "./api-versions";
 import { withDeadline } from "./deadline";
 import { toApiError } from "./errors";
 import { withModernAdmin } from "./registry";
-import { getTopicSnapshot } from "./topic-snapshot";
+import { getTopicSnapshot, type TopicSnapshot } from "./topic-snapshot";
 
 /** DescribeLogDirs (API key 35); `@platformatic/kafka` 1.35.0 speaks v2–v4 (Kafka 2.6+), totals need v4 (Kafka 3.3+). */
 export const DESCRIBE_LOG_DIRS = 35;
@@ -112,7 +112,8 @@ export function deriveBytesRate(older: SizeSnapshot, newer: SizeSnapshot, topic?
   return grown / (span / 1000);
 }
 
-type State = { snapshot?: SizeSnapshot; refreshing?: Promise<SizeSnapshot>; history: SizeSnapshot[] };
+/** `builtFrom`: when the topic snapshot the sizes were read for was taken (a newer one may name new topics). */
+type State = { snapshot?: SizeSnapshot; builtFrom?: number; refreshing?: Promise<SizeSnapshot>; history: SizeSnapshot[] };
 const g = globalThis as unknown as { __sluiceSizeSnapshots?: Map<string, State> };
 const states: Map<string, State> = (g.__sluiceSizeSnapshots ??= new Map());
 
@@ -144,6 +145,7 @@ async function refresh(clusterId: string, state: State): Promise<SizeSnapshot> {
   );
   const snapshot = toSizeSnapshot(at, described);
   state.snapshot = snapshot;
+  state.builtFrom = topics.at;
   state.history = [...state.history.filter((s) => at - s.at <= RATE_WINDOW_MS), snapshot];
   return snapshot;
 }
@@ -152,21 +154,21 @@ async function refresh(clusterId: string, state: State): Promise<SizeSnapshot> {
  * Sizes of every topic and each broker's log dirs: one DescribeLogDirs per broker for all topics, fresh for 5 s,
  * served up to a minute old while one background refresh runs; concurrent callers share one request.
  */
-export async function getClusterSizes(clusterId: string): Promise<Sizes<SizeSnapshot>> {
+export async function getClusterSizes(clusterId: string, opts: { wait?: boolean } = {}): Promise<Sizes<SizeSnapshot>> {
   const why = await unsupported(clusterId);
   if (why) return { available: false, reason: why };
   let state = states.get(clusterId);
   if (!state) states.set(clusterId, (state = { history: [] }));
   const s = state;
   const age = s.snapshot ? Date.now() - s.snapshot.at : Infinity;
-  if (age < FRESH_MS) return { available: true, value: s.snapshot! };
+  if (age < FRESH_MS && !opts.wait) return { available: true, value: s.snapshot! };
   if (!s.refreshing) {
     s.refreshing = refresh(clusterId, s).finally(() => {
       s.refreshing = undefined;
     });
     s.refreshing.catch(() => {});
   }
-  if (age < MAX_STALE_MS) return { available: true, value: s.snapshot! };
+  if (age < MAX_STALE_MS && !opts.wait) return { available: true, value: s.snapshot! };
   try {
     return { available: true, value: await withDeadline(DEADLINE_MS, "DescribeLogDirs", () => s.refreshing!) };
   } catch (error) {
@@ -216,9 +218,17 @@ export function invalidateClusterSizes(clusterId: string): void {
 }
 
 /** Each topic's size (one copy) for the topic list; never throws: a failure leaves the column empty with the reason. */
-export async function topicSizeMap(clusterId: string): Promise<{ sizes: Map<string, number> | null; reason: string | null }> {
+export async function topicSizeMap(clusterId: string, topics?: TopicSnapshot): Promise<{ sizes: Map<string, number> | null; reason: string | null }> {
   try {
-    const s = await getClusterSizes(clusterId);
+    let s = await getClusterSizes(clusterId);
+    // Topics that appeared since the sizes were read (created a moment ago): read again once, rather than show no
+    // size for them until the next refresh. Sizes read for this topic snapshot or a later one are not re-read.
+    const behind = topics && (states.get(clusterId)?.builtFrom ?? 0) < topics.at;
+    const known = s.available ? s.value.topics : null;
+    if (known && behind && topics.topics.some((t) => t.partitions.length > 0 && !known.has(t.name))) {
+      const again = await getClusterSizes(clusterId, { wait: true }).catch(() => null);
+      if (again?.available) s = again;
+    }
     if (!s.available) return { sizes: null, reason: s.reason };
     return { sizes: new Map([...s.value.topics].map(([name, t]) => [name, t.sizeBytes])), reason: null };
   } catch (error) {

@@ -51,7 +51,7 @@ export async function listTopics(clusterId: string, query: Query): Promise<Topic
   const cluster = getClusterConfigOrThrow(clusterId);
   const snapshot = await withDeadline(15_000, `Cluster "${cluster.name}"`, () => getTopicSnapshot(clusterId));
   const match = matcher(query);
-  const sizes = await topicSizeMap(clusterId); // one cached DescribeLogDirs per broker for all topics
+  const sizes = await topicSizeMap(clusterId, snapshot); // one cached DescribeLogDirs per broker for all topics
   const items = snapshot.topics.filter((t) => (query.internal || !t.internal) && match(t.name)).map((t) => ({ ...toItem(t), size: sizes.sizes?.get(t.name) ?? null }));
   const key = (t: TopicListItem) => ({ v: sortValue(t, query.sort), n: t.name });
   items.sort((a, b) => compareTopics(key(a), key(b), query.dir));

@@ -161,6 +161,24 @@ describe("the topic list's size column", () => {
   });
 });
 
+describe("a topic created a moment ago", () => {
+  it("has its size in the list as soon as the list shows it, not after the size cache's next refresh", async () => {
+    await list(`q=${encodeURIComponent(prefix)}`); // sizes cached for the topics known so far
+    const fresh = `${prefix}.fresh`;
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: fresh, numPartitions: 1 }] });
+    try {
+      produceBytes(fresh, 0, 3);
+      invalidateTopicSnapshot("local"); // the topic list's next metadata refresh, which finds the new topic
+      const { status, body } = await list(`q=${encodeURIComponent(fresh)}`);
+      expect(status).toBe(200);
+      expect(body.items.map((t) => t.name)).toEqual([fresh]);
+      expect(body.items[0].size).toBeGreaterThanOrEqual(3 * RECORD);
+    } finally {
+      await admin.deleteTopics({ topics: [fresh] }).catch(() => {});
+    }
+  });
+});
+
 describe("a cluster whose brokers lack DescribeLogDirs", () => {
   const g = globalThis as unknown as { __sluiceApiSupport: Map<string, { at: number; value: Promise<ApiSupport> }> };
   beforeAll(async () => {
