@@ -1,5 +1,6 @@
 import "server-only";
-import { createAPI, Writer, type Reader } from "@platformatic/kafka";
+import { createAPI, type Reader } from "@platformatic/kafka";
+import { describeGroupsRequest, readAssignment, readDescribedGroups, type DescribeGroupsResponse, type DescribedGroup, type DescribedTopicPartitions } from "./describe-groups-common";
 
 /**
  * ConsumerGroupDescribe (API key 69) v0, defined field by field from Kafka's
@@ -9,7 +10,7 @@ import { createAPI, Writer, type Reader } from "@platformatic/kafka";
  * Flexible version: compact strings and arrays, a tag buffer after every struct.
  */
 
-export type CgdTopicPartitions = { topicId: string; topicName: string; partitions: number[] };
+export type CgdTopicPartitions = DescribedTopicPartitions;
 export type CgdMember = {
   memberId: string;
   instanceId: string | null;
@@ -22,60 +23,27 @@ export type CgdMember = {
   assignment: CgdTopicPartitions[];
   targetAssignment: CgdTopicPartitions[];
 };
-export type CgdGroup = {
-  errorCode: number;
-  errorMessage: string | null;
-  groupId: string;
-  groupState: string;
-  groupEpoch: number;
-  assignmentEpoch: number;
-  assignorName: string;
-  members: CgdMember[];
-  authorizedOperations: number;
-};
-export type ConsumerGroupDescribeResponse = { throttleTimeMs: number; groups: CgdGroup[] };
+export type CgdGroup = DescribedGroup<CgdMember>;
+export type ConsumerGroupDescribeResponse = DescribeGroupsResponse<CgdMember>;
 
-function createRequest(groupIds: string[], includeAuthorizedOperations: boolean): Writer {
-  return Writer.create()
-    .appendArray(groupIds, (w, id) => w.appendString(id), true, false)
-    .appendBoolean(includeAuthorizedOperations)
-    .appendTaggedFields();
-}
-
-/** Assignment => [TopicPartitions] TAG_BUFFER; TopicPartitions => TopicId TopicName [Partitions] TAG_BUFFER */
-function readAssignment(r: Reader): CgdTopicPartitions[] {
-  const topics = r.readArray((t) => ({ topicId: t.readUUID(), topicName: t.readString(), partitions: t.readArray((p) => p.readInt32(), true, false) }));
-  r.readTaggedFields();
-  return topics;
-}
-
-/** Per-group errors are returned in the answer (errorCode), not thrown: a batch mixes found and unknown groups. */
-function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): ConsumerGroupDescribeResponse {
+/** Member => MemberId InstanceId RackId MemberEpoch ClientId ClientHost SubscribedTopicNames SubscribedTopicRegex Assignment TargetAssignment */
+function readMember(m: Reader): CgdMember {
   return {
-    throttleTimeMs: reader.readInt32(),
-    groups: reader.readArray((r) => ({
-      errorCode: r.readInt16(),
-      errorMessage: r.readNullableString(),
-      groupId: r.readString(),
-      groupState: r.readString(),
-      groupEpoch: r.readInt32(),
-      assignmentEpoch: r.readInt32(),
-      assignorName: r.readString(),
-      members: r.readArray((m) => ({
-        memberId: m.readString(),
-        instanceId: m.readNullableString(),
-        rackId: m.readNullableString(),
-        memberEpoch: m.readInt32(),
-        clientId: m.readString(),
-        clientHost: m.readString(),
-        subscribedTopicNames: m.readArray((s) => s.readString(), true, false),
-        subscribedTopicRegex: m.readNullableString(),
-        assignment: readAssignment(m),
-        targetAssignment: readAssignment(m),
-      })),
-      authorizedOperations: r.readInt32(),
-    })),
+    memberId: m.readString(),
+    instanceId: m.readNullableString(),
+    rackId: m.readNullableString(),
+    memberEpoch: m.readInt32(),
+    clientId: m.readString(),
+    clientHost: m.readString(),
+    subscribedTopicNames: m.readArray((s) => s.readString(), true, false),
+    subscribedTopicRegex: m.readNullableString(),
+    assignment: readAssignment(m),
+    targetAssignment: readAssignment(m),
   };
 }
 
-export const consumerGroupDescribeV0 = createAPI<[groupIds: string[], includeAuthorizedOperations: boolean], ConsumerGroupDescribeResponse>(69, 0, createRequest, parseResponse);
+function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): ConsumerGroupDescribeResponse {
+  return readDescribedGroups(reader, readMember);
+}
+
+export const consumerGroupDescribeV0 = createAPI<[groupIds: string[], includeAuthorizedOperations: boolean], ConsumerGroupDescribeResponse>(69, 0, describeGroupsRequest, parseResponse);

@@ -1,5 +1,6 @@
 import "server-only";
-import { createAPI, Writer, type Reader } from "@platformatic/kafka";
+import { createAPI, type Reader } from "@platformatic/kafka";
+import { describeGroupsRequest, readAssignment, readDescribedGroups, type DescribeGroupsResponse, type DescribedGroup, type DescribedTopicPartitions } from "./describe-groups-common";
 
 /**
  * ShareGroupDescribe (API key 77) v1, defined field by field from Kafka's ShareGroupDescribeRequest.json /
@@ -8,7 +9,7 @@ import { createAPI, Writer, type Reader } from "@platformatic/kafka";
  * Flexible version: compact strings and arrays, a tag buffer after every struct.
  */
 
-export type SgdTopicPartitions = { topicId: string; topicName: string; partitions: number[] };
+export type SgdTopicPartitions = DescribedTopicPartitions;
 export type SgdMember = {
   memberId: string;
   rackId: string | null;
@@ -18,58 +19,24 @@ export type SgdMember = {
   subscribedTopicNames: string[];
   assignment: SgdTopicPartitions[];
 };
-export type SgdGroup = {
-  errorCode: number;
-  errorMessage: string | null;
-  groupId: string;
-  groupState: string;
-  groupEpoch: number;
-  assignmentEpoch: number;
-  assignorName: string;
-  members: SgdMember[];
-  authorizedOperations: number;
-};
-export type ShareGroupDescribeResponse = { throttleTimeMs: number; groups: SgdGroup[] };
+export type SgdGroup = DescribedGroup<SgdMember>;
+export type ShareGroupDescribeResponse = DescribeGroupsResponse<SgdMember>;
 
-/** GroupIds => [STRING]; IncludeAuthorizedOperations => BOOL; TAG_BUFFER */
-function createRequest(groupIds: string[], includeAuthorizedOperations: boolean): Writer {
-  return Writer.create()
-    .appendArray(groupIds, (w, id) => w.appendString(id), true, false)
-    .appendBoolean(includeAuthorizedOperations)
-    .appendTaggedFields();
-}
-
-/** Assignment => [TopicPartitions] TAG_BUFFER; TopicPartitions => TopicId TopicName [Partitions] TAG_BUFFER */
-function readAssignment(r: Reader): SgdTopicPartitions[] {
-  const topics = r.readArray((t) => ({ topicId: t.readUUID(), topicName: t.readString(), partitions: t.readArray((p) => p.readInt32(), true, false) }));
-  r.readTaggedFields();
-  return topics;
-}
-
-/** Per-group errors are returned in the answer (errorCode), not thrown. */
-function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): ShareGroupDescribeResponse {
+/** Member => MemberId RackId MemberEpoch ClientId ClientHost SubscribedTopicNames Assignment */
+function readMember(m: Reader): SgdMember {
   return {
-    throttleTimeMs: reader.readInt32(),
-    groups: reader.readArray((r) => ({
-      errorCode: r.readInt16(),
-      errorMessage: r.readNullableString(),
-      groupId: r.readString(),
-      groupState: r.readString(),
-      groupEpoch: r.readInt32(),
-      assignmentEpoch: r.readInt32(),
-      assignorName: r.readString(),
-      members: r.readArray((m) => ({
-        memberId: m.readString(),
-        rackId: m.readNullableString(),
-        memberEpoch: m.readInt32(),
-        clientId: m.readString(),
-        clientHost: m.readString(),
-        subscribedTopicNames: m.readArray((s) => s.readString(), true, false),
-        assignment: readAssignment(m),
-      })),
-      authorizedOperations: r.readInt32(),
-    })),
+    memberId: m.readString(),
+    rackId: m.readNullableString(),
+    memberEpoch: m.readInt32(),
+    clientId: m.readString(),
+    clientHost: m.readString(),
+    subscribedTopicNames: m.readArray((s) => s.readString(), true, false),
+    assignment: readAssignment(m),
   };
 }
 
-export const shareGroupDescribeV1 = createAPI<[groupIds: string[], includeAuthorizedOperations: boolean], ShareGroupDescribeResponse>(77, 1, createRequest, parseResponse);
+function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): ShareGroupDescribeResponse {
+  return readDescribedGroups(reader, readMember);
+}
+
+export const shareGroupDescribeV1 = createAPI<[groupIds: string[], includeAuthorizedOperations: boolean], ShareGroupDescribeResponse>(77, 1, describeGroupsRequest, parseResponse);
