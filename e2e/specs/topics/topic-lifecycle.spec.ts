@@ -82,6 +82,7 @@ test("create a topic with an override, find it, change its config, add partition
     await expect(op.locator("option")).toHaveText(["Set the value", "Append to the list", "Subtract from the list"]);
     await op.selectOption("append");
     await d.getByLabel("Items to append (comma-separated)").fill("compact");
+    await keepScreenshot(page, "topic-config-operation");
     await d.getByTestId("config-preview-button").click();
     await expect(d.getByTestId("config-diff-cleanup.policy")).toContainText("default");
     await expect(d.getByTestId("config-diff-cleanup.policy")).toContainText("delete,compact");
