@@ -18,9 +18,10 @@ type Editing = { key: string; value: string; op?: "set" | "reset" } | null;
 function columns(canEdit: boolean, edit: (e: Editing) => void): ColumnDef<ConfigEntry, unknown>[] {
   return [
     ...configNameValueColumns,
-    { accessorKey: "source", header: "Source" },
+    { accessorKey: "source", header: "Source", cell: ({ getValue }) => <span className="block whitespace-normal text-xs">{String(getValue())}</span> },
     { accessorKey: "isDefault", header: "Default", cell: ({ getValue }) => (getValue() ? <Badge>default</Badge> : <Badge tone="info">overridden</Badge>) },
-    { accessorKey: "readOnly", header: "Dynamic", cell: ({ getValue }) => (getValue() ? <span className="text-slate-400">read-only</span> : "editable") },
+    // Editors see "read-only" in the actions column instead (an Edit button means editable): one column less to fit.
+    ...(canEdit ? [] : [{ accessorKey: "readOnly", header: "Dynamic", cell: ({ getValue }) => (getValue() ? <span className="text-slate-400">read-only</span> : "editable") } satisfies ColumnDef<ConfigEntry, unknown>]),
     ...(canEdit
       ? [
           {
@@ -28,7 +29,7 @@ function columns(canEdit: boolean, edit: (e: Editing) => void): ColumnDef<Config
             header: "",
             cell: ({ row }: { row: { original: ConfigEntry } }) => {
               const e = row.original;
-              if (e.readOnly) return null;
+              if (e.readOnly) return <span className="block text-right text-xs text-slate-400">read-only</span>;
               return (
                 <span className="flex justify-end gap-1">
                   <Button size="sm" variant="ghost" onClick={() => edit({ key: e.name, value: e.isSensitive ? "" : (e.value ?? "") })} data-testid={`config-edit-${e.name}`}>
@@ -59,7 +60,7 @@ export function BrokerConfigTable({ clusterId, brokerId }: { clusterId: string; 
       {canEdit ? (
         <div className="mb-3 flex items-center justify-between gap-3 text-sm text-slate-500">
           <p>Dynamic configs (marked editable) can be changed on this broker or for every broker; the broker validates each change before it is applied.</p>
-          <Button variant="primary" size="sm" onClick={() => setEditing({ key: "", value: "" })} data-testid="broker-config-change">
+          <Button variant="primary" size="sm" className="shrink-0" onClick={() => setEditing({ key: "", value: "" })} data-testid="broker-config-change">
             Change a config
           </Button>
         </div>

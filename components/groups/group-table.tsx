@@ -11,7 +11,7 @@ import type { GroupListItem } from "@/lib/schemas/groups";
 import { GroupStateBadge, GroupTypeBadge, HealthBadge } from "./group-state-badge";
 import type { GroupSortKey } from "./use-group-search-params";
 
-type Column = { key: GroupSortKey; label: string; numeric?: boolean; title?: string; cell: (g: GroupListItem, clusterId: string) => ReactNode };
+type Column = { key: GroupSortKey; label: string; numeric?: boolean; title?: string; className?: string; cell: (g: GroupListItem, clusterId: string) => ReactNode };
 
 const TOPICS_SHOWN = 2;
 
@@ -48,13 +48,21 @@ const COLUMNS: Column[] = [
     key: "groupId",
     label: "Group",
     cell: (g, clusterId) => (
-      <span className="flex min-w-0 items-center gap-2">
-        <Link href={g.type === "share" ? paths.shareGroup(clusterId, g.groupId) : paths.group(clusterId, g.groupId)} className="truncate font-mono text-[13px] font-medium text-brand-700 hover:underline dark:text-cyan-300" title={g.groupId}>
-          {g.groupId}
-        </Link>
-        {g.error ? (
-          <span title={g.error} className="shrink-0 text-red-600 dark:text-red-400">
-            <AlertTriangle className="h-3.5 w-3.5" aria-label={`Could not read offsets: ${g.error}`} />
+      <span className="flex min-w-0 flex-col">
+        <span className="flex min-w-0 items-center gap-2">
+          <Link href={g.type === "share" ? paths.shareGroup(clusterId, g.groupId) : paths.group(clusterId, g.groupId)} className="truncate font-mono text-[13px] font-medium text-brand-700 hover:underline dark:text-cyan-300" title={g.groupId}>
+            {g.groupId}
+          </Link>
+          {g.error ? (
+            <span title={g.error} className="shrink-0 text-red-600 dark:text-red-400">
+              <AlertTriangle className="h-3.5 w-3.5" aria-label={`Could not read offsets: ${g.error}`} />
+            </span>
+          ) : null}
+        </span>
+        {/* narrower windows have no Topics column: the topics go under the group id */}
+        {g.topics.length ? (
+          <span className="text-slate-500 xl:hidden" data-testid="group-topics-inline">
+            <TopicsCell topics={g.topics} />
           </span>
         ) : null}
       </span>
@@ -64,14 +72,14 @@ const COLUMNS: Column[] = [
     key: "state",
     label: "State · type",
     cell: (g) => (
-      <span className="inline-flex items-center gap-1">
+      <span className="inline-flex flex-wrap items-center gap-x-1">
         <GroupStateBadge state={g.state} />
         <GroupTypeBadge type={g.type} />
       </span>
     ),
   },
   { key: "members", label: "Members", numeric: true, cell: (g) => (g.members > 0 ? formatNumber(g.members) : <span className="text-slate-400">0</span>) },
-  { key: "topics", label: "Topics", cell: (g) => <TopicsCell topics={g.topics} /> },
+  { key: "topics", label: "Topics", className: "hidden xl:block", cell: (g) => <TopicsCell topics={g.topics} /> },
   { key: "status", label: "Health", title: "Burrow-style verdict over the last samples; hover for the rule", cell: (g) => <HealthBadge status={g.status} rule={g.statusRule} /> },
   { key: "totalLag", label: "Total lag", numeric: true, title: "total lag (end minus committed offset, summed)", cell: (g) => <LagValue lag={g.totalLag} /> },
   {
@@ -83,8 +91,11 @@ const COLUMNS: Column[] = [
   },
 ];
 
-/** Group id takes the slack; the other columns keep fixed widths so rows stay aligned while virtualised. */
-const GRID = "grid grid-cols-[minmax(14rem,1.3fr)_13.5rem_6rem_minmax(10rem,1fr)_6rem_7rem_7.5rem]";
+/**
+ * Group id takes the slack; the other columns keep fixed widths so rows stay aligned while virtualised. Below the xl
+ * breakpoint (a 1024 px window) the Topics column folds under the group id so the table fits without scrolling sideways.
+ */
+const GRID = "grid grid-cols-[minmax(8rem,1fr)_10rem_6rem_6rem_6rem_6.5rem] xl:grid-cols-[minmax(12rem,1.3fr)_13.5rem_6rem_minmax(8rem,1fr)_6rem_7rem_7.5rem]";
 const ROW_HEIGHT = 40;
 
 type Props = {
@@ -111,18 +122,18 @@ export function GroupTable({ clusterId, groups, sort, dir, onSort, onNearEnd, em
 
   return (
     <div ref={scrollRef} className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="group-table">
-      <div role="table" aria-label="Consumer groups" aria-rowcount={groups.length + 1} className="min-w-[62rem] text-sm">
+      <div role="table" aria-label="Consumer groups" aria-rowcount={groups.length + 1} className="min-w-[43rem] text-sm xl:min-w-[60rem]">
         <div role="row" className={cn(GRID, "sticky top-0 z-10 bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300")}>
           {COLUMNS.map((c) => {
             const active = sort === c.key;
             // A first click on a number column shows the biggest first; a second flips it.
             const nextDir = active ? (dir === "asc" ? "desc" : "asc") : c.numeric ? "desc" : "asc";
             return (
-              <div key={c.key} role="columnheader" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} className={cn("px-3 py-2 font-semibold", c.numeric && "text-right")}>
+              <div key={c.key} role="columnheader" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} className={cn("px-3 py-2 font-semibold", c.numeric && "text-right", c.className)}>
                 <button
                   type="button"
                   title={`Sort by ${c.title ?? c.label.toLowerCase()}`}
-                  className={cn("inline-flex items-center gap-1 whitespace-nowrap uppercase hover:text-slate-900 dark:hover:text-white", c.numeric && "flex-row-reverse", active && "text-slate-900 dark:text-white")}
+                  className={cn("inline-flex items-center gap-1 uppercase xl:whitespace-nowrap hover:text-slate-900 dark:hover:text-white", c.numeric && "flex-row-reverse", active && "text-slate-900 dark:text-white")}
                   onClick={() => onSort(c.key, nextDir)}
                   data-testid={`groups-sort-${c.key}`}
                 >
@@ -149,7 +160,7 @@ export function GroupTable({ clusterId, groups, sort, dir, onSort, onNearEnd, em
                   style={{ height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                 >
                   {COLUMNS.map((c) => (
-                    <div key={c.key} role="cell" className={cn("min-w-0 truncate px-3", c.numeric && "text-right tabular-nums")} data-testid={`group-cell-${c.key}`}>
+                    <div key={c.key} role="cell" className={cn("min-w-0 truncate px-3", c.numeric && "text-right tabular-nums", c.className)} data-testid={`group-cell-${c.key}`}>
                       {c.cell(g, clusterId)}
                     </div>
                   ))}

@@ -4,14 +4,26 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { useAlterTopicConfigMutation } from "@/lib/queries/topics";
 import type { AlterTopicConfigBody, ConfigDiff } from "@/lib/schemas/topics";
-import { validateTopicConfigValue } from "@/lib/topic-configs";
+import { TOPIC_CONFIGS, validateTopicConfigValue } from "@/lib/topic-configs";
 import { ConfigDiffView } from "./config-diff";
 import { ConfigKeySelect, ConfigValueInput, configHint } from "./config-inputs";
 import { MutationError } from "./form-errors";
 
-export type ConfigChange = { kind: "edit"; key: string; value: string } | { kind: "reset"; key: string } | { kind: "add"; exclude: string[] };
+export type ConfigChange = { kind: "edit"; key: string; value: string; override?: boolean } | { kind: "reset"; key: string } | { kind: "add"; exclude: string[] };
+
+type Op = "set" | "reset" | "append" | "subtract";
+const OP_LABELS: Record<Op, string> = { set: "Set the value", reset: "Reset to default (remove the override)", append: "Append to the list", subtract: "Subtract from the list" };
+
+/** List-type keys (cleanup.policy, the throttled-replica lists) also take APPEND and SUBTRACT. */
+const isListConfig = (key: string) => TOPIC_CONFIGS[key]?.type === "list" || TOPIC_CONFIGS[key]?.type === "replicas";
+
+/** The operations the dialog offers for a key: reset only for an override, append/subtract only for lists. */
+function opsFor(change: ConfigChange, key: string): Op[] {
+  return ["set" as const, ...(change.kind === "edit" && change.override ? (["reset"] as const) : []), ...(isListConfig(key) ? (["append", "subtract"] as const) : [])];
+}
 
 type Props = { clusterId: string; topic: string; change: ConfigChange; onClose: () => void };
 
@@ -21,6 +33,7 @@ const TITLES = { edit: "Edit config", reset: "Reset to default", add: "Add confi
 export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props) {
   const [key, setKey] = useState(change.kind === "add" ? "" : change.key);
   const [value, setValue] = useState(change.kind === "edit" ? change.value : "");
+  const [op, setOp] = useState<Op>("set");
   const [fieldError, setFieldError] = useState<string>();
   const [diff, setDiff] = useState<{ body: AlterTopicConfigBody; diff: ConfigDiff } | null>(null);
   const dryRun = useAlterTopicConfigMutation(clusterId, topic);
@@ -28,10 +41,21 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
 
   const preview = (body: AlterTopicConfigBody) => dryRun.mutate({ body, dryRun: true }, { onSuccess: (d) => setDiff({ body, diff: d }) });
 
+  const ops = opsFor(change, key);
+  const chooseOp = (next: Op) => {
+    setOp(next);
+    // the current value is what "set" edits; a list operation starts from no items
+    setValue(next === "set" && change.kind === "edit" ? change.value : "");
+    setFieldError(undefined);
+    dryRun.reset();
+  };
+
   const previewEdit = () => {
-    const problem = key ? validateTopicConfigValue(key, value) : "choose a config";
+    if (key && op === "reset") return preview({ reset: [key] });
+    const items = op === "append" || op === "subtract";
+    const problem = !key ? "choose a config" : items && !value.trim() ? "give the items, comma-separated" : validateTopicConfigValue(key, value);
     setFieldError(problem ?? undefined);
-    if (!problem) preview({ set: { [key]: value.trim() } });
+    if (!problem) preview(items ? { [op]: { [key]: value.trim() } } : { set: { [key]: value.trim() } });
   };
 
   // A reset has nothing to fill in: ask for its diff straight away.
@@ -93,7 +117,7 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
           >
             {change.kind === "add" ? (
               <Field label="Config" htmlFor="config-key" hint={key ? configHint(key) : "Any topic-level config Kafka accepts."}>
-                <ConfigKeySelect id="config-key" value={key} onChange={(k) => (setKey(k), setValue(""), setFieldError(undefined))} exclude={change.exclude} testId="config-key-select" />
+                <ConfigKeySelect id="config-key" value={key} onChange={(k) => (setKey(k), setValue(""), setOp("set"), setFieldError(undefined))} exclude={change.exclude} testId="config-key-select" />
               </Field>
             ) : (
               <p className="text-sm">
@@ -101,9 +125,22 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
                 <span className="block text-xs text-slate-500">{configHint(key)}</span>
               </p>
             )}
-            <Field label="New value" htmlFor="config-value" error={fieldError} testId="config-value">
-              <ConfigValueInput id="config-value" configKey={key} value={value} onChange={(v) => (setValue(v), setFieldError(undefined), dryRun.reset())} invalid={!!fieldError} testId="config-value-input" />
-            </Field>
+            {ops.length > 1 ? (
+              <Field label="Operation" htmlFor="config-op">
+                <Select id="config-op" className="w-full" value={op} onChange={(e) => chooseOp(e.target.value as Op)} data-testid="config-op-select">
+                  {ops.map((o) => (
+                    <option key={o} value={o}>
+                      {OP_LABELS[o]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ) : null}
+            {op !== "reset" ? (
+              <Field label={op === "append" ? "Items to append (comma-separated)" : op === "subtract" ? "Items to remove (comma-separated)" : "New value"} htmlFor="config-value" error={fieldError} testId="config-value">
+                <ConfigValueInput id="config-value" configKey={key} value={value} onChange={(v) => (setValue(v), setFieldError(undefined), dryRun.reset())} invalid={!!fieldError} testId="config-value-input" />
+              </Field>
+            ) : null}
             <button type="submit" hidden />
           </form>
         ) : diff ? (

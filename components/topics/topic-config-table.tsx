@@ -34,7 +34,7 @@ function columns(readOnlyReason: string | undefined, open: (c: ConfigChange) => 
         return (
           <span className="flex justify-end gap-1">
             <Tooltip content={why}>
-              <Button size="sm" variant="ghost" disabled={!!why} onClick={() => open({ kind: "edit", key: e.name, value: e.isSensitive ? "" : (e.value ?? "") })} data-testid={`config-edit-${e.name}`}>
+              <Button size="sm" variant="ghost" disabled={!!why} onClick={() => open({ kind: "edit", key: e.name, value: e.isSensitive ? "" : (e.value ?? ""), override: isOverride(e) })} data-testid={`config-edit-${e.name}`}>
                 <Pencil className="h-3.5 w-3.5" /> Edit
               </Button>
             </Tooltip>

@@ -7,7 +7,7 @@ const kafka = new KafkaFixture();
 test.afterAll(() => kafka.cleanup());
 
 test("create a topic with an override, find it, change its config, add partitions, purge and delete it", async ({ page }) => {
-  test.setTimeout(120_000); // eight steps, each waiting on the broker
+  test.setTimeout(150_000); // nine steps, each waiting on the broker
   const topics = new TopicsPage(page);
   const name = uniqueTopicName("life");
   kafka.track(name);
@@ -72,6 +72,27 @@ test("create a topic with an override, find it, change its config, add partition
     await d.getByTestId("config-apply-button").click();
     await expect(d).toBeHidden();
     await expect(topics.configRow("cleanup.policy")).toContainText("default");
+  });
+
+  await test.step("appending compact to the delete policy previews the merged list, then applies it", async () => {
+    await topics.configRow("cleanup.policy").getByTestId("config-edit-cleanup.policy").click();
+    const d = topics.dialog("config-change-dialog");
+    const op = d.getByTestId("config-op-select");
+    // a list config offers append and subtract; reset only where the topic has an override, which it no longer has
+    await expect(op.locator("option")).toHaveText(["Set the value", "Append to the list", "Subtract from the list"]);
+    await op.selectOption("append");
+    await d.getByLabel("Items to append (comma-separated)").fill("compact");
+    await keepScreenshot(page, "topic-config-operation");
+    await d.getByTestId("config-preview-button").click();
+    await expect(d.getByTestId("config-diff-cleanup.policy")).toContainText("default");
+    await expect(d.getByTestId("config-diff-cleanup.policy")).toContainText("delete,compact");
+    expect((await kafka.describeTopic(name))?.overrides["cleanup.policy"]).toBeUndefined();
+    await keepScreenshot(page, "topic-config-append");
+    await d.getByTestId("config-apply-button").click();
+    await expect(d).toBeHidden();
+    await expect(topics.configRow("cleanup.policy")).toContainText("delete,compact");
+    await expect(topics.configRow("cleanup.policy")).toContainText("overridden");
+    expect((await kafka.describeTopic(name))?.overrides["cleanup.policy"]).toBe("delete,compact");
   });
 
   await test.step("adding partitions refuses a smaller total, warns about keys, then raises the count", async () => {
