@@ -62,7 +62,8 @@ export async function listGroupsWithType(clusterId: string): Promise<ListedGroup
   });
 }
 
-const sortAssignment = (a: { topicName: string; partitions: number[] }[]) =>
+/** A described member's assignment as Sluice shows it: topics by name, partitions in order (both group types). */
+export const sortAssignment = (a: { topicName: string; partitions: number[] }[]) =>
   a
     .map((t) => ({ topic: t.topicName, partitions: [...t.partitions].sort((x, y) => x - y) }))
     .sort((x, y) => x.topic.localeCompare(y.topic));

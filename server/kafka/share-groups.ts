@@ -2,7 +2,7 @@ import "server-only";
 import { apiSupport, type ApiSupport } from "./api-versions";
 import { describeShareGroupOffsetsV0, describeShareGroupOffsetsV1, type DescribeShareGroupOffsetsResponse } from "./protocol/describe-share-group-offsets";
 import { shareGroupDescribeV1, type ShareGroupDescribeResponse } from "./protocol/share-group-describe";
-import { groupStateName } from "./groups";
+import { groupStateName, sortAssignment } from "./groups";
 import { withModernAdmin } from "./registry";
 
 /**
@@ -46,9 +46,6 @@ export function shareGroupSupportFrom(support: ApiSupport): { supported: boolean
 export async function shareGroupSupport(clusterId: string): Promise<{ supported: boolean; reason: string | null; offsetsVersion: 0 | 1 }> {
   return shareGroupSupportFrom(await apiSupport(clusterId));
 }
-
-const sortAssignment = (a: { topicName: string; partitions: number[] }[]) =>
-  a.map((t) => ({ topic: t.topicName, partitions: [...t.partitions].sort((x, y) => x - y) })).sort((x, y) => x.topic.localeCompare(y.topic));
 
 function toShareGroup(g: ShareGroupDescribeResponse["groups"][number]): ShareGroup {
   return {
