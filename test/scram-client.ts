@@ -33,5 +33,7 @@ function run(login: ScramLogin, args: string[]): Promise<ScramResult> {
 export const scramProduce = (login: ScramLogin, topic: string, value: string) => run(login, ["produce", topic, value]);
 /** Reads partition 0 of a topic from the beginning to its end (no group). */
 export const scramConsume = (login: ScramLogin, topic: string) => run(login, ["consume", topic]);
+/** Reads partition 0 from the beginning, then commits the position as `group` (needs READ on the group). */
+export const scramConsumeAsGroup = (login: ScramLogin, topic: string, group: string) => run(login, ["consume-group", topic, group]);
 /** Describes the cluster: ok only when SCRAM authentication succeeded. */
 export const scramMetadata = (login: ScramLogin) => run(login, ["metadata"]);

@@ -16,10 +16,15 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { ApiClientError } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import { usePreviewRequest, useSubmitRequest } from "@/lib/queries/requests";
-import { REQUEST_KINDS, type RequestKind, type SubmitRequestBody } from "@/lib/schemas/requests";
+import { ACCESS_REQUEST_KINDS, TOPIC_REQUEST_KINDS, type SubmitRequestBody } from "@/lib/schemas/requests";
+import { AccessFields, accessBody, EMPTY_ACCESS, TopicGrantFields, type AccessDraft } from "./access-fields";
 import { KIND_LABEL } from "./request-status";
 
-type Draft = { kind: RequestKind; topicName: string; teamId: string; partitions: string; replicationFactor: string; configs: string; reset: string; justification: string };
+const FORM_KINDS = [...TOPIC_REQUEST_KINDS, ...ACCESS_REQUEST_KINDS] as const;
+type FormKind = (typeof FORM_KINDS)[number];
+const isAccessKind = (k: FormKind): k is (typeof ACCESS_REQUEST_KINDS)[number] => (ACCESS_REQUEST_KINDS as readonly string[]).includes(k);
+
+type Draft = { kind: FormKind; topicName: string; teamId: string; partitions: string; replicationFactor: string; configs: string; reset: string; justification: string; access: AccessDraft };
 
 /** "key=value" per line → object; malformed lines are reported, not dropped. */
 function parseConfigLines(text: string): { values: Record<string, string>; bad: string[] } {
@@ -34,12 +39,22 @@ function parseConfigLines(text: string): { values: Record<string, string>; bad: 
 }
 
 function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
+  if (isAccessKind(d.kind)) return { body: { kind: d.kind, teamId: d.teamId, justification: d.justification, ...accessBody(d.kind, d.access) } as SubmitRequestBody };
   const base = { topicName: d.topicName.trim(), teamId: d.teamId, justification: d.justification };
   const { values, bad } = parseConfigLines(d.configs);
   if (bad.length) return { error: `Write configs as key=value, one per line (not "${bad[0]}").` };
   switch (d.kind) {
     case "create":
-      return { body: { kind: "create", ...base, partitions: Number(d.partitions), replicationFactor: Number(d.replicationFactor), configs: values } };
+      return {
+        body: {
+          kind: "create",
+          ...base,
+          partitions: Number(d.partitions),
+          replicationFactor: Number(d.replicationFactor),
+          configs: values,
+          ...(d.access.principal ? { access: [{ principal: d.access.principal, operations: d.access.ops }] } : {}),
+        },
+      };
     case "alter-configs":
       return { body: { kind: "alter-configs", ...base, set: values, reset: d.reset.split(",").map((s) => s.trim()).filter(Boolean) } };
     case "add-partitions":
@@ -75,7 +90,17 @@ export function NewRequestButton({ clusterId, blockedReason }: { clusterId: stri
 function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: () => void }) {
   const me = useMe();
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>({ kind: "create", topicName: me.teams[0]?.prefixes[0] ?? "", teamId: me.teams[0]?.id ?? "", partitions: "3", replicationFactor: "1", configs: "", reset: "", justification: "" });
+  const [draft, setDraft] = useState<Draft>({
+    kind: "create",
+    topicName: me.teams[0]?.prefixes[0] ?? "",
+    teamId: me.teams[0]?.id ?? "",
+    partitions: "3",
+    replicationFactor: "1",
+    configs: "",
+    reset: "",
+    justification: "",
+    access: EMPTY_ACCESS,
+  });
   const [localError, setLocalError] = useState<string>();
   const preview = usePreviewRequest(clusterId);
   const submit = useSubmitRequest(clusterId);
@@ -95,11 +120,13 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
   const fieldError = (path: string) => (err instanceof ApiClientError ? err.details.find((d) => d.path === path)?.issue : undefined);
   const clean = preview.data && preview.data.violations.length === 0 && !preview.data.conflict;
   const team = me.teams.find((t) => t.id === draft.teamId);
+  const setAccess = (patch: Partial<AccessDraft>) => set({ access: { ...draft.access, ...patch } });
+  const accessProps = { clusterId, teamId: draft.teamId, d: draft.access, set: setAccess, fieldError };
   return (
     <Dialog
       onClose={onClose}
-      title="New topic request"
-      description="An approver of the owning team decides; on approval Sluice provisions it. Check shows exactly what will happen."
+      title="New request"
+      description="Topics are decided by your team's approvers, access to another team's topic by that team's; on approval Sluice provisions it. Check shows exactly what will happen and who decides."
       size="lg"
       testId="new-request-dialog"
       footer={
@@ -118,15 +145,15 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="What" htmlFor="req-kind">
-          <Select id="req-kind" className="w-full" value={draft.kind} onChange={(e) => set({ kind: e.target.value as RequestKind })} data-testid="request-kind">
-            {REQUEST_KINDS.map((k) => (
+          <Select id="req-kind" className="w-full" value={draft.kind} onChange={(e) => set({ kind: e.target.value as FormKind })} data-testid="request-kind">
+            {FORM_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Owning team" htmlFor="req-team" hint={team ? `Owns ${team.prefixes.join(", ")}` : undefined}>
+        <Field label={isAccessKind(draft.kind) ? "For team" : "Owning team"} htmlFor="req-team" hint={team ? `Owns ${team.prefixes.join(", ")}` : undefined}>
           <Select id="req-team" className="w-full" value={draft.teamId} onChange={(e) => set({ teamId: e.target.value })} data-testid="request-team">
             {me.teams.map((t) => (
               <option key={t.id} value={t.id}>
@@ -135,11 +162,15 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
             ))}
           </Select>
         </Field>
-        <div className="sm:col-span-2">
-          <Field label="Topic name" htmlFor="req-topic" error={fieldError("topicName")} testId="request-topic">
-            <Input id="req-topic" className="font-mono" value={draft.topicName} onChange={(e) => set({ topicName: e.target.value })} data-testid="request-topic" />
-          </Field>
-        </div>
+        {isAccessKind(draft.kind) ? (
+          <AccessFields kind={draft.kind} {...accessProps} />
+        ) : (
+          <div className="sm:col-span-2">
+            <Field label="Topic name" htmlFor="req-topic" error={fieldError("topicName")} testId="request-topic">
+              <Input id="req-topic" className="font-mono" value={draft.topicName} onChange={(e) => set({ topicName: e.target.value })} data-testid="request-topic" />
+            </Field>
+          </div>
+        )}
         {draft.kind === "create" || draft.kind === "add-partitions" ? (
           <Field label={draft.kind === "create" ? "Partitions" : "New partition count"} htmlFor="req-partitions" error={fieldError("partitions")}>
             <Input id="req-partitions" type="number" min={1} value={draft.partitions} onChange={(e) => set({ partitions: e.target.value })} data-testid="request-partitions" />
@@ -164,6 +195,7 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
             </Field>
           </div>
         ) : null}
+        {draft.kind === "create" ? <TopicGrantFields {...accessProps} /> : null}
         {draft.kind === "alter-configs" ? (
           <div className="sm:col-span-2">
             <Field label="Reset to default" htmlFor="req-reset" hint="Config names, comma-separated">

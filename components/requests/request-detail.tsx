@@ -12,6 +12,7 @@ import { ErrorState, Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { requestDetailOptions, useRequestAction } from "@/lib/queries/requests";
 import type { TopicRequestDto } from "@/lib/schemas/requests";
+import { accessSpecLines, RevealPassword, RevokeAccess } from "./access-actions";
 import { KIND_LABEL, RequestStatusBadge } from "./request-status";
 import { useLiveRequests } from "./use-live-requests";
 
@@ -35,8 +36,10 @@ function SpecLines({ r }: { r: TopicRequestDto }) {
   } else if (r.kind === "alter-configs") {
     for (const [k, v] of Object.entries(s.set as Record<string, string>)) lines.push(`set ${k} = ${v}`);
     for (const k of s.reset as string[]) lines.push(`reset ${k}`);
+    for (const g of (s.access ?? []) as { principal: string; operations: string[] }[]) lines.push(`grant ${g.principal}: ${g.operations.join(", ")}`);
   } else if (r.kind === "add-partitions") lines.push(`raise partitions to ${s.partitions}`);
-  else lines.push("delete the topic and its records");
+  else if (r.kind === "delete") lines.push("delete the topic and its records");
+  else lines.push(...accessSpecLines(r));
   return (
     <ul className="space-y-0.5 font-mono text-sm" data-testid="request-spec">
       {lines.map((l) => (
@@ -65,7 +68,7 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
               <RequestStatusBadge status={r.status} />
               <span className="text-sm text-slate-500">{KIND_LABEL[r.kind]}</span>
             </div>
-            {r.status === "PROVISIONED" && r.kind !== "delete" ? (
+            {r.status === "PROVISIONED" && r.topicName && r.kind !== "delete" ? (
               <Link className="text-sm text-brand-700 hover:underline dark:text-cyan-300" href={paths.topic(clusterId, r.topicName)} data-testid="request-topic-link">
                 Open topic
               </Link>
@@ -74,9 +77,13 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
           <CardBody>
             <dl className="grid gap-4 sm:grid-cols-3">
               <Fact label="Team">{r.team.name}</Fact>
+              {r.principal ? <Fact label="Principal">{r.principal}</Fact> : null}
+              <Fact label="Decided by">
+                <span data-testid="request-deciding">{r.decidingTeam ? `approvers of ${r.decidingTeam.name}` : "cluster admins"}</span>
+              </Fact>
               <Fact label="Requested by">{r.requester.name}</Fact>
               <Fact label="Submitted">{when(r.createdAt)}</Fact>
-              <Fact label="Decided by">{r.decider?.name ?? "—"}</Fact>
+              <Fact label="Decider">{r.decider?.name ?? "—"}</Fact>
               <Fact label="Decided">{when(r.decidedAt)}</Fact>
               <Fact label="Provisioned">{when(r.provisionedAt)}</Fact>
             </dl>
@@ -116,11 +123,19 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
           <div className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40" data-testid="request-drift">
             <AlertTriangle className="mt-0.5 h-5 w-5 shrink-0 text-amber-600" />
             <div>
-              <p className="font-medium">The live topic no longer matches what was provisioned (checked {when(r.driftCheckedAt)}).</p>
+              <p className="font-medium">The cluster no longer matches what was provisioned (checked {when(r.driftCheckedAt)}).</p>
               <ul className="mt-1 list-disc pl-5">
                 {r.drift.map((d, i) => (
                   <li key={i}>
-                    {d.kind === "missing" ? "the topic is missing" : d.kind === "partitions" ? `partitions: ${d.expected} requested, ${d.actual} now` : `${d.name}: ${d.expected} requested, ${d.actual ?? "default"} now`}
+                    {d.kind === "missing"
+                      ? "the topic is missing"
+                      : d.kind === "partitions"
+                        ? `partitions: ${d.expected} requested, ${d.actual} now`
+                        : d.kind === "acl-missing"
+                          ? `binding missing: ${d.name}`
+                          : d.kind === "acl-extra"
+                            ? `binding added outside Sluice: ${d.name}`
+                            : `${d.name}: ${d.expected} requested, ${d.actual ?? "default"} now`}
                   </li>
                 ))}
               </ul>
@@ -158,6 +173,8 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
               {r.status === "PENDING" ? (r.can.whyNot ?? "Waiting for an approver.") : `This request is ${r.status.toLowerCase()}.`}
             </p>
           )}
+          <RevealPassword r={r} />
+          <RevokeAccess r={r} />
           {r.can.cancel ? (
             <Button size="sm" variant="ghost" onClick={() => action.mutate({ action: "cancel" })} disabled={busy} data-testid="request-cancel">
               Cancel request

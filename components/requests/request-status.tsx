@@ -23,4 +23,8 @@ export const KIND_LABEL: Record<RequestKind, string> = {
   "alter-configs": "Change configs",
   "add-partitions": "Add partitions",
   delete: "Delete topic",
+  access: "Access",
+  credential: "Credential",
+  quota: "Quota",
+  revoke: "Revoke access",
 };

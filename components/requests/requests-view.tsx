@@ -20,15 +20,16 @@ import { useLiveRequests } from "./use-live-requests";
 const columns = (clusterId: string): ColumnDef<TopicRequestDto, unknown>[] => [
   {
     accessorKey: "topicName",
-    header: "Topic",
+    header: "Topic or principal",
     cell: ({ row }) => (
       <Link href={paths.request(clusterId, row.original.id)} className="font-mono text-brand-700 hover:underline dark:text-cyan-300" data-testid="request-link">
-        {row.original.topicName}
+        {row.original.topicName || row.original.principal}
       </Link>
     ),
   },
   { accessorKey: "kind", header: "Kind", cell: ({ row }) => KIND_LABEL[row.original.kind] },
   { id: "team", accessorFn: (r) => r.team.name, header: "Team" },
+  { id: "decides", accessorFn: (r) => r.decidingTeam?.name ?? "admins", header: "Decided by" },
   {
     accessorKey: "status",
     header: "Status",

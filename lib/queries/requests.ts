@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { z } from "zod";
 import { fetchJson, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import type { Policy, RequestPreview, SubmitRequestBody, TopicRequestDto } from "@/lib/schemas/requests";
+import type { CollectedSecret, Policy, RequestPreview, ServicePrincipalDto, SubmitRequestBody, TopicRequestDto } from "@/lib/schemas/requests";
 
 export type RequestScope = "all" | "mine" | "queue";
 
@@ -77,5 +77,49 @@ export function useCheckDrift(clusterId: string) {
   return useMutation({
     mutationFn: () => fetchJson(paths.api.requestsDrift(clusterId), unchecked<{ checked: number; drifted: { topic: string; requestId: string }[] }>(), post({})),
     onSuccess: () => void qc.invalidateQueries({ queryKey: requestKeys.all(clusterId) }),
+  });
+}
+
+export const principalsOptions = (clusterId: string) =>
+  queryOptions({
+    queryKey: ["clusters", clusterId, "principals"] as const,
+    queryFn: ({ signal }) => fetchJson(paths.api.principals(clusterId), z.object({ principals: unchecked<ServicePrincipalDto[]>() }), { signal }).then((r) => r.principals),
+    staleTime: 30_000,
+  });
+
+export function useDeclarePrincipal(clusterId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { principal: string; teamId: string; description: string }) => fetchJson(paths.api.principals(clusterId), unchecked<ServicePrincipalDto>(), post(body)),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: principalsOptions(clusterId).queryKey }),
+  });
+}
+
+export function useRemovePrincipal(clusterId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => fetchJson(paths.api.principals(clusterId, id), unchecked<ServicePrincipalDto>(), { method: "DELETE" }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: principalsOptions(clusterId).queryKey }),
+  });
+}
+
+export function useRevokeAccess(clusterId: string, id: string) {
+  const changed = useRequestChanged(clusterId);
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (comment: string) => fetchJson(paths.api.request(clusterId, id, "revoke"), unchecked<TopicRequestDto>(), post({ comment })),
+    onSuccess: (r) => {
+      changed(r);
+      void qc.invalidateQueries({ queryKey: requestKeys.detail(clusterId, id) });
+    },
+  });
+}
+
+/** The one call that answers a credential's password: never cached by the query client. */
+export function useCollectCredential(clusterId: string, id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => fetchJson(paths.api.request(clusterId, id, "credential"), unchecked<CollectedSecret>(), post({})),
+    onSettled: () => void qc.invalidateQueries({ queryKey: requestKeys.detail(clusterId, id) }),
   });
 }

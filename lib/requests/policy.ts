@@ -1,6 +1,6 @@
 import { prefixesOwn } from "../auth/ownership";
 import { safeRegex } from "../safe-regex";
-import type { Policy, SubmitRequestInput, Violation } from "../schemas/requests";
+import type { Policy, TopicRequestInput, Violation } from "../schemas/requests";
 
 /** The policy a cluster has until an admin sets one. */
 export const DEFAULT_POLICY: Policy = {
@@ -44,7 +44,7 @@ function namePatternMatches(pattern: string, name: string): boolean {
  * Every rule of the cluster's policy the request breaks (empty = compliant). `teamPrefixes` are the owning team's.
  * Changes and deletions always need the topic to carry one of the team's prefixes: a team changes only what it owns.
  */
-export function checkPolicy(policy: Policy, teamPrefixes: string[], input: SubmitRequestInput): Violation[] {
+export function checkPolicy(policy: Policy, teamPrefixes: string[], input: TopicRequestInput): Violation[] {
   const out: Violation[] = [];
   const owned = prefixesOwn(teamPrefixes, input.topicName);
   if (!owned && (policy.requireTeamPrefix || input.kind !== "create")) {

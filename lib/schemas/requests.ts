@@ -1,14 +1,46 @@
 import { regexError } from "../safe-regex";
 import { z } from "zod";
+import { principalSchema, QUOTA_KEYS, SCRAM_MECHANISMS, type AclBinding, type QuotaKey, type ScramMechanism } from "./access";
 import { configValuesSchema, topicNameSchema } from "./topics";
 
-export const REQUEST_KINDS = ["create", "alter-configs", "add-partitions", "delete"] as const;
+/** Topic kinds (the team's own topics) and access kinds (principals, credentials, quotas; revoke undoes an access). */
+export const TOPIC_REQUEST_KINDS = ["create", "alter-configs", "add-partitions", "delete"] as const;
+export const ACCESS_REQUEST_KINDS = ["access", "credential", "quota"] as const;
+export const REQUEST_KINDS = [...TOPIC_REQUEST_KINDS, ...ACCESS_REQUEST_KINDS, "revoke"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const isTopicKind = (k: string) => (TOPIC_REQUEST_KINDS as readonly string[]).includes(k);
 export const REQUEST_STATUSES = ["PENDING", "APPROVED", "PROVISIONED", "FAILED", "REJECTED", "CANCELLED"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 const justification = z.string().trim().min(10, "explain in at least 10 characters why the team needs this").max(2000);
-const base = { topicName: topicNameSchema, teamId: z.string().min(1, "choose the owning team"), justification };
+const teamId = z.string().min(1, "choose the owning team");
+const base = { topicName: topicNameSchema, teamId, justification };
+
+/** What a grant may allow on a topic: read (consume), write (produce), describe (metadata only). */
+export const GRANT_OPERATIONS = ["READ", "WRITE", "DESCRIBE"] as const;
+export type GrantOperation = (typeof GRANT_OPERATIONS)[number];
+/** A service principal in a request: User:<name>, never the wildcard. */
+export const servicePrincipalSchema = principalSchema.refine((p) => p !== "User:*", "name one principal; a request cannot grant to every user (User:*)");
+const patternType = z.enum(["LITERAL", "PREFIXED"]).default("LITERAL");
+const resourceName = z
+  .string()
+  .trim()
+  .min(1, "name the topic or prefix")
+  .max(249)
+  .regex(/^[a-zA-Z0-9._-]+$/, "topic names and prefixes use letters, digits, '.', '_' and '-' only (no wildcard)");
+const groupName = z.string().trim().min(1, "name the consumer group").max(249).regex(/^[a-zA-Z0-9._-]+$/, "group names here use letters, digits, '.', '_' and '-' only (no wildcard)");
+const operations = z
+  .array(z.enum(GRANT_OPERATIONS))
+  .min(1, "choose at least one operation")
+  .max(3)
+  .transform((ops) => [...new Set(ops)]);
+/** The access a new topic's request can carry: a principal of the team and what it may do on the topic. */
+export const topicGrantSchema = z.strictObject({
+  principal: servicePrincipalSchema,
+  operations,
+  group: z.strictObject({ name: groupName, patternType }).optional(),
+});
+export type TopicGrant = z.output<typeof topicGrantSchema>;
 
 export const submitRequestBodySchema = z.discriminatedUnion("kind", [
   z.object({
@@ -17,6 +49,8 @@ export const submitRequestBodySchema = z.discriminatedUnion("kind", [
     partitions: z.number({ error: "partitions must be a number" }).int().min(1, "partitions must be at least 1").max(100_000),
     replicationFactor: z.number({ error: "replication factor must be a number" }).int().min(1, "replication factor must be at least 1").max(32),
     configs: configValuesSchema.optional().default({}),
+    /** the access the team's services need on the new topic, provisioned with it */
+    access: z.array(topicGrantSchema).max(10).optional(),
   }),
   z.object({
     kind: z.literal("alter-configs"),
@@ -26,15 +60,59 @@ export const submitRequestBodySchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("add-partitions"), ...base, partitions: z.number().int().min(2, "the new partition count must be at least 2").max(100_000) }),
   z.object({ kind: z.literal("delete"), ...base }),
+  z.object({
+    kind: z.literal("access"),
+    teamId,
+    justification,
+    principal: servicePrincipalSchema,
+    resource: z.strictObject({ name: resourceName, patternType }),
+    operations,
+    /** the consumer group the principal consumes as (READ on the group) */
+    group: z.strictObject({ name: groupName, patternType }).optional(),
+  }),
+  z.object({
+    kind: z.literal("credential"),
+    teamId,
+    justification,
+    principal: servicePrincipalSchema,
+    action: z.enum(["create", "rotate"]).default("create"),
+    mechanism: z.enum(SCRAM_MECHANISMS).default("SCRAM-SHA-512"),
+  }),
+  z.object({
+    kind: z.literal("quota"),
+    teamId,
+    justification,
+    principal: servicePrincipalSchema,
+    values: z
+      .partialRecord(z.enum(QUOTA_KEYS), z.number().positive("a quota is a positive number").max(1e15))
+      .refine((v) => Object.keys(v).length > 0, "set at least one quota value"),
+  }),
 ]);
 export type SubmitRequestBody = z.input<typeof submitRequestBodySchema>;
 export type SubmitRequestInput = z.output<typeof submitRequestBodySchema>;
+export type TopicRequestInput = Extract<SubmitRequestInput, { kind: (typeof TOPIC_REQUEST_KINDS)[number] }>;
 
 /** What a request asks for, stored as JSON on the request. */
+export type CreateSpec = { partitions: number; replicationFactor: number; configs: Record<string, string>; access?: TopicGrant[]; bindings?: AclBinding[] };
+export type AccessSpec = {
+  principal: string;
+  resource: { name: string; patternType: "LITERAL" | "PREFIXED" };
+  operations: GrantOperation[];
+  group?: { name: string; patternType: "LITERAL" | "PREFIXED" };
+  /** exactly the bindings provisioning creates (and a revoke removes) */
+  bindings: AclBinding[];
+};
+export type CredentialSpec = { principal: string; action: "create" | "rotate"; mechanism: ScramMechanism };
+export type QuotaSpec = { principal: string; values: Partial<Record<QuotaKey, number>> };
+export type RevokeSpec = { revokes: string; bindings: AclBinding[] };
 export type RequestSpec =
-  | { partitions: number; replicationFactor: number; configs: Record<string, string> }
+  | CreateSpec
   | { set: Record<string, string>; reset: string[] }
   | { partitions: number }
+  | AccessSpec
+  | CredentialSpec
+  | QuotaSpec
+  | RevokeSpec
   | Record<string, never>;
 
 export const decideRequestBodySchema = z.object({
@@ -47,6 +125,7 @@ export const listRequestsQuerySchema = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
   scope: z.enum(["all", "mine", "queue"]).optional().default("all"),
   topic: z.string().max(249).optional(),
+  principal: z.string().max(260).optional(),
 });
 
 export const policyBodySchema = z
@@ -75,7 +154,8 @@ export type Policy = z.output<typeof policyBodySchema>;
 
 export type Violation = { path: string; issue: string };
 
-export type DriftItem = { kind: "missing" | "partitions" | "config"; name?: string; expected: string | null; actual: string | null };
+/** missing/partitions/config: the topic; acl-missing/acl-extra: a grant's bindings; quota: a provisioned quota value. */
+export type DriftItem = { kind: "missing" | "partitions" | "config" | "acl-missing" | "acl-extra" | "quota"; name?: string; expected: string | null; actual: string | null };
 
 export type TopicRequestDto = {
   id: string;
@@ -83,6 +163,13 @@ export type TopicRequestDto = {
   kind: RequestKind;
   topicName: string;
   team: { id: string; name: string };
+  /** access, credential and quota requests: the service principal */
+  principal: string | null;
+  /** who decides: the approvers of `decidingTeam`, or the cluster's admins when it is null */
+  decidingTeam: { id: string; name: string } | null;
+  revokesId: string | null;
+  revokedAt: string | null;
+  secretIssuedAt: string | null;
   spec: RequestSpec;
   justification: string;
   status: RequestStatus;
@@ -98,8 +185,20 @@ export type TopicRequestDto = {
   createdAt: string;
   updatedAt: string;
   /** what the signed-in user may do with it now */
-  can: { approve: boolean; reject: boolean; cancel: boolean; retry: boolean; whyNot?: string };
+  can: { approve: boolean; reject: boolean; cancel: boolean; retry: boolean; revoke: boolean; collectSecret: boolean; whyNot?: string };
 };
+
+/** A team's service principal on a cluster. */
+export type ServicePrincipalDto = { id: string; clusterId: string; principal: string; team: { id: string; name: string }; description: string; createdBy: string; createdAt: string };
+export const principalBodySchema = z.strictObject({
+  principal: servicePrincipalSchema,
+  teamId: z.string().min(1, "choose the owning team"),
+  description: z.string().trim().max(500).optional().default(""),
+});
+export const principalParamsSchema = z.object({ clusterId: z.string().min(1), principalId: z.string().min(1).max(64) });
+export const revokeBodySchema = z.strictObject({ comment: z.string().trim().min(3, "say why the access is revoked").max(2000) });
+/** The one answer that carries a credential request's password. */
+export type CollectedSecret = { user: string; mechanism: ScramMechanism; password: string };
 
 /** The dry run of a submission: the policy's verdict and exactly what provisioning would do. */
 export type RequestPreview = {

@@ -58,8 +58,13 @@ const messagesSchema = z
     /** false disables the JSON Lines export for this cluster. */
     allowExport: z.boolean().default(true),
     masking: z.array(maskingRuleSchema).default([]),
+    /**
+     * "all": every role on the cluster reads records of every topic. "owned": below admin, only of topics the
+     * user's teams own or hold a provisioned access grant (with READ) for; other topics still show metadata.
+     */
+    readScope: z.enum(["all", "owned"]).default("all"),
   })
-  .default({ maxSessions: 40, maxSessionsPerUser: 20, maxDecompressedBytes: 64 * 1024 * 1024, allowExport: true, masking: [] });
+  .default({ maxSessions: 40, maxSessionsPerUser: 20, maxDecompressedBytes: 64 * 1024 * 1024, allowExport: true, masking: [], readScope: "all" });
 
 const metricsSchema = z
   .strictObject({

@@ -15,9 +15,11 @@ import org.apache.kafka.common.protocol.Errors;
 
 /**
  * A real Kafka client authenticated with SASL/SCRAM-SHA-512, for Sluice's access-control tests.
- * Usage: SluiceScramClient <bootstrap> <username> <password> <metadata|produce|consume> [<topic> [<value>]]
+ * Usage: SluiceScramClient <bootstrap> <username> <password> <metadata|produce|consume|consume-group> [<topic>
+ * [<value>|<group>]]
  * Prints one line and exits 0: "ok" (metadata), "ok" (produce), "ok <value>..." (consume: every value from the
- * beginning, read without a group), or "error <KAFKA_ERROR_NAME> <message>" when the broker refused.
+ * beginning, read without a group; consume-group: the same, then the position committed as the group, which
+ * needs READ on the group), or "error <KAFKA_ERROR_NAME> <message>" when the broker refused.
  */
 public final class SluiceScramClient {
   public static void main(String[] args) throws Exception {
@@ -48,7 +50,12 @@ public final class SluiceScramClient {
           }
           System.out.println("ok");
         }
-        case "consume" -> {
+        case "consume", "consume-group" -> {
+          boolean group = args[3].equals("consume-group");
+          if (group) {
+            p.put("group.id", args[5]);
+            p.put("enable.auto.commit", "false");
+          }
           p.put("key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
           p.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
           StringBuilder out = new StringBuilder("ok");
@@ -61,6 +68,7 @@ public final class SluiceScramClient {
             while (consumer.position(tp) < end && System.currentTimeMillis() < deadline) {
               for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) out.append(' ').append(new String(r.value(), StandardCharsets.UTF_8));
             }
+            if (group) consumer.commitSync(Duration.ofSeconds(10));
           }
           System.out.println(out);
         }

@@ -6,6 +6,7 @@ import type { MaskingRule } from "@/server/config/schema";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import { compileMasking, rulesFor, type Masking } from "@/server/messages/mask";
+import { whyCannotReadRecords } from "./read-scope";
 
 /** Who reads, and whether they asked for clear text (`unmasked=true`). */
 export type ReadAccess = { actor: Actor; requestId: string; unmasked?: boolean };
@@ -25,6 +26,14 @@ function exempt(actor: Actor, clusterId: string, rule: MaskingRule): boolean {
  * from none is refused (403, audited).
  */
 export async function maskingFor(clusterId: string, topic: string, access: ReadAccess, view: ReadView): Promise<Masking | null> {
+  // Every record read (browse, detail, search, tail, export) passes here first: the cluster's read scope.
+  const outOfScope = await whyCannotReadRecords(access.actor, clusterId, topic);
+  if (outOfScope) {
+    await prisma.auditEvent.create({
+      data: { actor: access.actor.email, actorId: access.actor.id, clusterId, action: "messages.read", targetType: "topic", target: topic, result: "denied", error: outOfScope, before: JSON.stringify({ view: view.view }), requestId: access.requestId },
+    });
+    throw new ApiError("forbidden", outOfScope);
+  }
   const rules = rulesFor(getClusterConfigOrThrow(clusterId).messages.masking, topic);
   if (!access.unmasked || rules.length === 0) return compileMasking(clusterId, rules);
   const lifted = rules.filter((r) => exempt(access.actor, clusterId, r));

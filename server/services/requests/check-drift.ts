@@ -5,6 +5,7 @@ import { prisma } from "@/server/db/prisma";
 import { withAdmin } from "@/server/kafka/registry";
 import { getTopicSnapshot, invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { readTopicOverrides } from "@/server/services/topics/alter-topic-config";
+import { checkAccessDrift } from "./check-access-drift";
 
 type Expected = { anchorId: string; partitions: number; configs: Record<string, string> } | null;
 
@@ -39,19 +40,26 @@ export function diffTopic(expected: NonNullable<Expected>, live: { partitions: n
   return out;
 }
 
+type DriftResult = { checked: number; drifted: { topic: string; requestId: string; drift: DriftItem[] }[] };
+
 /**
- * Compares every topic provisioned through requests on the cluster with the live topic and records the
- * differences on the topic's create request (drift = null when it matches). Returns the drifted topics.
+ * Compares everything provisioned through requests on the cluster with the live cluster: topics (on the topic's
+ * create request) and access grants and quotas (on their requests). Drift = null when it matches.
  */
-export async function checkDrift(clusterId: string): Promise<{ checked: number; drifted: { topic: string; requestId: string; drift: DriftItem[] }[] }> {
+export async function checkDrift(clusterId: string): Promise<DriftResult> {
   getClusterConfigOrThrow(clusterId);
-  const rows = await prisma.topicRequest.findMany({ where: { clusterId, status: "PROVISIONED" }, orderBy: { provisionedAt: "asc" }, select: { id: true, kind: true, topicName: true, spec: true } });
+  const now = new Date();
+  const [topics, access] = [await checkTopicDrift(clusterId, now), await checkAccessDrift(clusterId, now)];
+  return { checked: topics.checked + access.checked, drifted: [...topics.drifted, ...access.drifted] };
+}
+
+async function checkTopicDrift(clusterId: string, now: Date): Promise<DriftResult> {
+  const rows = await prisma.topicRequest.findMany({ where: { clusterId, status: "PROVISIONED", kind: { in: ["create", "alter-configs", "add-partitions", "delete"] } }, orderBy: { provisionedAt: "asc" }, select: { id: true, kind: true, topicName: true, spec: true } });
   const expected = [...expectedTopics(rows).entries()].filter((e): e is [string, NonNullable<Expected>] => e[1] !== null);
   if (expected.length === 0) return { checked: 0, drifted: [] };
   invalidateTopicSnapshot(clusterId);
   const snapshot = await getTopicSnapshot(clusterId);
   const drifted: { topic: string; requestId: string; drift: DriftItem[] }[] = [];
-  const now = new Date();
   await withAdmin(clusterId, async (admin) => {
     for (const [topic, exp] of expected) {
       const info = snapshot.byName.get(topic);

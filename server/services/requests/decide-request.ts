@@ -6,8 +6,8 @@ import type { AuditContext } from "@/server/services/audit/record-audit";
 import { provisionRequest } from "./provision-request";
 import { assertApprovableNow } from "./recheck-request";
 import { canCancel, canSeeRequest, whyCannotDecide } from "./request-access";
-import { openKey } from "./submit-request";
-import { requestInclude, toRequestDto, type RequestRow } from "./to-dto";
+import { openKeyOf } from "./open-key";
+import { decidingTeam, requestInclude, toRequestDto, type RequestRow } from "./to-dto";
 import { transition } from "./transitions";
 
 /** A request the actor may see, or 404 (a request of another team is indistinguishable from a missing one). */
@@ -23,7 +23,7 @@ export async function findVisibleRequest(clusterId: string, id: string, audit: A
  */
 export async function decideRequest(clusterId: string, id: string, input: { decision: "approve" | "reject"; comment: string }, audit: AuditContext): Promise<TopicRequestDto> {
   const row = await findVisibleRequest(clusterId, id, audit);
-  const why = whyCannotDecide(audit.actor, row);
+  const why = whyCannotDecide(audit.actor, row, decidingTeam(row)?.name);
   if (why) throw new ApiError("forbidden", why);
   const decided = { deciderId: audit.actor.id, deciderName: audit.actor.name, decisionComment: input.comment || null, decidedAt: new Date() };
   if (input.decision === "reject") {
@@ -45,13 +45,13 @@ export async function cancelRequest(clusterId: string, id: string, audit: AuditC
 /** Retries a FAILED request: back to APPROVED (reclaiming the topic's open slot), then provisioning again. */
 export async function retryRequest(clusterId: string, id: string, audit: AuditContext): Promise<TopicRequestDto> {
   const row = await findVisibleRequest(clusterId, id, audit);
-  const why = whyCannotDecide(audit.actor, { ...row, requesterId: "" });
+  const why = whyCannotDecide(audit.actor, { ...row, requesterId: "" }, decidingTeam(row)?.name);
   if (why) throw new ApiError("forbidden", why);
   let approved: RequestRow;
   try {
-    approved = await transition(id, ["FAILED"], { status: "APPROVED", failureReason: null, openKey: openKey(row.clusterId, row.topicName) }, { ...audit, action: "request.retried" });
+    approved = await transition(id, ["FAILED"], { status: "APPROVED", failureReason: null, openKey: openKeyOf(row) }, { ...audit, action: "request.retried" });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ApiError("conflict", `Another request for "${row.topicName}" is open now; decide or cancel it first.`);
+    if ((error as { code?: string }).code === "P2002") throw new ApiError("conflict", `Another request for ${row.topicName ? `"${row.topicName}"` : row.principal} is open now; decide or cancel it first.`);
     throw error;
   }
   return toRequestDto(await provisionRequest(approved, audit), audit.actor);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { RequestSpec } from "@/lib/schemas/requests";
+import type { CreateSpec, RequestSpec } from "@/lib/schemas/requests";
 import type { Actor } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
@@ -11,6 +11,7 @@ import { alterTopicConfig, readTopicOverrides } from "@/server/services/topics/a
 import { createTopic } from "@/server/services/topics/create-topic";
 import { deleteTopic } from "@/server/services/topics/delete-topic";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
+import { applyAccess, applyRevoke, ensureBindings } from "./provision-access";
 import type { RequestRow } from "./to-dto";
 import { transition } from "./transitions";
 
@@ -30,38 +31,48 @@ async function topicState(clusterId: string, topic: string): Promise<{ partition
   }
 }
 
+/** Creates the topic as requested, or accepts it as done when it already exists exactly so. */
+async function createAsRequested(r: RequestRow, s: CreateSpec, audit: { actor: Actor; requestId: string }): Promise<void> {
+  const topic = r.topicName;
+  const assertMatches = (state: { partitions: number; overrides: Record<string, string> }) => {
+    const differs = state.partitions !== s.partitions || Object.entries(s.configs).some(([k, v]) => state.overrides[k] !== v);
+    if (differs) throw new ApiError("conflict", `Topic "${topic}" already exists with other settings (${state.partitions} partitions); it was created outside this request.`);
+  };
+  const state = await topicState(r.clusterId, topic);
+  if (state) return assertMatches(state);
+  try {
+    await createTopic(r.clusterId, { name: topic, partitions: s.partitions, replicationFactor: s.replicationFactor, configs: s.configs }, { dryRun: false, audit });
+  } catch (error) {
+    // An earlier attempt that timed out may have created it after all (the broker finished the request):
+    // the topic as requested counts as done.
+    if (!(error instanceof ApiError) || error.code !== "conflict") throw error;
+    // Right after a broker restart the controller may know the topic before the broker's metadata shows it:
+    // give the metadata a few seconds to catch up.
+    for (let i = 0; i < 10; i++) {
+      invalidateTopicSnapshot(r.clusterId);
+      const now = await topicState(r.clusterId, topic);
+      if (now) return assertMatches(now);
+      await sleep(500);
+    }
+    throw error;
+  }
+}
+
 /**
  * Does what the request asks, idempotently: an earlier attempt that got as far as the broker counts as done
  * (the topic exists with the requested partitions and configs, the partitions are already there, the topic is
  * already gone), so a retry never fails on its own half-finished work.
  */
 async function apply(r: RequestRow, audit: { actor: Actor; requestId: string }): Promise<void> {
+  if (r.kind === "access" || r.kind === "credential" || r.kind === "quota") return applyAccess(r, audit);
+  if (r.kind === "revoke") return applyRevoke(r, audit);
   const spec = JSON.parse(r.spec) as RequestSpec;
   const topic = r.topicName;
   if (r.kind === "create") {
-    const s = spec as { partitions: number; replicationFactor: number; configs: Record<string, string> };
-    const assertMatches = (state: { partitions: number; overrides: Record<string, string> }) => {
-      const differs = state.partitions !== s.partitions || Object.entries(s.configs).some(([k, v]) => state.overrides[k] !== v);
-      if (differs) throw new ApiError("conflict", `Topic "${topic}" already exists with other settings (${state.partitions} partitions); it was created outside this request.`);
-    };
-    const state = await topicState(r.clusterId, topic);
-    if (state) return assertMatches(state);
-    try {
-      await createTopic(r.clusterId, { name: topic, partitions: s.partitions, replicationFactor: s.replicationFactor, configs: s.configs }, { dryRun: false, audit });
-    } catch (error) {
-      // An earlier attempt that timed out may have created it after all (the broker finished the request):
-      // the topic as requested counts as done.
-      if (!(error instanceof ApiError) || error.code !== "conflict") throw error;
-      // Right after a broker restart the controller may know the topic before the broker's metadata shows it:
-      // give the metadata a few seconds to catch up.
-      for (let i = 0; i < 10; i++) {
-        invalidateTopicSnapshot(r.clusterId);
-        const now = await topicState(r.clusterId, topic);
-        if (now) return assertMatches(now);
-        await sleep(500);
-      }
-      throw error;
-    }
+    const s = spec as CreateSpec;
+    await createAsRequested(r, s, audit);
+    // the access the request carries, once the topic exists
+    if (s.bindings?.length) await ensureBindings(r.clusterId, s.bindings, audit);
   } else if (r.kind === "alter-configs") {
     const s = spec as { set: Record<string, string>; reset: string[] };
     const state = await topicState(r.clusterId, topic);

@@ -1,7 +1,8 @@
 import "server-only";
 import { prefixesOwn } from "@/lib/auth/ownership";
 import { checkPolicy } from "@/lib/requests/policy";
-import type { SubmitRequestInput } from "@/lib/schemas/requests";
+import { accessViolations, ownerTeamOf } from "@/lib/requests/access-grants";
+import { isTopicKind, type AccessSpec, type TopicRequestInput } from "@/lib/schemas/requests";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import type { AuditContext } from "@/server/services/audit/record-audit";
@@ -9,9 +10,34 @@ import { getPolicy } from "./policies";
 import type { RequestRow } from "./to-dto";
 
 /** The submission a stored request stands for, so the policy can be checked again exactly as at submit time. */
-export function inputOf(row: RequestRow): SubmitRequestInput {
+export function inputOf(row: RequestRow): TopicRequestInput {
   const spec = JSON.parse(row.spec) as Record<string, unknown>;
-  return { ...spec, kind: row.kind, topicName: row.topicName, teamId: row.teamId, justification: row.justification } as SubmitRequestInput;
+  return { ...spec, kind: row.kind, topicName: row.topicName, teamId: row.teamId, justification: row.justification } as TopicRequestInput;
+}
+
+/**
+ * Access kinds, at decision time: the principal is still the team's (credentials: not another team's), and the
+ * team deciding still owns the topic or prefix (else ownership moved and someone else must decide).
+ */
+async function whyNotAccessApprovable(row: RequestRow, team: { id: string; name: string; prefixes: string[] }): Promise<ApiError | null> {
+  const owned = row.principal ? await prisma.servicePrincipal.findUnique({ where: { clusterId_principal: { clusterId: row.clusterId, principal: row.principal } } }) : null;
+  if (row.kind === "credential") {
+    return owned && owned.teamId !== row.teamId ? new ApiError("conflict", `${row.principal} now belongs to another team; the request cannot be approved.`, [{ path: "principal", issue: "owned by another team" }]) : null;
+  }
+  if (!owned || owned.teamId !== row.teamId) {
+    return new ApiError("conflict", `${row.principal} is no longer a service principal of team "${team.name}"; the request cannot be approved.`, [{ path: "principal", issue: "not the team's" }]);
+  }
+  if (row.kind !== "access") return null;
+  const rows = await prisma.team.findMany({ select: { id: true, name: true, prefixes: true } });
+  const teams = rows.map((t) => ({ ...t, prefixes: JSON.parse(t.prefixes) as string[] }));
+  const spec = JSON.parse(row.spec) as AccessSpec;
+  const violations = accessViolations(spec, { team, teamPrincipals: [row.principal!], teams });
+  if (violations.length) return new ApiError("unprocessable_entity", `The request now breaks ${violations.length} rule${violations.length > 1 ? "s" : ""}: ${violations.map((v) => v.issue).join("; ")}.`, violations);
+  const owner = ownerTeamOf(teams, row.topicName);
+  if ((owner?.id ?? null) !== row.ownerTeamId) {
+    return new ApiError("conflict", `"${row.topicName}" is now owned by ${owner ? `team "${owner.name}"` : "no team"}; the request cannot be approved by the previous owner. Ask the requester to submit it again.`, [{ path: "resource.name", issue: "owner changed" }]);
+  }
+  return null;
 }
 
 /**
@@ -29,6 +55,7 @@ export async function whyNotApprovableNow(row: RequestRow): Promise<ApiError | n
     return new ApiError("conflict", `${row.requesterName} is no longer ${requester?.active ? `a member of team "${team.name}"` : "an active user"}; the request cannot be approved.`, [{ path: "requester", issue: "no longer a team member" }]);
   }
   const prefixes = JSON.parse(team.prefixes) as string[];
+  if (!isTopicKind(row.kind)) return whyNotAccessApprovable(row, { id: row.teamId, name: team.name, prefixes });
   const policy = await getPolicy(row.clusterId);
   if ((policy.requireTeamPrefix || row.kind !== "create") && !prefixesOwn(prefixes, row.topicName)) {
     return new ApiError("conflict", `Team "${team.name}" no longer owns "${row.topicName}" (its prefixes are now ${prefixes.join(", ") || "none"}); the request cannot be approved.`, [{ path: "topicName", issue: "not owned by the team" }]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { checkPolicy } from "@/lib/requests/policy";
-import type { RequestPreview, RequestSpec, SubmitRequestInput, TopicRequestDto, Violation } from "@/lib/schemas/requests";
+import type { RequestPreview, RequestSpec, SubmitRequestInput, TopicRequestDto, TopicRequestInput, Violation } from "@/lib/schemas/requests";
 import { roleOn } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
@@ -11,15 +11,18 @@ import { createTopic } from "@/server/services/topics/create-topic";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
 import type { AuditContext } from "@/server/services/audit/record-audit";
 import { getPolicy } from "./policies";
+import { prepareAccessRequest, prepareTopicGrants, type Prepared } from "./prepare-access";
 import { isTeamMember } from "./request-access";
 import { requestInclude, toRequestDto } from "./to-dto";
 
+type TopicInput = TopicRequestInput;
+
 export const openKey = (clusterId: string, topic: string) => `${clusterId}/${topic}`;
 
-export function specOf(input: SubmitRequestInput): RequestSpec {
+export function specOf(input: TopicInput): RequestSpec {
   switch (input.kind) {
     case "create":
-      return { partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs };
+      return { partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs, ...(input.access?.length ? { access: input.access } : {}) };
     case "alter-configs":
       return { set: input.set, reset: input.reset };
     case "add-partitions":
@@ -32,19 +35,46 @@ export function specOf(input: SubmitRequestInput): RequestSpec {
 const brokerViolations = (error: ApiError): Violation[] =>
   error.details?.length ? error.details.map((d) => ({ path: d.path, issue: error.message })) : [{ path: "", issue: error.message }];
 
+type Full = RequestPreview & { conflict?: string; row: Prepared["row"] };
+
 /**
- * The dry run of a submission: the owning team's membership, the cluster's policy, an open request for the same
- * topic (conflict), and the broker's own validation (validateOnly) of exactly what provisioning would do.
+ * The dry run of a submission: the requesting team's membership, the cluster's policy (topic kinds) or the access
+ * rules (access kinds), an open request for the same thing (conflict), the broker's own view of what provisioning
+ * would do, and who decides.
  */
-export async function previewRequest(clusterId: string, input: SubmitRequestInput, audit: AuditContext): Promise<RequestPreview & { conflict?: string }> {
-  const cluster = getClusterConfigOrThrow(clusterId);
+async function prepareRequest(clusterId: string, input: SubmitRequestInput, audit: AuditContext): Promise<Full> {
   const team = await prisma.team.findUnique({ where: { id: input.teamId } });
   if (!team) throw new ApiError("unprocessable_entity", "The chosen team does not exist.", [{ path: "teamId", issue: "not_found" }]);
   if (!isTeamMember(audit.actor, team.id) && roleOn(audit.actor, clusterId) !== "admin") {
-    throw new ApiError("forbidden", `You are not a member of team "${team.name}"; only its members request topics for it.`);
+    throw new ApiError("forbidden", `You are not a member of team "${team.name}"; only its members make requests for it.`);
   }
+  const grantTeam = { id: team.id, name: team.name, prefixes: JSON.parse(team.prefixes) as string[] };
+  if (input.kind === "access" || input.kind === "credential" || input.kind === "quota") {
+    const prepared = await prepareAccessRequest(clusterId, input, grantTeam);
+    const open = await prisma.topicRequest.findUnique({ where: { openKey: prepared.row.openKey } });
+    const conflict = open ? `Request ${open.id} (${open.kind}, ${open.status}) asks for the same thing and is still open; wait for it to be decided or cancel it.` : undefined;
+    return { violations: prepared.violations, plan: prepared.plan, warnings: prepared.warnings, conflict, row: prepared.row };
+  }
+  const preview = await prepareTopicRequest(clusterId, input, grantTeam, audit);
+  const grants = input.kind === "create" ? await prepareTopicGrants(clusterId, grantTeam, input.topicName, input.access ?? []) : null;
+  const spec = specOf(input);
+  if (grants?.bindings.length) {
+    preview.violations.push(...grants.violations);
+    preview.plan.push(...grants.plan);
+    Object.assign(spec, { bindings: grants.bindings });
+  }
+  return { ...preview, row: { topicName: input.topicName, principal: null, ownerTeamId: team.id, spec, openKey: openKey(clusterId, input.topicName) } };
+}
+
+export async function previewRequest(clusterId: string, input: SubmitRequestInput, audit: AuditContext): Promise<RequestPreview & { conflict?: string }> {
+  const { row: _row, ...preview } = await prepareRequest(clusterId, input, audit);
+  return preview;
+}
+
+async function prepareTopicRequest(clusterId: string, input: TopicInput, team: { name: string; prefixes: string[] }, audit: AuditContext): Promise<RequestPreview & { conflict?: string }> {
+  const cluster = getClusterConfigOrThrow(clusterId);
   const policy = await getPolicy(clusterId);
-  const violations = checkPolicy(policy, JSON.parse(team.prefixes) as string[], input);
+  const violations = checkPolicy(policy, team.prefixes, input);
   const open = await prisma.topicRequest.findUnique({ where: { openKey: openKey(clusterId, input.topicName) } });
   const conflict = open ? `Request ${open.id} (${open.kind}, ${open.status}) is already open for topic "${input.topicName}"; wait for it to be decided or cancel it.` : undefined;
   const plan: string[] = [];
@@ -83,33 +113,36 @@ export async function previewRequest(clusterId: string, input: SubmitRequestInpu
 
 /** Submits a request (after the same checks as the preview): 409 on a clash, 422 listing every violation. */
 export async function submitRequest(clusterId: string, input: SubmitRequestInput, audit: AuditContext): Promise<TopicRequestDto> {
-  const preview = await previewRequest(clusterId, input, audit);
+  const preview = await prepareRequest(clusterId, input, audit);
   if (preview.conflict) throw new ApiError("conflict", preview.conflict, [{ path: "topicName", issue: "conflict" }]);
   if (preview.violations.length) {
     throw new ApiError("unprocessable_entity", `The request breaks ${preview.violations.length} rule${preview.violations.length > 1 ? "s" : ""}: ${preview.violations.map((v) => v.issue).join("; ")}.`, preview.violations);
   }
+  const { row: asked } = preview;
   const data = {
     clusterId,
     kind: input.kind,
-    topicName: input.topicName,
+    topicName: asked.topicName,
     teamId: input.teamId,
-    spec: JSON.stringify(specOf(input)),
+    ownerTeamId: asked.ownerTeamId,
+    principal: asked.principal,
+    spec: JSON.stringify(asked.spec),
     justification: input.justification,
     requesterId: audit.actor.id,
     requesterName: audit.actor.name,
-    openKey: openKey(clusterId, input.topicName),
+    openKey: asked.openKey,
   };
   try {
     const row = await prisma.$transaction(async (tx) => {
       const created = await tx.topicRequest.create({ data, include: requestInclude });
       await tx.auditEvent.create({
-        data: { actor: audit.actor.email, actorId: audit.actor.id, clusterId, action: "request.submitted", targetType: "topic-request", target: created.id, result: "success", after: JSON.stringify({ kind: input.kind, topic: input.topicName, team: created.team.name, spec: specOf(input) }), requestId: audit.requestId },
+        data: { actor: audit.actor.email, actorId: audit.actor.id, clusterId, action: "request.submitted", targetType: "topic-request", target: created.id, result: "success", after: JSON.stringify({ kind: input.kind, topic: asked.topicName || undefined, principal: asked.principal ?? undefined, team: created.team.name, spec: asked.spec }), requestId: audit.requestId },
       });
       return created;
     });
     return toRequestDto(row, audit.actor);
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new ApiError("conflict", `Another request for topic "${input.topicName}" was submitted a moment ago; see the requests list.`);
+    if ((error as { code?: string }).code === "P2002") throw new ApiError("conflict", `Another request for ${asked.topicName ? `"${asked.topicName}"` : asked.principal} was submitted a moment ago; see the requests list.`);
     throw error;
   }
 }

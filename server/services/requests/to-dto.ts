@@ -1,7 +1,7 @@
 import "server-only";
 import type { DriftItem, RequestKind, RequestSpec, RequestStatus, TopicRequestDto } from "@/lib/schemas/requests";
 import type { Actor } from "@/server/auth/permissions";
-import { canCancel, whyCannotDecide } from "./request-access";
+import { canCancel, decidingTeamId, whyCannotDecide, whyCannotRevoke } from "./request-access";
 
 export type RequestRow = {
   id: string;
@@ -10,6 +10,12 @@ export type RequestRow = {
   topicName: string;
   teamId: string;
   team: { id: string; name: string };
+  ownerTeamId: string | null;
+  ownerTeam: { id: string; name: string } | null;
+  principal: string | null;
+  revokesId: string | null;
+  revokedAt: Date | null;
+  secretIssuedAt: Date | null;
   spec: string;
   justification: string;
   status: string;
@@ -28,10 +34,14 @@ export type RequestRow = {
   updatedAt: Date;
 };
 
-export const requestInclude = { team: { select: { id: true, name: true } } } as const;
+export const requestInclude = { team: { select: { id: true, name: true } }, ownerTeam: { select: { id: true, name: true } } } as const;
+
+/** The team whose approvers decide (null: the cluster's admins). */
+export const decidingTeam = (r: RequestRow) => (decidingTeamId(r) === null ? null : decidingTeamId(r) === r.teamId ? r.team : r.ownerTeam);
 
 export function toRequestDto(r: RequestRow, actor: Actor): TopicRequestDto {
-  const why = whyCannotDecide(actor, r);
+  const deciding = decidingTeam(r);
+  const why = whyCannotDecide(actor, r, deciding?.name);
   const pending = r.status === "PENDING";
   return {
     id: r.id,
@@ -39,6 +49,11 @@ export function toRequestDto(r: RequestRow, actor: Actor): TopicRequestDto {
     kind: r.kind as RequestKind,
     topicName: r.topicName,
     team: r.team,
+    principal: r.principal,
+    decidingTeam: deciding,
+    revokesId: r.revokesId,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    secretIssuedAt: r.secretIssuedAt?.toISOString() ?? null,
     spec: JSON.parse(r.spec) as RequestSpec,
     justification: r.justification,
     status: r.status as RequestStatus,
@@ -58,7 +73,10 @@ export function toRequestDto(r: RequestRow, actor: Actor): TopicRequestDto {
       reject: pending && !why,
       cancel: pending && canCancel(actor, r),
       // retrying is a decider's act too, but the requester rule does not apply (the decision was already made)
-      retry: r.status === "FAILED" && whyCannotDecide(actor, { ...r, requesterId: "" }) === null,
+      retry: r.status === "FAILED" && whyCannotDecide(actor, { ...r, requesterId: "" }, deciding?.name) === null,
+      revoke: r.kind === "access" && whyCannotRevoke(actor, r, r.ownerTeam?.name) === null,
+      // the password of a provisioned credential request is shown once, to its requester
+      collectSecret: r.kind === "credential" && r.status === "PROVISIONED" && r.secretIssuedAt === null && r.requesterId === actor.id,
       ...(why && pending ? { whyNot: why } : {}),
     },
   };

@@ -37,7 +37,7 @@ export async function transition(
         result: audit.result ?? "success",
         error: audit.error,
         before: JSON.stringify({ status: from.length === 1 ? from[0] : from }),
-        after: JSON.stringify({ status: row.status, topic: row.topicName, kind: row.kind, ...(audit.detail ? { detail: audit.detail } : {}) }),
+        after: JSON.stringify({ status: row.status, topic: row.topicName || undefined, principal: row.principal ?? undefined, kind: row.kind, ...(audit.detail ? { detail: audit.detail } : {}) }),
         requestId: audit.requestId,
       },
     });

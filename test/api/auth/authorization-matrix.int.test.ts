@@ -10,7 +10,11 @@ import { DELETE as deleteGroupOffsets } from "@/app/api/clusters/[clusterId]/con
 import { POST as resetOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route";
 import { DELETE as deleteGroup } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/route";
 import { GET as getPolicy, PUT as putPolicy } from "@/app/api/clusters/[clusterId]/policy/route";
+import { DELETE as removePrincipal } from "@/app/api/clusters/[clusterId]/principals/[principalId]/route";
+import { POST as declarePrincipal } from "@/app/api/clusters/[clusterId]/principals/route";
 import { POST as cancelRequest } from "@/app/api/clusters/[clusterId]/requests/[requestId]/cancel/route";
+import { POST as collectCredential } from "@/app/api/clusters/[clusterId]/requests/[requestId]/credential/route";
+import { POST as revokeRequest } from "@/app/api/clusters/[clusterId]/requests/[requestId]/revoke/route";
 import { POST as decideRequest } from "@/app/api/clusters/[clusterId]/requests/[requestId]/decision/route";
 import { POST as retryRequest } from "@/app/api/clusters/[clusterId]/requests/[requestId]/retry/route";
 import { POST as submitRequest } from "@/app/api/clusters/[clusterId]/requests/route";
@@ -168,6 +172,15 @@ describe("authorization matrix: every mutating route, every role", () => {
       expect(await decide(users.approverOther)).toBe(404);
     }
     expect(await send(cancelRequest, "POST", "/api/clusters/local/requests/no-such-request/cancel", missing, users.viewer)).toBe(404);
+    // revoking an access needs approver; revealing a credential is the requester's (any role, checked on the request)
+    const revoke = (as: TestUser | null) => send(revokeRequest, "POST", "/api/clusters/local/requests/no-such-request/revoke", missing, as, { comment: "matrix check" });
+    expect(await revoke(null)).toBe(401);
+    expect(await revoke(users.viewer)).toBe(403);
+    expect(await revoke(users.operator)).toBe(403);
+    expect(await revoke(users.approverOther)).toBe(404);
+    expect(await send(collectCredential, "POST", "/api/clusters/local/requests/no-such-request/credential", missing, null)).toBe(401);
+    expect(await send(collectCredential, "POST", "/api/clusters/local/requests/no-such-request/credential", missing, users.viewer)).toBe(404);
+    expect(await send(collectCredential, "POST", "/api/clusters/local-readonly/requests/no-such-request/credential", { ...missing, clusterId: "local-readonly" }, users.admin)).toBe(403);
   });
 
   it("users and teams: admins on every cluster only", async () => {
@@ -202,6 +215,8 @@ describe("authorization matrix: every mutating route, every role", () => {
         ["delete scram user (missing)", (as) => send(deleteScram, "DELETE", `${base}/scram-users/mx-nobody`, { ...P, userName: "mx-nobody" }, as)],
         ["list quotas", (as) => send(listQuotas, "GET", `${base}/quotas`, P, as)],
         ["put quota (invalid)", (as) => send(putQuota, "PUT", `${base}/quotas`, P, as, { entity: {}, values: {} })],
+        ["declare principal (invalid)", (as) => send(declarePrincipal, "POST", `${base}/principals`, P, as, { principal: "User:*", teamId: "x" })],
+        ["remove principal (missing)", (as) => send(removePrincipal, "DELETE", `${base}/principals/no-such`, { ...P, principalId: "no-such" }, as)],
       ];
     };
     for (const [name, call] of calls("local")) {
