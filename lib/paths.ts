@@ -27,6 +27,7 @@ export const paths = {
   acls: (clusterId: string, query?: Record<string, string | undefined>) => `/clusters/${enc(clusterId)}/acls${qs(query)}`,
   principal: (clusterId: string, principal: string) => `/clusters/${enc(clusterId)}/acls/principals/${enc(principal)}`,
   scramUsers: (clusterId: string) => `/clusters/${enc(clusterId)}/scram-users`,
+  servicePrincipals: (clusterId: string) => `/clusters/${enc(clusterId)}/principals`,
   quotas: (clusterId: string) => `/clusters/${enc(clusterId)}/quotas`,
   audit: () => "/audit",
   access: () => "/access",

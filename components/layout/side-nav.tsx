@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
+import { BadgeCheck, Boxes, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -69,7 +69,8 @@ export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDt
       {current ? (
         <div className="space-y-1">
           <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Self-service</p>
-          <NavLink item={{ label: "Topic requests", href: paths.requests(current.id), icon: ClipboardCheck, testId: "nav-requests" }} active={isActive(paths.requests(current.id))} />
+          <NavLink item={{ label: "Requests", href: paths.requests(current.id), icon: ClipboardCheck, testId: "nav-requests" }} active={isActive(paths.requests(current.id))} />
+          <NavLink item={{ label: "Service principals", href: paths.servicePrincipals(current.id), icon: BadgeCheck, testId: "nav-principals" }} active={isActive(paths.servicePrincipals(current.id))} />
         </div>
       ) : null}
       {current && me.permissions[current.id]?.includes("access:read") ? (

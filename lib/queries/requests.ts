@@ -123,3 +123,10 @@ export function useCollectCredential(clusterId: string, id: string) {
     onSettled: () => void qc.invalidateQueries({ queryKey: requestKeys.detail(clusterId, id) }),
   });
 }
+
+export const principalRequestsOptions = (clusterId: string, principal: string) =>
+  queryOptions({
+    queryKey: [...requestKeys.lists(clusterId), "principal", principal] as const,
+    queryFn: ({ signal }) => fetchJson(paths.api.requests(clusterId, { principal }), z.object({ requests: unchecked<TopicRequestDto[]>() }), { signal }).then((r) => r.requests),
+    staleTime: 5_000,
+  });

@@ -1,3 +1,4 @@
+import { AclView } from "@/components/acls/acl-view";
 import { BrokerTable } from "@/components/brokers/broker-table";
 import { ClusterHealthCard } from "@/components/clusters/cluster-health-card";
 import { ClusterMetrics } from "@/components/clusters/cluster-metrics";
@@ -5,6 +6,7 @@ import { ClusterSizeCard } from "@/components/sizes/size-views";
 import { ClusterTruthCard } from "@/components/clusters/cluster-truth-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageAccess } from "@/server/auth/page-access";
+import { accessRights } from "@/server/services/access/access-rights";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 
@@ -12,6 +14,7 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
   await requirePageAccess("clusters:read", (await params).clusterId);
   const { clusterId } = await params;
   const cluster = toClusterSummary(getClusterOrNotFound(clusterId));
+  const acl = await accessRights(cluster.id);
   return (
     <>
       <PageHeader title={cluster.name} description="Cluster overview" />
@@ -31,6 +34,12 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
       <div className="mt-6">
         <ClusterTruthCard clusterId={cluster.id} />
       </div>
+      {acl.read ? (
+        <section className="mt-6 space-y-3" data-testid="cluster-acls">
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">ACLs on the cluster resource</h2>
+          <AclView clusterId={cluster.id} canManage={acl.manage} fixed={{ resourceType: "CLUSTER", resourceName: "kafka-cluster", patternType: "MATCH" }} />
+        </section>
+      ) : null}
     </>
   );
 }

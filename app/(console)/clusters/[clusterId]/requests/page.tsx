@@ -7,7 +7,7 @@ import { requirePageAccess } from "@/server/auth/page-access";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 
-export const metadata = { title: "Topic requests" };
+export const metadata = { title: "Requests" };
 
 export default async function RequestsPage({ params }: { params: Promise<{ clusterId: string }> }) {
   await requirePageAccess("requests:read", (await params).clusterId);
@@ -15,8 +15,8 @@ export default async function RequestsPage({ params }: { params: Promise<{ clust
   return (
     <>
       <PageHeader
-        title="Topic requests"
-        description={`${cluster.name}: teams request topics and changes; an approver of the team decides; Sluice provisions and watches for drift.`}
+        title="Requests"
+        description={`${cluster.name}: teams request topics, access to topics, credentials and quotas; the owner's approvers decide; Sluice provisions and watches for drift.`}
         actions={<NewRequestButton clusterId={cluster.id} blockedReason={await blockedReason(cluster, "requests:create", "This cluster is configured read-only in Sluice: nothing can be provisioned here.")} />}
       />
       <div className="grid gap-6 xl:grid-cols-[1fr_320px]">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PrincipalView } from "@/components/acls/principal-view";
+import { PrincipalGrants } from "@/components/requests/principals-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { principalSchema } from "@/lib/schemas/access";
@@ -29,7 +30,12 @@ export default async function PrincipalPage({ params }: { params: Promise<{ clus
           </>
         }
       />
-      <PrincipalView clusterId={cluster.id} principal={parsed.data} />
+      <div className="grid gap-6 xl:grid-cols-[1fr_320px]">
+        <PrincipalView clusterId={cluster.id} principal={parsed.data} />
+        <div>
+          <PrincipalGrants clusterId={cluster.id} principal={parsed.data} />
+        </div>
+      </div>
     </>
   );
 }
