@@ -47,6 +47,8 @@ node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$PORT" &
 pids+=($!)
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.5; done
 echo
+# Teams, users per role, service principals, ACLs and requests waiting for a decision (idempotent).
+node_modules/.bin/tsx dev/demo/org.ts "http://127.0.0.1:$PORT" || echo "demo: the demo organisation could not be seeded (see above); Sluice runs without it"
 echo "  Sluice is running at http://127.0.0.1:$PORT   (Ctrl-C stops the demo)"
 echo "  Sign in as $SLUICE_ADMIN_EMAIL / $SLUICE_ADMIN_PASSWORD (unless an earlier run's users exist)"
 echo "  Kafka: 127.0.0.1:${KAFKA_PORT:-19092} (plaintext, super user); SASL/SCRAM-SHA-512 for the users and ACLs"

@@ -68,7 +68,7 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
               <RequestStatusBadge status={r.status} />
               <span className="text-sm text-slate-500">{KIND_LABEL[r.kind]}</span>
             </div>
-            {r.status === "PROVISIONED" && r.topicName && r.kind !== "delete" ? (
+            {r.status === "PROVISIONED" && r.topicName && r.kind !== "delete" && !(r.kind === "access" && (r.spec as { resource: { patternType: string } }).resource.patternType === "PREFIXED") ? (
               <Link className="text-sm text-brand-700 hover:underline dark:text-cyan-300" href={paths.topic(clusterId, r.topicName)} data-testid="request-topic-link">
                 Open topic
               </Link>

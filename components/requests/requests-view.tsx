@@ -81,7 +81,7 @@ export function RequestsView({ clusterId }: { clusterId: string }) {
           ))}
         </div>
         <div className="flex items-center gap-2 text-xs text-slate-500">
-          {drift.data ? <span data-testid="drift-result">Checked {drift.data.checked} provisioned topic(s): {drift.data.drifted.length ? `${drift.data.drifted.length} drifted` : "no drift"}.</span> : null}
+          {drift.data ? <span data-testid="drift-result">Checked {drift.data.checked} provisioned topic(s) and grant(s): {drift.data.drifted.length ? `${drift.data.drifted.length} drifted` : "no drift"}.</span> : null}
           {drift.error ? <span className="text-red-600">{drift.error.message}</span> : null}
           <Button size="sm" onClick={() => drift.mutate()} disabled={drift.isPending} data-testid="check-drift">
             <RefreshCw className={cn("h-3.5 w-3.5", drift.isPending && "animate-spin")} /> Check drift now
@@ -95,7 +95,7 @@ export function RequestsView({ clusterId }: { clusterId: string }) {
           searchPlaceholder="Filter by topic, team, requester…"
           rowTestId={(r) => `request-row-${r.topicName}`}
           emptyTitle={scope === "queue" ? "Nothing waiting for you" : "No requests yet"}
-          emptyMessage={scope === "queue" ? "Pending requests of your teams appear here." : "Use “New request” to ask for a topic; an approver of your team decides."}
+          emptyMessage={scope === "queue" ? "Pending requests your teams decide appear here." : "Use “New request” to ask for a topic, access, a credential or a quota."}
           testId="requests-table"
         />
       )}

@@ -25,7 +25,8 @@ export const EMBEDDED_DEFAULT = {
       bootstrapServers: "127.0.0.1:19092",
       schemaRegistry: { url: "http://127.0.0.1:18081/apis/ccompat/v7" },
       // The demo's payments carry card numbers: masked in every view (admins may ask for them, audited).
-      messages: { masking: [{ topics: "shop\\.payments", fields: ["card.number"] }] },
+      // Below admin, records are readable only on topics a user's teams own or were granted (team self-service).
+      messages: { masking: [{ topics: "shop\\.payments", fields: ["card.number"] }], readScope: "owned" },
     },
     {
       id: "local-readonly",

@@ -152,9 +152,12 @@ describe("cross-team access", () => {
     // the owner's approver sees it in their queue although it is another team's request
     const queue = await callRoute<{ requests: TopicRequestDto[] }>(listRoute, `/api/clusters/${C}/requests?scope=queue`, P, { headers: { cookie: shopApprover.cookie } });
     expect(queue.body.requests.map((r) => r.id)).toContain(accessId);
-    // records are out of the requester's read scope until the grant exists
+    // records are out of the analytics team's read scope (viewer and approver alike) until the grant exists; the
+    // owner team's operator and any admin read them
     expect((await browse(shopTopic, anaRequester)).status).toBe(403);
+    expect((await browse(shopTopic, anaApprover)).status).toBe(403);
     expect((await browse(shopTopic, shopMember)).status).toBe(200);
+    expect((await browse(shopTopic, admin)).status).toBe(200);
 
     const approved = await decide(accessId, shopApprover);
     expect(approved.body.status, JSON.stringify(approved.body)).toBe("PROVISIONED");
@@ -165,6 +168,7 @@ describe("cross-team access", () => {
     expect(write.error, write.line).toBe("TOPIC_AUTHORIZATION_FAILED");
     const records = await browse(shopTopic, anaRequester);
     expect(records.status).toBe(200);
+    expect((await browse(shopTopic, anaApprover)).status).toBe(200);
     expect(records.body.messages.map((r) => r.value.text)).toEqual(expect.arrayContaining(["v0", "v1"]));
   });
 

@@ -10,7 +10,7 @@ import { prisma } from "@/server/db/prisma";
 import { canSeeRequest } from "@/server/services/requests/request-access";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 
-export const metadata = { title: "Topic request" };
+export const metadata = { title: "Request" };
 
 export default async function RequestPage({ params }: { params: Promise<{ clusterId: string; requestId: string }> }) {
   await requirePageAccess("requests:read", (await params).clusterId);
@@ -19,14 +19,14 @@ export default async function RequestPage({ params }: { params: Promise<{ cluste
   const requestId = decodeSegment(p.requestId);
   const [row, actor] = await Promise.all([prisma.topicRequest.findUnique({ where: { id: requestId } }), pageActor()]);
   // Only a request the user may see names its topic; otherwise the view below shows the 404.
-  const topic = row && actor && canSeeRequest(actor, row) ? row.topicName : undefined;
+  const topic = row && actor && canSeeRequest(actor, row) ? row.topicName || row.principal || undefined : undefined;
   return (
     <>
       <PageHeader
         title={<span className="break-all font-mono">{topic ?? "Request"}</span>}
         description={
           <Link href={paths.requests(cluster.id)} className="hover:underline">
-            {cluster.name} topic requests
+            {cluster.name} requests
           </Link>
         }
       />
