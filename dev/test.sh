@@ -48,6 +48,8 @@ expected=()
 [[ "${SLUICE_EXTERNAL_INFRA:-}" == 1 ]] || export SLUICE_DISRUPTIVE_TESTS=1
 ensure dev/kafka.sh || status=1
 ensure dev/registry.sh || status=1
+# The Kafka Connect worker needs the broker; a broker this script reset begins without its internal topics.
+ensure dev/connect.sh || status=1
 
 # The 3-broker variant, started alongside the unit tests; "dev/kafka3.sh" in started[] stops it at the end.
 kafka3_pid=""
