@@ -5,7 +5,7 @@ const boolParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "tr
 
 /**
  * A connector name. Kafka Connect refuses control characters; Sluice also refuses '/', '\', '%', '?' and '#'
- * (they would be ambiguous in the worker's REST paths) and '__proto__'.
+ * (they would be ambiguous in the worker's REST paths), '.', '..' and '__proto__'.
  */
 export const connectorNameSchema = z
   .string()
@@ -13,7 +13,8 @@ export const connectorNameSchema = z
   .max(249, "the connector name is longer than 249 characters")
   .refine((s) => s.trim() === s, "the connector name starts or ends with whitespace")
   .refine((s) => !/[\u0000-\u001f\u007f/\\%?#]/.test(s), "the connector name contains a control character, '/', '\\', '%', '?' or '#'")
-  .refine((s) => s !== "__proto__", "'__proto__' is not supported");
+  .refine((s) => s !== "__proto__", "'__proto__' is not supported")
+  .refine((s) => s !== "." && s !== "..", "'.' and '..' are not connector names");
 
 export const connectNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, "not a Connect cluster name");
 

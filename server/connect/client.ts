@@ -27,6 +27,9 @@ type ConnectErrorBody = { error_code?: number; message?: string };
 export function toConnectError(status: number, body: unknown, who: string): ApiError {
   const b = (body && typeof body === "object" ? body : {}) as ConnectErrorBody;
   const message = (typeof b.message === "string" && b.message ? b.message : `HTTP ${status}`).slice(0, 2000);
+  // Some input errors (an unknown plugin class in /config/validate) come back as 500 wrapping a BadRequestException.
+  const badRequest = /^org\.apache\.kafka\.connect\.runtime\.rest\.errors\.BadRequestException: /.exec(message);
+  if (badRequest) return new ApiError("unprocessable_entity", `${who} refused the request: ${message.slice(badRequest[0].length)}`);
   if (status === 404) return new ApiError("not_found", `${who}: ${message}`);
   if (status === 409) return new ApiError("conflict", `${who}: ${message}`);
   if (status === 400 || status === 422) return new ApiError("unprocessable_entity", `${who} refused the request: ${message}`);

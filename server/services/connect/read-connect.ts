@@ -73,7 +73,14 @@ export async function listConnectors(clusterId: string, connectId: string): Prom
 export async function validateWith(client: ConnectClient, config: Record<string, string>): Promise<WorkerConfigInfos> {
   const className = config["connector.class"];
   if (!className) throw new ApiError("unprocessable_entity", "The config has no connector.class.", [{ path: "config.connector.class", issue: "required" }]);
-  return client.request<WorkerConfigInfos>({ method: "PUT", path: `/connector-plugins/${seg(className)}/config/validate`, body: config });
+  try {
+    return await client.request<WorkerConfigInfos>({ method: "PUT", path: `/connector-plugins/${seg(className)}/config/validate`, body: config });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "unprocessable_entity" && /Failed to find any class that implements Connector/.test(error.message)) {
+      throw new ApiError("unprocessable_entity", `Kafka Connect "${client.name}" has no connector plugin "${className}".`, [{ path: "config.connector.class", issue: "unknown plugin" }]);
+    }
+    throw error;
+  }
 }
 
 /** Each config key's declared type (PASSWORD, STRING, …) from the plugin's definition; empty when the plugin cannot say. */

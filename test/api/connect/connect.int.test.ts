@@ -123,6 +123,15 @@ describe("connectors against the real worker", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.details).toEqual(expect.arrayContaining([{ path: "config.tasks.max", issue: expect.stringMatching(/Invalid value x/) }]));
     expect((await worker(`/connectors/${src}`)).status).toBe(404);
+    const unknown = await callRoute<Envelope>(createConnector, `${base}/connectors`, C, json("POST", { name: src, config: { "connector.class": "com.example.NoSuchConnector" } }));
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error).toMatchObject({ message: 'Kafka Connect "local" has no connector plugin "com.example.NoSuchConnector".', details: [{ path: "config.connector.class", issue: "unknown plugin" }] });
+    const unknownDef = await callRoute<Envelope>(pluginConfig, `${base}/plugins/com.example.NoSuchConnector/config`, { ...C, pluginClass: "com.example.NoSuchConnector" });
+    expect(unknownDef.status).toBe(422);
+    for (const bad of ["..", "."]) {
+      const r = await callRoute<Envelope>(getConnector, `${base}/connectors/${bad}`, { ...C, name: bad });
+      expect(r.status).toBe(422);
+    }
     const noClass = await callRoute<Envelope>(createConnector, `${base}/connectors`, C, json("POST", { name: src, config: { file: inFile } }));
     expect(noClass.status).toBe(422);
     const badName = await callRoute<Envelope>(createConnector, `${base}/connectors`, C, json("POST", { name: "a/b", config: { "connector.class": SOURCE_CLASS } }));
