@@ -81,13 +81,14 @@ export async function updateConnectorConfig(clusterId: string, connectId: string
     throw new ApiError("unprocessable_entity", "connector.class cannot change; create another connector instead.", [{ path: "config.connector.class", issue: "immutable" }]);
   }
   assertTopicsOwned(audit.actor, clusterId, config);
-  await assertValid(client, name, config);
-  const before = maskConfig(stored.config, new Map(stored.maskedKeys.map((k) => [k, "PASSWORD"]))).config;
+  const types = await assertValid(client, name, config);
+  // The audit row never holds a secret: what was hidden before, and what the plugin declares PASSWORD now.
+  for (const k of stored.maskedKeys) types.set(k, "PASSWORD");
   await audited(
     { ...audit, clusterId },
-    { action: "connector.config-updated", targetType: "connector", target: target(client, name), before: { config: before } },
+    { action: "connector.config-updated", targetType: "connector", target: target(client, name), before: { config: maskConfig(stored.config, types).config } },
     () => client.request({ method: "PUT", path: `/connectors/${seg(name)}/config`, body: { ...config, name } }),
-    () => ({ config: maskConfig(config, new Map(stored.maskedKeys.map((k) => [k, "PASSWORD"]))).config }),
+    () => ({ config: maskConfig(config, types).config }),
   );
   return getConnector(clusterId, connectId, name);
 }

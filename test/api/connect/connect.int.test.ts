@@ -176,6 +176,10 @@ describe("connectors against the real worker", () => {
     const raw = await worker<Record<string, string>>(`/connectors/${src}/config`);
     expect(raw.body["demo.secret.token"]).toBe("tok-123");
     expect(raw.body["batch.size"]).toBe("500");
+    const audit = await prisma.auditEvent.findFirst({ where: { action: "connector.config-updated", target: `local/${src}` } });
+    expect(audit?.result).toBe("success");
+    expect(JSON.parse(audit!.before!).config["demo.secret.token"]).toBe("[hidden]");
+    expect(JSON.parse(audit!.after!).config).toMatchObject({ "batch.size": "500", "demo.secret.token": "[hidden]" });
     const bad = await callRoute<Envelope>(putConfig, `${base}/connectors/${src}`, { ...C, name: src }, json("PUT", { config: { ...d.config, "tasks.max": "-3" } }));
     expect(bad.status).toBe(422);
     expect(bad.body.error.details?.[0].path).toBe("config.tasks.max");
