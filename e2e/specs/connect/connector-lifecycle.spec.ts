@@ -35,7 +35,7 @@ test("create a connector from the plugin's form (a validation error first), see 
 
   await test.step("the overview shows the Connect clusters with version and health", async () => {
     await page.goto("/clusters/local/connect");
-    await expect(page.getByTestId("connect-health-local")).toHaveText("up");
+    await expect(page.getByTestId("connect-health-local")).toHaveText("up", { timeout: 30_000 });
     await expect(page.getByTestId("connect-cluster-local")).toContainText("4.3.1");
     await expect(page.getByTestId("connect-health-down")).toHaveText("down");
     await expect(page.getByTestId("connect-cluster-down")).toContainText("cannot be reached");
@@ -47,13 +47,13 @@ test("create a connector from the plugin's form (a validation error first), see 
   await test.step("the form follows the plugin's definition; the worker's errors show on their fields", async () => {
     await page.getByTestId("connector-create").click();
     await page.getByTestId("connector-plugin").selectOption("org.apache.kafka.connect.file.FileStreamSourceConnector");
-    await expect(page.getByTestId("field-file")).toBeVisible();
+    await expect(page.getByTestId("field-file")).toBeVisible({ timeout: 30_000 });
     await page.getByTestId("connector-name").fill(name);
     await page.getByTestId("field-file").fill(file);
     await page.getByTestId("field-topic").fill(topic);
     await page.getByTestId("field-tasks.max").fill("many");
     await page.getByTestId("connector-submit").click();
-    await expect(page.getByTestId("field-tasks.max-error")).toContainText("Invalid value many");
+    await expect(page.getByTestId("field-tasks.max-error")).toContainText("Invalid value many", { timeout: 30_000 });
     await expect(page.getByTestId("connector-verdict")).toContainText("errors in 1 field");
     await keepScreenshot(page, "connect-create-form-error");
   });
@@ -80,7 +80,7 @@ test("create a connector from the plugin's form (a validation error first), see 
 
   await test.step("the list shows it PAUSED with its class, tasks and topic", async () => {
     await page.goto("/clusters/local/connect/local");
-    await expect(page.getByTestId(`connector-state-${name}`)).toHaveText("PAUSED");
+    await expect(page.getByTestId(`connector-state-${name}`)).toHaveText("PAUSED", { timeout: 30_000 });
     await expect(page.getByTestId(`connector-row-${name}`)).toContainText("FileStreamSourceConnector");
     await expect(page.getByTestId(`connector-row-${name}`)).toContainText(topic);
     await keepScreenshot(page, "connect-connectors-list");
