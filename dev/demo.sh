@@ -24,7 +24,7 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-for script in dev/kafka.sh dev/registry.sh; do
+for script in dev/kafka.sh dev/registry.sh dev/connect.sh; do
   if bash "$script" status >/dev/null 2>&1; then
     echo "demo: $script: already running, leaving it as it is"
   else
@@ -37,6 +37,17 @@ node dev/migrate.mjs deploy
 
 node_modules/.bin/tsx dev/demo/shop.ts &
 pids+=($!)
+
+# Kafka Connect: one FileStream source connector feeding the topic demo.connect.lines from a file (PUT is idempotent).
+CONNECT_URL="http://127.0.0.1:${CONNECT_PORT:-18083}"
+mkdir -p .data/demo
+[ -f .data/demo/connect-lines.txt ] || seq -f "demo line %g" 1 50 > .data/demo/connect-lines.txt
+curl -sf -X PUT -H 'Content-Type: application/json' "$CONNECT_URL/connectors/demo-file-source/config" -d "{
+  \"connector.class\": \"org.apache.kafka.connect.file.FileStreamSourceConnector\",
+  \"tasks.max\": \"1\", \"file\": \"$PWD/.data/demo/connect-lines.txt\", \"topic\": \"demo.connect.lines\",
+  \"topic.creation.default.partitions\": \"1\", \"topic.creation.default.replication.factor\": \"1\"
+}" >/dev/null && echo "demo: Kafka Connect connector demo-file-source feeds demo.connect.lines" \
+  || echo "demo: could not create the Kafka Connect demo connector (is $CONNECT_URL up?)" >&2
 
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
   echo "demo: building Sluice (first run or sources changed)…"
@@ -53,5 +64,6 @@ echo "  Sluice is running at http://127.0.0.1:$PORT   (Ctrl-C stops the demo)"
 echo "  Sign in as $SLUICE_ADMIN_EMAIL / $SLUICE_ADMIN_PASSWORD (unless an earlier run's users exist)"
 echo "  Kafka: 127.0.0.1:${KAFKA_PORT:-19092} (plaintext, super user); SASL/SCRAM-SHA-512 for the users and ACLs"
 echo "  managed in Sluice: 127.0.0.1:${KAFKA_SCRAM_PORT:-19096}"
+echo "  Kafka Connect: $CONNECT_URL (append to .data/demo/connect-lines.txt to feed demo.connect.lines)"
 echo
 wait "${pids[-1]}"

@@ -30,7 +30,8 @@ cleanup() {
 trap cleanup EXIT
 ensure() {
   # SLUICE_EXTERNAL_INFRA=1: the broker and registry are already running, started from another checkout.
-  if [[ "${SLUICE_EXTERNAL_INFRA:-}" == 1 && "$1" != dev/postgres.sh ]]; then return 0; fi
+  # The Connect worker is this checkout's own (against the broker on KAFKA_PORT), started either way.
+  if [[ "${SLUICE_EXTERNAL_INFRA:-}" == 1 && "$1" != dev/postgres.sh && "$1" != dev/connect.sh ]]; then return 0; fi
   if ! bash "$1" status >/dev/null 2>&1; then
     # A test broker we start begins empty: nothing from an earlier run leaks into this one.
     [[ "$1" == dev/kafka.sh ]] && bash dev/kafka.sh reset >/dev/null
@@ -48,6 +49,10 @@ expected=()
 [[ "${SLUICE_EXTERNAL_INFRA:-}" == 1 ]] || export SLUICE_DISRUPTIVE_TESTS=1
 ensure dev/kafka.sh || status=1
 ensure dev/registry.sh || status=1
+# The Kafka Connect worker needs the broker. A broker this script reset has lost the worker's internal topics, so
+# a worker still running from before is restarted.
+[[ " ${started[*]} " == *" dev/kafka.sh "* ]] && bash dev/connect.sh stop >/dev/null 2>&1
+ensure dev/connect.sh || status=1
 
 # The 3-broker variant, started alongside the unit tests; "dev/kafka3.sh" in started[] stops it at the end.
 kafka3_pid=""

@@ -29,6 +29,10 @@ export const paths = {
   scramUsers: (clusterId: string) => `/clusters/${enc(clusterId)}/scram-users`,
   servicePrincipals: (clusterId: string) => `/clusters/${enc(clusterId)}/principals`,
   quotas: (clusterId: string) => `/clusters/${enc(clusterId)}/quotas`,
+  connect: (clusterId: string) => `/clusters/${enc(clusterId)}/connect`,
+  connectors: (clusterId: string, connectId: string) => `/clusters/${enc(clusterId)}/connect/${enc(connectId)}`,
+  connectorNew: (clusterId: string, connectId: string) => `/clusters/${enc(clusterId)}/connect/${enc(connectId)}/new`,
+  connector: (clusterId: string, connectId: string, name: string) => `/clusters/${enc(clusterId)}/connect/${enc(connectId)}/connectors/${enc(name)}`,
   audit: () => "/audit",
   access: () => "/access",
   login: (next?: string) => `/login${qs({ next })}`,
@@ -97,5 +101,18 @@ export const paths = {
     scramUser: (clusterId: string, name: string) => `/api/clusters/${enc(clusterId)}/scram-users/${enc(name)}`,
     scramRotate: (clusterId: string, name: string) => `/api/clusters/${enc(clusterId)}/scram-users/${enc(name)}/rotate`,
     quotas: (clusterId: string) => `/api/clusters/${enc(clusterId)}/quotas`,
+    connect: (clusterId: string) => `/api/clusters/${enc(clusterId)}/connect`,
+    connectors: (clusterId: string, connectId: string) => `/api/clusters/${enc(clusterId)}/connect/${enc(connectId)}/connectors`,
+    connector: (clusterId: string, connectId: string, name: string) => `/api/clusters/${enc(clusterId)}/connect/${enc(connectId)}/connectors/${enc(name)}`,
+    /** POST: pause, resume, stop; restart takes ?includeTasks&onlyFailed. */
+    connectorAction: (clusterId: string, connectId: string, name: string, action: "pause" | "resume" | "stop" | "restart", query?: { includeTasks?: boolean; onlyFailed?: boolean }) =>
+      `/api/clusters/${enc(clusterId)}/connect/${enc(connectId)}/connectors/${enc(name)}/${action}${qs(query)}`,
+    connectorTaskRestart: (clusterId: string, connectId: string, name: string, taskId: number) => `/api/clusters/${enc(clusterId)}/connect/${enc(connectId)}/connectors/${enc(name)}/tasks/${taskId}/restart`,
+    connectorOffsets: (clusterId: string, connectId: string, name: string) => `/api/clusters/${enc(clusterId)}/connect/${enc(connectId)}/connectors/${enc(name)}/offsets`,
+    connectPlugins: (clusterId: string, connectId: string) => `/api/clusters/${enc(clusterId)}/connect/${enc(connectId)}/plugins`,
+    /** GET: the plugin's config definition; POST {config}: the worker's validation of it. */
+    connectPluginConfig: (clusterId: string, connectId: string, className: string) => `/api/clusters/${enc(clusterId)}/connect/${enc(connectId)}/plugins/${enc(className)}/config`,
+    /** SSE: connector and task states. */
+    connectStream: (clusterId: string, connectId: string) => `/api/clusters/${enc(clusterId)}/connect/${enc(connectId)}/stream`,
   },
 };

@@ -33,3 +33,16 @@ export function kcatMetadata(bootstrap = BOOTSTRAP): { brokers: { id: number; na
   const out = execFileSync("kcat", ["-b", bootstrap, "-L", "-J"], { encoding: "utf8", timeout: 20_000 });
   return JSON.parse(out);
 }
+
+/**
+ * Starts the test stack's Kafka Connect worker (dev/connect.sh) unless it runs; returns a function stopping it only if
+ * this call started it. The Connect tests (and hostile-input) call it themselves, so other test files never pay for the worker's start.
+ */
+export function ensureConnect(): () => void {
+  // Also with SLUICE_EXTERNAL_INFRA=1: the worker is this checkout's own, against the broker on KAFKA_PORT.
+  if (spawnSync("bash", ["dev/connect.sh", "status"], { cwd: ROOT, stdio: "ignore" }).status === 0) return () => {};
+  execFileSync("bash", ["dev/connect.sh", "start"], { cwd: ROOT, stdio: "inherit" });
+  return () => {
+    spawnSync("bash", ["dev/connect.sh", "stop"], { cwd: ROOT, stdio: "inherit" });
+  };
+}

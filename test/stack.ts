@@ -18,6 +18,8 @@ export const TEST_STACK = {
   /** The SASL/SCRAM-SHA-512 listener, whose clients the ACLs Sluice manages apply to. */
   scramBootstrap: `127.0.0.1:${env("KAFKA_SCRAM_PORT")}`,
   registryUrl: `http://127.0.0.1:${env("REGISTRY_PORT")}/apis/ccompat/v7`,
+  /** The Kafka Connect worker's REST API (dev/connect.sh). */
+  connectUrl: `http://127.0.0.1:${env("CONNECT_PORT")}`,
   /** The 3-broker variant (dev/kafka.sh --brokers 3): KAFKA3_PORT_BASE and the next two ports. */
   bootstrap3: [0, 1, 2].map((i) => `127.0.0.1:${Number(env("KAFKA3_PORT_BASE")) + i}`).join(","),
 };
@@ -25,9 +27,10 @@ process.env.TEST_KAFKA ??= TEST_STACK.bootstrap;
 process.env.TEST_KAFKA_SASL ??= TEST_STACK.saslBootstrap;
 process.env.TEST_REGISTRY ??= TEST_STACK.registryUrl;
 process.env.TEST_KAFKA3 ??= TEST_STACK.bootstrap3;
+process.env.TEST_CONNECT ??= TEST_STACK.connectUrl;
 
 /** The variables a child process (dev scripts, `next start`) needs to use the same stack. */
 export function testStackEnv(): Record<string, string> {
-  const keys = [...Object.keys(fromFile), "TEST_KAFKA", "TEST_KAFKA_SASL", "TEST_REGISTRY", "TEST_KAFKA3"];
+  const keys = [...Object.keys(fromFile), "TEST_KAFKA", "TEST_KAFKA_SASL", "TEST_REGISTRY", "TEST_KAFKA3", "TEST_CONNECT"];
   return Object.fromEntries(keys.map((k) => [k, env(k)]));
 }

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   kafka_unavailable: 503,
+  /** A Kafka Connect worker (its REST API) cannot be reached or failed; the rest of Sluice is unaffected. */
+  connect_unavailable: 503,
   upstream_timeout: 504,
 } as const;
 

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   /** ACLs, SCRAM users and client quotas: admins, or approvers where the cluster delegates them (authorize.ts). */
   "access:read": { write: false, scoped: false, min: "admin" },
   "access:manage": { write: true, scoped: false, min: "admin" },
+  /** Kafka Connect: reading connectors, plugins and offsets. */
+  "connect:read": { write: false, scoped: false, min: "viewer" },
+  /** Kafka Connect mutations, like topic mutations: scoped to the connector's name (and the topics it names). */
+  "connect:manage": { write: true, scoped: true, min: "operator" },
 } as const satisfies Record<string, { write: boolean; scoped: boolean; min: Role }>;
 
 export type Permission = keyof typeof PERMISSIONS;

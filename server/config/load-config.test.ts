@@ -88,4 +88,31 @@ clusters:
     expect(cfg.clusters[0].schemaRegistry?.url).toBe("http://127.0.0.1:18081");
     expect(clustersFromKafkaUiEnv({})).toEqual([]);
   });
+
+  it("reads Connect clusters from the file and from KAFKA_CLUSTERS_<n>_KAFKACONNECT_<m>_*, and refuses bad ones", () => {
+    const env = {
+      KAFKA_CLUSTERS_0_NAME: "Dev",
+      KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "127.0.0.1:19092",
+      KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME: "first",
+      KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS: "http://connect-1:8083",
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_NAME: "second",
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_ADDRESS: "https://connect-2:8083",
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_USERNAME: "u",
+      KAFKA_CLUSTERS_0_KAFKACONNECT_1_PASSWORD: "p",
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-cfg-"));
+    dirs.push(dir);
+    expect(loadConfig(env, dir).clusters[0].connect).toEqual([
+      { name: "first", url: "http://connect-1:8083" },
+      { name: "second", url: "https://connect-2:8083", auth: { username: "u", password: "p" } },
+    ]);
+    const file = withFile(`clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: c1, url: "http://w:8083" }] }\n  - { id: b, name: B, bootstrapServers: "h:1" }\n`);
+    const cfg = loadConfig({}, file);
+    expect(cfg.clusters[0].connect).toEqual([{ name: "c1", url: "http://w:8083" }]);
+    expect(cfg.clusters[1].connect).toEqual([]);
+    const dup = withFile(`clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: c, url: "http://w:1" }, { name: c, url: "http://w:2" }] }\n`);
+    expect(() => loadConfig({}, dup)).toThrow(/connect names must be unique/);
+    const badUrl = withFile(`clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: "has space", url: "ftp://w:1" }] }\n`);
+    expect(() => loadConfig({}, badUrl)).toThrow(/connect\.0\.name[\s\S]*connect\.0\.url/);
+  });
 });

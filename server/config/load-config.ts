@@ -27,6 +27,8 @@ export const EMBEDDED_DEFAULT = {
       // The demo's payments carry card numbers: masked in every view (admins may ask for them, audited).
       // Below admin, records are readable only on topics a user's teams own or were granted (team self-service).
       messages: { masking: [{ topics: "shop\\.payments", fields: ["card.number"] }], readScope: "owned" },
+      // The demo's Kafka Connect worker (dev/connect.sh).
+      connect: [{ name: "local", url: "http://127.0.0.1:18083" }],
     },
     {
       id: "local-readonly",
@@ -55,7 +57,25 @@ function interpolate(value: unknown, env: Env, at: string, file: string): unknow
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63) || "cluster";
 
-/** kafka-ui's environment form: KAFKA_CLUSTERS_<n>_NAME, _BOOTSTRAPSERVERS, _SCHEMAREGISTRY, _READONLY (+ registry auth). */
+/** kafka-ui's KAFKA_CLUSTERS_<n>_KAFKACONNECT_<m>_NAME, _ADDRESS, _USERNAME, _PASSWORD: the cluster's Connect clusters. */
+function connectFromKafkaUiEnv(env: Env, n: number): Record<string, unknown>[] {
+  const indexes = new Set<number>();
+  for (const key of Object.keys(env)) {
+    const m = new RegExp(`^KAFKA_CLUSTERS_${n}_KAFKACONNECT_(\\d+)_`).exec(key);
+    if (m) indexes.add(Number(m[1]));
+  }
+  return [...indexes].sort((a, b) => a - b).map((m) => {
+    const get = (k: string) => env[`KAFKA_CLUSTERS_${n}_KAFKACONNECT_${m}_${k}`];
+    const username = get("USERNAME");
+    const password = get("PASSWORD");
+    return { name: get("NAME") ?? `connect-${m}`, url: get("ADDRESS") ?? "", ...(username || password ? { auth: { username, password } } : {}) };
+  });
+}
+
+/**
+ * kafka-ui's environment form: KAFKA_CLUSTERS_<n>_NAME, _BOOTSTRAPSERVERS, _SCHEMAREGISTRY, _READONLY (+ registry
+ * auth) and _KAFKACONNECT_<m>_* (Connect clusters).
+ */
 export function clustersFromKafkaUiEnv(env: Env): Record<string, unknown>[] {
   const indexes = new Set<number>();
   for (const key of Object.keys(env)) {
@@ -68,12 +88,14 @@ export function clustersFromKafkaUiEnv(env: Env): Record<string, unknown>[] {
     const registryUrl = get("SCHEMAREGISTRY");
     const regUser = get("SCHEMAREGISTRYAUTH_USERNAME");
     const regPass = get("SCHEMAREGISTRYAUTH_PASSWORD");
+    const connect = connectFromKafkaUiEnv(env, n);
     return {
       id: slug(name),
       name,
       bootstrapServers: get("BOOTSTRAPSERVERS") ?? "",
       ...(get("READONLY") !== undefined ? { readOnly: /^(true|1|yes)$/i.test(get("READONLY")!) } : {}),
       ...(registryUrl ? { schemaRegistry: { url: registryUrl, ...(regUser ? { username: regUser } : {}), ...(regPass ? { password: regPass } : {}) } } : {}),
+      ...(connect.length ? { connect } : {}),
     };
   });
 }

@@ -25,6 +25,15 @@ const schemaRegistrySchema = z.strictObject({
   password: z.string().min(1).optional(),
 });
 
+/** A Kafka Connect cluster (its REST API) that moves data in and out of this Kafka cluster. */
+const connectSchema = z.strictObject({
+  /** Appears in URLs (/connect/<name>/connectors): letters, digits, '.', '_' and '-'. */
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, "must be letters, digits, '.', '_' or '-' (it appears in URLs)"),
+  url: z.url().refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL"),
+  /** HTTP basic auth for the worker's REST API. */
+  auth: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
+});
+
 const regexString = (what: string) =>
   z.string().min(1).refine((s) => regexError(s) === null, `${what} is not a valid RE2 regular expression (no lookarounds or backreferences)`);
 
@@ -94,6 +103,10 @@ export const clusterConfigSchema = z.strictObject({
   messages: messagesSchema,
   metrics: metricsSchema,
   access: accessSchema,
+  connect: z
+    .array(connectSchema)
+    .default([])
+    .refine((list) => new Set(list.map((c) => c.name)).size === list.length, "connect names must be unique within a cluster"),
 });
 
 const limitsSchema = z
@@ -108,6 +121,7 @@ export const sluiceConfigSchema = z.strictObject({
   limits: limitsSchema,
 });
 
+export type ConnectClusterConfig = z.infer<typeof connectSchema>;
 export type MaskingRule = z.infer<typeof maskingRuleSchema>;
 export type ClusterConfig = z.infer<typeof clusterConfigSchema>;
 export type SluiceConfig = z.infer<typeof sluiceConfigSchema>;

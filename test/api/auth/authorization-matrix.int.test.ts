@@ -33,6 +33,14 @@ import { POST as previewReassignment } from "@/app/api/clusters/[clusterId]/topi
 import { DELETE as cancelReassignment, POST as startReassignment } from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/route";
 import { DELETE as deleteTopic } from "@/app/api/clusters/[clusterId]/topics/[topicName]/route";
 import { POST as createTopic } from "@/app/api/clusters/[clusterId]/topics/route";
+import { POST as createConnector } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/route";
+import { DELETE as resetConnectorOffsets, PATCH as alterConnectorOffsets } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/offsets/route";
+import { POST as pauseConnector } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/pause/route";
+import { POST as restartConnector } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/restart/route";
+import { POST as resumeConnector } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/resume/route";
+import { DELETE as deleteConnector, PUT as putConnectorConfig } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/route";
+import { POST as stopConnector } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/stop/route";
+import { POST as restartConnectorTask } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/tasks/[taskId]/restart/route";
 import { PUT as putPreferences } from "@/app/api/me/preferences/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { DELETE as deleteTeamRoute, PUT as putTeam } from "@/app/api/teams/[teamId]/route";
@@ -68,6 +76,11 @@ const subjectCase = (name: string, handler: Handler, method: string, path: strin
   name,
   call: (as, o) => send(handler, method, `/api/clusters/local/schemas/subjects/${names[o]}-value${path}`, { ...L, subject: `${names[o]}-value`, ...extra }, as, body),
 });
+const connectorCase = (name: string, handler: Handler, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Case => ({
+  name,
+  call: (as, o) => send(handler, method, `/api/clusters/local/connect/local/connectors/${names[o]}${path}`, { ...L, connectId: "local", name: names[o], ...extra }, as, body),
+});
+const FILE_SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector";
 
 /** Routes scoped to team-owned names: operators and approvers only inside their prefixes, admins anywhere. */
 const scoped: Case[] = [
@@ -84,6 +97,20 @@ const scoped: Case[] = [
   subjectCase("delete subject", deleteSubject, "DELETE", ""),
   subjectCase("set subject compatibility", putSubjectCompat, "PUT", "/config", { compatibility: "BACKWARD" }),
   subjectCase("delete schema version", deleteVersion, "DELETE", "/versions/1", undefined, { version: "1" }),
+  // Kafka Connect (the connector name is the scope; an invalid config, so nothing is created).
+  {
+    name: "create connector (invalid config)",
+    call: (as, o) => send(createConnector, "POST", "/api/clusters/local/connect/local/connectors", { ...L, connectId: "local" }, as, { name: names[o], config: { "connector.class": FILE_SOURCE, "tasks.max": "x", topic: names[o] } }),
+  },
+  connectorCase("edit connector config", putConnectorConfig, "PUT", "", { config: { "connector.class": FILE_SOURCE, topic: names.own } }),
+  connectorCase("delete connector", deleteConnector, "DELETE", ""),
+  connectorCase("pause connector", pauseConnector, "POST", "/pause"),
+  connectorCase("resume connector", resumeConnector, "POST", "/resume"),
+  connectorCase("stop connector", stopConnector, "POST", "/stop"),
+  connectorCase("restart connector", restartConnector, "POST", "/restart?includeTasks=true&onlyFailed=true"),
+  connectorCase("restart connector task", restartConnectorTask, "POST", "/tasks/0/restart", undefined, { taskId: "0" }),
+  connectorCase("alter connector offsets", alterConnectorOffsets, "PATCH", "/offsets", { offsets: [{ partition: { filename: "/x" }, offset: { position: 0 } }] }),
+  connectorCase("reset connector offsets", resetConnectorOffsets, "DELETE", "/offsets"),
 ];
 
 let users: Record<"viewer" | "operator" | "approverOther" | "admin", TestUser>;
@@ -108,6 +135,18 @@ describe("authorization matrix: every mutating route, every role", () => {
     expect(await c.call(users.operator, "other")).toBe(403);
     expect(await c.call(users.approverOther, "own")).toBe(403);
     expect(allowed(await c.call(users.admin, "other"))).toBe(true);
+  });
+
+  it("connectors: an operator's connector may name only their teams' topics; a topic regex is for admins", async () => {
+    const create = (as: TestUser, config: Record<string, string>) =>
+      send(createConnector, "POST", "/api/clusters/local/connect/local/connectors", { ...L, connectId: "local" }, as, { name: names.own, config: { "connector.class": FILE_SOURCE, "tasks.max": "x", ...config } });
+    expect(await create(users.operator, { topic: names.other })).toBe(403);
+    expect(await create(users.operator, { topics: `${names.own},${names.other}` })).toBe(403);
+    expect(await create(users.operator, { "topics.regex": "it\\.pay\\..*" })).toBe(403);
+    expect(allowed(await create(users.operator, { topic: names.own }))).toBe(true);
+    expect(allowed(await create(users.admin, { topic: names.other }))).toBe(true);
+    const edit = (as: TestUser) => send(putConnectorConfig, "PUT", `/api/clusters/local-readonly/connect/local/connectors/${names.own}`, { clusterId: "local-readonly", connectId: "local", name: names.own }, as, { config: { "connector.class": FILE_SOURCE } });
+    expect(await edit(users.admin)).toBe(403);
   });
 
   it("cluster-wide registry settings and the request policy: admins only", async () => {

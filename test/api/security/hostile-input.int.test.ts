@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CODES } from "@/lib/api/error-codes";
 import { sluiceAdmin } from "../../auth";
-import { ROOT } from "../../infra";
+import { ensureConnect, ROOT } from "../../infra";
 import { testAdmin } from "../../kafka-admin";
 
 /**
@@ -31,6 +31,11 @@ const DEFAULTS: Record<string, string> = {
   requestId: "hostile-missing",
   teamId: "hostile-missing",
   userId: "hostile-missing",
+  // Kafka Connect: the test stack's worker (started in beforeAll), a connector and plugin it does not have.
+  connectId: "local",
+  name: "it-hostile-missing",
+  pluginClass: "it.hostile.Missing",
+  taskId: "0",
 };
 
 const HOSTILE_PARAMS: Record<string, string> = {
@@ -156,8 +161,10 @@ async function attemptOnce(label: string, handler: Handler, url: string, params:
 const admin = testAdmin();
 let topicsBefore: string[] = [];
 const routes: Route[] = [];
+let stopConnect = () => {};
 
 beforeAll(async () => {
+  stopConnect = ensureConnect();
   cookie = (await sluiceAdmin()).cookie;
   await admin.connect();
   topicsBefore = (await admin.listTopics()).sort();
@@ -166,9 +173,10 @@ beforeAll(async () => {
     const methods = Object.fromEntries(METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as Handler]));
     routes.push({ file, segments, methods });
   }
-}, 120_000);
+}, 180_000);
 afterAll(async () => {
   await admin.disconnect();
+  stopConnect();
 });
 
 describe("hostile input against every API route", () => {

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { ensureConnect } from "../../../test/infra";
+import { testAdmin } from "../../../test/kafka-admin";
+import { keepScreenshot } from "../../fixtures/screenshot";
+
+const u = Date.now().toString(36);
+const name = `e2e-src-${u}`;
+const topic = `e2e.connect.${u}`;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-e2e-connect-"));
+const file = path.join(dir, "lines.txt");
+const admin = testAdmin();
+let stopConnect = () => {};
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  stopConnect = ensureConnect();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
+  fs.writeFileSync(file, "one\ntwo\nthree\n");
+});
+
+test.afterAll(async ({ request }) => {
+  await request.delete(`/api/clusters/local/connect/local/connectors/${name}`).catch(() => {});
+  await admin.deleteTopics({ topics: [topic] }).catch(() => {});
+  await admin.disconnect();
+  fs.rmSync(dir, { recursive: true, force: true });
+  stopConnect();
+});
+
+test("create a connector from the plugin's form (a validation error first), see it RUNNING, pause it and see PAUSED live", async ({ page }) => {
+  test.setTimeout(120_000);
+
+  await test.step("the overview shows the Connect clusters with version and health", async () => {
+    await page.goto("/clusters/local/connect");
+    await expect(page.getByTestId("connect-health-local")).toHaveText("up", { timeout: 30_000 });
+    await expect(page.getByTestId("connect-cluster-local")).toContainText("4.3.1");
+    await expect(page.getByTestId("connect-health-down")).toHaveText("down");
+    await expect(page.getByTestId("connect-cluster-down")).toContainText("cannot be reached");
+    await keepScreenshot(page, "connect-overview");
+    await page.getByTestId("connect-link-local").click();
+    await expect(page.getByRole("heading", { name: "Connectors on local" })).toBeVisible();
+  });
+
+  await test.step("the form follows the plugin's definition; the worker's errors show on their fields", async () => {
+    await page.getByTestId("connector-create").click();
+    await page.getByTestId("connector-plugin").selectOption("org.apache.kafka.connect.file.FileStreamSourceConnector");
+    await expect(page.getByTestId("field-file")).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId("connector-name").fill(name);
+    await page.getByTestId("field-file").fill(file);
+    await page.getByTestId("field-topic").fill(topic);
+    await page.getByTestId("field-tasks.max").fill("many");
+    await page.getByTestId("connector-submit").click();
+    await expect(page.getByTestId("field-tasks.max-error")).toContainText("Invalid value many", { timeout: 30_000 });
+    await expect(page.getByTestId("connector-verdict")).toContainText("errors in 1 field");
+    await keepScreenshot(page, "connect-create-form-error");
+  });
+
+  await test.step("fixed, it is created and runs; its records arrive in the topic", async () => {
+    await page.getByTestId("field-tasks.max").fill("1");
+    await page.getByTestId("connector-submit").click();
+    await expect(page).toHaveURL(new RegExp(`/connect/local/connectors/${name}$`));
+    await expect(page.getByTestId("connector-state")).toHaveText("RUNNING", { timeout: 30_000 });
+    await expect(page.getByTestId("task-state-0")).toHaveText("RUNNING");
+    await expect(page.getByTestId("connector-topics")).toContainText(topic, { timeout: 30_000 });
+    await keepScreenshot(page, "connect-connector-running");
+  });
+
+  await test.step("paused through the confirm dialog, the page shows PAUSED without a reload", async () => {
+    await page.getByTestId("connector-pause").click();
+    await expect(page.getByTestId("connector-confirm")).toContainText(`Pause ${name}?`);
+    await page.getByTestId("connector-confirm-button").click();
+    await expect(page.getByTestId("connector-state")).toHaveText("PAUSED", { timeout: 20_000 });
+    await expect(page.getByTestId("task-state-0")).toHaveText("PAUSED");
+    await expect(page.getByTestId("connector-resume")).toBeVisible();
+    await keepScreenshot(page, "connect-connector-paused");
+  });
+
+  await test.step("the list shows it PAUSED with its class, tasks and topic", async () => {
+    await page.goto("/clusters/local/connect/local");
+    await expect(page.getByTestId(`connector-state-${name}`)).toHaveText("PAUSED", { timeout: 30_000 });
+    await expect(page.getByTestId(`connector-row-${name}`)).toContainText("FileStreamSourceConnector");
+    await expect(page.getByTestId(`connector-row-${name}`)).toContainText(topic);
+    await keepScreenshot(page, "connect-connectors-list");
+  });
+});
