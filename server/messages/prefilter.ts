@@ -1,0 +1,140 @@
+import "server-only";
+import { isUtf8 } from "node:buffer";
+import { parse } from "@bufbuild/cel";
+import type { DecodeFormat, StreamQuery } from "@/lib/schemas/messages";
+import type { KafkaRecord } from "@/server/kafka/fetch-records";
+
+/**
+ * A test on a record's raw bytes, before any decoding: false means the search's filter certainly rejects the
+ * record (it is counted as scanned and skipped without decoding or JSON parsing); true means "decode and test".
+ * It never decides a match. Built only for unmasked reads: a masked topic is decoded and masked before any filter
+ * sees it, so a record whose masked-away text matches is never found through the raw bytes (the caller passes no
+ * masking or gets no pre-filter).
+ *
+ * What it can prove from bytes, per key/value/header the search reads:
+ * - substring (case-insensitive, ASCII literal): the decoded text of a text field is the UTF-8 of its bytes; for an
+ *   ASCII literal, JavaScript's case-insensitive match (no `u` flag) only folds ASCII to ASCII, so a match in the
+ *   text is a match in the bytes read as Latin-1. A field that may be shown as something else (hex or base64 of
+ *   binary, a registry-decoded value) is let through whenever the literal could occur in that form;
+ * - CEL: each `value.a.b == "literal"` that the expression requires (joined by `&&` from the top) needs the literal
+ *   in the value's bytes, unless the bytes hold a backslash (a JSON escape could spell it differently) or the value
+ *   is not read as JSON text.
+ */
+export type RawPrefilter = (r: KafkaRecord) => boolean;
+
+/** Formats under which a key or value's searchable text is its bytes as UTF-8 (when they are text). */
+const TEXT_FORMATS = new Set<DecodeFormat>(["auto", "string", "json"]);
+const HEX = /^[0-9a-f]*$/i;
+const BASE64 = /^[A-Za-z0-9+/=]*$/;
+const BACKSLASH = 0x5c;
+
+/** Bytes that decode as display text (valid UTF-8, no control characters early on), as decode.ts decides. */
+function shownAsText(buf: Buffer): boolean {
+  if (!isUtf8(buf)) return false;
+  // decode.ts checks the first 256 characters; 1,024 bytes hold at least that many, so this is never laxer.
+  const end = Math.min(buf.length, 1024);
+  for (let i = 0; i < end; i++) {
+    const b = buf[i];
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) return false;
+  }
+  return true;
+}
+
+export function compileRawPrefilter(q: Pick<StreamQuery, "q" | "regex" | "in" | "cel" | "keyFormat" | "valueFormat">): RawPrefilter | null {
+  const tests: RawPrefilter[] = [];
+  if (q.q && !q.regex) {
+    const t = substringTest(q.q, new Set(q.in ?? ["key", "value", "headers"]), q.keyFormat, q.valueFormat);
+    if (t) tests.push(t);
+  }
+  if (q.cel) {
+    const t = celTest(q.cel, q.valueFormat);
+    if (t) tests.push(t);
+  }
+  if (!tests.length) return null;
+  return (r) => tests.every((t) => t(r));
+}
+
+function substringTest(literal: string, fields: Set<string>, keyFormat: DecodeFormat, valueFormat: DecodeFormat): RawPrefilter | null {
+  if (!/^[\x00-\x7f]+$/.test(literal)) return null;
+  const re = new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  const maybeHex = HEX.test(literal);
+  const maybeBase64 = BASE64.test(literal);
+  /** Could this key or value match? */
+  const field = (buf: Buffer | null, format: DecodeFormat): boolean => {
+    if (buf === null) return false;
+    if (!TEXT_FORMATS.has(format)) return true;
+    if (re.test(buf.toString("latin1"))) return true;
+    // auto: registry wire format (magic byte 0) is decoded through the schema, not shown as its bytes
+    if (format === "auto" && buf.length >= 5 && buf[0] === 0) return true;
+    return maybeHex && !shownAsText(buf);
+  };
+  const header = (h: { key: string; value: Buffer | null }): boolean => {
+    if (re.test(h.key)) return true;
+    if (h.value === null) return false;
+    if (re.test(h.value.toString("latin1"))) return true;
+    return maybeBase64 && !shownAsText(h.value);
+  };
+  const key = fields.has("key");
+  const value = fields.has("value");
+  const headers = fields.has("headers");
+  return (r) => (key && field(r.key, keyFormat)) || (value && field(r.value, valueFormat)) || (headers && r.headers.some(header));
+}
+
+type Node = { exprKind: { case?: string; value?: unknown } };
+type Call = { function: string; args: Node[] };
+
+/** `value.a.b` (a select chain on the identifier `value`, not a has() test). */
+function isValuePath(n: Node): boolean {
+  for (let e = n; ; ) {
+    if (e.exprKind.case === "identExpr") return e !== n && (e.exprKind.value as { name: string }).name === "value";
+    if (e.exprKind.case !== "selectExpr") return false;
+    const s = e.exprKind.value as { operand: Node; testOnly: boolean };
+    if (s.testOnly) return false;
+    e = s.operand;
+  }
+}
+
+const stringConst = (n: Node): string | null => {
+  if (n.exprKind.case !== "constExpr") return null;
+  const c = (n.exprKind.value as { constantKind: { case?: string; value?: unknown } }).constantKind;
+  return c.case === "stringValue" ? (c.value as string) : null;
+};
+
+/** Literals the expression requires in the value: `value.path == "x"` terms under top-level `&&`s. */
+export function requiredValueLiterals(cel: string): string[] {
+  let root: Node;
+  try {
+    root = parse(cel).expr as unknown as Node;
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  const stack: Node[] = [root];
+  while (stack.length && out.length < 16) {
+    const n = stack.pop()!;
+    if (n.exprKind.case !== "callExpr") continue;
+    const call = n.exprKind.value as Call;
+    if (call.function === "_&&_") stack.push(...call.args);
+    else if (call.function === "_==_" && call.args.length === 2) {
+      const [a, b] = call.args;
+      const lit = stringConst(b) !== null && isValuePath(a) ? stringConst(b) : stringConst(a) !== null && isValuePath(b) ? stringConst(a) : null;
+      // JSON writes quotes, backslashes and control characters escaped: such literals are not searched as bytes.
+      if (lit && !/["\\\x00-\x1f]/.test(lit)) out.push(lit);
+    }
+  }
+  return out;
+}
+
+function celTest(cel: string, valueFormat: DecodeFormat): RawPrefilter | null {
+  if (valueFormat !== "auto" && valueFormat !== "json") return null;
+  const literals = requiredValueLiterals(cel).map((l) => Buffer.from(l, "utf8"));
+  if (!literals.length) return null;
+  return (r) => {
+    const v = r.value;
+    // A null value has no fields (the comparison cannot hold); registry-framed values are decoded, not read.
+    if (v === null) return false;
+    if (valueFormat === "auto" && v.length >= 5 && v[0] === 0) return true;
+    if (v.indexOf(BACKSLASH) !== -1) return true;
+    return literals.every((l) => v.indexOf(l) !== -1);
+  };
+}
