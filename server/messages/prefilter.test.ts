@@ -47,3 +47,17 @@ describe("compileRawPrefilter", () => {
     expect(compileRawPrefilter({ regex: false, cel: 'value.customer == "c4242"', keyFormat: "auto", valueFormat: "string" })).toBeNull();
   });
 });
+
+describe("requiredRegexLiteral", () => {
+  it("reads the literal runs every match contains, and gives up on what it cannot read", async () => {
+    const { requiredRegexLiteral } = await import("./prefilter");
+    expect(requiredRegexLiteral('"customer":\\s*"c4242"')).toBe('"customer":');
+    expect(requiredRegexLiteral("order-\\d+ paid")).toBe("order-");
+    expect(requiredRegexLiteral("abcd?e")).toBe("abc"); // d is optional
+    expect(requiredRegexLiteral("xyz*w")).toBe(null); // runs "xy" and "w": too short
+    expect(requiredRegexLiteral("a\\.b\\.com")).toBe("a.b.com");
+    expect(requiredRegexLiteral("[abc]{2}defg")).toBe("defg");
+    expect(requiredRegexLiteral("secret@")).toBe("secret@");
+    for (const p of ["(abc)?def", "abc|def", "(?i)secret", "\\pLabcd", "\\x{41}bcd", "[[:alpha:]]abcd", "\\Qabc\\E"]) expect(requiredRegexLiteral(p), p).toBe(null);
+  });
+});

@@ -12,7 +12,7 @@ import type { KafkaRecord } from "@/server/kafka/fetch-records";
  * masking or gets no pre-filter).
  *
  * What it can prove from bytes, per key/value/header the search reads:
- * - substring (case-insensitive, ASCII literal): the decoded text of a text field is the UTF-8 of its bytes; for an
+ * - substring (case-insensitive, ASCII literal) or an RE2 pattern's required literal (case-sensitive): the decoded text of a text field is the UTF-8 of its bytes; for an
  *   ASCII literal, JavaScript's case-insensitive match (no `u` flag) only folds ASCII to ASCII, so a match in the
  *   text is a match in the bytes read as Latin-1. A field that may be shown as something else (hex or base64 of
  *   binary, a registry-decoded value) is let through whenever the literal could occur in that form;
@@ -42,8 +42,10 @@ function shownAsText(buf: Buffer): boolean {
 
 export function compileRawPrefilter(q: Pick<StreamQuery, "q" | "regex" | "in" | "cel" | "keyFormat" | "valueFormat">): RawPrefilter | null {
   const tests: RawPrefilter[] = [];
-  if (q.q && !q.regex) {
-    const t = substringTest(q.q, new Set(q.in ?? ["key", "value", "headers"]), q.keyFormat, q.valueFormat);
+  if (q.q) {
+    const fields = new Set(q.in ?? ["key", "value", "headers"]);
+    const literal = q.regex ? requiredRegexLiteral(q.q) : q.q;
+    const t = literal ? substringTest(literal, !q.regex, fields, q.keyFormat, q.valueFormat) : null;
     if (t) tests.push(t);
   }
   if (q.cel) {
@@ -54,9 +56,53 @@ export function compileRawPrefilter(q: Pick<StreamQuery, "q" | "regex" | "in" | 
   return (r) => tests.every((t) => t(r));
 }
 
-function substringTest(literal: string, fields: Set<string>, keyFormat: DecodeFormat, valueFormat: DecodeFormat): RawPrefilter | null {
+/**
+ * The longest run of literal characters every match of an RE2 pattern contains, or null when the pattern is not
+ * simple enough to tell (groups, alternation, flags): a conservative reading, never a wrong one. A quantifier
+ * that allows zero (`*`, `?`, `{`) drops the character before it; classes, `.`, anchors and `\d`-style escapes end
+ * a run; an escaped punctuation character is itself.
+ */
+export function requiredRegexLiteral(pattern: string): string | null {
+  // Groups and alternation could make any part optional; \Q…\E, \p{…}, \x{…}, octal escapes and [:class:] are
+  // not worth reading here: all of them give no pre-filter.
+  if (/[()|]/.test(pattern) || /\\[QpPx0-9]/.test(pattern) || pattern.includes("[:") || pattern.length > 1000) return null;
+  const runs: string[] = [];
+  let run = "";
+  const end = () => {
+    if (run) runs.push(run);
+    run = "";
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      const n = pattern[i + 1] ?? "";
+      i++;
+      if (/[A-Za-z0-9]/.test(n) || n === "") end();
+      else run += n;
+    } else if (c === "*" || c === "?" || c === "{") {
+      run = run.slice(0, -1);
+      end();
+      if (c === "{") i = pattern.indexOf("}", i) === -1 ? pattern.length : pattern.indexOf("}", i);
+    } else if (c === "+") end();
+    else if (c === "[") {
+      end();
+      // skip the class: a ] right after [ or [^ is a member, escapes are skipped
+      let j = i + 1;
+      if (pattern[j] === "^") j++;
+      if (pattern[j] === "]") j++;
+      while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
+      i = j;
+    } else if (c === "." || c === "^" || c === "$") end();
+    else run += c;
+  }
+  end();
+  const best = runs.sort((a, b) => b.length - a.length)[0];
+  return best && best.length >= 3 ? best : null;
+}
+
+function substringTest(literal: string, ignoreCase: boolean, fields: Set<string>, keyFormat: DecodeFormat, valueFormat: DecodeFormat): RawPrefilter | null {
   if (!/^[\x00-\x7f]+$/.test(literal)) return null;
-  const re = new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  const re = new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), ignoreCase ? "i" : "");
   const maybeHex = HEX.test(literal);
   const maybeBase64 = BASE64.test(literal);
   /** Could this key or value match? */

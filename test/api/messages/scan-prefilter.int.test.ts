@@ -80,6 +80,12 @@ describe("raw-byte pre-filter of searches", () => {
     expect((await search("local", plain, `in=value&q=${encodeURIComponent("NEEDLE-XYZ")}`, adminCookie)).keys).toEqual(["p-text"]);
   });
 
+  it("RE2 searches use the pattern's required literal, case-sensitively, and still find hex-shown binary", async () => {
+    expect((await search("local", plain, `regex=true&q=${encodeURIComponent("needle-x[y]z")}`, adminCookie)).keys).toEqual(["p-text"]);
+    expect((await search("local", plain, `regex=true&q=${encodeURIComponent("Needle-\\w+")}`, adminCookie)).keys).toEqual(["p-header"]);
+    expect((await search("local", plain, `regex=true&q=${encodeURIComponent("dead[b]eef")}`, adminCookie)).keys).toEqual(["p-binary"]);
+  });
+
   it("CEL equality finds values whose JSON spells the literal with an escape, and nothing the expression rejects", async () => {
     const r = await search("local", plain, `cel=${encodeURIComponent('value.customer == "c4242"')}`, adminCookie);
     expect(r.keys).toEqual(["p-escaped", "p-plain"]);
