@@ -48,16 +48,24 @@ describe("compileRawPrefilter", () => {
   });
 });
 
-describe("requiredRegexLiteral", () => {
+describe("requiredRegexLiterals", () => {
   it("reads the literal runs every match contains, and gives up on what it cannot read", async () => {
-    const { requiredRegexLiteral } = await import("./prefilter");
-    expect(requiredRegexLiteral('"customer":\\s*"c4242"')).toBe('"customer":');
-    expect(requiredRegexLiteral("order-\\d+ paid")).toBe("order-");
-    expect(requiredRegexLiteral("abcd?e")).toBe("abc"); // d is optional
-    expect(requiredRegexLiteral("xyz*w")).toBe(null); // runs "xy" and "w": too short
-    expect(requiredRegexLiteral("a\\.b\\.com")).toBe("a.b.com");
-    expect(requiredRegexLiteral("[abc]{2}defg")).toBe("defg");
-    expect(requiredRegexLiteral("secret@")).toBe("secret@");
-    for (const p of ["(abc)?def", "abc|def", "(?i)secret", "\\pLabcd", "\\x{41}bcd", "[[:alpha:]]abcd", "\\Qabc\\E"]) expect(requiredRegexLiteral(p), p).toBe(null);
+    const { requiredRegexLiterals } = await import("./prefilter");
+    expect(requiredRegexLiterals('"customer":\\s*"c4242"')).toEqual(['"customer":', '"c4242"']);
+    expect(requiredRegexLiterals("order-\\d+ paid")).toEqual(["order-", " paid"]);
+    expect(requiredRegexLiterals("abcd?e")).toEqual(["abc"]); // d is optional
+    expect(requiredRegexLiterals("xyz*w")).toEqual([]); // runs "xy" and "w": too short
+    expect(requiredRegexLiterals("a\\.b\\.com")).toEqual(["a.b.com"]);
+    expect(requiredRegexLiterals("[abc]{2}defg")).toEqual(["defg"]);
+    expect(requiredRegexLiterals("secret@")).toEqual(["secret@"]);
+    for (const p of ["(abc)?def", "abc|def", "(?i)secret", "\\pLabcd", "\\x{41}bcd", "[[:alpha:]]abcd", "\\Qabc\\E"]) expect(requiredRegexLiterals(p), p).toEqual([]);
+  });
+
+  it("a regex pre-filter needs every literal in one field, case-sensitively", () => {
+    const re = compileRawPrefilter({ q: '"customer":\\s*"c4242"', regex: true, ...formats })!;
+    expect(re(rec('{"customer": "c4242"}'))).toBe(true);
+    expect(re(rec('{"customer": "c4243"}'))).toBe(false);
+    expect(re(rec('{"customer": "C4242"}'))).toBe(false);
+    expect(re(rec('{"customer": 1}', '"c4242"'))).toBe(false); // the literals are in different fields
   });
 });

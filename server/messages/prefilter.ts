@@ -44,8 +44,8 @@ export function compileRawPrefilter(q: Pick<StreamQuery, "q" | "regex" | "in" | 
   const tests: RawPrefilter[] = [];
   if (q.q) {
     const fields = new Set(q.in ?? ["key", "value", "headers"]);
-    const literal = q.regex ? requiredRegexLiteral(q.q) : q.q;
-    const t = literal ? substringTest(literal, !q.regex, fields, q.keyFormat, q.valueFormat) : null;
+    const literals = q.regex ? requiredRegexLiterals(q.q) : [q.q];
+    const t = literals.length ? literalTest(literals, !q.regex, fields, q.keyFormat, q.valueFormat) : null;
     if (t) tests.push(t);
   }
   if (q.cel) {
@@ -57,15 +57,15 @@ export function compileRawPrefilter(q: Pick<StreamQuery, "q" | "regex" | "in" | 
 }
 
 /**
- * The longest run of literal characters every match of an RE2 pattern contains, or null when the pattern is not
+ * Runs of literal characters every match of an RE2 pattern contains (the 4 longest of at least 3 characters), or none when the pattern is not
  * simple enough to tell (groups, alternation, flags): a conservative reading, never a wrong one. A quantifier
  * that allows zero (`*`, `?`, `{`) drops the character before it; classes, `.`, anchors and `\d`-style escapes end
  * a run; an escaped punctuation character is itself.
  */
-export function requiredRegexLiteral(pattern: string): string | null {
+export function requiredRegexLiterals(pattern: string): string[] {
   // Groups and alternation could make any part optional; \Q…\E, \p{…}, \x{…}, octal escapes and [:class:] are
   // not worth reading here: all of them give no pre-filter.
-  if (/[()|]/.test(pattern) || /\\[QpPx0-9]/.test(pattern) || pattern.includes("[:") || pattern.length > 1000) return null;
+  if (/[()|]/.test(pattern) || /\\[QpPx0-9]/.test(pattern) || pattern.includes("[:") || pattern.length > 1000) return [];
   const runs: string[] = [];
   let run = "";
   const end = () => {
@@ -96,28 +96,36 @@ export function requiredRegexLiteral(pattern: string): string | null {
     else run += c;
   }
   end();
-  const best = runs.sort((a, b) => b.length - a.length)[0];
-  return best && best.length >= 3 ? best : null;
+  return runs.filter((r) => r.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
 }
 
-function substringTest(literal: string, ignoreCase: boolean, fields: Set<string>, keyFormat: DecodeFormat, valueFormat: DecodeFormat): RawPrefilter | null {
-  if (!/^[\x00-\x7f]+$/.test(literal)) return null;
-  const re = new RegExp(literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), ignoreCase ? "i" : "");
-  const maybeHex = HEX.test(literal);
-  const maybeBase64 = BASE64.test(literal);
+/**
+ * Every literal must occur in one key, value or header (a match lies within one field). Case-sensitive literals,
+ * and literals without letters, are searched as bytes (no string made); others on the bytes read as Latin-1.
+ */
+function literalTest(literals: string[], ignoreCase: boolean, fields: Set<string>, keyFormat: DecodeFormat, valueFormat: DecodeFormat): RawPrefilter | null {
+  if (!literals.every((l) => /^[\x00-\x7f]+$/.test(l))) return null;
+  const asBytes = !ignoreCase || literals.every((l) => !/[a-z]/i.test(l));
+  const needles = literals.map((l) => Buffer.from(l, "latin1"));
+  const res = literals.map((l) => new RegExp(l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), ignoreCase ? "i" : ""));
+  const inBytes = asBytes ? (b: Buffer) => needles.every((n) => b.indexOf(n) !== -1) : (b: Buffer) => ((t) => res.every((re) => re.test(t)))(b.toString("latin1"));
+  const inText = (t: string) => res.every((re) => re.test(t));
+  // Binary is shown as hex (keys, values) or base64 (headers): only literals of those alphabets could match there.
+  const maybeHex = literals.every((l) => HEX.test(l));
+  const maybeBase64 = literals.every((l) => BASE64.test(l));
   /** Could this key or value match? */
   const field = (buf: Buffer | null, format: DecodeFormat): boolean => {
     if (buf === null) return false;
     if (!TEXT_FORMATS.has(format)) return true;
-    if (re.test(buf.toString("latin1"))) return true;
+    if (inBytes(buf)) return true;
     // auto: registry wire format (magic byte 0) is decoded through the schema, not shown as its bytes
     if (format === "auto" && buf.length >= 5 && buf[0] === 0) return true;
     return maybeHex && !shownAsText(buf);
   };
   const header = (h: { key: string; value: Buffer | null }): boolean => {
-    if (re.test(h.key)) return true;
+    if (inText(h.key)) return true;
     if (h.value === null) return false;
-    if (re.test(h.value.toString("latin1"))) return true;
+    if (inBytes(h.value)) return true;
     return maybeBase64 && !shownAsText(h.value);
   };
   const key = fields.has("key");
