@@ -7,6 +7,7 @@
  * Prints, never fails.
  */
 import { execFileSync, spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { kafka, MSG_BOOTSTRAP, MSG_CLUSTER_ID, writeMessagesBenchConfig } from "./lib/messages";
@@ -87,7 +88,8 @@ async function routeServer(): Promise<{ url: string; close: () => void }> {
   return { url: `http://127.0.0.1:${(srv.address() as { port: number }).port}`, close: () => srv.close() };
 }
 
-type Result = { ms: number; matched: number; scanned?: number; loopP99Ms?: number; error?: string };
+/** cpuMs: CPU time of the serving process (Sluice) or of kcat and grep together, user + system. */
+type Result = { ms: number; matched: number; scanned?: number; loopP99Ms?: number; cpuMs?: number; error?: string };
 
 function runClient(script: string, url: string): Promise<Result> {
   const child = spawn(process.execPath, [path.join(import.meta.dirname, "lib", script), url], { stdio: ["ignore", "pipe", "inherit"] });
@@ -99,21 +101,21 @@ function runClient(script: string, url: string): Promise<Result> {
 async function sluice(base: string, mode: Mode): Promise<Result> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const cpu = process.cpuUsage();
   const url = `${base}/api/clusters/${MSG_CLUSTER_ID}/topics/${encodeURIComponent(topic)}/messages/${mode.route}?start=oldest&${mode.query}`;
   const r = await runClient(mode.route === "stream" ? "sse-count-client.mjs" : "line-count-client.mjs", url);
   loop.disable();
-  return { ...r, loopP99Ms: loop.percentile(99) / 1e6 };
+  const used = process.cpuUsage(cpu);
+  return { ...r, loopP99Ms: loop.percentile(99) / 1e6, cpuMs: (used.user + used.system) / 1000 };
 }
 
 function kcatGrep(): Result {
   const started = performance.now();
-  let out = "0";
-  try {
-    out = execFileSync("sh", ["-c", `kcat -C -b ${MSG_BOOTSTRAP} -t ${topic} -e -o beginning -q -f '%s\\n' | grep -c -F '"customer":"${NEEDLE}"'`]).toString();
-  } catch (e) {
-    out = String((e as { stdout?: Buffer }).stdout ?? "0"); // grep exits 1 on no match
-  }
-  return { ms: performance.now() - started, matched: Number(out.trim()) };
+  // `times` (after the pipeline, so the exit status is its own) prints the shell's and then its children's CPU time.
+  const out = execFileSync("sh", ["-c", `kcat -C -b ${MSG_BOOTSTRAP} -t ${topic} -e -o beginning -q -f '%s\\n' | grep -c -F '"customer":"${NEEDLE}"'; times`]).toString().trim().split("\n");
+  const ms = performance.now() - started;
+  const secs = (out.at(-1) ?? "").match(/(\d+)m([\d.]+)s/g)?.map((t) => { const [, m, sec] = /(\d+)m([\d.]+)s/.exec(t)!; return Number(m) * 60 + Number(sec); }) ?? [];
+  return { ms, matched: Number(out[0]), cpuMs: secs.reduce((a, b) => a + b, 0) * 1000 };
 }
 
 type Mode = { name: string; route: "stream" | "export"; query: string; expect: number };
@@ -125,10 +127,13 @@ const modes: Mode[] = [
   { name: "export, no filter (JSON Lines)", route: "export", query: "", expect: records },
 ];
 
-console.log(`bench:scan: ${records.toLocaleString("en")} JSON records, 6 partitions, lz4, topic ${topic}; ${runs} runs per mode, alternating`);
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+console.log(`bench:scan: ${records.toLocaleString("en")} JSON records, 6 partitions, lz4, topic ${topic}; ${runs} runs per mode, alternating; load average ${load()} on ${os.cpus().length} cores`);
 await ensureTopic();
 const server = await routeServer();
 const times = new Map<string, number[]>([["kcat", []]]);
+const cpus = new Map<string, number[]>([["kcat", []]]);
+const push = (m: Map<string, number[]>, k: string, v: number) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
 const loops = new Map<string, number[]>();
 const checks: string[] = [];
 // One warm-up pass (page cache, JIT, connections), not counted.
@@ -137,6 +142,7 @@ await sluice(server.url, modes[0]);
 for (let run = 0; run < runs; run++) {
   const k = kcatGrep();
   times.get("kcat")!.push(k.ms);
+  cpus.get("kcat")!.push(k.cpuMs!);
   if (k.matched !== expect) checks.push(`kcat matched ${k.matched}/${expect}`);
   for (const m of modes) {
     const r = await sluice(server.url, m);
@@ -144,7 +150,8 @@ for (let run = 0; run < runs; run++) {
       checks.push(`${m.name}: ${r.error}`);
       continue;
     }
-    (times.get(m.name) ?? times.set(m.name, []).get(m.name)!).push(r.ms);
+    push(times, m.name, r.ms);
+    push(cpus, m.name, r.cpuMs!);
     (loops.get(m.name) ?? loops.set(m.name, []).get(m.name)!).push(r.loopP99Ms!);
     if (r.matched !== m.expect) checks.push(`${m.name}: matched ${r.matched}/${m.expect}`);
     console.error(`  run ${run + 1}: ${m.name} ${Math.round(r.ms)} ms (kcat ${Math.round(k.ms)} ms), loop p99 ${r.loopP99Ms!.toFixed(0)} ms`);
@@ -159,9 +166,10 @@ await disconnectAll();
 const kcatMs = median(times.get("kcat")!);
 const mb = (records * 464) / 1e6;
 console.log("");
-console.log(`| scan of the whole topic (${runs} runs, median) | time | rec/s | vs kcat | event-loop p99 |`);
-console.log("|---|---|---|---|---|");
-console.log(`| kcat -C -e … \\| grep -c | ${(kcatMs / 1000).toFixed(2)} s | ${Math.round(records / (kcatMs / 1000)).toLocaleString("en")} | 1.00× | — |`);
+const kcatCpu = median(cpus.get("kcat")!);
+console.log(`| scan of the whole topic (${runs} runs, median) | time | rec/s | vs kcat | CPU | vs kcat, per CPU second | event-loop p99 |`);
+console.log("|---|---|---|---|---|---|---|");
+console.log(`| kcat -C -e … \\| grep -c | ${(kcatMs / 1000).toFixed(2)} s | ${Math.round(records / (kcatMs / 1000)).toLocaleString("en")} | 1.00× | ${(kcatCpu / 1000).toFixed(2)} s | 1.00× | — |`);
 const goals: Record<string, number> = { [modes[0].name]: 0.6, [modes[1].name]: 0.6, [modes[2].name]: 0.35, [modes[3].name]: 0.4 };
 const verdicts: string[] = [];
 for (const m of modes) {
@@ -170,11 +178,13 @@ for (const m of modes) {
   const ms = median(t);
   const ratio = kcatMs / ms;
   const p99 = Math.max(...loops.get(m.name)!);
-  console.log(`| Sluice ${m.name} | ${(ms / 1000).toFixed(2)} s | ${Math.round(records / (ms / 1000)).toLocaleString("en")} | ${ratio.toFixed(2)}× | ${p99.toFixed(0)} ms (max of runs) |`);
+  const cpu = median(cpus.get(m.name)!);
+  console.log(`| Sluice ${m.name} | ${(ms / 1000).toFixed(2)} s | ${Math.round(records / (ms / 1000)).toLocaleString("en")} | ${ratio.toFixed(2)}× | ${(cpu / 1000).toFixed(2)} s | ${(kcatCpu / cpu).toFixed(2)}× | ${p99.toFixed(0)} ms (max of runs) |`);
   verdicts.push(`${m.name} ≥ ${goals[m.name]}×: ${ratio >= goals[m.name] ? "met" : "NOT met"}`);
 }
 console.log("");
 console.log(`two concurrent substring scans: ${pair.map((p) => `${(p.ms / 1000).toFixed(2)} s`).join(" and ")} (one alone: ${(median(times.get(modes[0].name) ?? [NaN]) / 1000).toFixed(2)} s), loop p99 ${Math.max(...pair.map((p) => p.loopP99Ms!)).toFixed(0)} ms`);
 console.log(`about ${mb.toFixed(0)} MB of JSON; goals: ${verdicts.join(" · ")} · loop p99 ≤ 50 ms: ${Math.max(...[...loops.values()].flat()) <= 50 ? "met" : "NOT met"}`);
+console.log(`load average at the end: ${load()} (CPU columns: the serving process for Sluice, kcat and grep together for kcat)`);
 if (checks.length) console.log(`checks: ${checks.join("; ")}`);
 process.exit(0);
