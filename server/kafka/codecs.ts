@@ -8,6 +8,7 @@ import * as lz4 from "lz4js";
 import { hash as xxh32 } from "lz4js/xxh32.js";
 import { Decompress as ZstdStream } from "fzstd";
 import type { Compression } from "@/lib/schemas/messages";
+import { lz4DecompressFrame, Lz4LimitError } from "./lz4-frame";
 import { getConfig } from "@/server/config";
 
 /**
@@ -63,11 +64,13 @@ function gunzipBounded(input: Buffer, limit = decompressionCeiling()): Promise<B
   });
 }
 
-/** lz4 frames: the bound (stored block sizes + max block size per compressed block) must fit the ceiling. */
+/** lz4 frames: the exact decompressed size (summed from the block tokens before decoding) must fit the ceiling. */
 function lz4DecompressBounded(input: Buffer, limit = decompressionCeiling()): Uint8Array {
-  const bound = lz4.decompressBound(input);
-  if (bound > limit) throw new DecompressionLimitError("lz4", limit);
-  return lz4.decompress(input, bound);
+  try {
+    return lz4DecompressFrame(input, limit);
+  } catch (e) {
+    throw e instanceof Lz4LimitError ? new DecompressionLimitError("lz4", limit) : e;
+  }
 }
 
 /** zstd: the first frame's window must fit the ceiling, and the output is counted as it streams. */
