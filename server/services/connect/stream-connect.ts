@@ -1,4 +1,5 @@
 import "server-only";
+import { abortableSleep } from "@/server/http/abortable-sleep";
 import type { ConnectorStatesEvent } from "@/lib/schemas/connect";
 import { connectFor } from "@/server/connect/client";
 import { sseResponse, streamError, type SseEvent } from "@/server/http/sse";
@@ -6,16 +7,7 @@ import { toState, type WorkerExpanded } from "./worker-types";
 
 const POLL_MS = Number(process.env.SLUICE_CONNECT_POLL_MS ?? 2000);
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
+const sleep = abortableSleep;
 
 /**
  * Live connector and task states of one Connect cluster over SSE: the worker is polled every 2 s and a `connectors`

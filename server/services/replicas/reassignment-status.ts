@@ -1,4 +1,5 @@
 import "server-only";
+import { abortableSleep } from "@/server/http/abortable-sleep";
 import type { ReassignmentStatus } from "@/lib/schemas/replicas";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
@@ -49,16 +50,7 @@ export async function finishThrottle(clusterId: string, topic: string, brokerIds
   return clearReassignmentThrottle(clusterId, topicThrottled ? topic : null, brokers);
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
+const sleep = abortableSleep;
 
 /**
  * Live progress of a topic's reassignment over SSE: a "progress" event (ReassignmentStatus) every second while

@@ -1,4 +1,5 @@
 import "server-only";
+import { abortableSleep } from "@/server/http/abortable-sleep";
 import { prisma } from "@/server/db/prisma";
 import { sseResponse, type SseEvent } from "@/server/http/sse";
 import type { AuditContext } from "@/server/services/audit/record-audit";
@@ -6,16 +7,7 @@ import { listRequests } from "./list-requests";
 
 const POLL_MS = Number(process.env.SLUICE_REQUESTS_POLL_MS ?? 1000);
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
+const sleep = abortableSleep;
 
 /**
  * Live request changes for one cluster over SSE: every second, the requests (visible to the actor) updated since
