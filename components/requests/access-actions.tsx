@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { Textarea } from "@/components/ui/textarea";
 import { useCollectCredential, useRevokeAccess } from "@/lib/queries/requests";
-import type { AccessSpec, CredentialSpec, QuotaSpec, RevokeSpec, TopicRequestDto } from "@/lib/schemas/requests";
+import type { AccessSpec, ConnectorSpec, CredentialSpec, QuotaSpec, RevokeSpec, TopicRequestDto } from "@/lib/schemas/requests";
 
 /** What an access, credential, quota or revoke request asks for, one line each. */
 export function accessSpecLines(r: TopicRequestDto): string[] {
@@ -21,6 +21,10 @@ export function accessSpecLines(r: TopicRequestDto): string[] {
   if (r.kind === "credential") {
     const s = r.spec as CredentialSpec;
     return [`${s.action === "create" ? "new" : "rotated"} ${s.mechanism} credential for ${s.principal}`];
+  }
+  if (r.kind === "connector") {
+    const s = r.spec as ConnectorSpec;
+    return [`connector ${s.name} on Kafka Connect ${s.connectId}`, ...Object.entries(s.config).map(([k, v]) => `${k} = ${v}`)];
   }
   if (r.kind === "quota") return Object.entries((r.spec as QuotaSpec).values).map(([k, v]) => `${k} = ${v} for ${(r.spec as QuotaSpec).principal}`);
   const s = r.spec as RevokeSpec;

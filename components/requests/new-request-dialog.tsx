@@ -1,6 +1,7 @@
 "use client";
 
 import { CheckCircle2, Plus, XCircle } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMe } from "@/components/auth/me-context";
@@ -15,16 +16,28 @@ import { ErrorState } from "@/components/ui/states";
 import { Tooltip } from "@/components/ui/tooltip";
 import { ApiClientError } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
+import { connectClustersOptions } from "@/lib/queries/connect";
 import { usePreviewRequest, useSubmitRequest } from "@/lib/queries/requests";
 import { ACCESS_REQUEST_KINDS, TOPIC_REQUEST_KINDS, type SubmitRequestBody } from "@/lib/schemas/requests";
 import { AccessFields, accessBody, EMPTY_ACCESS, TopicGrantFields, type AccessDraft } from "./access-fields";
 import { KIND_LABEL } from "./request-status";
 
-const FORM_KINDS = [...TOPIC_REQUEST_KINDS, ...ACCESS_REQUEST_KINDS] as const;
+const FORM_KINDS = [...TOPIC_REQUEST_KINDS, ...ACCESS_REQUEST_KINDS, "connector"] as const;
 type FormKind = (typeof FORM_KINDS)[number];
 const isAccessKind = (k: FormKind): k is (typeof ACCESS_REQUEST_KINDS)[number] => (ACCESS_REQUEST_KINDS as readonly string[]).includes(k);
 
-type Draft = { kind: FormKind; topicName: string; teamId: string; partitions: string; replicationFactor: string; configs: string; reset: string; justification: string; access: AccessDraft };
+type Draft = {
+  kind: FormKind;
+  topicName: string;
+  teamId: string;
+  partitions: string;
+  replicationFactor: string;
+  configs: string;
+  reset: string;
+  justification: string;
+  access: AccessDraft;
+  connectId: string;
+};
 
 /** "key=value" per line → object; malformed lines are reported, not dropped. */
 function parseConfigLines(text: string): { values: Record<string, string>; bad: string[] } {
@@ -44,6 +57,8 @@ function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
   const { values, bad } = parseConfigLines(d.configs);
   if (bad.length) return { error: `Write configs as key=value, one per line (not "${bad[0]}").` };
   switch (d.kind) {
+    case "connector":
+      return { body: { kind: "connector", teamId: d.teamId, justification: d.justification, connectId: d.connectId, name: base.topicName, config: values } };
     case "create":
       return {
         body: {
@@ -100,7 +115,10 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
     reset: "",
     justification: "",
     access: EMPTY_ACCESS,
+    connectId: "",
   });
+  const connect = useQuery({ ...connectClustersOptions(clusterId), enabled: draft.kind === "connector" });
+  const connectId = draft.connectId || connect.data?.connect[0]?.name || "";
   const [localError, setLocalError] = useState<string>();
   const preview = usePreviewRequest(clusterId);
   const submit = useSubmitRequest(clusterId);
@@ -110,7 +128,7 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
     submit.reset();
   };
   const run = (what: "check" | "submit") => {
-    const { body, error } = toBody(draft);
+    const { body, error } = toBody({ ...draft, connectId });
     setLocalError(error);
     if (!body) return;
     if (what === "check") preview.mutate(body);
@@ -166,11 +184,24 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
           <AccessFields kind={draft.kind} {...accessProps} />
         ) : (
           <div className="sm:col-span-2">
-            <Field label="Topic name" htmlFor="req-topic" error={fieldError("topicName")} testId="request-topic">
+            <Field label={draft.kind === "connector" ? "Connector name" : "Topic name"} htmlFor="req-topic" error={fieldError(draft.kind === "connector" ? "name" : "topicName")} testId="request-topic">
               <Input id="req-topic" className="font-mono" value={draft.topicName} onChange={(e) => set({ topicName: e.target.value })} data-testid="request-topic" />
             </Field>
           </div>
         )}
+        {draft.kind === "connector" ? (
+          <div className="sm:col-span-2">
+            <Field label="Kafka Connect cluster" htmlFor="req-connect" error={fieldError("connectId")} hint={connect.data && !connect.data.connect.length ? "This cluster has no Kafka Connect configured." : undefined}>
+              <Select id="req-connect" className="w-full" value={connectId} onChange={(e) => set({ connectId: e.target.value })} data-testid="request-connect">
+                {(connect.data?.connect ?? []).map((c) => (
+                  <option key={c.name} value={c.name}>
+                    {c.name} ({c.host})
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+        ) : null}
         {draft.kind === "create" || draft.kind === "add-partitions" ? (
           <Field label={draft.kind === "create" ? "Partitions" : "New partition count"} htmlFor="req-partitions" error={fieldError("partitions")}>
             <Input id="req-partitions" type="number" min={1} value={draft.partitions} onChange={(e) => set({ partitions: e.target.value })} data-testid="request-partitions" />
@@ -181,9 +212,14 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
             <Input id="req-rf" type="number" min={1} value={draft.replicationFactor} onChange={(e) => set({ replicationFactor: e.target.value })} data-testid="request-rf" />
           </Field>
         ) : null}
-        {draft.kind === "create" || draft.kind === "alter-configs" ? (
+        {draft.kind === "create" || draft.kind === "alter-configs" || draft.kind === "connector" ? (
           <div className="sm:col-span-2">
-            <Field label={draft.kind === "create" ? "Configs" : "Set configs"} htmlFor="req-configs" hint="One key=value per line, e.g. retention.ms=604800000" error={fieldError("configs.retention.ms")}>
+            <Field
+              label={draft.kind === "create" ? "Configs" : draft.kind === "connector" ? "Connector config" : "Set configs"}
+              htmlFor="req-configs"
+              hint={draft.kind === "connector" ? "One key=value per line: connector.class, topic or topics, and the plugin's settings. The worker validates them on Check." : "One key=value per line, e.g. retention.ms=604800000"}
+              error={fieldError("configs.retention.ms") ?? (err instanceof ApiClientError ? err.details.find((d) => d.path.startsWith("config."))?.issue : undefined)}
+            >
               <Textarea
                 id="req-configs"
                 rows={3}

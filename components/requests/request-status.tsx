@@ -26,5 +26,6 @@ export const KIND_LABEL: Record<RequestKind, string> = {
   access: "Access",
   credential: "Credential",
   quota: "Quota",
+  connector: "Connector",
   revoke: "Revoke access",
 };

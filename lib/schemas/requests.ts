@@ -1,12 +1,13 @@
 import { regexError } from "../safe-regex";
 import { z } from "zod";
 import { principalSchema, QUOTA_KEYS, SCRAM_MECHANISMS, type AclBinding, type QuotaKey, type ScramMechanism } from "./access";
+import { connectNameSchema, connectorConfigSchema, connectorNameSchema } from "./connect";
 import { configValuesSchema, topicNameSchema } from "./topics";
 
 /** Topic kinds (the team's own topics) and access kinds (principals, credentials, quotas; revoke undoes an access). */
 export const TOPIC_REQUEST_KINDS = ["create", "alter-configs", "add-partitions", "delete"] as const;
 export const ACCESS_REQUEST_KINDS = ["access", "credential", "quota"] as const;
-export const REQUEST_KINDS = [...TOPIC_REQUEST_KINDS, ...ACCESS_REQUEST_KINDS, "revoke"] as const;
+export const REQUEST_KINDS = [...TOPIC_REQUEST_KINDS, ...ACCESS_REQUEST_KINDS, "connector", "revoke"] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const isTopicKind = (k: string) => (TOPIC_REQUEST_KINDS as readonly string[]).includes(k);
 export const REQUEST_STATUSES = ["PENDING", "APPROVED", "PROVISIONED", "FAILED", "REJECTED", "CANCELLED"] as const;
@@ -87,6 +88,15 @@ export const submitRequestBodySchema = z.discriminatedUnion("kind", [
       .partialRecord(z.enum(QUOTA_KEYS), z.number().positive("a quota is a positive number").max(1e15))
       .refine((v) => Object.keys(v).length > 0, "set at least one quota value"),
   }),
+  z.object({
+    kind: z.literal("connector"),
+    teamId,
+    justification,
+    /** the Kafka Connect cluster (by its configured name) */
+    connectId: connectNameSchema,
+    name: connectorNameSchema,
+    config: connectorConfigSchema.refine((c) => !!c["connector.class"], { message: "connector.class is required", path: ["connector.class"] }),
+  }),
 ]);
 export type SubmitRequestBody = z.input<typeof submitRequestBodySchema>;
 export type SubmitRequestInput = z.output<typeof submitRequestBodySchema>;
@@ -105,6 +115,8 @@ export type AccessSpec = {
 export type CredentialSpec = { principal: string; action: "create" | "rotate"; mechanism: ScramMechanism };
 export type QuotaSpec = { principal: string; values: Partial<Record<QuotaKey, number>> };
 export type RevokeSpec = { revokes: string; bindings: AclBinding[] };
+/** After provisioning, secret values are kept only by the worker: the stored config shows them as "[hidden]". */
+export type ConnectorSpec = { connectId: string; name: string; config: Record<string, string> };
 export type RequestSpec =
   | CreateSpec
   | { set: Record<string, string>; reset: string[] }
@@ -113,6 +125,7 @@ export type RequestSpec =
   | CredentialSpec
   | QuotaSpec
   | RevokeSpec
+  | ConnectorSpec
   | Record<string, never>;
 
 export const decideRequestBodySchema = z.object({

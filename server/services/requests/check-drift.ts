@@ -6,6 +6,7 @@ import { withAdmin } from "@/server/kafka/registry";
 import { getTopicSnapshot, invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { readTopicOverrides } from "@/server/services/topics/alter-topic-config";
 import { checkAccessDrift } from "./check-access-drift";
+import { checkConnectorDrift } from "./connector-requests";
 
 type Expected = { anchorId: string; partitions: number; configs: Record<string, string> } | null;
 
@@ -49,8 +50,8 @@ type DriftResult = { checked: number; drifted: { topic: string; requestId: strin
 export async function checkDrift(clusterId: string): Promise<DriftResult> {
   getClusterConfigOrThrow(clusterId);
   const now = new Date();
-  const [topics, access] = [await checkTopicDrift(clusterId, now), await checkAccessDrift(clusterId, now)];
-  return { checked: topics.checked + access.checked, drifted: [...topics.drifted, ...access.drifted] };
+  const results = [await checkTopicDrift(clusterId, now), await checkAccessDrift(clusterId, now), await checkConnectorDrift(clusterId, now)];
+  return { checked: results.reduce((n, r) => n + r.checked, 0), drifted: results.flatMap((r) => r.drifted) };
 }
 
 async function checkTopicDrift(clusterId: string, now: Date): Promise<DriftResult> {

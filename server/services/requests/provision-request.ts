@@ -11,6 +11,7 @@ import { alterTopicConfig, readTopicOverrides } from "@/server/services/topics/a
 import { createTopic } from "@/server/services/topics/create-topic";
 import { deleteTopic } from "@/server/services/topics/delete-topic";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
+import { applyConnector } from "./connector-requests";
 import { applyAccess, applyRevoke, ensureBindings } from "./provision-access";
 import type { RequestRow } from "./to-dto";
 import { transition } from "./transitions";
@@ -66,6 +67,7 @@ async function createAsRequested(r: RequestRow, s: CreateSpec, audit: { actor: A
 async function apply(r: RequestRow, audit: { actor: Actor; requestId: string }): Promise<void> {
   if (r.kind === "access" || r.kind === "credential" || r.kind === "quota") return applyAccess(r, audit);
   if (r.kind === "revoke") return applyRevoke(r, audit);
+  if (r.kind === "connector") return applyConnector(r, audit);
   const spec = JSON.parse(r.spec) as RequestSpec;
   const topic = r.topicName;
   if (r.kind === "create") {

@@ -20,6 +20,9 @@ export function inputOf(row: RequestRow): TopicRequestInput {
  * team deciding still owns the topic or prefix (else ownership moved and someone else must decide).
  */
 async function whyNotAccessApprovable(row: RequestRow, team: { id: string; name: string; prefixes: string[] }): Promise<ApiError | null> {
+  if (row.kind === "connector") {
+    return prefixesOwn(team.prefixes, row.topicName) ? null : new ApiError("conflict", `Team "${team.name}" no longer owns the connector name "${row.topicName}"; the request cannot be approved.`, [{ path: "name", issue: "not owned by the team" }]);
+  }
   const owned = row.principal ? await prisma.servicePrincipal.findUnique({ where: { clusterId_principal: { clusterId: row.clusterId, principal: row.principal } } }) : null;
   if (row.kind === "credential") {
     return owned && owned.teamId !== row.teamId ? new ApiError("conflict", `${row.principal} now belongs to another team; the request cannot be approved.`, [{ path: "principal", issue: "owned by another team" }]) : null;

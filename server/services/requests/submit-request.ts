@@ -1,6 +1,6 @@
 import "server-only";
 import { checkPolicy } from "@/lib/requests/policy";
-import type { RequestPreview, RequestSpec, SubmitRequestInput, TopicRequestDto, TopicRequestInput, Violation } from "@/lib/schemas/requests";
+import type { ConnectorSpec, RequestPreview, RequestSpec, SubmitRequestInput, TopicRequestDto, TopicRequestInput, Violation } from "@/lib/schemas/requests";
 import { roleOn } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
@@ -11,11 +11,17 @@ import { createTopic } from "@/server/services/topics/create-topic";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
 import type { AuditContext } from "@/server/services/audit/record-audit";
 import { getPolicy } from "./policies";
+import { maskConfig } from "@/server/services/connect/mask-config";
+import { prepareConnectorRequest } from "./connector-requests";
 import { prepareAccessRequest, prepareTopicGrants, type Prepared } from "./prepare-access";
 import { isTeamMember } from "./request-access";
 import { requestInclude, toRequestDto } from "./to-dto";
 
 type TopicInput = TopicRequestInput;
+
+/** The spec as the audit log keeps it: a connector's secret values hidden. */
+const auditSpec = (kind: string, spec: unknown) =>
+  kind === "connector" ? { ...(spec as ConnectorSpec), config: maskConfig((spec as ConnectorSpec).config, new Map()).config } : spec;
 
 export const openKey = (clusterId: string, topic: string) => `${clusterId}/${topic}`;
 
@@ -49,6 +55,11 @@ async function prepareRequest(clusterId: string, input: SubmitRequestInput, audi
     throw new ApiError("forbidden", `You are not a member of team "${team.name}"; only its members make requests for it.`);
   }
   const grantTeam = { id: team.id, name: team.name, prefixes: JSON.parse(team.prefixes) as string[] };
+  if (input.kind === "connector") {
+    const { conflict, ...prepared } = await prepareConnectorRequest(clusterId, input, grantTeam);
+    const open = await prisma.topicRequest.findUnique({ where: { openKey: prepared.row.openKey } });
+    return { ...prepared, conflict: conflict ?? (open ? `Request ${open.id} (${open.status}) asks for the same connector and is still open.` : undefined) };
+  }
   if (input.kind === "access" || input.kind === "credential" || input.kind === "quota") {
     const prepared = await prepareAccessRequest(clusterId, input, grantTeam);
     const open = await prisma.topicRequest.findUnique({ where: { openKey: prepared.row.openKey } });
@@ -136,7 +147,7 @@ export async function submitRequest(clusterId: string, input: SubmitRequestInput
     const row = await prisma.$transaction(async (tx) => {
       const created = await tx.topicRequest.create({ data, include: requestInclude });
       await tx.auditEvent.create({
-        data: { actor: audit.actor.email, actorId: audit.actor.id, clusterId, action: "request.submitted", targetType: "topic-request", target: created.id, result: "success", after: JSON.stringify({ kind: input.kind, topic: asked.topicName || undefined, principal: asked.principal ?? undefined, team: created.team.name, spec: asked.spec }), requestId: audit.requestId },
+        data: { actor: audit.actor.email, actorId: audit.actor.id, clusterId, action: "request.submitted", targetType: "topic-request", target: created.id, result: "success", after: JSON.stringify({ kind: input.kind, topic: asked.topicName || undefined, principal: asked.principal ?? undefined, team: created.team.name, spec: auditSpec(input.kind, asked.spec) }), requestId: audit.requestId },
       });
       return created;
     });

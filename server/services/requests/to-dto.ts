@@ -1,5 +1,6 @@
 import "server-only";
-import type { DriftItem, RequestKind, RequestSpec, RequestStatus, TopicRequestDto } from "@/lib/schemas/requests";
+import type { ConnectorSpec, DriftItem, RequestKind, RequestSpec, RequestStatus, TopicRequestDto } from "@/lib/schemas/requests";
+import { maskConfig } from "@/server/services/connect/mask-config";
 import type { Actor } from "@/server/auth/permissions";
 import { canCancel, decidingTeamId, whyCannotDecide, whyCannotRevoke } from "./request-access";
 
@@ -39,6 +40,14 @@ export const requestInclude = { team: { select: { id: true, name: true } }, owne
 /** The team whose approvers decide (null: the cluster's admins). */
 export const decidingTeam = (r: RequestRow) => (decidingTeamId(r) === null ? null : decidingTeamId(r) === r.teamId ? r.team : r.ownerTeam);
 
+/** A pending connector request still holds its secrets (the worker needs them at provisioning): never shown. */
+function specForDto(r: RequestRow): RequestSpec {
+  const spec = JSON.parse(r.spec) as RequestSpec;
+  if (r.kind !== "connector") return spec;
+  const s = spec as ConnectorSpec;
+  return { ...s, config: maskConfig(s.config, new Map()).config };
+}
+
 export function toRequestDto(r: RequestRow, actor: Actor): TopicRequestDto {
   const deciding = decidingTeam(r);
   const why = whyCannotDecide(actor, r, deciding?.name);
@@ -54,7 +63,7 @@ export function toRequestDto(r: RequestRow, actor: Actor): TopicRequestDto {
     revokesId: r.revokesId,
     revokedAt: r.revokedAt?.toISOString() ?? null,
     secretIssuedAt: r.secretIssuedAt?.toISOString() ?? null,
-    spec: JSON.parse(r.spec) as RequestSpec,
+    spec: specForDto(r),
     justification: r.justification,
     status: r.status as RequestStatus,
     requester: { id: r.requesterId, name: r.requesterName },
