@@ -63,10 +63,12 @@ const messagesSchema = z
 
 const metricsSchema = z
   .strictObject({
-    /** How often the cluster's sampler reads end and committed offsets while someone watches (ms). */
+    /** How often the cluster's sampler reads end and committed offsets (ms). */
     intervalMs: z.number().int().min(500).max(300_000).default(5000),
+    /** true: sample from server start whether anyone watches or not (history without gaps, alerts); false: only while viewed. */
+    continuous: z.boolean().default(true),
   })
-  .default({ intervalMs: 5000 });
+  .default({ intervalMs: 5000, continuous: true });
 
 const accessSchema = z
   .strictObject({

@@ -22,8 +22,9 @@ const HISTORY_MS = 60 * 60_000;
  * One sampler per cluster, however many viewers: every interval it reads the end offsets of every partition
  * (one Metadata + ListOffsets batched per broker) and the committed offsets of every group (one OffsetFetch
  * per group, 8 in flight), turns two consecutive reads into rates and lag, and fans the tick out to its
- * subscribers. A tick still running when the next is due is skipped, never queued. It starts with the first
- * subscriber and stops with the last; the last hour of ticks stays in memory for charts that open later.
+ * subscribers. A tick still running when the next is due is skipped, never queued. The server starts every
+ * cluster's sampler at start-up (`start()`, see always-on.ts), so history has no gaps whether anyone watches or not;
+ * without that it starts with the first subscriber and stops with the last. The last hour stays in memory.
  */
 export class MetricsSampler {
   private listeners = new Set<Listener>();
@@ -56,18 +57,55 @@ export class MetricsSampler {
       .catch((error) => console.error(`[metrics] could not load the history of ${clusterId}:`, error));
   }
 
+  /** Sampling whatever the viewers do (started at server start-up): the last viewer leaving does not stop it. */
+  continuous = false;
+  /** Called after every tick this instance sampled or replayed (alert evaluation, Prometheus figures). */
+  readonly afterTick = new Set<(tick: Tick, sampled: boolean) => Promise<void> | void>();
+  /** Duration (s) of the last tick read from Kafka, ticks read and failed: the sampler's own figures. */
+  lastTickSeconds = 0;
+  failedTicks = 0;
+
+  /** Starts sampling for good (independent of viewers), as the server does at start-up. */
+  start(): void {
+    this.continuous = true;
+    this.ensureTimer();
+  }
+
+  /** Stops sampling and gives the lease up at once (shutdown), so another replica takes over without waiting. */
+  async stop(): Promise<void> {
+    this.continuous = false;
+    this.stopTimer();
+    await this.idle();
+    if (this.leader) await releaseLease(this.clusterId, this.replicaId).catch(() => {});
+    this.leader = false;
+  }
+
+  private ensureTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref?.();
+    void this.tick();
+  }
+
+  private stopTimer(): void {
+    if (!this.timer) return;
+    clearInterval(this.timer);
+    this.timer = null;
+    this.prev = null; // a later start must not compute a rate across the pause
+  }
+
+  /** Resolves once no tick is running. */
+  async idle(): Promise<void> {
+    while (this.running) await new Promise((r) => setTimeout(r, 20));
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    if (!this.timer) {
-      this.timer = setInterval(() => void this.tick(), this.intervalMs);
-      void this.tick();
-    }
+    this.ensureTimer();
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0 && this.timer) {
-        clearInterval(this.timer);
-        this.timer = null;
-        this.prev = null; // a later start must not compute a rate across the pause
+      if (this.listeners.size === 0 && this.timer && !this.continuous) {
+        this.stopTimer();
         if (this.leader) void releaseLease(this.clusterId, this.replicaId).catch(() => {});
         this.leader = false;
       }
@@ -139,6 +177,7 @@ export class MetricsSampler {
 
   private async sampleAndPublish(): Promise<void> {
     let event: TickEvent;
+    const started = performance.now();
     try {
       const sample = await this.read();
       this.sampledTicks++;
@@ -151,9 +190,22 @@ export class MetricsSampler {
       const safe = toApiError(error, this.clusterId);
       if (safe.code === "internal") console.error(`[metrics] sample of ${this.clusterId} failed:`, error);
       event = { tick: { t: Date.now(), ok: false, error: safe.message }, topicsChanged: null };
+      this.failedTicks++;
     }
+    this.lastTickSeconds = (performance.now() - started) / 1000;
     await recordTick(this.clusterId, event.tick).catch((error) => console.error(`[metrics] could not store a sample of ${this.clusterId}:`, error));
     this.publish(event);
+    await this.runAfterTick(event.tick, true);
+  }
+
+  private async runAfterTick(tick: Tick, sampled: boolean): Promise<void> {
+    for (const hook of this.afterTick) {
+      try {
+        await hook(tick, sampled);
+      } catch (error) {
+        console.error(`[metrics] after-tick work of ${this.clusterId} failed:`, error);
+      }
+    }
   }
 
   private async replayFromDatabase(): Promise<void> {
@@ -163,6 +215,7 @@ export class MetricsSampler {
     for (const tick of ticks) {
       const names = tick.ok ? new Set(tick.topics.map((x) => x.topic)) : null;
       this.publish({ tick, topicsChanged: names ? this.topicsChanged(names) : null });
+      await this.runAfterTick(tick, false);
     }
   }
 
@@ -201,4 +254,9 @@ export function samplerFor(clusterId: string): MetricsSampler {
   let s = samplers.get(clusterId);
   if (!s) samplers.set(clusterId, (s = new MetricsSampler(clusterId)));
   return s;
+}
+
+/** The samplers this process holds (Prometheus figures, shutdown). */
+export function allSamplers(): MetricsSampler[] {
+  return [...samplers.values()];
 }
