@@ -100,9 +100,22 @@ const limitsSchema = z
   })
   .default({ maxSseConnectionsPerUser: 10 });
 
+const prometheusSchema = z
+  .strictObject({
+    /** Bearer token a scraper sends (`Authorization: Bearer …`) to read /api/metrics; without it only signed-in admins may. */
+    token: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Label cardinality caps per cluster: topics (by end offset) and groups (by lag) beyond these are not exported. */
+    maxTopics: z.number().int().min(0).max(100_000).default(500),
+    maxGroups: z.number().int().min(0).max(100_000).default(500),
+    /** Per-partition group lag series are exported for at most this many partitions per group. */
+    maxPartitionsPerGroup: z.number().int().min(0).max(10_000).default(100),
+  })
+  .default({ maxTopics: 500, maxGroups: 500, maxPartitionsPerGroup: 100 });
+
 export const sluiceConfigSchema = z.strictObject({
   clusters: z.array(clusterConfigSchema).min(1, "needs at least one cluster"),
   limits: limitsSchema,
+  prometheus: prometheusSchema,
 });
 
 export type MaskingRule = z.infer<typeof maskingRuleSchema>;

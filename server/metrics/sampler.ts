@@ -1,5 +1,6 @@
 import "server-only";
-import { assessGroup, recordGroupObservations } from "@/server/kafka/group-history";
+import { assessGroup, partitionKey, recordGroupObservations } from "@/server/kafka/group-history";
+import type { HealthStatus } from "@/lib/groups/health";
 import { computeRates, type OffsetSample, type RateSample } from "@/lib/metrics/rates";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { fetchCommittedOffsetsMany } from "@/server/kafka/group-reads";
@@ -15,6 +16,8 @@ import { toApiError } from "@/server/kafka/errors";
 export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: string };
 export type TickEvent = { tick: Tick; topicsChanged: { added: string[]; removed: string[] } | null };
 type Listener = (e: TickEvent) => void;
+/** What the sampling replica knows of a group beyond the tick: its health verdict and per-partition lag. */
+export type GroupDetail = { status: HealthStatus; rule: string; partitions: { topic: string; partition: number; lag: number | null; lagSeconds: number | null }[] };
 
 const HISTORY_MS = 60 * 60_000;
 
@@ -64,6 +67,8 @@ export class MetricsSampler {
   /** Duration (s) of the last tick read from Kafka, ticks read and failed: the sampler's own figures. */
   lastTickSeconds = 0;
   failedTicks = 0;
+  /** Per group, from the last tick this replica read itself (health, per-partition lag); empty on followers. */
+  groupDetail = new Map<string, GroupDetail>();
 
   /** Starts sampling for good (independent of viewers), as the server does at start-up. */
   start(): void {
@@ -155,7 +160,18 @@ export class MetricsSampler {
     }
     // Each tick's offsets feed the lag-in-seconds history; the chart gets the slowest partition's estimate.
     recordGroupObservations(this.clusterId, t, commits, offsets, false);
-    for (const c of commits) groups.get(c.groupId)!.lagSeconds = assessGroup(this.clusterId, c.groupId, c.committed, new Set(), t).maxLagSeconds;
+    const detail = new Map<string, GroupDetail>();
+    for (const c of commits) {
+      const a = assessGroup(this.clusterId, c.groupId, c.committed, new Set(), t);
+      groups.get(c.groupId)!.lagSeconds = a.maxLagSeconds;
+      const partitions = c.committed.map((x) => {
+        const end = offsets.get(x.topic)?.get(x.partition)?.end;
+        const pa = a.partitions.get(partitionKey(x.topic, x.partition));
+        return { topic: x.topic, partition: x.partition, lag: end === undefined ? null : Math.max(0, Number(end) - Number(x.offset)), lagSeconds: pa?.lagSeconds ?? null };
+      });
+      detail.set(c.groupId, { status: a.status, rule: a.rule, partitions });
+    }
+    this.groupDetail = detail;
     return { t, topicEnds, groups, names };
   }
 
