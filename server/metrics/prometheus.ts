@@ -5,6 +5,7 @@ import { getConfig } from "@/server/config";
 import { withDeadline } from "@/server/kafka/deadline";
 import { getClusterSizes } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot } from "@/server/kafka/topic-snapshot";
+import { storedHealth } from "./health-store";
 import { allSamplers, type MetricsSampler } from "./sampler";
 
 /**
@@ -51,7 +52,9 @@ function build(): State {
   const dropped = gauge("sluice_metrics_series_dropped", "Topics or groups left out of this exposition by the cardinality caps", ["cluster_name", "kind"]);
   const all = [up, ticks, failures, tickSeconds, leader, produce, consume, topicRate, topicEnd, topicRecords, topicSize, sumLag, maxLagSeconds, partLag, partLagSeconds, health, underReplicated, offline, brokers, dropped];
 
-  collectors.push((clusters) => {
+  collectors.push(async (clusters) => {
+    // A replica that does not sample reads the verdicts the sampling one stored.
+    const stored = new Map(await Promise.all(clusters.filter((c) => c.sampler && !c.sampler.leader).map(async (c) => [c.id, await storedHealth(c.id).catch(() => new Map())] as const)));
     for (const m of all) m.reset();
     const { maxTopics, maxGroups, maxPartitionsPerGroup } = caps();
     for (const c of clusters) {
@@ -78,7 +81,7 @@ function build(): State {
         const labels = { cluster_name: c.id, group: grp.groupId };
         sumLag.set(labels, grp.lag);
         if (grp.lagSeconds !== null && grp.lagSeconds !== undefined) maxLagSeconds.set(labels, grp.lagSeconds);
-        const detail = s.groupDetail.get(grp.groupId) ?? null;
+        const detail = s.leader ? s.groupDetail.get(grp.groupId) : stored.get(c.id)?.get(grp.groupId);
         if (detail) for (const status of HEALTH_STATUSES) health.set({ ...labels, status }, status === detail.status ? 1 : 0);
         for (const p of s.groupDetail.get(grp.groupId)?.partitions.slice(0, maxPartitionsPerGroup) ?? []) {
           const pl = { ...labels, topic: p.topic, partition: String(p.partition) };

@@ -10,6 +10,7 @@ import { withAdmin } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { loadTicks, recordTick } from "./history";
 import { acquireLease, releaseLease, REPLICA_ID } from "./lease";
+import { restoreHealth, saveHealth } from "./health-store";
 import { toApiError } from "@/server/kafka/errors";
 
 /** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
@@ -69,6 +70,7 @@ export class MetricsSampler {
   failedTicks = 0;
   /** Per group, from the last tick this replica read itself (health, per-partition lag); empty on followers. */
   groupDetail = new Map<string, GroupDetail>();
+  private healthRestored = false;
 
   /** Starts sampling for good (independent of viewers), as the server does at start-up. */
   start(): void {
@@ -184,6 +186,12 @@ export class MetricsSampler {
     try {
       // One replica samples a cluster; the others replay its samples from the database.
       this.leader = await acquireLease(this.clusterId, this.replicaId, this.intervalMs * 3).catch(() => true);
+      if (this.leader && !this.healthRestored) {
+        // A restarted process or a new leader continues from the stored windows, not from an empty history.
+        await restoreHealth(this.clusterId).catch((error) => console.error(`[metrics] could not restore the group health of ${this.clusterId}:`, error));
+        this.healthRestored = true;
+      }
+      if (!this.leader) this.healthRestored = false;
       if (this.leader) await this.sampleAndPublish();
       else await this.replayFromDatabase();
     } finally {
@@ -200,6 +208,7 @@ export class MetricsSampler {
       const rates = computeRates(this.prev, sample);
       this.prev = sample;
       event = { tick: { ...rates, ok: true }, topicsChanged: this.topicsChanged(sample.names) };
+      await saveHealth(this.clusterId, sample.t, this.groupDetail).catch((error) => console.error(`[metrics] could not store the group health of ${this.clusterId}:`, error));
     } catch (error) {
       this.prev = null; // no rate across an outage
       // Viewers get the mapped, user-facing sentence; the raw error stays in the server log.
