@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   /** ACLs, SCRAM users and client quotas: admins, or approvers where the cluster delegates them (authorize.ts). */
   "access:read": { write: false, scoped: false, min: "admin" },
   "access:manage": { write: true, scoped: false, min: "admin" },
+  /** Alerts: everyone with a role sees rules, states and history; admins manage rules and silences. Rules are Sluice's
+   * own data (they change nothing in Kafka), so they may be managed on read-only clusters too (write: false). */
+  "alerts:read": { write: false, scoped: false, min: "viewer" },
+  "alerts:manage": { write: false, scoped: false, min: "admin" },
 } as const satisfies Record<string, { write: boolean; scoped: boolean; min: Role }>;
 
 export type Permission = keyof typeof PERMISSIONS;

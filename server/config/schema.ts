@@ -112,10 +112,28 @@ const prometheusSchema = z
   })
   .default({ maxTopics: 500, maxGroups: 500, maxPartitionsPerGroup: 100 });
 
+const notificationsSchema = z
+  .strictObject({
+    /** SMTP server for alert e-mails (nodemailer). Without it, e-mail channels fail with a clear reason in the delivery log. */
+    smtp: z
+      .strictObject({
+        host: z.string().min(1),
+        port: z.coerce.number().int().min(1).max(65_535).default(587),
+        /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it */
+        secure: z.boolean().default(false),
+        user: z.string().optional(),
+        password: z.string().optional(),
+        from: z.string().min(3),
+      })
+      .optional(),
+  })
+  .default({});
+
 export const sluiceConfigSchema = z.strictObject({
   clusters: z.array(clusterConfigSchema).min(1, "needs at least one cluster"),
   limits: limitsSchema,
   prometheus: prometheusSchema,
+  notifications: notificationsSchema,
 });
 
 export type MaskingRule = z.infer<typeof maskingRuleSchema>;

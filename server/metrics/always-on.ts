@@ -1,6 +1,8 @@
 import "server-only";
 import { getConfig } from "@/server/config";
-import { allSamplers, samplerFor } from "./sampler";
+import { evaluateAlerts } from "@/server/services/alerts/evaluate";
+import { startOutbox } from "@/server/services/alerts/outbox";
+import { allSamplers, registerAfterTick, samplerFor } from "./sampler";
 
 /**
  * Starts every cluster's sampler when the server starts (unless `metrics.continuous: false`), so history, health
@@ -9,6 +11,9 @@ import { allSamplers, samplerFor } from "./sampler";
  * Across replicas the SamplerLease row still elects the one that reads Kafka; the others replay its ticks.
  */
 export function startSamplers(): void {
+  // Alerts are evaluated by the replica that sampled the tick; notifications leave through the outbox worker.
+  registerAfterTick((sampler, tick, sampled) => (sampled ? evaluateAlerts({ clusterId: sampler.clusterId, tick, groupDetail: sampler.groupDetail }) : undefined));
+  startOutbox();
   const only = process.env.SLUICE_SAMPLING?.trim();
   if (only === "off") return;
   const ids = only && only !== "all" ? new Set(only.split(",").map((x) => x.trim())) : null;

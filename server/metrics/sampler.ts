@@ -275,9 +275,24 @@ export class MetricsSampler {
 const g = globalThis as unknown as { __sluiceSamplers?: Map<string, MetricsSampler> };
 const samplers: Map<string, MetricsSampler> = (g.__sluiceSamplers ??= new Map());
 
+type AfterTick = (sampler: MetricsSampler, tick: Tick, sampled: boolean) => Promise<void> | void;
+const gh = globalThis as unknown as { __sluiceAfterTick?: Set<AfterTick> };
+const afterTickHooks: Set<AfterTick> = (gh.__sluiceAfterTick ??= new Set());
+
+/** Work every sampler of this process does after each tick (alert evaluation), also for samplers made later. */
+export function registerAfterTick(hook: AfterTick): void {
+  if (afterTickHooks.has(hook)) return;
+  afterTickHooks.add(hook);
+  for (const s of samplers.values()) s.afterTick.add((tick, sampled) => hook(s, tick, sampled));
+}
+
 export function samplerFor(clusterId: string): MetricsSampler {
   let s = samplers.get(clusterId);
-  if (!s) samplers.set(clusterId, (s = new MetricsSampler(clusterId)));
+  if (!s) {
+    const created = new MetricsSampler(clusterId);
+    for (const hook of afterTickHooks) created.afterTick.add((tick, sampled) => hook(created, tick, sampled));
+    samplers.set(clusterId, (s = created));
+  }
   return s;
 }
 
