@@ -28,6 +28,7 @@ export const paths = {
   principal: (clusterId: string, principal: string) => `/clusters/${enc(clusterId)}/acls/principals/${enc(principal)}`,
   scramUsers: (clusterId: string) => `/clusters/${enc(clusterId)}/scram-users`,
   quotas: (clusterId: string) => `/clusters/${enc(clusterId)}/quotas`,
+  alerts: (clusterId: string) => `/clusters/${enc(clusterId)}/alerts`,
   audit: () => "/audit",
   access: () => "/access",
   login: (next?: string) => `/login${qs({ next })}`,

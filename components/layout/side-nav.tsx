@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
+import { BellRing, Boxes, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -47,6 +47,7 @@ export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDt
         { label: "Topics", href: paths.topics(current.id), icon: ListTree, testId: "nav-topics" },
         { label: "Consumer groups", href: paths.groups(current.id), icon: Users, testId: "nav-consumer-groups" },
         { label: "Schemas", href: paths.schemas(current.id), icon: FileCode2, testId: "nav-schemas" },
+        { label: "Alerts", href: paths.alerts(current.id), icon: BellRing, testId: "nav-alerts" },
       ]
     : [];
   const showAudit = me.globalAdmin || Object.values(me.permissions).some((p) => p.includes("audit:read"));

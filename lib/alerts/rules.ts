@@ -5,13 +5,13 @@ export const ALERT_KINDS = ["group_lag_seconds", "group_health", "partitions", "
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
-  group_lag_seconds: "Group lag in seconds above a threshold",
-  group_health: "Group health STALL / STOP / REWIND",
-  partitions: "Under-replicated or offline partitions",
-  broker_missing: "Fewer live brokers than expected",
-  topic_idle: "Topic with no produce for N minutes",
+  group_lag_seconds: "Group lag (seconds)",
+  group_health: "Group health",
+  partitions: "Partitions at risk",
+  broker_missing: "Broker missing",
+  topic_idle: "Topic idle",
   cluster_unreachable: "Cluster unreachable",
-  event: "Events (health changes, requests, drift)",
+  event: "Events",
 };
 
 export const ALERT_EVENT_KINDS = ["group.health_changed", "request.submitted", "request.decided", "request.provisioned", "request.failed", "drift.found"] as const;

@@ -188,8 +188,10 @@ export class MetricsSampler {
       this.leader = await acquireLease(this.clusterId, this.replicaId, this.intervalMs * 3).catch(() => true);
       if (this.leader && !this.healthRestored) {
         // A restarted process or a new leader continues from the stored windows, not from an empty history.
-        await restoreHealth(this.clusterId).catch((error) => console.error(`[metrics] could not restore the group health of ${this.clusterId}:`, error));
-        this.healthRestored = true;
+        this.healthRestored = await restoreHealth(this.clusterId).then(
+          () => true,
+          (error) => (console.error(`[metrics] could not restore the group health of ${this.clusterId}:`, error), false),
+        );
       }
       if (!this.leader) this.healthRestored = false;
       if (this.leader) await this.sampleAndPublish();
