@@ -2,6 +2,7 @@ import "server-only";
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import { HEALTH_STATUSES } from "@/lib/schemas/groups";
 import { getConfig } from "@/server/config";
+import { prisma } from "@/server/db/prisma";
 import { withDeadline } from "@/server/kafka/deadline";
 import { getClusterSizes } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot } from "@/server/kafka/topic-snapshot";
@@ -50,7 +51,8 @@ function build(): State {
   const offline = gauge("sluice_partitions_offline", "Partitions without a live leader", ["cluster_name"]);
   const brokers = gauge("sluice_brokers", "Brokers the cluster's metadata lists as live", ["cluster_name"]);
   const dropped = gauge("sluice_metrics_series_dropped", "Topics or groups left out of this exposition by the cardinality caps", ["cluster_name", "kind"]);
-  const all = [up, ticks, failures, tickSeconds, leader, produce, consume, topicRate, topicEnd, topicRecords, topicSize, sumLag, maxLagSeconds, partLag, partLagSeconds, health, underReplicated, offline, brokers, dropped];
+  const alerts = gauge("sluice_alert_firing", "1 for each alert firing now (rule and subject)", ["cluster_name", "rule", "subject"]);
+  const all = [alerts, up, ticks, failures, tickSeconds, leader, produce, consume, topicRate, topicEnd, topicRecords, topicSize, sumLag, maxLagSeconds, partLag, partLagSeconds, health, underReplicated, offline, brokers, dropped];
 
   collectors.push(async (clusters) => {
     // A replica that does not sample reads the verdicts the sampling one stored.
@@ -91,6 +93,13 @@ function build(): State {
       }
       dropped.set({ cluster_name: c.id, kind: "group" }, Math.max(0, groups.length - maxGroups));
     }
+  });
+
+  collectors.push(async (clusters) => {
+    const ids = clusters.map((c) => c.id);
+    const firing = await prisma.alertState.findMany({ where: { clusterId: { in: ids }, state: "firing" }, take: 2_000, select: { clusterId: true, ruleId: true, subject: true } }).catch(() => []);
+    const names = new Map((await prisma.alertRule.findMany({ where: { id: { in: [...new Set(firing.map((f) => f.ruleId))] } }, select: { id: true, name: true } }).catch(() => [])).map((r) => [r.id, r.name]));
+    for (const f of firing) alerts.set({ cluster_name: f.clusterId, rule: names.get(f.ruleId) ?? f.ruleId, subject: f.subject }, 1);
   });
 
   // Partition and broker health, records and sizes: from the cached snapshots (one batched refresh when stale).

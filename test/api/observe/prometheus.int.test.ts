@@ -80,6 +80,7 @@ describe("/api/metrics", () => {
       expect(r.text).toMatch(/^sluice_partitions_offline\{cluster_name="local"\} 0$/m);
       expect(r.text).toMatch(/^sluice_brokers\{cluster_name="local"\} 1$/m);
       expect(r.text).toMatch(/^sluice_process_cpu_seconds_total /m);
+      expect(r.text).toMatch(/^# TYPE sluice_alert_firing gauge$/m);
     }
     const text = (await scrape({ authorization: `Bearer ${TOKEN}` })).text;
     // 1,050 topics and 100 groups on the broker; the test config caps both at 50
