@@ -72,7 +72,8 @@ export async function updateRule(clusterId: string, ruleId: string, body: AlertR
 export async function deleteRule(clusterId: string, ruleId: string, ctx: AuditContext): Promise<void> {
   const before = await ruleOrThrow(clusterId, ruleId);
   await audited({ ...ctx, clusterId }, { action: "alert.rule_deleted", targetType: "alert_rule", target: before.name, before: toRuleDto(before) }, async () => {
-    await prisma.$transaction([prisma.alertState.deleteMany({ where: { ruleId } }), prisma.alertRule.delete({ where: { id: ruleId } })]);
+    // Its states and history go with it (the audit row keeps what the rule was); the delivery log stays.
+    await prisma.$transaction([prisma.alertState.deleteMany({ where: { ruleId } }), prisma.alertHistory.deleteMany({ where: { ruleId } }), prisma.alertRule.delete({ where: { id: ruleId } })]);
   });
 }
 

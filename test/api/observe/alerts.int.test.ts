@@ -160,6 +160,10 @@ describe("alert rules: firing and resolving against the real broker", () => {
     expect(history.map((h) => h.state)).toEqual(["firing", "resolved"]);
     // each transition was delivered once per channel (idempotency keys)
     expect(hits.filter((h) => h.path === "/hook").length).toBe(2);
+    // deleting the rule takes its states and history with it (the page never lists a history row without its rule)
+    expect((await callRoute(deleteRule, `/api/clusters/local/alerts/rules/${ruleId}`, { clusterId: "local", ruleId }, { method: "DELETE" })).status).toBe(204);
+    expect(await prisma.alertHistory.count({ where: { ruleId } })).toBe(0);
+    expect(await prisma.alertState.count({ where: { ruleId } })).toBe(0);
   });
 
   it("for-duration holds a condition as pending; a silence suppresses notifications; events reach event rules", { timeout: 60_000 }, async () => {
