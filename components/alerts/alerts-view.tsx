@@ -28,6 +28,8 @@ export function describeParams(p: AlertParams): string {
       return `fewer than ${p.expectedBrokers} live brokers`;
     case "topic_idle":
       return `no records into "${p.topic}" for ${p.minutes} min`;
+    case "disk":
+      return `a broker log dir more than ${p.percent} % full`;
     case "cluster_unreachable":
       return "the cluster cannot be reached";
     case "event":
@@ -63,6 +65,8 @@ function RuleForm({ clusterId, disabled }: { clusterId: string; disabled: boolea
         return { kind, expectedBrokers: num(number) };
       case "topic_idle":
         return { kind, topic: target.trim(), minutes: num(number) };
+      case "disk":
+        return { kind, percent: num(number) };
       case "event":
         return { kind, events: statuses.split(",").map((s) => s.trim()).filter(Boolean), subject: t };
       default:
@@ -71,11 +75,11 @@ function RuleForm({ clusterId, disabled }: { clusterId: string; disabled: boolea
   };
   const needs = {
     target: kind === "group_lag_seconds" || kind === "group_health" || kind === "topic_idle" || kind === "partitions" || kind === "event",
-    number: kind === "group_lag_seconds" || kind === "partitions" || kind === "broker_missing" || kind === "topic_idle",
+    number: kind === "group_lag_seconds" || kind === "partitions" || kind === "broker_missing" || kind === "topic_idle" || kind === "disk",
     list: kind === "group_health" || kind === "event",
   };
   const targetLabel = kind === "topic_idle" ? "topic" : kind === "partitions" ? "under_replicated or offline" : kind === "event" ? "subject (optional)" : "group, or prefix* (empty: any)";
-  const numberLabel = { group_lag_seconds: "threshold (s)", partitions: "more than (count)", broker_missing: "expected brokers", topic_idle: "minutes" }[kind as string] ?? "";
+  const numberLabel = { group_lag_seconds: "threshold (s)", partitions: "more than (count)", broker_missing: "expected brokers", topic_idle: "minutes", disk: "percent full" }[kind as string] ?? "";
   const submit = () => {
     const channels: Record<string, unknown>[] = [];
     if (webhook.trim()) channels.push({ type: "webhook", url: webhook.trim(), ...(secret ? { secret } : {}) });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Alert rules (isomorphic: the REST API validates with these, the page builds its form from them). */
-export const ALERT_KINDS = ["group_lag_seconds", "group_health", "partitions", "broker_missing", "topic_idle", "cluster_unreachable", "event"] as const;
+export const ALERT_KINDS = ["group_lag_seconds", "group_health", "partitions", "broker_missing", "topic_idle", "disk", "cluster_unreachable", "event"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
@@ -10,6 +10,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   partitions: "Partitions at risk",
   broker_missing: "Broker missing",
   topic_idle: "Topic idle",
+  disk: "Broker disk usage",
   cluster_unreachable: "Cluster unreachable",
   event: "Events",
 };
@@ -26,6 +27,8 @@ export const alertParamsSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("partitions"), condition: z.enum(["under_replicated", "offline"]), threshold: z.number().int().min(0).max(1_000_000).default(0) }),
   z.strictObject({ kind: z.literal("broker_missing"), expectedBrokers: z.number().int().min(1).max(10_000) }),
   z.strictObject({ kind: z.literal("topic_idle"), topic: name, minutes: z.number().positive().max(10_080) }),
+  /** a broker log dir's volume fuller than `percent` (DescribeLogDirs v4+ reports capacity and free space) */
+  z.strictObject({ kind: z.literal("disk"), percent: z.number().gt(0).max(100) }),
   z.strictObject({ kind: z.literal("cluster_unreachable") }),
   z.strictObject({ kind: z.literal("event"), events: z.array(z.enum(ALERT_EVENT_KINDS)).min(1), subject: target }),
 ]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { alertParamsSchema, matchesTarget, type AlertParams } from "@/lib/alerts/rules";
 import { prisma } from "@/server/db/prisma";
+import { getClusterSizes } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import type { GroupDetail, Tick } from "@/server/metrics/sampler";
 import { enqueueNotification } from "./outbox";
@@ -55,6 +56,18 @@ async function conditions(p: AlertParams, o: Observed, snapshot: () => Promise<{
       const t = tick.topics.find((x) => x.topic === p.topic);
       if (!t || t.rate === null) unknown.add(p.topic);
       else if (t.rate === 0) holding.set(p.topic, { value: 0, message: `No records produced into "${p.topic}" for ${p.minutes} min` });
+      break;
+    }
+    case "disk": {
+      const sizes = await getClusterSizes(o.clusterId).catch(() => null);
+      if (!sizes?.available) return null;
+      for (const b of sizes.value.brokers) {
+        for (const d of b.logDirs) {
+          if (!d.totalBytes || d.usableBytes === null) continue;
+          const used = ((d.totalBytes - d.usableBytes) / d.totalBytes) * 100;
+          if (used > p.percent) holding.set(`broker ${b.brokerId} ${d.path}`, { value: used, message: `Broker ${b.brokerId}'s log dir ${d.path} is ${used.toFixed(1)} % full (threshold ${p.percent} %)` });
+        }
+      }
       break;
     }
     case "event":
@@ -159,8 +172,26 @@ async function handleEvents(clusterId: string, rules: { rule: Rule; params: Extr
  * Evaluates every enabled rule of the cluster against one tick (run by the replica that sampled it, after the tick):
  * condition per subject → state transitions → history and queued notifications. Never throws for one bad rule.
  */
+const lastPruned = new Map<string, number>();
+const DAY = 86_400_000;
+
+/** Once an hour per cluster: handled events and sent notifications past 30 days, history past 90 days. */
+async function prune(clusterId: string, now: number): Promise<void> {
+  if (now - (lastPruned.get(clusterId) ?? 0) < 3_600_000) return;
+  lastPruned.set(clusterId, now);
+  const before = (days: number) => new Date(now - days * DAY);
+  const sent = await prisma.notificationOutbox.findMany({ where: { clusterId, status: { in: ["sent", "failed"] }, createdAt: { lt: before(30) } }, select: { id: true }, take: 5_000 });
+  await prisma.$transaction([
+    prisma.observationEvent.deleteMany({ where: { clusterId, handledAt: { lt: before(30) } } }),
+    prisma.alertHistory.deleteMany({ where: { clusterId, at: { lt: before(90) } } }),
+    prisma.notificationAttempt.deleteMany({ where: { outboxId: { in: sent.map((r) => r.id) } } }),
+    prisma.notificationOutbox.deleteMany({ where: { id: { in: sent.map((r) => r.id) } } }),
+  ]);
+}
+
 export async function evaluateAlerts(o: Observed): Promise<void> {
   const now = new Date(o.tick.t);
+  await prune(o.clusterId, o.tick.t).catch((error) => console.error(`[alerts] pruning ${o.clusterId} failed:`, error));
   const rules = await prisma.alertRule.findMany({ where: { clusterId: o.clusterId, enabled: true } });
   let snap: Promise<{ underReplicated: number; offline: number; brokers: number } | null> | null = null;
   const snapshot = () =>

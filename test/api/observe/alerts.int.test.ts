@@ -185,6 +185,15 @@ describe("alert rules: firing and resolving against the real broker", () => {
     expect(ev).toMatchObject({ state: "event", event: "request.submitted", subject: "req-1", data: { requester: "dev@sluice.test" } });
   });
 
+  it("a broker log dir fuller than the threshold fires (sizes from DescribeLogDirs)", { timeout: 30_000 }, async () => {
+    const r = await callRoute<{ id: string }>(createRule, "/api/clusters/local/alerts/rules", { clusterId: "local" }, json(rule("disk", { kind: "disk", percent: 0.001 }, { channels: [] })));
+    expect(r.status).toBe(201);
+    expect(await until(async () => (await prisma.alertState.findFirst({ where: { ruleId: r.body.id } }))?.state === "firing", 15_000)).toBe(true);
+    const state = await prisma.alertState.findFirstOrThrow({ where: { ruleId: r.body.id } });
+    expect(state.subject).toMatch(/^broker 1 \//);
+    expect(state.message).toMatch(/% full \(threshold 0.001 %\)/);
+  });
+
   it("an unreachable cluster is one alert, and queued notifications survive a restart (sent once)", { timeout: 60_000 }, async () => {
     const r = await callRoute<{ id: string }>(createRule, "/api/clusters/offline/alerts/rules", { clusterId: "offline" }, json(rule("down", { kind: "cluster_unreachable" })));
     await callRoute(createRule, "/api/clusters/offline/alerts/rules", { clusterId: "offline" }, json(rule("health", { kind: "group_health", statuses: ["STOP"] })));
