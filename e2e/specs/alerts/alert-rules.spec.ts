@@ -66,6 +66,12 @@ test("alert rules: create a rule in the UI, a consumer stops, the alert fires on
   await expect(page.getByTestId("alert-history-row").first()).toContainText("firing");
   await keepScreenshot(page, "alerts-firing");
 
+  // The group's own page says so too.
+  await page.goto(`/clusters/local/consumer-groups/${encodeURIComponent(group)}`);
+  await expect(page.getByTestId("alert-markers")).toContainText("stopped consumers is firing");
+  await keepScreenshot(page, "alerts-group-marker");
+  await page.goto("/clusters/local/alerts");
+
   await row.getByTestId("alert-rule-delete").click();
   await expect(row).toHaveCount(0);
 });
