@@ -52,6 +52,8 @@ export default defineConfig({
       SLUICE_ADMIN_EMAIL: E2E_ADMIN.email,
       SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
       SLUICE_REQUESTS_POLL_MS: "500",
+      // Continuous sampling for the main test cluster only (the other entries point at the same broker).
+      SLUICE_SAMPLING: "local",
       // Group health needs a few spaced samples: sample faster than in production so specs stay short.
       SLUICE_GROUP_REFRESH_MS: "1000",
       SLUICE_GROUP_SAMPLE_SPACING_MS: "500",

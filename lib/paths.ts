@@ -33,6 +33,7 @@ export const paths = {
   connectors: (clusterId: string, connectId: string) => `/clusters/${enc(clusterId)}/connect/${enc(connectId)}`,
   connectorNew: (clusterId: string, connectId: string) => `/clusters/${enc(clusterId)}/connect/${enc(connectId)}/new`,
   connector: (clusterId: string, connectId: string, name: string) => `/clusters/${enc(clusterId)}/connect/${enc(connectId)}/connectors/${enc(name)}`,
+  alerts: (clusterId: string) => `/clusters/${enc(clusterId)}/alerts`,
   audit: () => "/audit",
   access: () => "/access",
   login: (next?: string) => `/login${qs({ next })}`,

@@ -2,6 +2,7 @@ import "server-only";
 import { demoPasswordRefusal } from "./auth/demo-password";
 import { ConfigError, loadConfig } from "./config/load-config";
 import { disconnectAll } from "./kafka/registry";
+import { startSamplers, stopSamplers } from "./metrics/always-on";
 import { startDriftChecks } from "./services/requests/drift-schedule";
 
 /** Refuses a bad configuration before serving anything, and disconnects Kafka clients on shutdown. */
@@ -23,9 +24,12 @@ export function startUp() {
     throw error;
   }
   startDriftChecks();
+  startSamplers();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void disconnectAll().finally(() => process.exit(0));
+      void Promise.race([stopSamplers(), new Promise((r) => setTimeout(r, 3_000))])
+        .then(() => disconnectAll())
+        .finally(() => process.exit(0));
     });
   }
 }

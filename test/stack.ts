@@ -28,9 +28,11 @@ process.env.TEST_KAFKA_SASL ??= TEST_STACK.saslBootstrap;
 process.env.TEST_REGISTRY ??= TEST_STACK.registryUrl;
 process.env.TEST_KAFKA3 ??= TEST_STACK.bootstrap3;
 process.env.TEST_CONNECT ??= TEST_STACK.connectUrl;
+/** The SMTP server the alert e-mail test starts (next to this stack's own ports, so worktrees never collide). */
+process.env.TEST_SMTP_PORT ??= String(Number(env("KAFKA_PORT")) + 333);
 
 /** The variables a child process (dev scripts, `next start`) needs to use the same stack. */
 export function testStackEnv(): Record<string, string> {
-  const keys = [...Object.keys(fromFile), "TEST_KAFKA", "TEST_KAFKA_SASL", "TEST_REGISTRY", "TEST_KAFKA3", "TEST_CONNECT"];
+  const keys = [...Object.keys(fromFile), "TEST_KAFKA", "TEST_KAFKA_SASL", "TEST_REGISTRY", "TEST_KAFKA3", "TEST_CONNECT", "TEST_SMTP_PORT"];
   return Object.fromEntries(keys.map((k) => [k, env(k)]));
 }

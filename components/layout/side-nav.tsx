@@ -1,6 +1,6 @@
 "use client";
 
-import { BadgeCheck, Boxes, Cable, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
+import { BadgeCheck, BellRing, Boxes, Cable, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -48,6 +48,7 @@ export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDt
         { label: "Consumer groups", href: paths.groups(current.id), icon: Users, testId: "nav-consumer-groups" },
         { label: "Schemas", href: paths.schemas(current.id), icon: FileCode2, testId: "nav-schemas" },
         { label: "Kafka Connect", href: paths.connect(current.id), icon: Cable, testId: "nav-connect" },
+        { label: "Alerts", href: paths.alerts(current.id), icon: BellRing, testId: "nav-alerts" },
       ]
     : [];
   const showAudit = me.globalAdmin || Object.values(me.permissions).some((p) => p.includes("audit:read"));

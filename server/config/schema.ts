@@ -77,10 +77,12 @@ const messagesSchema = z
 
 const metricsSchema = z
   .strictObject({
-    /** How often the cluster's sampler reads end and committed offsets while someone watches (ms). */
+    /** How often the cluster's sampler reads end and committed offsets (ms). */
     intervalMs: z.number().int().min(500).max(300_000).default(5000),
+    /** true: sample from server start whether anyone watches or not (history without gaps, alerts); false: only while viewed. */
+    continuous: z.boolean().default(true),
   })
-  .default({ intervalMs: 5000 });
+  .default({ intervalMs: 5000, continuous: true });
 
 const accessSchema = z
   .strictObject({
@@ -116,9 +118,40 @@ const limitsSchema = z
   })
   .default({ maxSseConnectionsPerUser: 10 });
 
+const prometheusSchema = z
+  .strictObject({
+    /** Bearer token a scraper sends (`Authorization: Bearer …`) to read /api/metrics; without it only signed-in admins may. */
+    token: z.string().min(16, "must be at least 16 characters").optional(),
+    /** Label cardinality caps per cluster: topics (by end offset) and groups (by lag) beyond these are not exported. */
+    maxTopics: z.number().int().min(0).max(100_000).default(500),
+    maxGroups: z.number().int().min(0).max(100_000).default(500),
+    /** Per-partition group lag series are exported for at most this many partitions per group. */
+    maxPartitionsPerGroup: z.number().int().min(0).max(10_000).default(100),
+  })
+  .default({ maxTopics: 500, maxGroups: 500, maxPartitionsPerGroup: 100 });
+
+const notificationsSchema = z
+  .strictObject({
+    /** SMTP server for alert e-mails (nodemailer). Without it, e-mail channels fail with a clear reason in the delivery log. */
+    smtp: z
+      .strictObject({
+        host: z.string().min(1),
+        port: z.coerce.number().int().min(1).max(65_535).default(587),
+        /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it */
+        secure: z.boolean().default(false),
+        user: z.string().optional(),
+        password: z.string().optional(),
+        from: z.string().min(3),
+      })
+      .optional(),
+  })
+  .default({});
+
 export const sluiceConfigSchema = z.strictObject({
   clusters: z.array(clusterConfigSchema).min(1, "needs at least one cluster"),
   limits: limitsSchema,
+  prometheus: prometheusSchema,
+  notifications: notificationsSchema,
 });
 
 export type ConnectClusterConfig = z.infer<typeof connectSchema>;

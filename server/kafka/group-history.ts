@@ -116,3 +116,34 @@ export const partitionKey = key;
 export function assignedPartitions(members: { assignments: { topic: string; partitions: number[] }[] }[]): Set<string> {
   return new Set(members.flatMap((m) => m.assignments.flatMap((a) => a.partitions.map((p) => key(a.topic, p)))));
 }
+
+type EndPoint = { t: number; end: number };
+
+/** A group's commit windows as plain data (persisted by server/metrics/health-store.ts). */
+export function exportGroupWindows(clusterId: string, groupId: string): Record<string, Observation[]> | null {
+  const parts = history(clusterId).commits.get(groupId);
+  return parts ? Object.fromEntries(parts) : null;
+}
+
+/** Log-end points of the partitions some group committed on (what lag-in-seconds estimates need). */
+export function exportEnds(clusterId: string): Record<string, EndPoint[]> {
+  const h = history(clusterId);
+  const keys = new Set<Key>();
+  for (const parts of h.commits.values()) for (const k of parts.keys()) keys.add(k);
+  return Object.fromEntries([...keys].flatMap((k) => (h.ends.has(k) ? [[k, h.ends.get(k)!] as const] : [])));
+}
+
+/** Seeds the history from stored windows after a restart or a replica change; what this process already holds wins. */
+export function restoreGroupHistory(clusterId: string, ends: Record<string, EndPoint[]>, groups: Map<string, Record<string, Observation[]>>): void {
+  const h = history(clusterId);
+  for (const [k, points] of Object.entries(ends)) if (!h.ends.has(k)) h.ends.set(k, points.slice(-END_POINTS));
+  for (const [groupId, windows] of groups) {
+    if (h.commits.has(groupId)) continue;
+    h.commits.set(groupId, new Map(Object.entries(windows).map(([k, w]) => [k, w.slice(-WINDOW)])));
+  }
+}
+
+/** Forgets a cluster's in-memory history (tests: a process that starts afresh). */
+export function forgetGroupHistory(clusterId: string): void {
+  clusters.delete(clusterId);
+}

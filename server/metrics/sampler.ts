@@ -1,5 +1,6 @@
 import "server-only";
-import { assessGroup, recordGroupObservations } from "@/server/kafka/group-history";
+import { assessGroup, partitionKey, recordGroupObservations } from "@/server/kafka/group-history";
+import type { HealthStatus } from "@/lib/groups/health";
 import { computeRates, type OffsetSample, type RateSample } from "@/lib/metrics/rates";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { fetchCommittedOffsetsMany } from "@/server/kafka/group-reads";
@@ -9,12 +10,15 @@ import { withAdmin } from "@/server/kafka/registry";
 import { invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { loadTicks, recordTick } from "./history";
 import { acquireLease, releaseLease, REPLICA_ID } from "./lease";
+import { restoreHealth, saveHealth } from "./health-store";
 import { toApiError } from "@/server/kafka/errors";
 
 /** A tick as the sampler keeps it: rates for every topic and group, or a failure (a gap in the charts). */
 export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: string };
 export type TickEvent = { tick: Tick; topicsChanged: { added: string[]; removed: string[] } | null };
 type Listener = (e: TickEvent) => void;
+/** What the sampling replica knows of a group beyond the tick: its health verdict and per-partition lag. */
+export type GroupDetail = { status: HealthStatus; rule: string; partitions: { topic: string; partition: number; lag: number | null; lagSeconds: number | null }[] };
 
 const HISTORY_MS = 60 * 60_000;
 
@@ -22,8 +26,9 @@ const HISTORY_MS = 60 * 60_000;
  * One sampler per cluster, however many viewers: every interval it reads the end offsets of every partition
  * (one Metadata + ListOffsets batched per broker) and the committed offsets of every group (one OffsetFetch
  * per group, 8 in flight), turns two consecutive reads into rates and lag, and fans the tick out to its
- * subscribers. A tick still running when the next is due is skipped, never queued. It starts with the first
- * subscriber and stops with the last; the last hour of ticks stays in memory for charts that open later.
+ * subscribers. A tick still running when the next is due is skipped, never queued. The server starts every
+ * cluster's sampler at start-up (`start()`, see always-on.ts), so history has no gaps whether anyone watches or not;
+ * without that it starts with the first subscriber and stops with the last. The last hour stays in memory.
  */
 export class MetricsSampler {
   private listeners = new Set<Listener>();
@@ -56,18 +61,60 @@ export class MetricsSampler {
       .catch((error) => console.error(`[metrics] could not load the history of ${clusterId}:`, error));
   }
 
+  /** Sampling whatever the viewers do (started at server start-up): the last viewer leaving does not stop it. */
+  continuous = false;
+  /** Called after every tick this instance sampled or replayed (alert evaluation, Prometheus figures). */
+  readonly afterTick = new Set<(tick: Tick, sampled: boolean) => Promise<void> | void>();
+  /** Duration (s) of the last tick read from Kafka, ticks read and failed: the sampler's own figures. */
+  lastTickSeconds = 0;
+  failedTicks = 0;
+  /** Per group, from the last tick this replica read itself (health, per-partition lag); empty on followers. */
+  groupDetail = new Map<string, GroupDetail>();
+  private healthRestored = false;
+  private saving: Promise<unknown> | null = null;
+
+  /** Starts sampling for good (independent of viewers), as the server does at start-up. */
+  start(): void {
+    this.continuous = true;
+    this.ensureTimer();
+  }
+
+  /** Stops sampling and gives the lease up at once (shutdown), so another replica takes over without waiting. */
+  async stop(): Promise<void> {
+    this.continuous = false;
+    this.stopTimer();
+    await this.idle();
+    if (this.leader) await releaseLease(this.clusterId, this.replicaId).catch(() => {});
+    this.leader = false;
+  }
+
+  private ensureTimer(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref?.();
+    void this.tick();
+  }
+
+  private stopTimer(): void {
+    if (!this.timer) return;
+    clearInterval(this.timer);
+    this.timer = null;
+    this.prev = null; // a later start must not compute a rate across the pause
+  }
+
+  /** Resolves once no tick is running. */
+  async idle(): Promise<void> {
+    while (this.running) await new Promise((r) => setTimeout(r, 20));
+    await this.saving;
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    if (!this.timer) {
-      this.timer = setInterval(() => void this.tick(), this.intervalMs);
-      void this.tick();
-    }
+    this.ensureTimer();
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0 && this.timer) {
-        clearInterval(this.timer);
-        this.timer = null;
-        this.prev = null; // a later start must not compute a rate across the pause
+      if (this.listeners.size === 0 && this.timer && !this.continuous) {
+        this.stopTimer();
         if (this.leader) void releaseLease(this.clusterId, this.replicaId).catch(() => {});
         this.leader = false;
       }
@@ -117,7 +164,18 @@ export class MetricsSampler {
     }
     // Each tick's offsets feed the lag-in-seconds history; the chart gets the slowest partition's estimate.
     recordGroupObservations(this.clusterId, t, commits, offsets, false);
-    for (const c of commits) groups.get(c.groupId)!.lagSeconds = assessGroup(this.clusterId, c.groupId, c.committed, new Set(), t).maxLagSeconds;
+    const detail = new Map<string, GroupDetail>();
+    for (const c of commits) {
+      const a = assessGroup(this.clusterId, c.groupId, c.committed, new Set(), t);
+      groups.get(c.groupId)!.lagSeconds = a.maxLagSeconds;
+      const partitions = c.committed.map((x) => {
+        const end = offsets.get(x.topic)?.get(x.partition)?.end;
+        const pa = a.partitions.get(partitionKey(x.topic, x.partition));
+        return { topic: x.topic, partition: x.partition, lag: end === undefined ? null : Math.max(0, Number(end) - Number(x.offset)), lagSeconds: pa?.lagSeconds ?? null };
+      });
+      detail.set(c.groupId, { status: a.status, rule: a.rule, partitions });
+    }
+    this.groupDetail = detail;
     return { t, topicEnds, groups, names };
   }
 
@@ -130,6 +188,14 @@ export class MetricsSampler {
     try {
       // One replica samples a cluster; the others replay its samples from the database.
       this.leader = await acquireLease(this.clusterId, this.replicaId, this.intervalMs * 3).catch(() => true);
+      if (this.leader && !this.healthRestored) {
+        // A restarted process or a new leader continues from the stored windows, not from an empty history.
+        this.healthRestored = await restoreHealth(this.clusterId).then(
+          () => true,
+          (error) => (console.error(`[metrics] could not restore the group health of ${this.clusterId}:`, error), false),
+        );
+      }
+      if (!this.leader) this.healthRestored = false;
       if (this.leader) await this.sampleAndPublish();
       else await this.replayFromDatabase();
     } finally {
@@ -139,21 +205,42 @@ export class MetricsSampler {
 
   private async sampleAndPublish(): Promise<void> {
     let event: TickEvent;
+    const started = performance.now();
     try {
       const sample = await this.read();
       this.sampledTicks++;
       const rates = computeRates(this.prev, sample);
       this.prev = sample;
       event = { tick: { ...rates, ok: true }, topicsChanged: this.topicsChanged(sample.names) };
+      // Stored off the tick's path (the database may be slower than the interval); a tick that finds the previous
+      // save still running skips its own, and a status change is then written by the next one.
+      if (!this.saving) {
+        this.saving = saveHealth(this.clusterId, sample.t, this.groupDetail)
+          .catch((error) => console.error(`[metrics] could not store the group health of ${this.clusterId}:`, error))
+          .finally(() => (this.saving = null));
+      }
     } catch (error) {
       this.prev = null; // no rate across an outage
       // Viewers get the mapped, user-facing sentence; the raw error stays in the server log.
       const safe = toApiError(error, this.clusterId);
       if (safe.code === "internal") console.error(`[metrics] sample of ${this.clusterId} failed:`, error);
       event = { tick: { t: Date.now(), ok: false, error: safe.message }, topicsChanged: null };
+      this.failedTicks++;
     }
+    this.lastTickSeconds = (performance.now() - started) / 1000;
     await recordTick(this.clusterId, event.tick).catch((error) => console.error(`[metrics] could not store a sample of ${this.clusterId}:`, error));
     this.publish(event);
+    await this.runAfterTick(event.tick, true);
+  }
+
+  private async runAfterTick(tick: Tick, sampled: boolean): Promise<void> {
+    for (const hook of this.afterTick) {
+      try {
+        await hook(tick, sampled);
+      } catch (error) {
+        console.error(`[metrics] after-tick work of ${this.clusterId} failed:`, error);
+      }
+    }
   }
 
   private async replayFromDatabase(): Promise<void> {
@@ -163,6 +250,7 @@ export class MetricsSampler {
     for (const tick of ticks) {
       const names = tick.ok ? new Set(tick.topics.map((x) => x.topic)) : null;
       this.publish({ tick, topicsChanged: names ? this.topicsChanged(names) : null });
+      await this.runAfterTick(tick, false);
     }
   }
 
@@ -197,8 +285,28 @@ export class MetricsSampler {
 const g = globalThis as unknown as { __sluiceSamplers?: Map<string, MetricsSampler> };
 const samplers: Map<string, MetricsSampler> = (g.__sluiceSamplers ??= new Map());
 
+type AfterTick = (sampler: MetricsSampler, tick: Tick, sampled: boolean) => Promise<void> | void;
+const gh = globalThis as unknown as { __sluiceAfterTick?: Set<AfterTick> };
+const afterTickHooks: Set<AfterTick> = (gh.__sluiceAfterTick ??= new Set());
+
+/** Work every sampler of this process does after each tick (alert evaluation), also for samplers made later. */
+export function registerAfterTick(hook: AfterTick): void {
+  if (afterTickHooks.has(hook)) return;
+  afterTickHooks.add(hook);
+  for (const s of samplers.values()) s.afterTick.add((tick, sampled) => hook(s, tick, sampled));
+}
+
 export function samplerFor(clusterId: string): MetricsSampler {
   let s = samplers.get(clusterId);
-  if (!s) samplers.set(clusterId, (s = new MetricsSampler(clusterId)));
+  if (!s) {
+    const created = new MetricsSampler(clusterId);
+    for (const hook of afterTickHooks) created.afterTick.add((tick, sampled) => hook(created, tick, sampled));
+    samplers.set(clusterId, (s = created));
+  }
   return s;
+}
+
+/** The samplers this process holds (Prometheus figures, shutdown). */
+export function allSamplers(): MetricsSampler[] {
+  return [...samplers.values()];
 }

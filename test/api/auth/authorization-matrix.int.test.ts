@@ -47,6 +47,11 @@ import { DELETE as deleteTeamRoute, PUT as putTeam } from "@/app/api/teams/[team
 import { POST as createTeam } from "@/app/api/teams/route";
 import { PATCH as patchUser } from "@/app/api/users/[userId]/route";
 import { POST as createUser } from "@/app/api/users/route";
+import { DELETE as deleteAlertRule, PUT as putAlertRule } from "@/app/api/clusters/[clusterId]/alerts/rules/[ruleId]/route";
+import { POST as createAlertRule } from "@/app/api/clusters/[clusterId]/alerts/rules/route";
+import { DELETE as deleteSilence } from "@/app/api/clusters/[clusterId]/alerts/silences/[silenceId]/route";
+import { POST as createSilence } from "@/app/api/clusters/[clusterId]/alerts/silences/route";
+import { prisma } from "@/server/db/prisma";
 import { testTeam, testUser, type TestUser } from "../../auth";
 import { callRoute } from "../../call-route";
 
@@ -269,6 +274,30 @@ describe("authorization matrix: every mutating route, every role", () => {
     // The sidebar shows the access pages to the delegated approver too.
     const me = await callRoute<{ permissions: Record<string, string[]> }>(getMe, "/api/me", {}, { headers: { cookie: delegatedApprover.cookie } });
     expect(me.body.permissions["local-access-delegated"]).toEqual(expect.arrayContaining(["access:read", "access:manage"]));
+  });
+
+  it("alert rules and silences: admins only, also on a read-only cluster (they are Sluice data, not Kafka changes)", async () => {
+    const rule = { name: "mx rule", params: { kind: "cluster_unreachable" }, channels: [] };
+    const calls = (clusterId: string): [string, (as: TestUser | null) => Promise<number>][] => {
+      const P = { clusterId };
+      const base = `/api/clusters/${clusterId}/alerts`;
+      return [
+        ["create rule", (as) => send(createAlertRule, "POST", `${base}/rules`, P, as, rule)],
+        ["update rule (missing)", (as) => send(putAlertRule, "PUT", `${base}/rules/no-such-rule`, { ...P, ruleId: "no-such-rule" }, as, rule)],
+        ["delete rule (missing)", (as) => send(deleteAlertRule, "DELETE", `${base}/rules/no-such-rule`, { ...P, ruleId: "no-such-rule" }, as)],
+        ["create silence", (as) => send(createSilence, "POST", `${base}/silences`, P, as, { reason: "mx", minutes: 1 })],
+        ["delete silence (missing)", (as) => send(deleteSilence, "DELETE", `${base}/silences/no-such-silence`, { ...P, silenceId: "no-such-silence" }, as)],
+      ];
+    };
+    for (const clusterId of ["local", "local-readonly"]) {
+      for (const [name, call] of calls(clusterId)) {
+        expect(await call(null), `${name} anonymous`).toBe(401);
+        for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role]), `${name} as ${role} on ${clusterId}`).toBe(403);
+        expect([201, 404]).toContain(await call(users.admin));
+      }
+    }
+    await prisma.alertRule.deleteMany({ where: { name: "mx rule" } });
+    await prisma.alertSilence.deleteMany({ where: { reason: "mx" } });
   });
 
   it("own preferences: every signed-in user, nobody anonymous", async () => {

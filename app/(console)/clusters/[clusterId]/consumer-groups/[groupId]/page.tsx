@@ -1,6 +1,7 @@
 import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AlertMarkers } from "@/components/alerts/alert-markers";
 import { GroupActions } from "@/components/groups/group-actions";
 import { GroupDetailView } from "@/components/groups/group-detail";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,6 +41,7 @@ export default async function ConsumerGroupPage({ params }: { params: Promise<{ 
         }
         actions={<GroupActions clusterId={cluster.id} groupId={groupId} readOnlyReason={readOnlyReason} />}
       />
+      <AlertMarkers clusterId={cluster.id} subject={groupId} />
       <GroupDetailView clusterId={cluster.id} groupId={groupId} readOnlyReason={readOnlyReason} />
       {acl.read ? (
         <section className="mt-6 space-y-3" data-testid="group-acls">

@@ -1,0 +1,14 @@
+import { alertRuleParamsSchema } from "@/lib/alerts/rules";
+import { defineRoute } from "@/server/http/define-route";
+import { ruleDeliveries } from "@/server/services/alerts/rules";
+
+export const dynamic = "force-dynamic";
+
+/** A rule's delivery log (notifications, status, every attempt): admins, as channels name receivers. */
+export const GET = defineRoute({
+  permission: "alerts:manage",
+  params: alertRuleParamsSchema,
+  async handler({ params }) {
+    return Response.json({ deliveries: await ruleDeliveries(params.clusterId, params.ruleId) });
+  },
+});

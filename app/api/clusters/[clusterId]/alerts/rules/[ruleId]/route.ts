@@ -1,0 +1,23 @@
+import { alertRuleBodySchema, alertRuleParamsSchema } from "@/lib/alerts/rules";
+import { defineRoute } from "@/server/http/define-route";
+import { deleteRule, updateRule } from "@/server/services/alerts/rules";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = defineRoute({
+  permission: "alerts:manage",
+  params: alertRuleParamsSchema,
+  body: alertRuleBodySchema,
+  async handler({ params, body, actor, requestId }) {
+    return Response.json(await updateRule(params.clusterId, params.ruleId, body, { actor, requestId }));
+  },
+});
+
+export const DELETE = defineRoute({
+  permission: "alerts:manage",
+  params: alertRuleParamsSchema,
+  async handler({ params, actor, requestId }) {
+    await deleteRule(params.clusterId, params.ruleId, { actor, requestId });
+    return new Response(null, { status: 204 });
+  },
+});

@@ -1,0 +1,82 @@
+import "server-only";
+import type { Observation } from "@/lib/groups/health";
+import { prisma } from "@/server/db/prisma";
+import { exportEnds, exportGroupWindows, restoreGroupHistory } from "@/server/kafka/group-history";
+import { recordEvent } from "@/server/services/alerts/events";
+import type { GroupDetail } from "./sampler";
+
+/** Windows are written at most this often per group (a status change is written at once). */
+const SAVE_EVERY_MS = 30_000;
+
+type Known = { status: string; rule: string; since: number; savedAt: number };
+const g = globalThis as unknown as { __sluiceHealthKnown?: Map<string, Map<string, Known>>; __sluiceEndsSaved?: Map<string, number> };
+const knownByCluster = (g.__sluiceHealthKnown ??= new Map());
+const endsSaved = (g.__sluiceEndsSaved ??= new Map());
+
+/**
+ * Loads the stored verdicts and the windows behind them into this process (the sampling replica calls it before its
+ * first read), so a restart or a new leader keeps verdicts and lag-in-seconds estimates instead of starting over.
+ */
+export async function restoreHealth(clusterId: string): Promise<void> {
+  const [rows, ends] = await Promise.all([prisma.groupHealthState.findMany({ where: { clusterId } }), prisma.logEndHistory.findUnique({ where: { clusterId } })]);
+  const groups = new Map<string, Record<string, Observation[]>>();
+  const known = new Map<string, Known>();
+  for (const r of rows) {
+    try {
+      groups.set(r.groupId, JSON.parse(r.windows) as Record<string, Observation[]>);
+    } catch {
+      /* a damaged row only loses its window */
+    }
+    known.set(r.groupId, { status: r.status, rule: r.rule, since: r.since.getTime(), savedAt: r.updatedAt.getTime() });
+  }
+  let endPoints: Record<string, { t: number; end: number }[]> = {};
+  try {
+    endPoints = ends ? (JSON.parse(ends.data) as typeof endPoints) : {};
+  } catch {
+    /* start the estimates afresh */
+  }
+  restoreGroupHistory(clusterId, endPoints, groups);
+  knownByCluster.set(clusterId, known);
+}
+
+/**
+ * Stores this tick's verdicts: a group whose status changed is written at once and recorded as a
+ * `group.health_changed` event (a group seen for the first time counts as coming from OK); the windows of the others
+ * at most every 30 s. Returns the changes.
+ */
+export async function saveHealth(clusterId: string, t: number, detail: Map<string, GroupDetail>): Promise<{ groupId: string; from: string; to: string; rule: string }[]> {
+  let known = knownByCluster.get(clusterId);
+  if (!known) knownByCluster.set(clusterId, (known = new Map()));
+  const changes: { groupId: string; from: string; to: string; rule: string }[] = [];
+  const writes = [];
+  for (const [groupId, d] of detail) {
+    const k = known.get(groupId);
+    const changed = !k || k.status !== d.status;
+    if (!changed && t - k.savedAt < SAVE_EVERY_MS) continue;
+    const since = changed ? t : k!.since;
+    const data = { status: d.status, rule: d.rule, since: new Date(since), windows: JSON.stringify(exportGroupWindows(clusterId, groupId) ?? {}), updatedAt: new Date(t) };
+    writes.push(prisma.groupHealthState.upsert({ where: { clusterId_groupId: { clusterId, groupId } }, create: { clusterId, groupId, ...data }, update: data }));
+    if (changed && (k ? true : d.status !== "OK")) changes.push({ groupId, from: k?.status ?? "OK", to: d.status, rule: d.rule });
+    known.set(groupId, { status: d.status, rule: d.rule, since, savedAt: t });
+  }
+  if (t - (endsSaved.get(clusterId) ?? 0) >= SAVE_EVERY_MS) {
+    endsSaved.set(clusterId, t);
+    const data = JSON.stringify(exportEnds(clusterId));
+    writes.push(prisma.logEndHistory.upsert({ where: { clusterId }, create: { clusterId, data, updatedAt: new Date(t) }, update: { data, updatedAt: new Date(t) } }));
+  }
+  if (writes.length) await prisma.$transaction(writes);
+  for (const c of changes) await recordEvent({ kind: "group.health_changed", clusterId, subject: c.groupId, data: { from: c.from, to: c.to, rule: c.rule }, at: new Date(t) });
+  return changes;
+}
+
+/** The stored verdicts of a cluster's groups (followers and pages that do not sample). */
+export async function storedHealth(clusterId: string): Promise<Map<string, { status: string; rule: string; since: Date }>> {
+  const rows = await prisma.groupHealthState.findMany({ where: { clusterId }, select: { groupId: true, status: true, rule: true, since: true } });
+  return new Map(rows.map((r) => [r.groupId, r]));
+}
+
+/** Forgets what this process knows (tests: a restarted process). */
+export function forgetHealth(clusterId: string): void {
+  knownByCluster.delete(clusterId);
+  endsSaved.delete(clusterId);
+}

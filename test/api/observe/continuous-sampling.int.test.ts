@@ -1,0 +1,54 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "@/server/db/prisma";
+import { loadTicks } from "@/server/metrics/history";
+import { MetricsSampler } from "@/server/metrics/sampler";
+
+// Always-on sampling against the real broker: ticks are read and stored with nobody subscribed, and two replicas
+// (two lease holders on the same database) hand the cluster over without a hole in the stored history.
+const CLUSTER = "local"; // intervalMs 1000 in test/sluice.test.yaml
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const started: MetricsSampler[] = [];
+
+afterAll(async () => {
+  await Promise.all(started.map((s) => s.stop()));
+  await prisma.samplerLease.deleteMany({ where: { clusterId: CLUSTER } });
+});
+
+describe("continuous sampling", () => {
+  it("stores ticks with no viewer, hands the lease over on stop, and leaves no gap", { timeout: 60_000 }, async () => {
+    await prisma.samplerLease.deleteMany({ where: { clusterId: CLUSTER } });
+    const t0 = Date.now();
+    const a = new MetricsSampler(CLUSTER, "replica-a");
+    const b = new MetricsSampler(CLUSTER, "replica-b");
+    started.push(a, b);
+    await Promise.all([a.loaded, b.loaded]);
+    a.start();
+    await wait(4_500);
+    expect(a.subscribers).toBe(0);
+    expect(a.leader).toBe(true);
+    expect(a.sampledTicks).toBeGreaterThanOrEqual(3);
+    const stored = (await loadTicks(CLUSTER, "raw", t0)).filter((t) => t.t >= t0);
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    expect(stored.every((t) => t.ok)).toBe(true);
+
+    // A second replica starts: it holds no lease, reads nothing from Kafka and serves a's ticks.
+    b.start();
+    await wait(2_500);
+    expect(b.leader).toBe(false);
+    expect(b.sampledTicks).toBe(0);
+    const aTimes = new Set(a.history.map((t) => t.t));
+    expect(b.history.filter((t) => t.t >= t0 && aTimes.has(t.t)).length).toBeGreaterThanOrEqual(2);
+
+    // a shuts down (releases its lease): b samples from its next tick, with no missing interval in between.
+    const handover = Date.now();
+    await a.stop();
+    await wait(3_000);
+    expect(b.leader).toBe(true);
+    expect(b.sampledTicks).toBeGreaterThanOrEqual(2);
+    const all = (await loadTicks(CLUSTER, "raw", t0)).filter((t) => t.t >= t0);
+    expect(all.filter((t) => t.t > handover).length).toBeGreaterThanOrEqual(2);
+    const spacing = all.slice(1).map((t, i) => t.t - all[i].t);
+    expect(Math.max(...spacing)).toBeLessThan(2_500); // 1 s interval: never a missing tick
+    expect(all.every((t) => t.ok)).toBe(true);
+  });
+});
