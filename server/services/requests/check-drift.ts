@@ -5,6 +5,7 @@ import { prisma } from "@/server/db/prisma";
 import { withAdmin } from "@/server/kafka/registry";
 import { getTopicSnapshot, invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { readTopicOverrides } from "@/server/services/topics/alter-topic-config";
+import { emitEvent } from "@/server/services/alerts/events";
 import { checkAccessDrift } from "./check-access-drift";
 import { checkConnectorDrift } from "./connector-requests";
 
@@ -50,8 +51,12 @@ type DriftResult = { checked: number; drifted: { topic: string; requestId: strin
 export async function checkDrift(clusterId: string): Promise<DriftResult> {
   getClusterConfigOrThrow(clusterId);
   const now = new Date();
+  const before = new Set((await prisma.topicRequest.findMany({ where: { clusterId, drift: { not: null } }, select: { id: true } })).map((r) => r.id));
   const results = [await checkTopicDrift(clusterId, now), await checkAccessDrift(clusterId, now), await checkConnectorDrift(clusterId, now)];
-  return { checked: results.reduce((n, r) => n + r.checked, 0), drifted: results.flatMap((r) => r.drifted) };
+  const drifted = results.flatMap((r) => r.drifted);
+  // one event when a request's drift appears, not on every check while it lasts
+  for (const d of drifted.filter((x) => !before.has(x.requestId))) void emitEvent({ kind: "drift.found", clusterId, subject: d.requestId, data: { topic: d.topic, drift: d.drift.slice(0, 10) } });
+  return { checked: results.reduce((n, r) => n + r.checked, 0), drifted };
 }
 
 async function checkTopicDrift(clusterId: string, now: Date): Promise<DriftResult> {

@@ -6,6 +6,7 @@ import type { AuditContext } from "@/server/services/audit/record-audit";
 import { provisionRequest } from "./provision-request";
 import { assertApprovableNow } from "./recheck-request";
 import { canCancel, canSeeRequest, whyCannotDecide } from "./request-access";
+import { emitEvent } from "@/server/services/alerts/events";
 import { openKeyOf } from "./open-key";
 import { decidingTeam, requestInclude, toRequestDto, type RequestRow } from "./to-dto";
 import { transition } from "./transitions";
@@ -28,10 +29,12 @@ export async function decideRequest(clusterId: string, id: string, input: { deci
   const decided = { deciderId: audit.actor.id, deciderName: audit.actor.name, decisionComment: input.comment || null, decidedAt: new Date() };
   if (input.decision === "reject") {
     const rejected = await transition(id, ["PENDING"], { ...decided, status: "REJECTED", openKey: null }, { ...audit, action: "request.rejected", detail: { comment: input.comment } });
+    void emitEvent({ kind: "request.decided", clusterId, subject: id, data: { decision: "reject", decider: audit.actor.name, requester: row.requesterName, topic: row.topicName || undefined, comment: input.comment } });
     return toRequestDto(rejected, audit.actor);
   }
   if (row.status === "PENDING") await assertApprovableNow(row, audit);
   const approved = await transition(id, ["PENDING"], { ...decided, status: "APPROVED" }, { ...audit, action: "request.approved", detail: input.comment ? { comment: input.comment } : undefined });
+  void emitEvent({ kind: "request.decided", clusterId, subject: id, data: { decision: "approve", decider: audit.actor.name, requester: row.requesterName, topic: row.topicName || undefined } });
   return toRequestDto(await provisionRequest(approved, audit), audit.actor);
 }
 

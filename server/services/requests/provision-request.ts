@@ -11,6 +11,7 @@ import { alterTopicConfig, readTopicOverrides } from "@/server/services/topics/a
 import { createTopic } from "@/server/services/topics/create-topic";
 import { deleteTopic } from "@/server/services/topics/delete-topic";
 import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw";
+import { emitEvent } from "@/server/services/alerts/events";
 import { applyConnector } from "./connector-requests";
 import { applyAccess, applyRevoke, ensureBindings } from "./provision-access";
 import type { RequestRow } from "./to-dto";
@@ -112,8 +113,11 @@ export async function provisionRequest(r: RequestRow, audit: { actor: Actor; req
       await sleep(1000 * attempt);
     }
   }
+  const about = { requester: r.requesterName, kind: r.kind, topic: r.topicName || undefined, principal: r.principal ?? undefined };
   if (!lastError) {
+    void emitEvent({ kind: "request.provisioned", clusterId: r.clusterId, subject: r.id, data: about });
     return transition(r.id, ["APPROVED"], { status: "PROVISIONED", provisionedAt: new Date(), failureReason: null, openKey: null, attempts: { increment: 1 } }, { ...audit, action: "request.provisioned" });
   }
+  void emitEvent({ kind: "request.failed", clusterId: r.clusterId, subject: r.id, data: { ...about, reason: lastError.message } });
   return transition(r.id, ["APPROVED"], { status: "FAILED", failureReason: lastError.message, openKey: null, attempts: { increment: 1 } }, { ...audit, action: "request.provisioning_failed", result: "failure", error: lastError.message });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { checkPolicy } from "@/lib/requests/policy";
-import type { ConnectorSpec, RequestPreview, RequestSpec, SubmitRequestInput, TopicRequestDto, TopicRequestInput, Violation } from "@/lib/schemas/requests";
+import { isTopicKind, type ConnectorSpec, type RequestPreview, type RequestSpec, type SubmitRequestInput, type TopicRequestDto, type TopicRequestInput, type Violation } from "@/lib/schemas/requests";
 import { roleOn } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
@@ -12,6 +12,7 @@ import { getTopicInfoOrThrow } from "@/server/services/topics/get-topic-or-throw
 import type { AuditContext } from "@/server/services/audit/record-audit";
 import { getPolicy } from "./policies";
 import { maskConfig } from "@/server/services/connect/mask-config";
+import { emitEvent } from "@/server/services/alerts/events";
 import { prepareConnectorRequest } from "./connector-requests";
 import { prepareAccessRequest, prepareTopicGrants, type Prepared } from "./prepare-access";
 import { isTeamMember } from "./request-access";
@@ -151,6 +152,7 @@ export async function submitRequest(clusterId: string, input: SubmitRequestInput
       });
       return created;
     });
+    void emitEvent({ kind: "request.submitted", clusterId, subject: row.id, data: { kind: input.kind, topic: asked.topicName || undefined, principal: asked.principal ?? undefined, team: row.team.name, requester: audit.actor.name, decidedBy: row.ownerTeam?.name ?? (isTopicKind(input.kind) ? row.team.name : "cluster admins") } });
     return toRequestDto(row, audit.actor);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") throw new ApiError("conflict", `Another request for ${asked.topicName ? `"${asked.topicName}"` : asked.principal} was submitted a moment ago; see the requests list.`);

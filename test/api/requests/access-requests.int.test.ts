@@ -181,6 +181,9 @@ describe("cross-team access", () => {
     await callRoute(driftRoute, `/api/clusters/${C}/requests/drift`, P, json("POST", {}, admin));
     const r = await getReq(accessId, anaRequester);
     expect(r.body.drift?.map((d) => d.kind).sort()).toEqual(["acl-extra", "acl-missing"]);
+    // the request's life and the drift are events alert rules can notify about
+    const events = await prisma.observationEvent.findMany({ where: { clusterId: C, subject: accessId }, orderBy: { at: "asc" } });
+    expect(events.map((e) => e.kind)).toEqual(["request.submitted", "request.decided", "request.provisioned", "drift.found"]);
     // restored: the drift clears
     await callRoute(deleteAclsRoute, `/api/clusters/${C}/acls?${q({ principal: anaPrincipal, permission: "DENY" })}`, P, { method: "DELETE" });
     await callRoute(createAclRoute, `/api/clusters/${C}/acls`, P, json("POST", { ...deny, resourceType: "GROUP", resourceName: anaGroup, operation: "READ", permission: "ALLOW" }, admin));
