@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ensureConnect } from "../../../test/infra";
+import { contextAs, ensureTeam, ensureUser } from "../../fixtures/accounts";
 import { testAdmin } from "../../../test/kafka-admin";
 import { keepScreenshot } from "../../fixtures/screenshot";
 
@@ -11,6 +12,8 @@ const name = `e2e-src-${u}`;
 const topic = `e2e.connect.${u}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-e2e-connect-"));
 const file = path.join(dir, "lines.txt");
+const requested = `e2e.conn.${u}-source`;
+const requestedTopic = `e2e.conn.${u}.lines`;
 const admin = testAdmin();
 let stopConnect = () => {};
 
@@ -24,7 +27,8 @@ test.beforeAll(async () => {
 
 test.afterAll(async ({ request }) => {
   await request.delete(`/api/clusters/local/connect/local/connectors/${name}`).catch(() => {});
-  await admin.deleteTopics({ topics: [topic] }).catch(() => {});
+  await request.delete(`/api/clusters/local/connect/local/connectors/${encodeURIComponent(requested)}`).catch(() => {});
+  await admin.deleteTopics({ topics: [topic, requestedTopic] }).catch(() => {});
   await admin.disconnect();
   fs.rmSync(dir, { recursive: true, force: true });
   stopConnect();
@@ -85,4 +89,36 @@ test("create a connector from the plugin's form (a validation error first), see 
     await expect(page.getByTestId(`connector-row-${name}`)).toContainText(topic);
     await keepScreenshot(page, "connect-connectors-list");
   });
+});
+
+test("a team requests a connector through the request form; its approver approves; the worker runs it", async ({ browser, baseURL, request }) => {
+  test.setTimeout(180_000);
+  const team = (await ensureTeam(request, "e2e-conn", ["e2e.conn."])).id;
+  await ensureUser(request, "conn-dev@e2e.test", "Cora Connect", { local: "viewer" }, [team]);
+  await ensureUser(request, "conn-lead@e2e.test", "Lars Connect", { local: "approver" }, [team]);
+  await admin.createTopics({ topics: [{ topic: requestedTopic, numPartitions: 1 }] });
+
+  const dev = await (await contextAs(browser, baseURL!, "conn-dev@e2e.test")).newPage();
+  await dev.goto("/clusters/local/requests");
+  await dev.getByTestId("new-request-button").click();
+  const dialog = dev.getByTestId("new-request-dialog");
+  await dialog.getByTestId("request-kind").selectOption("connector");
+  await expect(dialog.getByTestId("request-connect")).toHaveValue("local");
+  await dialog.getByTestId("request-topic").fill(requested);
+  await dialog.getByTestId("request-configs").fill(`connector.class=org.apache.kafka.connect.file.FileStreamSourceConnector\ntasks.max=1\nfile=${file}\ntopic=${requestedTopic}`);
+  await dialog.getByTestId("request-justification").fill("Loads the shop's order file into Kafka.");
+  await dialog.getByTestId("request-check").click();
+  await expect(dialog.getByTestId("request-plan")).toContainText(`Create connector "${requested}"`);
+  await keepScreenshot(dev, "connect-request-check");
+  await dialog.getByTestId("request-submit").click();
+  await expect(dev).toHaveURL(/\/clusters\/local\/requests\/[^/]+$/);
+  const url = new URL(dev.url()).pathname;
+
+  const lead = await (await contextAs(browser, baseURL!, "conn-lead@e2e.test")).newPage();
+  await lead.goto(url);
+  await lead.getByTestId("request-approve").click();
+  await expect(lead.getByTestId("request-status")).toHaveText("provisioned", { timeout: 30_000 });
+  await keepScreenshot(lead, "connect-request-provisioned");
+  await lead.goto(`/clusters/local/connect/local/connectors/${encodeURIComponent(requested)}`);
+  await expect(lead.getByTestId("connector-state")).toHaveText("RUNNING", { timeout: 30_000 });
 });
