@@ -26,7 +26,20 @@ const groups = Array.from({ length: groupCount }, (_, i) => `preload.g${pad(i, 3
 
 const kafka = new Kafka({ clientId: "sluice-preload", brokers: bootstrap.split(","), logLevel: logLevel.NOTHING });
 const admin = kafka.admin();
-const producer = kafka.producer();
+// Idempotent: a batch retried on a busy host never writes a record twice.
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+/** Runs `fn` until it succeeds, up to 60 times 1 s apart (transient broker errors right after topic creation). */
+async function retry(fn) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 60) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 const t0 = Date.now();
 await admin.connect();
 await producer.connect();
@@ -47,10 +60,11 @@ try {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  const ends = await Promise.all(filled.map((t) => admin.fetchTopicOffsets(t)));
+  // On a busy host a new partition may still answer "not hosted here" after its leader is reported: retry.
+  const ends = await retry(() => Promise.all(filled.map((t) => admin.fetchTopicOffsets(t))));
   const empty = filled.filter((_, i) => ends[i][0].high === "0");
   if (empty.length > 0) {
-    await producer.sendBatch({ topicMessages: empty.map((topic) => ({ topic, messages: [1, 2, 3].map((n) => ({ key: `k${n}`, value: `{"n":${n}}` })) })) });
+    await retry(() => producer.sendBatch({ topicMessages: empty.map((topic) => ({ topic, messages: [1, 2, 3].map((n) => ({ key: `k${n}`, value: `{"n":${n}}` })) })) }));
   }
   const known = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
   const todo = groups.filter((g) => !known.has(g));

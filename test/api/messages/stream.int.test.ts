@@ -19,7 +19,8 @@ beforeAll(async () => {
 
 const admin = testAdmin();
 const kafka = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING });
-const producer = kafka.producer();
+// Idempotent: a send retried on a busy host must not write a record twice (the tests count records).
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
 const topics: string[] = [];
 
 async function createTopic(prefix: string, partitions = 1): Promise<string> {
