@@ -4,6 +4,7 @@ import { prisma } from "@/server/db/prisma";
 import { getClusterSizes } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import type { GroupDetail, Tick } from "@/server/metrics/sampler";
+import { routeEvent } from "@/server/services/notifications/inbox";
 import { enqueueNotification } from "./outbox";
 import { parseChannels } from "./rules";
 
@@ -143,11 +144,15 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
   }
 }
 
-/** Event rules: each new ObservationEvent matching a rule is notified once (its id is the idempotency key). */
+/**
+ * Event rules: each new ObservationEvent matching a rule is notified once (its id is the idempotency key). Request
+ * events also reach the people they concern (the bell, and e-mail when SMTP is set) through routeEvent.
+ */
 async function handleEvents(clusterId: string, rules: { rule: Rule; params: Extract<AlertParams, { kind: "event" }> }[], now: Date) {
   const events = await prisma.observationEvent.findMany({ where: { clusterId, handledAt: null }, orderBy: { at: "asc" }, take: 500 });
   if (!events.length) return;
   for (const e of events) {
+    await routeEvent(e).catch((error) => console.error(`[alerts] routing the event ${e.id} to users failed:`, error));
     for (const { rule, params } of rules) {
       if (!(params.events as string[]).includes(e.kind) || !matchesTarget(params.subject, e.subject)) continue;
       if (await silenced(clusterId, rule.id, e.subject, now)) continue;
@@ -175,7 +180,7 @@ async function handleEvents(clusterId: string, rules: { rule: Rule; params: Extr
 const lastPruned = new Map<string, number>();
 const DAY = 86_400_000;
 
-/** Once an hour per cluster: handled events and sent notifications past 30 days, history past 90 days. */
+/** Once an hour per cluster: handled events and sent notifications past 30 days, history and users' notifications past 90 days. */
 async function prune(clusterId: string, now: number): Promise<void> {
   if (now - (lastPruned.get(clusterId) ?? 0) < 3_600_000) return;
   lastPruned.set(clusterId, now);
@@ -184,6 +189,7 @@ async function prune(clusterId: string, now: number): Promise<void> {
   await prisma.$transaction([
     prisma.observationEvent.deleteMany({ where: { clusterId, handledAt: { lt: before(30) } } }),
     prisma.alertHistory.deleteMany({ where: { clusterId, at: { lt: before(90) } } }),
+    prisma.userNotification.deleteMany({ where: { clusterId, createdAt: { lt: before(90) } } }),
     prisma.notificationAttempt.deleteMany({ where: { outboxId: { in: sent.map((r) => r.id) } } }),
     prisma.notificationOutbox.deleteMany({ where: { id: { in: sent.map((r) => r.id) } } }),
   ]);
