@@ -65,3 +65,22 @@ test("a request reaches the approver's bell, and the decision reaches the reques
   await devCtx.close();
   await leadCtx.close();
 });
+
+test("a topic's page marks the alerts firing about it, and the admin's bell lists them", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const quiet = uniqueTopicName("quiet");
+  await kafka.createTopics([quiet]);
+  const rule = await request.post("/api/clusters/local/alerts/rules", { data: { name: "quiet topic", params: { kind: "topic_idle", topic: quiet, minutes: 0.05 } } });
+  expect(rule.status(), await rule.text()).toBe(201);
+  const ruleId = (await rule.json()).id as string;
+  await page.goto(`/clusters/local/topics/${encodeURIComponent(quiet)}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("alert-markers")).toContainText(`quiet topic is firing: No records produced into "${quiet}"`, { timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
+  await keepScreenshot(page, "alerts-topic-marker");
+  await page.getByTestId("notification-bell").click();
+  await expect(page.getByTestId("notification-alerts")).toContainText(`quiet topic on local: No records produced into "${quiet}"`);
+  await keepScreenshot(page, "notification-bell-alerts");
+  expect((await request.delete(`/api/clusters/local/alerts/rules/${ruleId}`)).status()).toBe(204);
+});

@@ -5,6 +5,7 @@ import { getClusterSizes } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import type { GroupDetail, Tick } from "@/server/metrics/sampler";
 import { routeEvent } from "@/server/services/notifications/inbox";
+import { failedConnectors } from "./connectors";
 import { enqueueNotification } from "./outbox";
 import { parseChannels } from "./rules";
 
@@ -13,8 +14,8 @@ type State = NonNullable<Awaited<ReturnType<typeof prisma.alertState.findFirst>>
 /** What one evaluation sees: the tick, the sampling replica's group verdicts, and (lazily) the topic snapshot. */
 export type Observed = { clusterId: string; tick: Tick; groupDetail: Map<string, GroupDetail> };
 type Condition = { value: number | null; message: string };
-/** subject → condition holds (with value and sentence); subjects in `unknown` keep their state this time. */
-type Conditions = { holding: Map<string, Condition>; unknown: Set<string> };
+/** subject → condition holds (with value and sentence); subjects in `unknown` (or starting with one of `unknownPrefixes`) keep their state this time. */
+type Conditions = { holding: Map<string, Condition>; unknown: Set<string>; unknownPrefixes?: string[] };
 
 const MAX_SUBJECTS = 1_000;
 
@@ -70,6 +71,12 @@ async function conditions(p: AlertParams, o: Observed, snapshot: () => Promise<{
         }
       }
       break;
+    }
+    case "connector_failed": {
+      const found = await failedConnectors(o.clusterId, p).catch(() => null);
+      if (!found) return null;
+      for (const f of found.failed) holding.set(f.subject, { value: f.value, message: f.message });
+      return { holding, unknown, unknownPrefixes: found.unreadable.map((c) => `${c}/`) };
     }
     case "event":
       return null;
@@ -133,7 +140,7 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
     }
   }
   for (const [subject, st] of existing) {
-    if (cond.holding.has(subject) || cond.unknown.has(subject)) continue;
+    if (cond.holding.has(subject) || cond.unknown.has(subject) || cond.unknownPrefixes?.some((x) => subject.startsWith(x))) continue;
     if (st.state === "pending") await prisma.alertState.delete({ where: { id: st.id } });
     else if (st.state === "firing") {
       const message = `Resolved: ${st.message}`;
