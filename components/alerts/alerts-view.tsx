@@ -34,6 +34,8 @@ export function describeParams(p: AlertParams): string {
       return "the cluster cannot be reached";
     case "event":
       return `${p.events.join(", ")}${p.subject ? ` about ${p.subject}` : ""}`;
+    case "connector_failed":
+      return `${target(p.connector, "connector")} (or a task) FAILED${p.connect ? ` on Connect cluster "${p.connect}"` : ""}`;
   }
 }
 
@@ -69,16 +71,18 @@ function RuleForm({ clusterId, disabled }: { clusterId: string; disabled: boolea
         return { kind, percent: num(number) };
       case "event":
         return { kind, events: statuses.split(",").map((s) => s.trim()).filter(Boolean), subject: t };
+      case "connector_failed":
+        return { kind, connector: t };
       default:
         return { kind };
     }
   };
   const needs = {
-    target: kind === "group_lag_seconds" || kind === "group_health" || kind === "topic_idle" || kind === "partitions" || kind === "event",
+    target: kind === "group_lag_seconds" || kind === "group_health" || kind === "topic_idle" || kind === "partitions" || kind === "event" || kind === "connector_failed",
     number: kind === "group_lag_seconds" || kind === "partitions" || kind === "broker_missing" || kind === "topic_idle" || kind === "disk",
     list: kind === "group_health" || kind === "event",
   };
-  const targetLabel = kind === "topic_idle" ? "topic" : kind === "partitions" ? "under_replicated or offline" : kind === "event" ? "subject (optional)" : "group, or prefix* (empty: any)";
+  const targetLabel = kind === "topic_idle" ? "topic" : kind === "partitions" ? "under_replicated or offline" : kind === "event" ? "subject (optional)" : kind === "connector_failed" ? "connector, or prefix* (empty: any)" : "group, or prefix* (empty: any)";
   const numberLabel = { group_lag_seconds: "threshold (s)", partitions: "more than (count)", broker_missing: "expected brokers", topic_idle: "minutes", disk: "percent full" }[kind as string] ?? "";
   const submit = () => {
     const channels: Record<string, unknown>[] = [];

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { MeDto } from "@/lib/schemas/accounts";
 import type { ClusterSummary } from "@/lib/schemas/clusters";
+import { NotificationBell } from "./notification-bell";
 import { SideNav } from "./side-nav";
 import { ThemeToggle } from "./theme-toggle";
 import { TimeZoneSetting } from "./time-zone";
@@ -14,6 +15,7 @@ export function AppShell({ clusters, me, children }: { clusters: ClusterSummary[
         <div className="sticky top-0 flex h-screen flex-col">
           <SideNav clusters={clusters} me={me} />
           <div className="space-y-2 border-t border-slate-200 p-3 dark:border-slate-800">
+            <NotificationBell />
             <UserMenu me={me} />
             <TimeZoneSetting />
             <ThemeToggle />

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Alert rules (isomorphic: the REST API validates with these, the page builds its form from them). */
-export const ALERT_KINDS = ["group_lag_seconds", "group_health", "partitions", "broker_missing", "topic_idle", "disk", "cluster_unreachable", "event"] as const;
+export const ALERT_KINDS = ["group_lag_seconds", "group_health", "partitions", "broker_missing", "topic_idle", "disk", "cluster_unreachable", "event", "connector_failed"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
@@ -13,6 +13,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   disk: "Broker disk usage",
   cluster_unreachable: "Cluster unreachable",
   event: "Events",
+  connector_failed: "Connector failed",
 };
 
 export const ALERT_EVENT_KINDS = ["group.health_changed", "request.submitted", "request.decided", "request.provisioned", "request.failed", "drift.found"] as const;
@@ -31,6 +32,8 @@ export const alertParamsSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("disk"), percent: z.number().gt(0).max(100) }),
   z.strictObject({ kind: z.literal("cluster_unreachable") }),
   z.strictObject({ kind: z.literal("event"), events: z.array(z.enum(ALERT_EVENT_KINDS)).min(1), subject: target }),
+  /** a Kafka Connect connector, or one of its tasks, in state FAILED (subject `<connect cluster>/<connector>`) */
+  z.strictObject({ kind: z.literal("connector_failed"), connector: target, connect: z.string().trim().min(1).max(100).optional() }),
 ]);
 export type AlertParams = z.infer<typeof alertParamsSchema>;
 

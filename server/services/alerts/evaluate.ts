@@ -4,6 +4,8 @@ import { prisma } from "@/server/db/prisma";
 import { getClusterSizes } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import type { GroupDetail, Tick } from "@/server/metrics/sampler";
+import { routeEvent } from "@/server/services/notifications/inbox";
+import { failedConnectors } from "./connectors";
 import { enqueueNotification } from "./outbox";
 import { parseChannels } from "./rules";
 
@@ -12,8 +14,8 @@ type State = NonNullable<Awaited<ReturnType<typeof prisma.alertState.findFirst>>
 /** What one evaluation sees: the tick, the sampling replica's group verdicts, and (lazily) the topic snapshot. */
 export type Observed = { clusterId: string; tick: Tick; groupDetail: Map<string, GroupDetail> };
 type Condition = { value: number | null; message: string };
-/** subject → condition holds (with value and sentence); subjects in `unknown` keep their state this time. */
-type Conditions = { holding: Map<string, Condition>; unknown: Set<string> };
+/** subject → condition holds (with value and sentence); subjects in `unknown` (or starting with one of `unknownPrefixes`) keep their state this time. */
+type Conditions = { holding: Map<string, Condition>; unknown: Set<string>; unknownPrefixes?: string[] };
 
 const MAX_SUBJECTS = 1_000;
 
@@ -69,6 +71,12 @@ async function conditions(p: AlertParams, o: Observed, snapshot: () => Promise<{
         }
       }
       break;
+    }
+    case "connector_failed": {
+      const found = await failedConnectors(o.clusterId, p).catch(() => null);
+      if (!found) return null;
+      for (const f of found.failed) holding.set(f.subject, { value: f.value, message: f.message });
+      return { holding, unknown, unknownPrefixes: found.unreadable.map((c) => `${c}/`) };
     }
     case "event":
       return null;
@@ -132,7 +140,7 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
     }
   }
   for (const [subject, st] of existing) {
-    if (cond.holding.has(subject) || cond.unknown.has(subject)) continue;
+    if (cond.holding.has(subject) || cond.unknown.has(subject) || cond.unknownPrefixes?.some((x) => subject.startsWith(x))) continue;
     if (st.state === "pending") await prisma.alertState.delete({ where: { id: st.id } });
     else if (st.state === "firing") {
       const message = `Resolved: ${st.message}`;
@@ -143,11 +151,15 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
   }
 }
 
-/** Event rules: each new ObservationEvent matching a rule is notified once (its id is the idempotency key). */
+/**
+ * Event rules: each new ObservationEvent matching a rule is notified once (its id is the idempotency key). Request
+ * events also reach the people they concern (the bell, and e-mail when SMTP is set) through routeEvent.
+ */
 async function handleEvents(clusterId: string, rules: { rule: Rule; params: Extract<AlertParams, { kind: "event" }> }[], now: Date) {
   const events = await prisma.observationEvent.findMany({ where: { clusterId, handledAt: null }, orderBy: { at: "asc" }, take: 500 });
   if (!events.length) return;
   for (const e of events) {
+    await routeEvent(e).catch((error) => console.error(`[alerts] routing the event ${e.id} to users failed:`, error));
     for (const { rule, params } of rules) {
       if (!(params.events as string[]).includes(e.kind) || !matchesTarget(params.subject, e.subject)) continue;
       if (await silenced(clusterId, rule.id, e.subject, now)) continue;
@@ -175,7 +187,7 @@ async function handleEvents(clusterId: string, rules: { rule: Rule; params: Extr
 const lastPruned = new Map<string, number>();
 const DAY = 86_400_000;
 
-/** Once an hour per cluster: handled events and sent notifications past 30 days, history past 90 days. */
+/** Once an hour per cluster: handled events and sent notifications past 30 days, history and users' notifications past 90 days. */
 async function prune(clusterId: string, now: number): Promise<void> {
   if (now - (lastPruned.get(clusterId) ?? 0) < 3_600_000) return;
   lastPruned.set(clusterId, now);
@@ -184,6 +196,7 @@ async function prune(clusterId: string, now: number): Promise<void> {
   await prisma.$transaction([
     prisma.observationEvent.deleteMany({ where: { clusterId, handledAt: { lt: before(30) } } }),
     prisma.alertHistory.deleteMany({ where: { clusterId, at: { lt: before(90) } } }),
+    prisma.userNotification.deleteMany({ where: { clusterId, createdAt: { lt: before(90) } } }),
     prisma.notificationAttempt.deleteMany({ where: { outboxId: { in: sent.map((r) => r.id) } } }),
     prisma.notificationOutbox.deleteMany({ where: { id: { in: sent.map((r) => r.id) } } }),
   ]);

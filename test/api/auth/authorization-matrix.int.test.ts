@@ -41,6 +41,7 @@ import { POST as resumeConnector } from "@/app/api/clusters/[clusterId]/connect/
 import { DELETE as deleteConnector, PUT as putConnectorConfig } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/route";
 import { POST as stopConnector } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/stop/route";
 import { POST as restartConnectorTask } from "@/app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/tasks/[taskId]/restart/route";
+import { POST as markNotificationsRead } from "@/app/api/me/notifications/read/route";
 import { PUT as putPreferences } from "@/app/api/me/preferences/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { DELETE as deleteTeamRoute, PUT as putTeam } from "@/app/api/teams/[teamId]/route";
@@ -304,5 +305,11 @@ describe("authorization matrix: every mutating route, every role", () => {
     const put = (as: TestUser | null) => send(putPreferences, "PUT", "/api/me/preferences", {}, as, { timeZone: "UTC" });
     expect(await put(null)).toBe(401);
     for (const role of ["viewer", "operator", "approverOther", "admin"] as const) expect(await put(users[role]), role).toBe(200);
+  });
+
+  it("own notifications marked read: every signed-in user, nobody anonymous", async () => {
+    const post = (as: TestUser | null) => send(markNotificationsRead, "POST", "/api/me/notifications/read", {}, as, { all: true });
+    expect(await post(null)).toBe(401);
+    for (const role of ["viewer", "operator", "approverOther", "admin"] as const) expect(await post(users[role]), role).toBe(200);
   });
 });

@@ -15,6 +15,7 @@ import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
 import { AclView } from "@/components/acls/acl-view";
+import { TopicAlertMarkers } from "@/components/alerts/alert-markers";
 import { accessRights } from "@/server/services/access/access-rights";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: topics cannot be changed here.";
@@ -56,6 +57,7 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
           </div>
         }
       />
+      <TopicAlertMarkers clusterId={cluster.id} topic={topic} />
       <TopicOwnership clusterId={cluster.id} topic={topic} />
       <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} hasRegistry={cluster.hasSchemaRegistry}
         aclPanel={acl.read ? <AclView clusterId={cluster.id} canManage={acl.manage} fixed={{ resourceType: "TOPIC", resourceName: topic, patternType: "MATCH" }} /> : undefined}
