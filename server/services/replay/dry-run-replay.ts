@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/permissions";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
-import { makeRouter, type TargetSpec } from "./targets";
+import { assertMayWrite, makeRouter, type TargetSpec } from "./targets";
 import { openSelection, type Selection } from "./scan-selection";
 
 /** A dry run reads at most this many records or this long, then answers with what it has (`capped`). */
@@ -35,6 +35,7 @@ export async function dryRunReplay(clusterId: string, topic: string, sel: Select
 }
 
 async function dryRun(clusterId: string, topic: string, sel: Selection & { maxRecords?: number }, target: TargetSpec, access: { actor: Actor; requestId: string }): Promise<DryRunResult> {
+  assertMayWrite(target, access.actor);
   const selection = await openSelection(clusterId, topic, sel, access);
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), MAX_MS);

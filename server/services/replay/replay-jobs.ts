@@ -4,7 +4,7 @@ import { roleOn, type Actor } from "@/server/auth/permissions";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import { audited } from "@/server/services/audit/record-audit";
-import { makeRouter, type TargetSpec } from "./targets";
+import { assertMayWrite, makeRouter, type TargetSpec } from "./targets";
 import { openSelection, type Selection } from "./scan-selection";
 import { encodeMap, decodeMap, type JobSpec } from "./job-spec";
 import { isRunningHere, launchReplayJob, stopLocalRunner } from "./run-replay-job";
@@ -48,6 +48,7 @@ export async function startReplayJob(clusterId: string, topic: string, sel: Sele
     { ...access, clusterId },
     { action: `messages.${kind}`, targetType: "topic", target: topic, before: { selection: sel, target, ...limits } },
     async () => {
+      assertMayWrite(target, access.actor);
       const selection = await openSelection(clusterId, topic, sel, access);
       selection.close();
       await makeRouter(target, access.actor, [...selection.ends.keys()]);

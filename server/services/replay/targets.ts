@@ -38,6 +38,16 @@ export function produceRefusal(actor: Actor, clusterId: string, topic: string): 
   return can(actor, "messages:produce", clusterId, topic) ? null : refusal(actor, "messages:produce", clusterId, topic);
 }
 
+/** The actor's rights on the destination, checked before anything is read (403 whatever the source holds). */
+export function assertMayWrite(target: TargetSpec, actor: Actor): void {
+  if (target.kind === "redrive") {
+    authorize(actor, "messages:produce", target.clusterId);
+    return;
+  }
+  const refused = produceRefusal(actor, target.clusterId, target.topic);
+  if (refused) throw new ApiError("forbidden", refused);
+}
+
 const OVERHEAD = 128;
 const size = (r: KafkaRecord) => (r.key?.length ?? 0) + (r.value?.length ?? 0) + r.headers.reduce((n, h) => n + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0);
 
