@@ -5,7 +5,8 @@ import { MutationError } from "@/components/topics/form-errors";
 import { Button } from "@/components/ui/button";
 import { useReplayActionMutation, replayPaths } from "@/lib/queries/replay";
 import { replayProgress, ReplayJobSchema, type ReplayJob } from "@/lib/schemas/replay";
-import { parseEventData, useEventStream } from "@/lib/sse/use-event-stream";
+import { parseEventData } from "@/lib/sse/use-event-stream";
+import { useSharedEventStream } from "@/lib/sse/use-shared-event-stream";
 
 const STATE_TEXT: Record<ReplayJob["state"], string> = {
   running: "Running",
@@ -18,11 +19,10 @@ const STATE_TEXT: Record<ReplayJob["state"], string> = {
 /** A job's live progress from its stream: a bar over the source range, counts, cancel and resume. */
 export function ReplayProgress({ clusterId, initial }: { clusterId: string; initial: ReplayJob }) {
   const [job, setJob] = useState(initial);
-  const [generation, setGeneration] = useState(0);
   const action = useReplayActionMutation(clusterId);
   const ended = job.state !== "running";
-  useEventStream({
-    url: ended ? null : `${replayPaths.stream(clusterId, job.id)}#${generation}`,
+  const stream = useSharedEventStream({
+    url: ended ? null : replayPaths.stream(clusterId, job.id),
     onEvent: (e) => {
       const parsed = ReplayJobSchema.safeParse(parseEventData(e));
       if (parsed.success) setJob(parsed.data);
@@ -32,10 +32,7 @@ export function ReplayProgress({ clusterId, initial }: { clusterId: string; init
     action.mutate(
       { jobId: job.id, verb },
       {
-        onSuccess: (next) => {
-          setJob(next);
-          setGeneration((g) => g + 1);
-        },
+        onSuccess: (next) => setJob(next),
       },
     );
   const share = replayProgress(job);
@@ -52,6 +49,7 @@ export function ReplayProgress({ clusterId, initial }: { clusterId: string; init
       <div className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Share of the source range read" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
         <div className={job.state === "failed" ? "h-full bg-red-500" : "h-full bg-brand-600"} style={{ width: `${Math.round(share * 100)}%` }} />
       </div>
+      {stream.state === "failed" ? <p className="text-sm text-red-700 dark:text-red-400">Progress is not streaming: {stream.error.message}</p> : null}
       {job.error ? <p className="text-sm text-red-700 dark:text-red-400">{job.error}</p> : null}
       {job.skippedList.length ? (
         <details className="text-xs">

@@ -26,6 +26,7 @@ import { DELETE as deleteVersion } from "@/app/api/clusters/[clusterId]/schemas/
 import { POST as registerSchema } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/versions/route";
 import { PATCH as alterConfigs } from "@/app/api/clusters/[clusterId]/topics/[topicName]/configs/route";
 import { POST as produce } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
+import { POST as importRecords } from "@/app/api/clusters/[clusterId]/topics/[topicName]/import/route";
 import { POST as replay } from "@/app/api/clusters/[clusterId]/topics/[topicName]/replay/route";
 import { POST as redrive } from "@/app/api/clusters/[clusterId]/topics/[topicName]/redrive/route";
 import { POST as cancelReplay } from "@/app/api/clusters/[clusterId]/replays/[jobId]/cancel/route";
@@ -99,6 +100,7 @@ const scoped: Case[] = [
   topicCase("purge topic", purge, "POST", "/purge", { all: true }),
   topicCase("delete topic", deleteTopic, "DELETE", ""),
   topicCase("produce", produce, "POST", "/messages", { value: { format: "string", data: "x" } }),
+  topicCase("import JSON Lines (dry run)", importRecords, "POST", "/import?dryRun=true", { jsonl: '{"key":{"encoding":"null","text":null},"value":{"encoding":"string","text":"x"}}' }),
   groupCase("delete group", deleteGroup, "DELETE", ""),
   { name: "delete group offsets", call: (as, o) => send(deleteGroupOffsets, "DELETE", `/api/clusters/local/consumer-groups/${names[o]}/offsets?topic=${names[o]}`, { ...L, groupId: names[o] }, as) },
   groupCase("reset offsets (dry run)", resetOffsets, "POST", "/offsets/reset?dryRun=true", { topics: [{ topic: "x" }], to: { type: "earliest" } }),
