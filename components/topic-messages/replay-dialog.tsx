@@ -165,7 +165,7 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
               <table className="w-full table-fixed text-xs">
                 <thead className="text-left text-slate-500">
                   <tr>
-                    <th className="w-20">partition:offset</th>
+                    <th className="w-28">partition:offset</th>
                     <th className="w-32">key</th>
                     <th>value</th>
                   </tr>
