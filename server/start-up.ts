@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config/load-config";
 import { disconnectAll } from "./kafka/registry";
 import { startSamplers, stopSamplers } from "./metrics/always-on";
 import { startDriftChecks } from "./services/requests/drift-schedule";
+import { interruptReplayRunners } from "./services/replay/run-replay-job";
 
 /** Refuses a bad configuration before serving anything, and disconnects Kafka clients on shutdown. */
 export function startUp() {
@@ -27,7 +28,7 @@ export function startUp() {
   startSamplers();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void Promise.race([stopSamplers(), new Promise((r) => setTimeout(r, 3_000))])
+      void Promise.race([Promise.all([stopSamplers(), interruptReplayRunners().catch(() => {})]), new Promise((r) => setTimeout(r, 3_000))])
         .then(() => disconnectAll())
         .finally(() => process.exit(0));
     });

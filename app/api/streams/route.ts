@@ -18,6 +18,11 @@ const ROUTES: MuxRoute[] = [
     params: ["clusterId"],
     handler: async () => (await import("../clusters/[clusterId]/metrics/stream/route")).GET,
   },
+  {
+    pattern: /^\/api\/clusters\/([^/]+)\/replays\/([^/]+)\/stream$/,
+    params: ["clusterId", "jobId"],
+    handler: async () => (await import("../clusters/[clusterId]/replays/[jobId]/stream/route")).GET,
+  },
 ];
 
 const subsSchema = z

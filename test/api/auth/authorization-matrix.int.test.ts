@@ -26,6 +26,11 @@ import { DELETE as deleteVersion } from "@/app/api/clusters/[clusterId]/schemas/
 import { POST as registerSchema } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/versions/route";
 import { PATCH as alterConfigs } from "@/app/api/clusters/[clusterId]/topics/[topicName]/configs/route";
 import { POST as produce } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
+import { POST as importRecords } from "@/app/api/clusters/[clusterId]/topics/[topicName]/import/route";
+import { POST as replay } from "@/app/api/clusters/[clusterId]/topics/[topicName]/replay/route";
+import { POST as redrive } from "@/app/api/clusters/[clusterId]/topics/[topicName]/redrive/route";
+import { POST as cancelReplay } from "@/app/api/clusters/[clusterId]/replays/[jobId]/cancel/route";
+import { POST as resumeReplay } from "@/app/api/clusters/[clusterId]/replays/[jobId]/resume/route";
 import { POST as addPartitions } from "@/app/api/clusters/[clusterId]/topics/[topicName]/partitions/route";
 import { POST as purge } from "@/app/api/clusters/[clusterId]/topics/[topicName]/purge/route";
 import { POST as electLeaders } from "@/app/api/clusters/[clusterId]/leaders/elect/route";
@@ -96,6 +101,7 @@ const scoped: Case[] = [
   topicCase("purge topic", purge, "POST", "/purge", { all: true }),
   topicCase("delete topic", deleteTopic, "DELETE", ""),
   topicCase("produce", produce, "POST", "/messages", { value: { format: "string", data: "x" } }),
+  topicCase("import JSON Lines (dry run)", importRecords, "POST", "/import?dryRun=true", { jsonl: '{"key":{"encoding":"null","text":null},"value":{"encoding":"string","text":"x"}}' }),
   groupCase("delete group", deleteGroup, "DELETE", ""),
   { name: "delete group offsets", call: (as, o) => send(deleteGroupOffsets, "DELETE", `/api/clusters/local/consumer-groups/${names[o]}/offsets?topic=${names[o]}`, { ...L, groupId: names[o] }, as) },
   groupCase("reset offsets (dry run)", resetOffsets, "POST", "/offsets/reset?dryRun=true", { topics: [{ topic: "x" }], to: { type: "earliest" } }),
@@ -153,6 +159,32 @@ describe("authorization matrix: every mutating route, every role", () => {
     expect(allowed(await create(users.admin, { topic: names.other }))).toBe(true);
     const edit = (as: TestUser) => send(putConnectorConfig, "PUT", `/api/clusters/local-readonly/connect/local/connectors/${names.own}`, { clusterId: "local-readonly", connectId: "local", name: names.own }, as, { config: { "connector.class": FILE_SOURCE } });
     expect(await edit(users.admin)).toBe(403);
+  });
+
+  it("replay: read on the source, produce on the destination (its team prefix); redrive needs the produce role", async () => {
+    const source = `it.any.mx${u}-missing`;
+    const P = { ...L, topicName: source };
+    const copy = (as: TestUser | null, o: "own" | "other", dryRun: boolean) =>
+      send(replay, "POST", `/api/clusters/local/topics/${source}/replay${dryRun ? "?dryRun=true" : ""}`, P, as, { destination: { clusterId: "local", topic: names[o] } });
+    for (const dryRun of [true, false]) {
+      expect(await copy(null, "own", dryRun)).toBe(401);
+      expect(await copy(users.viewer, "own", dryRun)).toBe(403);
+      expect(allowed(await copy(users.operator, "own", dryRun))).toBe(true);
+      expect(await copy(users.operator, "other", dryRun)).toBe(403);
+      expect(await copy(users.approverOther, "own", dryRun)).toBe(403);
+      expect(allowed(await copy(users.admin, "other", dryRun))).toBe(true);
+      const back = (as: TestUser | null) => send(redrive, "POST", `/api/clusters/local/topics/${source}/redrive${dryRun ? "?dryRun=true" : ""}`, P, as, { preset: "connect" });
+      expect(await back(null)).toBe(401);
+      expect(await back(users.viewer)).toBe(403);
+      expect(allowed(await back(users.operator))).toBe(true);
+      expect(allowed(await back(users.admin))).toBe(true);
+    }
+    // Jobs: only their creator (or the cluster's admins) sees, cancels or resumes one; others get 404.
+    for (const [handler, verb] of [[cancelReplay, "cancel"], [resumeReplay, "resume"]] as const) {
+      const act = (as: TestUser | null) => send(handler, "POST", `/api/clusters/local/replays/no-such-job/${verb}`, { ...L, jobId: "no-such-job" }, as);
+      expect(await act(null)).toBe(401);
+      for (const role of ["viewer", "operator", "approverOther", "admin"] as const) expect(await act(users[role])).toBe(404);
+    }
   });
 
   it("cluster-wide registry settings and the request policy: admins only", async () => {

@@ -1,0 +1,14 @@
+import { replayJobParamsSchema } from "@/lib/schemas/replay";
+import { defineRoute } from "@/server/http/define-route";
+import { resumeReplayJob } from "@/server/services/replay/replay-jobs";
+
+export const dynamic = "force-dynamic";
+
+/** Continue a cancelled, failed or interrupted job from its stored positions; rights checked again; audited. */
+export const POST = defineRoute({
+  permission: "messages:read",
+  params: replayJobParamsSchema,
+  async handler({ params, actor, requestId }) {
+    return Response.json(await resumeReplayJob(params.clusterId, params.jobId, { actor, requestId }), { status: 202 });
+  },
+});
