@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorDetail, type ErrorEnvelope } from "@/lib/api/error-codes";
 import { hostPolicy, isAllowedOrigin } from "@/lib/security/hosts";
+import { hasBearer } from "@/server/auth/api-tokens";
 import { authorize } from "@/server/auth/authorize";
 import { can, PERMISSIONS, refusal, type Actor, type Permission } from "@/server/auth/permissions";
 import { getActor } from "@/server/auth/session";
@@ -129,8 +130,8 @@ const defaultScope = (params: unknown): string | undefined => {
 };
 
 /**
- * The one wrapper every route handler goes through: resolves the signed-in actor (401 without a session), checks
- * the same-origin rule on mutations, the actor's role on the cluster and, for scoped permissions, their teams'
+ * The one wrapper every route handler goes through: resolves the signed-in actor (401 without a session or a valid
+ * API token), checks the same-origin rule on cookie-session mutations, the actor's role on the cluster and, for scoped permissions, their teams'
  * prefixes; refuses writes on read-only clusters, parses params/query/body with zod, and turns any thrown error
  * into the error envelope.
  */
@@ -147,7 +148,8 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       );
       const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
       const permission = options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
-      assertSameOrigin(request);
+      // A bearer token is not sent by browsers on their own, so it cannot ride on a victim's session: no CSRF check.
+      if (!hasBearer(request)) assertSameOrigin(request);
       // The role check first (before parsing; shared with pages), the prefix check of scoped permissions once the
       // name is known.
       if (options.permission !== "public") {
