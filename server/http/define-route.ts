@@ -14,6 +14,9 @@ import { newRequestId } from "./request-id";
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
+/** What a route declares, kept on its handler as `spec` for the OpenAPI document. */
+export type RouteSpec = { permission: string; params?: Schema; query?: Schema; body?: Schema };
+
 type RouteOptions<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
   /** "public": no session needed; "signed-in": any signed-in user (the service checks the rest). */
   permission: Permission | "public" | "signed-in";
@@ -138,7 +141,7 @@ const defaultScope = (params: unknown): string | undefined => {
 export function defineRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   options: RouteOptions<P, Q, B>,
 ) {
-  return async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  const route = async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const requestId = newRequestId();
     let actor: Actor | null = null;
     let handling = false;
@@ -179,4 +182,7 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       return errorResponse(error, requestId);
     }
   };
+  // The schemas stay readable on the handler, for the OpenAPI document (server/http/openapi.ts).
+  const spec: RouteSpec = { permission: options.permission, params: options.params, query: options.query, body: options.body };
+  return Object.assign(route, { spec });
 }
