@@ -151,8 +151,9 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       );
       const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
       const permission = options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
-      // A bearer token is not sent by browsers on their own, so it cannot ride on a victim's session: no CSRF check.
-      if (!hasBearer(request)) assertSameOrigin(request);
+      // A bearer token is not sent by browsers on their own, so it cannot ride on a victim's session: no CSRF check
+      // where the token is what authenticates (public routes keep it).
+      if (options.permission === "public" || !hasBearer(request)) assertSameOrigin(request);
       // The role check first (before parsing; shared with pages), the prefix check of scoped permissions once the
       // name is known.
       if (options.permission !== "public") {
