@@ -3,6 +3,7 @@ import { z } from "zod";
 import { fetchJson, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import type { TeamDto, UserDto } from "@/lib/schemas/accounts";
+import type { ApiTokenDto } from "@/lib/schemas/tokens";
 
 export const usersOptions = () =>
   queryOptions({ queryKey: ["users"] as const, queryFn: ({ signal }) => fetchJson(paths.api.users(), z.object({ users: unchecked<UserDto[]>() }), { signal }).then((r) => r.users) });
@@ -28,3 +29,10 @@ export const saveTeam = (v: { id?: string; body: object }) =>
 export const deleteTeam = (id: string) => fetch(paths.api.team(id), { method: "DELETE" }).then(async (r) => {
   if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `Delete failed (${r.status})`);
 });
+
+export const tokensOptions = () =>
+  queryOptions({ queryKey: ["api-tokens"] as const, queryFn: ({ signal }) => fetchJson(paths.api.tokens(), z.object({ tokens: unchecked<ApiTokenDto[]>() }), { signal }).then((r) => r.tokens) });
+/** Creates an API token; the answer holds the secret, shown once. */
+export const createApiToken = (body: object) =>
+  fetchJson(paths.api.tokens(), unchecked<{ id: string; token: string; info: ApiTokenDto }>(), { method: "POST", body: JSON.stringify(body) });
+export const revokeApiToken = (id: string) => fetchJson(paths.api.token(id), unchecked<ApiTokenDto>(), { method: "DELETE" });

@@ -26,5 +26,7 @@ export type AuditEventDto = {
   after: unknown;
   error: string | null;
   requestId: string | null;
+  /** The API token the actor used, when not a session. */
+  tokenId?: string;
 };
 export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null };

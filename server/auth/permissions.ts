@@ -49,7 +49,15 @@ export type Permission = keyof typeof PERMISSIONS;
 export type ActorTeam = { id: string; name: string; prefixes: string[] };
 
 /** Who is making a request: loaded from the database on every request, so role changes apply at once. */
-export type Actor = { id: string; name: string; email: string; roles: Record<string, Role>; teams: ActorTeam[] };
+export type Actor = {
+  id: string;
+  name: string;
+  email: string;
+  roles: Record<string, Role>;
+  teams: ActorTeam[];
+  /** Set when the request authenticated with an API token (server/auth/api-tokens.ts): its id, for the audit log. */
+  tokenId?: string;
+};
 
 const rank = (r: Role) => ROLES.indexOf(r);
 

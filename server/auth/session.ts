@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/server/db/prisma";
+import { actorFromToken, bearerToken } from "./api-tokens";
 import { getAuth } from "./auth";
 import { ensureBootstrapAdmin } from "./bootstrap";
 import type { Actor, Role } from "./permissions";
@@ -18,11 +19,15 @@ export async function loadActor(userId: string): Promise<Actor | null> {
 }
 
 /**
- * Who is making the request, from the session cookie; null when signed out, the session expired or the user was
- * deactivated. Roles and teams are read on every request, so changes made by an admin apply immediately.
+ * Who is making the request: from an `Authorization: Bearer` API token when there is one (cookies are then ignored;
+ * an invalid, expired or revoked token throws a 401 ApiError), otherwise from the session cookie; null when signed
+ * out, the session expired or the user was deactivated. Roles and teams are read on every request, so changes made
+ * by an admin apply immediately.
  */
 export async function getActorFromHeaders(headers: Headers): Promise<Actor | null> {
   await ensureBootstrapAdmin();
+  const token = bearerToken(headers);
+  if (token !== null) return actorFromToken(token);
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   return loadActor(session.user.id);

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorDetail, type ErrorEnvelope } from "@/lib/api/error-codes";
 import { hostPolicy, isAllowedOrigin } from "@/lib/security/hosts";
+import { hasBearer } from "@/server/auth/api-tokens";
 import { authorize } from "@/server/auth/authorize";
 import { can, PERMISSIONS, refusal, type Actor, type Permission } from "@/server/auth/permissions";
 import { getActor } from "@/server/auth/session";
@@ -12,6 +13,9 @@ import { newRequestId } from "./request-id";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+/** What a route declares, kept on its handler as `spec` for the OpenAPI document. */
+export type RouteSpec = { permission: string; params?: Schema; query?: Schema; body?: Schema };
 
 type RouteOptions<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
   /** "public": no session needed; "signed-in": any signed-in user (the service checks the rest). */
@@ -129,15 +133,15 @@ const defaultScope = (params: unknown): string | undefined => {
 };
 
 /**
- * The one wrapper every route handler goes through: resolves the signed-in actor (401 without a session), checks
- * the same-origin rule on mutations, the actor's role on the cluster and, for scoped permissions, their teams'
+ * The one wrapper every route handler goes through: resolves the signed-in actor (401 without a session or a valid
+ * API token), checks the same-origin rule on cookie-session mutations, the actor's role on the cluster and, for scoped permissions, their teams'
  * prefixes; refuses writes on read-only clusters, parses params/query/body with zod, and turns any thrown error
  * into the error envelope.
  */
 export function defineRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   options: RouteOptions<P, Q, B>,
 ) {
-  return async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  const route = async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const requestId = newRequestId();
     let actor: Actor | null = null;
     let handling = false;
@@ -147,7 +151,9 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       );
       const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
       const permission = options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
-      assertSameOrigin(request);
+      // A bearer token is not sent by browsers on their own, so it cannot ride on a victim's session: no CSRF check
+      // where the token is what authenticates (public routes keep it).
+      if (options.permission === "public" || !hasBearer(request)) assertSameOrigin(request);
       // The role check first (before parsing; shared with pages), the prefix check of scoped permissions once the
       // name is known.
       if (options.permission !== "public") {
@@ -177,4 +183,7 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       return errorResponse(error, requestId);
     }
   };
+  // The schemas stay readable on the handler, for the OpenAPI document (server/http/openapi.ts).
+  const spec: RouteSpec = { permission: options.permission, params: options.params, query: options.query, body: options.body };
+  return Object.assign(route, { spec });
 }

@@ -1,4 +1,5 @@
 import { TeamsPanel } from "@/components/access/teams-panel";
+import { TokensPanel } from "@/components/access/tokens-panel";
 import { UsersPanel } from "@/components/access/users-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageAccess } from "@/server/auth/page-access";
@@ -14,6 +15,7 @@ export default async function AccessPage() {
       <div className="space-y-10">
         <UsersPanel clusters={listClusters().map((c) => ({ id: c.id, name: c.name }))} />
         <TeamsPanel />
+        <TokensPanel clusters={listClusters().map((c) => ({ id: c.id, name: c.name }))} />
       </div>
     </>
   );

@@ -11,7 +11,7 @@ export function requireGlobalAdmin(actor: Actor): void {
   if (!isGlobalAdmin(actor)) throw new ApiError("forbidden", "Only admins on every cluster (*) manage users, teams and roles.");
 }
 
-function checkClusters(roles: Record<string, Role>) {
+export function checkClusters(roles: Record<string, Role>) {
   const unknown = Object.keys(roles).filter((c) => c !== "*" && !getConfig().clusters.some((k) => k.id === c));
   if (unknown.length) throw new ApiError("unprocessable_entity", `Unknown cluster${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Use a configured cluster id or "*".`);
 }

@@ -10,7 +10,7 @@ type Query = z.output<typeof auditQuerySchema>;
 
 const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
 
-export const toAuditDto = (e: { id: string; createdAt: Date; actor: string; clusterId: string | null; action: string; targetType: string; target: string; result: string; before: string | null; after: string | null; error: string | null; requestId: string | null }): AuditEventDto => ({
+export const toAuditDto = (e: { id: string; createdAt: Date; actor: string; clusterId: string | null; action: string; targetType: string; target: string; result: string; before: string | null; after: string | null; error: string | null; requestId: string | null; tokenId?: string | null }): AuditEventDto => ({
   id: e.id,
   createdAt: e.createdAt.toISOString(),
   actor: e.actor,
@@ -23,6 +23,7 @@ export const toAuditDto = (e: { id: string; createdAt: Date; actor: string; clus
   after: parse(e.after),
   error: e.error,
   requestId: e.requestId,
+  ...(e.tokenId ? { tokenId: e.tokenId } : {}),
 });
 
 /**

@@ -21,6 +21,7 @@ export async function audited<T>(ctx: AuditContext, what: AuditTarget, work: () 
     target: what.target,
     before: json(what.before),
     requestId: ctx.requestId,
+    tokenId: ctx.actor.tokenId ?? null,
   };
   let result: T;
   try {

@@ -25,7 +25,7 @@ export async function auditRefusal(request: Request, error: unknown, actor: Acto
     .create({
       data: {
         actor: actor?.email ?? "anonymous", actorId: actor?.id, clusterId, action: `${permission} (${request.method})`, targetType: "route",
-        target: target.slice(0, 500), result: "denied", error: error.message, requestId,
+        target: target.slice(0, 500), result: "denied", error: error.message, requestId, tokenId: actor?.tokenId ?? null,
       },
     })
     .catch((e) => console.error(`[${requestId}] could not audit a refused ${request.method} ${path}:`, e));

@@ -53,6 +53,8 @@ import { DELETE as deleteTeamRoute, PUT as putTeam } from "@/app/api/teams/[team
 import { POST as createTeam } from "@/app/api/teams/route";
 import { PATCH as patchUser } from "@/app/api/users/[userId]/route";
 import { POST as createUser } from "@/app/api/users/route";
+import { DELETE as revokeToken } from "@/app/api/tokens/[tokenId]/route";
+import { GET as listTokens, POST as createToken } from "@/app/api/tokens/route";
 import { DELETE as deleteAlertRule, PUT as putAlertRule } from "@/app/api/clusters/[clusterId]/alerts/rules/[ruleId]/route";
 import { POST as createAlertRule } from "@/app/api/clusters/[clusterId]/alerts/rules/route";
 import { DELETE as deleteSilence } from "@/app/api/clusters/[clusterId]/alerts/silences/[silenceId]/route";
@@ -273,6 +275,20 @@ describe("authorization matrix: every mutating route, every role", () => {
       expect(await call(null)).toBe(401);
       for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role])).toBe(403);
       expect([404, 409]).toContain(await call(users.admin));
+    }
+  });
+
+  it("API tokens: admins on every cluster only", async () => {
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    const calls: [string, (as: TestUser | null) => Promise<number>, number][] = [
+      ["list tokens", (as) => send(listTokens, "GET", "/api/tokens", {}, as), 200],
+      ["create token (unknown user)", (as) => send(createToken, "POST", "/api/tokens", {}, as, { name: "mx-token", userId: "no-such-user", roles: { local: "viewer" }, expiresAt }), 422],
+      ["revoke token (missing)", (as) => send(revokeToken, "DELETE", "/api/tokens/no-such-token", { tokenId: "no-such-token" }, as), 404],
+    ];
+    for (const [name, call, adminStatus] of calls) {
+      expect(await call(null), `${name} anonymous`).toBe(401);
+      for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role]), `${name} as ${role}`).toBe(403);
+      expect(await call(users.admin), `${name} as admin`).toBe(adminStatus);
     }
   });
 

@@ -1,0 +1,13 @@
+import { tokenParamsSchema } from "@/lib/schemas/tokens";
+import { defineRoute } from "@/server/http/define-route";
+import { revokeToken } from "@/server/services/accounts/api-tokens";
+
+export const dynamic = "force-dynamic";
+
+export const DELETE = defineRoute({
+  permission: "signed-in",
+  params: tokenParamsSchema,
+  async handler({ params, actor, requestId }) {
+    return Response.json(await revokeToken(params.tokenId, { actor, requestId }));
+  },
+});
