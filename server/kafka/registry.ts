@@ -192,8 +192,13 @@ export async function evictCluster(clusterId: string, failure?: unknown): Promis
   // mid-call (a teardown race, one odd request) just reconnects on the next call instead of refusing everyone.
   if (failure) pool.set(clusterId, { kafka: entry.kafka, ...(isUnreachable(failure) ? { failure: { at: Date.now(), error: failure } } : {}) });
   if (failure) pool.get(clusterId)!.fetchLoad = entry.fetchLoad;
-  await Promise.allSettled([entry.admin, entry.producer].map((c) => c?.then((x) => x.disconnect())));
-  await Promise.allSettled([entry.modern, ...(entry.fetchers ?? [])].map((m) => (m && !m.closed ? m.close() : undefined)));
+  // Closing a client whose broker went away can wait on requests that never complete: the old clients close in
+  // the background, and the caller (a failed call, a sampler tick) waits at most 2 s for them.
+  const closing = Promise.allSettled([
+    ...[entry.admin, entry.producer].map((c) => c?.then((x) => x.disconnect())),
+    ...[entry.modern, ...(entry.fetchers ?? [])].map((m) => (m && !m.closed ? m.close() : undefined)),
+  ]);
+  await Promise.race([closing, new Promise<void>((r) => setTimeout(r, 2_000).unref())]);
 }
 
 /** Disconnects everything; called on shutdown. */

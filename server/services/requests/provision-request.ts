@@ -48,9 +48,9 @@ async function createAsRequested(r: RequestRow, s: CreateSpec, audit: { actor: A
     // An earlier attempt that timed out may have created it after all (the broker finished the request):
     // the topic as requested counts as done.
     if (!(error instanceof ApiError) || error.code !== "conflict") throw error;
-    // Right after a broker restart the controller may know the topic before the broker's metadata shows it:
-    // give the metadata a few seconds to catch up.
-    for (let i = 0; i < 10; i++) {
+    // Right after a broker restart the controller may know the topic before the broker's metadata shows it (with
+    // a thousand partitions to load, for several seconds): give the metadata up to 15 s to catch up.
+    for (let i = 0; i < 30; i++) {
       invalidateTopicSnapshot(r.clusterId);
       const now = await topicState(r.clusterId, topic);
       if (now) return assertMatches(now);
