@@ -3,6 +3,8 @@ import { contextAs, E2E_PASSWORD } from "../../fixtures/accounts";
 import { keepScreenshot } from "../../fixtures/screenshot";
 
 test("an admin adds a team and a user in the UI; role changes and deactivation apply to the user's next page", async ({ page, browser, baseURL }) => {
+  // Two people, several saves and reloads: more than the default budget on a busy host.
+  test.setTimeout(120_000);
   const u = Date.now().toString(36);
   const team = `e2e-ops-${u}`;
   const email = `olga-${u}@e2e.test`;

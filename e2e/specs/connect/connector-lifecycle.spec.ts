@@ -65,7 +65,8 @@ test("create a connector from the plugin's form (a validation error first), see 
   await test.step("fixed, it is created and runs; its records arrive in the topic", async () => {
     await page.getByTestId("field-tasks.max").fill("1");
     await page.getByTestId("connector-submit").click();
-    await expect(page).toHaveURL(new RegExp(`/connect/local/connectors/${name}$`));
+    // the worker validates, creates and is read back before the page moves on: seconds on a busy host
+    await expect(page).toHaveURL(new RegExp(`/connect/local/connectors/${name}$`), { timeout: 30_000 });
     await expect(page.getByTestId("connector-state")).toHaveText("RUNNING", { timeout: 30_000 });
     await expect(page.getByTestId("task-state-0")).toHaveText("RUNNING");
     await expect(page.getByTestId("connector-topics")).toContainText(topic, { timeout: 30_000 });
