@@ -1,10 +1,11 @@
 import "server-only";
+import { mapLimit } from "@/server/kafka/map-limit";
 import type { ConfigValidation, ConnectClusterSummary, ConnectorDetail, ConnectorOffsets, ConnectorRow, ConnectPlugin } from "@/lib/schemas/connect";
 import { connectClustersOf, connectFor, seg, type ConnectClient } from "@/server/connect/client";
 import { ApiError } from "@/server/http/api-error";
 import { streamError } from "@/server/http/sse";
 import { maskConfig } from "./mask-config";
-import { mapPool, taskCounts, toState, toTasks, type WorkerConfigInfos, type WorkerExpanded, type WorkerInfo, type WorkerStatus } from "./worker-types";
+import { taskCounts, toState, toTasks, type WorkerConfigInfos, type WorkerExpanded, type WorkerInfo, type WorkerStatus } from "./worker-types";
 
 /** The Connect clusters of a Kafka cluster with version and health; a worker that is down is reported, not thrown. */
 export async function listConnectClusters(clusterId: string): Promise<{ connect: ConnectClusterSummary[] }> {
@@ -53,7 +54,7 @@ export async function listConnectors(clusterId: string, connectId: string): Prom
   const client = connectFor(clusterId, connectId);
   const expanded = await client.request<WorkerExpanded>({ path: "/connectors", query: [["expand", "status"], ["expand", "info"]] });
   const names = Object.keys(expanded ?? {}).sort();
-  const topics = await mapPool(names, 8, (n) => connectorTopics(client, n));
+  const topics = await mapLimit(names, 8, (n) => connectorTopics(client, n));
   const connectors = names.map((name, i): ConnectorRow => {
     const { status, info } = expanded[name];
     return {

@@ -45,18 +45,3 @@ export function taskCounts(status: WorkerStatus | undefined): TaskCounts {
 
 export const toTasks = (status: WorkerStatus | undefined): ConnectorTask[] =>
   (status?.tasks ?? []).map((t) => ({ id: t.id, state: toState(t.state), workerId: t.worker_id ?? null, trace: t.trace ?? null })).sort((a, b) => a.id - b.id);
-
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
-export async function mapPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
