@@ -144,6 +144,8 @@ test("self-approval is refused in the UI and by the server", async ({ browser, b
 });
 
 test("two approvers approving at once: one provisioning, the other told it was already decided", async ({ browser, baseURL, request }) => {
+  // Three people's pages and a provisioning: more than the default budget on a busy host.
+  test.setTimeout(120_000);
   const topic = `e2e.pay.race.${u()}`;
   kafka.track(topic);
   const ritaCtx = await contextAs(browser, baseURL!, EMAIL.rita);
