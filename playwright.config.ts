@@ -50,6 +50,8 @@ export default defineConfig({
       SLUICE_CONFIG: "test/sluice.test.yaml",
       DATABASE_URL: "file:./.data/e2e.db",
       NODE_ENV: "production",
+      // Sluice's graceful shutdown (server/shut-down.ts) handles SIGTERM instead of Next.
+      NEXT_MANUAL_SIG_HANDLE: "1",
       SLUICE_ADMIN_EMAIL: E2E_ADMIN.email,
       SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
       SLUICE_REQUESTS_POLL_MS: "500",

@@ -54,7 +54,7 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server -newer .nex
   node node_modules/next/dist/bin/next build >/dev/null
 fi
 
-node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$PORT" &
+NEXT_MANUAL_SIG_HANDLE=1 node node_modules/next/dist/bin/next start -H 127.0.0.1 -p "$PORT" &
 pids+=($!)
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/api/health" >/dev/null && break; sleep 0.5; done
 echo

@@ -1,12 +1,11 @@
 import "server-only";
 import { demoPasswordRefusal } from "./auth/demo-password";
 import { ConfigError, loadConfig } from "./config/load-config";
-import { disconnectAll } from "./kafka/registry";
-import { startSamplers, stopSamplers } from "./metrics/always-on";
+import { startSamplers } from "./metrics/always-on";
+import { shutDown } from "./shut-down";
 import { startDriftChecks } from "./services/requests/drift-schedule";
-import { interruptReplayRunners } from "./services/replay/run-replay-job";
 
-/** Refuses a bad configuration before serving anything, and disconnects Kafka clients on shutdown. */
+/** Refuses a bad configuration before serving anything, and shuts down gracefully on SIGTERM/SIGINT. */
 export function startUp() {
   const refusal = demoPasswordRefusal(process.env);
   if (refusal) {
@@ -26,11 +25,10 @@ export function startUp() {
   }
   startDriftChecks();
   startSamplers();
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void Promise.race([Promise.all([stopSamplers(), interruptReplayRunners().catch(() => {})]), new Promise((r) => setTimeout(r, 3_000))])
-        .then(() => disconnectAll())
-        .finally(() => process.exit(0));
-    });
+  // Next's own signal handler exits at once; NEXT_MANUAL_SIG_HANDLE (set by every start command Sluice ships)
+  // leaves the signal to server/shut-down.ts.
+  if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
+    console.warn("Sluice: NEXT_MANUAL_SIG_HANDLE is not set, so a SIGTERM stops this server without draining it (see README, Running replicas).");
   }
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutDown(signal));
 }

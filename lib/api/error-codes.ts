@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   kafka_unavailable: 503,
   /** A Kafka Connect worker (its REST API) cannot be reached or failed; the rest of Sluice is unaffected. */
   connect_unavailable: 503,
+  /** This Sluice replica is shutting down (draining): retry, and a proxy sends the retry to another replica. */
+  service_unavailable: 503,
   upstream_timeout: 504,
 } as const;
 

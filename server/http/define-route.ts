@@ -8,6 +8,7 @@ import { can, PERMISSIONS, refusal, type Actor, type Permission } from "@/server
 import { getActor } from "@/server/auth/session";
 import { auditRefusal } from "@/server/services/audit/record-refusal";
 import { ApiError } from "./api-error";
+import { DRAIN_RETRY_MS, isDraining, trackMutation } from "./drain";
 import { runWithRequest } from "./request-context";
 import { newRequestId } from "./request-id";
 
@@ -60,7 +61,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
   const body: ErrorEnvelope = {
     error: { code: apiError.code, message: apiError.message, requestId, ...(apiError.details?.length ? { details: apiError.details } : {}) },
   };
-  return Response.json(body, { status: ERROR_STATUS[apiError.code], headers: { "x-request-id": requestId } });
+  const retry: Record<string, string> = apiError.code === "service_unavailable" ? { "retry-after": String(Math.ceil(DRAIN_RETRY_MS / 1000)) } : {};
+  return Response.json(body, { status: ERROR_STATUS[apiError.code], headers: { "x-request-id": requestId, ...retry } });
 }
 
 /** Bodies are small JSON documents unless a route says otherwise. */
@@ -142,6 +144,17 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
   options: RouteOptions<P, Q, B>,
 ) {
   const route = async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    // A draining replica (server/http/drain.ts) refuses new mutations and lets the ones already running finish.
+    if (SAFE_METHODS.has(request.method)) return handle(request, ctx);
+    if (isDraining()) return errorResponse(new ApiError("service_unavailable", "This Sluice server is restarting. Retry in a moment."), newRequestId());
+    const done = trackMutation();
+    try {
+      return await handle(request, ctx);
+    } finally {
+      done();
+    }
+  };
+  const handle = async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     const requestId = newRequestId();
     let actor: Actor | null = null;
     let handling = false;

@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "@/server/config";
 import { ApiError } from "./api-error";
+import { DRAIN_RETRY_MS, isDraining, onDrain } from "./drain";
 import { currentRequest } from "./request-context";
 
 /**
@@ -87,6 +88,8 @@ export function formatSseEvent(e: SseEvent): string {
  * client applies back-pressure to the generator instead of growing a buffer.
  */
 export function sseResponse(request: Request, produce: (signal: AbortSignal) => AsyncIterable<SseEvent>, options: SseOptions = {}): Response {
+  // A draining replica takes no new stream: the client's retry reaches another replica through the proxy.
+  if (isDraining()) throw new ApiError("service_unavailable", "This Sluice server is restarting. Live views reconnect in a moment.");
   const releaseSlot = acquireSseConnection(request);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
@@ -101,10 +104,15 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
   let pending: Promise<IteratorResult<SseEvent>> | null = null;
   let first = true;
   let closed = false;
+  // Draining: the stream ends with a short retry hint, and the client resumes elsewhere from its Last-Event-ID.
+  let drained: () => void = () => {};
+  const draining = new Promise<"drain">((resolve) => (drained = () => resolve("drain")));
+  const unregisterDrain = onDrain(() => drained());
 
   const finish = async () => {
     if (closed) return;
     closed = true;
+    unregisterDrain();
     releaseSlot();
     clearTimeout(cap);
     try {
@@ -135,9 +143,15 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
         timer = setTimeout(() => resolve("ping"), heartbeatMs);
       });
       try {
-        const result = await Promise.race([pending, ping]);
+        const result = await Promise.race([pending, ping, draining]);
         // The client went away while we waited (cancel ran finish): the stream is closed, nothing to write.
         if (closed) return;
+        if (result === "drain") {
+          out.enqueue(encoder.encode(`retry: ${DRAIN_RETRY_MS}\n: server restarting\n\n`));
+          await finish();
+          out.close();
+          return;
+        }
         if (result === "ping") {
           out.enqueue(encoder.encode(options.heartbeatEvent ? formatSseEvent({ event: "heartbeat", data: { t: Date.now() } }) : ": ping\n\n"));
           return;

@@ -23,3 +23,10 @@ export function startDriftChecks(): void {
   }, every);
   g.__sluiceDriftTimer.unref();
 }
+
+/** Stops the periodic drift checks (shutdown). */
+export function stopDriftChecks(): void {
+  const g = globalThis as { __sluiceDriftTimer?: NodeJS.Timeout };
+  if (g.__sluiceDriftTimer) clearInterval(g.__sluiceDriftTimer);
+  g.__sluiceDriftTimer = undefined;
+}
