@@ -73,7 +73,7 @@ export function AclView({ clusterId, fixed, canManage, initial = {} }: { cluster
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-500" data-testid="acl-count">
           {data ? `${data.bindings.length} binding${data.bindings.length === 1 ? "" : "s"}` : ""}
-          {fixed?.patternType === "MATCH" ? " that apply (literal, prefixed and wildcard)" : ""}
+          {data && fixed?.patternType === "MATCH" ? " that apply (literal, prefixed and wildcard)" : ""}
         </p>
         <div className="flex gap-2">
           <Button variant="primary" onClick={() => setDialog("create")} disabled={!canManage} title={canManage ? undefined : "Only admins (or approvers, where the cluster delegates) change ACLs."} data-testid="acl-create">

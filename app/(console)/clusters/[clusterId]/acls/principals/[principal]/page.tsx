@@ -30,7 +30,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ clus
           </>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[1fr_320px]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_320px]">
         <PrincipalView clusterId={cluster.id} principal={parsed.data} />
         <div>
           <PrincipalGrants clusterId={cluster.id} principal={parsed.data} />
