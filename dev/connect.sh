@@ -17,6 +17,8 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+# shellcheck source=dev/lib/stop-pid.sh
+. "$SCRIPT_DIR/lib/stop-pid.sh"
 POM="$SCRIPT_DIR/connect/pom.xml"
 LOG4J_CONF="$SCRIPT_DIR/connect/log4j2.properties"
 LIBS="$ROOT/.data/connect-libs"
@@ -148,16 +150,9 @@ stop_worker() {
     return 1
   fi
   echo "connect: SIGTERM pid $pid"
-  kill -TERM "$pid" 2>/dev/null || true
-  local t0=$SECONDS
-  while kill -0 "$pid" 2>/dev/null && (( SECONDS - t0 < STOP_TIMEOUT )); do sleep 0.5; done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "connect: still alive after ${STOP_TIMEOUT}s, SIGKILL pid $pid"
-    kill -KILL "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-  fi
+  stop_pid connect "$pid" "$STOP_TIMEOUT"
   rm -f "$PID_FILE"
-  echo "connect stopped in $((SECONDS - t0))s"
+  echo "connect stopped in ${STOPPED_AFTER}s"
 }
 
 cmd_status() {

@@ -24,6 +24,8 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+# shellcheck source=dev/lib/stop-pid.sh
+. "$SCRIPT_DIR/lib/stop-pid.sh"
 V3="3.3.3"
 V2="2.6.13.Final"
 REQ_VERSION="${REGISTRY_VERSION:-}"
@@ -188,16 +190,9 @@ stop_registry() {
     return 1
   fi
   echo "SIGTERM registry pid $pid (Apicurio Registry $(pid_version "$pid"))"
-  kill -TERM "$pid" 2>/dev/null || true
-  local t0=$SECONDS
-  while kill -0 "$pid" 2>/dev/null && (( SECONDS - t0 < STOP_TIMEOUT )); do sleep 0.5; done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "still alive after ${STOP_TIMEOUT}s, SIGKILL pid $pid"
-    kill -KILL "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-  fi
+  stop_pid registry "$pid" "$STOP_TIMEOUT"
   rm -f "$PID_FILE"
-  echo "registry stopped in $((SECONDS - t0))s"
+  echo "registry stopped in ${STOPPED_AFTER}s"
 }
 
 cmd_status() {
