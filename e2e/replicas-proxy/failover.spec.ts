@@ -30,21 +30,27 @@ async function leaseHolder(): Promise<ReplicaState | null> {
  * connection per request (no upstream keepalive), so the one that stays open across samples is the stream.
  */
 async function streamingReplica(): Promise<ReplicaState> {
-  const seen: Set<string>[] = [];
-  for (let i = 0; i < 6; i++) {
-    const out = execFileSync("ss", ["-tnH", "state", "established"], { encoding: "utf8" });
+  const sample = () => {
     const conns = new Set<string>();
-    for (const line of out.split("\n")) {
+    for (const line of execFileSync("ss", ["-tnH", "state", "established"], { encoding: "utf8" }).split("\n")) {
       const [local, peer] = line.trim().split(/\s+/).filter((t) => /:\d+$/.test(t));
       if (local && state.replicas.some((r) => local.endsWith(`:${r.port}`))) conns.add(`${local} ${peer}`);
     }
-    seen.push(conns);
-    await new Promise((r) => setTimeout(r, 400));
+    return conns;
+  };
+  let lasting: string[] = [];
+  // A slow page request can also outlast a round of samples on a busy host: sample again until one replica is left.
+  for (let round = 0; round < 10; round++) {
+    const seen: Set<string>[] = [];
+    for (let i = 0; i < 6; i++) {
+      seen.push(sample());
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    lasting = [...seen[0]].filter((c) => seen.every((s) => s.has(c)));
+    const ports = new Set(lasting.map((c) => Number(c.split(" ")[0].split(":").pop())));
+    if (ports.size === 1) return state.replicas.find((r) => r.port === [...ports][0])!;
   }
-  const lasting = [...seen[0]].filter((c) => seen.every((s) => s.has(c)));
-  const ports = new Set(lasting.map((c) => Number(c.split(" ")[0].split(":").pop())));
-  expect([...ports], `long-lived upstream connections: ${lasting.join(", ")}`).toHaveLength(1);
-  return state.replicas.find((r) => r.port === [...ports][0])!;
+  throw new Error(`no single replica holds the stream; long-lived upstream connections: ${lasting.join(", ") || "none"}`);
 }
 
 const keysIn = async (page: Page) => (await page.getByTestId("message-table").getByRole("row").allInnerTexts()).flatMap((t) => /rec-\d{3}/.exec(t)?.[0] ?? []);
@@ -64,10 +70,11 @@ test("a replica killed in the middle of a live tail and a metrics stream: the br
   await page.goto(`/clusters/local/topics/${encodeURIComponent(topic)}/messages`);
   await page.getByTestId("messages-tab-live").click();
   await page.getByTestId("live-toggle").click();
-  await expect(page.getByTestId("live-state")).toHaveText("live");
+  await expect(page.getByTestId("live-state")).toHaveText("live", { timeout: 30_000 });
   const overview = await context.newPage();
   await overview.goto("/clusters/local");
-  await expect(overview.getByTestId("metrics-live-state")).toHaveText("live", { timeout: 20_000 });
+  // Generous: on a busy shared host the overview can take 20 s and more to load and hydrate next to the tail.
+  await expect(overview.getByTestId("metrics-live-state")).toHaveText("live", { timeout: 45_000 });
 
   // The replica to kill serves the stream; make it the sampler's leader too, so the lease must move: pausing the
   // other one (SIGSTOP) for longer than the lease's TTL (3 × 1 s) hands the lease to the streaming replica.
@@ -84,7 +91,7 @@ test("a replica killed in the middle of a live tail and a metrics stream: the br
   await expect(overview.getByTestId("metrics-live-state")).toHaveText("live");
 
   // Numbered records, one every 100 ms, before, during and after the kill.
-  const total = 60;
+  const total = 40;
   const name = (i: number) => `rec-${String(i).padStart(3, "0")}`;
   const producing = (async () => {
     for (let i = 0; i < total; i++) {
@@ -92,7 +99,7 @@ test("a replica killed in the middle of a live tail and a metrics stream: the br
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  await expect(page.getByTestId("live-counts")).toHaveText(/^(1\d|[2-5]\d) received/, { timeout: 20_000 });
+  await expect(page.getByTestId("live-counts")).toHaveText(/^(1\d|2\d|3\d) received/, { timeout: 20_000 });
   const killedAt = Date.now();
   process.kill(victim.pid, "SIGKILL");
 
@@ -105,12 +112,14 @@ test("a replica killed in the middle of a live tail and a metrics stream: the br
 
   // The tail reconnected through nginx to the survivor and resumed from Last-Event-ID: every record exactly once.
   await producing;
+  const producedAt = Date.now();
   await expect(page.getByTestId("live-state")).toHaveText("live");
   await expect(page.getByTestId("live-counts")).toHaveText(`${total} received`, { timeout: 20_000 });
+  const shownAt = Date.now();
   const keys = await keysIn(page);
   expect(keys.slice().sort()).toEqual(Array.from({ length: total }, (_, i) => name(i)));
+  console.log(`replicas-proxy: all ${total} records shown once, ${shownAt - producedAt} ms after the last was produced (${producedAt - killedAt} ms after the kill)`);
   await keepScreenshot(page, "replicas-proxy-tail");
-  const resumedAt = Date.now();
 
   // The metrics stream goes on from the survivor, now the leader: a topic produced to after the kill shows up.
   const late = uniqueTopicName("replicas-late");
@@ -130,6 +139,5 @@ test("a replica killed in the middle of a live tail and a metrics stream: the br
     await lateProducing;
   }
   expect(await streamingReplica()).toBe(survivor);
-  console.log(`replicas-proxy: tail complete ${resumedAt - killedAt} ms after the kill; metrics resumed from the new leader`);
   await keepScreenshot(overview, "replicas-proxy-overview");
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { appendFileSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { E2E_ADMIN } from "../../playwright.config";
@@ -33,7 +33,7 @@ export function nginxConf(template: string): string {
   const edits: [RegExp, string][] = [
     [/^pid .*;$/m, `daemon off;\npid ${RUN_DIR}/nginx.pid;`],
     [/^error_log .*;$/m, `error_log ${RUN_DIR}/nginx-error.log warn;`],
-    [/^(\s*)access_log .*;$/m, `$1access_log ${RUN_DIR}/nginx-access.log;\n${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `$1${t}_temp_path ${RUN_DIR}/nginx-tmp/${t};`).join("\n")}`],
+    [/^(\s*)access_log \S+ (\w+);$/m, `$1access_log ${RUN_DIR}/nginx-access.log $2;\n${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `$1${t}_temp_path ${RUN_DIR}/nginx-tmp/${t};`).join("\n")}`],
     [/server 127\.0\.0\.1:3001 /, `server 127.0.0.1:${REPLICA_PORTS[0]} `],
     [/server 127\.0\.0\.1:3002 /, `server 127.0.0.1:${REPLICA_PORTS[1]} `],
     [/listen 127\.0\.0\.1:8080;/, `listen 127.0.0.1:${PROXY_PORT};`],
@@ -46,6 +46,7 @@ export function nginxConf(template: string): string {
 
 export default async function globalSetup() {
   mkdirSync(path.join(RUN_DIR, "nginx-tmp"), { recursive: true });
+  for (const log of ["replica-1.log", "replica-2.log", "nginx.log", "nginx-access.log", "nginx-error.log"]) rmSync(path.join(RUN_DIR, log), { force: true });
   writeFileSync(PIDS_FILE, "");
   const stopInfra = ensureInfra();
   const children: ChildProcess[] = [];

@@ -12,7 +12,8 @@ export default defineConfig({
   testMatch: /\.spec\.ts$/,
   outputDir: "../../test-results/e2e-replicas",
   workers: 1,
-  timeout: 150_000,
+  // About a minute on a quiet machine; the budget allows for a busy shared one.
+  timeout: 240_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
   globalSetup: "./global-setup.ts",
@@ -22,7 +23,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
     // Tall enough that the live tail's table renders every record of the spec at once (it is virtualised).
-    viewport: { width: 1440, height: 3200 },
+    viewport: { width: 1440, height: 2200 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
