@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A self-contained server in .next/standalone (server.js + the traced node_modules): what deploy/Dockerfile runs.
+  output: "standalone",
   // Native and Node-only packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "kafkajs", "@platformatic/kafka"],
   poweredByHeader: false,

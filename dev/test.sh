@@ -22,6 +22,8 @@ rm -f test-results/*.json
 
 started=()
 cleanup() {
+  # What the two-replica e2e started, if the run died before its own teardown (pids one a line).
+  [[ -s .data/test/replicas-proxy/pids ]] && while read -r pid; do kill -9 -- "-$pid" 2>/dev/null; done < .data/test/replicas-proxy/pids
   for ((i=${#started[@]}-1; i>=0; i--)); do
     if [[ "${started[$i]}" == dev/kafka3.sh ]]; then bash dev/kafka.sh --brokers 3 stop >/dev/null 2>&1 || true
     else bash "${started[$i]}" stop >/dev/null 2>&1 || true; fi
@@ -97,10 +99,19 @@ if node node_modules/next/dist/bin/next build > test-results/next-build.log 2>&1
   echo "== e2e (playwright)"
   expected+=(playwright.json)
   PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json node_modules/.bin/playwright test --reporter=list,json || status=1
+  # Two standalone replicas on PostgreSQL behind Debian's nginx (e2e/replicas-proxy/): one is killed mid-stream.
+  if command -v nginx >/dev/null && bash dev/postgres.sh status >/dev/null 2>&1; then
+    echo "== e2e: two replicas behind nginx (playwright)"
+    expected+=(playwright-replicas.json)
+    PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-replicas.json node_modules/.bin/playwright test -c e2e/replicas-proxy/playwright.config.ts --reporter=list,json || status=1
+  else
+    echo "== e2e two replicas: skipped (needs nginx and PostgreSQL; apt-get install nginx postgresql)"
+  fi
 else
   tail -40 test-results/next-build.log
   echo "next build failed: e2e not run" >&2
   expected+=(playwright.json)
+  command -v nginx >/dev/null && expected+=(playwright-replicas.json)
   status=1
 fi
 
