@@ -27,7 +27,8 @@ case "$cmd" in
     ;;
   start)
     cd "$dir"
-    export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
+    # NEXT_MANUAL_SIG_HANDLE: SIGTERM drains the server (server/shut-down.ts) instead of Next exiting at once.
+    export NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 NEXT_MANUAL_SIG_HANDLE=1
     # HOSTNAME is the address server.js binds (the image sets 0.0.0.0); SLUICE_BIND overrides it here, since a shell
     # has its own HOSTNAME (the machine name).
     export HOSTNAME=${SLUICE_BIND:-0.0.0.0} PORT=${PORT:-3000} SLUICE_DATA_DIR=${SLUICE_DATA_DIR:-$PWD/.data}
