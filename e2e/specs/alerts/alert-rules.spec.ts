@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { commitOffsets, produce } from "../../../test/kafka-admin";
+import { contextAs, ensureTeam, ensureUser } from "../../fixtures/accounts";
 import { KafkaFixture, uniqueTopicName } from "../../fixtures/kafka";
 import { keepScreenshot } from "../../fixtures/screenshot";
 
@@ -74,4 +75,30 @@ test("alert rules: create a rule in the UI, a consumer stops, the alert fires on
 
   await row.getByTestId("alert-rule-delete").click();
   await expect(row).toHaveCount(0);
+});
+
+test("team rules: a team's approver creates a rule for the team's groups, and nothing outside its prefixes", async ({ browser, baseURL, request }) => {
+  test.setTimeout(120_000);
+  const team = await ensureTeam(request, "e2e-alerts-team", ["e2e.alerts."]);
+  await ensureUser(request, "alerts-lead@e2e.test", "Lead Alerts", { local: "approver" }, [team.id]);
+  const ctx = await contextAs(browser, baseURL!, "alerts-lead@e2e.test");
+  const page = await ctx.newPage();
+  const name = `team lag ${Date.now().toString(36)}`;
+  await page.goto("/clusters/local/alerts");
+  // an approver picks among their own teams only (no admins' rule)
+  await expect(page.getByTestId("alert-rule-team").locator("option")).toHaveText(["e2e-alerts-team"]);
+  await page.getByTestId("alert-rule-name").fill(name);
+  await page.getByTestId("alert-rule-target").fill("e2e.other.consumer");
+  await page.getByTestId("alert-rule-number").fill("120");
+  await page.getByTestId("alert-rule-save").click();
+  await expect(page.getByTestId("alert-rule-error")).toContainText('params.group: "e2e.other.consumer" is not within team "e2e-alerts-team"');
+  await page.getByTestId("alert-rule-target").fill("e2e.alerts.*");
+  await page.getByTestId("alert-rule-save").click();
+  const row = page.getByTestId("alert-rule-row").filter({ hasText: name });
+  await expect(row.getByTestId("alert-rule-team-cell")).toHaveText("e2e-alerts-team");
+  await expect(row).toContainText('groups starting with "e2e.alerts." more than 120 s behind');
+  await keepScreenshot(page, "alerts-team-rule");
+  await row.getByTestId("alert-rule-delete").click();
+  await expect(row).toHaveCount(0);
+  await ctx.close();
 });

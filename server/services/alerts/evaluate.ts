@@ -1,5 +1,6 @@
 import "server-only";
 import { alertParamsSchema, matchesTarget, type AlertParams } from "@/lib/alerts/rules";
+import { prefixesOwn } from "@/lib/auth/ownership";
 import { prisma } from "@/server/db/prisma";
 import { getClusterSizes } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot } from "@/server/kafka/topic-snapshot";
@@ -100,7 +101,30 @@ async function notify(rule: Rule, subject: string, transition: "firing" | "repea
   };
   const base = `${rule.id}:${subject}:${firedAt.getTime()}:${transition}${transition === "repeat" ? `:${now.getTime()}` : ""}`;
   await enqueueNotification(rule, parseChannels(rule.channels), base, payload);
+  if (rule.teamId && transition !== "repeat") await notifyTeam(rule, subject, transition, c.message, base, now);
   return true;
+}
+
+/** A team rule's firing and resolution also reach the team's members in the app (the bell), once per transition. */
+async function notifyTeam(rule: Rule, subject: string, transition: "firing" | "resolved", message: string, eventId: string, now: Date) {
+  const members = await prisma.teamMember.findMany({ where: { teamId: rule.teamId!, user: { active: true } }, select: { userId: true }, take: 1_000 });
+  for (const m of members) {
+    await prisma.userNotification
+      .create({ data: { userId: m.userId, clusterId: rule.clusterId, kind: `alert.${transition}`, subject, eventId, message: `${rule.name}: ${message}`.slice(0, 1_000), createdAt: now } })
+      .catch((error: unknown) => {
+        if ((error as { code?: string })?.code !== "P2002") throw error; // replayed transition: already stored
+      });
+  }
+}
+
+/** The name a subject is about (a connector subject is `<connect cluster>/<connector>`). */
+const subjectName = (kind: string, subject: string) => (kind === "connector_failed" ? subject.slice(subject.indexOf("/") + 1) : subject);
+
+/** A team rule judges only names its team owns now (prefixes may have shrunk since the rule was written); no team, no rule. */
+async function teamPrefixes(rules: Rule[]): Promise<Map<string, string[]>> {
+  const ids = [...new Set(rules.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
+  if (!ids.length) return new Map();
+  return new Map((await prisma.team.findMany({ where: { id: { in: ids } } })).map((t) => [t.id, JSON.parse(t.prefixes) as string[]]));
 }
 
 async function history(rule: Rule, subject: string, state: string, message: string, at: Date) {
@@ -206,6 +230,7 @@ export async function evaluateAlerts(o: Observed): Promise<void> {
   const now = new Date(o.tick.t);
   await prune(o.clusterId, o.tick.t).catch((error) => console.error(`[alerts] pruning ${o.clusterId} failed:`, error));
   const rules = await prisma.alertRule.findMany({ where: { clusterId: o.clusterId, enabled: true } });
+  const prefixesOf = await teamPrefixes(rules);
   let snap: Promise<{ underReplicated: number; offline: number; brokers: number } | null> | null = null;
   const snapshot = () =>
     (snap ??= getTopicSnapshot(o.clusterId)
@@ -221,8 +246,11 @@ export async function evaluateAlerts(o: Observed): Promise<void> {
         eventRules.push({ rule, params: p });
         continue;
       }
+      if (rule.teamId && !prefixesOf.has(rule.teamId)) continue;
       const cond = await conditions(p, o, snapshot);
       if (!cond) continue;
+      const owned = rule.teamId ? prefixesOf.get(rule.teamId)! : null;
+      if (owned) for (const subject of cond.holding.keys()) if (!prefixesOwn(owned, subjectName(p.kind, subject))) cond.holding.delete(subject);
       const forMs = Math.max(rule.forSeconds, p.kind === "topic_idle" ? p.minutes * 60 : 0) * 1000;
       await applyStates(rule, cond, forMs, now);
     } catch (error) {
