@@ -69,7 +69,7 @@ test("alert rules: create a rule in the UI, a consumer stops, the alert fires on
 
   // The group's own page says so too.
   await page.goto(`/clusters/local/consumer-groups/${encodeURIComponent(group)}`);
-  await expect(page.getByTestId("alert-markers")).toContainText("stopped consumers is firing");
+  await expect(page.getByTestId("alert-markers")).toContainText("stopped consumers is firing", { timeout: 30_000 }); // the group page loads slowly on a busy host
   await keepScreenshot(page, "alerts-group-marker");
   await page.goto("/clusters/local/alerts");
 
