@@ -141,9 +141,17 @@ async function fire(rule: Rule, subject: string, c: Condition, now: Date) {
   await notify(rule, subject, "firing", c, now, now);
 }
 
+const REFRESH_MS = 30_000;
+
 /** pending (for-duration not yet met) → firing → resolved, per subject, with notifications and history. */
 async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Date) {
   const existing = new Map<string, State>((await prisma.alertState.findMany({ where: { ruleId: rule.id } })).map((s) => [s.subject, s]));
+  // Value and message refreshes of subjects staying pending or firing: at most every REFRESH_MS per subject (a
+  // health rule's sentence names a growing span, a lag rule's value grows every tick) and in one transaction per
+  // rule and tick. Writing each one every tick cost a health rule over 1,000 stopped groups 1,000 single-statement
+  // transactions per tick (bench/sampler-cost.ts). Transitions are always written at once.
+  const refresh: ReturnType<typeof prisma.alertState.update>[] = [];
+  const changed = (st: State, c: Condition) => (st.value !== c.value || st.message !== c.message) && now.getTime() - st.updatedAt.getTime() >= REFRESH_MS;
   for (const [subject, c] of cond.holding) {
     const st = existing.get(subject);
     if (!st || st.state === "resolved") {
@@ -156,13 +164,16 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
         });
     } else if (st.state === "pending") {
       if (now.getTime() - (st.pendingSince?.getTime() ?? now.getTime()) >= forMs) await fire(rule, subject, c, now);
-      else await prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } });
+      else if (changed(st, c)) refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
     } else if (st.state === "firing") {
       const repeat = now.getTime() - (st.lastNotifiedAt?.getTime() ?? 0) >= rule.repeatSeconds * 1000;
-      await prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message, ...(repeat ? { lastNotifiedAt: now } : {}) } });
-      if (repeat) await notify(rule, subject, "repeat", c, st.firedAt ?? now, now);
+      if (repeat) {
+        await prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message, lastNotifiedAt: now } });
+        await notify(rule, subject, "repeat", c, st.firedAt ?? now, now);
+      } else if (changed(st, c)) refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
     }
   }
+  if (refresh.length) await prisma.$transaction(refresh);
   for (const [subject, st] of existing) {
     if (cond.holding.has(subject) || cond.unknown.has(subject) || cond.unknownPrefixes?.some((x) => subject.startsWith(x))) continue;
     if (st.state === "pending") await prisma.alertState.delete({ where: { id: st.id } });
