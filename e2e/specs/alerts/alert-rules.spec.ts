@@ -36,6 +36,8 @@ test("alert rules: create a rule in the UI, a consumer stops, the alert fires on
   test.setTimeout(180_000);
   const topic = uniqueTopicName("alert");
   const group = `${topic}.consumer`;
+  // unique per run: a rule left by an interrupted run must not match the row locators below
+  const ruleName = `stopped consumers ${topic.slice(-6)}`;
   await kafka.createTopics([topic]);
   await produce(topic, 20);
 
@@ -48,12 +50,12 @@ test("alert rules: create a rule in the UI, a consumer stops, the alert fires on
   await page.getByTestId("alert-rule-save").click();
   await expect(page.getByTestId("alert-rule-error")).toContainText("params.thresholdSeconds");
 
-  await page.getByTestId("alert-rule-name").fill("stopped consumers");
+  await page.getByTestId("alert-rule-name").fill(ruleName);
   await page.getByTestId("alert-rule-kind").selectOption("group_health");
   await page.getByTestId("alert-rule-target").fill(`${topic}*`);
   await page.getByTestId("alert-rule-webhook").fill(url);
   await page.getByTestId("alert-rule-save").click();
-  const row = page.getByTestId("alert-rule-row").filter({ hasText: "stopped consumers" });
+  const row = page.getByTestId("alert-rule-row").filter({ hasText: ruleName });
   await expect(row).toContainText(`groups starting with "${topic}" in STALL, STOP, REWIND`);
   await expect(row).toContainText("webhook 127.0.0.1");
   await keepScreenshot(page, "alerts-rule-created");
@@ -69,7 +71,7 @@ test("alert rules: create a rule in the UI, a consumer stops, the alert fires on
 
   // The group's own page says so too.
   await page.goto(`/clusters/local/consumer-groups/${encodeURIComponent(group)}`);
-  await expect(page.getByTestId("alert-markers")).toContainText("stopped consumers is firing", { timeout: 30_000 }); // the group page loads slowly on a busy host
+  await expect(page.getByTestId("alert-markers")).toContainText(`${ruleName} is firing`, { timeout: 30_000 }); // the group page loads slowly on a busy host
   await keepScreenshot(page, "alerts-group-marker");
   await page.goto("/clusters/local/alerts");
 
