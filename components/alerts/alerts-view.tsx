@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Loading } from "@/components/ui/states";
 import { ALERT_EVENT_KINDS, ALERT_KIND_LABELS, ALERT_KINDS, type AlertChannel, type AlertKind, type AlertParams, type AlertRuleDto } from "@/lib/alerts/rules";
+import { TeamSelect, type AlertManage } from "@/components/alerts/team-select";
 import { alertOverviewOptions, useCreateAlertRule, useCreateSilence, useDeleteAlertRule, useDeleteSilence } from "@/lib/queries/alerts";
 
 const th = "px-3 py-2 font-medium";
@@ -41,8 +42,9 @@ export function describeParams(p: AlertParams): string {
 
 const channelText = (c: AlertChannel) => (c.type === "email" ? `e-mail ${c.to.join(", ")}` : `${c.type} ${new URL(c.url).host}`);
 
-function RuleForm({ clusterId, disabled }: { clusterId: string; disabled: boolean }) {
+function RuleForm({ clusterId, disabled, manage }: { clusterId: string; disabled: boolean; manage: AlertManage }) {
   const create = useCreateAlertRule(clusterId);
+  const [teamId, setTeamId] = useState(manage.admin ? "" : (manage.teams[0]?.id ?? ""));
   const [name, setName] = useState("");
   const [kind, setKind] = useState<AlertKind>("group_lag_seconds");
   const [target, setTarget] = useState("");
@@ -89,7 +91,7 @@ function RuleForm({ clusterId, disabled }: { clusterId: string; disabled: boolea
     if (webhook.trim()) channels.push({ type: "webhook", url: webhook.trim(), ...(secret ? { secret } : {}) });
     if (slack.trim()) channels.push({ type: "slack", url: slack.trim() });
     if (email.trim()) channels.push({ type: "email", to: email.split(",").map((s) => s.trim()).filter(Boolean) });
-    create.mutate({ name, params: params(), forSeconds: Number(forSeconds) || 0, channels } as never);
+    create.mutate({ name, params: params(), forSeconds: Number(forSeconds) || 0, channels, teamId: teamId || null } as never);
   };
   return (
     <form
@@ -102,6 +104,7 @@ function RuleForm({ clusterId, disabled }: { clusterId: string; disabled: boolea
     >
       <p className="text-sm font-medium">New rule</p>
       <p className="text-xs text-slate-500">The condition must hold for the given time before the rule fires; a firing alert is sent again every hour. Add at least one channel to be notified.</p>
+      {manage.teams.length ? <TeamSelect manage={manage} value={teamId} onChange={setTeamId} /> : null}
       <div className="grid grid-cols-1 gap-3 md:grid-cols-5">
         <Input placeholder="name" aria-label="Rule name" value={name} onChange={(e) => setName(e.target.value)} data-testid="alert-rule-name" />
         <Select aria-label="Condition" value={kind} onChange={(e) => setKind(e.target.value as AlertKind)} data-testid="alert-rule-kind">
@@ -149,7 +152,9 @@ function RuleForm({ clusterId, disabled }: { clusterId: string; disabled: boolea
 const stateTone = (s: string) => (s === "firing" ? "bad" : s === "pending" ? "warn" : s === "resolved" ? "ok" : "info");
 
 /** Rules, firing and pending alerts, history and silences of a cluster; admins create and delete rules and silences. */
-export function AlertsView({ clusterId, canManage }: { clusterId: string; canManage: boolean }) {
+export function AlertsView({ clusterId, manage }: { clusterId: string; manage: AlertManage }) {
+  const canManage = manage.admin || manage.teams.length > 0;
+  const mine = (teamId: string | null) => manage.admin || (!!teamId && manage.teams.some((t) => t.id === teamId));
   const { data, error, isPending } = useQuery(alertOverviewOptions(clusterId));
   const del = useDeleteAlertRule(clusterId);
   const silence = useCreateSilence(clusterId);
@@ -157,9 +162,10 @@ export function AlertsView({ clusterId, canManage }: { clusterId: string; canMan
   if (isPending) return <Loading label="Loading alerts…" />;
   if (error) return <p role="alert" className="text-sm text-red-700">{error.message}</p>;
   const ruleName = (id: string | null) => (id ? (data.rules.find((r) => r.id === id)?.name ?? id) : "every rule");
+  const ruleTeam = (id: string | null) => data.rules.find((r) => r.id === id)?.teamId ?? null;
   return (
     <div className="space-y-8">
-      {canManage ? <RuleForm clusterId={clusterId} disabled={!canManage} /> : <p className="text-sm text-slate-500">Only admins create and change alert rules.</p>}
+      {canManage ? <RuleForm clusterId={clusterId} disabled={!canManage} manage={manage} /> : <p className="text-sm text-slate-500">Admins create and change alert rules; a team&apos;s approvers those of their team.</p>}
 
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Firing and pending</h2>
@@ -192,17 +198,18 @@ export function AlertsView({ clusterId, canManage }: { clusterId: string; canMan
         ) : (
           <table className="w-full text-sm" data-testid="alert-rules">
             <thead className="text-left text-xs text-slate-500">
-              <tr><th className={th}>Name</th><th className={th}>Condition</th><th className={th}>Hold / repeat</th><th className={th}>Channels</th><th className={th} /></tr>
+              <tr><th className={th}>Name</th><th className={th}>Team</th><th className={th}>Condition</th><th className={th}>Hold / repeat</th><th className={th}>Channels</th><th className={th} /></tr>
             </thead>
             <tbody>
               {data.rules.map((r: AlertRuleDto) => (
                 <tr key={r.id} className="border-t border-slate-100 dark:border-slate-800" data-testid="alert-rule-row">
                   <td className={`${td} font-medium`}>{r.name}{r.enabled ? null : <Badge className="ml-2">disabled</Badge>}</td>
+                  <td className={td} data-testid="alert-rule-team-cell">{r.teamName ?? <span className="text-slate-400">admins</span>}</td>
                   <td className={td}>{describeParams(r.params)}</td>
                   <td className={`${td} whitespace-nowrap`}>{r.forSeconds} s / {Math.round(r.repeatSeconds / 60)} min</td>
                   <td className={td}>{r.channels.length ? r.channels.map(channelText).join("; ") : <span className="text-slate-400">none</span>}</td>
                   <td className={`${td} whitespace-nowrap text-right`}>
-                    {canManage ? (
+                    {mine(r.teamId) ? (
                       <>
                         <Button variant="secondary" size="sm" onClick={() => silence.mutate({ ruleId: r.id, reason: "silenced from the alerts page", minutes: 60 })} data-testid="alert-rule-silence">Silence 1 h</Button>{" "}
                         <Button variant="secondary" size="sm" onClick={() => del.mutate(r.id)} data-testid="alert-rule-delete">Delete</Button>
@@ -226,7 +233,7 @@ export function AlertsView({ clusterId, canManage }: { clusterId: string; canMan
                   <td className={td}>{ruleName(s.ruleId)}{s.subject ? ` · ${s.subject}` : ""}</td>
                   <td className={td}>{s.reason}</td>
                   <td className={`${td} whitespace-nowrap`}>until <Time t={s.expiresAt} /></td>
-                  <td className={`${td} text-right`}>{canManage ? <Button variant="secondary" size="sm" onClick={() => unsilence.mutate(s.id)}>End</Button> : null}</td>
+                  <td className={`${td} text-right`}>{manage.admin || (s.ruleId && mine(ruleTeam(s.ruleId))) ? <Button variant="secondary" size="sm" onClick={() => unsilence.mutate(s.id)}>End</Button> : null}</td>
                 </tr>
               ))}
             </tbody>

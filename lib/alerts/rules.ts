@@ -56,6 +56,8 @@ export const alertRuleBodySchema = z.strictObject({
   repeatSeconds: z.number().int().min(60).max(30 * 86_400).default(3600),
   channels: z.array(alertChannelSchema).max(10).default([]),
   enabled: z.boolean().default(true),
+  /** a team's rule: its approvers manage it, its members are notified in the app; null/omitted = an admins' rule */
+  teamId: z.string().min(1).max(100).nullable().default(null),
 });
 export type AlertRuleBody = z.infer<typeof alertRuleBodySchema>;
 
@@ -76,7 +78,25 @@ export function matchesTarget(target: string | undefined, value: string): boolea
   return target.endsWith("*") ? value.startsWith(target.slice(0, -1)) : value === target;
 }
 
-export type AlertRuleDto = AlertRuleBody & { id: string; clusterId: string; createdBy: string; createdAt: string; updatedAt: string };
+export type AlertRuleDto = AlertRuleBody & { id: string; clusterId: string; teamName: string | null; createdBy: string; createdAt: string; updatedAt: string };
+
+/** Kinds a team may own: their subject is a group, topic or connector name the team's prefixes own. The others are cluster-wide (admins only). */
+export const TEAM_ALERT_KINDS = ["group_lag_seconds", "group_health", "topic_idle", "connector_failed"] as const satisfies readonly AlertKind[];
+
+/** The name field a team rule's subjects come from (`params.<field>`), or null for a cluster-wide kind. */
+export function teamRuleTarget(p: AlertParams): { field: string; value: string | undefined } | null {
+  switch (p.kind) {
+    case "group_lag_seconds":
+    case "group_health":
+      return { field: "group", value: p.group };
+    case "topic_idle":
+      return { field: "topic", value: p.topic };
+    case "connector_failed":
+      return { field: "connector", value: p.connector };
+    default:
+      return null;
+  }
+}
 export type AlertStateDto = { id: string; ruleId: string; subject: string; state: string; value: number | null; message: string; pendingSince: string | null; firedAt: string | null; resolvedAt: string | null };
 export type AlertHistoryDto = { id: string; ruleId: string; subject: string; state: string; message: string; at: string };
 export type SilenceDto = { id: string; ruleId: string | null; subject: string | null; reason: string; createdBy: string; expiresAt: string };

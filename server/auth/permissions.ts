@@ -38,10 +38,11 @@ export const PERMISSIONS = {
   "connect:read": { write: false, scoped: false, min: "viewer" },
   /** Kafka Connect mutations, like topic mutations: scoped to the connector's name (and the topics it names). */
   "connect:manage": { write: true, scoped: true, min: "operator" },
-  /** Alerts: everyone with a role sees rules, states and history; admins manage rules and silences. Rules are Sluice's
+  /** Alerts: everyone with a role sees rules, states and history; admins manage rules and silences, approvers those of
+   * their teams (within the teams' prefixes; checked by server/services/alerts/team-scope.ts). Rules are Sluice's
    * own data (they change nothing in Kafka), so they may be managed on read-only clusters too (write: false). */
   "alerts:read": { write: false, scoped: false, min: "viewer" },
-  "alerts:manage": { write: false, scoped: false, min: "admin" },
+  "alerts:manage": { write: false, scoped: false, min: "approver" },
 } as const satisfies Record<string, { write: boolean; scoped: boolean; min: Role }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -51,8 +51,10 @@ export class MetricsSampler {
   constructor(
     readonly clusterId: string,
     readonly replicaId: string = REPLICA_ID,
+    /** the cluster's `metrics.intervalMs` unless given (tests and benches that need another pace) */
+    intervalMs?: number,
   ) {
-    this.intervalMs = getClusterConfigOrThrow(clusterId).metrics.intervalMs;
+    this.intervalMs = intervalMs ?? getClusterConfigOrThrow(clusterId).metrics.intervalMs;
     this.loaded = loadTicks(clusterId, "raw", Date.now() - HISTORY_MS)
       .then((stored) => {
         const first = this.history[0]?.t ?? Infinity;

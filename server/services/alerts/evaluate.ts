@@ -1,5 +1,6 @@
 import "server-only";
 import { alertParamsSchema, matchesTarget, type AlertParams } from "@/lib/alerts/rules";
+import { prefixesOwn } from "@/lib/auth/ownership";
 import { prisma } from "@/server/db/prisma";
 import { getClusterSizes } from "@/server/kafka/log-dirs";
 import { getTopicSnapshot } from "@/server/kafka/topic-snapshot";
@@ -100,7 +101,30 @@ async function notify(rule: Rule, subject: string, transition: "firing" | "repea
   };
   const base = `${rule.id}:${subject}:${firedAt.getTime()}:${transition}${transition === "repeat" ? `:${now.getTime()}` : ""}`;
   await enqueueNotification(rule, parseChannels(rule.channels), base, payload);
+  if (rule.teamId && transition !== "repeat") await notifyTeam(rule, subject, transition, c.message, base, now);
   return true;
+}
+
+/** A team rule's firing and resolution also reach the team's members in the app (the bell), once per transition. */
+async function notifyTeam(rule: Rule, subject: string, transition: "firing" | "resolved", message: string, eventId: string, now: Date) {
+  const members = await prisma.teamMember.findMany({ where: { teamId: rule.teamId!, user: { active: true } }, select: { userId: true }, take: 1_000 });
+  for (const m of members) {
+    await prisma.userNotification
+      .create({ data: { userId: m.userId, clusterId: rule.clusterId, kind: `alert.${transition}`, subject, eventId, message: `${rule.name}: ${message}`.slice(0, 1_000), createdAt: now } })
+      .catch((error: unknown) => {
+        if ((error as { code?: string })?.code !== "P2002") throw error; // replayed transition: already stored
+      });
+  }
+}
+
+/** The name a subject is about (a connector subject is `<connect cluster>/<connector>`). */
+const subjectName = (kind: string, subject: string) => (kind === "connector_failed" ? subject.slice(subject.indexOf("/") + 1) : subject);
+
+/** A team rule judges only names its team owns now (prefixes may have shrunk since the rule was written); no team, no rule. */
+async function teamPrefixes(rules: Rule[]): Promise<Map<string, string[]>> {
+  const ids = [...new Set(rules.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
+  if (!ids.length) return new Map();
+  return new Map((await prisma.team.findMany({ where: { id: { in: ids } } })).map((t) => [t.id, JSON.parse(t.prefixes) as string[]]));
 }
 
 async function history(rule: Rule, subject: string, state: string, message: string, at: Date) {
@@ -117,9 +141,17 @@ async function fire(rule: Rule, subject: string, c: Condition, now: Date) {
   await notify(rule, subject, "firing", c, now, now);
 }
 
+const REFRESH_MS = 30_000;
+
 /** pending (for-duration not yet met) → firing → resolved, per subject, with notifications and history. */
 async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Date) {
   const existing = new Map<string, State>((await prisma.alertState.findMany({ where: { ruleId: rule.id } })).map((s) => [s.subject, s]));
+  // Value and message refreshes of subjects staying pending or firing: at most every REFRESH_MS per subject (a
+  // health rule's sentence names a growing span, a lag rule's value grows every tick) and in one transaction per
+  // rule and tick. Writing each one every tick cost a health rule over 1,000 stopped groups 1,000 single-statement
+  // transactions per tick (bench/sampler-cost.ts). Transitions are always written at once.
+  const refresh: ReturnType<typeof prisma.alertState.update>[] = [];
+  const changed = (st: State, c: Condition) => (st.value !== c.value || st.message !== c.message) && now.getTime() - st.updatedAt.getTime() >= REFRESH_MS;
   for (const [subject, c] of cond.holding) {
     const st = existing.get(subject);
     if (!st || st.state === "resolved") {
@@ -132,13 +164,16 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
         });
     } else if (st.state === "pending") {
       if (now.getTime() - (st.pendingSince?.getTime() ?? now.getTime()) >= forMs) await fire(rule, subject, c, now);
-      else await prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } });
+      else if (changed(st, c)) refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
     } else if (st.state === "firing") {
       const repeat = now.getTime() - (st.lastNotifiedAt?.getTime() ?? 0) >= rule.repeatSeconds * 1000;
-      await prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message, ...(repeat ? { lastNotifiedAt: now } : {}) } });
-      if (repeat) await notify(rule, subject, "repeat", c, st.firedAt ?? now, now);
+      if (repeat) {
+        await prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message, lastNotifiedAt: now } });
+        await notify(rule, subject, "repeat", c, st.firedAt ?? now, now);
+      } else if (changed(st, c)) refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
     }
   }
+  if (refresh.length) await prisma.$transaction(refresh);
   for (const [subject, st] of existing) {
     if (cond.holding.has(subject) || cond.unknown.has(subject) || cond.unknownPrefixes?.some((x) => subject.startsWith(x))) continue;
     if (st.state === "pending") await prisma.alertState.delete({ where: { id: st.id } });
@@ -206,6 +241,7 @@ export async function evaluateAlerts(o: Observed): Promise<void> {
   const now = new Date(o.tick.t);
   await prune(o.clusterId, o.tick.t).catch((error) => console.error(`[alerts] pruning ${o.clusterId} failed:`, error));
   const rules = await prisma.alertRule.findMany({ where: { clusterId: o.clusterId, enabled: true } });
+  const prefixesOf = await teamPrefixes(rules);
   let snap: Promise<{ underReplicated: number; offline: number; brokers: number } | null> | null = null;
   const snapshot = () =>
     (snap ??= getTopicSnapshot(o.clusterId)
@@ -221,8 +257,11 @@ export async function evaluateAlerts(o: Observed): Promise<void> {
         eventRules.push({ rule, params: p });
         continue;
       }
+      if (rule.teamId && !prefixesOf.has(rule.teamId)) continue;
       const cond = await conditions(p, o, snapshot);
       if (!cond) continue;
+      const owned = rule.teamId ? prefixesOf.get(rule.teamId)! : null;
+      if (owned) for (const subject of cond.holding.keys()) if (!prefixesOwn(owned, subjectName(p.kind, subject))) cond.holding.delete(subject);
       const forMs = Math.max(rule.forSeconds, p.kind === "topic_idle" ? p.minutes * 60 : 0) * 1000;
       await applyStates(rule, cond, forMs, now);
     } catch (error) {

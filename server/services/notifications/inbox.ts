@@ -121,7 +121,9 @@ export async function listNotifications(actor: Actor): Promise<NotificationsDto>
   }));
   return {
     unread,
-    notifications: rows.map((n) => ({ id: n.id, clusterId: n.clusterId, kind: n.kind, subject: n.subject, message: n.message, link: paths.request(n.clusterId, n.subject), read: n.readAt !== null, createdAt: n.createdAt.toISOString() })),
+    notifications: rows.map((n) => ({
+      id: n.id, clusterId: n.clusterId, kind: n.kind, subject: n.subject, message: n.message, link: n.kind.startsWith("alert.") ? paths.alerts(n.clusterId) : paths.request(n.clusterId, n.subject), read: n.readAt !== null, createdAt: n.createdAt.toISOString(),
+    })),
     alerts,
   };
 }

@@ -70,6 +70,7 @@ type Case = { name: string; call: (as: TestUser | null, owner: "own" | "other") 
 const u = Date.now().toString(36);
 const names = { own: `it.pay.mx${u}`, other: `it.ship.mx${u}` };
 let pay = "";
+let ship = "";
 
 function send(handler: Handler, method: string, url: string, params: Record<string, string>, as: TestUser | null, body?: unknown) {
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -132,7 +133,7 @@ const allowed = (status: number) => status !== 401 && status !== 403;
 
 beforeAll(async () => {
   pay = await testTeam("it-payments", ["it.pay."]);
-  const ship = await testTeam("it-shipping", ["it.ship."]);
+  ship = await testTeam("it-shipping", ["it.ship."]);
   users = {
     viewer: await testUser("mx-viewer@sluice.test", { local: "viewer" }, [pay]),
     operator: await testUser("mx-operator@sluice.test", { local: "operator" }, [pay]),
@@ -325,7 +326,7 @@ describe("authorization matrix: every mutating route, every role", () => {
     expect(me.body.permissions["local-access-delegated"]).toEqual(expect.arrayContaining(["access:read", "access:manage"]));
   });
 
-  it("alert rules and silences: admins only, also on a read-only cluster (they are Sluice data, not Kafka changes)", async () => {
+  it("alert rules and silences: admins' rules only by admins, also on a read-only cluster (they are Sluice data, not Kafka changes)", async () => {
     const rule = { name: "mx rule", params: { kind: "cluster_unreachable" }, channels: [] };
     const calls = (clusterId: string): [string, (as: TestUser | null) => Promise<number>][] => {
       const P = { clusterId };
@@ -341,12 +342,32 @@ describe("authorization matrix: every mutating route, every role", () => {
     for (const clusterId of ["local", "local-readonly"]) {
       for (const [name, call] of calls(clusterId)) {
         expect(await call(null), `${name} anonymous`).toBe(401);
-        for (const role of ["viewer", "operator", "approverOther"] as const) expect(await call(users[role]), `${name} as ${role} on ${clusterId}`).toBe(403);
+        for (const role of ["viewer", "operator"] as const) expect(await call(users[role]), `${name} as ${role} on ${clusterId}`).toBe(403);
+        // an approver (on "local" only) passes the role check (team rules) and is refused an admins' rule; a missing one is 404
+        expect(await call(users.approverOther), `${name} as approver on ${clusterId}`).toBe(clusterId === "local" && name.includes("(missing)") ? 404 : 403);
         expect([201, 404]).toContain(await call(users.admin));
       }
     }
     await prisma.alertRule.deleteMany({ where: { name: "mx rule" } });
     await prisma.alertSilence.deleteMany({ where: { reason: "mx" } });
+  });
+
+  it("team alert rules: a team's approver within the team's prefixes; nobody else below admin", async () => {
+    const rule = (teamId: string, owner: "own" | "other") => ({ name: "mx team rule", teamId, params: { kind: "group_health", group: names[owner] }, channels: [] });
+    const create = (as: TestUser | null, teamId: string, owner: "own" | "other") => send(createAlertRule, "POST", "/api/clusters/local/alerts/rules", L, as, rule(teamId, owner));
+    expect(await create(null, ship, "other")).toBe(401);
+    expect(await create(users.viewer, pay, "own")).toBe(403);
+    expect(await create(users.operator, pay, "own")).toBe(403);
+    expect(await create(users.approverOther, pay, "own")).toBe(403);
+    expect(await create(users.approverOther, ship, "own")).toBe(403);
+    expect(await create(users.approverOther, ship, "other")).toBe(201);
+    expect(await create(users.admin, pay, "own")).toBe(201);
+    const own = await prisma.alertRule.findFirstOrThrow({ where: { name: "mx team rule", teamId: pay } });
+    const P = { ...L, ruleId: own.id };
+    expect(await send(putAlertRule, "PUT", `/api/clusters/local/alerts/rules/${own.id}`, P, users.approverOther, rule(ship, "other"))).toBe(403);
+    expect(await send(deleteAlertRule, "DELETE", `/api/clusters/local/alerts/rules/${own.id}`, P, users.approverOther)).toBe(403);
+    expect(await send(createSilence, "POST", "/api/clusters/local/alerts/silences", L, users.approverOther, { ruleId: own.id, reason: "mx", minutes: 1 })).toBe(403);
+    await prisma.alertRule.deleteMany({ where: { name: "mx team rule" } });
   });
 
   it("own preferences: every signed-in user, nobody anonymous", async () => {

@@ -4,11 +4,11 @@ import { ruleDeliveries } from "@/server/services/alerts/rules";
 
 export const dynamic = "force-dynamic";
 
-/** A rule's delivery log (notifications, status, every attempt): admins, as channels name receivers. */
+/** A rule's delivery log (notifications, status, every attempt): admins, and a team's approvers for its rules, as channels name receivers. */
 export const GET = defineRoute({
   permission: "alerts:manage",
   params: alertRuleParamsSchema,
-  async handler({ params }) {
-    return Response.json({ deliveries: await ruleDeliveries(params.clusterId, params.ruleId) });
+  async handler({ params, actor }) {
+    return Response.json({ deliveries: await ruleDeliveries(params.clusterId, params.ruleId, actor) });
   },
 });
