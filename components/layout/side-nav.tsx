@@ -1,6 +1,6 @@
 "use client";
 
-import { BadgeCheck, BellRing, Boxes, Cable, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
+import { BadgeCheck, BellRing, BookOpen, Boxes, Cable, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -90,6 +90,7 @@ export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDt
           {me.globalAdmin ? <NavLink item={{ label: "Users and teams", href: paths.access(), icon: ShieldCheck, testId: "nav-access" }} active={isActive(paths.access())} /> : null}
         </div>
       ) : null}
+      <NavLink item={{ label: "API reference", href: paths.apiDocs(), icon: BookOpen, testId: "nav-api-docs" }} active={isActive(paths.apiDocs())} />
     </nav>
   );
 }

@@ -78,7 +78,40 @@ export function matchesTarget(target: string | undefined, value: string): boolea
   return target.endsWith("*") ? value.startsWith(target.slice(0, -1)) : value === target;
 }
 
+/** A stored rule as the API answers it: the body it was saved with (defaults applied) and its bookkeeping. */
+export const AlertRuleDtoSchema = alertRuleBodySchema.extend({ id: z.string(), clusterId: z.string(), teamName: z.string().nullable(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string() });
 export type AlertRuleDto = AlertRuleBody & { id: string; clusterId: string; teamName: string | null; createdBy: string; createdAt: string; updatedAt: string };
+export const AlertStateDtoSchema = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  subject: z.string(),
+  state: z.string(),
+  value: z.number().nullable(),
+  message: z.string(),
+  pendingSince: z.string().nullable(),
+  firedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+});
+export type AlertStateDto = z.infer<typeof AlertStateDtoSchema>;
+export const AlertHistoryDtoSchema = z.object({ id: z.string(), ruleId: z.string(), subject: z.string(), state: z.string(), message: z.string(), at: z.string() });
+export type AlertHistoryDto = z.infer<typeof AlertHistoryDtoSchema>;
+export const SilenceDtoSchema = z.object({ id: z.string(), ruleId: z.string().nullable(), subject: z.string().nullable(), reason: z.string(), createdBy: z.string(), expiresAt: z.string() });
+export type SilenceDto = z.infer<typeof SilenceDtoSchema>;
+export const DeliveryDtoSchema = z.object({
+  id: z.string(),
+  channelType: z.string(),
+  status: z.string(),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  attemptLog: z.array(z.object({ at: z.string(), ok: z.boolean(), detail: z.string() })),
+});
+export type DeliveryDto = z.infer<typeof DeliveryDtoSchema>;
+/** GET /alerts: the alerts page in one answer. */
+export const AlertOverviewSchema = z.object({ rules: z.array(AlertRuleDtoSchema), states: z.array(AlertStateDtoSchema), history: z.array(AlertHistoryDtoSchema), silences: z.array(SilenceDtoSchema) });
+export const AlertRuleListSchema = z.object({ rules: z.array(AlertRuleDtoSchema) });
+export const DeliveryListSchema = z.object({ deliveries: z.array(DeliveryDtoSchema) });
 
 /** Kinds a team may own: their subject is a group, topic or connector name the team's prefixes own. The others are cluster-wide (admins only). */
 export const TEAM_ALERT_KINDS = ["group_lag_seconds", "group_health", "topic_idle", "connector_failed"] as const satisfies readonly AlertKind[];
@@ -97,7 +130,3 @@ export function teamRuleTarget(p: AlertParams): { field: string; value: string |
       return null;
   }
 }
-export type AlertStateDto = { id: string; ruleId: string; subject: string; state: string; value: number | null; message: string; pendingSince: string | null; firedAt: string | null; resolvedAt: string | null };
-export type AlertHistoryDto = { id: string; ruleId: string; subject: string; state: string; message: string; at: string };
-export type SilenceDto = { id: string; ruleId: string | null; subject: string | null; reason: string; createdBy: string; expiresAt: string };
-export type DeliveryDto = { id: string; channelType: string; status: string; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null; attemptLog: { at: string; ok: boolean; detail: string }[] };

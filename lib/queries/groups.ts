@@ -1,10 +1,10 @@
 import type { GROUP_SORT_KEYS } from "@/lib/schemas/groups";
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { GroupDetailSchema, GroupListSchema, LagSecondsSchema, ResetPreviewSchema, ShareGroupAnswerSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
+import { DeletedGroupOffsetsSchema, GroupDetailSchema, GroupListSchema, LagSecondsSchema, ResetPreviewSchema, ShareGroupAnswerSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
 import { STALE } from "@/lib/stale-times";
+import { DeletedSchema } from "@/lib/schemas/topics";
 
 export type GroupFilters = { q?: string; sort?: (typeof GROUP_SORT_KEYS)[number]; dir?: "asc" | "desc" };
 
@@ -59,7 +59,7 @@ export function useDeleteGroupTopicOffsetsMutation(clusterId: string, groupId: s
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (topic: string) =>
-      fetchJson(paths.api.groupTopicOffsets(clusterId, groupId, topic), z.object({ groupId: z.string(), topic: z.string(), partitions: z.array(z.number()) }), { method: "DELETE" }),
+      fetchJson(paths.api.groupTopicOffsets(clusterId, groupId, topic), DeletedGroupOffsetsSchema, { method: "DELETE" }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) }),
   });
 }
@@ -67,7 +67,7 @@ export function useDeleteGroupTopicOffsetsMutation(clusterId: string, groupId: s
 export function useDeleteGroupMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (groupId: string) => fetchJson(paths.api.group(clusterId, groupId), z.object({ deleted: z.string() }), { method: "DELETE" }),
+    mutationFn: (groupId: string) => fetchJson(paths.api.group(clusterId, groupId), DeletedSchema, { method: "DELETE" }),
     onSuccess: (_r, groupId) => {
       qc.removeQueries({ queryKey: groupKeys.detail(clusterId, groupId) });
       void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });

@@ -3,9 +3,8 @@
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { paths } from "@/lib/paths";
-import { z } from "zod";
 import { fetchJson } from "@/lib/api/client";
-import { MetricsEvents, MetricsPointSchema, type MetricsPoint } from "@/lib/schemas/metrics";
+import { MetricsEvents, MetricsHistorySchema as HistorySchema, MetricsPointSchema, type MetricsPoint } from "@/lib/schemas/metrics";
 import type { RawSseEvent } from "@/lib/sse/parse";
 import { parseEventData } from "@/lib/sse/use-event-stream";
 import { useSharedEventStream } from "@/lib/sse/use-shared-event-stream";
@@ -20,7 +19,6 @@ export const metricsKeys = {
   history: (clusterId: string, scope: MetricsScope, range: string) => ["clusters", clusterId, "metrics", "history", range, scope.topic ?? null, scope.group ?? null] as const,
 };
 
-const HistorySchema = z.object({ resolution: z.string(), points: z.array(MetricsPointSchema) });
 
 /** Stored samples for long ranges (per minute for 24 h, per hour for 30 days), refreshed every minute. */
 export const metricsHistoryOptions = (clusterId: string, scope: MetricsScope, range: "24h" | "30d") =>

@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { BrowsePageSchema, MessageSchema, ProduceResultSchema, type ProduceBody } from "@/lib/schemas/messages";
+import { BrowsePageSchema, MessageAnswerSchema, ProduceResultSchema, type ProduceBody } from "@/lib/schemas/messages";
 
 export type BrowseParams = {
   start: "newest" | "oldest" | "offset" | "timestamp";
@@ -36,7 +35,7 @@ export const browsePageOptions = (clusterId: string, topic: string, p: BrowsePar
 export const fullMessageOptions = (clusterId: string, topic: string, partition: number, offset: string, formats: { keyFormat: string; valueFormat: string }) =>
   queryOptions({
     queryKey: messageKeys.one(clusterId, topic, partition, offset, formats),
-    queryFn: ({ signal }) => fetchJson(paths.api.message(clusterId, topic, partition, offset, formats), z.object({ message: MessageSchema }), { signal }),
+    queryFn: ({ signal }) => fetchJson(paths.api.message(clusterId, topic, partition, offset, formats), MessageAnswerSchema, { signal }),
     staleTime: Infinity,
   });
 

@@ -1,9 +1,8 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { ConfigDiffSchema, CreateTopicResultSchema, PurgeResultSchema, TopicDetailSchema, TopicListSchema, type AlterTopicConfigBody, type CreateTopicBody, type PurgeTopicBody, type TopicSortKey } from "@/lib/schemas/topics";
+import { AddPartitionsResultSchema, ConfigDiffSchema, DeletedSchema, CreateTopicResultSchema, PurgeResultSchema, TopicDetailSchema, TopicListSchema, type AlterTopicConfigBody, type CreateTopicBody, type PurgeTopicBody, type TopicSortKey } from "@/lib/schemas/topics";
 import { STALE, TOPIC_METADATA_FRESH_MS } from "@/lib/stale-times";
-import { z } from "zod";
 
 export type TopicFilters = { q?: string; regex?: boolean; internal?: boolean; sort?: TopicSortKey; dir?: "asc" | "desc"; limit?: number };
 
@@ -51,7 +50,7 @@ export function useCreateTopicMutation(clusterId: string) {
 export function useDeleteTopicMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => fetchJson(paths.api.topic(clusterId, name), z.object({ deleted: z.string() }), { method: "DELETE" }),
+    mutationFn: (name: string) => fetchJson(paths.api.topic(clusterId, name), DeletedSchema, { method: "DELETE" }),
     onSuccess: (_r, name) => {
       qc.removeQueries({ queryKey: topicKeys.detail(clusterId, name) });
       void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
@@ -73,7 +72,7 @@ export function useAlterTopicConfigMutation(clusterId: string, name: string) {
 export function useAddPartitionsMutation(clusterId: string, name: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (count: number) => fetchJson(paths.api.topicPartitions(clusterId, name), z.object({ partitions: z.number() }), json("POST", { count })),
+    mutationFn: (count: number) => fetchJson(paths.api.topicPartitions(clusterId, name), AddPartitionsResultSchema, json("POST", { count })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
 }

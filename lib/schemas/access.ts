@@ -70,6 +70,19 @@ const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
 export const aclDeleteQuerySchema = aclFilterSchema.extend({ dryRun: boolParam.optional().default(false) });
 export const aclCreateQuerySchema = z.strictObject({ dryRun: boolParam.optional().default(false) });
 
+/** A binding as the broker reports it (not re-validated as input: other tools may have written it). */
+export const AclBindingDtoSchema = z.object({
+  principal: z.string(),
+  host: z.string(),
+  resourceType: z.enum(ACL_RESOURCE_TYPES),
+  resourceName: z.string(),
+  patternType: z.enum(ACL_PATTERN_TYPES),
+  operation: z.enum(ACL_OPERATIONS),
+  permission: z.enum(ACL_PERMISSIONS),
+});
+export const AclListResponseSchema = z.object({ bindings: z.array(AclBindingDtoSchema), sluicePrincipal: z.string() });
+export const AclCreateResponseSchema = z.object({ binding: AclBindingDtoSchema, created: z.boolean(), dryRun: z.boolean() });
+export const AclDeleteResponseSchema = z.object({ bindings: z.array(AclBindingDtoSchema), deleted: z.boolean(), dryRun: z.boolean() });
 export type AclListResponse = { bindings: AclBinding[]; sluicePrincipal: string };
 export type AclCreateResponse = { binding: AclBinding; created: boolean; dryRun: boolean };
 export type AclDeleteResponse = { bindings: AclBinding[]; deleted: boolean; dryRun: boolean };
@@ -95,9 +108,13 @@ export const scramUserBodySchema = z.strictObject({
 });
 export const scramRotateBodySchema = scramUserBodySchema.omit({ name: true });
 export const scramUserParamsSchema = z.object({ clusterId: z.string().min(1), userName: scramUserNameSchema });
-export type ScramUser = { name: string; credentials: { mechanism: ScramMechanism | "UNKNOWN"; iterations: number }[] };
+export const ScramUserSchema = z.object({ name: z.string(), credentials: z.array(z.object({ mechanism: z.enum([...SCRAM_MECHANISMS, "UNKNOWN"]), iterations: z.number() })) });
+export type ScramUser = z.infer<typeof ScramUserSchema>;
+export const ScramUserListSchema = z.object({ users: z.array(ScramUserSchema) });
 /** The password is in the answer only when Sluice generated it, and only in this one answer. */
-export type ScramUpsertResponse = { user: string; mechanism: ScramMechanism; iterations: number; generatedPassword?: string };
+export const ScramUpsertResponseSchema = z.object({ user: z.string(), mechanism: z.enum(SCRAM_MECHANISMS), iterations: z.number(), generatedPassword: z.string().optional() });
+export type ScramUpsertResponse = z.infer<typeof ScramUpsertResponseSchema>;
+export const ScramDeleteResponseSchema = z.object({ user: z.string(), deleted: z.array(z.string()) });
 
 // ---- Client quotas --------------------------------------------------------------------------------------------
 export const QUOTA_KEYS = ["producer_byte_rate", "consumer_byte_rate", "request_percentage", "connection_creation_rate"] as const;
@@ -116,3 +133,8 @@ export const quotaPutBodySchema = z.strictObject({
 });
 export type QuotaEntity = { user?: string | null; clientId?: string | null };
 export type QuotaEntry = { entity: QuotaEntity; values: Partial<Record<QuotaKey, number>> };
+export const QuotaEntrySchema = z.object({
+  entity: z.object({ user: z.string().nullable().optional(), clientId: z.string().nullable().optional() }),
+  values: z.partialRecord(z.enum(QUOTA_KEYS), z.number()),
+});
+export const QuotaListSchema = z.object({ quotas: z.array(QuotaEntrySchema) });

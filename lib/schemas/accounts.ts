@@ -44,17 +44,35 @@ export const teamBodySchema = z.object({
 export const teamParamsSchema = z.object({ teamId: z.string().min(1) });
 export const userParamsSchema = z.object({ userId: z.string().min(1) });
 
-export type TeamDto = { id: string; name: string; prefixes: string[]; oidcGroup: string | null; members: { id: string; name: string; email: string }[] };
-export type UserDto = { id: string; name: string; email: string; active: boolean; createdAt: string; roles: Record<string, (typeof ROLES)[number]>; teams: { id: string; name: string }[]; signInMethods: string[] };
+const ref = z.object({ id: z.string(), name: z.string() });
+export const TeamDtoSchema = z.object({ id: z.string(), name: z.string(), prefixes: z.array(z.string()), oidcGroup: z.string().nullable(), members: z.array(ref.extend({ email: z.string() })) });
+export type TeamDto = z.infer<typeof TeamDtoSchema>;
+export const UserDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  roles: z.record(z.string(), z.enum(ROLES)),
+  teams: z.array(ref),
+  signInMethods: z.array(z.string()),
+});
+export type UserDto = z.infer<typeof UserDtoSchema>;
+export const TeamListSchema = z.object({ teams: z.array(TeamDtoSchema) });
+export const UserListSchema = z.object({ users: z.array(UserDtoSchema) });
 
 /** GET /api/me: who is signed in and what they may do per cluster (the UI hides the rest). */
-export type MeDto = {
-  id: string;
-  name: string;
-  email: string;
-  roles: Record<string, (typeof ROLES)[number]>;
-  teams: { id: string; name: string; prefixes: string[] }[];
-  globalAdmin: boolean;
+export const MeDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.record(z.string(), z.enum(ROLES)),
+  teams: z.array(ref.extend({ prefixes: z.array(z.string()) })),
+  globalAdmin: z.boolean(),
   /** clusterId → permissions granted there (scoped ones still need a team prefix below admin) */
-  permissions: Record<string, string[]>;
-};
+  permissions: z.record(z.string(), z.array(z.string())),
+});
+export type MeDto = z.infer<typeof MeDtoSchema>;
+
+/** POST /api/session and POST /api/setup: the signed-in (or first) user. */
+export const SessionUserSchema = z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string() }) });

@@ -13,20 +13,22 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
-export type AuditEventDto = {
-  id: string;
-  createdAt: string;
-  actor: string;
-  clusterId: string | null;
-  action: string;
-  targetType: string;
-  target: string;
-  result: string;
-  before: unknown;
-  after: unknown;
-  error: string | null;
-  requestId: string | null;
+export const AuditEventDtoSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  actor: z.string(),
+  clusterId: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  target: z.string(),
+  result: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  error: z.string().nullable(),
+  requestId: z.string().nullable(),
   /** The API token the actor used, when not a session. */
-  tokenId?: string;
-};
-export type AuditPage = { events: AuditEventDto[]; nextCursor: string | null };
+  tokenId: z.string().optional(),
+});
+export type AuditEventDto = z.infer<typeof AuditEventDtoSchema>;
+export const AuditPageSchema = z.object({ events: z.array(AuditEventDtoSchema), nextCursor: z.string().nullable() });
+export type AuditPage = z.infer<typeof AuditPageSchema>;

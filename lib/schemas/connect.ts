@@ -53,70 +53,88 @@ export const alterOffsetsBodySchema = z.strictObject({
     .max(1000, "at most 1000 partitions per change"),
 });
 
-export type ConnectorState = "RUNNING" | "PAUSED" | "STOPPED" | "FAILED" | "UNASSIGNED" | "RESTARTING" | "UNKNOWN";
+export const CONNECTOR_STATES = ["RUNNING", "PAUSED", "STOPPED", "FAILED", "UNASSIGNED", "RESTARTING", "UNKNOWN"] as const;
+export type ConnectorState = (typeof CONNECTOR_STATES)[number];
+const connectorState = z.enum(CONNECTOR_STATES);
 
-export type ConnectClusterSummary = {
-  name: string;
-  host: string;
-  up: boolean;
-  version: string | null;
-  commit: string | null;
-  kafkaClusterId: string | null;
-  connectors: number | null;
-  running: number | null;
-  failed: number | null;
-  error: { code: string; message: string } | null;
-};
+export const ConnectClusterSummarySchema = z.object({
+  name: z.string(),
+  host: z.string(),
+  up: z.boolean(),
+  version: z.string().nullable(),
+  commit: z.string().nullable(),
+  kafkaClusterId: z.string().nullable(),
+  connectors: z.number().nullable(),
+  running: z.number().nullable(),
+  failed: z.number().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ConnectClusterSummary = z.infer<typeof ConnectClusterSummarySchema>;
+export const ConnectClusterListSchema = z.object({ connect: z.array(ConnectClusterSummarySchema) });
 
-export type TaskCounts = { total: number; running: number; failed: number; paused: number };
+export const TaskCountsSchema = z.object({ total: z.number(), running: z.number(), failed: z.number(), paused: z.number() });
+export type TaskCounts = z.infer<typeof TaskCountsSchema>;
 
-export type ConnectorRow = {
-  name: string;
-  type: string;
-  className: string;
-  state: ConnectorState;
-  workerId: string | null;
-  tasks: TaskCounts;
-  topics: string[];
-};
+export const ConnectorRowSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  className: z.string(),
+  state: connectorState,
+  workerId: z.string().nullable(),
+  tasks: TaskCountsSchema,
+  topics: z.array(z.string()),
+});
+export type ConnectorRow = z.infer<typeof ConnectorRowSchema>;
+export const ConnectorListSchema = z.object({ connectors: z.array(ConnectorRowSchema) });
 
-export type ConnectorTask = { id: number; state: ConnectorState; workerId: string | null; trace: string | null };
+export const ConnectorTaskSchema = z.object({ id: z.number(), state: connectorState, workerId: z.string().nullable(), trace: z.string().nullable() });
+export type ConnectorTask = z.infer<typeof ConnectorTaskSchema>;
 
-export type ConnectorDetail = {
-  name: string;
-  type: string;
-  className: string;
-  state: ConnectorState;
-  workerId: string | null;
-  trace: string | null;
+export const ConnectorDetailSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  className: z.string(),
+  state: connectorState,
+  workerId: z.string().nullable(),
+  trace: z.string().nullable(),
   /** The config with secret values (PASSWORD-type keys) replaced by "[hidden]", as the worker hides them. */
-  config: Record<string, string>;
-  maskedKeys: string[];
-  tasks: ConnectorTask[];
-  topics: string[];
-};
+  config: z.record(z.string(), z.string()),
+  maskedKeys: z.array(z.string()),
+  tasks: z.array(ConnectorTaskSchema),
+  topics: z.array(z.string()),
+});
+export type ConnectorDetail = z.infer<typeof ConnectorDetailSchema>;
 
-export type ConnectPlugin = { className: string; type: string; version: string | null };
+export const ConnectPluginSchema = z.object({ className: z.string(), type: z.string(), version: z.string().nullable() });
+export type ConnectPlugin = z.infer<typeof ConnectPluginSchema>;
+export const ConnectPluginListSchema = z.object({ plugins: z.array(ConnectPluginSchema) });
 
-export type ConfigField = {
-  name: string;
-  type: string;
-  required: boolean;
-  defaultValue: string | null;
-  importance: string;
-  documentation: string;
-  group: string | null;
-  orderInGroup: number;
-  displayName: string;
-  value: string | null;
-  recommendedValues: string[];
-  errors: string[];
-  visible: boolean;
-};
+export const ConfigFieldSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  required: z.boolean(),
+  defaultValue: z.string().nullable(),
+  importance: z.string(),
+  documentation: z.string(),
+  group: z.string().nullable(),
+  orderInGroup: z.number(),
+  displayName: z.string(),
+  value: z.string().nullable(),
+  recommendedValues: z.array(z.string()),
+  errors: z.array(z.string()),
+  visible: z.boolean(),
+});
+export type ConfigField = z.infer<typeof ConfigFieldSchema>;
 
-export type ConfigValidation = { className: string; errorCount: number; groups: string[]; fields: ConfigField[] };
+export const ConfigValidationSchema = z.object({ className: z.string(), errorCount: z.number(), groups: z.array(z.string()), fields: z.array(ConfigFieldSchema) });
+export type ConfigValidation = z.infer<typeof ConfigValidationSchema>;
 
-export type ConnectorOffsets = { offsets: { partition: Record<string, unknown>; offset: Record<string, unknown> | null }[] };
+export const ConnectorOffsetsSchema = z.object({ offsets: z.array(z.object({ partition: z.record(z.string(), z.unknown()), offset: z.record(z.string(), z.unknown()).nullable() })) });
+export type ConnectorOffsets = z.infer<typeof ConnectorOffsetsSchema>;
+/** Answers of the connector actions (202: the worker accepted them) and of offset changes. */
+export const ConnectorActionResultSchema = z.object({ name: z.string(), action: z.string() });
+export const ConnectorRestartResultSchema = z.object({ name: z.string(), restarted: z.literal(true), task: z.number().optional() });
+export const ConnectMessageSchema = z.object({ message: z.string() });
 
 /** SSE `connectors` event of the Connect stream: every connector's state, sent when anything changed. */
 export type ConnectorStatesEvent = {

@@ -150,3 +150,6 @@ export type ShareGroupDetail = z.infer<typeof ShareGroupDetailSchema>;
 /** supported false: the cluster has no share groups (reason says why); group is then null */
 export const ShareGroupAnswerSchema = z.object({ supported: z.boolean(), reason: z.string().nullable(), group: ShareGroupDetailSchema.nullable() });
 export type ShareGroupAnswer = z.infer<typeof ShareGroupAnswerSchema>;
+
+/** DELETE /consumer-groups/:id/offsets?topic=: the partitions whose committed offsets were deleted. */
+export const DeletedGroupOffsetsSchema = z.object({ groupId: z.string(), topic: z.string(), partitions: z.array(z.number()) });

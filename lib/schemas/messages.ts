@@ -185,3 +185,6 @@ export type ProduceBody = z.input<typeof produceBodySchema>;
 
 export const ProduceResultSchema = z.object({ topic: z.string(), partition: z.number(), offset: z.string(), timestamp: z.number().nullable() });
 export type ProduceResult = z.infer<typeof ProduceResultSchema>;
+
+/** GET /messages/:partition/:offset: one record, decoded. */
+export const MessageAnswerSchema = z.object({ message: MessageSchema });

@@ -29,3 +29,6 @@ export const MetricsEvents = {
   /** The set of topics changed (created or deleted anywhere): lists refresh. */
   "topics-changed": z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
 };
+
+/** GET /api/clusters/:id/metrics/history: the stored points of a range at one resolution. */
+export const MetricsHistorySchema = z.object({ resolution: z.string(), points: z.array(MetricsPointSchema) });

@@ -40,24 +40,38 @@ export const reassignmentStartBodySchema = z.object({
 /** Preferred-leader election: one topic, or every partition of the cluster when no topic is given. */
 export const electLeadersBodySchema = z.object({ topic: topicNameSchema.optional() });
 
-export type ReplicaMove = { partition: number; current: number[]; target: number[]; adding: number[]; removing: number[]; leaderChanges: boolean };
-export type PlacementBrokerDto = { id: number; host: string; port: number; rack: string | null };
-export type ReassignmentPreview = {
-  topic: string;
-  brokers: PlacementBrokerDto[];
-  replicationFactor: { from: number; to: number };
-  moves: ReplicaMove[];
-  unchanged: number;
-};
-export type ReassignmentStarted = ReassignmentPreview & { throttleBytesPerSecond: number | null };
+const ids = z.array(z.number());
+export const ReplicaMoveSchema = z.object({ partition: z.number(), current: ids, target: ids, adding: ids, removing: ids, leaderChanges: z.boolean() });
+export type ReplicaMove = z.infer<typeof ReplicaMoveSchema>;
+export const PlacementBrokerDtoSchema = z.object({ id: z.number(), host: z.string(), port: z.number(), rack: z.string().nullable() });
+export type PlacementBrokerDto = z.infer<typeof PlacementBrokerDtoSchema>;
+export const ReassignmentPreviewSchema = z.object({
+  topic: z.string(),
+  brokers: z.array(PlacementBrokerDtoSchema),
+  replicationFactor: z.object({ from: z.number(), to: z.number() }),
+  moves: z.array(ReplicaMoveSchema),
+  unchanged: z.number(),
+});
+export type ReassignmentPreview = z.infer<typeof ReassignmentPreviewSchema>;
+export const ReassignmentStartedSchema = ReassignmentPreviewSchema.extend({ throttleBytesPerSecond: z.number().nullable() });
+export type ReassignmentStarted = z.infer<typeof ReassignmentStartedSchema>;
 
-export type PartitionProgress = { partition: number; leader: number; replicas: number[]; isr: number[]; offline: number[]; adding: number[]; removing: number[]; inProgress: boolean };
+export const PartitionProgressSchema = z.object({ partition: z.number(), leader: z.number(), replicas: ids, isr: ids, offline: ids, adding: ids, removing: ids, inProgress: z.boolean() });
+export type PartitionProgress = z.infer<typeof PartitionProgressSchema>;
 /** One progress event of the reassignment stream (and the GET answer). */
-export type ReassignmentStatus = {
-  topic: string;
-  brokers: PlacementBrokerDto[];
-  partitions: PartitionProgress[];
-  inProgress: number;
-  throttle: { topic: Record<string, string>; brokers: Record<string, Record<string, string>> };
-};
-export type ElectLeadersResult = { elected: number; alreadyPreferred: number; failed: { topic: string; partition: number; error: string; message: string }[] };
+export const ReassignmentStatusSchema = z.object({
+  topic: z.string(),
+  brokers: z.array(PlacementBrokerDtoSchema),
+  partitions: z.array(PartitionProgressSchema),
+  inProgress: z.number(),
+  throttle: z.object({ topic: z.record(z.string(), z.string()), brokers: z.record(z.string(), z.record(z.string(), z.string())) }),
+});
+export type ReassignmentStatus = z.infer<typeof ReassignmentStatusSchema>;
+/** DELETE /reassignment: the partitions whose moves were cancelled, the brokers whose throttle stays on. */
+export const ReassignmentCancelledSchema = z.object({ cancelled: ids, throttleLeftOn: ids });
+export const ElectLeadersResultSchema = z.object({
+  elected: z.number(),
+  alreadyPreferred: z.number(),
+  failed: z.array(z.object({ topic: z.string(), partition: z.number(), error: z.string(), message: z.string() })),
+});
+export type ElectLeadersResult = z.infer<typeof ElectLeadersResultSchema>;

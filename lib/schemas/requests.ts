@@ -168,41 +168,53 @@ export type Policy = z.output<typeof policyBodySchema>;
 export type Violation = { path: string; issue: string };
 
 /** missing/partitions/config: the topic; acl-missing/acl-extra: a grant's bindings; quota: a provisioned quota value. */
-export type DriftItem = { kind: "missing" | "partitions" | "config" | "acl-missing" | "acl-extra" | "quota"; name?: string; expected: string | null; actual: string | null };
+export const DriftItemSchema = z.object({
+  kind: z.enum(["missing", "partitions", "config", "acl-missing", "acl-extra", "quota"]),
+  name: z.string().optional(),
+  expected: z.string().nullable(),
+  actual: z.string().nullable(),
+});
+export type DriftItem = z.infer<typeof DriftItemSchema>;
 
-export type TopicRequestDto = {
-  id: string;
-  clusterId: string;
-  kind: RequestKind;
-  topicName: string;
-  team: { id: string; name: string };
+const ref = z.object({ id: z.string(), name: z.string() });
+export const TopicRequestDtoSchema = z.object({
+  id: z.string(),
+  clusterId: z.string(),
+  kind: z.enum(REQUEST_KINDS),
+  topicName: z.string(),
+  team: ref,
   /** access, credential and quota requests: the service principal */
-  principal: string | null;
+  principal: z.string().nullable(),
   /** who decides: the approvers of `decidingTeam`, or the cluster's admins when it is null */
-  decidingTeam: { id: string; name: string } | null;
-  revokesId: string | null;
-  revokedAt: string | null;
-  secretIssuedAt: string | null;
-  spec: RequestSpec;
-  justification: string;
-  status: RequestStatus;
-  requester: { id: string; name: string };
-  decider: { id: string; name: string } | null;
-  decisionComment: string | null;
-  decidedAt: string | null;
-  failureReason: string | null;
-  attempts: number;
-  provisionedAt: string | null;
-  drift: DriftItem[] | null;
-  driftCheckedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
+  decidingTeam: ref.nullable(),
+  revokesId: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  secretIssuedAt: z.string().nullable(),
+  /** documented as an object; its shape depends on `kind` (RequestSpec) */
+  spec: z.record(z.string(), z.unknown()) as unknown as z.ZodType<RequestSpec>,
+  justification: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  requester: ref,
+  decider: ref.nullable(),
+  decisionComment: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  failureReason: z.string().nullable(),
+  attempts: z.number(),
+  provisionedAt: z.string().nullable(),
+  drift: z.array(DriftItemSchema).nullable(),
+  driftCheckedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
   /** what the signed-in user may do with it now */
-  can: { approve: boolean; reject: boolean; cancel: boolean; retry: boolean; revoke: boolean; collectSecret: boolean; whyNot?: string };
-};
+  can: z.object({ approve: z.boolean(), reject: z.boolean(), cancel: z.boolean(), retry: z.boolean(), revoke: z.boolean(), collectSecret: z.boolean(), whyNot: z.string().optional() }),
+});
+export type TopicRequestDto = z.infer<typeof TopicRequestDtoSchema>;
+export const TopicRequestListSchema = z.object({ requests: z.array(TopicRequestDtoSchema) });
 
 /** A team's service principal on a cluster. */
-export type ServicePrincipalDto = { id: string; clusterId: string; principal: string; team: { id: string; name: string }; description: string; createdBy: string; createdAt: string };
+export const ServicePrincipalDtoSchema = z.object({ id: z.string(), clusterId: z.string(), principal: z.string(), team: ref, description: z.string(), createdBy: z.string(), createdAt: z.string() });
+export type ServicePrincipalDto = z.infer<typeof ServicePrincipalDtoSchema>;
+export const ServicePrincipalListSchema = z.object({ principals: z.array(ServicePrincipalDtoSchema) });
 export const principalBodySchema = z.strictObject({
   principal: servicePrincipalSchema,
   teamId: z.string().min(1, "choose the owning team"),
@@ -211,14 +223,34 @@ export const principalBodySchema = z.strictObject({
 export const principalParamsSchema = z.object({ clusterId: z.string().min(1), principalId: z.string().min(1).max(64) });
 export const revokeBodySchema = z.strictObject({ comment: z.string().trim().min(3, "say why the access is revoked").max(2000) });
 /** The one answer that carries a credential request's password. */
-export type CollectedSecret = { user: string; mechanism: ScramMechanism; password: string };
+export const CollectedSecretSchema = z.object({ user: z.string(), mechanism: z.enum(SCRAM_MECHANISMS), password: z.string() });
+export type CollectedSecret = z.infer<typeof CollectedSecretSchema>;
 
 /** The dry run of a submission: the policy's verdict and exactly what provisioning would do. */
-export type RequestPreview = {
-  violations: Violation[];
+export const RequestPreviewSchema = z.object({
+  violations: z.array(z.object({ path: z.string(), issue: z.string() })),
   /** human-readable lines: what will be created or changed */
-  plan: string[];
+  plan: z.array(z.string()),
   /** effective configs of a new topic (override or broker default) */
-  configs?: { name: string; value: string | null; source: "override" | "default" }[];
-  warnings: string[];
-};
+  configs: z.array(z.object({ name: z.string(), value: z.string().nullable(), source: z.enum(["override", "default"]) })).optional(),
+  warnings: z.array(z.string()),
+  /** a pending request or an existing resource this one would collide with */
+  conflict: z.string().optional(),
+});
+export type RequestPreview = Omit<z.infer<typeof RequestPreviewSchema>, "conflict">;
+/** GET/PUT /policy: the cluster's request policy and who changed it last. */
+export const PolicyDtoSchema = z.object({
+  namePattern: z.string().nullable(),
+  requireTeamPrefix: z.boolean(),
+  minPartitions: z.number(),
+  maxPartitions: z.number(),
+  minReplication: z.number(),
+  maxReplication: z.number(),
+  minRetentionMs: z.string().nullable(),
+  maxRetentionMs: z.string().nullable(),
+  requiredConfigs: z.array(z.string()),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+/** POST /requests/drift: how many provisioned requests were compared, and which differ. */
+export const DriftCheckSchema = z.object({ checked: z.number(), drifted: z.array(z.object({ topic: z.string(), requestId: z.string() })) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Role } from "../auth/roles";
+import { ROLES } from "../auth/roles";
 import { roleBindingsSchema } from "./accounts";
 
 /** Every API token starts with this, so a leaked one is recognisable (secret scanners, logs). */
@@ -27,16 +27,20 @@ export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;
 export const tokenParamsSchema = z.object({ tokenId: z.string().min(1).max(100) });
 
 /** GET /api/tokens: never the secret, only its first characters. */
-export type ApiTokenDto = {
-  id: string;
-  name: string;
-  prefix: string;
-  user: { id: string; email: string } | null;
-  roles: Record<string, Role>;
-  expiresAt: string;
-  createdAt: string;
-  createdBy: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-  status: "active" | "expired" | "revoked";
-};
+export const ApiTokenDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  user: z.object({ id: z.string(), email: z.string() }).nullable(),
+  roles: z.record(z.string(), z.enum(ROLES)),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  status: z.enum(["active", "expired", "revoked"]),
+});
+export type ApiTokenDto = z.infer<typeof ApiTokenDtoSchema>;
+export const ApiTokenListSchema = z.object({ tokens: z.array(ApiTokenDtoSchema) });
+/** POST /api/tokens: the secret, in this one answer only. */
+export const CreatedTokenSchema = z.object({ id: z.string(), token: z.string(), info: ApiTokenDtoSchema });

@@ -158,3 +158,8 @@ export type PurgeTopicBody = z.input<typeof purgeTopicBodySchema>;
 export const PurgeResultSchema = z.object({
   partitions: z.array(z.object({ partition: z.number(), before: z.string(), after: z.string(), deleted: z.number() })),
 });
+
+/** DELETE of a topic or a consumer group: the name that is gone. */
+export const DeletedSchema = z.object({ deleted: z.string() });
+/** POST /topics/:name/partitions: the partition count now. */
+export const AddPartitionsResultSchema = z.object({ partitions: z.number() });

@@ -15,8 +15,14 @@ import { newRequestId } from "./request-id";
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
+/**
+ * What a success answers, for the OpenAPI document: one JSON schema (status 200), JSON schemas per success status
+ * (`null`: no body, e.g. 204), or a non-JSON media type (`{ mediaType: "text/event-stream" }`, export files).
+ */
+export type ResponseSpec = Schema | { [status: number]: Schema | null } | { mediaType: string; status?: number };
+
 /** What a route declares, kept on its handler as `spec` for the OpenAPI document. */
-export type RouteSpec = { permission: string; params?: Schema; query?: Schema; body?: Schema };
+export type RouteSpec = { permission: string; params?: Schema; query?: Schema; body?: Schema; response?: ResponseSpec };
 
 type RouteOptions<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
   /** "public": no session needed; "signed-in": any signed-in user (the service checks the rest). */
@@ -29,6 +35,8 @@ type RouteOptions<P extends Schema | undefined, Q extends Schema | undefined, B 
   params?: P;
   query?: Q;
   body?: B;
+  /** What a success answers (documented in /api/openapi.json; integration tests check every answer against it). */
+  response?: ResponseSpec;
   /**
    * Largest JSON body accepted, in bytes (default BODY_LIMIT_DEFAULT); a function may size it from the path
    * parameters (produce: the topic's max.message.bytes). Larger bodies answer 413 before they are parsed.
@@ -197,6 +205,6 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
     }
   };
   // The schemas stay readable on the handler, for the OpenAPI document (server/http/openapi.ts).
-  const spec: RouteSpec = { permission: options.permission, params: options.params, query: options.query, body: options.body };
+  const spec: RouteSpec = { permission: options.permission, params: options.params, query: options.query, body: options.body, response: options.response };
   return Object.assign(route, { spec });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ERROR_CODES } from "@/lib/api/error-codes";
-import type { RouteSpec } from "./define-route";
+import type { ResponseSpec, RouteSpec } from "./define-route";
 import { ROUTE_MODULES } from "./route-index";
 
 type Json = Record<string, unknown>;
@@ -18,6 +18,10 @@ export const routePath = (file: string) =>
  * A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), with zod 4's own `z.toJSONSchema`: what the route
  * accepts (`io: "input"`, before transforms and defaults). Dates (coerced from strings) are date-time strings; what
  * JSON Schema cannot say (custom checks) becomes `{}`.
+ *
+ * Response schemas use the input side too: they are the DTO schemas the browser parses the JSON with (lib/schemas),
+ * so what may travel on the wire is what they accept: before their transforms and defaults, extra fields allowed
+ * (zod's default objects strip them), dates as strings.
  */
 export function jsonSchema(schema: z.ZodType): Json {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
@@ -55,6 +59,23 @@ const envelope = {
   },
 };
 
+const json = (schema: z.ZodType) => ({ content: { "application/json": { schema: jsonSchema(schema) } } });
+
+const STATUS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 202: "Accepted", 204: "No content" };
+
+/** A route's declared success answers; without a declaration, "2XX" with no schema (listed by test/api/openapi-responses). */
+function successes(response: ResponseSpec | undefined): Json {
+  if (!response) return { "2XX": { description: "Success" } };
+  if (response instanceof z.ZodType) return { "200": { description: "OK", ...json(response) } };
+  if ("mediaType" in response && typeof response.mediaType === "string") {
+    const body = response.mediaType === "text/event-stream" ? { type: "string", description: "Server-sent events" } : { type: "string" };
+    return { [String(response.status ?? 200)]: { description: STATUS_TEXT[response.status ?? 200], content: { [response.mediaType]: { schema: body } } } };
+  }
+  return Object.fromEntries(
+    Object.entries(response as Record<string, z.ZodType | null>).map(([status, schema]) => [status, { description: STATUS_TEXT[Number(status)] ?? "Success", ...(schema ? json(schema) : {}) }]),
+  );
+}
+
 function operation(method: string, path: string, spec: RouteSpec | undefined): Json {
   const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   const params = [...parameters("path", spec?.params, pathNames), ...(spec?.query ? parameters("query", spec.query, []) : [])];
@@ -68,7 +89,7 @@ function operation(method: string, path: string, spec: RouteSpec | undefined): J
     ...(params.length ? { parameters: params } : {}),
     ...(spec?.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body) } } } } : {}),
     responses: {
-      "2XX": { description: "Success" },
+      ...successes(spec?.response),
       default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorEnvelope" } } } },
     },
   };
@@ -89,7 +110,13 @@ export function openApiDocument(): Json {
     }
   }
   paths["/api/openapi.json"] = {
-    get: { operationId: "getApiOpenapiJson", tags: ["openapi"], security: [], "x-sluice-permission": "public", responses: { "200": { description: "This document" } } },
+    get: {
+      operationId: "getApiOpenapiJson",
+      tags: ["openapi"],
+      security: [],
+      "x-sluice-permission": "public",
+      responses: { "200": { description: "This document", content: { "application/json": { schema: { type: "object", required: ["openapi", "paths"] } } } } },
+    },
   };
   cached = {
     openapi: "3.1.0",

@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** Prometheus text exposition of every cluster's figures: bearer token (prometheus.token) or an admin session. */
 export const GET = defineRoute({
   permission: "public",
+  response: { mediaType: "text/plain" },
   async handler({ request }) {
     await authorizeScrape(request);
     const { body, contentType } = await renderMetrics();

@@ -1,4 +1,4 @@
-import { signInBodySchema } from "@/lib/schemas/accounts";
+import { signInBodySchema, SessionUserSchema } from "@/lib/schemas/accounts";
 import { defineRoute } from "@/server/http/define-route";
 import { signIn, signOut } from "@/server/services/accounts/sign-in";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** Sign in with email + password: sets the HTTP-only session cookie. */
 export const POST = defineRoute({
   permission: "public",
+  response: SessionUserSchema,
   body: signInBodySchema,
   async handler({ body, request, requestId }) {
     const { headers, user } = await signIn(body, request.headers, requestId);
@@ -19,6 +20,7 @@ export const POST = defineRoute({
 /** Sign out: ends the session and clears the cookie. */
 export const DELETE = defineRoute({
   permission: "public",
+  response: { 204: null },
   async handler({ request }) {
     const headers = await signOut(request.headers);
     const res = new Response(null, { status: 204 });

@@ -1,4 +1,4 @@
-import { setupBodySchema } from "@/lib/schemas/accounts";
+import { setupBodySchema, SessionUserSchema } from "@/lib/schemas/accounts";
 import { defineRoute } from "@/server/http/define-route";
 import { createFirstAdmin } from "@/server/services/accounts/create-first-admin";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** First run only: creates the first admin while no user exists (409 afterwards). */
 export const POST = defineRoute({
   permission: "public",
+  response: { 201: SessionUserSchema },
   body: setupBodySchema,
   async handler({ body, requestId }) {
     const user = await createFirstAdmin(body, requestId);

@@ -41,6 +41,7 @@ const subsSchema = z
 export const GET = defineRoute({
   // The basic read right to open the connection; every multiplexed stream checks its own permission.
   permission: "clusters:read",
+  response: { mediaType: "text/event-stream" },
   query: z.object({ subs: subsSchema }),
   async handler({ query, request }) {
     return sseResponse(request, openMux(request, query.subs, ROUTES), { maxDurationMs: 30 * 60_000 });

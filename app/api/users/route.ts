@@ -1,4 +1,4 @@
-import { createUserBodySchema } from "@/lib/schemas/accounts";
+import { createUserBodySchema, UserListSchema, UserDtoSchema } from "@/lib/schemas/accounts";
 import { defineRoute } from "@/server/http/define-route";
 import { createUser, listUsers } from "@/server/services/accounts/manage-users";
 
@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "signed-in",
+  response: UserListSchema,
   async handler({ actor }) {
     return Response.json({ users: await listUsers(actor) });
   },
@@ -13,6 +14,7 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   permission: "signed-in",
+  response: { 201: UserDtoSchema },
   body: createUserBodySchema,
   async handler({ body, actor, requestId }) {
     return Response.json(await createUser(body, { actor, requestId }), { status: 201 });

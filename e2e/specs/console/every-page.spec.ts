@@ -47,6 +47,7 @@ test("every page, in both themes and both window sizes", async ({ page }) => {
     ["requests", "/clusters/local/requests"],
     ["access", "/access"],
     ["audit", "/audit"],
+    ["api-docs", "/api-docs"],
     ["read-only-topic", `/clusters/local-readonly/topics/${encodeURIComponent(topic)}`],
   ];
   for (const [name, url] of pages) {

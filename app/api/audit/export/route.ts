@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** The filtered audit log as a JSON Lines download. */
 export const GET = defineRoute({
   permission: "signed-in",
+  response: { mediaType: "application/x-ndjson" },
   query: auditQuerySchema,
   async handler({ query, actor }) {
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");

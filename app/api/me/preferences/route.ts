@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** The signed-in user's display settings (time zone). */
 export const GET = defineRoute({
   permission: "signed-in",
+  response: preferencesBodySchema,
   async handler({ actor }) {
     return Response.json(await getPreferences(actor.id));
   },
@@ -14,6 +15,7 @@ export const GET = defineRoute({
 
 export const PUT = defineRoute({
   permission: "signed-in",
+  response: preferencesBodySchema,
   body: preferencesBodySchema,
   async handler({ body, actor, requestId }) {
     return Response.json(await savePreferences(body, { actor, requestId }));

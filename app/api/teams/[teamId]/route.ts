@@ -1,4 +1,4 @@
-import { teamBodySchema, teamParamsSchema } from "@/lib/schemas/accounts";
+import { teamBodySchema, teamParamsSchema, TeamDtoSchema } from "@/lib/schemas/accounts";
 import { defineRoute } from "@/server/http/define-route";
 import { deleteTeam, updateTeam } from "@/server/services/accounts/manage-teams";
 
@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const PUT = defineRoute({
   permission: "signed-in",
+  response: TeamDtoSchema,
   params: teamParamsSchema,
   body: teamBodySchema,
   async handler({ params, body, actor, requestId }) {
@@ -15,6 +16,7 @@ export const PUT = defineRoute({
 
 export const DELETE = defineRoute({
   permission: "signed-in",
+  response: { 204: null },
   params: teamParamsSchema,
   async handler({ params, actor, requestId }) {
     await deleteTeam(params.teamId, { actor, requestId });

@@ -1,4 +1,4 @@
-import { updateUserBodySchema, userParamsSchema } from "@/lib/schemas/accounts";
+import { updateUserBodySchema, userParamsSchema, UserDtoSchema } from "@/lib/schemas/accounts";
 import { defineRoute } from "@/server/http/define-route";
 import { updateUser } from "@/server/services/accounts/manage-users";
 
@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const PATCH = defineRoute({
   permission: "signed-in",
+  response: UserDtoSchema,
   params: userParamsSchema,
   body: updateUserBodySchema,
   async handler({ params, body, actor, requestId }) {

@@ -1,4 +1,4 @@
-import { aclBindingSchema, aclCreateQuerySchema, aclDeleteQuerySchema, aclFilterSchema } from "@/lib/schemas/access";
+import { aclBindingSchema, aclCreateQuerySchema, aclDeleteQuerySchema, aclFilterSchema, AclListResponseSchema, AclCreateResponseSchema, AclDeleteResponseSchema } from "@/lib/schemas/access";
 import { clusterParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { createAclBinding } from "@/server/services/access/create-acl";
@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 /** ACL bindings matching the query's filters (principal, host, resourceType, resourceName, patternType, operation, permission). */
 export const GET = defineRoute({
   permission: "access:read",
+  response: AclListResponseSchema,
   params: clusterParamsSchema,
   query: aclFilterSchema,
   async handler({ params, query }) {
@@ -20,6 +21,7 @@ export const GET = defineRoute({
 /** Creates one binding; `?dryRun=true` previews exactly what would be created. */
 export const POST = defineRoute({
   permission: "access:manage",
+  response: { 200: AclCreateResponseSchema, 201: AclCreateResponseSchema },
   params: clusterParamsSchema,
   query: aclCreateQuerySchema,
   body: aclBindingSchema,
@@ -32,6 +34,7 @@ export const POST = defineRoute({
 /** Deletes every binding the query's filter matches; `?dryRun=true` lists them without deleting. */
 export const DELETE = defineRoute({
   permission: "access:manage",
+  response: AclDeleteResponseSchema,
   params: clusterParamsSchema,
   query: aclDeleteQuerySchema,
   async handler({ params, query, actor, requestId }) {

@@ -1,6 +1,6 @@
-import { brokerConfigChangeBodySchema } from "@/lib/schemas/configs";
+import { brokerConfigChangeBodySchema, BrokerDefaultConfigsSchema } from "@/lib/schemas/configs";
 import { clusterParamsSchema } from "@/lib/schemas/params";
-import { dryRunQuerySchema } from "@/lib/schemas/topics";
+import { dryRunQuerySchema, ConfigDiffSchema } from "@/lib/schemas/topics";
 import { defineRoute } from "@/server/http/define-route";
 import { alterBrokerConfig } from "@/server/services/brokers/alter-broker-config";
 import { getBrokerDefaults } from "@/server/services/brokers/get-broker-defaults";
@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 /** The cluster-wide default broker configuration. */
 export const GET = defineRoute({
   permission: "clusters:read",
+  response: BrokerDefaultConfigsSchema,
   params: clusterParamsSchema,
   async handler({ params }) {
     return Response.json(await getBrokerDefaults(params.clusterId));
@@ -19,6 +20,7 @@ export const GET = defineRoute({
 /** Set, reset, append or subtract cluster-wide default broker configs (admins). ?dryRun=true: the broker validates only. */
 export const PATCH = defineRoute({
   permission: "brokers:configure",
+  response: ConfigDiffSchema,
   params: clusterParamsSchema,
   query: dryRunQuerySchema,
   body: brokerConfigChangeBodySchema,

@@ -1,5 +1,5 @@
 import { clusterParamsSchema } from "@/lib/schemas/params";
-import { policyBodySchema } from "@/lib/schemas/requests";
+import { policyBodySchema, PolicyDtoSchema } from "@/lib/schemas/requests";
 import { defineRoute } from "@/server/http/define-route";
 import { getPolicy, setPolicy } from "@/server/services/requests/policies";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "requests:read",
+  response: PolicyDtoSchema,
   params: clusterParamsSchema,
   async handler({ params }) {
     return Response.json(await getPolicy(params.clusterId));
@@ -15,6 +16,7 @@ export const GET = defineRoute({
 
 export const PUT = defineRoute({
   permission: "policies:manage",
+  response: PolicyDtoSchema,
   params: clusterParamsSchema,
   body: policyBodySchema,
   async handler({ params, body, actor, requestId }) {

@@ -1,5 +1,5 @@
 import { dryRunQuerySchema } from "@/lib/schemas/topics";
-import { listRequestsQuerySchema, submitRequestBodySchema } from "@/lib/schemas/requests";
+import { listRequestsQuerySchema, submitRequestBodySchema, TopicRequestListSchema, RequestPreviewSchema, TopicRequestDtoSchema } from "@/lib/schemas/requests";
 import { clusterParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { listRequests } from "@/server/services/requests/list-requests";
@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 /** The cluster's topic requests the caller may see (?scope=all|mine|queue, ?status=, ?topic=). */
 export const GET = defineRoute({
   permission: "requests:read",
+  response: TopicRequestListSchema,
   params: clusterParamsSchema,
   query: listRequestsQuerySchema,
   async handler({ params, query, actor, requestId }) {
@@ -20,6 +21,7 @@ export const GET = defineRoute({
 /** Submit a request; with ?dryRun=true only check it and return what provisioning would do. */
 export const POST = defineRoute({
   permission: "requests:create",
+  response: { 200: RequestPreviewSchema, 201: TopicRequestDtoSchema },
   params: clusterParamsSchema,
   query: dryRunQuerySchema,
   body: submitRequestBodySchema,

@@ -1,5 +1,5 @@
 import { clusterParamsSchema } from "@/lib/schemas/params";
-import { createTopicBodySchema, dryRunQuerySchema, listTopicsQuerySchema } from "@/lib/schemas/topics";
+import { createTopicBodySchema, dryRunQuerySchema, listTopicsQuerySchema, TopicListSchema, CreateTopicResultSchema } from "@/lib/schemas/topics";
 import { defineRoute } from "@/server/http/define-route";
 import { createTopic } from "@/server/services/topics/create-topic";
 import { listTopics } from "@/server/services/topics/list-topics";
@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "topics:read",
+  response: TopicListSchema,
   params: clusterParamsSchema,
   query: listTopicsQuerySchema,
   async handler({ params, query }) {
@@ -17,6 +18,7 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   permission: "topics:create",
+  response: { 200: CreateTopicResultSchema, 201: CreateTopicResultSchema },
   scope: ({ body }) => body.name,
   params: clusterParamsSchema,
   query: dryRunQuerySchema,

@@ -1,4 +1,4 @@
-import { alertRuleBodySchema } from "@/lib/alerts/rules";
+import { alertRuleBodySchema, AlertRuleListSchema, AlertRuleDtoSchema } from "@/lib/alerts/rules";
 import { clusterParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { createRule, listRules } from "@/server/services/alerts/rules";
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "alerts:read",
+  response: AlertRuleListSchema,
   params: clusterParamsSchema,
   async handler({ params }) {
     return Response.json({ rules: await listRules(params.clusterId) });
@@ -15,6 +16,7 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   permission: "alerts:manage",
+  response: { 201: AlertRuleDtoSchema },
   params: clusterParamsSchema,
   body: alertRuleBodySchema,
   async handler({ params, body, actor, requestId }) {

@@ -1,4 +1,4 @@
-import { silenceBodySchema } from "@/lib/alerts/rules";
+import { silenceBodySchema, SilenceDtoSchema } from "@/lib/alerts/rules";
 import { clusterParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { createSilence } from "@/server/services/alerts/rules";
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = defineRoute({
   permission: "alerts:manage",
+  response: { 201: SilenceDtoSchema },
   params: clusterParamsSchema,
   body: silenceBodySchema,
   async handler({ params, body, actor, requestId }) {

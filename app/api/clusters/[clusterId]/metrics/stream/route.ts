@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 /** Live throughput and lag over SSE: the whole cluster, or ?topic= / ?group= for one of them. */
 export const GET = defineRoute({
   permission: "clusters:read",
+  response: { mediaType: "text/event-stream" },
   params: clusterParamsSchema,
   query: z.object({ topic: topicNameSchema.optional(), group: z.string().min(1).max(1000).optional() }),
   async handler({ params, query, request }) {

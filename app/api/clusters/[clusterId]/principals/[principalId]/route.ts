@@ -1,4 +1,4 @@
-import { principalParamsSchema } from "@/lib/schemas/requests";
+import { principalParamsSchema, ServicePrincipalDtoSchema } from "@/lib/schemas/requests";
 import { defineRoute } from "@/server/http/define-route";
 import { removePrincipal } from "@/server/services/access/service-principals";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** Removes a team's claim on a principal (its ACLs and credentials on the broker stay as they are). */
 export const DELETE = defineRoute({
   permission: "access:manage",
+  response: ServicePrincipalDtoSchema,
   params: principalParamsSchema,
   async handler({ params, actor, requestId }) {
     return Response.json(await removePrincipal(params.clusterId, params.principalId, { actor, requestId }));

@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** SSE: "request" events as the caller's visible requests change state. */
 export const GET = defineRoute({
   permission: "requests:read",
+  response: { mediaType: "text/event-stream" },
   params: clusterParamsSchema,
   async handler({ params, actor, request, requestId }) {
     return streamRequests(request, params.clusterId, { actor, requestId });

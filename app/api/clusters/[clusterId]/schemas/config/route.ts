@@ -1,5 +1,5 @@
 import { clusterParamsSchema } from "@/lib/schemas/params";
-import { setCompatibilityBodySchema } from "@/lib/schemas/schemas";
+import { setCompatibilityBodySchema, CompatibilityConfigSchema } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { getCompatibilityConfig } from "@/server/services/schemas/get-compatibility-config";
 import { setCompatibilityLevel } from "@/server/services/schemas/set-compatibility-level";
@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 /** The registry's global compatibility level. */
 export const GET = defineRoute({
   permission: "schemas:read",
+  response: CompatibilityConfigSchema,
   params: clusterParamsSchema,
   async handler({ params }) {
     return Response.json(await getCompatibilityConfig(params.clusterId, null));
@@ -17,6 +18,7 @@ export const GET = defineRoute({
 
 export const PUT = defineRoute({
   permission: "schemas:write",
+  response: CompatibilityConfigSchema,
   params: clusterParamsSchema,
   body: setCompatibilityBodySchema,
   async handler({ params, body, actor, requestId }) {

@@ -1,5 +1,5 @@
 import { clusterParamsSchema } from "@/lib/schemas/params";
-import { setRegistryModeBodySchema } from "@/lib/schemas/schemas";
+import { setRegistryModeBodySchema, RegistryModeSchema } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { getRegistryMode } from "@/server/services/schemas/get-registry-mode";
 import { setRegistryMode } from "@/server/services/schemas/set-registry-mode";
@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 /** The registry's global mode (READWRITE / READONLY / IMPORT), or supported: false. */
 export const GET = defineRoute({
   permission: "schemas:read",
+  response: RegistryModeSchema,
   params: clusterParamsSchema,
   async handler({ params }) {
     return Response.json(await getRegistryMode(params.clusterId));
@@ -17,6 +18,7 @@ export const GET = defineRoute({
 
 export const PUT = defineRoute({
   permission: "schemas:write",
+  response: RegistryModeSchema,
   params: clusterParamsSchema,
   body: setRegistryModeBodySchema,
   async handler({ params, body, actor, requestId }) {

@@ -1,5 +1,5 @@
 import { clusterParamsSchema } from "@/lib/schemas/params";
-import { listSubjectsQuerySchema } from "@/lib/schemas/schemas";
+import { listSubjectsQuerySchema, SubjectListSchema } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { listSubjects } from "@/server/services/schemas/list-subjects";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "schemas:read",
+  response: SubjectListSchema,
   params: clusterParamsSchema,
   query: listSubjectsQuerySchema,
   async handler({ params, query }) {

@@ -1,4 +1,4 @@
-import { alertRuleBodySchema, alertRuleParamsSchema } from "@/lib/alerts/rules";
+import { alertRuleBodySchema, alertRuleParamsSchema, AlertRuleDtoSchema } from "@/lib/alerts/rules";
 import { defineRoute } from "@/server/http/define-route";
 import { deleteRule, updateRule } from "@/server/services/alerts/rules";
 
@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const PUT = defineRoute({
   permission: "alerts:manage",
+  response: AlertRuleDtoSchema,
   params: alertRuleParamsSchema,
   body: alertRuleBodySchema,
   async handler({ params, body, actor, requestId }) {
@@ -15,6 +16,7 @@ export const PUT = defineRoute({
 
 export const DELETE = defineRoute({
   permission: "alerts:manage",
+  response: { 204: null },
   params: alertRuleParamsSchema,
   async handler({ params, actor, requestId }) {
     await deleteRule(params.clusterId, params.ruleId, { actor, requestId });

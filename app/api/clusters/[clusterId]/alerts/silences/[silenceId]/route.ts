@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const DELETE = defineRoute({
   permission: "alerts:manage",
+  response: { 204: null },
   params: silenceParamsSchema,
   async handler({ params, actor, requestId }) {
     await deleteSilence(params.clusterId, params.silenceId, { actor, requestId });

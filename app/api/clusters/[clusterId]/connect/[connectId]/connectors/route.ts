@@ -1,4 +1,4 @@
-import { connectParamsSchema, createConnectorBodySchema } from "@/lib/schemas/connect";
+import { connectParamsSchema, createConnectorBodySchema, ConnectorListSchema, ConnectorDetailSchema } from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { listConnectors } from "@/server/services/connect/read-connect";
 import { createConnector } from "@/server/services/connect/write-connect";
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "connect:read",
+  response: ConnectorListSchema,
   params: connectParamsSchema,
   async handler({ params }) {
     return Response.json(await listConnectors(params.clusterId, params.connectId));
@@ -16,6 +17,7 @@ export const GET = defineRoute({
 /** Validated by the worker first (422 with per-field errors, nothing created); a name that exists → 409. */
 export const POST = defineRoute({
   permission: "connect:manage",
+  response: { 201: ConnectorDetailSchema },
   scope: ({ body }) => body.name,
   params: connectParamsSchema,
   body: createConnectorBodySchema,

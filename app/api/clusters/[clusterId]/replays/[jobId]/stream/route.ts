@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 /** A job's progress over server-sent events (`job` on every change, then `done`). */
 export const GET = defineRoute({
   permission: "messages:read",
+  response: { mediaType: "text/event-stream" },
   params: replayJobParamsSchema,
   async handler({ params, actor, request }) {
     const events = await openReplayJobStream(params.clusterId, params.jobId, actor);

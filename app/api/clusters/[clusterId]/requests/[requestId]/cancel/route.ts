@@ -1,4 +1,4 @@
-import { requestParamsSchema } from "@/lib/schemas/requests";
+import { requestParamsSchema, TopicRequestDtoSchema } from "@/lib/schemas/requests";
 import { defineRoute } from "@/server/http/define-route";
 import { cancelRequest } from "@/server/services/requests/decide-request";
 
@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = defineRoute({
   permission: "requests:create",
+  response: TopicRequestDtoSchema,
   params: requestParamsSchema,
   async handler({ params, actor, requestId }) {
     return Response.json(await cancelRequest(params.clusterId, params.requestId, { actor, requestId }));

@@ -1,4 +1,4 @@
-import { requestParamsSchema } from "@/lib/schemas/requests";
+import { requestParamsSchema, CollectedSecretSchema } from "@/lib/schemas/requests";
 import { defineRoute } from "@/server/http/define-route";
 import { collectCredential } from "@/server/services/requests/collect-credential";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** The password of a provisioned credential request, once, to its requester (never cached, never stored). */
 export const POST = defineRoute({
   permission: "requests:create",
+  response: CollectedSecretSchema,
   params: requestParamsSchema,
   async handler({ params, actor, requestId }) {
     return Response.json(await collectCredential(params.clusterId, params.requestId, { actor, requestId }), { headers: { "cache-control": "no-store" } });

@@ -1,4 +1,4 @@
-import { deletedQuerySchema, permanentQuerySchema, subjectParamsSchema } from "@/lib/schemas/schemas";
+import { deletedQuerySchema, permanentQuerySchema, subjectParamsSchema, SubjectDetailSchema, DeleteSchemaResultSchema } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { deleteSubject } from "@/server/services/schemas/delete-subject";
 import { getSubject } from "@/server/services/schemas/get-subject";
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "schemas:read",
+  response: SubjectDetailSchema,
   params: subjectParamsSchema,
   query: deletedQuerySchema,
   async handler({ params, query }) {
@@ -17,6 +18,7 @@ export const GET = defineRoute({
 /** Soft delete; ?permanent=true removes an already soft-deleted subject for good. */
 export const DELETE = defineRoute({
   permission: "schemas:write",
+  response: DeleteSchemaResultSchema,
   params: subjectParamsSchema,
   query: permanentQuerySchema,
   async handler({ params, query, actor, requestId }) {

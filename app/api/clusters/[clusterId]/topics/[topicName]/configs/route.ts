@@ -1,5 +1,5 @@
 import { topicParamsSchema } from "@/lib/schemas/params";
-import { alterTopicConfigBodySchema, dryRunQuerySchema } from "@/lib/schemas/topics";
+import { alterTopicConfigBodySchema, dryRunQuerySchema, ConfigDiffSchema } from "@/lib/schemas/topics";
 import { defineRoute } from "@/server/http/define-route";
 import { alterTopicConfig } from "@/server/services/topics/alter-topic-config";
 
@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 /** Change or reset config keys; the other overrides are kept. ?dryRun=true returns the diff only. */
 export const PATCH = defineRoute({
   permission: "topics:alter",
+  response: ConfigDiffSchema,
   params: topicParamsSchema,
   query: dryRunQuerySchema,
   body: alterTopicConfigBodySchema,

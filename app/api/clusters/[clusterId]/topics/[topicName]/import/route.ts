@@ -1,4 +1,4 @@
-import { IMPORT_MAX_BYTES, importBodySchema } from "@/lib/schemas/import";
+import { IMPORT_MAX_BYTES, importBodySchema, ImportResultSchema } from "@/lib/schemas/import";
 import { topicParamsSchema } from "@/lib/schemas/params";
 import { dryRunQuerySchema } from "@/lib/schemas/replay";
 import { defineRoute } from "@/server/http/define-route";
@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 /** Load a JSON Lines file (Sluice's export format) into this topic; every line validated first; `?dryRun=true` only validates. */
 export const POST = defineRoute({
   permission: "messages:produce",
+  response: ImportResultSchema,
   params: topicParamsSchema,
   query: dryRunQuerySchema,
   body: importBodySchema,

@@ -1,4 +1,4 @@
-import { browseQuerySchema, produceBodySchema } from "@/lib/schemas/messages";
+import { browseQuerySchema, produceBodySchema, BrowsePageSchema, ProduceResultSchema } from "@/lib/schemas/messages";
 import { topicParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { browseMessages } from "@/server/services/messages/browse-messages";
@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 /** One page of records (stateless cursors for both directions). */
 export const GET = defineRoute({
   permission: "messages:read",
+  response: BrowsePageSchema,
   params: topicParamsSchema,
   query: browseQuerySchema,
   async handler({ params, query, actor, requestId }) {
@@ -19,6 +20,7 @@ export const GET = defineRoute({
 /** Produce one record; answers where it landed. */
 export const POST = defineRoute({
   permission: "messages:produce",
+  response: { 201: ProduceResultSchema },
   params: topicParamsSchema,
   body: produceBodySchema,
   bodyLimit: (params) => produceBodyLimit(params.clusterId, params.topicName),

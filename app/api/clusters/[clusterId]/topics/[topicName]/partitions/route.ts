@@ -1,5 +1,5 @@
 import { topicParamsSchema } from "@/lib/schemas/params";
-import { addPartitionsBodySchema } from "@/lib/schemas/topics";
+import { addPartitionsBodySchema, AddPartitionsResultSchema } from "@/lib/schemas/topics";
 import { defineRoute } from "@/server/http/define-route";
 import { addPartitions } from "@/server/services/topics/add-partitions";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = defineRoute({
   permission: "topics:alter",
+  response: AddPartitionsResultSchema,
   params: topicParamsSchema,
   body: addPartitionsBodySchema,
   async handler({ params, body, actor, requestId }) {

@@ -1,5 +1,5 @@
 import { topicParamsSchema } from "@/lib/schemas/params";
-import { purgeTopicBodySchema } from "@/lib/schemas/topics";
+import { purgeTopicBodySchema, PurgeResultSchema } from "@/lib/schemas/topics";
 import { defineRoute } from "@/server/http/define-route";
 import { purgeTopic } from "@/server/services/topics/purge-topic";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = defineRoute({
   permission: "topics:alter",
+  response: PurgeResultSchema,
   params: topicParamsSchema,
   body: purgeTopicBodySchema,
   async handler({ params, body, actor, requestId }) {

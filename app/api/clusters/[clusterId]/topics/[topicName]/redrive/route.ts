@@ -1,4 +1,4 @@
-import { dryRunQuerySchema, redriveBodySchema } from "@/lib/schemas/replay";
+import { dryRunQuerySchema, redriveBodySchema, DryRunResultSchema, ReplayJobSchema } from "@/lib/schemas/replay";
 import { topicParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { dryRunReplay } from "@/server/services/replay/dry-run-replay";
@@ -14,6 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = defineRoute({
   permission: "messages:read",
+  response: { 200: DryRunResultSchema, 202: ReplayJobSchema },
   params: topicParamsSchema,
   query: dryRunQuerySchema,
   body: redriveBodySchema,

@@ -1,7 +1,8 @@
-import { connectorParamsSchema, updateConnectorConfigBodySchema } from "@/lib/schemas/connect";
+import { connectorParamsSchema, updateConnectorConfigBodySchema, ConnectorDetailSchema } from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { getConnector } from "@/server/services/connect/read-connect";
 import { deleteConnector, updateConnectorConfig } from "@/server/services/connect/write-connect";
+import { DeletedSchema } from "@/lib/schemas/topics";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,7 @@ const scope = ({ params }: { params: { name: string } }) => params.name;
 /** The connector: state, tasks (worker, state, failure trace), topics and its config with secrets hidden. */
 export const GET = defineRoute({
   permission: "connect:read",
+  response: ConnectorDetailSchema,
   params: connectorParamsSchema,
   async handler({ params }) {
     return Response.json(await getConnector(params.clusterId, params.connectId, params.name));
@@ -19,6 +21,7 @@ export const GET = defineRoute({
 /** A new config for an existing connector ("[hidden]" keeps a stored secret); validated by the worker first. */
 export const PUT = defineRoute({
   permission: "connect:manage",
+  response: ConnectorDetailSchema,
   scope,
   params: connectorParamsSchema,
   body: updateConnectorConfigBodySchema,
@@ -30,6 +33,7 @@ export const PUT = defineRoute({
 
 export const DELETE = defineRoute({
   permission: "connect:manage",
+  response: DeletedSchema,
   scope,
   params: connectorParamsSchema,
   async handler({ params, actor, requestId }) {

@@ -1,4 +1,4 @@
-import { resetOffsetsBodySchema } from "@/lib/schemas/groups";
+import { resetOffsetsBodySchema, ResetPreviewSchema } from "@/lib/schemas/groups";
 import { groupParamsSchema } from "@/lib/schemas/params";
 import { dryRunQuerySchema } from "@/lib/schemas/topics";
 import { defineRoute } from "@/server/http/define-route";
@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 /** Preview (?dryRun=true) or apply an offset reset; applying needs a group without active members. */
 export const POST = defineRoute({
   permission: "groups:alter",
+  response: ResetPreviewSchema,
   params: groupParamsSchema,
   query: dryRunQuerySchema,
   body: resetOffsetsBodySchema,

@@ -1,4 +1,4 @@
-import { checkSchemaBodySchema, subjectParamsSchema } from "@/lib/schemas/schemas";
+import { checkSchemaBodySchema, subjectParamsSchema, CompatibilityCheckSchema } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { checkSchemaCompatibility } from "@/server/services/schemas/check-schema-compatibility";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** Dry run of a registration: the registry's verdict against the latest version. Changes nothing, so a read. */
 export const POST = defineRoute({
   permission: "schemas:read",
+  response: CompatibilityCheckSchema,
   params: subjectParamsSchema,
   body: checkSchemaBodySchema,
   // A schema may be 1 MB of text; JSON escapes can double it.

@@ -1,4 +1,4 @@
-import { setCompatibilityBodySchema, subjectParamsSchema } from "@/lib/schemas/schemas";
+import { setCompatibilityBodySchema, subjectParamsSchema, CompatibilityConfigSchema } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { getCompatibilityConfig } from "@/server/services/schemas/get-compatibility-config";
 import { setCompatibilityLevel } from "@/server/services/schemas/set-compatibility-level";
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "schemas:read",
+  response: CompatibilityConfigSchema,
   params: subjectParamsSchema,
   async handler({ params }) {
     return Response.json(await getCompatibilityConfig(params.clusterId, params.subject));
@@ -15,6 +16,7 @@ export const GET = defineRoute({
 
 export const PUT = defineRoute({
   permission: "schemas:write",
+  response: CompatibilityConfigSchema,
   params: subjectParamsSchema,
   body: setCompatibilityBodySchema,
   async handler({ params, body, actor, requestId }) {

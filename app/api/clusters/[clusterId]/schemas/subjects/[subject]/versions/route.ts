@@ -1,4 +1,4 @@
-import { registerSchemaBodySchema, subjectParamsSchema } from "@/lib/schemas/schemas";
+import { registerSchemaBodySchema, subjectParamsSchema, RegisterResultSchema } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { registerSchema } from "@/server/services/schemas/register-schema";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** Register a version: the registry's compatibility check runs first; 409 with its messages when incompatible. */
 export const POST = defineRoute({
   permission: "schemas:write",
+  response: { 201: RegisterResultSchema },
   params: subjectParamsSchema,
   body: registerSchemaBodySchema,
   // A schema may be 1 MB of text; JSON escapes can double it.

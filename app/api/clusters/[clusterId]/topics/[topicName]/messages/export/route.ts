@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 /** The search result as a JSON Lines download (full records, streamed, any size). Audited. */
 export const GET = defineRoute({
   permission: "messages:read",
+  response: { mediaType: "application/x-ndjson" },
   params: topicParamsSchema,
   query: streamQuerySchema,
   async handler({ params, query, request, actor, requestId }) {

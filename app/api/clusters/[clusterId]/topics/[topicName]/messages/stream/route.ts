@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 /** Search and live tail over server-sent events; 4xx JSON before the stream opens, `error` events after. */
 export const GET = defineRoute({
   permission: "messages:read",
+  response: { mediaType: "text/event-stream" },
   params: topicParamsSchema,
   query: streamQuerySchema,
   async handler({ params, query, request, actor, requestId }) {

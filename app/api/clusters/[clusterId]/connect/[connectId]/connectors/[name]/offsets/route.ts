@@ -1,4 +1,4 @@
-import { alterOffsetsBodySchema, connectorParamsSchema } from "@/lib/schemas/connect";
+import { alterOffsetsBodySchema, connectorParamsSchema, ConnectorOffsetsSchema, ConnectMessageSchema } from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { getConnectorOffsets } from "@/server/services/connect/read-connect";
 import { alterConnectorOffsets, resetConnectorOffsets } from "@/server/services/connect/write-connect";
@@ -9,6 +9,7 @@ const scope = ({ params }: { params: { name: string } }) => params.name;
 
 export const GET = defineRoute({
   permission: "connect:read",
+  response: ConnectorOffsetsSchema,
   params: connectorParamsSchema,
   async handler({ params }) {
     return Response.json(await getConnectorOffsets(params.clusterId, params.connectId, params.name));
@@ -18,6 +19,7 @@ export const GET = defineRoute({
 /** Alters offsets of a STOPPED connector (409 otherwise), in Kafka Connect's own {offsets: [{partition, offset}]} form. */
 export const PATCH = defineRoute({
   permission: "connect:manage",
+  response: ConnectMessageSchema,
   scope,
   params: connectorParamsSchema,
   body: alterOffsetsBodySchema,
@@ -30,6 +32,7 @@ export const PATCH = defineRoute({
 /** Resets (removes) every offset of a STOPPED connector (409 otherwise). */
 export const DELETE = defineRoute({
   permission: "connect:manage",
+  response: ConnectMessageSchema,
   scope,
   params: connectorParamsSchema,
   async handler({ params, actor, requestId }) {

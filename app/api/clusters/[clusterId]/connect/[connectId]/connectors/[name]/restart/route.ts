@@ -1,4 +1,4 @@
-import { connectorParamsSchema, restartQuerySchema } from "@/lib/schemas/connect";
+import { connectorParamsSchema, restartQuerySchema, ConnectorRestartResultSchema } from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { restartConnector } from "@/server/services/connect/write-connect";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** Restarts the connector; `?includeTasks=true` its tasks too, `&onlyFailed=true` only what FAILED. */
 export const POST = defineRoute({
   permission: "connect:manage",
+  response: { 202: ConnectorRestartResultSchema },
   scope: ({ params }) => params.name,
   params: connectorParamsSchema,
   query: restartQuerySchema,

@@ -1,4 +1,4 @@
-import { connectorParamsSchema } from "@/lib/schemas/connect";
+import { connectorParamsSchema, ConnectorActionResultSchema } from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { connectorAction } from "@/server/services/connect/write-connect";
 
@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = defineRoute({
   permission: "connect:manage",
+  response: { 202: ConnectorActionResultSchema },
   scope: ({ params }) => params.name,
   params: connectorParamsSchema,
   async handler({ params, actor, requestId }) {

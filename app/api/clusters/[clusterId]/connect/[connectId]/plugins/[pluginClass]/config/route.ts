@@ -1,4 +1,4 @@
-import { pluginParamsSchema, validateConfigBodySchema } from "@/lib/schemas/connect";
+import { pluginParamsSchema, validateConfigBodySchema, ConfigValidationSchema } from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { validatePluginConfig } from "@/server/services/connect/read-connect";
 
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 /** The plugin's config definition (every field, group, default and documentation), as the create form needs it. */
 export const GET = defineRoute({
   permission: "connect:read",
+  response: ConfigValidationSchema,
   params: pluginParamsSchema,
   async handler({ params }) {
     return Response.json(await validatePluginConfig(params.clusterId, params.connectId, params.pluginClass));
@@ -16,6 +17,7 @@ export const GET = defineRoute({
 /** The worker's verdict on a config (`/config/validate`): the same definition with per-field errors. Changes nothing. */
 export const POST = defineRoute({
   permission: "connect:read",
+  response: ConfigValidationSchema,
   params: pluginParamsSchema,
   body: validateConfigBodySchema,
   bodyLimit: 512 * 1024,

@@ -1,4 +1,4 @@
-import { permanentQuerySchema, schemaVersionParamsSchema } from "@/lib/schemas/schemas";
+import { permanentQuerySchema, schemaVersionParamsSchema, SchemaVersionSchema, DeleteSchemaResultSchema } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { deleteSchemaVersion } from "@/server/services/schemas/delete-schema-version";
 import { getSchemaVersion } from "@/server/services/schemas/get-schema-version";
@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   permission: "schemas:read",
+  response: SchemaVersionSchema,
   params: schemaVersionParamsSchema,
   async handler({ params }) {
     return Response.json(await getSchemaVersion(params.clusterId, params.subject, params.version));
@@ -16,6 +17,7 @@ export const GET = defineRoute({
 /** Soft delete; ?permanent=true removes an already soft-deleted version for good. */
 export const DELETE = defineRoute({
   permission: "schemas:write",
+  response: DeleteSchemaResultSchema,
   params: schemaVersionParamsSchema,
   query: permanentQuerySchema,
   async handler({ params, query, actor, requestId }) {

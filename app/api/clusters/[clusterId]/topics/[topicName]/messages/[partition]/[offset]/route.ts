@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeQuery } from "@/lib/schemas/messages";
+import { decodeQuery, MessageAnswerSchema } from "@/lib/schemas/messages";
 import { messageParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { getMessage } from "@/server/services/messages/get-message";
@@ -11,6 +11,7 @@ const query = z.object(decodeQuery);
 /** One record with its full key and value. */
 export const GET = defineRoute({
   permission: "messages:read",
+  response: MessageAnswerSchema,
   params: messageParamsSchema,
   query,
   async handler({ params, query, actor, requestId }) {

@@ -1,4 +1,4 @@
-import { connectorTaskParamsSchema } from "@/lib/schemas/connect";
+import { connectorTaskParamsSchema, ConnectorRestartResultSchema } from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { restartTask } from "@/server/services/connect/write-connect";
 
@@ -6,6 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = defineRoute({
   permission: "connect:manage",
+  response: { 202: ConnectorRestartResultSchema },
   scope: ({ params }) => params.name,
   params: connectorTaskParamsSchema,
   async handler({ params, actor, requestId }) {
