@@ -5,6 +5,7 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import type { DecodeFormat, DecodedEncoding } from "@/lib/schemas/messages";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
 import { assertAvroBounded } from "./bounded-avro";
+import { apicurioHeaderId, decodeApicurio } from "./apicurio";
 import type { SideDecoder } from "./topic-decoders";
 
 /** A topic's decoder setting for one side, used where the view asks for "auto": a compiled decoder or a view format. */
@@ -228,13 +229,21 @@ export function decodeHeader(h: { key: string; value: Buffer | null }): DecodedH
 /** Decodes a record's key, value and headers; synchronous unless a schema lookup is needed. */
 export function decodeRecord(clusterId: string, record: KafkaRecord, o: DecodeOptions): DecodedRecord | Promise<DecodedRecord> {
   const parse = o.parse ?? true;
-  const key = decodeSide(clusterId, record.key, o.keyFormat, o.topic?.key, parse, o.previewBytes);
-  const value = decodeSide(clusterId, record.value, o.valueFormat, o.topic?.value, parse, o.previewBytes);
+  // Apicurio's header ids: automatic detection (no topic setting) of a record that carries one.
+  const apicurio = (side: "key" | "value", buf: Buffer | null, format: DecodeFormat) =>
+    buf !== null && record.headers.length && (format === "auto" || format === "schema") && !o.topic?.[side] ? apicurioHeaderId(record, side) : null;
+  const keyRef = apicurio("key", record.key, o.keyFormat);
+  const valueRef = apicurio("value", record.value, o.valueFormat);
+  const key = keyRef ? null : decodeSide(clusterId, record.key, o.keyFormat, o.topic?.key, parse, o.previewBytes);
+  const value = valueRef ? null : decodeSide(clusterId, record.value, o.valueFormat, o.topic?.value, parse, o.previewBytes);
   const headers = record.headers.length ? record.headers.map(decodeHeader) : [];
   if (key && value) return { record, key, value, headers };
   const kf = o.keyFormat === "auto" && o.topic?.key && "format" in o.topic.key ? o.topic.key.format : o.keyFormat;
   const vf = o.valueFormat === "auto" && o.topic?.value && "format" in o.topic.value ? o.topic.value.format : o.valueFormat;
-  return Promise.all([key ?? decodeValue(clusterId, record.key, kf, parse), value ?? decodeValue(clusterId, record.value, vf, parse)]).then(([k, v]) => ({
+  return Promise.all([
+    key ?? (keyRef ? decodeApicurio(clusterId, record.key!, keyRef) : decodeValue(clusterId, record.key, kf, parse)),
+    value ?? (valueRef ? decodeApicurio(clusterId, record.value!, valueRef) : decodeValue(clusterId, record.value, vf, parse)),
+  ]).then(([k, v]) => ({
     record,
     key: k,
     value: v,

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { create, toBinary } from "@bufbuild/protobuf";
 import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
+import avro from "avsc";
+import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as detailRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/[partition]/[offset]/route";
 import { GET as browseRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
@@ -16,6 +18,7 @@ import { asAdmin } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
 import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { TEST_STACK } from "../../stack";
 import { messagesOf, readEvents } from "../../sse-client";
 
 const admin = testAdmin();
@@ -189,5 +192,43 @@ describe("per-topic decoders", () => {
     const got = await callRoute<TopicDecoders>(getDecoders, `/api/clusters/local/topics/${topic}/decoders`, { clusterId: "local", topicName: topic });
     expect(got.body.value.kind).toBe("registry");
     expect(await prisma.auditEvent.count({ where: { action: "topic.decoders_set", target: topic, result: "failure" } })).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("Apicurio header-based schema ids", () => {
+  it("decodes bare Avro payloads whose schema is named by apicurio.value.globalId (8-byte big-endian), from the real Apicurio registry", async () => {
+    const topic = await createTopic("dec-apicurio");
+    const schema = { type: "record", name: "Reading", fields: [{ name: "sensor", type: "string" }, { name: "celsius", type: "double" }] };
+    const subject = `${topic}-value`;
+    const reg = await fetch(`${TEST_STACK.registryUrl}/subjects/${subject}/versions`, { method: "POST", headers: { "content-type": "application/vnd.schemaregistry.v1+json" }, body: JSON.stringify({ schema: JSON.stringify(schema) }) });
+    expect(reg.status).toBe(200);
+    const base = TEST_STACK.registryUrl.replace(/\/apis\/ccompat\/v\d+$/, "");
+    const meta = (await (await fetch(`${base}/apis/registry/v3/groups/default/artifacts/${subject}/versions/1`)).json()) as { globalId: number };
+    const id = (n: number) => {
+      const b = Buffer.alloc(8);
+      b.writeBigInt64BE(BigInt(n));
+      return b;
+    };
+    // The payload as Apicurio's AvroKafkaSerializer writes it with headers enabled: bare Avro binary.
+    const payload = avro.Type.forSchema(schema as avro.Schema).toBuffer({ sensor: "t-1", celsius: 21.5 });
+    const producer = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    try {
+      await producer.send({
+        topic,
+        messages: [
+          { key: "r1", value: payload, headers: { "apicurio.value.globalId": id(meta.globalId) } },
+          { key: "r2", value: payload, headers: { "apicurio.value.globalId": id(987_654_321) } },
+        ],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    const rows = await browse(topic);
+    expect(JSON.parse(rows[0].value.text!)).toEqual({ sensor: "t-1", celsius: 21.5 });
+    expect(rows[0].value).toMatchObject({ encoding: "avro", decoder: `apicurio globalId ${meta.globalId}` });
+    expect(rows[1].value.error).toMatch(/globalId 987654321 is not in the registry/);
+    expect(rows[1].value.encoding).toBe("hex");
+    expect((await search(topic, `cel=${encodeURIComponent("value.celsius > 20.0")}`)).done.matched).toBe(1);
   });
 });
