@@ -19,6 +19,7 @@ import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
 import { testAdmin, uniqueTopic } from "../../kafka-admin";
 import { TEST_STACK } from "../../stack";
+import { javaProduce } from "../../java-consumer";
 import { messagesOf, readEvents } from "../../sse-client";
 
 const admin = testAdmin();
@@ -230,5 +231,40 @@ describe("Apicurio header-based schema ids", () => {
     expect(rows[1].value.error).toMatch(/globalId 987654321 is not in the registry/);
     expect(rows[1].value.encoding).toBe("hex");
     expect((await search(topic, `cel=${encodeURIComponent("value.celsius > 20.0")}`)).done.matched).toBe(1);
+  });
+});
+
+describe("records written with Kafka's own Java serializers", () => {
+  it("int, long, double, UUID and ISO-8859-1 strings decode to the values the producer sent", { timeout: 240_000 }, async () => {
+    const cases: [Parameters<typeof javaProduce>[1], string, string[], string[]][] = [
+      ["int", "int", ["42", "-2147483648"], ["42", "-2147483648"]],
+      ["long", "long", ["9223372036854775807", "-5"], ["9223372036854775807", "-5"]],
+      ["double", "double", ["3.25", "-0.5"], ["3.25", "-0.5"]],
+      ["uuid", "uuid", ["123e4567-e89b-12d3-a456-426614174000"], ["123e4567-e89b-12d3-a456-426614174000"]],
+      ["string:ISO-8859-1", "string", ["Grüße café"], ["Grüße café"]],
+    ];
+    for (const [type, kind, values, shown] of cases) {
+      const topic = await createTopic(`dec-java-${kind}`);
+      javaProduce(topic, type, values);
+      const setting = kind === "string" ? { kind, charset: "ISO-8859-1" } : { kind };
+      expect((await put(topic, { value: setting })).status).toBe(200);
+      const rows = await browse(topic);
+      expect(rows.map((m) => m.value.text), type).toEqual(shown);
+      expect(rows.every((m) => !m.value.error)).toBe(true);
+    }
+  });
+});
+
+describe("Avro from a schema file", () => {
+  it("decodes bare Avro binary written by kcat with the uploaded schema", async () => {
+    const topic = await createTopic("dec-avro");
+    const schema = { type: "record", name: "User", namespace: "acme", fields: [{ name: "name", type: "string" }, { name: "age", type: ["null", "int"], default: null }] };
+    kcatFiles(topic, [avro.Type.forSchema(schema as avro.Schema).toBuffer({ name: "Ada", age: 36 })]);
+    const set = await put(topic, { value: { kind: "avro", avroSchema: JSON.stringify(schema), fileName: "user.avsc" } });
+    expect(set.status).toBe(200);
+    expect(set.body.value).toMatchObject({ kind: "avro", fileName: "user.avsc" });
+    const [row] = await browse(topic);
+    expect(JSON.parse(row.value.text!)).toEqual({ name: "Ada", age: 36 });
+    expect(row.value.decoder).toBe("avro acme.User");
   });
 });
