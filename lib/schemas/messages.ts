@@ -147,7 +147,8 @@ export const streamQuerySchema = z
   });
 export type StreamQuery = z.output<typeof streamQuerySchema>;
 
-export const PRODUCE_FORMATS = ["null", "string", "json", "base64", "schema"] as const;
+/** "topic": encoded with the topic's decoder setting (numbers, UUID, charset text; JSON for msgpack/protobuf/avro). */
+export const PRODUCE_FORMATS = ["null", "string", "json", "base64", "schema", "topic"] as const;
 
 const producePart = z.object({
   format: z.enum(PRODUCE_FORMATS).default("string"),

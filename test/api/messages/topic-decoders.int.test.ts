@@ -9,6 +9,7 @@ import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as detailRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/[partition]/[offset]/route";
 import { GET as browseRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
+import { POST as produceRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
 import { GET as streamRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route";
 import { DELETE as clearDecoders, GET as getDecoders, PUT as putDecoders } from "@/app/api/clusters/[clusterId]/topics/[topicName]/decoders/route";
 import type { Message } from "@/lib/schemas/messages";
@@ -266,5 +267,19 @@ describe("Avro from a schema file", () => {
     const [row] = await browse(topic);
     expect(JSON.parse(row.value.text!)).toEqual({ name: "Ada", age: 36 });
     expect(row.value.decoder).toBe("avro acme.User");
+  });
+});
+
+describe("produce with the topic's decoder", () => {
+  it("encodes an int key and a protobuf value from JSON; kcat reads the bytes; bad input is refused with 422", async () => {
+    const topic = await createTopic("dec-produce");
+    expect((await put(topic, { key: { kind: "int" }, value: { kind: "protobuf", messageType: "shop.Order", descriptorSet: orderDescriptorSet().toString("base64") } })).status).toBe(200);
+    const send = (body: unknown) => callRoute<Envelope>(produceRoute, `/api/clusters/local/topics/${topic}/messages`, { clusterId: "local", topicName: topic }, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const ok = await send({ key: { format: "topic", data: "7" }, value: { format: "topic", data: '{"id":"o-9","amount":"1500"}' } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const raw = execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%k|%s"], { timeout: 20_000 });
+    expect(raw.equals(Buffer.concat([int32(7), Buffer.from("|"), Buffer.from([0x0a, 0x03, 0x6f, 0x2d, 0x39, 0x10, 0xdc, 0x0b])]))).toBe(true);
+    expect((await send({ key: { format: "topic", data: "x" }, value: { format: "string", data: "v" } })).status).toBe(422);
+    expect((await send({ key: { format: "null" }, value: { format: "topic", data: '{"nope":1}' } })).status).toBe(422);
   });
 });
