@@ -95,3 +95,12 @@ function spawnJava(mainClass: string, rest: string[]): JavaConsumer {
 export function setClusterFeature(feature: string, level: number): void {
   execFileSync("java", ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), "SluiceSetFeature", BOOTSTRAP, feature, String(level)], { cwd: ROOT, stdio: "ignore", timeout: 60_000 });
 }
+
+/**
+ * Writes values with Kafka's own serializers (IntegerSerializer, LongSerializer, DoubleSerializer, UUIDSerializer,
+ * StringSerializer with `value.serializer.encoding`) from a real Java producer; keys are "0", "1", …
+ */
+export function javaProduce(topic: string, type: "int" | "long" | "double" | "uuid" | `string:${string}`, values: string[]): void {
+  const out = execFileSync("java", ["-cp", buildClasspath(), "SluiceSerdeProducer", BOOTSTRAP, topic, type, ...values], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  if (!out.includes(`sent ${values.length}`)) throw new Error(`the Java producer did not confirm: ${out}`);
+}

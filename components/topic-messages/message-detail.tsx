@@ -12,7 +12,7 @@ import { formatBytes } from "./message-table";
 /** Pretty JSON when the text is JSON (the browser validates what the server labelled by shape), else as is. */
 function pretty(field: DecodedField): string {
   if (field.text === null) return "null";
-  if (!field.truncated && (field.encoding === "json" || field.encoding === "avro" || field.encoding === "protobuf" || field.encoding === "json-schema")) {
+  if (!field.truncated && (field.encoding === "json" || field.encoding === "avro" || field.encoding === "protobuf" || field.encoding === "json-schema" || field.encoding === "msgpack")) {
     try {
       return JSON.stringify(JSON.parse(field.text), null, 2);
     } catch {
@@ -34,6 +34,11 @@ function Payload({ label, field, full, onLoadFull, loading, testId }: { label: s
           {shown.encoding}
         </span>
         {shown.schemaId !== undefined ? <span className="text-xs text-slate-500">schema id {shown.schemaId}</span> : null}
+        {shown.decoder ? (
+          <span className="text-xs text-slate-500" data-testid={`${testId}-decoder`}>
+            decoded as {shown.decoder}
+          </span>
+        ) : null}
         <span className="text-xs text-slate-500">{formatBytes(shown.size)}</span>
         {shown.masked ? <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">masked</span> : null}
         <Button

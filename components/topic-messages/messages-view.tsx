@@ -18,6 +18,8 @@ import { formatNumber } from "@/lib/format";
 import { MessageDetail } from "./message-detail";
 import { MessageTable, messageId } from "./message-table";
 import { ProduceDialog } from "./produce-dialog";
+import { DecodersButton } from "./decoders-dialog";
+import { ImportButton } from "./import-dialog";
 import { ReplayButton } from "./replay-button";
 import { useMessageFeed } from "./use-message-feed";
 
@@ -130,6 +132,8 @@ export function MessagesView({ clusterId, topic, readOnlyReason, hasRegistry, al
           {tab("live", "Live tail", Radio)}
         </div>
         <ReplayButton clusterId={clusterId} topic={topic} />
+        <DecodersButton clusterId={clusterId} topic={topic} />
+        <ImportButton clusterId={clusterId} topic={topic} disabled={!!readOnlyReason} />
         <Tooltip content={readOnlyReason}>
           <Button size="sm" variant="primary" onClick={() => setProducing(true)} disabled={!!readOnlyReason || !detail.data} data-testid="produce-button" className="mb-1.5">
             <Send className="h-3.5 w-3.5" /> Produce

@@ -24,7 +24,7 @@ function PartEditor({ id, label, part, onChange, subjects, errors, allowNull }: 
         <Select aria-label={`${label} format`} value={part.format} onChange={(e) => onChange({ ...part, format: e.target.value as Format })} data-testid={`produce-${id}-format`}>
           {PRODUCE_FORMATS.filter((f) => allowNull || f !== "null").map((f) => (
             <option key={f} value={f}>
-              {f === "schema" ? "schema registry" : f}
+              {f === "schema" ? "schema registry" : f === "topic" ? "topic decoder" : f}
             </option>
           ))}
         </Select>

@@ -6,7 +6,7 @@ export const DECODE_FORMATS = ["auto", "string", "json", "schema", "hex", "base6
 export type DecodeFormat = (typeof DECODE_FORMATS)[number];
 
 /** What a key or value turned out to be. */
-export const DECODED_ENCODINGS = ["null", "string", "json", "avro", "protobuf", "json-schema", "hex", "base64"] as const;
+export const DECODED_ENCODINGS = ["null", "string", "json", "avro", "protobuf", "json-schema", "hex", "base64", "msgpack", "int", "long", "short", "float", "double", "uuid"] as const;
 export type DecodedEncoding = (typeof DECODED_ENCODINGS)[number];
 
 export const COMPRESSIONS = ["none", "gzip", "snappy", "lz4", "zstd"] as const;
@@ -28,6 +28,8 @@ export const DecodedFieldSchema = z.object({
   error: z.string().optional(),
   /** Masking rules changed this field before it left the server. */
   masked: z.boolean().optional(),
+  /** The topic's decoder setting (or Apicurio header id) this field was decoded with, e.g. "protobuf shop.Order". */
+  decoder: z.string().optional(),
 });
 export type DecodedField = z.infer<typeof DecodedFieldSchema>;
 
@@ -145,7 +147,8 @@ export const streamQuerySchema = z
   });
 export type StreamQuery = z.output<typeof streamQuerySchema>;
 
-export const PRODUCE_FORMATS = ["null", "string", "json", "base64", "schema"] as const;
+/** "topic": encoded with the topic's decoder setting (numbers, UUID, charset text; JSON for msgpack/protobuf/avro). */
+export const PRODUCE_FORMATS = ["null", "string", "json", "base64", "schema", "topic"] as const;
 
 const producePart = z.object({
   format: z.enum(PRODUCE_FORMATS).default("string"),

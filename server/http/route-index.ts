@@ -66,38 +66,39 @@ import * as r63 from "@/app/api/clusters/[clusterId]/share-groups/[groupId]/rout
 import * as r64 from "@/app/api/clusters/[clusterId]/sizes/route";
 import * as r65 from "@/app/api/clusters/[clusterId]/stream/route";
 import * as r66 from "@/app/api/clusters/[clusterId]/topics/[topicName]/configs/route";
-import * as r67 from "@/app/api/clusters/[clusterId]/topics/[topicName]/import/route";
-import * as r68 from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/[partition]/[offset]/route";
-import * as r69 from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/export/route";
-import * as r70 from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
-import * as r71 from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route";
-import * as r72 from "@/app/api/clusters/[clusterId]/topics/[topicName]/partitions/route";
-import * as r73 from "@/app/api/clusters/[clusterId]/topics/[topicName]/purge/route";
-import * as r74 from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/preview/route";
-import * as r75 from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/route";
-import * as r76 from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/stream/route";
-import * as r77 from "@/app/api/clusters/[clusterId]/topics/[topicName]/redrive/route";
-import * as r78 from "@/app/api/clusters/[clusterId]/topics/[topicName]/replay/route";
-import * as r79 from "@/app/api/clusters/[clusterId]/topics/[topicName]/route";
-import * as r80 from "@/app/api/clusters/[clusterId]/topics/[topicName]/sizes/route";
-import * as r81 from "@/app/api/clusters/[clusterId]/topics/route";
-import * as r82 from "@/app/api/clusters/route";
-import * as r83 from "@/app/api/health/route";
-import * as r84 from "@/app/api/me/notifications/read/route";
-import * as r85 from "@/app/api/me/notifications/route";
-import * as r86 from "@/app/api/me/preferences/route";
-import * as r87 from "@/app/api/me/route";
-import * as r88 from "@/app/api/metrics/route";
-import * as r89 from "@/app/api/ready/route";
-import * as r90 from "@/app/api/session/route";
-import * as r91 from "@/app/api/setup/route";
-import * as r92 from "@/app/api/streams/route";
-import * as r93 from "@/app/api/teams/[teamId]/route";
-import * as r94 from "@/app/api/teams/route";
-import * as r95 from "@/app/api/tokens/[tokenId]/route";
-import * as r96 from "@/app/api/tokens/route";
-import * as r97 from "@/app/api/users/[userId]/route";
-import * as r98 from "@/app/api/users/route";
+import * as r67 from "@/app/api/clusters/[clusterId]/topics/[topicName]/decoders/route";
+import * as r68 from "@/app/api/clusters/[clusterId]/topics/[topicName]/import/route";
+import * as r69 from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/[partition]/[offset]/route";
+import * as r70 from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/export/route";
+import * as r71 from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
+import * as r72 from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route";
+import * as r73 from "@/app/api/clusters/[clusterId]/topics/[topicName]/partitions/route";
+import * as r74 from "@/app/api/clusters/[clusterId]/topics/[topicName]/purge/route";
+import * as r75 from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/preview/route";
+import * as r76 from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/route";
+import * as r77 from "@/app/api/clusters/[clusterId]/topics/[topicName]/reassignment/stream/route";
+import * as r78 from "@/app/api/clusters/[clusterId]/topics/[topicName]/redrive/route";
+import * as r79 from "@/app/api/clusters/[clusterId]/topics/[topicName]/replay/route";
+import * as r80 from "@/app/api/clusters/[clusterId]/topics/[topicName]/route";
+import * as r81 from "@/app/api/clusters/[clusterId]/topics/[topicName]/sizes/route";
+import * as r82 from "@/app/api/clusters/[clusterId]/topics/route";
+import * as r83 from "@/app/api/clusters/route";
+import * as r84 from "@/app/api/health/route";
+import * as r85 from "@/app/api/me/notifications/read/route";
+import * as r86 from "@/app/api/me/notifications/route";
+import * as r87 from "@/app/api/me/preferences/route";
+import * as r88 from "@/app/api/me/route";
+import * as r89 from "@/app/api/metrics/route";
+import * as r90 from "@/app/api/ready/route";
+import * as r91 from "@/app/api/session/route";
+import * as r92 from "@/app/api/setup/route";
+import * as r93 from "@/app/api/streams/route";
+import * as r94 from "@/app/api/teams/[teamId]/route";
+import * as r95 from "@/app/api/teams/route";
+import * as r96 from "@/app/api/tokens/[tokenId]/route";
+import * as r97 from "@/app/api/tokens/route";
+import * as r98 from "@/app/api/users/[userId]/route";
+import * as r99 from "@/app/api/users/route";
 
 export const ROUTE_MODULES: { file: string; module: Record<string, unknown> }[] = [
   { file: "app/api/audit/export/route.ts", module: r0 },
@@ -167,36 +168,37 @@ export const ROUTE_MODULES: { file: string; module: Record<string, unknown> }[] 
   { file: "app/api/clusters/[clusterId]/sizes/route.ts", module: r64 },
   { file: "app/api/clusters/[clusterId]/stream/route.ts", module: r65 },
   { file: "app/api/clusters/[clusterId]/topics/[topicName]/configs/route.ts", module: r66 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/import/route.ts", module: r67 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/messages/[partition]/[offset]/route.ts", module: r68 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/messages/export/route.ts", module: r69 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/messages/route.ts", module: r70 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route.ts", module: r71 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/partitions/route.ts", module: r72 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/purge/route.ts", module: r73 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/reassignment/preview/route.ts", module: r74 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/reassignment/route.ts", module: r75 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/reassignment/stream/route.ts", module: r76 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/redrive/route.ts", module: r77 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/replay/route.ts", module: r78 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/route.ts", module: r79 },
-  { file: "app/api/clusters/[clusterId]/topics/[topicName]/sizes/route.ts", module: r80 },
-  { file: "app/api/clusters/[clusterId]/topics/route.ts", module: r81 },
-  { file: "app/api/clusters/route.ts", module: r82 },
-  { file: "app/api/health/route.ts", module: r83 },
-  { file: "app/api/me/notifications/read/route.ts", module: r84 },
-  { file: "app/api/me/notifications/route.ts", module: r85 },
-  { file: "app/api/me/preferences/route.ts", module: r86 },
-  { file: "app/api/me/route.ts", module: r87 },
-  { file: "app/api/metrics/route.ts", module: r88 },
-  { file: "app/api/ready/route.ts", module: r89 },
-  { file: "app/api/session/route.ts", module: r90 },
-  { file: "app/api/setup/route.ts", module: r91 },
-  { file: "app/api/streams/route.ts", module: r92 },
-  { file: "app/api/teams/[teamId]/route.ts", module: r93 },
-  { file: "app/api/teams/route.ts", module: r94 },
-  { file: "app/api/tokens/[tokenId]/route.ts", module: r95 },
-  { file: "app/api/tokens/route.ts", module: r96 },
-  { file: "app/api/users/[userId]/route.ts", module: r97 },
-  { file: "app/api/users/route.ts", module: r98 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/decoders/route.ts", module: r67 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/import/route.ts", module: r68 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/messages/[partition]/[offset]/route.ts", module: r69 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/messages/export/route.ts", module: r70 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/messages/route.ts", module: r71 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route.ts", module: r72 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/partitions/route.ts", module: r73 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/purge/route.ts", module: r74 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/reassignment/preview/route.ts", module: r75 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/reassignment/route.ts", module: r76 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/reassignment/stream/route.ts", module: r77 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/redrive/route.ts", module: r78 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/replay/route.ts", module: r79 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/route.ts", module: r80 },
+  { file: "app/api/clusters/[clusterId]/topics/[topicName]/sizes/route.ts", module: r81 },
+  { file: "app/api/clusters/[clusterId]/topics/route.ts", module: r82 },
+  { file: "app/api/clusters/route.ts", module: r83 },
+  { file: "app/api/health/route.ts", module: r84 },
+  { file: "app/api/me/notifications/read/route.ts", module: r85 },
+  { file: "app/api/me/notifications/route.ts", module: r86 },
+  { file: "app/api/me/preferences/route.ts", module: r87 },
+  { file: "app/api/me/route.ts", module: r88 },
+  { file: "app/api/metrics/route.ts", module: r89 },
+  { file: "app/api/ready/route.ts", module: r90 },
+  { file: "app/api/session/route.ts", module: r91 },
+  { file: "app/api/setup/route.ts", module: r92 },
+  { file: "app/api/streams/route.ts", module: r93 },
+  { file: "app/api/teams/[teamId]/route.ts", module: r94 },
+  { file: "app/api/teams/route.ts", module: r95 },
+  { file: "app/api/tokens/[tokenId]/route.ts", module: r96 },
+  { file: "app/api/tokens/route.ts", module: r97 },
+  { file: "app/api/users/[userId]/route.ts", module: r98 },
+  { file: "app/api/users/route.ts", module: r99 },
 ];

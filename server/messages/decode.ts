@@ -5,6 +5,12 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import type { DecodeFormat, DecodedEncoding } from "@/lib/schemas/messages";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
 import { assertAvroBounded } from "./bounded-avro";
+import { apicurioHeaderId, decodeApicurio } from "./apicurio";
+import type { SideDecoder } from "./topic-decoders";
+
+/** A topic's decoder setting for one side, used where the view asks for "auto": a compiled decoder or a view format. */
+export type SideDecoding = { decoder: SideDecoder } | { format: DecodeFormat };
+export type TopicDecoding = { key?: SideDecoding; value?: SideDecoding };
 
 /** A key or value after decoding, before masking and before it is cut into a preview. */
 export type DecodedValue = {
@@ -19,6 +25,8 @@ export type DecodedValue = {
   masked?: boolean;
   /** Only the first bytes were decoded (a preview); `size` is the whole value's. */
   truncated?: boolean;
+  /** The topic's decoder setting this value was decoded with (a label). */
+  decoder?: string;
 };
 export type DecodedHeader = { key: string; value: string | null; binary: boolean };
 export type DecodedRecord = { record: KafkaRecord; key: DecodedValue; value: DecodedValue; headers: DecodedHeader[] };
@@ -138,7 +146,16 @@ export type DecodeOptions = {
   parse?: boolean;
   /** Decode only this many bytes of text values (list previews); ignored when values are parsed. */
   previewBytes?: number;
+  /** The topic's decoder settings, applied where a format is "auto". */
+  topic?: TopicDecoding;
 };
+
+/** The sync decode of one side with the topic's setting applied to "auto"; null when the registry is needed. */
+function decodeSide(clusterId: string, buf: Buffer | null, format: DecodeFormat, side: SideDecoding | undefined, parse: boolean, previewBytes?: number): DecodedValue | null {
+  if (format !== "auto" || !side || buf === null) return decodeValueSync(clusterId, buf, format, parse, previewBytes);
+  if ("decoder" in side) return side.decoder.decode(buf);
+  return decodeValueSync(clusterId, buf, side.format, parse, previewBytes);
+}
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 /** The same shape test on raw bytes, for values too large to turn into a string just to label them. */
@@ -212,11 +229,21 @@ export function decodeHeader(h: { key: string; value: Buffer | null }): DecodedH
 /** Decodes a record's key, value and headers; synchronous unless a schema lookup is needed. */
 export function decodeRecord(clusterId: string, record: KafkaRecord, o: DecodeOptions): DecodedRecord | Promise<DecodedRecord> {
   const parse = o.parse ?? true;
-  const key = decodeValueSync(clusterId, record.key, o.keyFormat, parse, o.previewBytes);
-  const value = decodeValueSync(clusterId, record.value, o.valueFormat, parse, o.previewBytes);
+  // Apicurio's header ids: automatic detection (no topic setting) of a record that carries one.
+  const apicurio = (side: "key" | "value", buf: Buffer | null, format: DecodeFormat) =>
+    buf !== null && record.headers.length && (format === "auto" || format === "schema") && !o.topic?.[side] ? apicurioHeaderId(record, side) : null;
+  const keyRef = apicurio("key", record.key, o.keyFormat);
+  const valueRef = apicurio("value", record.value, o.valueFormat);
+  const key = keyRef ? null : decodeSide(clusterId, record.key, o.keyFormat, o.topic?.key, parse, o.previewBytes);
+  const value = valueRef ? null : decodeSide(clusterId, record.value, o.valueFormat, o.topic?.value, parse, o.previewBytes);
   const headers = record.headers.length ? record.headers.map(decodeHeader) : [];
   if (key && value) return { record, key, value, headers };
-  return Promise.all([key ?? decodeValue(clusterId, record.key, o.keyFormat, parse), value ?? decodeValue(clusterId, record.value, o.valueFormat, parse)]).then(([k, v]) => ({
+  const kf = o.keyFormat === "auto" && o.topic?.key && "format" in o.topic.key ? o.topic.key.format : o.keyFormat;
+  const vf = o.valueFormat === "auto" && o.topic?.value && "format" in o.topic.value ? o.topic.value.format : o.valueFormat;
+  return Promise.all([
+    key ?? (keyRef ? decodeApicurio(clusterId, record.key!, keyRef) : decodeValue(clusterId, record.key, kf, parse)),
+    value ?? (valueRef ? decodeApicurio(clusterId, record.value!, valueRef) : decodeValue(clusterId, record.value, vf, parse)),
+  ]).then(([k, v]) => ({
     record,
     key: k,
     value: v,

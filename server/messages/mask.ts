@@ -3,7 +3,7 @@ import { safeRegex, type SafeRegex } from "@/lib/safe-regex";
 import type { DecodeFormat } from "@/lib/schemas/messages";
 import type { MaskingRule } from "@/server/config/schema";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
-import { decodeHeader, decodeValue, decodeValueSync, toJsonText, type DecodedHeader, type DecodedRecord, type DecodedValue } from "./decode";
+import { decodeHeader, decodeRecord, toJsonText, type TopicDecoding, type DecodedHeader, type DecodedRecord, type DecodedValue } from "./decode";
 
 /** Text meant as JSON (whether or not it parses): field rules must reach into it, or it is hidden. */
 const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
@@ -28,7 +28,7 @@ export type Masking = {
    * record as what it is (schema, JSON, text), never as the view; the format only chooses how the masked result is
    * written. What the rules cannot reach (undecodable, malformed JSON, binary) is replaced by MASKED_MARKER.
    */
-  decode(record: KafkaRecord, formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat }): DecodedRecord | Promise<DecodedRecord>;
+  decode(record: KafkaRecord, formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat; topic?: TopicDecoding }): DecodedRecord | Promise<DecodedRecord>;
 };
 
 /** Compiles rules (already chosen for the topic) once per session; null when there are none. */
@@ -43,10 +43,9 @@ export function compileMasking(clusterId: string, rules: MaskingRule[]): Masking
         value: present(maskField(v, compiled, "value"), record.value, formats.valueFormat),
         headers: record.headers.map((h) => maskHeader(decodeHeader(h), compiled)),
       });
-      const key = decodeValueSync(clusterId, record.key, "auto", true);
-      const value = decodeValueSync(clusterId, record.value, "auto", true);
-      if (key && value) return finish(key, value);
-      return Promise.all([key ?? decodeValue(clusterId, record.key, "auto", true), value ?? decodeValue(clusterId, record.value, "auto", true)]).then(([k, v]) => finish(k, v));
+      // The topic's decoder settings apply: the rules see what the decoder made of the bytes.
+      const d = decodeRecord(clusterId, record, { keyFormat: "auto", valueFormat: "auto", parse: true, topic: formats.topic });
+      return d instanceof Promise ? d.then((r) => finish(r.key, r.value)) : finish(d.key, d.value);
     },
   };
 }

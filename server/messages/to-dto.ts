@@ -18,6 +18,7 @@ function field(v: DecodedValue, preview: boolean): DecodedField {
     ...(v.schemaId !== undefined ? { schemaId: v.schemaId } : {}),
     ...(v.error ? { error: v.error } : {}),
     ...(v.masked ? { masked: true } : {}),
+    ...(v.decoder ? { decoder: v.decoder } : {}),
   };
 }
 

@@ -3,13 +3,14 @@ import { PREVIEW_BYTES, type BrowsePage, type BrowseQuery, type Message } from "
 import { getClusterConfigOrThrow } from "@/server/config";
 import { releaseWhenDone, withDeadline } from "@/server/kafka/deadline";
 import { decodeCursor, encodeCursor, type BrowseCursor } from "@/server/messages/cursor";
-import { decodeRecord } from "@/server/messages/decode";
+import { decodeRecord, type TopicDecoding } from "@/server/messages/decode";
 import type { Masking } from "@/server/messages/mask";
 import { acquireMessageSession } from "@/server/messages/sessions";
 import { rangesDto, startPositions } from "@/server/messages/start-positions";
 import { toMessage } from "@/server/messages/to-dto";
 import { TopicReader, type PartitionRange } from "@/server/messages/topic-reader";
 import { maskingFor, type ReadAccess } from "./masking";
+import { topicDecodingFor } from "@/server/services/topics/topic-decoders";
 
 type Row = Message & { _offset: bigint };
 
@@ -32,7 +33,7 @@ export async function browseMessages(clusterId: string, topic: string, q: Browse
       (async () => {
         const reader = await TopicReader.open(clusterId, topic);
         try {
-          return await page(reader, q, mask, signal);
+          return await page(reader, { ...q, topic: await topicDecodingFor(clusterId, topic) }, mask, signal);
         } finally {
           reader.close();
         }
@@ -42,7 +43,7 @@ export async function browseMessages(clusterId: string, topic: string, q: Browse
   );
 }
 
-async function page(reader: TopicReader, q: BrowseQuery, mask: Masking | null, signal: AbortSignal): Promise<BrowsePage> {
+async function page(reader: TopicReader, q: BrowseQuery & { topic?: TopicDecoding }, mask: Masking | null, signal: AbortSignal): Promise<BrowsePage> {
   const given = q.cursor ? decodeCursor(q.cursor) : null;
   const partitions = reader.select(given ? [...given.pos.keys()] : q.partitions);
   const ranges = await reader.ranges(partitions);
@@ -58,7 +59,7 @@ async function page(reader: TopicReader, q: BrowseQuery, mask: Masking | null, s
       const rows = collected.get(partition) ?? [];
       for (const r of f.records) {
         // A masked topic is decoded whole (the rules need all of it) and masked before the preview is cut.
-        const d = await (mask ? mask.decode(r, q) : decodeRecord(reader.clusterId, r, { keyFormat: q.keyFormat, valueFormat: q.valueFormat, parse: false, previewBytes: PREVIEW_BYTES }));
+        const d = await (mask ? mask.decode(r, q) : decodeRecord(reader.clusterId, r, { keyFormat: q.keyFormat, valueFormat: q.valueFormat, parse: false, previewBytes: PREVIEW_BYTES, topic: q.topic }));
         rows.push({ ...toMessage(d, true), _offset: r.offset });
       }
       collected.set(partition, rows);

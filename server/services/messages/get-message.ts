@@ -8,6 +8,7 @@ import { acquireMessageSession } from "@/server/messages/sessions";
 import { toMessage } from "@/server/messages/to-dto";
 import { TopicReader } from "@/server/messages/topic-reader";
 import { maskingFor, type ReadAccess } from "./masking";
+import { topicDecodingFor } from "@/server/services/topics/topic-decoders";
 
 /** One record in full (no preview cut), for the detail view of a truncated key or value. */
 export async function getMessage(
@@ -36,7 +37,8 @@ export async function getMessage(
         signal.throwIfAborted();
         const record = fetched.get(p)?.records.find((r) => r.offset === offset);
         if (!record) throw new ApiError("not_found", `There is no record at offset ${offset} of partition ${p} (compacted away, or a transaction marker).`);
-        const d = await (mask ? mask.decode(record, formats) : decodeRecord(clusterId, record, formats));
+        const withTopic = { ...formats, topic: await topicDecodingFor(clusterId, topic) };
+        const d = await (mask ? mask.decode(record, withTopic) : decodeRecord(clusterId, record, withTopic));
         return toMessage(d, false);
       } finally {
         reader.close();

@@ -1,4 +1,5 @@
 import "server-only";
+import { topicDecodingFor } from "@/server/services/topics/topic-decoders";
 import { z } from "zod";
 import type { ProduceResult, produceBodySchema } from "@/lib/schemas/messages";
 import { getClusterConfigOrThrow } from "@/server/config";
@@ -17,8 +18,17 @@ type Body = z.output<typeof produceBodySchema>;
 type Part = Body["value"];
 
 /** `quote`: errors may quote the library's message, which can carry the input (never on a masked topic). */
-async function encodePart(clusterId: string, part: Part, which: "key" | "value", quote: boolean): Promise<Buffer | null> {
+async function encodePart(clusterId: string, part: Part, which: "key" | "value", quote: boolean, topic: string): Promise<Buffer | null> {
   switch (part.format) {
+    case "topic": {
+      const side = (await topicDecodingFor(clusterId, topic))?.[which];
+      if (!side || !("decoder" in side)) throw new ApiError("unprocessable_entity", `Topic "${topic}" has no ${which} decoder to encode with; choose one under Decoding, or another format.`, [{ path: `${which}.format`, issue: "no decoder" }]);
+      try {
+        return side.decoder.encode(part.data);
+      } catch (e) {
+        throw new ApiError("unprocessable_entity", `The ${which} cannot be encoded as ${side.decoder.label}${quote ? `: ${(e as Error).message}` : "."}`, [{ path: `${which}.data`, issue: "not encodable" }]);
+      }
+    }
     case "null":
       return null;
     case "string":
@@ -85,7 +95,7 @@ export async function produceMessage(clusterId: string, topic: string, body: Bod
     ]);
   }
   const quote = rulesFor(cluster.messages.masking, topic).length === 0;
-  const [key, value] = await Promise.all([encodePart(clusterId, body.key, "key", quote), encodePart(clusterId, body.value, "value", quote)]);
+  const [key, value] = await Promise.all([encodePart(clusterId, body.key, "key", quote, topic), encodePart(clusterId, body.value, "value", quote, topic)]);
   const summary = {
     partition: body.partition,
     compression: body.compression,

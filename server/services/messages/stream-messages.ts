@@ -15,6 +15,8 @@ import { startPositions } from "@/server/messages/start-positions";
 import { toMessage } from "@/server/messages/to-dto";
 import { TopicReader } from "@/server/messages/topic-reader";
 import { maskingFor, type ReadAccess } from "./masking";
+import { rawBytesSearchable, topicDecodingFor } from "@/server/services/topics/topic-decoders";
+import type { TopicDecoding } from "@/server/messages/decode";
 
 export type StreamEvent = MessageStreamEvent & { id?: string };
 
@@ -57,6 +59,7 @@ export async function openMessageStream(
   const filter = compileFilter(q);
   const view = options.full ? "export" : q.follow ? "tail" : "search";
   const mask = await maskingFor(clusterId, topic, { ...access, unmasked: q.unmasked }, { view, keyFormat: q.keyFormat, valueFormat: q.valueFormat });
+  const decoding = await topicDecodingFor(clusterId, topic);
   const release = acquireMessageSession(clusterId);
   let reader: TopicReader | undefined;
   const close = () => {
@@ -73,8 +76,9 @@ export async function openMessageStream(
       return { partitions, ranges, positions };
     });
     // Raw-byte pre-filter: only where no masking applies (masked text must never be searchable through the bytes).
-    const prefilter = mask ? null : compileRawPrefilter(q);
-    return { events: (signal) => run(reader!, setup, q, filter, mask, prefilter, signal, !options.full), close };
+    // Nor where a topic decoder shows something other than the bytes as text (numbers, msgpack, protobuf, …).
+    const prefilter = mask || !rawBytesSearchable(decoding) ? null : compileRawPrefilter(q);
+    return { events: (signal) => run(reader!, setup, q, filter, mask, prefilter, signal, !options.full, decoding), close };
   } catch (error) {
     close();
     throw error;
@@ -90,6 +94,7 @@ async function* run(
   prefilter: RawPrefilter | null,
   signal: AbortSignal,
   preview: boolean,
+  decoding?: TopicDecoding,
 ): AsyncGenerator<StreamEvent> {
   const started = Date.now();
   const pos = new Map(setup.positions);
@@ -111,6 +116,7 @@ async function* run(
     valueFormat: q.valueFormat,
     parse: Boolean(q.cel),
     previewBytes: preview && !q.q ? PREVIEW_BYTES : undefined,
+    topic: decoding,
   };
   const id = () => encodePositions(pos);
   const progress = (): StreamEvent => {
@@ -218,7 +224,7 @@ async function* run(
         pos.set(p, r.offset + 1n);
         if ((q.from !== undefined && r.timestamp < q.from) || (q.to !== undefined && r.timestamp > q.to)) continue;
         if (prefilter && scanned > FULL_TEST_FIRST && !prefilter(r)) continue;
-        const decoded = mask ? mask.decode(r, q) : decodeRecord(reader.clusterId, r, decodeOptions);
+        const decoded = mask ? mask.decode(r, decodeOptions) : decodeRecord(reader.clusterId, r, decodeOptions);
         const d = decoded instanceof Promise ? await decoded : decoded;
         let ok: boolean;
         try {

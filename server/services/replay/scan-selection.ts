@@ -10,6 +10,7 @@ import { rulesFor } from "@/server/messages/mask";
 import { startPositions } from "@/server/messages/start-positions";
 import { TopicReader } from "@/server/messages/topic-reader";
 import { maskingFor, type ReadAccess } from "@/server/services/messages/masking";
+import { topicDecodingFor } from "@/server/services/topics/topic-decoders";
 
 export type Selection = Pick<ReplayBody, "partitions" | "start" | "offset" | "timestamp" | "from" | "to" | "q" | "regex" | "in" | "cel">;
 /** The matches of one partition's fetch, and the source position after them (everything before it was read). */
@@ -42,7 +43,7 @@ export async function openSelection(clusterId: string, topic: string, sel: Selec
       ends = new Map([...ranges].map(([p, r]) => [p, r.high]));
     }
     const filtered = Boolean(sel.q || sel.cel || sel.from !== undefined || sel.to !== undefined);
-    const decodeOptions = { keyFormat: "auto" as const, valueFormat: "auto" as const, parse: Boolean(sel.cel) };
+    const decodeOptions = { keyFormat: "auto" as const, valueFormat: "auto" as const, parse: Boolean(sel.cel), topic: await topicDecodingFor(clusterId, topic) };
     async function* chunks(signal: AbortSignal): AsyncGenerator<Chunk> {
       const pos = new Map(positions);
       let slice = performance.now();

@@ -25,6 +25,7 @@ import { DELETE as deleteSubject } from "@/app/api/clusters/[clusterId]/schemas/
 import { DELETE as deleteVersion } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/versions/[version]/route";
 import { POST as registerSchema } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/versions/route";
 import { PATCH as alterConfigs } from "@/app/api/clusters/[clusterId]/topics/[topicName]/configs/route";
+import { DELETE as clearDecoders, PUT as putDecoders } from "@/app/api/clusters/[clusterId]/topics/[topicName]/decoders/route";
 import { POST as produce } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
 import { POST as importRecords } from "@/app/api/clusters/[clusterId]/topics/[topicName]/import/route";
 import { POST as replay } from "@/app/api/clusters/[clusterId]/topics/[topicName]/replay/route";
@@ -100,6 +101,8 @@ const FILE_SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector";
 const scoped: Case[] = [
   { name: "create topic (dry run)", call: (as, o) => send(createTopic, "POST", "/api/clusters/local/topics?dryRun=true", L, as, { name: names[o], partitions: 1, replicationFactor: 1 }) },
   topicCase("alter topic configs", alterConfigs, "PATCH", "/configs", { set: { "retention.ms": "3600000" } }),
+  topicCase("set topic decoders", putDecoders, "PUT", "/decoders", { value: { kind: "int" } }),
+  topicCase("clear topic decoders", clearDecoders, "DELETE", "/decoders"),
   topicCase("add partitions", addPartitions, "POST", "/partitions", { count: 2 }),
   topicCase("purge topic", purge, "POST", "/purge", { all: true }),
   topicCase("delete topic", deleteTopic, "DELETE", ""),
