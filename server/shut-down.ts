@@ -10,7 +10,7 @@ const bound = (promise: Promise<unknown>, ms: number) => Promise.race([promise.c
 
 /**
  * Graceful shutdown, in order: drain (readiness 503, new mutations and streams refused, open streams told to
- * reconnect elsewhere), wait for running mutations, stop the background work and give up its leases so another
+ * reconnect elsewhere), wait for running mutations, stop the background work (sampling, drift checks, replays) and give up its leases so another
  * replica takes over at once, close the Kafka clients, exit. The whole is bounded by SLUICE_SHUTDOWN_TIMEOUT_MS
  * (default 20 s); past it the process exits with status 1.
  */
@@ -28,8 +28,7 @@ export async function shutDown(signal: string): Promise<void> {
   // The last answers still have to reach their sockets after their handlers returned: at least FLUSH_MS passes
   // between the last change finishing and the exit.
   const flushed = new Promise((r) => setTimeout(r, FLUSH_MS));
-  stopDriftChecks();
-  await bound(Promise.all([stopSamplers(), interruptReplayRunners()]), 3_000);
+  await bound(Promise.all([stopDriftChecks(), stopSamplers(), interruptReplayRunners()]), 3_000);
   await bound(disconnectAll(), 3_000);
   await flushed;
   console.log(`Sluice: stopped in ${Date.now() - started} ms.`);

@@ -1,32 +1,46 @@
 import "server-only";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
+import { acquireLease, releaseLease, REPLICA_ID } from "@/server/metrics/lease";
 import { checkDrift } from "./check-drift";
 
+/** The lease key of a cluster's periodic drift check (the sampler's lease table, a key of its own). */
+export const driftLeaseKey = (clusterId: string) => `drift:${clusterId}`;
+
 /**
- * The periodic drift check: every SLUICE_DRIFT_INTERVAL_MS (default 5 min; 0 turns it off), each cluster with
- * provisioned requests is compared with its live topics. Failures (a cluster down) are logged and retried next time.
+ * One round of the periodic drift check as replica `holder`: each cluster with provisioned requests is compared with
+ * its live cluster by the one replica holding that cluster's drift lease (taken or renewed here, valid for two
+ * rounds, so a replica that dies hands over after at most two intervals). Failures (a cluster down) are logged and
+ * retried next round. Returns the clusters this replica checked.
  */
+export async function runDriftRound(holder: string, everyMs: number): Promise<string[]> {
+  const checked: string[] = [];
+  for (const cluster of getConfig().clusters) {
+    const provisioned = await prisma.topicRequest.count({ where: { clusterId: cluster.id, status: "PROVISIONED" } });
+    if (!provisioned) continue;
+    if (!(await acquireLease(driftLeaseKey(cluster.id), holder, 2 * everyMs))) continue;
+    checked.push(cluster.id);
+    await checkDrift(cluster.id).catch((e: Error) => console.warn(`Sluice: drift check of cluster "${cluster.id}" failed: ${e.message}`));
+  }
+  return checked;
+}
+
+/** The periodic drift check: every SLUICE_DRIFT_INTERVAL_MS (default 5 min; 0 turns it off), once across replicas. */
 export function startDriftChecks(): void {
   const every = Number(process.env.SLUICE_DRIFT_INTERVAL_MS ?? 300_000);
   if (!every) return;
   const g = globalThis as { __sluiceDriftTimer?: NodeJS.Timeout };
   if (g.__sluiceDriftTimer) return;
   g.__sluiceDriftTimer = setInterval(() => {
-    void (async () => {
-      for (const cluster of getConfig().clusters) {
-        const provisioned = await prisma.topicRequest.count({ where: { clusterId: cluster.id, status: "PROVISIONED" } });
-        if (!provisioned) continue;
-        await checkDrift(cluster.id).catch((e: Error) => console.warn(`Sluice: drift check of cluster "${cluster.id}" failed: ${e.message}`));
-      }
-    })().catch((e: Error) => console.warn(`Sluice: drift check failed: ${e.message}`));
+    runDriftRound(REPLICA_ID, every).catch((e: Error) => console.warn(`Sluice: drift check failed: ${e.message}`));
   }, every);
   g.__sluiceDriftTimer.unref();
 }
 
-/** Stops the periodic drift checks (shutdown). */
-export function stopDriftChecks(): void {
+/** Stops the periodic drift checks and gives this replica's drift leases up (shutdown). */
+export async function stopDriftChecks(): Promise<void> {
   const g = globalThis as { __sluiceDriftTimer?: NodeJS.Timeout };
   if (g.__sluiceDriftTimer) clearInterval(g.__sluiceDriftTimer);
   g.__sluiceDriftTimer = undefined;
+  await Promise.all(getConfig().clusters.map((c) => releaseLease(driftLeaseKey(c.id), REPLICA_ID).catch(() => {})));
 }

@@ -9,6 +9,8 @@ import { GET as streamRoute } from "@/app/api/clusters/[clusterId]/requests/stre
 import { PUT as policyRoute } from "@/app/api/clusters/[clusterId]/policy/route";
 import type { RequestPreview, TopicRequestDto } from "@/lib/schemas/requests";
 import { prisma } from "@/server/db/prisma";
+import { releaseLease } from "@/server/metrics/lease";
+import { driftLeaseKey, runDriftRound } from "@/server/services/requests/drift-schedule";
 import { testTeam, testUser, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { brokerOverrides, testAdmin, uniqueTopic } from "../../kafka-admin";
@@ -186,6 +188,26 @@ describe("topic requests", () => {
       { kind: "config", name: "retention.ms", expected: "172800000", actual: "3600000" },
     ]);
     expect((await getReq(sub.body.id, alice)).body.drift).toHaveLength(2);
+  });
+
+  it("the periodic drift check runs on one replica at a time, and another takes over when the holder lets go or goes away", async () => {
+    const topic = uniqueTopic("pay");
+    created.push(topic);
+    const sub = await submit(createBody(topic), alice);
+    expect((await decide(sub.body.id, "approve", bob)).body.status).toBe("PROVISIONED");
+    await prisma.samplerLease.deleteMany({ where: { clusterId: driftLeaseKey("local") } });
+    // Replica A takes the lease and checks; B, at the same time, skips the cluster; A renews on its next round.
+    expect(await runDriftRound("replica-a", 60_000)).toContain("local");
+    expect(await runDriftRound("replica-b", 60_000)).not.toContain("local");
+    expect(await runDriftRound("replica-a", 60_000)).toContain("local");
+    // A stops cleanly (its lease given up): B checks at its next round.
+    await releaseLease(driftLeaseKey("local"), "replica-a");
+    expect(await runDriftRound("replica-b", 500)).toContain("local");
+    expect(await runDriftRound("replica-a", 500)).not.toContain("local");
+    // B dies: its lease (two rounds long) lapses, and A takes over.
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await runDriftRound("replica-a", 60_000)).toContain("local");
+    await prisma.samplerLease.deleteMany({ where: { clusterId: driftLeaseKey("local") } });
   });
 
   it("streams status changes to the requester live", async () => {
