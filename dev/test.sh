@@ -103,7 +103,8 @@ if node node_modules/next/dist/bin/next build > test-results/next-build.log 2>&1
   if command -v nginx >/dev/null && bash dev/postgres.sh status >/dev/null 2>&1; then
     echo "== e2e: two replicas behind nginx (playwright)"
     expected+=(playwright-replicas.json)
-    PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-replicas.json node_modules/.bin/playwright test -c e2e/replicas-proxy/playwright.config.ts --reporter=list,json || status=1
+    # An absolute path: Playwright resolves a relative one against the config file's folder.
+    PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/test-results/playwright-replicas.json" node_modules/.bin/playwright test -c e2e/replicas-proxy/playwright.config.ts --reporter=list,json || status=1
   else
     echo "== e2e two replicas: skipped (needs nginx and PostgreSQL; apt-get install nginx postgresql)"
   fi
