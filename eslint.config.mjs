@@ -7,7 +7,15 @@ const config = [
   ...nextTs,
   ...pluginQuery.configs["flat/recommended"],
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "server/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -23,7 +31,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/server/*", "@/server"], message: "server/ is server-only; call an API route or pass data from a Server Component." },
+            {
+              group: ["@/server/*", "@/server"],
+              message: "server/ is server-only; call an API route or pass data from a Server Component.",
+            },
             { group: ["kafkajs", "@prisma/client", "@prisma/*"], message: "Kafka and Prisma stay inside server/." },
           ],
         },

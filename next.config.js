@@ -3,7 +3,14 @@ const nextConfig = {
   // A self-contained server in .next/standalone (server.js + the traced node_modules): what deploy/Dockerfile runs.
   output: "standalone",
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "kafkajs", "@platformatic/kafka"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "kafkajs",
+    "@platformatic/kafka",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() and app/forbidden.tsx: pages refused by the permission check answer 403 (server/auth/page-access.ts).

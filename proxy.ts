@@ -19,16 +19,24 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = process.env.SLUICE_PUBLIC_URL?.startsWith("https://") ?? false;
   if (!HOST_CHECK_EXEMPT.has(pathname)) {
-    const refused = refusedHost(request.headers.get("host"), request.headers.get("x-forwarded-host"), hostPolicy(process.env));
+    const refused = refusedHost(
+      request.headers.get("host"),
+      request.headers.get("x-forwarded-host"),
+      hostPolicy(process.env),
+    );
     if (refused !== null) {
       const message = `Sluice does not answer to the host "${refused.slice(0, 100)}". Open it at its configured address (SLUICE_PUBLIC_URL, SLUICE_ALLOWED_HOSTS).`;
-      return Response.json({ error: { code: "misdirected_request", message } }, { status: 421, headers: { ...securityHeaders({ https }), "Content-Security-Policy": API_CSP } });
+      return Response.json(
+        { error: { code: "misdirected_request", message } },
+        { status: 421, headers: { ...securityHeaders({ https }), "Content-Security-Policy": API_CSP } },
+      );
     }
   }
 
   if (pathname.startsWith("/api/")) {
     const response = NextResponse.next();
-    for (const [k, v] of Object.entries({ ...securityHeaders({ https }), "Content-Security-Policy": API_CSP })) response.headers.set(k, v);
+    for (const [k, v] of Object.entries({ ...securityHeaders({ https }), "Content-Security-Policy": API_CSP }))
+      response.headers.set(k, v);
     return response;
   }
 
@@ -45,7 +53,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [k, v] of Object.entries({ ...securityHeaders({ https }), "Content-Security-Policy": csp })) response.headers.set(k, v);
+  for (const [k, v] of Object.entries({ ...securityHeaders({ https }), "Content-Security-Policy": csp }))
+    response.headers.set(k, v);
   return response;
 }
 

@@ -31,7 +31,12 @@ export default defineConfig({
           environment: "node",
           include: ["{server,app,test}/**/*.int.test.ts"],
           globalSetup: ["test/integration-setup.ts"],
-          env: { ...stack, SLUICE_CONFIG: "test/sluice.test.yaml", DATABASE_URL: process.env.DATABASE_URL ?? "file:./.data/test.db", SLUICE_GROUP_SAMPLE_SPACING_MS: "200" },
+          env: {
+            ...stack,
+            SLUICE_CONFIG: "test/sluice.test.yaml",
+            DATABASE_URL: process.env.DATABASE_URL ?? "file:./.data/test.db",
+            SLUICE_GROUP_SAMPLE_SPACING_MS: "200",
+          },
           // One broker, one registry, one database: files run one at a time.
           fileParallelism: false,
           testTimeout: 30_000,

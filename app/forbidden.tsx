@@ -5,7 +5,9 @@ export default function Forbidden() {
   return (
     <main className="mx-auto max-w-lg py-24 text-center" data-testid="forbidden">
       <h1 className="text-2xl font-semibold">Not allowed</h1>
-      <p className="mt-2 text-slate-500">Your role does not allow this page. Ask an admin for access, or pick a cluster you have a role on.</p>
+      <p className="mt-2 text-slate-500">
+        Your role does not allow this page. Ask an admin for access, or pick a cluster you have a role on.
+      </p>
       <Link href="/" className="mt-6 inline-block font-medium text-brand-700 underline">
         Back to clusters
       </Link>

@@ -34,7 +34,10 @@ const log = (s = "") => console.log(s);
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const configFile = path.join(os.tmpdir(), `sluice-bench-alertlat-${process.pid}.yaml`);
-fs.writeFileSync(configFile, `clusters:\n  - id: ${CLUSTER_ID}\n    name: Bench\n    bootstrapServers: [${BOOTSTRAP.join(", ")}]\n    metrics: { intervalMs: ${INTERVAL_MS}, continuous: false }\n`);
+fs.writeFileSync(
+  configFile,
+  `clusters:\n  - id: ${CLUSTER_ID}\n    name: Bench\n    bootstrapServers: [${BOOTSTRAP.join(", ")}]\n    metrics: { intervalMs: ${INTERVAL_MS}, continuous: false }\n`,
+);
 process.env.SLUICE_CONFIG = configFile;
 process.on("exit", () => fs.rmSync(configFile, { force: true }));
 process.env.DATABASE_URL ??= "file:./.data/bench.db";
@@ -78,17 +81,26 @@ await prisma.samplerLease.deleteMany({ where: { clusterId: CLUSTER_ID } });
 await prisma.alertRule.deleteMany({ where: { clusterId: CLUSTER_ID } });
 await prisma.alertRule.create({
   data: {
-    clusterId: CLUSTER_ID, name: "consumer behind", kind: "group_lag_seconds", params: JSON.stringify({ kind: "group_lag_seconds", group: `${groupPrefix}*`, thresholdSeconds: THRESHOLD_S }),
-    forSeconds: FOR_S, channels: JSON.stringify([{ type: "webhook", url }]), createdBy: "bench",
+    clusterId: CLUSTER_ID,
+    name: "consumer behind",
+    kind: "group_lag_seconds",
+    params: JSON.stringify({ kind: "group_lag_seconds", group: `${groupPrefix}*`, thresholdSeconds: THRESHOLD_S }),
+    forSeconds: FOR_S,
+    channels: JSON.stringify([{ type: "webhook", url }]),
+    createdBy: "bench",
   },
 });
 const sampler = new MetricsSampler(CLUSTER_ID, "bench-alertlat", INTERVAL_MS);
-sampler.afterTick.add((tick, sampled) => (sampled ? evaluateAlerts({ clusterId: CLUSTER_ID, tick, groupDetail: sampler.groupDetail }) : undefined));
+sampler.afterTick.add((tick, sampled) =>
+  sampled ? evaluateAlerts({ clusterId: CLUSTER_ID, tick, groupDetail: sampler.groupDetail }) : undefined,
+);
 startOutbox();
 sampler.start();
 
 const bound = THRESHOLD_S * 1000 + FOR_S * 1000 + 2 * INTERVAL_MS;
-log(`interval ${INTERVAL_MS / 1000} s, rule: lag above ${THRESHOLD_S} s held ${FOR_S} s; bound T + F + 2 intervals = ${bound / 1000} s`);
+log(
+  `interval ${INTERVAL_MS / 1000} s, rule: lag above ${THRESHOLD_S} s held ${FOR_S} s; bound T + F + 2 intervals = ${bound / 1000} s`,
+);
 const latencies: number[] = [];
 for (let i = 0; i < TRIALS; i++) {
   const groupId = `${groupPrefix}${i}`;
@@ -103,10 +115,14 @@ for (let i = 0; i < TRIALS; i++) {
   while (!firedAt.has(groupId) && Date.now() < deadline) await wait(100);
   const ms = (firedAt.get(groupId) ?? NaN) - stoppedAt;
   latencies.push(ms);
-  log(`trial ${i + 1}: consumer stopped → webhook "firing" in ${fmtMs(ms / 1000)} s (after the lag passed ${THRESHOLD_S} s: ${fmtMs((ms - THRESHOLD_S * 1000) / 1000)} s; bound ${(bound - THRESHOLD_S * 1000) / 1000} s)`);
+  log(
+    `trial ${i + 1}: consumer stopped → webhook "firing" in ${fmtMs(ms / 1000)} s (after the lag passed ${THRESHOLD_S} s: ${fmtMs((ms - THRESHOLD_S * 1000) / 1000)} s; bound ${(bound - THRESHOLD_S * 1000) / 1000} s)`,
+  );
 }
 const ok = latencies.filter((x) => !Number.isNaN(x));
-log(`\nmedian ${fmtMs(median(ok) / 1000)} s, max ${fmtMs(Math.max(...ok) / 1000)} s; bound ${bound / 1000} s: ${ok.length === TRIALS && Math.max(...ok) <= bound ? "met" : "NOT met"}`);
+log(
+  `\nmedian ${fmtMs(median(ok) / 1000)} s, max ${fmtMs(Math.max(...ok) / 1000)} s; bound ${bound / 1000} s: ${ok.length === TRIALS && Math.max(...ok) <= bound ? "met" : "NOT met"}`,
+);
 
 producing = false;
 await produceLoop;

@@ -45,11 +45,18 @@ const existing = new Set(await admin.listTopics());
 const missing = topics.filter((t) => !existing.has(t));
 if (missing.length) {
   log(`creating ${missing.length} topics and producing 200 records per partition ...`);
-  await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: RF })), waitForLeaders: true });
+  await admin.createTopics({
+    topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: RF })),
+    waitForLeaders: true,
+  });
   const producer = kafka.producer();
   await producer.connect();
   for (const topic of missing) {
-    for (let p = 0; p < PARTITIONS; p++) await producer.send({ topic, messages: Array.from({ length: 200 }, (_, i) => ({ partition: p, value: `r${i}` })) });
+    for (let p = 0; p < PARTITIONS; p++)
+      await producer.send({
+        topic,
+        messages: Array.from({ length: 200 }, (_, i) => ({ partition: p, value: `r${i}` })),
+      });
   }
   await producer.disconnect();
 }
@@ -71,14 +78,28 @@ if (toCreate.length) {
         for (let k = 0; k < count; k++) {
           const topic = topics[(i * 7 + k * 3) % TOPICS];
           const parts = i % 5 === 0 ? PARTITIONS / 2 : PARTITIONS;
-          await raw.alterConsumerGroupOffsets({ groupId: groupIds[i], topics: [{ name: topic, partitionOffsets: Array.from({ length: parts }, (_, p) => ({ partition: p, offset: BigInt((i * 13 + p * 17) % 200) })) }] });
+          await raw.alterConsumerGroupOffsets({
+            groupId: groupIds[i],
+            topics: [
+              {
+                name: topic,
+                partitionOffsets: Array.from({ length: parts }, (_, p) => ({
+                  partition: p,
+                  offset: BigInt((i * 13 + p * 17) % 200),
+                })),
+              },
+            ],
+          });
         }
       }
     }),
   );
   await raw.close();
 }
-const groupPartitions = groupIds.reduce((n, _, i) => n + (1 + (i % 5)) * (i % 5 === 0 ? PARTITIONS / 2 : PARTITIONS), 0);
+const groupPartitions = groupIds.reduce(
+  (n, _, i) => n + (1 + (i % 5)) * (i % 5 === 0 ? PARTITIONS / 2 : PARTITIONS),
+  0,
+);
 
 // ---- the three ways to get lag for all groups
 async function sluice(): Promise<{ ms: number; lags: Map<string, number> }> {
@@ -89,7 +110,13 @@ async function sluice(): Promise<{ ms: number; lags: Map<string, number> }> {
   if (page.total !== GROUPS) throw new Error(`Sluice listed ${page.total} groups, expected ${GROUPS}`);
   const snap = await getGroupSnapshot(CLUSTER_ID);
   const lags = new Map<string, number>();
-  for (const g of snap.groups) if (g.groupId.startsWith(PREFIX)) for (const c of g.committed) lags.set(`${g.groupId} ${c.topic} ${c.partition}`, partitionLag(snap.ends, c.topic, c.partition, c.offset) ?? -1);
+  for (const g of snap.groups)
+    if (g.groupId.startsWith(PREFIX))
+      for (const c of g.committed)
+        lags.set(
+          `${g.groupId} ${c.topic} ${c.partition}`,
+          partitionLag(snap.ends, c.topic, c.partition, c.offset) ?? -1,
+        );
   return { ms, lags };
 }
 
@@ -110,7 +137,8 @@ async function naive(): Promise<number> {
   for (const groupId of groupIds) {
     const offsets = await a.fetchOffsets({ groupId });
     for (const t of offsets) {
-      if (!ends.has(t.topic)) ends.set(t.topic, new Map((await a.fetchTopicOffsets(t.topic)).map((o) => [o.partition, Number(o.high)])));
+      if (!ends.has(t.topic))
+        ends.set(t.topic, new Map((await a.fetchTopicOffsets(t.topic)).map((o) => [o.partition, Number(o.high)])));
     }
   }
   const ms = performance.now() - t0;
@@ -122,27 +150,46 @@ const toolsLibs = path.join(ROOT, ".data/kafka-tools-libs");
 function ensureTools() {
   if (spawnSync("bash", ["-c", `ls ${toolsLibs}/kafka-tools-4.3.1.jar`], { stdio: "ignore" }).status === 0) return;
   log("resolving kafka-tools from Maven Central ...");
-  execFileSync("mvn", ["-B", "-q", "-f", path.join(ROOT, "bench/kafka-tools/pom.xml"), "dependency:copy-dependencies"], { stdio: "inherit" });
+  execFileSync(
+    "mvn",
+    ["-B", "-q", "-f", path.join(ROOT, "bench/kafka-tools/pom.xml"), "dependency:copy-dependencies"],
+    { stdio: "inherit" },
+  );
 }
 
 function cli(): { ms: number; lags: Map<string, number> } {
   const t0 = performance.now();
-  const out = execFileSync("java", ["-cp", `${toolsLibs}/*:${path.join(ROOT, ".data/kafka-libs")}/*`, "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", "--bootstrap-server", BOOTSTRAP.join(","), "--describe", "--all-groups"], {
-    maxBuffer: 256 * 2 ** 20,
-    stdio: ["ignore", "pipe", "ignore"],
-  }).toString();
+  const out = execFileSync(
+    "java",
+    [
+      "-cp",
+      `${toolsLibs}/*:${path.join(ROOT, ".data/kafka-libs")}/*`,
+      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+      "--bootstrap-server",
+      BOOTSTRAP.join(","),
+      "--describe",
+      "--all-groups",
+    ],
+    {
+      maxBuffer: 256 * 2 ** 20,
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  ).toString();
   const ms = performance.now() - t0;
   const lags = new Map<string, number>();
   for (const line of out.split("\n")) {
     const f = line.trim().split(/\s+/);
     // GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID
-    if (f.length >= 6 && f[0].startsWith(PREFIX) && /^\d+$/.test(f[2]) && f[3] !== "-") lags.set(`${f[0]} ${f[1]} ${f[2]}`, Number(f[5]));
+    if (f.length >= 6 && f[0].startsWith(PREFIX) && /^\d+$/.test(f[2]) && f[3] !== "-")
+      lags.set(`${f[0]} ${f[1]} ${f[2]}`, Number(f[5]));
   }
   return { ms, lags };
 }
 
 ensureTools();
-log(`\nB4: lag for all ${GROUPS} groups (${groupPartitions} group-partitions on ${TOPICS} topics × ${PARTITIONS} partitions, RF ${RF}, ${BOOTSTRAP.length} broker(s))`);
+log(
+  `\nB4: lag for all ${GROUPS} groups (${groupPartitions} group-partitions on ${TOPICS} topics × ${PARTITIONS} partitions, RF ${RF}, ${BOOTSTRAP.length} broker(s))`,
+);
 await sluice(); // warm-up: connections and metadata
 await naive();
 const s: number[] = [];
@@ -173,13 +220,23 @@ for (const [k, v] of cliLags) {
 }
 const [lo, hi] = bootstrapRatio(nv, s, median);
 log(`  requests per Sluice refresh: ${requests}`);
-log(`  lag values: ${same} of ${cliLags.size} group-partitions equal to kafka-consumer-groups'${sluiceLags.size !== cliLags.size ? ` (Sluice has ${sluiceLags.size})` : ""}${diffs.length ? `; first differences: ${diffs.join("; ")}` : ""}`);
+log(
+  `  lag values: ${same} of ${cliLags.size} group-partitions equal to kafka-consumer-groups'${sluiceLags.size !== cliLags.size ? ` (Sluice has ${sluiceLags.size})` : ""}${diffs.length ? `; first differences: ${diffs.join("; ")}` : ""}`,
+);
 log("");
-log(`  Sluice (cold snapshot + first page of 50 by lag)  median ${fmtMs(median(s))} ms  p95 ${fmtMs(p95(s))} ms   gate ≤ 2000 ms, stretch ≤ 500 ms`);
-log(`  Sluice warm page (fresh snapshot, 50 by lag)     median ${fmtMs(median(warm))} ms  p95 ${fmtMs(p95(warm))} ms   target ≤ 1000 ms`);
+log(
+  `  Sluice (cold snapshot + first page of 50 by lag)  median ${fmtMs(median(s))} ms  p95 ${fmtMs(p95(s))} ms   gate ≤ 2000 ms, stretch ≤ 500 ms`,
+);
+log(
+  `  Sluice warm page (fresh snapshot, 50 by lag)     median ${fmtMs(median(warm))} ms  p95 ${fmtMs(p95(warm))} ms   target ≤ 1000 ms`,
+);
 log(`  naive kafkajs loop (sequential)                    median ${fmtMs(median(nv))} ms  p95 ${fmtMs(p95(nv))} ms`);
-log(`  kafka-consumer-groups --describe --all-groups      median ${fmtMs(median(cl))} ms  p95 ${fmtMs(p95(cl))} ms   (JVM start included)`);
-log(`  speed-up over the naive loop: ${(median(nv) / median(s)).toFixed(1)}× (95% CI ${lo.toFixed(1)}–${hi.toFixed(1)})   gate ≥ 5×`);
+log(
+  `  kafka-consumer-groups --describe --all-groups      median ${fmtMs(median(cl))} ms  p95 ${fmtMs(p95(cl))} ms   (JVM start included)`,
+);
+log(
+  `  speed-up over the naive loop: ${(median(nv) / median(s)).toFixed(1)}× (95% CI ${lo.toFixed(1)}–${hi.toFixed(1)})   gate ≥ 5×`,
+);
 log(`  Sluice / CLI wall time: ${(median(s) / median(cl)).toFixed(2)}   gate ≤ 1.0`);
 
 await admin.disconnect();

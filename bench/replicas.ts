@@ -38,26 +38,39 @@ const state = readState();
 
 /** Peak RSS per replica while a step runs (from /proc; the pid is node server.js itself). */
 const peakRss = new Map<number, number>();
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+const rssOf = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 const rssTimer = setInterval(() => {
   for (const r of state.replicas) peakRss.set(r.port, Math.max(peakRss.get(r.port) ?? 0, rssOf(r.pid)));
 }, 250);
 
 async function signIn(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(E2E_ADMIN) });
+  const res = await fetch(`${base}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(E2E_ADMIN),
+  });
   if (!res.ok) throw new Error(`sign-in at ${base}: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 /** N shared streams as browsers open them; counts those refused or cut before the step ends. */
 function openViewers(base: string, cookie: string, n: number) {
-  const subs = Buffer.from(JSON.stringify([{ k: "metrics", u: "/api/clusters/local/metrics/stream" }])).toString("base64url");
+  const subs = Buffer.from(JSON.stringify([{ k: "metrics", u: "/api/clusters/local/metrics/stream" }])).toString(
+    "base64url",
+  );
   const abort = new AbortController();
   let failed = 0;
   let events = 0;
   const streams = Array.from({ length: n }, async () => {
     try {
-      const res = await fetch(`${base}/api/streams?subs=${subs}`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+      const res = await fetch(`${base}/api/streams?subs=${subs}`, {
+        headers: { cookie, accept: "text/event-stream" },
+        signal: abort.signal,
+      });
       if (!res.ok || !res.body) return void failed++;
       const reader = res.body.getReader();
       while (!(await reader.read()).done) events++;
@@ -89,7 +102,15 @@ async function pages(base: string, cookie: string) {
   ];
 }
 
-type Step = { n: number; requests: number; errors: number; p99: number; p50: number; streamFailures: number; ok: boolean };
+type Step = {
+  n: number;
+  requests: number;
+  errors: number;
+  p99: number;
+  p50: number;
+  streamFailures: number;
+  ok: boolean;
+};
 async function run(label: string, base: string): Promise<Step[]> {
   const cookie = await signIn(base);
   const requests = await pages(base, cookie);
@@ -112,13 +133,31 @@ async function run(label: string, base: string): Promise<Step[]> {
   for (const n of steps) {
     const viewers = openViewers(base, cookie, n);
     await new Promise((r) => setTimeout(r, 1500));
-    const r = await autocannon({ url: base, connections: n, connectionRate: rate, duration, timeout: 10, headers: { cookie }, requests });
+    const r = await autocannon({
+      url: base,
+      connections: n,
+      connectionRate: rate,
+      duration,
+      timeout: 10,
+      headers: { cookie },
+      requests,
+    });
     const { failed } = viewers.stats();
     await viewers.close();
     const errors = r.errors + r.non2xx;
-    const step = { n, requests: r.requests.total, errors, p99: r.latency.p99, p50: r.latency.p50, streamFailures: failed, ok: errors === 0 && failed === 0 && r.latency.p99 <= P99_MS };
+    const step = {
+      n,
+      requests: r.requests.total,
+      errors,
+      p99: r.latency.p99,
+      p50: r.latency.p50,
+      streamFailures: failed,
+      ok: errors === 0 && failed === 0 && r.latency.p99 <= P99_MS,
+    };
     results.push(step);
-    console.log(`  N=${String(n).padStart(4)}  ${r.requests.total} page requests (${(r.requests.total / duration).toFixed(0)}/s)  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}  streams cut/refused ${failed}  ${step.ok ? "ok" : "FAIL"}`);
+    console.log(
+      `  N=${String(n).padStart(4)}  ${r.requests.total} page requests (${(r.requests.total / duration).toFixed(0)}/s)  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}  streams cut/refused ${failed}  ${step.ok ? "ok" : "FAIL"}`,
+    );
     // Past the 200 ms bound the steps go on (to show how each setup degrades) until errors or p99 > 1 s.
     if (errors || failed || r.latency.p99 > LOOSE_P99_MS) break;
     await new Promise((r) => setTimeout(r, 1000));
@@ -132,14 +171,21 @@ try {
   const rssBaseline = new Map(peakRss);
   peakRss.clear();
   const proxied = await run("two replicas through nginx (round robin)", PROXY_URL);
-  const best = (s: Step[], bound: number) => s.filter((x) => x.errors === 0 && x.streamFailures === 0 && x.p99 <= bound).at(-1)?.n ?? 0;
+  const best = (s: Step[], bound: number) =>
+    s.filter((x) => x.errors === 0 && x.streamFailures === 0 && x.p99 <= bound).at(-1)?.n ?? 0;
   console.log("");
   for (const bound of [P99_MS, LOOSE_P99_MS]) {
     const [b, p] = [best(baseline, bound), best(proxied, bound)];
-    console.log(`largest N with 0 errors and p99 ≤ ${bound} ms: one replica directly ${b}, two replicas via nginx ${p}${b ? ` (ratio ${(p / b).toFixed(2)})` : ""}${p === steps.at(-1) ? " (the largest step tried)" : ""}`);
+    console.log(
+      `largest N with 0 errors and p99 ≤ ${bound} ms: one replica directly ${b}, two replicas via nginx ${p}${b ? ` (ratio ${(p / b).toFixed(2)})` : ""}${p === steps.at(-1) ? " (the largest step tried)" : ""}`,
+    );
   }
-  console.log(`peak RSS, baseline run: ${state.replicas.map((r) => `replica :${r.port} ${rssBaseline.get(r.port)?.toFixed(0)} MB`).join(", ")}`);
-  console.log(`peak RSS, nginx run:    ${state.replicas.map((r) => `replica :${r.port} ${peakRss.get(r.port)?.toFixed(0)} MB`).join(", ")}`);
+  console.log(
+    `peak RSS, baseline run: ${state.replicas.map((r) => `replica :${r.port} ${rssBaseline.get(r.port)?.toFixed(0)} MB`).join(", ")}`,
+  );
+  console.log(
+    `peak RSS, nginx run:    ${state.replicas.map((r) => `replica :${r.port} ${peakRss.get(r.port)?.toFixed(0)} MB`).join(", ")}`,
+  );
 } finally {
   clearInterval(rssTimer);
   await teardown();

@@ -35,7 +35,10 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // A Sluice config with the bench cluster only; a bench database (migrated) for the sampler's history, lease and health.
 const configFile = path.join(os.tmpdir(), `sluice-bench-sampler-${process.pid}.yaml`);
-fs.writeFileSync(configFile, `clusters:\n  - id: ${CLUSTER_ID}\n    name: Bench\n    bootstrapServers: [${BOOTSTRAP.join(", ")}]\n    metrics: { intervalMs: ${INTERVAL_MS}, continuous: false }\n`);
+fs.writeFileSync(
+  configFile,
+  `clusters:\n  - id: ${CLUSTER_ID}\n    name: Bench\n    bootstrapServers: [${BOOTSTRAP.join(", ")}]\n    metrics: { intervalMs: ${INTERVAL_MS}, continuous: false }\n`,
+);
 process.env.SLUICE_CONFIG = configFile;
 process.on("exit", () => fs.rmSync(configFile, { force: true }));
 process.env.DATABASE_URL ??= "file:./.data/bench.db";
@@ -61,8 +64,14 @@ const missing = topics.filter((t) => !existing.has(t));
 if (missing.length) {
   const t0 = Date.now();
   // One CreateTopics request for all of them (kafkajs sends the list in one request to the controller).
-  await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: RF })), waitForLeaders: false, timeout: 120_000 });
-  log(`created ${missing.length} topics × ${PARTITIONS} partitions (RF ${RF}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  await admin.createTopics({
+    topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: RF })),
+    waitForLeaders: false,
+    timeout: 120_000,
+  });
+  log(
+    `created ${missing.length} topics × ${PARTITIONS} partitions (RF ${RF}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
 }
 // Every partition led (thousands of new logs take the broker a while), then 10 records into every empty partition.
 for (let i = 0; ; i++) {
@@ -79,10 +88,17 @@ if (empty.length) {
   await producer.connect();
   for (let i = 0; i < empty.length; i += 40) {
     const batch = empty.slice(i, i + 40);
-    await producer.sendBatch({ topicMessages: batch.map((topic) => ({ topic, messages: Array.from({ length: PARTITIONS * 10 }, (_, j) => ({ partition: j % PARTITIONS, value: `r${j}` })) })) });
+    await producer.sendBatch({
+      topicMessages: batch.map((topic) => ({
+        topic,
+        messages: Array.from({ length: PARTITIONS * 10 }, (_, j) => ({ partition: j % PARTITIONS, value: `r${j}` })),
+      })),
+    });
   }
   await producer.disconnect();
-  log(`produced 10 records into each partition of ${empty.length} topics in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  log(
+    `produced 10 records into each partition of ${empty.length} topics in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
 }
 const groupIds = Array.from({ length: GROUPS }, (_, i) => `${GROUP_PREFIX}${String(i).padStart(4, "0")}`);
 const listed = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
@@ -97,7 +113,18 @@ if (toCommit.length) {
       while (next < toCommit.length) {
         const groupId = toCommit[next++];
         const i = Number(groupId.slice(GROUP_PREFIX.length));
-        await modern.alterConsumerGroupOffsets({ groupId, topics: [{ name: topics[i % TOPICS], partitionOffsets: Array.from({ length: PARTITIONS }, (_, p) => ({ partition: p, offset: BigInt((i + p) % 11) })) }] });
+        await modern.alterConsumerGroupOffsets({
+          groupId,
+          topics: [
+            {
+              name: topics[i % TOPICS],
+              partitionOffsets: Array.from({ length: PARTITIONS }, (_, p) => ({
+                partition: p,
+                offset: BigInt((i + p) % 11),
+              })),
+            },
+          ],
+        });
       }
     }),
   );
@@ -107,9 +134,16 @@ if (toCommit.length) {
 const md = await admin.fetchTopicMetadata({ topics: [] });
 const partitionsTotal = md.topics.filter((t) => !t.name.startsWith("__")).reduce((a, t) => a + t.partitions.length, 0);
 const groupsTotal = (await admin.listGroups()).groups.length;
-log(`cluster: ${BOOTSTRAP.join(",")} (${brokers} broker${brokers === 1 ? "" : "s"}); ${md.topics.length} topics, ${partitionsTotal} partitions (non-internal), ${groupsTotal} groups`);
+log(
+  `cluster: ${BOOTSTRAP.join(",")} (${brokers} broker${brokers === 1 ? "" : "s"}); ${md.topics.length} topics, ${partitionsTotal} partitions (non-internal), ${groupsTotal} groups`,
+);
 const busy = busyNeighbours();
-log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}${busy.length ? `; busy neighbours: ${busy.length}` : ""}`);
+log(
+  `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}${busy.length ? `; busy neighbours: ${busy.length}` : ""}`,
+);
 
 type TickFigures = { ms: number; cpuMs: number; requests: number; counts: ReturnType<typeof countsSince> };
 
@@ -118,8 +152,26 @@ await prisma.samplerLease.deleteMany({ where: { clusterId: CLUSTER_ID } });
 await prisma.alertRule.deleteMany({ where: { clusterId: CLUSTER_ID } });
 await prisma.alertRule.createMany({
   data: [
-    { clusterId: CLUSTER_ID, name: "lag", kind: "group_lag_seconds", params: JSON.stringify({ kind: "group_lag_seconds", group: `${GROUP_PREFIX}*`, thresholdSeconds: 3600 }), channels: "[]", createdBy: "bench" },
-    { clusterId: CLUSTER_ID, name: "health", kind: "group_health", params: JSON.stringify({ kind: "group_health", group: `${GROUP_PREFIX}*`, statuses: ["STALL", "STOP", "REWIND"] }), channels: "[]", createdBy: "bench" },
+    {
+      clusterId: CLUSTER_ID,
+      name: "lag",
+      kind: "group_lag_seconds",
+      params: JSON.stringify({ kind: "group_lag_seconds", group: `${GROUP_PREFIX}*`, thresholdSeconds: 3600 }),
+      channels: "[]",
+      createdBy: "bench",
+    },
+    {
+      clusterId: CLUSTER_ID,
+      name: "health",
+      kind: "group_health",
+      params: JSON.stringify({
+        kind: "group_health",
+        group: `${GROUP_PREFIX}*`,
+        statuses: ["STALL", "STOP", "REWIND"],
+      }),
+      channels: "[]",
+      createdBy: "bench",
+    },
   ],
 });
 const sampler = new MetricsSampler(CLUSTER_ID, "bench-sampler", INTERVAL_MS);
@@ -159,7 +211,14 @@ const cpuAll = process.cpuUsage(cpu0);
 const wallAll = performance.now() - wall0;
 const cpuWarm = process.cpuUsage(warm?.cpu ?? cpu0);
 const wallWarm = performance.now() - (warm?.wall ?? wall0);
-const sluice = { ticks: ticks.slice(1), first: ticks[0], share: (cpuWarm.user + cpuWarm.system) / 1000 / wallWarm, shareAll: (cpuAll.user + cpuAll.system) / 1000 / wallAll, overlaps: sampler.skipped, failed: sampler.failedTicks };
+const sluice = {
+  ticks: ticks.slice(1),
+  first: ticks[0],
+  share: (cpuWarm.user + cpuWarm.system) / 1000 / wallWarm,
+  shareAll: (cpuAll.user + cpuAll.system) / 1000 / wallAll,
+  overlaps: sampler.skipped,
+  failed: sampler.failedTicks,
+};
 
 // ---- baseline: a plain kafkajs admin loop reading the same figures, at the same interval.
 log(`baseline: a kafkajs admin loop every ${INTERVAL_MS / 1000} s, ${BASELINE_TICKS} ticks ...`);
@@ -194,18 +253,30 @@ const row = (name: string, xs: TickFigures[], share: number, overlaps: number) =
   const cpu = xs.map((x) => x.cpuMs);
   return `| ${name} | ${xs.length} | ${fmtMs(median(ms))} / ${fmtMs(p95(ms))} / ${fmtMs(Math.max(...ms))} ms | ${fmtMs(median(cpu))} / ${fmtMs(p95(cpu))} ms | ${(share * 100).toFixed(2)} % | ${overlaps} | ${median(xs.map((x) => x.requests))} |`;
 };
-log("\n| | ticks | duration median / p95 / max | CPU per tick median / p95 | CPU share of one core | overlapping ticks | Kafka requests per tick |");
+log(
+  "\n| | ticks | duration median / p95 / max | CPU per tick median / p95 | CPU share of one core | overlapping ticks | Kafka requests per tick |",
+);
 log("| --- | --- | --- | --- | --- | --- | --- |");
 log(row("Sluice sampler (+ alert evaluation, history, health)", sluice.ticks, sluice.share, sluice.overlaps));
 log(row("kafkajs admin loop", base, baseShare, baseOverlaps));
-log(`\nfirst Sluice tick (cold: metadata, coordinators, health restore, first alert transitions): ${fmtMs(sluice.first?.ms ?? NaN)} ms, CPU ${fmtMs(sluice.first?.cpuMs ?? NaN)} ms; failed ticks ${sluice.failed}`);
-log(`CPU share from the end of the first tick: ${(sluice.share * 100).toFixed(2)} % of one core (with the first tick: ${(sluice.shareAll * 100).toFixed(2)} %)`);
-log(`of which alert evaluation (2 rules over the bench's groups): median ${fmtMs(median(evalMs.slice(1)))} ms, p95 ${fmtMs(p95(evalMs.slice(1)))} ms; read from Kafka (lastTickSeconds) ${fmtMs(sampler.lastTickSeconds * 1000)} ms at the last tick`);
+log(
+  `\nfirst Sluice tick (cold: metadata, coordinators, health restore, first alert transitions): ${fmtMs(sluice.first?.ms ?? NaN)} ms, CPU ${fmtMs(sluice.first?.cpuMs ?? NaN)} ms; failed ticks ${sluice.failed}`,
+);
+log(
+  `CPU share from the end of the first tick: ${(sluice.share * 100).toFixed(2)} % of one core (with the first tick: ${(sluice.shareAll * 100).toFixed(2)} %)`,
+);
+log(
+  `of which alert evaluation (2 rules over the bench's groups): median ${fmtMs(median(evalMs.slice(1)))} ms, p95 ${fmtMs(p95(evalMs.slice(1)))} ms; read from Kafka (lastTickSeconds) ${fmtMs(sampler.lastTickSeconds * 1000)} ms at the last tick`,
+);
 log(`Sluice requests per tick: ${describeCounts(sluice.ticks.at(-1)?.counts ?? new Map())}`);
 log(`baseline requests per tick: ${describeCounts(base.at(-1)?.counts ?? new Map())}`);
 const r = (a: number, b: number) => (b ? (a / b).toFixed(3) : "—");
-log(`ratios Sluice / baseline: duration ${r(median(sluice.ticks.map((x) => x.ms)), median(base.map((x) => x.ms)))}, CPU per tick ${r(median(sluice.ticks.map((x) => x.cpuMs)), median(base.map((x) => x.cpuMs)))}, requests ${r(median(sluice.ticks.map((x) => x.requests)), median(base.map((x) => x.requests)))}`);
-log(`goal ≤ 5 % of one core at ${INTERVAL_MS / 1000} s: ${sluice.share <= 0.05 ? "met" : "NOT met"} (${(sluice.share * 100).toFixed(2)} %); ticks overlapped: ${sluice.overlaps ? `yes (${sluice.overlaps})` : "never"}`);
+log(
+  `ratios Sluice / baseline: duration ${r(median(sluice.ticks.map((x) => x.ms)), median(base.map((x) => x.ms)))}, CPU per tick ${r(median(sluice.ticks.map((x) => x.cpuMs)), median(base.map((x) => x.cpuMs)))}, requests ${r(median(sluice.ticks.map((x) => x.requests)), median(base.map((x) => x.requests)))}`,
+);
+log(
+  `goal ≤ 5 % of one core at ${INTERVAL_MS / 1000} s: ${sluice.share <= 0.05 ? "met" : "NOT met"} (${(sluice.share * 100).toFixed(2)} %); ticks overlapped: ${sluice.overlaps ? `yes (${sluice.overlaps})` : "never"}`,
+);
 
 if (argv.includes("--cleanup")) {
   await admin.deleteGroups(groupIds).catch(() => {});

@@ -4,7 +4,13 @@
  * field, (c) a filter matching nothing. Scan rate from Sluice's own progress counter, normalised by a raw
  * kafkajs consumer scanning the same topic in the same run. Prints, never fails.
  */
-import { ensureMessagesWorkload, rawKafkajsScan, sluiceScan, writeMessagesBenchConfig, type MsgWorkload } from "./lib/messages";
+import {
+  ensureMessagesWorkload,
+  rawKafkajsScan,
+  sluiceScan,
+  writeMessagesBenchConfig,
+  type MsgWorkload,
+} from "./lib/messages";
 import { median } from "./lib/stats";
 
 const argv = process.argv.slice(2);
@@ -13,13 +19,26 @@ const records = num("--records", 200_000);
 const runs = num("--runs", 2);
 writeMessagesBenchConfig();
 
-const w: MsgWorkload = { topic: `bench.search.1024b.${records}`, records, size: 1024, partitions: 12, gzip: false, planted: 100 };
-console.log(`B2 search: ${records} records of 1 KiB, 12 partitions, ${w.planted} planted matches; ${runs} runs per filter`);
+const w: MsgWorkload = {
+  topic: `bench.search.1024b.${records}`,
+  records,
+  size: 1024,
+  partitions: 12,
+  gzip: false,
+  planted: 100,
+};
+console.log(
+  `B2 search: ${records} records of 1 KiB, 12 partitions, ${w.planted} planted matches; ${runs} runs per filter`,
+);
 await ensureMessagesWorkload(w);
 
 const filters = [
   { name: "(a) substring in value", query: "start=oldest&in=value&q=X-42", expect: w.planted },
-  { name: "(b) CEL value.orderId", query: `start=oldest&cel=${encodeURIComponent('value.orderId == "X-42"')}`, expect: w.planted },
+  {
+    name: "(b) CEL value.orderId",
+    query: `start=oldest&cel=${encodeURIComponent('value.orderId == "X-42"')}`,
+    expect: w.planted,
+  },
   { name: "(c) matches nothing", query: "start=oldest&in=value&q=no-such-thing-anywhere", expect: 0 },
 ];
 const rawRates: number[] = [];
@@ -35,7 +54,10 @@ for (const f of filters) {
   const scanRate = median(res.map((r) => r.scanned / (r.ms / 1000)));
   const rawRate = median(rawRates);
   const last = res.at(-1)!;
-  const ok = last.scanned === records && last.matched === f.expect ? "ok" : `! scanned ${last.scanned}/${records}, matched ${last.matched}/${f.expect}`;
+  const ok =
+    last.scanned === records && last.matched === f.expect
+      ? "ok"
+      : `! scanned ${last.scanned}/${records}, matched ${last.matched}/${f.expect}`;
   rows.push(
     `${f.name.padEnd(26)} ${Math.round(scanRate).toLocaleString("en").padStart(9)} rec/s scanned, first match ${Number.isNaN(last.ttfrMs) ? "—" : `${Math.round(last.ttfrMs)} ms`}, longest progress gap ${Math.round(last.progressGapMaxMs)} ms, peak RSS ${Math.round(last.peakRssMB)} MB, ${ok}`,
   );

@@ -46,12 +46,17 @@ w.port.postMessage({ type: "subscribe", key: "bench-" + Math.random().toString(3
 </script></body></html>`;
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
-  if (url.pathname === "/sluice-stream-worker.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(fs.readFileSync(path.join(ROOT, "public/sluice-stream-worker.js")));
+  if (url.pathname === "/sluice-stream-worker.js")
+    return void res
+      .writeHead(200, { "content-type": "text/javascript" })
+      .end(fs.readFileSync(path.join(ROOT, "public/sluice-stream-worker.js")));
   if (url.pathname === "/tail.html") return void res.writeHead(200, { "content-type": "text/html" }).end(page);
   if (url.pathname !== "/api/streams") return void res.writeHead(404).end();
   const abort = new AbortController();
   res.on("close", () => abort.abort());
-  const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+  const headers = new Headers(
+    Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+  );
   const response = await mux(new Request(url, { signal: abort.signal, headers }), { params: Promise.resolve({}) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body) Readable.fromWeb(response.body as never).pipe(res);
@@ -67,13 +72,18 @@ await consumer.connect();
 await consumer.subscribe({ topic, fromBeginning: false });
 const rawLat: number[] = [];
 let rawOn = false;
-await consumer.run({ eachBatch: async ({ batch }) => {
-  const now = Date.now();
-  if (rawOn) for (const m of batch.messages) rawLat.push(now - Number(m.timestamp));
-} });
+await consumer.run({
+  eachBatch: async ({ batch }) => {
+    const now = Date.now();
+    if (rawOn) for (const m of batch.messages) rawLat.push(now - Number(m.timestamp));
+  },
+});
 await new Promise((r) => setTimeout(r, 4000)); // group join
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
 const context = await browser.newContext();
 const producer = kafka().producer();
 await producer.connect();
@@ -85,7 +95,15 @@ async function produceFor(seconds: number): Promise<number> {
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end) {
     const tick = Date.now();
-    await producer.send({ topic, acks: 1, messages: Array.from({ length: perTick }, (_, i) => ({ key: `k${sent + i}`, value, timestamp: String(Date.now()) })) });
+    await producer.send({
+      topic,
+      acks: 1,
+      messages: Array.from({ length: perTick }, (_, i) => ({
+        key: `k${sent + i}`,
+        value,
+        timestamp: String(Date.now()),
+      })),
+    });
     sent += perTick;
     const wait = 10 - (Date.now() - tick);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -107,7 +125,16 @@ async function scenario(tabs: number) {
   const sent = await produceFor(SECONDS);
   await new Promise((r) => setTimeout(r, 2000));
   rawOn = false;
-  const results = await Promise.all(pages.map((p) => p.evaluate(() => ({ lat: (window as never as { lat: number[] }).lat, records: (window as never as { records: number }).records, first: (window as never as { firstEventMs: number }).firstEventMs, longTasks: (window as never as { longTasks: number }).longTasks }))));
+  const results = await Promise.all(
+    pages.map((p) =>
+      p.evaluate(() => ({
+        lat: (window as never as { lat: number[] }).lat,
+        records: (window as never as { records: number }).records,
+        first: (window as never as { firstEventMs: number }).firstEventMs,
+        longTasks: (window as never as { longTasks: number }).longTasks,
+      })),
+    ),
+  );
   const rssAfter = process.memoryUsage.rss();
   for (const p of pages) await p.close();
   await new Promise((r) => setTimeout(r, 500));
@@ -131,9 +158,15 @@ const ours = one.results[0];
 console.log("");
 console.log(`rate ${RATE} msg/s × ${SECONDS} s, 1 KiB records, 6 partitions; ${one.sent} sent`);
 console.log(`raw kafkajs consumer        latency p50 ${p(rawLat, 0.5)} ms, p99 ${p(rawLat, 0.99)} ms`);
-console.log(`Sluice tail, 1 tab          latency p50 ${p(ours.lat, 0.5)} ms, p99 ${p(ours.lat, 0.99)} ms; ${ours.records}/${one.sent} delivered; first event ${Math.round(ours.first)} ms after subscribing; long tasks ${ours.longTasks}`);
+console.log(
+  `Sluice tail, 1 tab          latency p50 ${p(ours.lat, 0.5)} ms, p99 ${p(ours.lat, 0.99)} ms; ${ours.records}/${one.sent} delivered; first event ${Math.round(ours.first)} ms after subscribing; long tasks ${ours.longTasks}`,
+);
 const streaming = many.results.filter((r) => r.records >= many.sent * 0.99).length;
 const all = many.results.flatMap((r) => r.lat);
-console.log(`Sluice tail, ${TABS} tabs         ${streaming}/${TABS} tabs received ≥ 99 % of ${many.sent}; latency p50 ${p(all, 0.5)} ms, p99 ${p(all, 0.99)} ms; server RSS change ${many.rss.toFixed(0)} MB`);
-console.log(`added latency p50 = ${p(ours.lat, 0.5) - p(rawLat, 0.5)} ms, p99 = ${p(ours.lat, 0.99) - p(rawLat, 0.99)} ms (gate p50 ≤ 150, p99 ≤ 500; stretch 50 / 150)`);
+console.log(
+  `Sluice tail, ${TABS} tabs         ${streaming}/${TABS} tabs received ≥ 99 % of ${many.sent}; latency p50 ${p(all, 0.5)} ms, p99 ${p(all, 0.99)} ms; server RSS change ${many.rss.toFixed(0)} MB`,
+);
+console.log(
+  `added latency p50 = ${p(ours.lat, 0.5) - p(rawLat, 0.5)} ms, p99 = ${p(ours.lat, 0.99) - p(rawLat, 0.99)} ms (gate p50 ≤ 150, p99 ≤ 500; stretch 50 / 150)`,
+);
 process.exit(0);

@@ -37,7 +37,13 @@ const idleGroup = `bench.timelag.idle.${run}`;
 const kafka = new Kafka({ clientId: "bench-timelag", brokers: BOOTSTRAP, logLevel: logLevel.NOTHING });
 const admin = kafka.admin();
 await admin.connect();
-await admin.createTopics({ topics: [{ topic: steady, numPartitions: PARTITIONS, replicationFactor: 3 }, { topic: idle, numPartitions: 1, replicationFactor: 3 }], waitForLeaders: true });
+await admin.createTopics({
+  topics: [
+    { topic: steady, numPartitions: PARTITIONS, replicationFactor: 3 },
+    { topic: idle, numPartitions: 1, replicationFactor: 3 },
+  ],
+  waitForLeaders: true,
+});
 const producer = kafka.producer();
 await producer.connect();
 await producer.send({ topic: idle, messages: Array.from({ length: 100 }, (_, i) => ({ value: `i${i}` })) });
@@ -51,14 +57,23 @@ const producerLoop = (async () => {
   while (producing) {
     const t = Date.now();
     const batch = RATE / 10;
-    await producer.send({ topic: steady, messages: Array.from({ length: batch }, (_, i) => ({ partition: i % PARTITIONS, value: `v${t}` })) });
+    await producer.send({
+      topic: steady,
+      messages: Array.from({ length: batch }, (_, i) => ({ partition: i % PARTITIONS, value: `v${t}` })),
+    });
     for (let i = 0; i < batch; i++) produced[i % PARTITIONS]++;
     await new Promise((r) => setTimeout(r, Math.max(0, 100 - (Date.now() - t))));
   }
 })();
 const commitLoop = setInterval(() => {
   for (let p = 0; p < PARTITIONS; p++) committed[p] = Math.floor(produced[p] * 0.8);
-  void admin.setOffsets({ groupId: slowGroup, topic: steady, partitions: committed.map((o, partition) => ({ partition, offset: String(o) })) }).catch(() => {});
+  void admin
+    .setOffsets({
+      groupId: slowGroup,
+      topic: steady,
+      partitions: committed.map((o, partition) => ({ partition, offset: String(o) })),
+    })
+    .catch(() => {});
 }, 1000);
 
 // Kafka Lag Exporter's cadence: end offsets sampled every 30 s into its own table.
@@ -78,7 +93,9 @@ const errSluice: number[] = [];
 const errKle: number[] = [];
 const idleShown: number[] = [];
 const started = Date.now();
-log(`B7: ${SECONDS} s of ${RATE} records/s on ${PARTITIONS} partitions, group at 80%; estimates every ${TICK_MS / 1000} s`);
+log(
+  `B7: ${SECONDS} s of ${RATE} records/s on ${PARTITIONS} partitions, group at 80%; estimates every ${TICK_MS / 1000} s`,
+);
 await new Promise((r) => setTimeout(r, TICK_MS));
 while (Date.now() - started < SECONDS * 1000) {
   const t0 = Date.now();
@@ -99,7 +116,9 @@ while (Date.now() - started < SECONDS * 1000) {
     }
     idleShown.push(assessGroup(CLUSTER_ID, idleGroup, ig.committed, new Set(), now).maxLagSeconds ?? -1);
     const worst = Math.max(...truth.partitions.map((p) => p.lagSeconds ?? 0));
-    process.stdout.write(`  t=${Math.round((now - started) / 1000)} s  true lag ≈ ${worst.toFixed(1)} s  Sluice ≈ ${(est.maxLagSeconds ?? NaN).toFixed(1)} s\n`);
+    process.stdout.write(
+      `  t=${Math.round((now - started) / 1000)} s  true lag ≈ ${worst.toFixed(1)} s  Sluice ≈ ${(est.maxLagSeconds ?? NaN).toFixed(1)} s\n`,
+    );
   }
   await new Promise((r) => setTimeout(r, Math.max(0, TICK_MS - (Date.now() - t0))));
 }
@@ -115,8 +134,12 @@ await disconnectAll();
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 log("");
-log(`  Sluice (sampled every ${TICK_MS / 1000} s)   mean |error| ${mean(errSluice).toFixed(2)} s   median ${median(errSluice).toFixed(2)} s   p95 ${p95(errSluice).toFixed(2)} s   (${errSluice.length} partition readings)   gate mean ≤ 5 s, stretch ≤ 2 s / p95 ≤ 5 s`);
-log(`  same estimator at KLE's 30 s poll  mean |error| ${mean(errKle).toFixed(2)} s   median ${median(errKle).toFixed(2)} s   p95 ${p95(errKle).toFixed(2)} s`);
+log(
+  `  Sluice (sampled every ${TICK_MS / 1000} s)   mean |error| ${mean(errSluice).toFixed(2)} s   median ${median(errSluice).toFixed(2)} s   p95 ${p95(errSluice).toFixed(2)} s   (${errSluice.length} partition readings)   gate mean ≤ 5 s, stretch ≤ 2 s / p95 ≤ 5 s`,
+);
+log(
+  `  same estimator at KLE's 30 s poll  mean |error| ${mean(errKle).toFixed(2)} s   median ${median(errKle).toFixed(2)} s   p95 ${p95(errKle).toFixed(2)} s`,
+);
 log(`  idle caught-up group shown as: ${[...new Set(idleShown.map((s) => `${s} s`))].join(", ")}   gate 0 s`);
 log(`  error ratio Sluice / KLE-cadence: ${(mean(errSluice) / mean(errKle)).toFixed(2)}`);
 process.exit(0);

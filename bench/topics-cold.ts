@@ -8,7 +8,14 @@ import { listTopics } from "@/server/services/topics/list-topics";
 import { disconnectAll } from "@/server/kafka/registry";
 import { baselinePage, baselineRetries } from "./lib/baseline";
 import { BOOTSTRAP } from "./lib/cluster";
-import { countsSince, describeCounts, describeSlowest, installRequestCounter, snapshotCounts, totalOf } from "./lib/request-counter";
+import {
+  countsSince,
+  describeCounts,
+  describeSlowest,
+  installRequestCounter,
+  snapshotCounts,
+  totalOf,
+} from "./lib/request-counter";
 import { pageQuery, CLUSTER_ID } from "./lib/sluice-config";
 import { RssSampler } from "./lib/stats";
 
@@ -36,6 +43,8 @@ try {
 const ms = performance.now() - t0;
 rss.sample();
 const c = countsSince(before);
-console.log(`RESULT ${JSON.stringify({ mode, ms, error, importMs, items, requests: totalOf(c), detail: describeCounts(c), slowest: describeSlowest(), retries: baselineRetries, peakRss: rss.peak })}`);
+console.log(
+  `RESULT ${JSON.stringify({ mode, ms, error, importMs, items, requests: totalOf(c), detail: describeCounts(c), slowest: describeSlowest(), retries: baselineRetries, peakRss: rss.peak })}`,
+);
 if (mode === "sluice") await disconnectAll();
 process.exit(0);

@@ -8,7 +8,15 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import { baselinePage, baselineRetries, type BaselineItem } from "./lib/baseline";
 import { brokerFds, busyNeighbours, ensureCluster, stopCluster, BOOTSTRAP } from "./lib/cluster";
-import { countsSince, describeCounts, describeSlowest, installRequestCounter, resetSlowest, snapshotCounts, totalOf } from "./lib/request-counter";
+import {
+  countsSince,
+  describeCounts,
+  describeSlowest,
+  installRequestCounter,
+  resetSlowest,
+  snapshotCounts,
+  totalOf,
+} from "./lib/request-counter";
 import { CLUSTER_ID, pageQuery, writeBenchConfig } from "./lib/sluice-config";
 import { bootstrapRatio, fmtMB, fmtMs, median, p95, RssSampler } from "./lib/stats";
 import { deleteWorkload, ensureWorkload, WORKLOADS, type Workload } from "./lib/workload";
@@ -61,14 +69,26 @@ type Phase = {
   busy: string[];
   baseRetries: number;
 };
-type ColdResult = { ms: number; wallMs: number; importMs: number; requests: number; detail: string; slowest: string; peakRss: number; error?: string };
+type ColdResult = {
+  ms: number;
+  wallMs: number;
+  importMs: number;
+  requests: number;
+  detail: string;
+  slowest: string;
+  peakRss: number;
+  error?: string;
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 
 async function waitQuiet(): Promise<string[]> {
   const t0 = Date.now();
   let busy = busyNeighbours();
-  if (busy.length) log(`waiting up to ${WAIT_QUIET_S}s for neighbours to finish (timings would be skewed): ${busy.map((b) => b.slice(0, 80)).join("; ")}`);
+  if (busy.length)
+    log(
+      `waiting up to ${WAIT_QUIET_S}s for neighbours to finish (timings would be skewed): ${busy.map((b) => b.slice(0, 80)).join("; ")}`,
+    );
   while (busy.length && Date.now() - t0 < WAIT_QUIET_S * 1000) {
     await new Promise((r) => setTimeout(r, 5_000));
     busy = busyNeighbours();
@@ -78,7 +98,12 @@ async function waitQuiet(): Promise<string[]> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const snapshotState = () => (globalThis as unknown as { __sluiceTopicSnapshots?: Map<string, { snapshot?: { at: number }; refreshing?: Promise<unknown> }> }).__sluiceTopicSnapshots?.get(CLUSTER_ID);
+const snapshotState = () =>
+  (
+    globalThis as unknown as {
+      __sluiceTopicSnapshots?: Map<string, { snapshot?: { at: number }; refreshing?: Promise<unknown> }>;
+    }
+  ).__sluiceTopicSnapshots?.get(CLUSTER_ID);
 
 /** A foreground snapshot rebuild (untimed for page samples, so no background refresh lands inside a sample). */
 let freshAt = 0;
@@ -101,7 +126,11 @@ const hasKcat = spawnSync("kcat", ["-V"], { stdio: "ignore" }).status === 0;
 function coldRun(mode: "sluice" | "kafkajs", q: string): Promise<ColdResult> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child = spawn(process.execPath, [...process.execArgv, path.join(ROOT, "bench/topics-cold.ts"), mode, q], { cwd: ROOT, env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...process.execArgv, path.join(ROOT, "bench/topics-cold.ts"), mode, q], {
+      cwd: ROOT,
+      env: process.env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("error", reject);
@@ -113,11 +142,19 @@ function coldRun(mode: "sluice" | "kafkajs", q: string): Promise<ColdResult> {
   });
 }
 
-function sameRows(s: { name: string; partitions: number; replicationFactor: number; records: number | null }[], b: BaselineItem[]): string {
+function sameRows(
+  s: { name: string; partitions: number; replicationFactor: number; records: number | null }[],
+  b: BaselineItem[],
+): string {
   if (s.length !== b.length) return `no (${s.length} vs ${b.length} rows)`;
   for (const [i, x] of s.entries()) {
     const y = b[i];
-    if (x.name !== y.name || x.partitions !== y.partitions || x.replicationFactor !== y.replicationFactor || x.records !== y.records)
+    if (
+      x.name !== y.name ||
+      x.partitions !== y.partitions ||
+      x.replicationFactor !== y.replicationFactor ||
+      x.records !== y.records
+    )
       return `no (row ${i}: ${JSON.stringify(x)} vs ${JSON.stringify(y)})`;
   }
   return `yes (${s.length} rows: names, partitions, RF, records)`;
@@ -133,19 +170,39 @@ async function measure(w: Workload, admin: Admin): Promise<Phase> {
     w,
     clusterTopics: md.topics.length,
     clusterPartitions: md.topics.reduce((n, t) => n + t.partitions.length, 0),
-    sluice: [], base: [], sluiceSearch: [], baseSearch: [], kcat: [],
-    sluiceReq: "", sluiceReqTotal: 0, baseReq: "", baseReqTotal: 0, searchReq: "", agree: "",
-    snapshotBuildMs: [], snapshotReq: "", refresh: [], idleP99: NaN,
-    cold: { sluice: [], kafkajs: [] }, rssAfterSnapshot: 0, peakRss: 0, busy, baseRetries: 0,
+    sluice: [],
+    base: [],
+    sluiceSearch: [],
+    baseSearch: [],
+    kcat: [],
+    sluiceReq: "",
+    sluiceReqTotal: 0,
+    baseReq: "",
+    baseReqTotal: 0,
+    searchReq: "",
+    agree: "",
+    snapshotBuildMs: [],
+    snapshotReq: "",
+    refresh: [],
+    idleP99: NaN,
+    cold: { sluice: [], kafkajs: [] },
+    rssAfterSnapshot: 0,
+    peakRss: 0,
+    busy,
+    baseRetries: 0,
   };
-  log(`\n== ${w.key}: page q="${w.prefix}" (first 50 of ${w.topics}), search q="${w.search}"; cluster ${phase.clusterTopics} topics, ${phase.clusterPartitions} partitions`);
+  log(
+    `\n== ${w.key}: page q="${w.prefix}" (first 50 of ${w.topics}), search q="${w.search}"; cluster ${phase.clusterTopics} topics, ${phase.clusterPartitions} partitions`,
+  );
 
   // Cold first (fresh child processes), alternating Sluice / kafkajs script.
   for (let i = 0; i < COLD; i++) {
     for (const mode of ["sluice", "kafkajs"] as const) {
       const r = await coldRun(mode, w.prefix);
       phase.cold[mode].push(r);
-      log(`  cold ${mode.padEnd(7)} #${i + 1}: first page ${fmtMs(r.ms)} ms (process wall ${fmtMs(r.wallMs)} ms, module load ${fmtMs(r.importMs)} ms)${r.error ? `  ERROR ${r.error}` : ""}`);
+      log(
+        `  cold ${mode.padEnd(7)} #${i + 1}: first page ${fmtMs(r.ms)} ms (process wall ${fmtMs(r.wallMs)} ms, module load ${fmtMs(r.importMs)} ms)${r.error ? `  ERROR ${r.error}` : ""}`,
+      );
     }
   }
 
@@ -167,7 +224,10 @@ async function measure(w: Workload, admin: Admin): Promise<Phase> {
     let t = performance.now();
     const b = await baselinePage(admin, w.prefix);
     let ms = performance.now() - t;
-    if (keep) { phase.base.push(ms); baseCounts = countsSince(c); }
+    if (keep) {
+      phase.base.push(ms);
+      baseCounts = countsSince(c);
+    }
     // B: Sluice
     const rebuilt = await ensureFresh();
     if (rebuilt) phase.snapshotBuildMs.push(rebuilt);
@@ -176,7 +236,10 @@ async function measure(w: Workload, admin: Admin): Promise<Phase> {
     const s = await listTopics(CLUSTER_ID, pageQuery(w.prefix));
     ms = performance.now() - t;
     if (s.metadataAgeMs >= 10_000) throw new Error("a warm sample hit a stale snapshot");
-    if (keep) { phase.sluice.push(ms); sluiceCounts = countsSince(c); }
+    if (keep) {
+      phase.sluice.push(ms);
+      sluiceCounts = countsSince(c);
+    }
     if (i === WARMUP) phase.agree = sameRows(s.items, b.items);
     // search: A then B
     t = performance.now();
@@ -188,7 +251,10 @@ async function measure(w: Workload, admin: Admin): Promise<Phase> {
     t = performance.now();
     const ss = await listTopics(CLUSTER_ID, pageQuery(w.search));
     ms = performance.now() - t;
-    if (keep) { phase.sluiceSearch.push(ms); searchCounts = countsSince(c); }
+    if (keep) {
+      phase.sluiceSearch.push(ms);
+      searchCounts = countsSince(c);
+    }
     if (i === WARMUP && ss.items.length !== 10) log(`  note: search matched ${ss.items.length} topics, not 10`);
     if (hasKcat && keep) phase.kcat.push(kcatOnce());
   }
@@ -210,7 +276,8 @@ async function measure(w: Workload, admin: Admin): Promise<Phase> {
   for (let i = 0; i < REFRESH_TRIALS; i++) {
     await ensureFresh(true);
     const state = snapshotState();
-    if (state?.snapshot) state.snapshot = { ...state.snapshot, at: Date.now() - 10_500 }; // served stale → background refresh
+    if (state?.snapshot)
+      state.snapshot = { ...state.snapshot, at: Date.now() - 10_500 }; // served stale → background refresh
     else await sleep(10_500);
     const h = monitorEventLoopDelay({ resolution: 10 });
     h.enable();
@@ -226,7 +293,9 @@ async function measure(w: Workload, admin: Admin): Promise<Phase> {
     h.disable();
     freshAt = snapshotState()?.snapshot?.at ?? 0;
     phase.refresh.push({ ms, p99: h.percentile(99) / 1e6, max: h.max / 1e6, pages });
-    log(`  background refresh #${i + 1}: ${fmtMs(ms)} ms, loop delay p99 ${fmtMs(h.percentile(99) / 1e6)} ms, max ${fmtMs(h.max / 1e6)} ms, ${pages.length} pages served meanwhile (max ${fmtMs(Math.max(...pages))} ms)`);
+    log(
+      `  background refresh #${i + 1}: ${fmtMs(ms)} ms, loop delay p99 ${fmtMs(h.percentile(99) / 1e6)} ms, max ${fmtMs(h.max / 1e6)} ms, ${pages.length} pages served meanwhile (max ${fmtMs(Math.max(...pages))} ms)`,
+    );
   }
   phase.peakRss = rss.peak;
   const after = busyNeighbours();
@@ -237,30 +306,59 @@ async function measure(w: Workload, admin: Admin): Promise<Phase> {
 // ---------------------------------------------------------------------------------------------------------------
 
 function report(phases: Phase[]): void {
-  const row = (name: string, xs: number[], extra = "") => log(`  ${name.padEnd(44)} ${fmtMs(median(xs)).padStart(8)} ${fmtMs(p95(xs)).padStart(8)} ${String(xs.length).padStart(4)}  ${extra}`);
+  const row = (name: string, xs: number[], extra = "") =>
+    log(
+      `  ${name.padEnd(44)} ${fmtMs(median(xs)).padStart(8)} ${fmtMs(p95(xs)).padStart(8)} ${String(xs.length).padStart(4)}  ${extra}`,
+    );
   for (const p of phases) {
-    log(`\n== B3 ${p.w.key}: ${p.w.topics} topics × ${p.w.partitions} partitions RF 3 (cluster: ${p.clusterTopics} topics, ${p.clusterPartitions} partitions)${p.busy.length ? "  [MEASURED WHILE BUSY: " + p.busy.join("; ").slice(0, 120) + "]" : ""}`);
+    log(
+      `\n== B3 ${p.w.key}: ${p.w.topics} topics × ${p.w.partitions} partitions RF 3 (cluster: ${p.clusterTopics} topics, ${p.clusterPartitions} partitions)${p.busy.length ? "  [MEASURED WHILE BUSY: " + p.busy.join("; ").slice(0, 120) + "]" : ""}`,
+    );
     log(`  ${"scenario (ms)".padEnd(44)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"n".padStart(4)}`);
     row("Sluice warm page (limit 50, name asc)", p.sluice, `${p.sluiceReqTotal} requests: ${p.sluiceReq}`);
-    row("kafkajs script page", p.base, `${p.baseReqTotal} requests: ${p.baseReq}${p.baseRetries ? `; ${p.baseRetries} fetchTopicOffsets retries (kafkajs race)` : ""}`);
+    row(
+      "kafkajs script page",
+      p.base,
+      `${p.baseReqTotal} requests: ${p.baseReq}${p.baseRetries ? `; ${p.baseRetries} fetchTopicOffsets retries (kafkajs race)` : ""}`,
+    );
     row(`Sluice search q="${p.w.search}" (warm)`, p.sluiceSearch, p.searchReq);
     row("kafkajs script search", p.baseSearch);
     if (p.kcat.length) row("kcat -L -J (metadata only, process wall)", p.kcat);
     const cs = p.cold.sluice.filter((c) => !c.error);
     const ck = p.cold.kafkajs.filter((c) => !c.error);
-    row("Sluice cold: first page in a fresh process", cs.map((c) => c.ms), `incl. connect + snapshot; process wall p50 ${fmtMs(median(cs.map((c) => c.wallMs)))} ms, peak RSS ${fmtMB(Math.max(...cs.map((c) => c.peakRss)))}; ${cs[0]?.requests ?? "?"} requests: ${cs[0]?.detail ?? ""}`);
-    row("kafkajs script cold", ck.map((c) => c.ms), `${p.cold.kafkajs.length - ck.length} of ${p.cold.kafkajs.length} failed${p.cold.kafkajs.find((c) => c.error) ? ` (${p.cold.kafkajs.find((c) => c.error)!.error})` : ""}; ${ck[0]?.requests ?? "?"} requests: ${ck[0]?.detail ?? ""}`);
+    row(
+      "Sluice cold: first page in a fresh process",
+      cs.map((c) => c.ms),
+      `incl. connect + snapshot; process wall p50 ${fmtMs(median(cs.map((c) => c.wallMs)))} ms, peak RSS ${fmtMB(Math.max(...cs.map((c) => c.peakRss)))}; ${cs[0]?.requests ?? "?"} requests: ${cs[0]?.detail ?? ""}`,
+    );
+    row(
+      "kafkajs script cold",
+      ck.map((c) => c.ms),
+      `${p.cold.kafkajs.length - ck.length} of ${p.cold.kafkajs.length} failed${p.cold.kafkajs.find((c) => c.error) ? ` (${p.cold.kafkajs.find((c) => c.error)!.error})` : ""}; ${ck[0]?.requests ?? "?"} requests: ${ck[0]?.detail ?? ""}`,
+    );
     row("Sluice snapshot build (foreground)", p.snapshotBuildMs, p.snapshotReq);
-    row("Sluice background refresh duration", p.refresh.map((r) => r.ms));
-    row("  pages served during refresh", p.refresh.flatMap((r) => r.pages));
-    log(`  event-loop delay during refresh (monitorEventLoopDelay, 10 ms resolution, raw values incl. the 10 ms): p99 ${p.refresh.map((r) => fmtMs(r.p99)).join(" / ")} ms, max ${p.refresh.map((r) => fmtMs(r.max)).join(" / ")} ms; idle control p99 ${fmtMs(p.idleP99)} ms`);
-    log(`  RSS (this process: Sluice + baseline + harness): after snapshot ${fmtMB(p.rssAfterSnapshot)}, peak ${fmtMB(p.peakRss)}`);
+    row(
+      "Sluice background refresh duration",
+      p.refresh.map((r) => r.ms),
+    );
+    row(
+      "  pages served during refresh",
+      p.refresh.flatMap((r) => r.pages),
+    );
+    log(
+      `  event-loop delay during refresh (monitorEventLoopDelay, 10 ms resolution, raw values incl. the 10 ms): p99 ${p.refresh.map((r) => fmtMs(r.p99)).join(" / ")} ms, max ${p.refresh.map((r) => fmtMs(r.max)).join(" / ")} ms; idle control p99 ${fmtMs(p.idleP99)} ms`,
+    );
+    log(
+      `  RSS (this process: Sluice + baseline + harness): after snapshot ${fmtMB(p.rssAfterSnapshot)}, peak ${fmtMB(p.peakRss)}`,
+    );
     log(`  same page from both: ${p.agree}`);
   }
   log("");
   for (const p of phases) {
     const [lo, hi] = bootstrapRatio(p.sluice, p.base, median);
-    log(`ratio sluice/kafkajs-script warm p50 (${p.w.key}) = ${(median(p.sluice) / median(p.base)).toFixed(3)} (p95 = ${(p95(p.sluice) / p95(p.base)).toFixed(3)}; bootstrap 95% CI of the p50 ratio ${lo.toFixed(3)}–${hi.toFixed(3)})`);
+    log(
+      `ratio sluice/kafkajs-script warm p50 (${p.w.key}) = ${(median(p.sluice) / median(p.base)).toFixed(3)} (p95 = ${(p95(p.sluice) / p95(p.base)).toFixed(3)}; bootstrap 95% CI of the p50 ratio ${lo.toFixed(3)}–${hi.toFixed(3)})`,
+    );
   }
   log("gates (BENCHMARKS.md B3):");
   const mark = (ok: boolean) => (ok ? "met" : "NOT met");
@@ -271,7 +369,10 @@ function report(phases: Phase[]): void {
     const ratio = median(p.sluice) / median(p.base);
     const cold = median(p.cold.sluice.map((c) => c.ms));
     log(`  ${p.w.key}: warm p95 ${fmtMs(p95(p.sluice))} ms ≤ ${warmGate} ms: ${mark(p95(p.sluice) <= warmGate)}`);
-    if (S) log(`  ${p.w.key}: cold p50 ${fmtMs(cold)} ms ≤ 2000 ms: ${mark(cold <= 2000)} (max ${fmtMs(Math.max(...p.cold.sluice.map((c) => c.ms)))} ms)`);
+    if (S)
+      log(
+        `  ${p.w.key}: cold p50 ${fmtMs(cold)} ms ≤ 2000 ms: ${mark(cold <= 2000)} (max ${fmtMs(Math.max(...p.cold.sluice.map((c) => c.ms)))} ms)`,
+      );
     else log(`  ${p.w.key}: cold p50 ${fmtMs(cold)} ms (no gate; stretch ≤ 3000 ms: ${mark(cold <= 3000)})`);
     log(`  ${p.w.key}: ours/kafkajs-script p50 ${ratio.toFixed(3)} ≤ 1.5: ${mark(ratio <= 1.5)}`);
     log(`  ${p.w.key}: loop delay p99 during refresh ${fmtMs(loopP99)} ms ≤ 50 ms: ${mark(loopP99 <= 50)}`);
@@ -286,7 +387,9 @@ let admin: Admin | undefined;
 try {
   const phases: Phase[] = [];
   const setupS = await ensureWorkload(WORKLOADS.S);
-  log(`setup S: ${setupS.created} topics created, ${setupS.produced} partitions filled, ${fmtMs(setupS.ms / 1000)} s (cluster start included in total: ${fmtMs((performance.now() - t0) / 1000)} s)`);
+  log(
+    `setup S: ${setupS.created} topics created, ${setupS.produced} partitions filled, ${fmtMs(setupS.ms / 1000)} s (cluster start included in total: ${fmtMs((performance.now() - t0) / 1000)} s)`,
+  );
   admin = new Kafka({ clientId: "bench-baseline", brokers: BOOTSTRAP, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   phases.push(await measure(WORKLOADS.S, admin));
@@ -294,14 +397,20 @@ try {
     const fds = brokerFds();
     const need = Math.max(...fds) + WORKLOADS.L.topics * WORKLOADS.L.partitions;
     if (need > FD_LIMIT * 0.95) {
-      log(`\nL skipped: the brokers hold ${fds.join("/")} fds and L would add ~${WORKLOADS.L.topics * WORKLOADS.L.partitions} per broker (limit ${FD_LIMIT}); use a smaller --l-partitions`);
+      log(
+        `\nL skipped: the brokers hold ${fds.join("/")} fds and L would add ~${WORKLOADS.L.topics * WORKLOADS.L.partitions} per broker (limit ${FD_LIMIT}); use a smaller --l-partitions`,
+      );
     } else {
       const setupL = await ensureWorkload(WORKLOADS.L);
-      log(`setup L: ${setupL.created} topics created, ${setupL.produced} partitions filled, ${fmtMs(setupL.ms / 1000)} s; broker fds ${brokerFds().join("/")}`);
+      log(
+        `setup L: ${setupL.created} topics created, ${setupL.produced} partitions filled, ${fmtMs(setupL.ms / 1000)} s; broker fds ${brokerFds().join("/")}`,
+      );
       phases.push(await measure(WORKLOADS.L, admin));
     }
   }
-  log(`\nsetup + measurement took ${fmtMs((performance.now() - t0) / 1000)} s; host ${process.platform} ${process.version}, ${(await import("node:os")).cpus().length} CPUs`);
+  log(
+    `\nsetup + measurement took ${fmtMs((performance.now() - t0) / 1000)} s; host ${process.platform} ${process.version}, ${(await import("node:os")).cpus().length} CPUs`,
+  );
   report(phases);
 } finally {
   await admin?.disconnect().catch(() => {});

@@ -47,7 +47,10 @@ try {
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((t) => !existing.has(t));
   for (let i = 0; i < missing.length; i += 200) {
-    await admin.createTopics({ waitForLeaders: false, topics: missing.slice(i, i + 200).map((topic) => ({ topic, numPartitions: 1 })) });
+    await admin.createTopics({
+      waitForLeaders: false,
+      topics: missing.slice(i, i + 200).map((topic) => ({ topic, numPartitions: 1 })),
+    });
   }
   const filled = topics.filter((_, i) => i % 10 === 0);
   // Leaders are elected asynchronously; wait until the broker reports one for every topic written below.
@@ -64,14 +67,39 @@ try {
   const ends = await retry(() => Promise.all(filled.map((t) => admin.fetchTopicOffsets(t))));
   const empty = filled.filter((_, i) => ends[i][0].high === "0");
   if (empty.length > 0) {
-    await retry(() => producer.sendBatch({ topicMessages: empty.map((topic) => ({ topic, messages: [1, 2, 3].map((n) => ({ key: `k${n}`, value: `{"n":${n}}` })) })) }));
+    await retry(() =>
+      producer.sendBatch({
+        topicMessages: empty.map((topic) => ({
+          topic,
+          messages: [1, 2, 3].map((n) => ({ key: `k${n}`, value: `{"n":${n}}` })),
+        })),
+      }),
+    );
   }
   const known = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
   const todo = groups.filter((g) => !known.has(g));
   const consume = (groupId, i) =>
-    run("kcat", ["-b", bootstrap, "-G", groupId, "-X", "auto.offset.reset=earliest", "-e", "-q", "-o", "beginning", filled[i % filled.length]], { timeout: 60_000 });
+    run(
+      "kcat",
+      [
+        "-b",
+        bootstrap,
+        "-G",
+        groupId,
+        "-X",
+        "auto.offset.reset=earliest",
+        "-e",
+        "-q",
+        "-o",
+        "beginning",
+        filled[i % filled.length],
+      ],
+      { timeout: 60_000 },
+    );
   for (let i = 0; i < todo.length; i += 10) await Promise.all(todo.slice(i, i + 10).map((g, j) => consume(g, i + j)));
-  console.log(`preload: ${topics.length} topics (${missing.length} created), ${groups.length} groups on ${bootstrap} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  console.log(
+    `preload: ${topics.length} topics (${missing.length} created), ${groups.length} groups on ${bootstrap} in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+  );
 } finally {
   await producer.disconnect();
   await admin.disconnect();

@@ -9,7 +9,10 @@ const src = fs.readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
 const pg = src
   .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
   .replace('output   = "../server/db/generated/sqlite"', 'output   = "../../server/db/generated/postgresql"')
-  .replace(/^\/\/ SQLite is the embedded default.*\n(\/\/.*\n)*/m, "// GENERATED from prisma/schema.prisma by dev/prisma-variants.mjs: edit that file instead.\n");
+  .replace(
+    /^\/\/ SQLite is the embedded default.*\n(\/\/.*\n)*/m,
+    "// GENERATED from prisma/schema.prisma by dev/prisma-variants.mjs: edit that file instead.\n",
+  );
 if (pg === src || !pg.includes('"postgresql"') || !pg.includes("generated/postgresql")) {
   console.error("prisma-variants: could not derive the PostgreSQL schema (generator/datasource blocks changed?)");
   process.exit(1);

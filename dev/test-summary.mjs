@@ -8,7 +8,13 @@ const expected = [...new Set(listed)];
 let passed = 0;
 let failed = 0;
 const failures = [];
-const firstLine = (m) => String(m ?? "").replace(/\x1b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim())?.trim().slice(0, 240) ?? "";
+const firstLine = (m) =>
+  String(m ?? "")
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .split("\n")
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 240) ?? "";
 // Playwright nests suites; collect every test whose final result is not the expected one.
 function playwrightFailures(suite, into) {
   for (const spec of suite.specs ?? []) {
@@ -39,7 +45,9 @@ for (const f of expected) {
   } else {
     [p, x, s] = [r.numPassedTests, r.numFailedTests, r.numPendingTests + (r.numTodoTests ?? 0)];
     // A file that failed to load has no failed tests but a failed suite.
-    const brokenFiles = (r.testResults ?? []).filter((t) => t.status === "failed" && !(t.assertionResults ?? []).some((a) => a.status === "failed")).length;
+    const brokenFiles = (r.testResults ?? []).filter(
+      (t) => t.status === "failed" && !(t.assertionResults ?? []).some((a) => a.status === "failed"),
+    ).length;
     x += brokenFiles;
     for (const t of r.testResults ?? []) {
       const file = path.relative(process.cwd(), t.name ?? "");

@@ -6,20 +6,23 @@
 //
 // bootstrap: comma-separated host:port list (use 127.0.0.1, not localhost).
 // Exit 0 when ready (prints the broker list), 1 on timeout, 2 on bad usage.
-import kafkajs from 'kafkajs';
+import kafkajs from "kafkajs";
 
 const { Kafka, logLevel } = kafkajs;
 
-const [bootstrapArg, expectedArg = '1', timeoutArg = '90'] = process.argv.slice(2);
+const [bootstrapArg, expectedArg = "1", timeoutArg = "90"] = process.argv.slice(2);
 if (!bootstrapArg) {
-  console.error('usage: node dev/wait-kafka.mjs <bootstrap> [expectedBrokers] [timeoutSec]');
+  console.error("usage: node dev/wait-kafka.mjs <bootstrap> [expectedBrokers] [timeoutSec]");
   process.exit(2);
 }
-const brokers = bootstrapArg.split(',').map((s) => s.trim()).filter(Boolean);
+const brokers = bootstrapArg
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const expected = Number.parseInt(expectedArg, 10);
 const timeoutMs = Number.parseFloat(timeoutArg) * 1000;
 if (!Number.isFinite(expected) || expected < 1 || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-  console.error('expectedBrokers must be >= 1 and timeoutSec > 0');
+  console.error("expectedBrokers must be >= 1 and timeoutSec > 0");
   process.exit(2);
 }
 
@@ -28,7 +31,7 @@ if (!Number.isFinite(expected) || expected < 1 || !Number.isFinite(timeoutMs) ||
 const clients = brokers.map(
   (addr) =>
     new Kafka({
-      clientId: 'sluice-wait-kafka',
+      clientId: "sluice-wait-kafka",
       brokers: [addr],
       connectionTimeout: 1000,
       requestTimeout: 3000,
@@ -58,7 +61,7 @@ async function probe(kafka, addr) {
 
 const started = Date.now();
 const ready = new Set();
-let lastError = 'no attempt yet';
+let lastError = "no attempt yet";
 let cluster;
 
 while (Date.now() - started < timeoutMs) {
@@ -75,7 +78,7 @@ while (Date.now() - started < timeoutMs) {
     const list = cluster.brokers
       .map((b) => `${b.nodeId}@${b.host}:${b.port}`)
       .sort()
-      .join(' ');
+      .join(" ");
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `kafka ready after ${secs}s: ${cluster.brokers.length} broker(s) [${list}] clusterId=${cluster.clusterId}`,
@@ -85,5 +88,5 @@ while (Date.now() - started < timeoutMs) {
   await sleep(500);
 }
 
-console.error(`kafka not ready after ${timeoutArg}s (${brokers.join(',')}): ${lastError}`);
+console.error(`kafka not ready after ${timeoutArg}s (${brokers.join(",")}): ${lastError}`);
 process.exit(1);

@@ -21,16 +21,31 @@ function partsOf(ms: number, zone: string): Record<string, string> {
   const tz = isTimeZone(zone) ? zone : UTC;
   let f = formats.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZoneName: "short" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    });
     formats.set(tz, f);
   }
   return Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
 }
 
-const toMs = (t: number | string | Date) => (t instanceof Date ? t.getTime() : typeof t === "string" ? new Date(t).getTime() : t);
+const toMs = (t: number | string | Date) =>
+  t instanceof Date ? t.getTime() : typeof t === "string" ? new Date(t).getTime() : t;
 
 /** "2026-11-30 20:23:24" (with `.390` when `millis`), in the zone; "—" for a missing or invalid instant. */
-export function formatDateTime(t: number | string | Date | null | undefined, zone: string, opts: { millis?: boolean } = {}): string {
+export function formatDateTime(
+  t: number | string | Date | null | undefined,
+  zone: string,
+  opts: { millis?: boolean } = {},
+): string {
   if (t === null || t === undefined) return "—";
   const ms = toMs(t);
   if (!Number.isFinite(ms)) return String(t);

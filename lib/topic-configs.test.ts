@@ -25,7 +25,12 @@ describe("validateTopicConfigValue", () => {
 
 describe("createTopicBodySchema", () => {
   it("rejects illegal names, zero partitions and unknown config keys with field paths", () => {
-    const r = createTopicBodySchema.safeParse({ name: "bad name!", partitions: 0, replicationFactor: 1, configs: { "retention.msx": "1" } });
+    const r = createTopicBodySchema.safeParse({
+      name: "bad name!",
+      partitions: 0,
+      replicationFactor: 1,
+      configs: { "retention.msx": "1" },
+    });
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["name", "partitions", "configs.retention.msx"]));

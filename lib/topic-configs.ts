@@ -13,8 +13,16 @@ type Spec =
 const INT_MAX = 2_147_483_647;
 
 export const TOPIC_CONFIGS: Record<string, Spec> = {
-  "cleanup.policy": { type: "list", values: ["delete", "compact"], doc: "delete old segments, compact by key, or both" },
-  "compression.type": { type: "enum", values: ["producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"], doc: "final compression of the log" },
+  "cleanup.policy": {
+    type: "list",
+    values: ["delete", "compact"],
+    doc: "delete old segments, compact by key, or both",
+  },
+  "compression.type": {
+    type: "enum",
+    values: ["producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"],
+    doc: "final compression of the log",
+  },
   "compression.gzip.level": { type: "int", min: -1, max: 9, doc: "gzip level (-1 = default)" },
   "compression.lz4.level": { type: "int", min: 1, max: 17, doc: "lz4 level" },
   "compression.zstd.level": { type: "int", min: -131072, max: 22, doc: "zstd level" },
@@ -25,13 +33,21 @@ export const TOPIC_CONFIGS: Record<string, Spec> = {
   "follower.replication.throttled.replicas": { type: "replicas", doc: "partition:broker list or *" },
   "index.interval.bytes": { type: "int", min: 0, max: INT_MAX, doc: "bytes between offset index entries" },
   "leader.replication.throttled.replicas": { type: "replicas", doc: "partition:broker list or *" },
-  "local.retention.bytes": { type: "long", min: -2, doc: "local bytes kept with tiered storage (-2 = retention.bytes)" },
+  "local.retention.bytes": {
+    type: "long",
+    min: -2,
+    doc: "local bytes kept with tiered storage (-2 = retention.bytes)",
+  },
   "local.retention.ms": { type: "long", min: -2, doc: "local time kept with tiered storage (-2 = retention.ms)" },
   "max.compaction.lag.ms": { type: "long", min: 1, doc: "longest a message stays uncompacted" },
   "max.message.bytes": { type: "int", min: 0, max: INT_MAX, doc: "largest record batch size" },
   "message.timestamp.after.max.ms": { type: "long", min: 0, doc: "max allowed future timestamp skew" },
   "message.timestamp.before.max.ms": { type: "long", min: 0, doc: "max allowed past timestamp skew" },
-  "message.timestamp.type": { type: "enum", values: ["CreateTime", "LogAppendTime"], doc: "which timestamp the log keeps" },
+  "message.timestamp.type": {
+    type: "enum",
+    values: ["CreateTime", "LogAppendTime"],
+    doc: "which timestamp the log keeps",
+  },
   "min.cleanable.dirty.ratio": { type: "double", min: 0, max: 1, doc: "dirty ratio that triggers compaction" },
   "min.compaction.lag.ms": { type: "long", min: 0, doc: "shortest a message stays uncompacted" },
   "min.insync.replicas": { type: "int", min: 1, max: INT_MAX, doc: "replicas that must ack with acks=all" },
@@ -45,7 +61,10 @@ export const TOPIC_CONFIGS: Record<string, Spec> = {
   "segment.index.bytes": { type: "int", min: 4, max: INT_MAX, doc: "offset index size" },
   "segment.jitter.ms": { type: "long", min: 0, doc: "random jitter on segment roll" },
   "segment.ms": { type: "long", min: 1, doc: "time before a segment rolls" },
-  "unclean.leader.election.enable": { type: "boolean", doc: "allow out-of-sync replicas to become leader (may lose data)" },
+  "unclean.leader.election.enable": {
+    type: "boolean",
+    doc: "allow out-of-sync replicas to become leader (may lose data)",
+  },
 };
 
 export const TOPIC_CONFIG_KEYS = new Set(Object.keys(TOPIC_CONFIGS));
@@ -77,7 +96,11 @@ export const BROKER_SYNONYMS: Record<string, { name: string; scale?: number }[]>
   "min.insync.replicas": [{ name: "min.insync.replicas" }],
   preallocate: [{ name: "log.preallocate" }],
   "retention.bytes": [{ name: "log.retention.bytes" }],
-  "retention.ms": [{ name: "log.retention.ms" }, { name: "log.retention.minutes", scale: 60_000 }, { name: "log.retention.hours", scale: 3_600_000 }],
+  "retention.ms": [
+    { name: "log.retention.ms" },
+    { name: "log.retention.minutes", scale: 60_000 },
+    { name: "log.retention.hours", scale: 3_600_000 },
+  ],
   "segment.bytes": [{ name: "log.segment.bytes" }],
   "segment.index.bytes": [{ name: "log.index.size.max.bytes" }],
   "segment.jitter.ms": [{ name: "log.roll.jitter.ms" }, { name: "log.roll.jitter.hours", scale: 3_600_000 }],
@@ -97,7 +120,8 @@ export function validateTopicConfigValue(key: string, value: string): string | n
     case "int": {
       if (!/^-?\d+$/.test(v)) return `${key} must be a whole number, got "${value}"`;
       const n = BigInt(v);
-      const max = spec.type === "int" ? BigInt(spec.max ?? INT_MAX) : spec.max !== undefined ? BigInt(spec.max) : LONG_MAX;
+      const max =
+        spec.type === "int" ? BigInt(spec.max ?? INT_MAX) : spec.max !== undefined ? BigInt(spec.max) : LONG_MAX;
       if (n < BigInt(spec.min)) return `${key} must be at least ${spec.min}, got ${v}`;
       if (n > max) return `${key} must be at most ${max}, got ${v}`;
       return null;
@@ -115,9 +139,13 @@ export function validateTopicConfigValue(key: string, value: string): string | n
     case "list": {
       const parts = v.split(",").map((s) => s.trim());
       const bad = parts.filter((p) => !spec.values.includes(p));
-      return parts.length && !bad.length ? null : `${key} must be a comma-separated list of ${spec.values.join(", ")}, got "${value}"`;
+      return parts.length && !bad.length
+        ? null
+        : `${key} must be a comma-separated list of ${spec.values.join(", ")}, got "${value}"`;
     }
     case "replicas":
-      return v === "*" || v === "" || /^\d+:\d+(,\d+:\d+)*$/.test(v) ? null : `${key} must be * or a list like 0:1,1:2 (partition:broker), got "${value}"`;
+      return v === "*" || v === "" || /^\d+:\d+(,\d+:\d+)*$/.test(v)
+        ? null
+        : `${key} must be * or a list like 0:1,1:2 (partition:broker), got "${value}"`;
   }
 }

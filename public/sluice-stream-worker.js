@@ -42,10 +42,15 @@ function reopen() {
 }
 
 async function run(abort) {
-  for (const key of subs.keys()) post(key, { type: "status", status: { state: attempt ? "reconnecting" : "connecting", attempt } });
+  for (const key of subs.keys())
+    post(key, { type: "status", status: { state: attempt ? "reconnecting" : "connecting", attempt } });
   let res;
   try {
-    res = await fetch(`/api/streams?subs=${encodeSubs()}`, { signal: abort.signal, headers: { accept: "text/event-stream" }, cache: "no-store" });
+    res = await fetch(`/api/streams?subs=${encodeSubs()}`, {
+      signal: abort.signal,
+      headers: { accept: "text/event-stream" },
+      cache: "no-store",
+    });
   } catch (error) {
     return failed(abort, error);
   }
@@ -110,7 +115,10 @@ function failed(abort, error) {
   if (abort.signal.aborted) return;
   attempt++;
   const delay = [500, 1000, 2000, 4000, 8000][Math.min(attempt - 1, 4)];
-  broadcast({ type: "status", status: { state: "reconnecting", attempt, reason: String(error && error.message ? error.message : error) } });
+  broadcast({
+    type: "status",
+    status: { state: "reconnecting", attempt, reason: String(error && error.message ? error.message : error) },
+  });
   scheduleReopen(delay);
 }
 

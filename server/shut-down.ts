@@ -6,7 +6,8 @@ import { stopDriftChecks } from "./services/requests/drift-schedule";
 import { interruptReplayRunners } from "./services/replay/run-replay-job";
 
 const FLUSH_MS = 500;
-const bound = (promise: Promise<unknown>, ms: number) => Promise.race([promise.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
+const bound = (promise: Promise<unknown>, ms: number) =>
+  Promise.race([promise.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
 
 /**
  * Graceful shutdown, in order: drain (readiness 503, new mutations and streams refused, open streams told to

@@ -15,7 +15,9 @@ export function startUp() {
   try {
     const config = loadConfig();
     (globalThis as { __sluiceConfig?: unknown }).__sluiceConfig = config;
-    console.log(`Sluice: ${config.clusters.length} cluster(s) configured: ${config.clusters.map((c) => c.id).join(", ")}`);
+    console.log(
+      `Sluice: ${config.clusters.length} cluster(s) configured: ${config.clusters.map((c) => c.id).join(", ")}`,
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Sluice cannot start: the cluster configuration is invalid.\n${error.message}`);
@@ -28,7 +30,9 @@ export function startUp() {
   // Next's own signal handler exits at once; NEXT_MANUAL_SIG_HANDLE (set by every start command Sluice ships)
   // leaves the signal to server/shut-down.ts.
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) {
-    console.warn("Sluice: NEXT_MANUAL_SIG_HANDLE is not set, so a SIGTERM stops this server without draining it (see README, Running replicas).");
+    console.warn(
+      "Sluice: NEXT_MANUAL_SIG_HANDLE is not set, so a SIGTERM stops this server without draining it (see README, Running replicas).",
+    );
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void shutDown(signal));
 }

@@ -11,7 +11,11 @@ const cache = new Map<string, Promise<TestUser>>();
 
 /** Makes sure a team exists with exactly these prefixes; returns its id. */
 export async function testTeam(name: string, prefixes: string[]): Promise<string> {
-  const team = await prisma.team.upsert({ where: { name }, create: { name, prefixes: JSON.stringify(prefixes) }, update: { prefixes: JSON.stringify(prefixes) } });
+  const team = await prisma.team.upsert({
+    where: { name },
+    create: { name, prefixes: JSON.stringify(prefixes) },
+    update: { prefixes: JSON.stringify(prefixes) },
+  });
   return team.id;
 }
 
@@ -25,18 +29,32 @@ export function testUser(email: string, roles: Record<string, Role>, teamIds: st
   if (!user) {
     user = (async () => {
       const existing = await prisma.user.findUnique({ where: { email } });
-      const id = existing ? existing.id : (await createLocalUser({ email, name: email.split("@")[0], password: TEST_PASSWORD, roles: {} })).id;
+      const id = existing
+        ? existing.id
+        : (await createLocalUser({ email, name: email.split("@")[0], password: TEST_PASSWORD, roles: {} })).id;
       await prisma.$transaction([
         prisma.user.update({ where: { id }, data: { active: true } }),
         prisma.roleBinding.deleteMany({ where: { userId: id } }),
         prisma.teamMember.deleteMany({ where: { userId: id } }),
         prisma.signInThrottle.deleteMany({ where: { key: `account:${email}` } }),
-        ...Object.entries(roles).map(([clusterId, role]) => prisma.roleBinding.create({ data: { userId: id, clusterId, role } })),
+        ...Object.entries(roles).map(([clusterId, role]) =>
+          prisma.roleBinding.create({ data: { userId: id, clusterId, role } }),
+        ),
         ...teamIds.map((teamId) => prisma.teamMember.create({ data: { userId: id, teamId } })),
       ]);
-      const res = await signInRoute(new Request("http://sluice.test/api/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: TEST_PASSWORD }) }), { params: Promise.resolve({}) });
+      const res = await signInRoute(
+        new Request("http://sluice.test/api/session", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email, password: TEST_PASSWORD }),
+        }),
+        { params: Promise.resolve({}) },
+      );
       if (res.status !== 200) throw new Error(`test sign-in of ${email} failed: ${res.status} ${await res.text()}`);
-      const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       return { id, email, cookie };
     })();
     cache.set(key, user);

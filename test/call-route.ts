@@ -9,14 +9,23 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
  * checked against /api/openapi.json (test/openapi-check.ts): a route whose answer the document does not describe
  * fails the test that called it.
  */
-export async function callRoute<T = unknown>(handler: Handler, url: string, params: Record<string, string> = {}, init?: RequestInit & { anonymous?: boolean }) {
+export async function callRoute<T = unknown>(
+  handler: Handler,
+  url: string,
+  params: Record<string, string> = {},
+  init?: RequestInit & { anonymous?: boolean },
+) {
   const { anonymous, ...rest } = init ?? {};
   const headers = anonymous ? new Headers(rest.headers) : await asAdmin(rest.headers);
-  const res = await handler(new Request(`http://sluice.test${url}`, { ...rest, headers }), { params: Promise.resolve(params) });
+  const res = await handler(new Request(`http://sluice.test${url}`, { ...rest, headers }), {
+    params: Promise.resolve(params),
+  });
   const text = await res.text();
   const body = (text ? JSON.parse(text) : null) as T;
   checkResponse(handler, rest.method ?? "GET", url, res.status, res.headers.get("content-type"), body, text.length > 0);
   return { status: res.status, headers: res.headers, body };
 }
 
-export type Envelope = { error: { code: string; message: string; requestId: string; details?: { path: string; issue: string }[] } };
+export type Envelope = {
+  error: { code: string; message: string; requestId: string; details?: { path: string; issue: string }[] };
+};

@@ -29,7 +29,14 @@ export function migrate(): void {
 }
 
 /** What the broker itself reports, through kcat (librdkafka), independent of Sluice and kafkajs. */
-export function kcatMetadata(bootstrap = BOOTSTRAP): { brokers: { id: number; name: string }[]; topics: { topic: string; partitions: { partition: number; leader: number; replicas: unknown[]; isrs: unknown[] }[] }[]; controllerid: number } {
+export function kcatMetadata(bootstrap = BOOTSTRAP): {
+  brokers: { id: number; name: string }[];
+  topics: {
+    topic: string;
+    partitions: { partition: number; leader: number; replicas: unknown[]; isrs: unknown[] }[];
+  }[];
+  controllerid: number;
+} {
   const out = execFileSync("kcat", ["-b", bootstrap, "-L", "-J"], { encoding: "utf8", timeout: 20_000 });
   return JSON.parse(out);
 }

@@ -18,11 +18,25 @@ export type JavaConsumer = {
 
 let classpath: string | undefined;
 function buildClasspath(): string {
-  classpath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 300_000 }).trim().split("\n").at(-1)!;
+  classpath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 300_000,
+  })
+    .trim()
+    .split("\n")
+    .at(-1)!;
   return classpath;
 }
 
-export function startJavaConsumer(opts: { groupId: string; topics: string[]; protocol: "consumer" | "classic"; maxPollRecords?: number; stopAfter?: number }): JavaConsumer {
+export function startJavaConsumer(opts: {
+  groupId: string;
+  topics: string[];
+  protocol: "consumer" | "classic";
+  maxPollRecords?: number;
+  stopAfter?: number;
+}): JavaConsumer {
   const args = [opts.groupId, opts.protocol, opts.topics.join(",")];
   if (opts.maxPollRecords !== undefined || opts.stopAfter !== undefined) args.push(String(opts.maxPollRecords ?? 500));
   if (opts.stopAfter !== undefined) args.push(String(opts.stopAfter));
@@ -93,14 +107,35 @@ function spawnJava(mainClass: string, rest: string[]): JavaConsumer {
 
 /** Sets a finalized feature of the test cluster (e.g. share.version 0 switches share groups off) with the Java Admin client. */
 export function setClusterFeature(feature: string, level: number): void {
-  execFileSync("java", ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), "SluiceSetFeature", BOOTSTRAP, feature, String(level)], { cwd: ROOT, stdio: "ignore", timeout: 60_000 });
+  execFileSync(
+    "java",
+    [
+      "-Xmx96m",
+      "-XX:TieredStopAtLevel=1",
+      "-cp",
+      buildClasspath(),
+      "SluiceSetFeature",
+      BOOTSTRAP,
+      feature,
+      String(level),
+    ],
+    { cwd: ROOT, stdio: "ignore", timeout: 60_000 },
+  );
 }
 
 /**
  * Writes values with Kafka's own serializers (IntegerSerializer, LongSerializer, DoubleSerializer, UUIDSerializer,
  * StringSerializer with `value.serializer.encoding`) from a real Java producer; keys are "0", "1", …
  */
-export function javaProduce(topic: string, type: "int" | "long" | "double" | "uuid" | `string:${string}`, values: string[]): void {
-  const out = execFileSync("java", ["-cp", buildClasspath(), "SluiceSerdeProducer", BOOTSTRAP, topic, type, ...values], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+export function javaProduce(
+  topic: string,
+  type: "int" | "long" | "double" | "uuid" | `string:${string}`,
+  values: string[],
+): void {
+  const out = execFileSync(
+    "java",
+    ["-cp", buildClasspath(), "SluiceSerdeProducer", BOOTSTRAP, topic, type, ...values],
+    { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
+  );
   if (!out.includes(`sent ${values.length}`)) throw new Error(`the Java producer did not confirm: ${out}`);
 }

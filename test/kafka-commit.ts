@@ -12,6 +12,11 @@ export async function commitOffsets(groupId: string, topic: string, offsets: Rec
   admin ??= new Admin({ clientId: "sluice-tests", bootstrapBrokers: [BOOTSTRAP], retries: 2 });
   await admin.alterConsumerGroupOffsets({
     groupId,
-    topics: [{ name: topic, partitionOffsets: Object.entries(offsets).map(([p, o]) => ({ partition: Number(p), offset: BigInt(o) })) }],
+    topics: [
+      {
+        name: topic,
+        partitionOffsets: Object.entries(offsets).map(([p, o]) => ({ partition: Number(p), offset: BigInt(o) })),
+      },
+    ],
   });
 }

@@ -3,9 +3,13 @@ import { TEST_STACK } from "./stack";
 
 export const REGISTRY_URL = TEST_STACK.registryUrl;
 
-export const uniqueSubject = (prefix: string, role: "key" | "value" = "value") => `it.${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}-${role}`;
+export const uniqueSubject = (prefix: string, role: "key" | "value" = "value") =>
+  `it.${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}-${role}`;
 
-export async function registry<T = unknown>(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }> {
+export async function registry<T = unknown>(
+  path: string,
+  init?: { method?: string; body?: unknown },
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${REGISTRY_URL}${path}`, {
     method: init?.method ?? "GET",
     headers: { "content-type": "application/vnd.schemaregistry.v1+json" },

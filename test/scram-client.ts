@@ -14,15 +14,36 @@ export type ScramResult = { ok: boolean; error?: string; values: string[]; line:
 
 let classpath: string | undefined;
 function buildClasspath(): string {
-  classpath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 300_000 }).trim().split("\n").at(-1)!;
+  classpath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 300_000,
+  })
+    .trim()
+    .split("\n")
+    .at(-1)!;
   return classpath;
 }
 
 function run(login: ScramLogin, args: string[]): Promise<ScramResult> {
-  const argv = ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), "SluiceScramClient", TEST_STACK.scramBootstrap, login.username, login.password, ...args];
+  const argv = [
+    "-Xmx96m",
+    "-XX:TieredStopAtLevel=1",
+    "-cp",
+    buildClasspath(),
+    "SluiceScramClient",
+    TEST_STACK.scramBootstrap,
+    login.username,
+    login.password,
+    ...args,
+  ];
   return new Promise((resolve) => {
     execFile("java", argv, { cwd: ROOT, timeout: 60_000 }, (_error, stdout) => {
-      const line = String(stdout).split("\n").find((l) => l.startsWith("ok") || l.startsWith("error")) ?? `error NO_OUTPUT ${String(stdout).slice(-200)}`;
+      const line =
+        String(stdout)
+          .split("\n")
+          .find((l) => l.startsWith("ok") || l.startsWith("error")) ?? `error NO_OUTPUT ${String(stdout).slice(-200)}`;
       const [head, ...rest] = line.split(" ");
       resolve(head === "ok" ? { ok: true, values: rest, line } : { ok: false, error: rest[0], values: [], line });
     });
@@ -34,6 +55,7 @@ export const scramProduce = (login: ScramLogin, topic: string, value: string) =>
 /** Reads partition 0 of a topic from the beginning to its end (no group). */
 export const scramConsume = (login: ScramLogin, topic: string) => run(login, ["consume", topic]);
 /** Reads partition 0 from the beginning, then commits the position as `group` (needs READ on the group). */
-export const scramConsumeAsGroup = (login: ScramLogin, topic: string, group: string) => run(login, ["consume-group", topic, group]);
+export const scramConsumeAsGroup = (login: ScramLogin, topic: string, group: string) =>
+  run(login, ["consume-group", topic, group]);
 /** Describes the cluster: ok only when SCRAM authentication succeeded. */
 export const scramMetadata = (login: ScramLogin) => run(login, ["metadata"]);

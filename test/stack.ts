@@ -33,6 +33,14 @@ process.env.TEST_SMTP_PORT ??= String(Number(env("KAFKA_PORT")) + 333);
 
 /** The variables a child process (dev scripts, `next start`) needs to use the same stack. */
 export function testStackEnv(): Record<string, string> {
-  const keys = [...Object.keys(fromFile), "TEST_KAFKA", "TEST_KAFKA_SASL", "TEST_REGISTRY", "TEST_KAFKA3", "TEST_CONNECT", "TEST_SMTP_PORT"];
+  const keys = [
+    ...Object.keys(fromFile),
+    "TEST_KAFKA",
+    "TEST_KAFKA_SASL",
+    "TEST_REGISTRY",
+    "TEST_KAFKA3",
+    "TEST_CONNECT",
+    "TEST_SMTP_PORT",
+  ];
   return Object.fromEntries(keys.map((k) => [k, env(k)]));
 }

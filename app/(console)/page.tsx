@@ -11,7 +11,10 @@ export default async function HomePage() {
     <>
       <PageHeader title="Clusters" description={`${clusters.length} configured. Status refreshes every 15 seconds.`} />
       {clusters.length === 0 ? (
-        <EmptyState title="No cluster for you yet" message="You have no role on any cluster. Ask an admin for access." />
+        <EmptyState
+          title="No cluster for you yet"
+          message="You have no role on any cluster. Ask an admin for access."
+        />
       ) : (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="cluster-list">
           {clusters.map((c) => (

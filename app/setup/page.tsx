@@ -10,7 +10,10 @@ export const metadata = { title: "Set up" };
 export default async function SetupPage() {
   if (!(await needsSetup())) redirect("/login");
   return (
-    <AuthCard title="Set up Sluice" subtitle="Create the first admin account. It can manage every cluster, user and team; this page closes afterwards.">
+    <AuthCard
+      title="Set up Sluice"
+      subtitle="Create the first admin account. It can manage every cluster, user and team; this page closes afterwards."
+    >
       <SetupForm />
     </AuthCard>
   );

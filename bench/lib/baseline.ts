@@ -9,12 +9,25 @@ import type { Admin } from "kafkajs";
 
 export let baselineRetries = 0;
 
-export type BaselineItem = { name: string; partitions: number; replicationFactor: number; underReplicated: number; offline: number; records: number };
+export type BaselineItem = {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  underReplicated: number;
+  offline: number;
+  records: number;
+};
 
-export async function baselinePage(admin: Admin, q: string, limit = 50): Promise<{ items: BaselineItem[]; total: number }> {
+export async function baselinePage(
+  admin: Admin,
+  q: string,
+  limit = 50,
+): Promise<{ items: BaselineItem[]; total: number }> {
   const { topics } = await admin.fetchTopicMetadata();
   const needle = q.toLowerCase();
-  const matching = topics.filter((t) => !t.name.startsWith("__") && t.name.toLowerCase().includes(needle)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const matching = topics
+    .filter((t) => !t.name.startsWith("__") && t.name.toLowerCase().includes(needle))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const page = matching.slice(0, limit);
   const items = await Promise.all(
     page.map(async (t) => {

@@ -4,7 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** BENCH_BOOTSTRAP (comma-separated) points a bench at another running cluster, which it never starts or stops. */
-export const BOOTSTRAP = process.env.BENCH_BOOTSTRAP ? process.env.BENCH_BOOTSTRAP.split(",") : ["127.0.0.1:29092", "127.0.0.1:29093", "127.0.0.1:29094"];
+export const BOOTSTRAP = process.env.BENCH_BOOTSTRAP
+  ? process.env.BENCH_BOOTSTRAP.split(",")
+  : ["127.0.0.1:29092", "127.0.0.1:29093", "127.0.0.1:29094"];
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCRIPT = path.join(ROOT, "dev/kafka.sh");
 
@@ -18,8 +20,14 @@ export function ensureCluster(): boolean {
   // dev/kafka.sh gives each node -Xmx512m; with 10k partitions × RF 3 all three brokers died of
   // "OutOfMemoryError: Java heap space" during a run here, so the bench asks for 1 GiB unless KAFKA_HEAP_OPTS is set.
   // Restarting after an unclean stop recovers every partition log (10k per broker): allow 5 minutes.
-  const env = { ...process.env, KAFKA_HEAP_OPTS: process.env.KAFKA_HEAP_OPTS ?? "-Xms512m -Xmx1g", KAFKA_START_TIMEOUT: process.env.KAFKA_START_TIMEOUT ?? "300" };
-  console.log(`starting the 3-broker cluster (dev/kafka.sh --brokers 3 start, KAFKA_HEAP_OPTS="${env.KAFKA_HEAP_OPTS}") ...`);
+  const env = {
+    ...process.env,
+    KAFKA_HEAP_OPTS: process.env.KAFKA_HEAP_OPTS ?? "-Xms512m -Xmx1g",
+    KAFKA_START_TIMEOUT: process.env.KAFKA_START_TIMEOUT ?? "300",
+  };
+  console.log(
+    `starting the 3-broker cluster (dev/kafka.sh --brokers 3 start, KAFKA_HEAP_OPTS="${env.KAFKA_HEAP_OPTS}") ...`,
+  );
   execFileSync("bash", [SCRIPT, "--brokers", "3", "start"], { stdio: ["ignore", "inherit", "inherit"], env });
   return true;
 }
@@ -53,7 +61,9 @@ export async function stopCluster(): Promise<void> {
     }
   };
   while (pids.some(alive) && Date.now() - t0 < 300_000) await new Promise((r) => setTimeout(r, 500));
-  console.log(`brokers ${pids.some(alive) ? "still running after 300 s" : "stopped cleanly"} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `brokers ${pids.some(alive) ? "still running after 300 s" : "stopped cleanly"} in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   execFileSync("bash", [SCRIPT, "--brokers", "3", "stop"], { stdio: "inherit" }); // removes pid files, SIGKILLs leftovers
 }
 
@@ -61,8 +71,14 @@ export async function stopCluster(): Promise<void> {
 export function brokerFds(): number[] {
   return [1, 2, 3].map((n) => {
     try {
-      const pid = execFileSync("cat", [path.join(ROOT, `.data/kafka3/node-${n}/broker.pid`)]).toString().trim();
-      return Number(execFileSync("bash", ["-c", `ls /proc/${Number(pid)}/fd | wc -l`]).toString().trim());
+      const pid = execFileSync("cat", [path.join(ROOT, `.data/kafka3/node-${n}/broker.pid`)])
+        .toString()
+        .trim();
+      return Number(
+        execFileSync("bash", ["-c", `ls /proc/${Number(pid)}/fd | wc -l`])
+          .toString()
+          .trim(),
+      );
     } catch {
       return NaN;
     }

@@ -15,4 +15,14 @@ for await (const chunk of res.body) {
   bytes += chunk.length;
   for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
 }
-console.log(JSON.stringify({ records: lines, matched: lines, scanned: lines, ms: performance.now() - started, ttfrMs: ttfr, bytes, progressGapMaxMs: 0 }));
+console.log(
+  JSON.stringify({
+    records: lines,
+    matched: lines,
+    scanned: lines,
+    ms: performance.now() - started,
+    ttfrMs: ttfr,
+    bytes,
+    progressGapMaxMs: 0,
+  }),
+);

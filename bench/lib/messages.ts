@@ -11,14 +11,25 @@ export const MSG_CLUSTER_ID = "bench-msg";
 
 export function writeMessagesBenchConfig(): void {
   const file = path.join(os.tmpdir(), `sluice-bench-messages-${process.pid}.yaml`);
-  fs.writeFileSync(file, `clusters:\n  - id: ${MSG_CLUSTER_ID}\n    name: Bench (local)\n    bootstrapServers: ${MSG_BOOTSTRAP}\n    messages: { maxSessions: 100 }\n`);
+  fs.writeFileSync(
+    file,
+    `clusters:\n  - id: ${MSG_CLUSTER_ID}\n    name: Bench (local)\n    bootstrapServers: ${MSG_BOOTSTRAP}\n    messages: { maxSessions: 100 }\n`,
+  );
   process.env.SLUICE_CONFIG = file;
   process.on("exit", () => fs.rmSync(file, { force: true }));
 }
 
-export const kafka = () => new Kafka({ clientId: "sluice-bench", brokers: [MSG_BOOTSTRAP], logLevel: logLevel.NOTHING });
+export const kafka = () =>
+  new Kafka({ clientId: "sluice-bench", brokers: [MSG_BOOTSTRAP], logLevel: logLevel.NOTHING });
 
-export type MsgWorkload = { topic: string; records: number; size: number; partitions: number; gzip: boolean; planted: number };
+export type MsgWorkload = {
+  topic: string;
+  records: number;
+  size: number;
+  partitions: number;
+  gzip: boolean;
+  planted: number;
+};
 
 /** A record like B1's: JSON-ish text, half random so compression has something to do; every N-th carries X-42. */
 function recordValue(i: number, size: number, plantEvery: number): string {
@@ -54,16 +65,34 @@ export async function ensureMessagesWorkload(w: MsgWorkload): Promise<void> {
   for (let i = 0; i < w.records; i += BATCH) {
     const messages = [];
     for (let j = i; j < Math.min(w.records, i + BATCH); j++) {
-      messages.push({ key: `key-${String(j).padStart(12, "0")}`, value: recordValue(j, w.size, plantEvery), headers: { source: "bench" } });
+      messages.push({
+        key: `key-${String(j).padStart(12, "0")}`,
+        value: recordValue(j, w.size, plantEvery),
+        headers: { source: "bench" },
+      });
     }
-    await producer.send({ topic: w.topic, messages, acks: 1, compression: w.gzip ? CompressionTypes.GZIP : CompressionTypes.None });
+    await producer.send({
+      topic: w.topic,
+      messages,
+      acks: 1,
+      compression: w.gzip ? CompressionTypes.GZIP : CompressionTypes.None,
+    });
     if (i % 100_000 === 0 && i > 0) console.error(`  … ${i} records written`);
   }
   await producer.disconnect();
   console.error(`  wrote ${w.records} records to ${w.topic} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export type ScanResult = { records: number; ms: number; ttfrMs: number; matched: number; scanned: number; progressGapMaxMs: number; loopP99Ms: number; peakRssMB: number };
+export type ScanResult = {
+  records: number;
+  ms: number;
+  ttfrMs: number;
+  matched: number;
+  scanned: number;
+  progressGapMaxMs: number;
+  loopP99Ms: number;
+  peakRssMB: number;
+};
 
 let server: { url: string; close: () => void } | null = null;
 
@@ -75,7 +104,11 @@ export async function routeServer(): Promise<string> {
   if (server) return server.url;
   // Routes need a signed-in user: a bench database (migrated), an admin signed in through the real sign-in route.
   process.env.DATABASE_URL ??= "file:./.data/bench.db";
-  execFileSync("node", ["dev/migrate.mjs", "deploy"], { cwd: path.resolve(import.meta.dirname, "../.."), stdio: "ignore", env: process.env });
+  execFileSync("node", ["dev/migrate.mjs", "deploy"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    stdio: "ignore",
+    env: process.env,
+  });
   const { sluiceAdmin } = await import("../../test/auth");
   const cookie = (await sluiceAdmin()).cookie;
   const { GET } = await import("@/app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route");
@@ -87,7 +120,9 @@ export async function routeServer(): Promise<string> {
     if (!m) return void res.writeHead(404).end();
     const abort = new AbortController();
     res.on("close", () => abort.abort());
-    const response = await GET(new Request(url, { signal: abort.signal, headers: { cookie } }), { params: Promise.resolve({ clusterId: m[1], topicName: decodeURIComponent(m[2]) }) });
+    const response = await GET(new Request(url, { signal: abort.signal, headers: { cookie } }), {
+      params: Promise.resolve({ clusterId: m[1], topicName: decodeURIComponent(m[2]) }),
+    });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     if (response.body) Readable.fromWeb(response.body as never).pipe(res);
     else res.end();
@@ -111,9 +146,16 @@ export async function sluiceScan(topic: string, query: string): Promise<ScanResu
   let peak = process.memoryUsage.rss();
   const rssTimer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
   const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, "sse-count-client.mjs"), `${base}/api/clusters/${MSG_CLUSTER_ID}/topics/${encodeURIComponent(topic)}/messages/stream?${query}`], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(import.meta.dirname, "sse-count-client.mjs"),
+      `${base}/api/clusters/${MSG_CLUSTER_ID}/topics/${encodeURIComponent(topic)}/messages/stream?${query}`,
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   await new Promise((r) => child.on("exit", r));
@@ -125,7 +167,10 @@ export async function sluiceScan(topic: string, query: string): Promise<ScanResu
 }
 
 /** Baseline A: a raw kafkajs consumer, new group, no-op eachBatch, from the beginning until every record is seen. */
-export async function rawKafkajsScan(topic: string, total: number): Promise<{ ms: number; ttfrMs: number; records: number }> {
+export async function rawKafkajsScan(
+  topic: string,
+  total: number,
+): Promise<{ ms: number; ttfrMs: number; records: number }> {
   const groupId = `sluice-bench-raw-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
   const consumer = kafka().consumer({ groupId });
   await consumer.connect();
@@ -160,6 +205,10 @@ export async function deleteGroup(groupId: string): Promise<void> {
 /** Baseline B (reference only): kcat reading everything, one line per record. */
 export function kcatScan(topic: string): { ms: number; records: number } {
   const started = performance.now();
-  const out = execFileSync("kcat", ["-C", "-b", MSG_BOOTSTRAP, "-t", topic, "-e", "-o", "beginning", "-q", "-f", "%o\\n"], { maxBuffer: 1 << 30 });
+  const out = execFileSync(
+    "kcat",
+    ["-C", "-b", MSG_BOOTSTRAP, "-t", topic, "-e", "-o", "beginning", "-q", "-f", "%o\\n"],
+    { maxBuffer: 1 << 30 },
+  );
   return { ms: performance.now() - started, records: out.toString().split("\n").filter(Boolean).length };
 }

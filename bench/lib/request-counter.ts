@@ -13,7 +13,10 @@ const counts: Counts = new Map();
 const slowest = new Map<string, { ms: number; broker: string }>();
 export const resetSlowest = () => slowest.clear();
 export const describeSlowest = () =>
-  [...slowest.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([api, s]) => `${api} ${s.ms.toFixed(0)} ms`).join(", ");
+  [...slowest.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([api, s]) => `${api} ${s.ms.toFixed(0)} ms`)
+    .join(", ");
 let installed = false;
 
 export function installRequestCounter(): void {
@@ -23,8 +26,14 @@ export function installRequestCounter(): void {
   // instrumentation REQUEST event (apiName, broker, duration), emitted once per request it sends.
   const require = createRequire(import.meta.url);
   const { Kafka } = require("kafkajs") as typeof import("kafkajs");
-  type Instrumented = { on(event: string, listener: (e: { payload: KafkajsRequest }) => void): unknown; events: { REQUEST: string } };
-  const proto = Kafka.prototype as unknown as Record<"admin" | "producer" | "consumer", (...a: unknown[]) => Instrumented>;
+  type Instrumented = {
+    on(event: string, listener: (e: { payload: KafkajsRequest }) => void): unknown;
+    events: { REQUEST: string };
+  };
+  const proto = Kafka.prototype as unknown as Record<
+    "admin" | "producer" | "consumer",
+    (...a: unknown[]) => Instrumented
+  >;
   for (const method of ["admin", "producer", "consumer"] as const) {
     const make = proto[method];
     proto[method] = function (this: unknown, ...args: unknown[]) {
@@ -96,7 +105,10 @@ export function describeCounts(c: Counts, divisor = 1): string {
   const apis = [...c.keys()].filter((k) => !k.includes("@")).sort();
   return apis
     .map((api) => {
-      const per = [...c.entries()].filter(([k]) => k.startsWith(`${api}@`)).sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => fmt(v));
+      const per = [...c.entries()]
+        .filter(([k]) => k.startsWith(`${api}@`))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([, v]) => fmt(v));
       return `${api} ${fmt(c.get(api)!)}${per.length > 1 ? ` (${per.join("/")} per broker)` : ""}`;
     })
     .join(", ");

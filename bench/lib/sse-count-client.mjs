@@ -38,4 +38,13 @@ while (!done) {
     }
   }
 }
-console.log(JSON.stringify({ records, ms: performance.now() - started, ttfrMs: ttfr, scanned: done?.scanned ?? 0, matched: done?.matched ?? 0, progressGapMaxMs: gapMax }));
+console.log(
+  JSON.stringify({
+    records,
+    ms: performance.now() - started,
+    ttfrMs: ttfr,
+    scanned: done?.scanned ?? 0,
+    matched: done?.matched ?? 0,
+    progressGapMaxMs: gapMax,
+  }),
+);

@@ -17,14 +17,21 @@ export const WORKLOADS: Record<"S" | "L", Workload> = {
   L: { key: "L", prefix: "bench.topics.l.", topics: 5_000, partitions: 1, search: "l.012" },
 };
 
-export const topicNames = (w: Workload) => Array.from({ length: w.topics }, (_, i) => `${w.prefix}${String(i).padStart(4, "0")}`);
+export const topicNames = (w: Workload) =>
+  Array.from({ length: w.topics }, (_, i) => `${w.prefix}${String(i).padStart(4, "0")}`);
 
 const CREATE_BATCH = 100;
 const RECORDS_PER_PARTITION = 3;
 const PRODUCE_TOPICS_PER_BATCH = 100;
 
 function kafka(clientId: string): Kafka {
-  return new Kafka({ clientId, brokers: BOOTSTRAP, logLevel: logLevel.NOTHING, connectionTimeout: 5_000, requestTimeout: 60_000 });
+  return new Kafka({
+    clientId,
+    brokers: BOOTSTRAP,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 5_000,
+    requestTimeout: 60_000,
+  });
 }
 
 async function withAdmin<T>(fn: (a: Admin) => Promise<T>): Promise<T> {
@@ -46,15 +53,26 @@ export async function ensureWorkload(w: Workload): Promise<{ created: number; pr
     const missing = names.filter((n) => !existing.has(n));
     for (let i = 0; i < missing.length; i += CREATE_BATCH) {
       const batch = missing.slice(i, i + CREATE_BATCH);
-      await admin.createTopics({ waitForLeaders: false, timeout: 60_000, topics: batch.map((topic) => ({ topic, numPartitions: w.partitions, replicationFactor: 3 })) });
-      process.stdout.write(`\r  ${w.key}: created ${Math.min(i + CREATE_BATCH, missing.length)}/${missing.length} topics`);
+      await admin.createTopics({
+        waitForLeaders: false,
+        timeout: 60_000,
+        topics: batch.map((topic) => ({ topic, numPartitions: w.partitions, replicationFactor: 3 })),
+      });
+      process.stdout.write(
+        `\r  ${w.key}: created ${Math.min(i + CREATE_BATCH, missing.length)}/${missing.length} topics`,
+      );
     }
     if (missing.length) process.stdout.write("\n");
     return missing.length;
   });
 
   // Which partitions are still empty (end offset 0)? One Metadata + batched ListOffsets.
-  const raw = new ModernAdmin({ clientId: "sluice-bench-setup", bootstrapBrokers: BOOTSTRAP, requestTimeout: 60_000, metadataMaxAge: 1_000 });
+  const raw = new ModernAdmin({
+    clientId: "sluice-bench-setup",
+    bootstrapBrokers: BOOTSTRAP,
+    requestTimeout: 60_000,
+    metadataMaxAge: 1_000,
+  });
   let empty: { topic: string; partition: number }[] = [];
   try {
     // Brokers create the partition logs asynchronously (about 200 partitions/s per broker on this 2-core host):
@@ -64,15 +82,21 @@ export async function ensureWorkload(w: Workload): Promise<{ created: number; pr
       try {
         // every broker, not just one, must answer for every topic (a topic error throws, and the loop retries)
         let md: Awaited<ReturnType<typeof metadataV12.api.async>> | undefined;
-        for (const connection of (await raw.connectToBrokers(null)).values()) md = await metadataV12.api.async(connection, names, false, false);
-        const parts = (md?.topics ?? []).flatMap((t) => t.partitions.map((p) => ({ topic: t.name ?? "", partition: p.partitionIndex, leader: p.leaderId })));
+        for (const connection of (await raw.connectToBrokers(null)).values())
+          md = await metadataV12.api.async(connection, names, false, false);
+        const parts = (md?.topics ?? []).flatMap((t) =>
+          t.partitions.map((p) => ({ topic: t.name ?? "", partition: p.partitionIndex, leader: p.leaderId })),
+        );
         if (parts.some((p) => p.leader < 0)) throw new Error("partitions without a leader");
         const offsets = await fetchOffsetsByLeader(CLUSTER_ID, parts); // throws NOT_LEADER while leadership settles
         empty = parts.filter((p) => (offsets.get(p.topic)?.get(p.partition)?.end ?? "0") === "0");
         break;
       } catch (e) {
         if (Date.now() > deadline) throw e;
-        if (attempt % 10 === 0) process.stdout.write(`\r  ${w.key}: waiting for the brokers to create every partition (${(e as Error).message}) ...`);
+        if (attempt % 10 === 0)
+          process.stdout.write(
+            `\r  ${w.key}: waiting for the brokers to create every partition (${(e as Error).message}) ...`,
+          );
         await new Promise((r) => setTimeout(r, 1_000));
         raw.clearMetadata();
       }
@@ -96,11 +120,17 @@ export async function ensureWorkload(w: Workload): Promise<{ created: number; pr
           topicMessages: batch.map(([topic, partitions]) => ({
             topic,
             messages: partitions.flatMap((partition) =>
-              Array.from({ length: RECORDS_PER_PARTITION }, (_, r) => ({ partition, key: `k${r}`, value: JSON.stringify({ topic, partition, r, at: Date.now() }) })),
+              Array.from({ length: RECORDS_PER_PARTITION }, (_, r) => ({
+                partition,
+                key: `k${r}`,
+                value: JSON.stringify({ topic, partition, r, at: Date.now() }),
+              })),
             ),
           })),
         });
-        process.stdout.write(`\r  ${w.key}: produced to ${Math.min(i + PRODUCE_TOPICS_PER_BATCH, topics.length)}/${topics.length} topics`);
+        process.stdout.write(
+          `\r  ${w.key}: produced to ${Math.min(i + PRODUCE_TOPICS_PER_BATCH, topics.length)}/${topics.length} topics`,
+        );
       }
       process.stdout.write("\n");
     } finally {
@@ -114,7 +144,8 @@ export async function deleteWorkload(w: Workload): Promise<number> {
   return withAdmin(async (admin) => {
     const existing = new Set(await admin.listTopics());
     const names = topicNames(w).filter((n) => existing.has(n));
-    for (let i = 0; i < names.length; i += CREATE_BATCH) await admin.deleteTopics({ topics: names.slice(i, i + CREATE_BATCH), timeout: 60_000 });
+    for (let i = 0; i < names.length; i += CREATE_BATCH)
+      await admin.deleteTopics({ topics: names.slice(i, i + CREATE_BATCH), timeout: 60_000 });
     return names.length;
   });
 }

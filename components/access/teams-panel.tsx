@@ -18,15 +18,49 @@ export function TeamsPanel() {
   const teams = useQuery(teamsOptions());
   const [editing, setEditing] = useState<TeamDto | "new" | null>(null);
   const columns: ColumnDef<TeamDto, unknown>[] = [
-    { accessorKey: "name", header: "Team", cell: ({ row }) => <button type="button" className="text-brand-700 hover:underline dark:text-cyan-300" onClick={() => setEditing(row.original)} data-testid="team-edit">{row.original.name}</button> },
-    { id: "prefixes", header: "Owns", accessorFn: (t) => t.prefixes.join(" "), cell: ({ getValue }) => <span className="font-mono text-xs">{getValue() as string}</span> },
+    {
+      accessorKey: "name",
+      header: "Team",
+      cell: ({ row }) => (
+        <button
+          type="button"
+          className="text-brand-700 hover:underline dark:text-cyan-300"
+          onClick={() => setEditing(row.original)}
+          data-testid="team-edit"
+        >
+          {row.original.name}
+        </button>
+      ),
+    },
+    {
+      id: "prefixes",
+      header: "Owns",
+      accessorFn: (t) => t.prefixes.join(" "),
+      cell: ({ getValue }) => <span className="font-mono text-xs">{getValue() as string}</span>,
+    },
     { accessorKey: "oidcGroup", header: "IdP group", cell: ({ row }) => row.original.oidcGroup ?? "—" },
     { id: "members", header: "Members", accessorFn: (t) => t.members.length },
   ];
   return (
     <>
-      <AccessSection title="Teams" addLabel="Add team" addTestId="team-add" onAdd={() => setEditing("new")} query={teams}>
-        {(data) => <DataTable columns={columns} data={data} rowTestId={(t) => `team-row-${t.name}`} emptyTitle="No teams yet" emptyMessage="A team owns topic prefixes; its members request topics and its operators manage them." testId="teams-table" maxHeight={320} />}
+      <AccessSection
+        title="Teams"
+        addLabel="Add team"
+        addTestId="team-add"
+        onAdd={() => setEditing("new")}
+        query={teams}
+      >
+        {(data) => (
+          <DataTable
+            columns={columns}
+            data={data}
+            rowTestId={(t) => `team-row-${t.name}`}
+            emptyTitle="No teams yet"
+            emptyMessage="A team owns topic prefixes; its members request topics and its operators manage them."
+            testId="teams-table"
+            maxHeight={320}
+          />
+        )}
       </AccessSection>
       {editing ? <TeamDialog team={editing === "new" ? null : editing} onClose={() => setEditing(null)} /> : null}
     </>
@@ -34,13 +68,30 @@ export function TeamsPanel() {
 }
 
 function TeamDialog({ team, onClose }: { team: TeamDto | null; onClose: () => void }) {
-  const [form, setForm] = useState({ name: team?.name ?? "", prefixes: team?.prefixes.join(", ") ?? "", oidcGroup: team?.oidcGroup ?? "" });
+  const [form, setForm] = useState({
+    name: team?.name ?? "",
+    prefixes: team?.prefixes.join(", ") ?? "",
+    oidcGroup: team?.oidcGroup ?? "",
+  });
   const save = useAccessMutation(saveTeam);
   const remove = useAccessMutation(deleteTeam);
   const err = save.error instanceof ApiClientError ? save.error : null;
   const fieldError = (f: string) => err?.details.find((d) => d.path === f || d.path.startsWith(`${f}.`))?.issue;
   const submit = () =>
-    save.mutate({ id: team?.id, body: { name: form.name, prefixes: form.prefixes.split(",").map((s) => s.trim()).filter(Boolean), oidcGroup: form.oidcGroup || null } }, { onSuccess: onClose });
+    save.mutate(
+      {
+        id: team?.id,
+        body: {
+          name: form.name,
+          prefixes: form.prefixes
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+          oidcGroup: form.oidcGroup || null,
+        },
+      },
+      { onSuccess: onClose },
+    );
   return (
     <Dialog
       onClose={onClose}
@@ -49,7 +100,12 @@ function TeamDialog({ team, onClose }: { team: TeamDto | null; onClose: () => vo
       footer={
         <>
           {team ? (
-            <Button variant="danger" className="mr-auto" onClick={() => remove.mutate(team.id, { onSuccess: onClose })} disabled={remove.isPending}>
+            <Button
+              variant="danger"
+              className="mr-auto"
+              onClick={() => remove.mutate(team.id, { onSuccess: onClose })}
+              disabled={remove.isPending}
+            >
               Delete team
             </Button>
           ) : null}
@@ -62,15 +118,37 @@ function TeamDialog({ team, onClose }: { team: TeamDto | null; onClose: () => vo
     >
       <div className="space-y-3">
         <Field label="Name" htmlFor="t-name" error={fieldError("name")}>
-          <Input id="t-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="team-name" />
+          <Input
+            id="t-name"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            data-testid="team-name"
+          />
         </Field>
-        <Field label="Topic prefixes" htmlFor="t-prefixes" hint="Comma-separated, e.g. payments., billing-. A prefix owns names that continue after a separator (pay owns pay.x, not payroll.x); end it with * to own every name starting with it." error={fieldError("prefixes")}>
-          <Input id="t-prefixes" className="font-mono" value={form.prefixes} onChange={(e) => setForm({ ...form, prefixes: e.target.value })} data-testid="team-prefixes" />
+        <Field
+          label="Topic prefixes"
+          htmlFor="t-prefixes"
+          hint="Comma-separated, e.g. payments., billing-. A prefix owns names that continue after a separator (pay owns pay.x, not payroll.x); end it with * to own every name starting with it."
+          error={fieldError("prefixes")}
+        >
+          <Input
+            id="t-prefixes"
+            className="font-mono"
+            value={form.prefixes}
+            onChange={(e) => setForm({ ...form, prefixes: e.target.value })}
+            data-testid="team-prefixes"
+          />
         </Field>
-        <Field label="IdP group (optional)" htmlFor="t-oidc" hint="Users signing in with single sign-on join the team while their token lists this group.">
+        <Field
+          label="IdP group (optional)"
+          htmlFor="t-oidc"
+          hint="Users signing in with single sign-on join the team while their token lists this group."
+        >
           <Input id="t-oidc" value={form.oidcGroup} onChange={(e) => setForm({ ...form, oidcGroup: e.target.value })} />
         </Field>
-        {team?.members.length ? <p className="text-xs text-slate-500">Members: {team.members.map((m) => m.email).join(", ")}</p> : null}
+        {team?.members.length ? (
+          <p className="text-xs text-slate-500">Members: {team.members.map((m) => m.email).join(", ")}</p>
+        ) : null}
         {save.error && !err?.details.length ? <ErrorState title="Not saved" message={save.error.message} /> : null}
         {remove.error ? <ErrorState title="Not deleted" message={remove.error.message} /> : null}
       </div>

@@ -30,21 +30,43 @@ export function TokensPanel({ clusters }: { clusters: { id: string; name: string
   const tokens = useQuery(tokensOptions());
   const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const revoke = useMutation({ mutationFn: revokeApiToken, onSuccess: () => void qc.invalidateQueries({ queryKey: tokensOptions().queryKey }) });
+  const revoke = useMutation({
+    mutationFn: revokeApiToken,
+    onSuccess: () => void qc.invalidateQueries({ queryKey: tokensOptions().queryKey }),
+  });
   const columns: ColumnDef<ApiTokenDto, unknown>[] = [
     { accessorKey: "name", header: "Name" },
-    { accessorKey: "prefix", header: "Starts with", cell: ({ row }) => <span className="font-mono text-xs">{row.original.prefix}…</span> },
+    {
+      accessorKey: "prefix",
+      header: "Starts with",
+      cell: ({ row }) => <span className="font-mono text-xs">{row.original.prefix}…</span>,
+    },
     { id: "for", header: "Acts as", accessorFn: (t) => t.user?.email ?? "service identity" },
-    { id: "roles", header: "Roles", accessorFn: (t) => roleSummary(t.roles), cell: ({ getValue }) => <span className="text-xs">{getValue() as string}</span> },
+    {
+      id: "roles",
+      header: "Roles",
+      accessorFn: (t) => roleSummary(t.roles),
+      cell: ({ getValue }) => <span className="text-xs">{getValue() as string}</span>,
+    },
     { id: "expires", header: "Expires", accessorFn: (t) => day(t.expiresAt) },
     { id: "used", header: "Last used", accessorFn: (t) => day(t.lastUsedAt) },
-    { accessorKey: "status", header: "Status", cell: ({ row }) => <Badge tone={TONE[row.original.status]}>{row.original.status}</Badge> },
+    {
+      accessorKey: "status",
+      header: "Status",
+      cell: ({ row }) => <Badge tone={TONE[row.original.status]}>{row.original.status}</Badge>,
+    },
     {
       id: "revoke",
       header: "",
       cell: ({ row }) =>
         row.original.status === "active" ? (
-          <Button size="sm" variant="ghost" onClick={() => revoke.mutate(row.original.id)} disabled={revoke.isPending} data-testid={`token-revoke-${row.original.name}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => revoke.mutate(row.original.id)}
+            disabled={revoke.isPending}
+            data-testid={`token-revoke-${row.original.name}`}
+          >
             Revoke
           </Button>
         ) : null,
@@ -52,10 +74,24 @@ export function TokensPanel({ clusters }: { clusters: { id: string; name: string
   ];
   return (
     <>
-      <AccessSection title="API tokens" addLabel="Create token" addTestId="token-add" onAdd={() => setCreating(true)} query={tokens}>
+      <AccessSection
+        title="API tokens"
+        addLabel="Create token"
+        addTestId="token-add"
+        onAdd={() => setCreating(true)}
+        query={tokens}
+      >
         {(data) => (
           <>
-            <DataTable columns={columns} data={data} rowTestId={(t) => `token-row-${t.name}`} emptyTitle="No API tokens yet" emptyMessage="Scripts call Sluice's API with Authorization: Bearer and a token made here." testId="tokens-table" maxHeight={320} />
+            <DataTable
+              columns={columns}
+              data={data}
+              rowTestId={(t) => `token-row-${t.name}`}
+              emptyTitle="No API tokens yet"
+              emptyMessage="Scripts call Sluice's API with Authorization: Bearer and a token made here."
+              testId="tokens-table"
+              maxHeight={320}
+            />
             {revoke.error ? <ErrorState title="Not revoked" message={revoke.error.message} /> : null}
           </>
         )}
@@ -68,9 +104,17 @@ export function TokensPanel({ clusters }: { clusters: { id: string; name: string
 function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: string }[]; onClose: () => void }) {
   const users = useQuery(usersOptions());
   const qc = useQueryClient();
-  const [form, setForm] = useState({ name: "", userId: "", roles: { "*": "viewer" } as Record<string, Role>, days: "90" });
+  const [form, setForm] = useState({
+    name: "",
+    userId: "",
+    roles: { "*": "viewer" } as Record<string, Role>,
+    days: "90",
+  });
   const [copied, setCopied] = useState(false);
-  const create = useMutation({ mutationFn: createApiToken, onSuccess: () => void qc.invalidateQueries({ queryKey: tokensOptions().queryKey }) });
+  const create = useMutation({
+    mutationFn: createApiToken,
+    onSuccess: () => void qc.invalidateQueries({ queryKey: tokensOptions().queryKey }),
+  });
   const err = create.error instanceof ApiClientError ? create.error : null;
   const fieldError = (f: string) => err?.details.find((d) => d.path === f || d.path.startsWith(`${f}.`))?.issue;
   const setRole = (clusterId: string, role: string) => {
@@ -80,13 +124,22 @@ function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: stri
     setForm({ ...form, roles });
   };
   const submit = () =>
-    create.mutate({ name: form.name, ...(form.userId ? { userId: form.userId } : {}), roles: form.roles, expiresAt: new Date(Date.now() + Number(form.days) * 86_400_000).toISOString() });
+    create.mutate({
+      name: form.name,
+      ...(form.userId ? { userId: form.userId } : {}),
+      roles: form.roles,
+      expiresAt: new Date(Date.now() + Number(form.days) * 86_400_000).toISOString(),
+    });
   const secret = create.data?.token;
   return (
     <Dialog
       onClose={onClose}
       title={secret ? `Token ${create.data?.info.name} created` : "Create API token"}
-      description={secret ? "Copy it now: Sluice keeps only its hash and cannot show it again." : "Scripts send it as Authorization: Bearer <token>. It can do what its roles allow, nothing more, until it expires or is revoked."}
+      description={
+        secret
+          ? "Copy it now: Sluice keeps only its hash and cannot show it again."
+          : "Scripts send it as Authorization: Bearer <token>. It can do what its roles allow, nothing more, until it expires or is revoked."
+      }
       size="lg"
       testId="token-dialog"
       footer={
@@ -109,28 +162,61 @@ function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: stri
           <code className="min-w-0 flex-1 break-all font-mono text-xs" data-testid="token-secret">
             {secret}
           </code>
-          <Button size="sm" variant="ghost" onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))} aria-label="Copy token" data-testid="token-copy">
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
+            aria-label="Copy token"
+            data-testid="token-copy"
+          >
             <Copy className="h-3.5 w-3.5" /> {copied ? "Copied" : "Copy"}
           </Button>
         </div>
       ) : (
         <>
           <div className="grid gap-3 sm:grid-cols-3">
-            <Field label="Name" htmlFor="tok-name" hint="The service's name, e.g. ci-deploy; audited as token:<name>." error={fieldError("name")}>
-              <Input id="tok-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="token-name" />
+            <Field
+              label="Name"
+              htmlFor="tok-name"
+              hint="The service's name, e.g. ci-deploy; audited as token:<name>."
+              error={fieldError("name")}
+            >
+              <Input
+                id="tok-name"
+                value={form.name}
+                onChange={(e) => setForm({ ...form, name: e.target.value })}
+                data-testid="token-name"
+              />
             </Field>
-            <Field label="Acts as" htmlFor="tok-user" hint="A user (their teams) or a service identity (no team)." error={fieldError("userId")}>
-              <Select id="tok-user" value={form.userId} onChange={(e) => setForm({ ...form, userId: e.target.value })} data-testid="token-user">
+            <Field
+              label="Acts as"
+              htmlFor="tok-user"
+              hint="A user (their teams) or a service identity (no team)."
+              error={fieldError("userId")}
+            >
+              <Select
+                id="tok-user"
+                value={form.userId}
+                onChange={(e) => setForm({ ...form, userId: e.target.value })}
+                data-testid="token-user"
+              >
                 <option value="">service identity</option>
-                {(users.data ?? []).filter((u) => u.active).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.email}
-                  </option>
-                ))}
+                {(users.data ?? [])
+                  .filter((u) => u.active)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.email}
+                    </option>
+                  ))}
               </Select>
             </Field>
             <Field label="Expires in" htmlFor="tok-days" error={fieldError("expiresAt")}>
-              <Select id="tok-days" value={form.days} onChange={(e) => setForm({ ...form, days: e.target.value })} data-testid="token-days">
+              <Select
+                id="tok-days"
+                value={form.days}
+                onChange={(e) => setForm({ ...form, days: e.target.value })}
+                data-testid="token-days"
+              >
                 {["7", "30", "90", "180", "365"].map((d) => (
                   <option key={d} value={d}>
                     {d} days
@@ -147,7 +233,12 @@ function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: stri
                   <tr key={c.id} className="border-t border-slate-100 dark:border-slate-800">
                     <td className="py-1.5 pr-3">{c.name}</td>
                     <td className="py-1.5">
-                      <Select aria-label={`Token role on ${c.name}`} value={form.roles[c.id] ?? ""} onChange={(e) => setRole(c.id, e.target.value)} data-testid={`token-role-${c.id}`}>
+                      <Select
+                        aria-label={`Token role on ${c.name}`}
+                        value={form.roles[c.id] ?? ""}
+                        onChange={(e) => setRole(c.id, e.target.value)}
+                        data-testid={`token-role-${c.id}`}
+                      >
                         <option value="">{c.id === "*" ? "no access" : "as for all clusters"}</option>
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
@@ -162,7 +253,9 @@ function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: stri
             </table>
             {fieldError("roles") ? <p className="mt-1 text-xs text-red-600">{fieldError("roles")}</p> : null}
           </div>
-          {create.error && !err?.details.length ? <ErrorState className="mt-3" title="Not created" message={create.error.message} /> : null}
+          {create.error && !err?.details.length ? (
+            <ErrorState className="mt-3" title="Not created" message={create.error.message} />
+          ) : null}
         </>
       )}
     </Dialog>

@@ -28,27 +28,82 @@ export function UsersPanel({ clusters }: { clusters: { id: string; name: string 
   const users = useQuery(usersOptions());
   const [editing, setEditing] = useState<UserDto | "new" | null>(null);
   const columns: ColumnDef<UserDto, unknown>[] = [
-    { accessorKey: "email", header: "Email", cell: ({ row }) => <button type="button" className="text-brand-700 hover:underline dark:text-cyan-300" onClick={() => setEditing(row.original)} data-testid="user-edit">{row.original.email}</button> },
+    {
+      accessorKey: "email",
+      header: "Email",
+      cell: ({ row }) => (
+        <button
+          type="button"
+          className="text-brand-700 hover:underline dark:text-cyan-300"
+          onClick={() => setEditing(row.original)}
+          data-testid="user-edit"
+        >
+          {row.original.email}
+        </button>
+      ),
+    },
     { accessorKey: "name", header: "Name" },
-    { id: "roles", header: "Roles", accessorFn: (u) => roleSummary(u.roles), cell: ({ getValue }) => <span className="text-xs">{getValue() as string}</span> },
+    {
+      id: "roles",
+      header: "Roles",
+      accessorFn: (u) => roleSummary(u.roles),
+      cell: ({ getValue }) => <span className="text-xs">{getValue() as string}</span>,
+    },
     { id: "teams", header: "Teams", accessorFn: (u) => u.teams.map((t) => t.name).join(", ") || "—" },
-    { accessorKey: "active", header: "Status", cell: ({ row }) => (row.original.active ? <Badge tone="ok">active</Badge> : <Badge tone="bad">deactivated</Badge>) },
+    {
+      accessorKey: "active",
+      header: "Status",
+      cell: ({ row }) =>
+        row.original.active ? <Badge tone="ok">active</Badge> : <Badge tone="bad">deactivated</Badge>,
+    },
     { id: "signIn", header: "Signs in with", accessorFn: (u) => u.signInMethods.join(", ") },
   ];
   return (
     <>
-      <AccessSection title="Users" addLabel="Add user" addTestId="user-add" onAdd={() => setEditing("new")} query={users}>
-        {(data) => <DataTable columns={columns} data={data} searchPlaceholder="Filter users…" rowTestId={(u) => `user-row-${u.email}`} testId="users-table" maxHeight={360} />}
+      <AccessSection
+        title="Users"
+        addLabel="Add user"
+        addTestId="user-add"
+        onAdd={() => setEditing("new")}
+        query={users}
+      >
+        {(data) => (
+          <DataTable
+            columns={columns}
+            data={data}
+            searchPlaceholder="Filter users…"
+            rowTestId={(u) => `user-row-${u.email}`}
+            testId="users-table"
+            maxHeight={360}
+          />
+        )}
       </AccessSection>
-      {editing ? <UserDialog user={editing === "new" ? null : editing} clusters={clusters} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <UserDialog user={editing === "new" ? null : editing} clusters={clusters} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }
 
-function UserDialog({ user, clusters, onClose }: { user: UserDto | null; clusters: { id: string; name: string }[]; onClose: () => void }) {
+function UserDialog({
+  user,
+  clusters,
+  onClose,
+}: {
+  user: UserDto | null;
+  clusters: { id: string; name: string }[];
+  onClose: () => void;
+}) {
   const me = useMe();
   const teams = useQuery(teamsOptions());
-  const [form, setForm] = useState({ email: user?.email ?? "", name: user?.name ?? "", password: "", active: user?.active ?? true, roles: { ...(user?.roles ?? { "*": "viewer" as Role }) }, teamIds: user?.teams.map((t) => t.id) ?? [] });
+  const [form, setForm] = useState({
+    email: user?.email ?? "",
+    name: user?.name ?? "",
+    password: "",
+    active: user?.active ?? true,
+    roles: { ...(user?.roles ?? { "*": "viewer" as Role }) },
+    teamIds: user?.teams.map((t) => t.id) ?? [],
+  });
   const save = useAccessMutation(saveUser);
   const err = save.error instanceof ApiClientError ? save.error : null;
   const fieldError = (f: string) => err?.details.find((d) => d.path === f)?.issue;
@@ -60,7 +115,13 @@ function UserDialog({ user, clusters, onClose }: { user: UserDto | null; cluster
   };
   const submit = () => {
     const body = user
-      ? { name: form.name, active: form.active, roles: form.roles, teamIds: form.teamIds, ...(form.password ? { password: form.password } : {}) }
+      ? {
+          name: form.name,
+          active: form.active,
+          roles: form.roles,
+          teamIds: form.teamIds,
+          ...(form.password ? { password: form.password } : {}),
+        }
       : { email: form.email, name: form.name, password: form.password, roles: form.roles, teamIds: form.teamIds };
     save.mutate({ id: user?.id, body }, { onSuccess: onClose });
   };
@@ -71,23 +132,60 @@ function UserDialog({ user, clusters, onClose }: { user: UserDto | null; cluster
       description="Changes apply to the user's next request: no restart, no sign-out needed."
       size="lg"
       testId="user-dialog"
-      footer={<><Button onClick={onClose}>Cancel</Button><Button variant="primary" onClick={submit} disabled={save.isPending} data-testid="user-save">{user ? "Save" : "Create user"}</Button></>}
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" onClick={submit} disabled={save.isPending} data-testid="user-save">
+            {user ? "Save" : "Create user"}
+          </Button>
+        </>
+      }
     >
       <div className="grid gap-3 sm:grid-cols-2">
         {user ? null : (
           <Field label="Email" htmlFor="u-email" error={fieldError("email")}>
-            <Input id="u-email" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} data-testid="user-email" />
+            <Input
+              id="u-email"
+              type="email"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+              data-testid="user-email"
+            />
           </Field>
         )}
         <Field label="Name" htmlFor="u-name" error={fieldError("name")}>
-          <Input id="u-name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} data-testid="user-name-input" />
+          <Input
+            id="u-name"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            data-testid="user-name-input"
+          />
         </Field>
-        <Field label={user ? "New password (leave empty to keep)" : "Password"} htmlFor="u-pass" hint="At least 8 characters. Setting one signs the user out everywhere." error={fieldError("password")}>
-          <Input id="u-pass" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} data-testid="user-password" />
+        <Field
+          label={user ? "New password (leave empty to keep)" : "Password"}
+          htmlFor="u-pass"
+          hint="At least 8 characters. Setting one signs the user out everywhere."
+          error={fieldError("password")}
+        >
+          <Input
+            id="u-pass"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+            data-testid="user-password"
+          />
         </Field>
         {user ? (
           <label className="flex items-center gap-2 self-end pb-2 text-sm">
-            <input type="checkbox" checked={form.active} disabled={user.id === me.id} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="user-active" /> Active (unchecked: cannot sign in, sessions end)
+            <input
+              type="checkbox"
+              checked={form.active}
+              disabled={user.id === me.id}
+              onChange={(e) => setForm({ ...form, active: e.target.checked })}
+              data-testid="user-active"
+            />{" "}
+            Active (unchecked: cannot sign in, sessions end)
           </label>
         ) : null}
       </div>
@@ -99,7 +197,12 @@ function UserDialog({ user, clusters, onClose }: { user: UserDto | null; cluster
               <tr key={c.id} className="border-t border-slate-100 dark:border-slate-800">
                 <td className="py-1.5 pr-3">{c.name}</td>
                 <td className="py-1.5">
-                  <Select aria-label={`Role on ${c.name}`} value={form.roles[c.id] ?? ""} onChange={(e) => setRole(c.id, e.target.value)} data-testid={`user-role-${c.id}`}>
+                  <Select
+                    aria-label={`Role on ${c.name}`}
+                    value={form.roles[c.id] ?? ""}
+                    onChange={(e) => setRole(c.id, e.target.value)}
+                    data-testid={`user-role-${c.id}`}
+                  >
                     <option value="">{c.id === "*" ? "no access" : "as for all clusters"}</option>
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -128,7 +231,12 @@ function UserDialog({ user, clusters, onClose }: { user: UserDto | null; cluster
               <input
                 type="checkbox"
                 checked={form.teamIds.includes(t.id)}
-                onChange={(e) => setForm({ ...form, teamIds: e.target.checked ? [...form.teamIds, t.id] : form.teamIds.filter((x) => x !== t.id) })}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    teamIds: e.target.checked ? [...form.teamIds, t.id] : form.teamIds.filter((x) => x !== t.id),
+                  })
+                }
                 data-testid={`user-team-${t.name}`}
               />
               {t.name} <span className="font-mono text-xs text-slate-500">{t.prefixes.join(" ")}</span>
@@ -137,7 +245,9 @@ function UserDialog({ user, clusters, onClose }: { user: UserDto | null; cluster
           {teams.data?.length === 0 ? <span className="text-sm text-slate-500">No teams yet.</span> : null}
         </div>
       </div>
-      {save.error && !err?.details.length ? <ErrorState className="mt-3" title="Not saved" message={save.error.message} /> : null}
+      {save.error && !err?.details.length ? (
+        <ErrorState className="mt-3" title="Not saved" message={save.error.message} />
+      ) : null}
     </Dialog>
   );
 }

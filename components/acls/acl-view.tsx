@@ -14,20 +14,32 @@ import { BindingTable } from "./binding-table";
 import { CreateAclDialog } from "./create-acl-dialog";
 import { DeleteAclsDialog } from "./delete-acls-dialog";
 
-const clean = (f: AclFilterQuery): AclFilterQuery => Object.fromEntries(Object.entries(f).filter(([, v]) => v && v !== "ANY")) as AclFilterQuery;
+const clean = (f: AclFilterQuery): AclFilterQuery =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v && v !== "ANY")) as AclFilterQuery;
 
 /**
  * Every ACL binding of a cluster, filtered like the broker filters (principal, host, resource type and name,
  * pattern type LITERAL/PREFIXED/MATCH, operation, permission), with create and delete behind previews.
  * `fixed` pins some filters (the ACL tab of a topic or group).
  */
-export function AclView({ clusterId, fixed, canManage, initial = {} }: { clusterId: string; fixed?: AclFilterQuery; canManage: boolean; initial?: AclFilterQuery }) {
+export function AclView({
+  clusterId,
+  fixed,
+  canManage,
+  initial = {},
+}: {
+  clusterId: string;
+  fixed?: AclFilterQuery;
+  canManage: boolean;
+  initial?: AclFilterQuery;
+}) {
   const [draft, setDraft] = useState<AclFilterQuery>(initial);
   const [applied, setApplied] = useState<AclFilterQuery>(clean(initial));
   const [dialog, setDialog] = useState<"create" | "delete" | null>(null);
   const filter = clean({ ...applied, ...fixed });
   const { data, error, isPending } = useQuery(aclListOptions(clusterId, filter));
-  const set = (k: keyof AclFilterQuery) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const set = (k: keyof AclFilterQuery) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [k]: e.target.value }));
   const select = (k: keyof AclFilterQuery, label: string, options: readonly string[]) => (
     <label className="flex flex-col gap-1 text-xs text-slate-500">
       {label}
@@ -52,7 +64,12 @@ export function AclView({ clusterId, fixed, canManage, initial = {} }: { cluster
       >
         <label className="flex flex-col gap-1 text-xs text-slate-500">
           Principal
-          <Input placeholder="User:orders-svc" value={draft.principal ?? ""} onChange={set("principal")} data-testid="acl-filter-principal" />
+          <Input
+            placeholder="User:orders-svc"
+            value={draft.principal ?? ""}
+            onChange={set("principal")}
+            data-testid="acl-filter-principal"
+          />
         </label>
         <label className="flex flex-col gap-1 text-xs text-slate-500">
           Host
@@ -61,9 +78,19 @@ export function AclView({ clusterId, fixed, canManage, initial = {} }: { cluster
         {select("resourceType", "Resource type", ACL_RESOURCE_TYPES)}
         <label className="flex flex-col gap-1 text-xs text-slate-500">
           Resource name
-          <Input placeholder="orders." value={fixed?.resourceName ?? draft.resourceName ?? ""} onChange={set("resourceName")} disabled={!!fixed?.resourceName} data-testid="acl-filter-resourceName" />
+          <Input
+            placeholder="orders."
+            value={fixed?.resourceName ?? draft.resourceName ?? ""}
+            onChange={set("resourceName")}
+            disabled={!!fixed?.resourceName}
+            data-testid="acl-filter-resourceName"
+          />
         </label>
-        {select("patternType", "Pattern", ACL_PATTERN_FILTERS.filter((p) => p !== "ANY"))}
+        {select(
+          "patternType",
+          "Pattern",
+          ACL_PATTERN_FILTERS.filter((p) => p !== "ANY"),
+        )}
         {select("operation", "Operation", ACL_OPERATIONS)}
         {select("permission", "Permission", ACL_PERMISSIONS)}
         <Button type="submit" data-testid="acl-filter-apply">
@@ -76,17 +103,38 @@ export function AclView({ clusterId, fixed, canManage, initial = {} }: { cluster
           {data && fixed?.patternType === "MATCH" ? " that apply (literal, prefixed and wildcard)" : ""}
         </p>
         <div className="flex gap-2">
-          <Button variant="primary" onClick={() => setDialog("create")} disabled={!canManage} title={canManage ? undefined : "Only admins (or approvers, where the cluster delegates) change ACLs."} data-testid="acl-create">
+          <Button
+            variant="primary"
+            onClick={() => setDialog("create")}
+            disabled={!canManage}
+            title={canManage ? undefined : "Only admins (or approvers, where the cluster delegates) change ACLs."}
+            data-testid="acl-create"
+          >
             <Plus className="h-4 w-4" /> Create binding
           </Button>
-          <Button variant="danger" onClick={() => setDialog("delete")} disabled={!canManage || !data?.bindings.length} data-testid="acl-delete">
+          <Button
+            variant="danger"
+            onClick={() => setDialog("delete")}
+            disabled={!canManage || !data?.bindings.length}
+            data-testid="acl-delete"
+          >
             <Trash2 className="h-4 w-4" /> Delete matching…
           </Button>
         </div>
       </div>
-      {isPending ? <Loading label="Loading ACLs…" /> : error ? <AccessError error={error} what="ACLs" /> : <BindingTable clusterId={clusterId} bindings={data.bindings} sluicePrincipal={data.sluicePrincipal} />}
-      {dialog === "create" ? <CreateAclDialog clusterId={clusterId} initial={fixed} onClose={() => setDialog(null)} /> : null}
-      {dialog === "delete" ? <DeleteAclsDialog clusterId={clusterId} filter={filter} onClose={() => setDialog(null)} /> : null}
+      {isPending ? (
+        <Loading label="Loading ACLs…" />
+      ) : error ? (
+        <AccessError error={error} what="ACLs" />
+      ) : (
+        <BindingTable clusterId={clusterId} bindings={data.bindings} sluicePrincipal={data.sluicePrincipal} />
+      )}
+      {dialog === "create" ? (
+        <CreateAclDialog clusterId={clusterId} initial={fixed} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === "delete" ? (
+        <DeleteAclsDialog clusterId={clusterId} filter={filter} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
 }

@@ -6,10 +6,25 @@ import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useCreateAclMutation, type AclFilterQuery } from "@/lib/queries/acls";
-import { ACL_OPERATIONS, ACL_PATTERN_TYPES, ACL_PERMISSIONS, ACL_RESOURCE_TYPES, type AclBinding, type AclCreateResponse } from "@/lib/schemas/access";
+import {
+  ACL_OPERATIONS,
+  ACL_PATTERN_TYPES,
+  ACL_PERMISSIONS,
+  ACL_RESOURCE_TYPES,
+  type AclBinding,
+  type AclCreateResponse,
+} from "@/lib/schemas/access";
 
 /** Create one binding: the form, then the server's preview of exactly what will be created, then create. */
-export function CreateAclDialog({ clusterId, initial, onClose }: { clusterId: string; initial?: AclFilterQuery; onClose: () => void }) {
+export function CreateAclDialog({
+  clusterId,
+  initial,
+  onClose,
+}: {
+  clusterId: string;
+  initial?: AclFilterQuery;
+  onClose: () => void;
+}) {
   const [b, setB] = useState<AclBinding>({
     principal: initial?.principal ?? "User:",
     host: "*",
@@ -48,11 +63,21 @@ export function CreateAclDialog({ clusterId, initial, onClose }: { clusterId: st
               Cancel
             </Button>
             {preview ? (
-              <Button variant="primary" disabled={mutation.isPending} data-testid="acl-create-confirm" onClick={() => mutation.mutate({ binding: b, dryRun: false }, { onSuccess: setDone })}>
+              <Button
+                variant="primary"
+                disabled={mutation.isPending}
+                data-testid="acl-create-confirm"
+                onClick={() => mutation.mutate({ binding: b, dryRun: false }, { onSuccess: setDone })}
+              >
                 {preview.created ? "Create binding" : "Nothing to create"}
               </Button>
             ) : (
-              <Button variant="primary" disabled={mutation.isPending} data-testid="acl-create-preview" onClick={() => mutation.mutate({ binding: b, dryRun: true }, { onSuccess: setPreview })}>
+              <Button
+                variant="primary"
+                disabled={mutation.isPending}
+                data-testid="acl-create-preview"
+                onClick={() => mutation.mutate({ binding: b, dryRun: true }, { onSuccess: setPreview })}
+              >
                 Preview
               </Button>
             )}
@@ -63,11 +88,39 @@ export function CreateAclDialog({ clusterId, initial, onClose }: { clusterId: st
       <div className="grid grid-cols-2 gap-3">
         {field("Principal", <Input value={b.principal} onChange={set("principal")} data-testid="acl-form-principal" />)}
         {field("Host", <Input value={b.host} onChange={set("host")} data-testid="acl-form-host" />)}
-        {field("Resource type", <Select value={b.resourceType} onChange={set("resourceType")} data-testid="acl-form-resourceType">{opts(ACL_RESOURCE_TYPES)}</Select>)}
-        {field("Resource name", <Input value={b.resourceName} onChange={set("resourceName")} placeholder="orders. or * for every name" data-testid="acl-form-resourceName" />)}
-        {field("Pattern", <Select value={b.patternType} onChange={set("patternType")} data-testid="acl-form-patternType">{opts(ACL_PATTERN_TYPES)}</Select>)}
-        {field("Operation", <Select value={b.operation} onChange={set("operation")} data-testid="acl-form-operation">{opts(ACL_OPERATIONS)}</Select>)}
-        {field("Permission", <Select value={b.permission} onChange={set("permission")} data-testid="acl-form-permission">{opts(ACL_PERMISSIONS)}</Select>)}
+        {field(
+          "Resource type",
+          <Select value={b.resourceType} onChange={set("resourceType")} data-testid="acl-form-resourceType">
+            {opts(ACL_RESOURCE_TYPES)}
+          </Select>,
+        )}
+        {field(
+          "Resource name",
+          <Input
+            value={b.resourceName}
+            onChange={set("resourceName")}
+            placeholder="orders. or * for every name"
+            data-testid="acl-form-resourceName"
+          />,
+        )}
+        {field(
+          "Pattern",
+          <Select value={b.patternType} onChange={set("patternType")} data-testid="acl-form-patternType">
+            {opts(ACL_PATTERN_TYPES)}
+          </Select>,
+        )}
+        {field(
+          "Operation",
+          <Select value={b.operation} onChange={set("operation")} data-testid="acl-form-operation">
+            {opts(ACL_OPERATIONS)}
+          </Select>,
+        )}
+        {field(
+          "Permission",
+          <Select value={b.permission} onChange={set("permission")} data-testid="acl-form-permission">
+            {opts(ACL_PERMISSIONS)}
+          </Select>,
+        )}
       </div>
       {mutation.error ? (
         <p role="alert" className="mt-3 text-sm text-red-700" data-testid="acl-create-error">
@@ -75,7 +128,10 @@ export function CreateAclDialog({ clusterId, initial, onClose }: { clusterId: st
         </p>
       ) : null}
       {preview && !done ? (
-        <div className="mt-4 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700" data-testid="acl-create-preview-result">
+        <div
+          className="mt-4 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700"
+          data-testid="acl-create-preview-result"
+        >
           {preview.created ? "Will create:" : "This binding exists already; nothing will be created:"}
           <pre className="mt-2 whitespace-pre-wrap font-mono text-xs">{`${preview.binding.permission} ${preview.binding.principal} from ${preview.binding.host}\n${preview.binding.operation} on ${preview.binding.resourceType} ${preview.binding.patternType} "${preview.binding.resourceName}"`}</pre>
         </div>

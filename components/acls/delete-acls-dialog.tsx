@@ -9,7 +9,15 @@ import type { AclDeleteResponse } from "@/lib/schemas/access";
 import { BindingTable } from "./binding-table";
 
 /** Delete what a filter matches: the server lists every matching binding first; only those are deleted. */
-export function DeleteAclsDialog({ clusterId, filter, onClose }: { clusterId: string; filter: AclFilterQuery; onClose: () => void }) {
+export function DeleteAclsDialog({
+  clusterId,
+  filter,
+  onClose,
+}: {
+  clusterId: string;
+  filter: AclFilterQuery;
+  onClose: () => void;
+}) {
   const preview = useDeleteAclsMutation(clusterId);
   const apply = useDeleteAclsMutation(clusterId);
   const [done, setDone] = useState<AclDeleteResponse | null>(null);
@@ -23,7 +31,11 @@ export function DeleteAclsDialog({ clusterId, filter, onClose }: { clusterId: st
       onClose={onClose}
       size="lg"
       title="Delete matching ACL bindings"
-      description={`Filter: ${Object.entries(filter).map(([k, v]) => `${k}=${v}`).join(", ") || "none"}`}
+      description={`Filter: ${
+        Object.entries(filter)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ") || "none"
+      }`}
       testId="delete-acls-dialog"
       footer={
         done ? (
@@ -33,7 +45,12 @@ export function DeleteAclsDialog({ clusterId, filter, onClose }: { clusterId: st
             <Button variant="ghost" onClick={onClose}>
               Cancel
             </Button>
-            <Button variant="danger" disabled={!count || apply.isPending} data-testid="acl-delete-confirm" onClick={() => apply.mutate({ filter, dryRun: false }, { onSuccess: setDone })}>
+            <Button
+              variant="danger"
+              disabled={!count || apply.isPending}
+              data-testid="acl-delete-confirm"
+              onClick={() => apply.mutate({ filter, dryRun: false }, { onSuccess: setDone })}
+            >
               Delete {count} binding{count === 1 ? "" : "s"}
             </Button>
           </>
@@ -53,7 +70,12 @@ export function DeleteAclsDialog({ clusterId, filter, onClose }: { clusterId: st
       ) : preview.data ? (
         <div data-testid="acl-delete-preview">
           <p className="mb-2 text-sm">These {count} bindings will be deleted:</p>
-          <BindingTable clusterId={clusterId} bindings={preview.data.bindings} testId="acl-delete-preview-table" maxHeight={300} />
+          <BindingTable
+            clusterId={clusterId}
+            bindings={preview.data.bindings}
+            testId="acl-delete-preview-table"
+            maxHeight={300}
+          />
         </div>
       ) : null}
     </Dialog>

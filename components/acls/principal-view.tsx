@@ -13,9 +13,18 @@ import { AccessError } from "./access-error";
 import { BindingTable } from "./binding-table";
 
 function DecisionBadge({ d }: { d: Decision }) {
-  if (d.reason === "deny") return <Badge tone="bad" title="A DENY binding applies: DENY wins">denied</Badge>;
+  if (d.reason === "deny")
+    return (
+      <Badge tone="bad" title="A DENY binding applies: DENY wins">
+        denied
+      </Badge>
+    );
   if (d.reason === "allow") return <Badge tone="ok">allowed</Badge>;
-  return <span className="text-xs text-slate-400" title="No binding allows it">—</span>;
+  return (
+    <span className="text-xs text-slate-400" title="No binding allows it">
+      —
+    </span>
+  );
 }
 
 /**
@@ -26,7 +35,11 @@ function DecisionBadge({ d }: { d: Decision }) {
 export function PrincipalView({ clusterId, principal }: { clusterId: string; principal: string }) {
   const own = useQuery(aclListOptions(clusterId, { principal }));
   const everyone = useQuery(aclListOptions(clusterId, { principal: "User:*" }));
-  const [check, setCheck] = useState<{ type: AclResourceType; name: string; operation: AclOperation }>({ type: "TOPIC", name: "", operation: "READ" });
+  const [check, setCheck] = useState<{ type: AclResourceType; name: string; operation: AclOperation }>({
+    type: "TOPIC",
+    name: "",
+    operation: "READ",
+  });
   if (own.isPending || everyone.isPending) return <Loading label="Loading the principal's bindings…" />;
   if (own.error || everyone.error) return <AccessError error={(own.error ?? everyone.error)!} what="ACLs" />;
   const bindings = principal === "User:*" ? own.data!.bindings : [...own.data!.bindings, ...everyone.data!.bindings];
@@ -35,7 +48,11 @@ export function PrincipalView({ clusterId, principal }: { clusterId: string; pri
   const isSluice = own.data!.sluicePrincipal === principal;
   return (
     <div className="space-y-6">
-      {isSluice ? <p className="text-sm text-slate-600">This is the principal Sluice connects as; on the local broker it is a super user, which ACLs do not restrict.</p> : null}
+      {isSluice ? (
+        <p className="text-sm text-slate-600">
+          This is the principal Sluice connects as; on the local broker it is a super user, which ACLs do not restrict.
+        </p>
+      ) : null}
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Effective permissions</h2>
         {rows.length === 0 ? (
@@ -53,15 +70,30 @@ export function PrincipalView({ clusterId, principal }: { clusterId: string; pri
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={`${r.resourceType}|${r.patternType}|${r.resource}`} className="border-t border-slate-100 dark:border-slate-800" data-testid={`effective-${r.resourceType}-${r.patternType}-${r.resource}`}>
+                  <tr
+                    key={`${r.resourceType}|${r.patternType}|${r.resource}`}
+                    className="border-t border-slate-100 dark:border-slate-800"
+                    data-testid={`effective-${r.resourceType}-${r.patternType}-${r.resource}`}
+                  >
                     <td className="px-3 py-2 align-top">
                       <span className="text-xs text-slate-500">{r.resourceType}</span>{" "}
-                      <span className="font-mono">{r.patternType === "PREFIXED" ? `${r.resource}…` : r.resource === "*" ? "* (every name)" : r.resource}</span>
+                      <span className="font-mono">
+                        {r.patternType === "PREFIXED"
+                          ? `${r.resource}…`
+                          : r.resource === "*"
+                            ? "* (every name)"
+                            : r.resource}
+                      </span>
                     </td>
                     <td className="px-3 py-2">
                       <div className="flex flex-wrap gap-x-4 gap-y-1">
                         {r.ops.map((o) => (
-                          <span key={o.operation} className="flex items-center gap-1 text-xs" data-testid={`op-${o.operation}`} data-decision={o.decision.reason}>
+                          <span
+                            key={o.operation}
+                            className="flex items-center gap-1 text-xs"
+                            data-testid={`op-${o.operation}`}
+                            data-decision={o.decision.reason}
+                          >
                             <span className="font-mono">{o.operation}</span> <DecisionBadge d={o.decision} />
                           </span>
                         ))}
@@ -77,13 +109,33 @@ export function PrincipalView({ clusterId, principal }: { clusterId: string; pri
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Check one resource</h2>
         <div className="flex flex-wrap items-end gap-2">
-          <Select value={check.type} onChange={(e) => setCheck((c) => ({ ...c, type: e.target.value as AclResourceType, operation: OPERATIONS_BY_TYPE[e.target.value as AclResourceType][0] }))} data-testid="check-type">
+          <Select
+            value={check.type}
+            onChange={(e) =>
+              setCheck((c) => ({
+                ...c,
+                type: e.target.value as AclResourceType,
+                operation: OPERATIONS_BY_TYPE[e.target.value as AclResourceType][0],
+              }))
+            }
+            data-testid="check-type"
+          >
             {ACL_RESOURCE_TYPES.map((t) => (
               <option key={t}>{t}</option>
             ))}
           </Select>
-          <Input className="w-64" placeholder="resource name" value={check.name} onChange={(e) => setCheck((c) => ({ ...c, name: e.target.value }))} data-testid="check-name" />
-          <Select value={check.operation} onChange={(e) => setCheck((c) => ({ ...c, operation: e.target.value as AclOperation }))} data-testid="check-operation">
+          <Input
+            className="w-64"
+            placeholder="resource name"
+            value={check.name}
+            onChange={(e) => setCheck((c) => ({ ...c, name: e.target.value }))}
+            data-testid="check-name"
+          />
+          <Select
+            value={check.operation}
+            onChange={(e) => setCheck((c) => ({ ...c, operation: e.target.value as AclOperation }))}
+            data-testid="check-operation"
+          >
             {OPERATIONS_BY_TYPE[check.type].map((o) => (
               <option key={o}>{o}</option>
             ))}
@@ -91,14 +143,21 @@ export function PrincipalView({ clusterId, principal }: { clusterId: string; pri
           {result ? (
             <span className="flex items-center gap-2 text-sm" data-testid="check-result" data-decision={result.reason}>
               <DecisionBadge d={result} />
-              {result.reason === "no-acl" ? "no binding allows it" : `because of ${result.bindings.length} binding${result.bindings.length === 1 ? "" : "s"}`}
+              {result.reason === "no-acl"
+                ? "no binding allows it"
+                : `because of ${result.bindings.length} binding${result.bindings.length === 1 ? "" : "s"}`}
             </span>
           ) : null}
         </div>
       </section>
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Bindings that apply</h2>
-        <BindingTable clusterId={clusterId} bindings={bindings} sluicePrincipal={own.data!.sluicePrincipal} testId="principal-bindings" />
+        <BindingTable
+          clusterId={clusterId}
+          bindings={bindings}
+          sluicePrincipal={own.data!.sluicePrincipal}
+          testId="principal-bindings"
+        />
       </section>
     </div>
   );

@@ -15,8 +15,15 @@ const LABEL: Record<QuotaKey, string> = {
   request_percentage: "Request time %",
   connection_creation_rate: "Connections/s",
 };
-const part = (v: string | null | undefined, what: string) => (v === undefined ? "" : v === null ? `default ${what}` : v);
-const entityLabel = (e: QuotaEntity) => [part(e.user, "user") && `user ${part(e.user, "user")}`, part(e.clientId, "client") && `client-id ${part(e.clientId, "client")}`].filter(Boolean).join(" + ");
+const part = (v: string | null | undefined, what: string) =>
+  v === undefined ? "" : v === null ? `default ${what}` : v;
+const entityLabel = (e: QuotaEntity) =>
+  [
+    part(e.user, "user") && `user ${part(e.user, "user")}`,
+    part(e.clientId, "client") && `client-id ${part(e.clientId, "client")}`,
+  ]
+    .filter(Boolean)
+    .join(" + ");
 
 /** Client quotas of users, client ids, their combinations and defaults; set or clear values per entity. */
 export function QuotasView({ clusterId, canManage }: { clusterId: string; canManage: boolean }) {
@@ -31,7 +38,11 @@ export function QuotasView({ clusterId, canManage }: { clusterId: string; canMan
     const entity: QuotaEntity = {};
     if (toPart(user) !== undefined) entity.user = toPart(user);
     if (toPart(clientId) !== undefined) entity.clientId = toPart(clientId);
-    const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v!.trim() === "" ? null : Number(v)]));
+    const body = Object.fromEntries(
+      Object.entries(values)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, v!.trim() === "" ? null : Number(v)]),
+    );
     put.mutate({ entity, values: body });
   };
   return (
@@ -45,12 +56,27 @@ export function QuotasView({ clusterId, canManage }: { clusterId: string; canMan
         data-testid="quota-form"
       >
         <p className="text-sm font-medium">Set or clear a quota</p>
-        <p className="text-xs text-slate-500">Name a user, a client id or both; type &lt;default&gt; for the default entity. An emptied value removes that quota.</p>
+        <p className="text-xs text-slate-500">
+          Name a user, a client id or both; type &lt;default&gt; for the default entity. An emptied value removes that
+          quota.
+        </p>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
           <Input placeholder="user" value={user} onChange={(e) => setUser(e.target.value)} data-testid="quota-user" />
-          <Input placeholder="client id" value={clientId} onChange={(e) => setClientId(e.target.value)} data-testid="quota-client" />
+          <Input
+            placeholder="client id"
+            value={clientId}
+            onChange={(e) => setClientId(e.target.value)}
+            data-testid="quota-client"
+          />
           {QUOTA_KEYS.map((k) => (
-            <Input key={k} placeholder={LABEL[k]} inputMode="decimal" value={values[k] ?? ""} onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))} data-testid={`quota-${k}`} />
+            <Input
+              key={k}
+              placeholder={LABEL[k]}
+              inputMode="decimal"
+              value={values[k] ?? ""}
+              onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))}
+              data-testid={`quota-${k}`}
+            />
           ))}
         </div>
         <div className="flex items-center gap-3">
@@ -86,7 +112,11 @@ export function QuotasView({ clusterId, canManage }: { clusterId: string; canMan
           </thead>
           <tbody>
             {data.quotas.map((q) => (
-              <tr key={entityLabel(q.entity)} className="border-t border-slate-100 dark:border-slate-800" data-testid="quota-row">
+              <tr
+                key={entityLabel(q.entity)}
+                className="border-t border-slate-100 dark:border-slate-800"
+                data-testid="quota-row"
+              >
                 <td className="px-3 py-2 font-mono">{entityLabel(q.entity)}</td>
                 {QUOTA_KEYS.map((k) => (
                   <td key={k} className="px-3 py-2 tabular-nums">

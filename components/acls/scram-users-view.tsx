@@ -24,7 +24,13 @@ function UpsertDialog({ clusterId, mode, onClose }: { clusterId: string; mode: M
   const [result, setResult] = useState<ScramUpsertResponse | null>(null);
   const m = useUpsertScramMutation(clusterId);
   const submit = () =>
-    m.mutate({ mode: mode.kind, input: { name, mechanism, iterations: Number(iterations), ...(password ? { password } : {}) } }, { onSuccess: setResult });
+    m.mutate(
+      {
+        mode: mode.kind,
+        input: { name, mechanism, iterations: Number(iterations), ...(password ? { password } : {}) },
+      },
+      { onSuccess: setResult },
+    );
   return (
     <Dialog
       onClose={onClose}
@@ -51,12 +57,16 @@ function UpsertDialog({ clusterId, mode, onClose }: { clusterId: string; mode: M
       {result ? (
         <div className="space-y-2 text-sm" data-testid="scram-result">
           <p>
-            {mode.kind === "create" ? "Created" : "Rotated"} {result.mechanism} for <span className="font-mono">{result.user}</span>.
+            {mode.kind === "create" ? "Created" : "Rotated"} {result.mechanism} for{" "}
+            <span className="font-mono">{result.user}</span>.
           </p>
           {result.generatedPassword ? (
             <>
               <p className="font-medium text-amber-700">Copy the password now: it is shown only this once.</p>
-              <code className="block break-all rounded bg-slate-100 p-2 font-mono dark:bg-slate-800" data-testid="scram-password">
+              <code
+                className="block break-all rounded bg-slate-100 p-2 font-mono dark:bg-slate-800"
+                data-testid="scram-password"
+              >
                 {result.generatedPassword}
               </code>
             </>
@@ -68,11 +78,21 @@ function UpsertDialog({ clusterId, mode, onClose }: { clusterId: string; mode: M
         <div className="grid grid-cols-2 gap-3">
           <label className="flex flex-col gap-1 text-xs text-slate-500">
             User name
-            <Input value={name} onChange={(e) => setName(e.target.value)} disabled={mode.kind === "rotate"} data-testid="scram-name" />
+            <Input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              disabled={mode.kind === "rotate"}
+              data-testid="scram-name"
+            />
           </label>
           <label className="flex flex-col gap-1 text-xs text-slate-500">
             Mechanism
-            <Select value={mechanism} onChange={(e) => setMechanism(e.target.value as ScramMechanism)} disabled={mode.kind === "rotate"} data-testid="scram-mechanism">
+            <Select
+              value={mechanism}
+              onChange={(e) => setMechanism(e.target.value as ScramMechanism)}
+              disabled={mode.kind === "rotate"}
+              data-testid="scram-mechanism"
+            >
               {SCRAM_MECHANISMS.map((x) => (
                 <option key={x}>{x}</option>
               ))}
@@ -80,11 +100,22 @@ function UpsertDialog({ clusterId, mode, onClose }: { clusterId: string; mode: M
           </label>
           <label className="flex flex-col gap-1 text-xs text-slate-500">
             Password (optional, 12+ characters)
-            <Input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="scram-password-input" />
+            <Input
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="scram-password-input"
+            />
           </label>
           <label className="flex flex-col gap-1 text-xs text-slate-500">
             Iterations (4096–16384)
-            <Input inputMode="numeric" value={iterations} onChange={(e) => setIterations(e.target.value)} data-testid="scram-iterations" />
+            <Input
+              inputMode="numeric"
+              value={iterations}
+              onChange={(e) => setIterations(e.target.value)}
+              data-testid="scram-iterations"
+            />
           </label>
           {m.error ? (
             <p role="alert" className="col-span-2 text-sm text-red-700" data-testid="scram-error">
@@ -105,7 +136,12 @@ export function ScramUsersView({ clusterId, canManage }: { clusterId: string; ca
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
-        <Button variant="primary" disabled={!canManage} onClick={() => setMode({ kind: "create" })} data-testid="scram-create">
+        <Button
+          variant="primary"
+          disabled={!canManage}
+          onClick={() => setMode({ kind: "create" })}
+          data-testid="scram-create"
+        >
           <Plus className="h-4 w-4" /> Create user
         </Button>
       </div>
@@ -126,18 +162,38 @@ export function ScramUsersView({ clusterId, canManage }: { clusterId: string; ca
           </thead>
           <tbody>
             {data.users.map((u) => (
-              <tr key={u.name} className="border-t border-slate-100 dark:border-slate-800" data-testid={`scram-row-${u.name}`}>
+              <tr
+                key={u.name}
+                className="border-t border-slate-100 dark:border-slate-800"
+                data-testid={`scram-row-${u.name}`}
+              >
                 <td className="px-3 py-2 font-mono">{u.name}</td>
-                <td className="px-3 py-2 text-xs">{u.credentials.map((c) => `${c.mechanism} (${c.iterations} iterations)`).join(", ")}</td>
+                <td className="px-3 py-2 text-xs">
+                  {u.credentials.map((c) => `${c.mechanism} (${c.iterations} iterations)`).join(", ")}
+                </td>
                 <td className="flex justify-end gap-2 px-3 py-2">
                   {u.credentials.map((c) =>
                     c.mechanism === "UNKNOWN" ? null : (
-                      <Button key={c.mechanism} size="sm" disabled={!canManage} onClick={() => setMode({ kind: "rotate", name: u.name, mechanism: c.mechanism as ScramMechanism })} data-testid={`scram-rotate-${u.name}`}>
+                      <Button
+                        key={c.mechanism}
+                        size="sm"
+                        disabled={!canManage}
+                        onClick={() =>
+                          setMode({ kind: "rotate", name: u.name, mechanism: c.mechanism as ScramMechanism })
+                        }
+                        data-testid={`scram-rotate-${u.name}`}
+                      >
                         <KeyRound className="h-4 w-4" /> Rotate
                       </Button>
                     ),
                   )}
-                  <Button size="sm" variant="danger" disabled={!canManage} onClick={() => setDeleting(u.name)} data-testid={`scram-delete-${u.name}`}>
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    disabled={!canManage}
+                    onClick={() => setDeleting(u.name)}
+                    data-testid={`scram-delete-${u.name}`}
+                  >
                     <Trash2 className="h-4 w-4" /> Delete
                   </Button>
                 </td>

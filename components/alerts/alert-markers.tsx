@@ -8,10 +8,22 @@ import { paths } from "@/lib/paths";
 import { alertOverviewOptions } from "@/lib/queries/alerts";
 import { topicDetailOptions } from "@/lib/queries/topics";
 
-function Markers({ clusterId, firing, name }: { clusterId: string; firing: AlertStateDto[]; name: (ruleId: string) => string }) {
+function Markers({
+  clusterId,
+  firing,
+  name,
+}: {
+  clusterId: string;
+  firing: AlertStateDto[];
+  name: (ruleId: string) => string;
+}) {
   if (firing.length === 0) return null;
   return (
-    <div role="status" className="mb-4 space-y-1 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200" data-testid="alert-markers">
+    <div
+      role="status"
+      className="mb-4 space-y-1 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+      data-testid="alert-markers"
+    >
       {firing.map((s) => (
         <p key={s.id} className="flex items-start gap-2">
           <BellRing className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
@@ -48,7 +60,8 @@ export function TopicAlertMarkers({ clusterId, topic }: { clusterId: string; top
     if (s.state !== "firing") return false;
     const p = kindOf.get(s.ruleId);
     if (!p) return false;
-    if (p.kind === "partitions") return !!detail?.partitions.some((x) => (p.condition === "offline" ? x.offline : x.underReplicated || x.offline));
+    if (p.kind === "partitions")
+      return !!detail?.partitions.some((x) => (p.condition === "offline" ? x.offline : x.underReplicated || x.offline));
     if (p.kind === "disk") {
       const m = /^broker (\d+) /.exec(s.subject);
       return !!m && brokers.has(Number(m[1]));

@@ -12,7 +12,11 @@ type Operation = {
   requestBody?: { content: Media };
   responses: Record<string, { description: string; content?: Media }>;
 };
-export type OpenApiDoc = { info: { title: string; description?: string }; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Json> } };
+export type OpenApiDoc = {
+  info: { title: string; description?: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Json> };
+};
 
 const METHOD_TONE: Record<string, string> = {
   get: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
@@ -31,7 +35,12 @@ function typeLabel(s: Json): string {
   if (union) return union.map(typeLabel).join(" | ");
   const t = Array.isArray(s.type) ? s.type.join(" | ") : ((s.type as string | undefined) ?? "any");
   if (t === "array" && s.items) return `array of ${typeLabel(s.items as Json)}`;
-  const facts = [s.format, s.minimum !== undefined ? `≥ ${s.minimum}` : null, s.maximum !== undefined ? `≤ ${s.maximum}` : null, s.maxLength !== undefined ? `max ${s.maxLength} chars` : null].filter(Boolean);
+  const facts = [
+    s.format,
+    s.minimum !== undefined ? `≥ ${s.minimum}` : null,
+    s.maximum !== undefined ? `≤ ${s.maximum}` : null,
+    s.maxLength !== undefined ? `max ${s.maxLength} chars` : null,
+  ].filter(Boolean);
   return facts.length ? `${t} (${facts.join(", ")})` : t;
 }
 
@@ -73,8 +82,15 @@ function SchemaTree({ schema, depth = 0 }: { schema: Json; depth?: number }) {
         return (
           <li key={name}>
             <code className="font-semibold text-slate-800 dark:text-slate-200">{name}</code>
-            {required.has(name) ? null : <span className="text-slate-400">?</span>} <code className="text-slate-600 dark:text-slate-400">{nested ? `${prop.type === "array" ? "array of object" : "object"}${nullable(prop) ? " | null" : ""}` : typeLabel(prop)}</code>
-            {typeof prop.description === "string" ? <span className="text-slate-500"> — {prop.description}</span> : null}
+            {required.has(name) ? null : <span className="text-slate-400">?</span>}{" "}
+            <code className="text-slate-600 dark:text-slate-400">
+              {nested
+                ? `${prop.type === "array" ? "array of object" : "object"}${nullable(prop) ? " | null" : ""}`
+                : typeLabel(prop)}
+            </code>
+            {typeof prop.description === "string" ? (
+              <span className="text-slate-500"> — {prop.description}</span>
+            ) : null}
             {nested ? <SchemaTree schema={nested} depth={depth + 1} /> : null}
           </li>
         );
@@ -99,12 +115,27 @@ function Content({ content }: { content: Media }) {
 function OperationView({ method, path, op }: { method: string; path: string; op: Operation }) {
   const params = op.parameters ?? [];
   return (
-    <details className="rounded-md border border-slate-200 dark:border-slate-800" data-testid="api-operation" id={op.operationId}>
+    <details
+      className="rounded-md border border-slate-200 dark:border-slate-800"
+      data-testid="api-operation"
+      id={op.operationId}
+    >
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2">
-        <span className={cn("w-16 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold uppercase", METHOD_TONE[method])}>{method}</span>
+        <span
+          className={cn(
+            "w-16 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold uppercase",
+            METHOD_TONE[method],
+          )}
+        >
+          {method}
+        </span>
         <code className="text-sm">{path}</code>
         {op["x-sluice-permission"] ? (
-          <Badge tone={op["x-sluice-permission"] === "public" ? "ok" : "neutral"} className="ml-auto" title="Who may call it">
+          <Badge
+            tone={op["x-sluice-permission"] === "public" ? "ok" : "neutral"}
+            className="ml-auto"
+            title="Who may call it"
+          >
             {op["x-sluice-permission"]}
           </Badge>
         ) : null}
@@ -140,7 +171,14 @@ function OperationView({ method, path, op }: { method: string; path: string; op:
           <div className="space-y-2">
             {Object.entries(op.responses).map(([status, r]) => (
               <div key={status} className="flex gap-3">
-                <code className={cn("w-14 shrink-0 text-xs font-semibold", status.startsWith("2") ? "text-emerald-700 dark:text-emerald-400" : "text-slate-500")}>{status}</code>
+                <code
+                  className={cn(
+                    "w-14 shrink-0 text-xs font-semibold",
+                    status.startsWith("2") ? "text-emerald-700 dark:text-emerald-400" : "text-slate-500",
+                  )}
+                >
+                  {status}
+                </code>
                 <div className="min-w-0 flex-1 space-y-1">
                   <p className="text-xs text-slate-600 dark:text-slate-400">{r.description}</p>
                   {r.content ? <Content content={r.content} /> : null}
@@ -168,7 +206,11 @@ export function ApiReference({ doc }: { doc: OpenApiDoc }) {
     <div className="space-y-8">
       <nav aria-label="API sections" className="flex flex-wrap gap-2 text-sm">
         {tags.map((t) => (
-          <a key={t} href={`#tag-${t}`} className="rounded-md bg-slate-100 px-2 py-1 hover:bg-slate-200 dark:bg-slate-800 dark:hover:bg-slate-700">
+          <a
+            key={t}
+            href={`#tag-${t}`}
+            className="rounded-md bg-slate-100 px-2 py-1 hover:bg-slate-200 dark:bg-slate-800 dark:hover:bg-slate-700"
+          >
             {t} <span className="text-slate-400">{byTag.get(t)!.length}</span>
           </a>
         ))}
@@ -183,7 +225,9 @@ export function ApiReference({ doc }: { doc: OpenApiDoc }) {
       ))}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Error envelope</h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Every error answers with this body, whatever the route.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Every error answers with this body, whatever the route.
+        </p>
         <SchemaTree schema={doc.components.schemas.ErrorEnvelope} />
       </section>
     </div>

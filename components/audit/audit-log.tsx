@@ -17,20 +17,41 @@ import { auditOptions, type AuditFilters } from "@/lib/queries/audit";
 import type { AuditEventDto } from "@/lib/schemas/audit";
 
 const columns = (open: (e: AuditEventDto) => void): ColumnDef<AuditEventDto, unknown>[] => [
-  { accessorKey: "createdAt", header: "Time", cell: ({ row }) => <Time t={row.original.createdAt} className="font-mono text-xs" /> },
+  {
+    accessorKey: "createdAt",
+    header: "Time",
+    cell: ({ row }) => <Time t={row.original.createdAt} className="font-mono text-xs" />,
+  },
   { accessorKey: "actor", header: "Actor" },
   {
     accessorKey: "action",
     header: "Action",
     cell: ({ row }) => (
-      <button type="button" className="font-mono text-brand-700 hover:underline dark:text-cyan-300" onClick={() => open(row.original)} data-testid="audit-open">
+      <button
+        type="button"
+        className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+        onClick={() => open(row.original)}
+        data-testid="audit-open"
+      >
         {row.original.action}
       </button>
     ),
   },
-  { accessorKey: "target", header: "Target", cell: ({ row }) => <span className="block max-w-[22rem] truncate font-mono text-xs" title={row.original.target}>{row.original.target}</span> },
+  {
+    accessorKey: "target",
+    header: "Target",
+    cell: ({ row }) => (
+      <span className="block max-w-[22rem] truncate font-mono text-xs" title={row.original.target}>
+        {row.original.target}
+      </span>
+    ),
+  },
   { accessorKey: "clusterId", header: "Cluster", cell: ({ row }) => row.original.clusterId ?? "—" },
-  { accessorKey: "result", header: "Result", cell: ({ row }) => <Badge tone={row.original.result === "success" ? "ok" : "bad"}>{row.original.result}</Badge> },
+  {
+    accessorKey: "result",
+    header: "Result",
+    cell: ({ row }) => <Badge tone={row.original.result === "success" ? "ok" : "bad"}>{row.original.result}</Badge>,
+  },
 ];
 
 const pretty = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v, null, 2));
@@ -46,10 +67,35 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2" data-testid="audit-filters">
-        <Input className="max-w-xs" placeholder="Search target, action, actor, error, request id" aria-label="Search" value={filters.q ?? ""} onChange={(e) => set({ q: e.target.value || undefined })} data-testid="audit-search" />
-        <Input className="max-w-[12rem]" placeholder="Actor" aria-label="Actor" value={filters.actor ?? ""} onChange={(e) => set({ actor: e.target.value || undefined })} data-testid="audit-actor" />
-        <Input className="max-w-[12rem]" placeholder="Action (prefix, e.g. request.)" aria-label="Action" value={filters.action ?? ""} onChange={(e) => set({ action: e.target.value || undefined })} data-testid="audit-action" />
-        <Select aria-label="Cluster" value={filters.clusterId ?? ""} onChange={(e) => set({ clusterId: e.target.value || undefined })}>
+        <Input
+          className="max-w-xs"
+          placeholder="Search target, action, actor, error, request id"
+          aria-label="Search"
+          value={filters.q ?? ""}
+          onChange={(e) => set({ q: e.target.value || undefined })}
+          data-testid="audit-search"
+        />
+        <Input
+          className="max-w-[12rem]"
+          placeholder="Actor"
+          aria-label="Actor"
+          value={filters.actor ?? ""}
+          onChange={(e) => set({ actor: e.target.value || undefined })}
+          data-testid="audit-actor"
+        />
+        <Input
+          className="max-w-[12rem]"
+          placeholder="Action (prefix, e.g. request.)"
+          aria-label="Action"
+          value={filters.action ?? ""}
+          onChange={(e) => set({ action: e.target.value || undefined })}
+          data-testid="audit-action"
+        />
+        <Select
+          aria-label="Cluster"
+          value={filters.clusterId ?? ""}
+          onChange={(e) => set({ clusterId: e.target.value || undefined })}
+        >
           <option value="">All clusters</option>
           {clusters.map((c) => (
             <option key={c.id} value={c.id}>
@@ -57,7 +103,11 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
             </option>
           ))}
         </Select>
-        <Select aria-label="Result" value={filters.result ?? ""} onChange={(e) => set({ result: e.target.value || undefined })}>
+        <Select
+          aria-label="Result"
+          value={filters.result ?? ""}
+          onChange={(e) => set({ result: e.target.value || undefined })}
+        >
           <option value="">Any result</option>
           <option value="success">success</option>
           <option value="failure">failure</option>
@@ -69,34 +119,64 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
           </a>
         </Button>
       </div>
-      {q.isPending ? <Loading /> : q.error ? <ErrorState title="Could not load the audit log" message={q.error.message} /> : (
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorState title="Could not load the audit log" message={q.error.message} />
+      ) : (
         <>
-          <DataTable columns={columns(setShown)} data={events} rowTestId={(e) => `audit-row-${e.action}`} emptyTitle="No events match" testId="audit-table" maxHeight={620} />
+          <DataTable
+            columns={columns(setShown)}
+            data={events}
+            rowTestId={(e) => `audit-row-${e.action}`}
+            emptyTitle="No events match"
+            testId="audit-table"
+            maxHeight={620}
+          />
           <div className="flex items-center gap-3 text-xs text-slate-500">
             <span data-testid="audit-count">{events.length} event(s) loaded</span>
             {q.hasNextPage ? (
               <Button size="sm" onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
                 {q.isFetchingNextPage ? "Loading…" : "Load older"}
               </Button>
-            ) : events.length ? <span>That is all.</span> : null}
+            ) : events.length ? (
+              <span>That is all.</span>
+            ) : null}
           </div>
         </>
       )}
       {shown ? (
-        <Dialog onClose={() => setShown(null)} title={<span className="font-mono">{shown.action}</span>} description={<>{shown.actor} · <Time t={shown.createdAt} /> · request {shown.requestId ?? "—"}</>} size="lg" testId="audit-event-dialog">
+        <Dialog
+          onClose={() => setShown(null)}
+          title={<span className="font-mono">{shown.action}</span>}
+          description={
+            <>
+              {shown.actor} · <Time t={shown.createdAt} /> · request {shown.requestId ?? "—"}
+            </>
+          }
+          size="lg"
+          testId="audit-event-dialog"
+        >
           <div className="space-y-3 text-sm">
             <p>
-              <span className="text-slate-500">Target:</span> <span className="font-mono">{shown.targetType} {shown.target}</span>
+              <span className="text-slate-500">Target:</span>{" "}
+              <span className="font-mono">
+                {shown.targetType} {shown.target}
+              </span>
             </p>
             {shown.error ? <ErrorState title="Failed" message={shown.error} /> : null}
             <div className="grid gap-3 md:grid-cols-2">
               <div>
                 <p className="mb-1 text-xs uppercase tracking-wide text-slate-500">Before</p>
-                <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">{pretty(shown.before)}</pre>
+                <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">
+                  {pretty(shown.before)}
+                </pre>
               </div>
               <div>
                 <p className="mb-1 text-xs uppercase tracking-wide text-slate-500">After</p>
-                <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">{pretty(shown.after)}</pre>
+                <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">
+                  {pretty(shown.after)}
+                </pre>
               </div>
             </div>
           </div>

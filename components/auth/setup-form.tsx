@@ -16,7 +16,8 @@ export function SetupForm() {
     mutationFn: () => fetchJson(paths.api.setup(), z.unknown(), { method: "POST", body: JSON.stringify(form) }),
     onSuccess: () => window.location.assign(paths.login()),
   });
-  const fieldError = (f: string) => (setup.error instanceof ApiClientError ? setup.error.details.find((d) => d.path === f)?.issue : undefined);
+  const fieldError = (f: string) =>
+    setup.error instanceof ApiClientError ? setup.error.details.find((d) => d.path === f)?.issue : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setup.mutate();
@@ -27,12 +28,29 @@ export function SetupForm() {
         <Input id="name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
       </Field>
       <Field label="Email" htmlFor="email" error={fieldError("email")}>
-        <Input id="email" type="email" autoComplete="username" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+        <Input
+          id="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+        />
       </Field>
       <Field label="Password" htmlFor="password" hint="At least 8 characters." error={fieldError("password")}>
-        <Input id="password" type="password" autoComplete="new-password" required minLength={8} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+        />
       </Field>
-      {setup.error && !(setup.error instanceof ApiClientError && setup.error.details.length) ? <ErrorState title="Not set up" message={setup.error.message} /> : null}
+      {setup.error && !(setup.error instanceof ApiClientError && setup.error.details.length) ? (
+        <ErrorState title="Not set up" message={setup.error.message} />
+      ) : null}
       <Button type="submit" variant="primary" className="w-full" disabled={setup.isPending}>
         Create admin account
       </Button>

@@ -40,7 +40,14 @@ function bodyOf(op: Op, key: string, value: string): BrokerConfigChangeBody {
  * "Preview" asks the broker to validate the change (validateOnly) and shows the diff or the broker's refusal;
  * "Apply" is possible only after a successful preview of exactly what is applied.
  */
-export function BrokerConfigDialog({ clusterId, broker, initialKey = "", initialValue = "", initialOp = "set", onClose }: Props) {
+export function BrokerConfigDialog({
+  clusterId,
+  broker,
+  initialKey = "",
+  initialValue = "",
+  initialOp = "set",
+  onClose,
+}: Props) {
   const [scope, setScope] = useState<number | "default">(broker);
   const [key, setKey] = useState(initialKey);
   const [op, setOp] = useState<Op>(initialOp);
@@ -61,7 +68,11 @@ export function BrokerConfigDialog({ clusterId, broker, initialKey = "", initial
     mutation.mutate({ body, dryRun: true }, { onSuccess: (diff) => setPreview({ body, diff }) });
   };
   const apply = () => preview && mutation.mutate({ body: preview.body, dryRun: false }, { onSuccess: onClose });
-  const missing = !key.trim() ? "give the config's name" : op !== "reset" && op !== "set" && !value.trim() ? "give the items, comma-separated" : null;
+  const missing = !key.trim()
+    ? "give the config's name"
+    : op !== "reset" && op !== "set" && !value.trim()
+      ? "give the items, comma-separated"
+      : null;
 
   return (
     <Dialog
@@ -70,7 +81,9 @@ export function BrokerConfigDialog({ clusterId, broker, initialKey = "", initial
       title="Change a dynamic broker config"
       description={
         preview ? (
-          <>The broker validated this change for {where} without applying it. Apply it if the diff is what you expect.</>
+          <>
+            The broker validated this change for {where} without applying it. Apply it if the diff is what you expect.
+          </>
         ) : (
           <>Changes are validated by the broker first (validateOnly) and applied only when you confirm.</>
         )
@@ -84,11 +97,22 @@ export function BrokerConfigDialog({ clusterId, broker, initialKey = "", initial
           ) : null}
           <Button onClick={onClose}>Cancel</Button>
           {preview ? (
-            <Button variant="primary" onClick={apply} disabled={mutation.isPending || preview.diff.changes.length === 0} data-testid="broker-config-apply">
+            <Button
+              variant="primary"
+              onClick={apply}
+              disabled={mutation.isPending || preview.diff.changes.length === 0}
+              data-testid="broker-config-apply"
+            >
               {mutation.isPending ? "Applying…" : "Apply"}
             </Button>
           ) : (
-            <Button variant="primary" onClick={runPreview} disabled={mutation.isPending || !!missing} title={missing ?? undefined} data-testid="broker-config-preview">
+            <Button
+              variant="primary"
+              onClick={runPreview}
+              disabled={mutation.isPending || !!missing}
+              title={missing ?? undefined}
+              data-testid="broker-config-preview"
+            >
               {mutation.isPending ? "Checking…" : "Preview change"}
             </Button>
           )}
@@ -96,7 +120,12 @@ export function BrokerConfigDialog({ clusterId, broker, initialKey = "", initial
       }
     >
       <div className="space-y-4">
-        <MutationError action={preview ? "apply the change to" : "validate the change for"} topic={where} error={mutation.error} testId="broker-config-error" />
+        <MutationError
+          action={preview ? "apply the change to" : "validate the change for"}
+          topic={where}
+          error={mutation.error}
+          testId="broker-config-error"
+        />
         {preview ? (
           preview.diff.changes.length ? (
             <ConfigDiffView diff={preview.diff} />
@@ -115,17 +144,38 @@ export function BrokerConfigDialog({ clusterId, broker, initialKey = "", initial
           >
             {typeof broker === "number" ? (
               <Field label="Applies to" htmlFor="broker-config-scope">
-                <Select id="broker-config-scope" value={String(scope)} onChange={(e) => (setScope(e.target.value === "default" ? "default" : broker), reset())} data-testid="broker-config-scope">
+                <Select
+                  id="broker-config-scope"
+                  value={String(scope)}
+                  onChange={(e) => (setScope(e.target.value === "default" ? "default" : broker), reset())}
+                  data-testid="broker-config-scope"
+                >
                   <option value={String(broker)}>Broker {broker} only</option>
                   <option value="default">Every broker (cluster-wide default)</option>
                 </Select>
               </Field>
             ) : null}
-            <Field label="Config" htmlFor="broker-config-key" hint="A dynamic broker config, e.g. log.cleaner.threads or message.max.bytes.">
-              <Input id="broker-config-key" value={key} onChange={(e) => (setKey(e.target.value), reset())} className="font-mono" autoComplete="off" data-testid="broker-config-key" />
+            <Field
+              label="Config"
+              htmlFor="broker-config-key"
+              hint="A dynamic broker config, e.g. log.cleaner.threads or message.max.bytes."
+            >
+              <Input
+                id="broker-config-key"
+                value={key}
+                onChange={(e) => (setKey(e.target.value), reset())}
+                className="font-mono"
+                autoComplete="off"
+                data-testid="broker-config-key"
+              />
             </Field>
             <Field label="Operation" htmlFor="broker-config-op">
-              <Select id="broker-config-op" value={op} onChange={(e) => (setOp(e.target.value as Op), reset())} data-testid="broker-config-op">
+              <Select
+                id="broker-config-op"
+                value={op}
+                onChange={(e) => (setOp(e.target.value as Op), reset())}
+                data-testid="broker-config-op"
+              >
                 {OPS.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -135,7 +185,14 @@ export function BrokerConfigDialog({ clusterId, broker, initialKey = "", initial
             </Field>
             {op !== "reset" ? (
               <Field label={op === "set" ? "New value" : "Items (comma-separated)"} htmlFor="broker-config-value">
-                <Input id="broker-config-value" value={value} onChange={(e) => (setValue(e.target.value), reset())} className="font-mono" autoComplete="off" data-testid="broker-config-value" />
+                <Input
+                  id="broker-config-value"
+                  value={value}
+                  onChange={(e) => (setValue(e.target.value), reset())}
+                  className="font-mono"
+                  autoComplete="off"
+                  data-testid="broker-config-value"
+                />
               </Field>
             ) : null}
             <button type="submit" hidden />

@@ -18,10 +18,26 @@ type Editing = { key: string; value: string; op?: "set" | "reset" } | null;
 function columns(canEdit: boolean, edit: (e: Editing) => void): ColumnDef<ConfigEntry, unknown>[] {
   return [
     ...configNameValueColumns,
-    { accessorKey: "source", header: "Source", cell: ({ getValue }) => <span className="block whitespace-normal text-xs">{String(getValue())}</span> },
-    { accessorKey: "isDefault", header: "Default", cell: ({ getValue }) => (getValue() ? <Badge>default</Badge> : <Badge tone="info">overridden</Badge>) },
+    {
+      accessorKey: "source",
+      header: "Source",
+      cell: ({ getValue }) => <span className="block whitespace-normal text-xs">{String(getValue())}</span>,
+    },
+    {
+      accessorKey: "isDefault",
+      header: "Default",
+      cell: ({ getValue }) => (getValue() ? <Badge>default</Badge> : <Badge tone="info">overridden</Badge>),
+    },
     // Editors see "read-only" in the actions column instead (an Edit button means editable): one column less to fit.
-    ...(canEdit ? [] : [{ accessorKey: "readOnly", header: "Dynamic", cell: ({ getValue }) => (getValue() ? <span className="text-slate-400">read-only</span> : "editable") } satisfies ColumnDef<ConfigEntry, unknown>]),
+    ...(canEdit
+      ? []
+      : [
+          {
+            accessorKey: "readOnly",
+            header: "Dynamic",
+            cell: ({ getValue }) => (getValue() ? <span className="text-slate-400">read-only</span> : "editable"),
+          } satisfies ColumnDef<ConfigEntry, unknown>,
+        ]),
     ...(canEdit
       ? [
           {
@@ -32,11 +48,21 @@ function columns(canEdit: boolean, edit: (e: Editing) => void): ColumnDef<Config
               if (e.readOnly) return <span className="block text-right text-xs text-slate-400">read-only</span>;
               return (
                 <span className="flex justify-end gap-1">
-                  <Button size="sm" variant="ghost" onClick={() => edit({ key: e.name, value: e.isSensitive ? "" : (e.value ?? "") })} data-testid={`config-edit-${e.name}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => edit({ key: e.name, value: e.isSensitive ? "" : (e.value ?? "") })}
+                    data-testid={`config-edit-${e.name}`}
+                  >
                     Edit
                   </Button>
                   {e.source === "dynamic broker config" ? (
-                    <Button size="sm" variant="ghost" onClick={() => edit({ key: e.name, value: "", op: "reset" })} data-testid={`config-reset-${e.name}`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => edit({ key: e.name, value: "", op: "reset" })}
+                      data-testid={`config-reset-${e.name}`}
+                    >
                       Reset
                     </Button>
                   ) : null}
@@ -54,13 +80,23 @@ export function BrokerConfigTable({ clusterId, brokerId }: { clusterId: string; 
   const canEdit = useCan(clusterId, "brokers:configure");
   const [editing, setEditing] = useState<Editing>(null);
   if (isPending) return <Loading label="Loading broker configuration…" />;
-  if (error) return <ErrorState title={`Could not load the configuration of broker ${brokerId}`} message={error.message} />;
+  if (error)
+    return <ErrorState title={`Could not load the configuration of broker ${brokerId}`} message={error.message} />;
   return (
     <>
       {canEdit ? (
         <div className="mb-3 flex items-center justify-between gap-3 text-sm text-slate-500">
-          <p>Dynamic configs (marked editable) can be changed on this broker or for every broker; the broker validates each change before it is applied.</p>
-          <Button variant="primary" size="sm" className="shrink-0" onClick={() => setEditing({ key: "", value: "" })} data-testid="broker-config-change">
+          <p>
+            Dynamic configs (marked editable) can be changed on this broker or for every broker; the broker validates
+            each change before it is applied.
+          </p>
+          <Button
+            variant="primary"
+            size="sm"
+            className="shrink-0"
+            onClick={() => setEditing({ key: "", value: "" })}
+            data-testid="broker-config-change"
+          >
             Change a config
           </Button>
         </div>
@@ -74,7 +110,16 @@ export function BrokerConfigTable({ clusterId, brokerId }: { clusterId: string; 
         emptyTitle="No configuration reported"
         maxHeight={640}
       />
-      {editing ? <BrokerConfigDialog clusterId={clusterId} broker={brokerId} initialKey={editing.key} initialValue={editing.value} initialOp={editing.op} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <BrokerConfigDialog
+          clusterId={clusterId}
+          broker={brokerId}
+          initialKey={editing.key}
+          initialValue={editing.value}
+          initialOp={editing.op}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -16,26 +16,44 @@ export function BrokerDefaultsCard({ clusterId }: { clusterId: string }) {
   const canEdit = useCan(clusterId, "brokers:configure");
   const [editing, setEditing] = useState<{ key: string; value: string; op?: "set" | "reset" } | null>(null);
   if (isPending) return <Skeleton className="h-24" />;
-  if (error) return <p className="text-sm text-red-700 dark:text-red-300" data-testid="broker-defaults-error">Could not load the cluster-wide broker configs: {error.message}</p>;
+  if (error)
+    return (
+      <p className="text-sm text-red-700 dark:text-red-300" data-testid="broker-defaults-error">
+        Could not load the cluster-wide broker configs: {error.message}
+      </p>
+    );
   return (
     <Card data-testid="broker-defaults">
       <CardHeader>
         <h2 className="font-semibold">Cluster-wide broker configs</h2>
         {canEdit && !data.unavailable ? (
-          <Button size="sm" variant="primary" onClick={() => setEditing({ key: "", value: "" })} data-testid="broker-defaults-change">
+          <Button
+            size="sm"
+            variant="primary"
+            onClick={() => setEditing({ key: "", value: "" })}
+            data-testid="broker-defaults-change"
+          >
             Set a default
           </Button>
         ) : null}
       </CardHeader>
       <CardBody>
-        {data.unavailable ? <p className="mb-2 text-sm text-amber-800 dark:text-amber-200">{data.unavailable}</p> : null}
+        {data.unavailable ? (
+          <p className="mb-2 text-sm text-amber-800 dark:text-amber-200">{data.unavailable}</p>
+        ) : null}
         {data.configs.length === 0 ? (
-          <p className="text-sm text-slate-500">No dynamic config is set for every broker; each broker uses its own file and defaults.</p>
+          <p className="text-sm text-slate-500">
+            No dynamic config is set for every broker; each broker uses its own file and defaults.
+          </p>
         ) : (
           <table className="w-full text-sm">
             <tbody>
               {data.configs.map((c) => (
-                <tr key={c.name} className="border-t border-slate-100 first:border-0 dark:border-slate-800" data-testid={`default-row-${c.name}`}>
+                <tr
+                  key={c.name}
+                  className="border-t border-slate-100 first:border-0 dark:border-slate-800"
+                  data-testid={`default-row-${c.name}`}
+                >
                   <td className="py-1.5 pr-3 font-mono text-xs">{c.name}</td>
                   <td className="py-1.5 pr-3 font-mono text-xs">
                     {c.isSensitive ? (
@@ -49,10 +67,19 @@ export function BrokerDefaultsCard({ clusterId }: { clusterId: string }) {
                   <td className="py-1.5 text-right">
                     {canEdit ? (
                       <>
-                        <Button size="sm" variant="ghost" onClick={() => setEditing({ key: c.name, value: c.isSensitive ? "" : (c.value ?? "") })}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => setEditing({ key: c.name, value: c.isSensitive ? "" : (c.value ?? "") })}
+                        >
                           Edit
                         </Button>
-                        <Button size="sm" variant="ghost" onClick={() => setEditing({ key: c.name, value: "", op: "reset" })} data-testid={`default-reset-${c.name}`}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => setEditing({ key: c.name, value: "", op: "reset" })}
+                          data-testid={`default-reset-${c.name}`}
+                        >
                           Reset
                         </Button>
                       </>
@@ -64,7 +91,16 @@ export function BrokerDefaultsCard({ clusterId }: { clusterId: string }) {
           </table>
         )}
       </CardBody>
-      {editing ? <BrokerConfigDialog clusterId={clusterId} broker="default" initialKey={editing.key} initialValue={editing.value} initialOp={editing.op} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <BrokerConfigDialog
+          clusterId={clusterId}
+          broker="default"
+          initialKey={editing.key}
+          initialValue={editing.value}
+          initialOp={editing.op}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -16,15 +16,35 @@ function columns(clusterId: string): ColumnDef<Broker, unknown>[] {
       accessorKey: "nodeId",
       header: "ID",
       cell: ({ row }) => (
-        <Link className="font-medium text-brand-700 hover:underline dark:text-cyan-300" href={paths.broker(clusterId, row.original.nodeId)}>
+        <Link
+          className="font-medium text-brand-700 hover:underline dark:text-cyan-300"
+          href={paths.broker(clusterId, row.original.nodeId)}
+        >
           {row.original.nodeId}
         </Link>
       ),
     },
-    { id: "address", accessorFn: (b) => `${b.host}:${b.port}`, header: "Host:port", cell: ({ getValue }) => <span className="font-mono">{String(getValue())}</span> },
-    { accessorKey: "rack", header: "Rack", cell: ({ getValue }) => (getValue() as string | null) ?? <span className="text-slate-400">none</span> },
-    { accessorKey: "leaderPartitions", header: "Partitions led", cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span> },
-    { accessorKey: "replicaPartitions", header: "Replicas held", cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span> },
+    {
+      id: "address",
+      accessorFn: (b) => `${b.host}:${b.port}`,
+      header: "Host:port",
+      cell: ({ getValue }) => <span className="font-mono">{String(getValue())}</span>,
+    },
+    {
+      accessorKey: "rack",
+      header: "Rack",
+      cell: ({ getValue }) => (getValue() as string | null) ?? <span className="text-slate-400">none</span>,
+    },
+    {
+      accessorKey: "leaderPartitions",
+      header: "Partitions led",
+      cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span>,
+    },
+    {
+      accessorKey: "replicaPartitions",
+      header: "Replicas held",
+      cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span>,
+    },
     {
       accessorKey: "quorumRole",
       header: "Role",
@@ -32,7 +52,10 @@ function columns(clusterId: string): ColumnDef<Broker, unknown>[] {
         const role = getValue() as Broker["quorumRole"];
         if (!role) return null;
         return (
-          <Badge tone={role === "active controller" ? "ok" : "info"} title="The node's place in the KRaft metadata quorum, as DescribeQuorum reports it.">
+          <Badge
+            tone={role === "active controller" ? "ok" : "info"}
+            title="The node's place in the KRaft metadata quorum, as DescribeQuorum reports it."
+          >
             {role}
           </Badge>
         );
@@ -57,5 +80,13 @@ export function BrokerTable({ clusterId }: { clusterId: string }) {
       />
     );
   }
-  return <DataTable testId="broker-table" columns={columns(clusterId)} data={data.brokers} rowTestId={(b) => `broker-row-${b.nodeId}`} emptyTitle="No brokers reported" />;
+  return (
+    <DataTable
+      testId="broker-table"
+      columns={columns(clusterId)}
+      data={data.brokers}
+      rowTestId={(b) => `broker-row-${b.nodeId}`}
+      emptyTitle="No brokers reported"
+    />
+  );
 }

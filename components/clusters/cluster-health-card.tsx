@@ -11,7 +11,17 @@ import { paths } from "@/lib/paths";
 import { clusterOverviewOptions } from "@/lib/queries/clusters";
 import type { ClusterSummary } from "@/lib/schemas/clusters";
 
-function Stat({ label, value, tone, testId }: { label: string; value: string | number; tone?: "bad" | "warn"; testId: string }) {
+function Stat({
+  label,
+  value,
+  tone,
+  testId,
+}: {
+  label: string;
+  value: string | number;
+  tone?: "bad" | "warn";
+  testId: string;
+}) {
   const color = tone === "bad" ? "text-red-600" : tone === "warn" ? "text-amber-600" : "";
   return (
     <div>
@@ -31,7 +41,11 @@ export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
     <Card data-testid={`cluster-card-${cluster.id}`}>
       <CardHeader>
         <div className="min-w-0">
-          <Link href={paths.cluster(cluster.id)} className="font-semibold hover:underline" data-testid={`cluster-link-${cluster.id}`}>
+          <Link
+            href={paths.cluster(cluster.id)}
+            className="font-semibold hover:underline"
+            data-testid={`cluster-link-${cluster.id}`}
+          >
             {cluster.name}
           </Link>
           <p className="truncate font-mono text-xs text-slate-500">{cluster.bootstrapServers.join(", ")}</p>
@@ -45,7 +59,9 @@ export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
           {isPending ? (
             <Badge tone="neutral">checking…</Badge>
           ) : health?.status === "online" ? (
-            <Badge tone="ok" data-testid="cluster-status">online</Badge>
+            <Badge tone="ok" data-testid="cluster-status">
+              online
+            </Badge>
           ) : (
             <Badge tone="bad" data-testid="cluster-status">
               {health?.status === "unreachable" && health.code === "forbidden" ? "access denied" : "unreachable"}
@@ -65,12 +81,25 @@ export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
             <Stat label="Brokers" value={health.brokerCount} testId="stat-brokers" />
             <Stat label="Topics" value={health.topicCount} testId="stat-topics" />
             <Stat label="Partitions" value={health.partitionCount} testId="stat-partitions" />
-            <Stat label="Under-replicated" value={health.underReplicatedPartitions} tone={health.underReplicatedPartitions ? "warn" : undefined} testId="stat-urp" />
-            <Stat label="Offline" value={health.offlinePartitions} tone={health.offlinePartitions ? "bad" : undefined} testId="stat-offline" />
+            <Stat
+              label="Under-replicated"
+              value={health.underReplicatedPartitions}
+              tone={health.underReplicatedPartitions ? "warn" : undefined}
+              testId="stat-urp"
+            />
+            <Stat
+              label="Offline"
+              value={health.offlinePartitions}
+              tone={health.offlinePartitions ? "bad" : undefined}
+              testId="stat-offline"
+            />
             <Stat label="Active controller" value={health.activeControllerId ?? "unknown"} testId="stat-controller" />
           </dl>
         ) : (
-          <div className="flex items-start gap-2 text-sm text-red-700 dark:text-red-300" data-testid="cluster-unreachable-reason">
+          <div
+            className="flex items-start gap-2 text-sm text-red-700 dark:text-red-300"
+            data-testid="cluster-unreachable-reason"
+          >
             <PlugZap className="mt-0.5 h-4 w-4 shrink-0" />
             <p>{health?.status === "unreachable" ? health.reason : (error?.message ?? "Status unknown.")}</p>
           </div>
@@ -80,7 +109,9 @@ export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
             <Server className="h-3 w-3" /> auth: {cluster.authentication}
           </span>
           <span>schema registry: {cluster.hasSchemaRegistry ? "configured" : "none"}</span>
-          {health?.status === "online" ? <span data-testid="cluster-kafka-version">Kafka {health.kafkaVersion ?? "version unknown"}</span> : null}
+          {health?.status === "online" ? (
+            <span data-testid="cluster-kafka-version">Kafka {health.kafkaVersion ?? "version unknown"}</span>
+          ) : null}
         </div>
       </CardBody>
     </Card>

@@ -2,7 +2,14 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatRate, RateChart, WindowPicker, WINDOWS, type ChartRow, type WindowId } from "@/components/charts/rate-chart";
+import {
+  formatRate,
+  RateChart,
+  WindowPicker,
+  WINDOWS,
+  type ChartRow,
+  type WindowId,
+} from "@/components/charts/rate-chart";
 import { ClusterBytesRate } from "@/components/sizes/size-views";
 import { Card } from "@/components/ui/card";
 import { formatLagTime, formatNumber } from "@/lib/format";
@@ -15,9 +22,24 @@ import type { MetricsPoint } from "@/lib/schemas/metrics";
 export function StreamBadge({ state, lastOk }: { state: string; lastOk: boolean }) {
   const live = state === "open" && lastOk;
   return (
-    <span className={live ? "inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400" : "inline-flex items-center gap-1.5 text-xs text-slate-500"} data-testid="metrics-live-state">
+    <span
+      className={
+        live
+          ? "inline-flex items-center gap-1.5 text-xs text-emerald-700 dark:text-emerald-400"
+          : "inline-flex items-center gap-1.5 text-xs text-slate-500"
+      }
+      data-testid="metrics-live-state"
+    >
       <span className={live ? "h-2 w-2 rounded-full bg-emerald-500" : "h-2 w-2 rounded-full bg-slate-400"} />
-      {state === "open" ? (lastOk ? "live" : "cluster unreachable") : state === "reconnecting" ? "reconnecting…" : state === "failed" ? "stream failed" : "connecting…"}
+      {state === "open"
+        ? lastOk
+          ? "live"
+          : "cluster unreachable"
+        : state === "reconnecting"
+          ? "reconnecting…"
+          : state === "failed"
+            ? "stream failed"
+            : "connecting…"}
     </span>
   );
 }
@@ -40,7 +62,11 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
   const { points, status } = useLiveMetrics(clusterId);
   const [win, setWin] = useState<WindowId>("5m");
   const series = useSeries(clusterId, {}, win, points);
-  const rows: ChartRow[] = series.map((p) => ({ t: p.t, produce: p.ok ? p.produceRate : null, consume: p.ok ? p.consumeRate : null }));
+  const rows: ChartRow[] = series.map((p) => ({
+    t: p.t,
+    produce: p.ok ? p.produceRate : null,
+    consume: p.ok ? p.consumeRate : null,
+  }));
   const last = points.at(-1);
   const early = collecting(points);
   return (
@@ -56,10 +82,16 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
         <Card className="space-y-2 p-4 lg:col-span-2">
           <div className="flex gap-6 text-sm">
             <span>
-              Produced <strong className="tabular-nums" data-testid="produce-rate-now">{formatRate(last?.ok ? last.produceRate : null, " records/s")}</strong>
+              Produced{" "}
+              <strong className="tabular-nums" data-testid="produce-rate-now">
+                {formatRate(last?.ok ? last.produceRate : null, " records/s")}
+              </strong>
             </span>
             <span>
-              Consumed <strong className="tabular-nums" data-testid="consume-rate-now">{formatRate(last?.ok ? last.consumeRate : null, " records/s")}</strong>
+              Consumed{" "}
+              <strong className="tabular-nums" data-testid="consume-rate-now">
+                {formatRate(last?.ok ? last.consumeRate : null, " records/s")}
+              </strong>
             </span>
             <ClusterBytesRate clusterId={clusterId} />
             {last && !last.ok ? <span className="text-red-600">{last.error}</span> : null}
@@ -77,8 +109,26 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
           />
         </Card>
         <div className="space-y-4">
-          <TopList title="Busiest topics (records/s)" testId="top-topics" early={early} none="No records produced in the last interval." items={(last?.topics ?? []).filter((t) => (t.rate ?? 0) > 0).slice(0, 5).map((t) => ({ key: t.topic, href: paths.topic(clusterId, t.topic), value: formatRate(t.rate) }))} />
-          <TopList title="Most lag (records)" testId="top-lag" early={early} none="No group is behind." items={(last?.groups ?? []).filter((g) => g.lag > 0).slice(0, 5).map((g) => ({ key: g.groupId, href: paths.group(clusterId, g.groupId), value: formatNumber(g.lag) }))} />
+          <TopList
+            title="Busiest topics (records/s)"
+            testId="top-topics"
+            early={early}
+            none="No records produced in the last interval."
+            items={(last?.topics ?? [])
+              .filter((t) => (t.rate ?? 0) > 0)
+              .slice(0, 5)
+              .map((t) => ({ key: t.topic, href: paths.topic(clusterId, t.topic), value: formatRate(t.rate) }))}
+          />
+          <TopList
+            title="Most lag (records)"
+            testId="top-lag"
+            early={early}
+            none="No group is behind."
+            items={(last?.groups ?? [])
+              .filter((g) => g.lag > 0)
+              .slice(0, 5)
+              .map((g) => ({ key: g.groupId, href: paths.group(clusterId, g.groupId), value: formatNumber(g.lag) }))}
+          />
         </div>
       </div>
     </section>
@@ -86,14 +136,29 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
 }
 
 /** A short ranked list beside the chart; says it is collecting samples until rates exist, then what is empty. */
-function TopList({ title, testId, early, none, items }: { title: string; testId: string; early: boolean; none: string; items: { key: string; href: string; value: string }[] }) {
+function TopList({
+  title,
+  testId,
+  early,
+  none,
+  items,
+}: {
+  title: string;
+  testId: string;
+  early: boolean;
+  none: string;
+  items: { key: string; href: string; value: string }[];
+}) {
   return (
     <Card className="p-4">
       <h3 className="mb-2 text-sm font-semibold">{title}</h3>
       <ol className="space-y-1 text-sm" data-testid={testId}>
         {items.map((i) => (
           <li key={i.key} className="flex justify-between gap-2">
-            <Link href={i.href} className="truncate font-mono text-xs text-brand-700 hover:underline dark:text-cyan-300">
+            <Link
+              href={i.href}
+              className="truncate font-mono text-xs text-brand-700 hover:underline dark:text-cyan-300"
+            >
               {i.key}
             </Link>
             <span className="tabular-nums">{i.value}</span>
@@ -116,13 +181,23 @@ export function TopicRateChart({ clusterId, topic }: { clusterId: string; topic:
     <Card className="space-y-2 p-4" data-testid="topic-metrics">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="font-semibold">Produce rate</span>
-        <strong className="tabular-nums" data-testid="topic-rate-now">{formatRate(last?.ok ? last.topics[0]?.rate : null, " records/s")}</strong>
+        <strong className="tabular-nums" data-testid="topic-rate-now">
+          {formatRate(last?.ok ? last.topics[0]?.rate : null, " records/s")}
+        </strong>
         <StreamBadge state={status.state} lastOk={last?.ok ?? true} />
         <div className="ml-auto">
           <WindowPicker value={win} onChange={setWin} />
         </div>
       </div>
-      <RateChart rows={rows} windowMs={WINDOWS.find((w) => w.id === win)!.ms} unit="records/s" title="Records produced per second (records/s)" series={[{ key: "rate", name: "records/s", color: "#0e7490" }]} height={160} testId="topic-rate-chart" />
+      <RateChart
+        rows={rows}
+        windowMs={WINDOWS.find((w) => w.id === win)!.ms}
+        unit="records/s"
+        title="Records produced per second (records/s)"
+        series={[{ key: "rate", name: "records/s", color: "#0e7490" }]}
+        height={160}
+        testId="topic-rate-chart"
+      />
     </Card>
   );
 }
@@ -133,7 +208,10 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
   const [win, setWin] = useState<WindowId>("5m");
   const series = useSeries(clusterId, { group: groupId }, win, points);
   const rows: ChartRow[] = series.map((p) => ({ t: p.t, lag: p.ok ? (p.groups[0]?.lag ?? null) : null }));
-  const secondsRows: ChartRow[] = series.map((p) => ({ t: p.t, seconds: p.ok ? (p.groups[0]?.lagSeconds ?? null) : null }));
+  const secondsRows: ChartRow[] = series.map((p) => ({
+    t: p.t,
+    seconds: p.ok ? (p.groups[0]?.lagSeconds ?? null) : null,
+  }));
   const windowMs = WINDOWS.find((w) => w.id === win)!.ms;
   const last = points.at(-1);
   const g = last?.ok ? last.groups[0] : undefined;
@@ -142,10 +220,18 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="font-semibold">Lag over time</span>
         <span>
-          now <strong className="tabular-nums" data-testid="group-lag-now">{g ? formatNumber(g.lag) : "—"}</strong> records
+          now{" "}
+          <strong className="tabular-nums" data-testid="group-lag-now">
+            {g ? formatNumber(g.lag) : "—"}
+          </strong>{" "}
+          records
         </span>
         <span>
-          about <strong className="tabular-nums" data-testid="group-lag-seconds-now">{g?.lagSeconds === null || g?.lagSeconds === undefined ? "—" : formatLagTime(g.lagSeconds)}</strong> behind
+          about{" "}
+          <strong className="tabular-nums" data-testid="group-lag-seconds-now">
+            {g?.lagSeconds === null || g?.lagSeconds === undefined ? "—" : formatLagTime(g.lagSeconds)}
+          </strong>{" "}
+          behind
         </span>
         <span>
           consuming <strong className="tabular-nums">{formatRate(g?.rate ?? null, " records/s")}</strong>
@@ -155,7 +241,15 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
           <WindowPicker value={win} onChange={setWin} />
         </div>
       </div>
-      <RateChart rows={rows} windowMs={windowMs} unit="records" title="Lag in records (records not yet consumed)" series={[{ key: "lag", name: "lag (records)", color: "#d97706" }]} height={150} testId="group-lag-chart" />
+      <RateChart
+        rows={rows}
+        windowMs={windowMs}
+        unit="records"
+        title="Lag in records (records not yet consumed)"
+        series={[{ key: "lag", name: "lag (records)", color: "#d97706" }]}
+        height={150}
+        testId="group-lag-chart"
+      />
       <RateChart
         rows={secondsRows}
         windowMs={windowMs}

@@ -11,9 +11,21 @@ import type { QuorumReplica } from "@/lib/schemas/clusters";
 
 function ReplicaRows({ replicas, kind }: { replicas: QuorumReplica[]; kind: "voter" | "observer" }) {
   return replicas.map((r) => (
-    <tr key={`${kind}-${r.replicaId}`} className="border-t border-slate-100 dark:border-slate-800" data-testid={`quorum-${kind}-${r.replicaId}`}>
+    <tr
+      key={`${kind}-${r.replicaId}`}
+      className="border-t border-slate-100 dark:border-slate-800"
+      data-testid={`quorum-${kind}-${r.replicaId}`}
+    >
       <td className="py-1.5 pr-3 font-medium tabular-nums">{r.replicaId}</td>
-      <td className="py-1.5 pr-3">{r.isLeader ? <Badge tone="ok">active controller</Badge> : kind === "voter" ? <Badge>voter</Badge> : <Badge tone="neutral">observer</Badge>}</td>
+      <td className="py-1.5 pr-3">
+        {r.isLeader ? (
+          <Badge tone="ok">active controller</Badge>
+        ) : kind === "voter" ? (
+          <Badge>voter</Badge>
+        ) : (
+          <Badge tone="neutral">observer</Badge>
+        )}
+      </td>
       <td className="py-1.5 pr-3 tabular-nums" title="records behind the quorum's high watermark">
         {r.lag === null ? <span className="text-slate-400">unknown</span> : formatNumber(r.lag)}
       </td>
@@ -35,7 +47,12 @@ export function ClusterTruthCard({ clusterId }: { clusterId: string }) {
   const { data, error, isPending } = useQuery(clusterTruthOptions(clusterId));
   if (isPending) return <Skeleton className="h-40" />;
   // Compact: on an unreachable cluster the page's main table already shows the error state.
-  if (error) return <p className="text-sm text-red-700 dark:text-red-300" data-testid="cluster-truth-error">Could not read the cluster&apos;s version and quorum: {error.message}</p>;
+  if (error)
+    return (
+      <p className="text-sm text-red-700 dark:text-red-300" data-testid="cluster-truth-error">
+        Could not read the cluster&apos;s version and quorum: {error.message}
+      </p>
+    );
   const q = data.quorum;
   return (
     <Card data-testid="cluster-truth">
@@ -65,12 +82,22 @@ export function ClusterTruthCard({ clusterId }: { clusterId: string }) {
           </div>
           <div>
             <dt className="text-xs text-slate-500">Leader epoch · high watermark</dt>
-            <dd className="text-lg font-semibold tabular-nums">{q ? `${q.leaderEpoch} · ${formatNumber(Number(q.highWatermark))}` : <span className="text-slate-400">—</span>}</dd>
+            <dd className="text-lg font-semibold tabular-nums">
+              {q ? (
+                `${q.leaderEpoch} · ${formatNumber(Number(q.highWatermark))}`
+              ) : (
+                <span className="text-slate-400">—</span>
+              )}
+            </dd>
           </div>
         </dl>
         <p className="text-xs text-slate-500">{data.versionNote}</p>
         {data.unavailable.map((u) => (
-          <p key={u.what} className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200" data-testid="truth-unavailable">
+          <p
+            key={u.what}
+            className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+            data-testid="truth-unavailable"
+          >
             <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
             <span>
               <span className="font-medium">{u.what} not available.</span> {u.why}
@@ -94,13 +121,22 @@ export function ClusterTruthCard({ clusterId }: { clusterId: string }) {
             </tbody>
           </table>
         ) : null}
-        {q && q.observers.length === 0 ? <p className="text-xs text-slate-500">No observers: every broker is also a voter, or no broker-only node fetches the metadata log.</p> : null}
+        {q && q.observers.length === 0 ? (
+          <p className="text-xs text-slate-500">
+            No observers: every broker is also a voter, or no broker-only node fetches the metadata log.
+          </p>
+        ) : null}
         {data.features.length ? (
           <div>
             <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Finalized features</h3>
             <ul className="flex flex-wrap gap-2" data-testid="truth-features">
               {data.features.map((f) => (
-                <li key={f.name} className="rounded border border-slate-200 px-2 py-0.5 font-mono text-xs dark:border-slate-700" data-testid={`feature-${f.name}`} title={f.supportedMax !== null ? `supported ${f.supportedMin}–${f.supportedMax}` : undefined}>
+                <li
+                  key={f.name}
+                  className="rounded border border-slate-200 px-2 py-0.5 font-mono text-xs dark:border-slate-700"
+                  data-testid={`feature-${f.name}`}
+                  title={f.supportedMax !== null ? `supported ${f.supportedMin}–${f.supportedMax}` : undefined}
+                >
                   {f.name} = {f.finalizedLevel ?? "not finalized"}
                 </li>
               ))}

@@ -15,7 +15,12 @@ export function ConnectOverview({ clusterId }: { clusterId: string }) {
   if (isPending) return <Loading label="Asking the Connect workers…" />;
   if (error) return <ErrorState title="Could not list the Connect clusters" message={error.message} />;
   if (data.connect.length === 0) {
-    return <EmptyState title="No Kafka Connect cluster is configured for this cluster" message='Add one under the cluster in sluice.yaml: connect: [{ name: local, url: "http://127.0.0.1:8083" }].' />;
+    return (
+      <EmptyState
+        title="No Kafka Connect cluster is configured for this cluster"
+        message='Add one under the cluster in sluice.yaml: connect: [{ name: local, url: "http://127.0.0.1:8083" }].'
+      />
+    );
   }
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="connect-clusters">
@@ -23,7 +28,11 @@ export function ConnectOverview({ clusterId }: { clusterId: string }) {
         <Card key={c.name} data-testid={`connect-cluster-${c.name}`}>
           <CardHeader>
             <div className="min-w-0">
-              <Link href={paths.connectors(clusterId, c.name)} className="flex items-center gap-2 font-medium text-brand-700 hover:underline dark:text-cyan-300" data-testid={`connect-link-${c.name}`}>
+              <Link
+                href={paths.connectors(clusterId, c.name)}
+                className="flex items-center gap-2 font-medium text-brand-700 hover:underline dark:text-cyan-300"
+                data-testid={`connect-link-${c.name}`}
+              >
                 <Cable className="h-4 w-4" /> {c.name}
               </Link>
               <p className="font-mono text-xs text-slate-500">{c.host}</p>

@@ -15,29 +15,71 @@ import { Textarea } from "@/components/ui/textarea";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { ApiClientError } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { connectorOffsetsOptions, connectorOptions, useConnectorActionMutation, useUpdateConnectorMutation, type ConnectorActionInput } from "@/lib/queries/connect";
+import {
+  connectorOffsetsOptions,
+  connectorOptions,
+  useConnectorActionMutation,
+  useUpdateConnectorMutation,
+  type ConnectorActionInput,
+} from "@/lib/queries/connect";
 import type { ConnectorDetail } from "@/lib/schemas/connect";
 import { stateTone, useConnectStream } from "./use-connect-stream";
 
-type Pending = { kind: "pause" | "resume" | "stop" | "reset-offsets" } | { kind: "restart" } | { kind: "restart-task"; taskId: number } | { kind: "delete" } | { kind: "edit" };
+type Pending =
+  | { kind: "pause" | "resume" | "stop" | "reset-offsets" }
+  | { kind: "restart" }
+  | { kind: "restart-task"; taskId: number }
+  | { kind: "delete" }
+  | { kind: "edit" };
 
 const WHAT: Record<"pause" | "resume" | "stop" | "reset-offsets", { title: string; text: string; label: string }> = {
-  pause: { title: "Pause", text: "The connector and its tasks stop processing; they keep their resources and resume where they left off.", label: "Pause" },
+  pause: {
+    title: "Pause",
+    text: "The connector and its tasks stop processing; they keep their resources and resume where they left off.",
+    label: "Pause",
+  },
   resume: { title: "Resume", text: "The connector and its tasks start processing again.", label: "Resume" },
-  stop: { title: "Stop", text: "The connector is shut down and its tasks are removed (their config stays). A stopped connector's offsets can be reset.", label: "Stop" },
-  "reset-offsets": { title: "Reset offsets of", text: "Every offset the connector committed is removed: resumed, a source reads from the start again and a sink from its consumer's reset policy.", label: "Reset offsets" },
+  stop: {
+    title: "Stop",
+    text: "The connector is shut down and its tasks are removed (their config stays). A stopped connector's offsets can be reset.",
+    label: "Stop",
+  },
+  "reset-offsets": {
+    title: "Reset offsets of",
+    text: "Every offset the connector committed is removed: resumed, a source reads from the start again and a sink from its consumer's reset policy.",
+    label: "Reset offsets",
+  },
 };
 
-function ConfirmAction({ pending, name, busy, error, onConfirm, onClose }: { pending: { kind: keyof typeof WHAT } | { kind: "restart" } | { kind: "restart-task"; taskId: number }; name: string; busy: boolean; error?: string; onConfirm: (a: ConnectorActionInput) => void; onClose: () => void }) {
+function ConfirmAction({
+  pending,
+  name,
+  busy,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  pending: { kind: keyof typeof WHAT } | { kind: "restart" } | { kind: "restart-task"; taskId: number };
+  name: string;
+  busy: boolean;
+  error?: string;
+  onConfirm: (a: ConnectorActionInput) => void;
+  onClose: () => void;
+}) {
   const [includeTasks, setIncludeTasks] = useState(true);
   const [onlyFailed, setOnlyFailed] = useState(false);
   const w =
     pending.kind === "restart"
-      ? { title: "Restart", text: "The connector restarts on its worker; choose whether its tasks restart too.", label: "Restart" }
+      ? {
+          title: "Restart",
+          text: "The connector restarts on its worker; choose whether its tasks restart too.",
+          label: "Restart",
+        }
       : pending.kind === "restart-task"
         ? { title: `Restart task ${pending.taskId} of`, text: "Only this task restarts.", label: "Restart task" }
         : WHAT[pending.kind];
-  const action: ConnectorActionInput = pending.kind === "restart" ? { kind: "restart", includeTasks, onlyFailed } : pending;
+  const action: ConnectorActionInput =
+    pending.kind === "restart" ? { kind: "restart", includeTasks, onlyFailed } : pending;
   return (
     <Dialog
       onClose={onClose}
@@ -50,7 +92,12 @@ function ConfirmAction({ pending, name, busy, error, onConfirm, onClose }: { pen
           <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant={pending.kind === "reset-offsets" ? "danger" : "primary"} disabled={busy} onClick={() => onConfirm(action)} data-testid="connector-confirm-button">
+          <Button
+            variant={pending.kind === "reset-offsets" ? "danger" : "primary"}
+            disabled={busy}
+            onClick={() => onConfirm(action)}
+            data-testid="connector-confirm-button"
+          >
             {w.label}
           </Button>
         </>
@@ -59,10 +106,22 @@ function ConfirmAction({ pending, name, busy, error, onConfirm, onClose }: { pen
       {pending.kind === "restart" ? (
         <div className="space-y-2 text-sm">
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={includeTasks} onChange={(e) => setIncludeTasks(e.target.checked)} data-testid="restart-include-tasks" /> Restart its tasks too
+            <input
+              type="checkbox"
+              checked={includeTasks}
+              onChange={(e) => setIncludeTasks(e.target.checked)}
+              data-testid="restart-include-tasks"
+            />{" "}
+            Restart its tasks too
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={onlyFailed} onChange={(e) => setOnlyFailed(e.target.checked)} data-testid="restart-only-failed" /> Only what has FAILED
+            <input
+              type="checkbox"
+              checked={onlyFailed}
+              onChange={(e) => setOnlyFailed(e.target.checked)}
+              data-testid="restart-only-failed"
+            />{" "}
+            Only what has FAILED
           </label>
         </div>
       ) : null}
@@ -75,7 +134,17 @@ function ConfirmAction({ pending, name, busy, error, onConfirm, onClose }: { pen
   );
 }
 
-function EditConfigDialog({ clusterId, connectId, detail, onClose }: { clusterId: string; connectId: string; detail: ConnectorDetail; onClose: () => void }) {
+function EditConfigDialog({
+  clusterId,
+  connectId,
+  detail,
+  onClose,
+}: {
+  clusterId: string;
+  connectId: string;
+  detail: ConnectorDetail;
+  onClose: () => void;
+}) {
   const [text, setText] = useState(JSON.stringify(detail.config, null, 2));
   const [parseError, setParseError] = useState<string | null>(null);
   const m = useUpdateConnectorMutation(clusterId, connectId, detail.name);
@@ -109,7 +178,12 @@ function EditConfigDialog({ clusterId, connectId, detail, onClose }: { clusterId
         </>
       }
     >
-      <Textarea className="h-80 font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} data-testid="connector-edit-json" />
+      <Textarea
+        className="h-80 font-mono text-xs"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="connector-edit-json"
+      />
       {parseError || m.error ? (
         <div role="alert" className="mt-2 space-y-1 text-sm text-red-700">
           <p>{parseError ?? m.error?.message}</p>
@@ -125,7 +199,17 @@ function EditConfigDialog({ clusterId, connectId, detail, onClose }: { clusterId
 }
 
 /** One connector: live state, actions, tasks with their failure traces, topics, config (secrets hidden) and offsets. */
-export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { clusterId: string; connectId: string; name: string; blocked?: string }) {
+export function ConnectorDetailView({
+  clusterId,
+  connectId,
+  name,
+  blocked,
+}: {
+  clusterId: string;
+  connectId: string;
+  name: string;
+  blocked?: string;
+}) {
   const router = useRouter();
   const q = useQuery(connectorOptions(clusterId, connectId, name));
   const offsets = useQuery(connectorOffsetsOptions(clusterId, connectId, name));
@@ -145,7 +229,17 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
   }, [liveKey, refetch, refetchOffsets]);
 
   if (q.isPending) return <Loading label="Loading the connector…" />;
-  if (q.error) return <ErrorState title={q.error instanceof ApiClientError && q.error.status === 404 ? "No such connector" : "Could not load the connector"} message={q.error.message} />;
+  if (q.error)
+    return (
+      <ErrorState
+        title={
+          q.error instanceof ApiClientError && q.error.status === 404
+            ? "No such connector"
+            : "Could not load the connector"
+        }
+        message={q.error.message}
+      />
+    );
   const d = q.data;
   const state = live?.state ?? d.state;
   const taskState = (id: number, fallback: string) => live?.tasks.find((t) => t.id === id)?.state ?? fallback;
@@ -174,24 +268,55 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
           </div>
           <Blocked reason={blocked}>
             {state === "PAUSED" || state === "STOPPED" ? (
-              <Button size="sm" disabled={!can} onClick={() => setPending({ kind: "resume" })} data-testid="connector-resume">
+              <Button
+                size="sm"
+                disabled={!can}
+                onClick={() => setPending({ kind: "resume" })}
+                data-testid="connector-resume"
+              >
                 <Play className="h-4 w-4" /> Resume
               </Button>
             ) : (
-              <Button size="sm" disabled={!can} onClick={() => setPending({ kind: "pause" })} data-testid="connector-pause">
+              <Button
+                size="sm"
+                disabled={!can}
+                onClick={() => setPending({ kind: "pause" })}
+                data-testid="connector-pause"
+              >
                 <Pause className="h-4 w-4" /> Pause
               </Button>
             )}
-            <Button size="sm" disabled={!can || state === "STOPPED"} onClick={() => setPending({ kind: "stop" })} data-testid="connector-stop">
+            <Button
+              size="sm"
+              disabled={!can || state === "STOPPED"}
+              onClick={() => setPending({ kind: "stop" })}
+              data-testid="connector-stop"
+            >
               <Square className="h-4 w-4" /> Stop
             </Button>
-            <Button size="sm" disabled={!can} onClick={() => setPending({ kind: "restart" })} data-testid="connector-restart">
+            <Button
+              size="sm"
+              disabled={!can}
+              onClick={() => setPending({ kind: "restart" })}
+              data-testid="connector-restart"
+            >
               <RotateCcw className="h-4 w-4" /> Restart
             </Button>
-            <Button size="sm" disabled={!can} onClick={() => setPending({ kind: "edit" })} data-testid="connector-edit-open">
+            <Button
+              size="sm"
+              disabled={!can}
+              onClick={() => setPending({ kind: "edit" })}
+              data-testid="connector-edit-open"
+            >
               <Pencil className="h-4 w-4" /> Edit config
             </Button>
-            <Button size="sm" variant="danger" disabled={!can} onClick={() => setPending({ kind: "delete" })} data-testid="connector-delete">
+            <Button
+              size="sm"
+              variant="danger"
+              disabled={!can}
+              onClick={() => setPending({ kind: "delete" })}
+              data-testid="connector-delete"
+            >
               <Trash2 className="h-4 w-4" /> Delete
             </Button>
           </Blocked>
@@ -199,7 +324,9 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
         {d.trace ? (
           <CardBody>
             <p className="mb-1 text-sm font-medium text-red-700">The connector failed:</p>
-            <pre className="max-h-64 overflow-auto rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200">{d.trace}</pre>
+            <pre className="max-h-64 overflow-auto rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200">
+              {d.trace}
+            </pre>
           </CardBody>
         ) : null}
       </Card>
@@ -211,7 +338,9 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
           </CardHeader>
           <CardBody className="p-0">
             {d.tasks.length === 0 ? (
-              <p className="px-4 py-3 text-sm text-slate-500">No tasks (a stopped or just-created connector has none).</p>
+              <p className="px-4 py-3 text-sm text-slate-500">
+                No tasks (a stopped or just-created connector has none).
+              </p>
             ) : (
               <table className="w-full text-sm" data-testid="connector-tasks">
                 <thead className="text-left text-xs text-slate-500">
@@ -224,7 +353,11 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
                 </thead>
                 <tbody>
                   {d.tasks.map((t) => (
-                    <tr key={t.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid={`task-${t.id}`}>
+                    <tr
+                      key={t.id}
+                      className="border-t border-slate-100 align-top dark:border-slate-800"
+                      data-testid={`task-${t.id}`}
+                    >
                       <td className="px-4 py-2 font-mono">{t.id}</td>
                       <td className="px-4 py-2">
                         <Badge tone={stateTone(taskState(t.id, t.state))} data-testid={`task-state-${t.id}`}>
@@ -233,7 +366,10 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
                         {t.trace ? (
                           <details className="mt-1">
                             <summary className="cursor-pointer text-xs text-red-700">Failure trace</summary>
-                            <pre className="max-h-64 max-w-xl overflow-auto whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200" data-testid={`task-trace-${t.id}`}>
+                            <pre
+                              className="max-h-64 max-w-xl overflow-auto whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200"
+                              data-testid={`task-trace-${t.id}`}
+                            >
                               {t.trace}
                             </pre>
                           </details>
@@ -241,7 +377,13 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
                       </td>
                       <td className="px-4 py-2 font-mono text-xs">{t.workerId ?? "—"}</td>
                       <td className="px-4 py-2 text-right">
-                        <Button size="sm" variant="ghost" disabled={!can} onClick={() => setPending({ kind: "restart-task", taskId: t.id })} data-testid={`task-restart-${t.id}`}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          disabled={!can}
+                          onClick={() => setPending({ kind: "restart-task", taskId: t.id })}
+                          data-testid={`task-restart-${t.id}`}
+                        >
                           <RotateCcw className="h-4 w-4" /> Restart
                         </Button>
                       </td>
@@ -258,12 +400,17 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
           </CardHeader>
           <CardBody className="text-sm" data-testid="connector-topics">
             {d.topics.length === 0 ? (
-              <p className="text-slate-500">No topics used yet (the worker records them as the connector reads or writes).</p>
+              <p className="text-slate-500">
+                No topics used yet (the worker records them as the connector reads or writes).
+              </p>
             ) : (
               <ul className="space-y-1">
                 {d.topics.map((t) => (
                   <li key={t}>
-                    <Link href={paths.topic(clusterId, t)} className="font-mono text-brand-700 hover:underline dark:text-cyan-300">
+                    <Link
+                      href={paths.topic(clusterId, t)}
+                      className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+                    >
                       {t}
                     </Link>
                   </li>
@@ -287,7 +434,11 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
                 .map(([k, v]) => (
                   <tr key={k} className="border-t border-slate-100 first:border-t-0 dark:border-slate-800">
                     <td className="w-1/3 px-4 py-1.5 font-mono text-xs text-slate-600 dark:text-slate-400">{k}</td>
-                    <td className={`break-all px-4 py-1.5 font-mono text-xs ${d.maskedKeys.includes(k) ? "text-slate-400" : ""}`}>{v}</td>
+                    <td
+                      className={`break-all px-4 py-1.5 font-mono text-xs ${d.maskedKeys.includes(k) ? "text-slate-400" : ""}`}
+                    >
+                      {v}
+                    </td>
                   </tr>
                 ))}
             </tbody>
@@ -302,7 +453,13 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
             <p className="text-xs text-slate-500">Offsets can be reset only while the connector is STOPPED.</p>
           </div>
           <Blocked reason={blocked}>
-            <Button size="sm" variant="danger" disabled={!can || state !== "STOPPED"} onClick={() => setPending({ kind: "reset-offsets" })} data-testid="connector-reset-offsets">
+            <Button
+              size="sm"
+              variant="danger"
+              disabled={!can || state !== "STOPPED"}
+              onClick={() => setPending({ kind: "reset-offsets" })}
+              data-testid="connector-reset-offsets"
+            >
               Reset offsets
             </Button>
           </Blocked>
@@ -353,7 +510,14 @@ export function ConnectorDetailView({ clusterId, connectId, name, blocked }: { c
       ) : pending?.kind === "edit" ? (
         <EditConfigDialog clusterId={clusterId} connectId={connectId} detail={d} onClose={() => setPending(null)} />
       ) : pending ? (
-        <ConfirmAction pending={pending} name={name} busy={act.isPending} error={act.error?.message} onConfirm={run} onClose={() => (act.reset(), setPending(null))} />
+        <ConfirmAction
+          pending={pending}
+          name={name}
+          busy={act.isPending}
+          error={act.error?.message}
+          onConfirm={run}
+          onClose={() => (act.reset(), setPending(null))}
+        />
       ) : null}
     </div>
   );

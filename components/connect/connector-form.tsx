@@ -12,7 +12,12 @@ import { Select } from "@/components/ui/select";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { connectPluginsOptions, pluginConfigOptions, useCreateConnectorMutation, useValidateConnectorMutation } from "@/lib/queries/connect";
+import {
+  connectPluginsOptions,
+  pluginConfigOptions,
+  useCreateConnectorMutation,
+  useValidateConnectorMutation,
+} from "@/lib/queries/connect";
 import type { ConfigField, ConfigValidation } from "@/lib/schemas/connect";
 
 /** Keys the form asks for itself (name, class) or that the worker sets. */
@@ -71,21 +76,37 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
   const validate = useValidateConnectorMutation(clusterId, connectId);
   const create = useCreateConnectorMutation(clusterId, connectId);
 
-  const config = useMemo(() => ({ ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")), "connector.class": pluginClass }), [values, pluginClass]);
+  const config = useMemo(
+    () => ({
+      ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")),
+      "connector.class": pluginClass,
+    }),
+    [values, pluginClass],
+  );
   const shown = verdict ?? def.data;
   const fields = useMemo(() => shown?.fields.filter((f) => !OWN_KEYS.has(f.name) && f.visible) ?? [], [shown]);
-  const errorsOf = (f: ConfigField) => [...(verdict ? f.errors : []), ...(serverErrors[f.name] ? [serverErrors[f.name]] : [])];
+  const errorsOf = (f: ConfigField) => [
+    ...(verdict ? f.errors : []),
+    ...(serverErrors[f.name] ? [serverErrors[f.name]] : []),
+  ];
   const groups = useMemo(() => {
     const by = new Map<string, ConfigField[]>();
     for (const f of fields) {
       const g = f.group ?? "Connector";
       by.set(g, [...(by.get(g) ?? []), f]);
     }
-    return [...by.entries()].sort(([a], [b]) => (a === "Connector" ? -1 : b === "Connector" ? 1 : a === "Common" ? -1 : b === "Common" ? 1 : 0));
+    return [...by.entries()].sort(([a], [b]) =>
+      a === "Connector" ? -1 : b === "Connector" ? 1 : a === "Common" ? -1 : b === "Common" ? 1 : 0,
+    );
   }, [fields]);
-  const fieldErrorCount = verdict ? verdict.fields.filter((f) => !OWN_KEYS.has(f.name) && f.errors.length > 0).length : 0;
+  const fieldErrorCount = verdict
+    ? verdict.fields.filter((f) => !OWN_KEYS.has(f.name) && f.errors.length > 0).length
+    : 0;
 
-  const runValidate = () => validate.mutateAsync({ className: pluginClass, config: { ...config, ...(name ? { name } : {}) } }).then((v) => (setVerdict(v), setServerErrors({}), v));
+  const runValidate = () =>
+    validate
+      .mutateAsync({ className: pluginClass, config: { ...config, ...(name ? { name } : {}) } })
+      .then((v) => (setVerdict(v), setServerErrors({}), v));
   const submit = async () => {
     setServerErrors({});
     const v = await runValidate().catch(() => null);
@@ -95,7 +116,8 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
       {
         onSuccess: (d) => router.push(paths.connector(clusterId, connectId, d.name)),
         onError: (e) => {
-          if (e instanceof ApiClientError) setServerErrors(Object.fromEntries(e.details.map((d) => [d.path.replace(/^config\./, ""), d.issue])));
+          if (e instanceof ApiClientError)
+            setServerErrors(Object.fromEntries(e.details.map((d) => [d.path.replace(/^config\./, ""), d.issue])));
         },
       },
     );
@@ -103,14 +125,28 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
 
   if (plugins.isPending) return <Loading label="Loading plugins…" />;
   if (plugins.error) return <ErrorState title="Could not list the worker's plugins" message={plugins.error.message} />;
-  const nameError = serverErrors.name ?? (create.error instanceof ApiClientError && create.error.code === "conflict" ? create.error.message : undefined);
+  const nameError =
+    serverErrors.name ??
+    (create.error instanceof ApiClientError && create.error.code === "conflict" ? create.error.message : undefined);
 
   return (
     <div className="space-y-4" data-testid="connector-form">
       <Card>
         <CardBody className="grid gap-4 md:grid-cols-2">
-          <Field label="Connector name" htmlFor="connector-name" error={nameError} hint="Unique on this Connect cluster; your team's prefix if you are an operator." testId="connector-name">
-            <Input id="connector-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" data-testid="connector-name" />
+          <Field
+            label="Connector name"
+            htmlFor="connector-name"
+            error={nameError}
+            hint="Unique on this Connect cluster; your team's prefix if you are an operator."
+            testId="connector-name"
+          >
+            <Input
+              id="connector-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="off"
+              data-testid="connector-name"
+            />
           </Field>
           <Field label="Plugin" htmlFor="connector-plugin">
             <Select
@@ -153,7 +189,8 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
                       key={f.name}
                       label={
                         <>
-                          {f.displayName} {f.required ? <span className="text-red-600">*</span> : null} <span className="font-mono text-xs font-normal text-slate-500">{f.name}</span>
+                          {f.displayName} {f.required ? <span className="text-red-600">*</span> : null}{" "}
+                          <span className="font-mono text-xs font-normal text-slate-500">{f.name}</span>
                         </>
                       }
                       htmlFor={fieldId(f.name)}
@@ -161,7 +198,11 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
                       error={errorsOf(f).join(" ") || undefined}
                       testId={`field-${f.name}`}
                     >
-                      <ConfigInput field={f} value={values[f.name] ?? ""} onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))} />
+                      <ConfigInput
+                        field={f}
+                        value={values[f.name] ?? ""}
+                        onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
+                      />
                     </Field>
                   ))}
               </CardBody>
@@ -176,7 +217,9 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
               <span className="text-red-700">{validate.error.message}</span>
             ) : verdict ? (
               fieldErrorCount ? (
-                <span className="text-red-700 dark:text-red-400">The worker found errors in {fieldErrorCount} field(s); fix them and try again.</span>
+                <span className="text-red-700 dark:text-red-400">
+                  The worker found errors in {fieldErrorCount} field(s); fix them and try again.
+                </span>
               ) : (
                 <span className="flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
                   <CheckCircle2 className="h-4 w-4" /> The worker accepts this config.
@@ -185,13 +228,24 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
             ) : (
               <span className="text-slate-500">The worker validates the config before the connector is created.</span>
             )}
-            {create.error && !nameError ? <p className="text-red-700 dark:text-red-400">{create.error.message}</p> : null}
+            {create.error && !nameError ? (
+              <p className="text-red-700 dark:text-red-400">{create.error.message}</p>
+            ) : null}
           </div>
           <div className="flex gap-2">
-            <Button onClick={() => void runValidate().catch(() => {})} disabled={validate.isPending || !pluginClass} data-testid="connector-validate">
+            <Button
+              onClick={() => void runValidate().catch(() => {})}
+              disabled={validate.isPending || !pluginClass}
+              data-testid="connector-validate"
+            >
               Validate
             </Button>
-            <Button variant="primary" onClick={() => void submit()} disabled={create.isPending || validate.isPending || !name || !pluginClass} data-testid="connector-submit">
+            <Button
+              variant="primary"
+              onClick={() => void submit()}
+              disabled={create.isPending || validate.isPending || !name || !pluginClass}
+              data-testid="connector-submit"
+            >
               Create connector
             </Button>
           </div>

@@ -18,7 +18,15 @@ import { stateTone, useConnectStream } from "./use-connect-stream";
 const shortClass = (c: string) => c.split(".").pop() ?? c;
 
 /** Connectors of one Connect cluster, states live over SSE. */
-export function ConnectorsView({ clusterId, connectId, blocked }: { clusterId: string; connectId: string; blocked?: string }) {
+export function ConnectorsView({
+  clusterId,
+  connectId,
+  blocked,
+}: {
+  clusterId: string;
+  connectId: string;
+  blocked?: string;
+}) {
   const q = useQuery(connectorsOptions(clusterId, connectId));
   const { states, unavailable } = useConnectStream(clusterId, connectId);
   const { refetch } = q;
@@ -35,7 +43,16 @@ export function ConnectorsView({ clusterId, connectId, blocked }: { clusterId: s
         const live = states?.get(c.name);
         if (!live) return c;
         const t = live.tasks;
-        return { ...c, state: live.state, tasks: { total: t.length, running: t.filter((x) => x.state === "RUNNING").length, failed: t.filter((x) => x.state === "FAILED").length, paused: t.filter((x) => x.state === "PAUSED").length } };
+        return {
+          ...c,
+          state: live.state,
+          tasks: {
+            total: t.length,
+            running: t.filter((x) => x.state === "RUNNING").length,
+            failed: t.filter((x) => x.state === "FAILED").length,
+            paused: t.filter((x) => x.state === "PAUSED").length,
+          },
+        };
       }),
     [q.data, states],
   );
@@ -46,7 +63,10 @@ export function ConnectorsView({ clusterId, connectId, blocked }: { clusterId: s
         accessorKey: "name",
         header: "Name",
         cell: ({ row }) => (
-          <Link href={paths.connector(clusterId, connectId, row.original.name)} className="font-mono text-brand-700 hover:underline dark:text-cyan-300">
+          <Link
+            href={paths.connector(clusterId, connectId, row.original.name)}
+            className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+          >
             {row.original.name}
           </Link>
         ),
@@ -61,7 +81,11 @@ export function ConnectorsView({ clusterId, connectId, blocked }: { clusterId: s
         ),
       },
       { accessorKey: "type", header: "Type" },
-      { accessorKey: "className", header: "Class", cell: ({ row }) => <span title={row.original.className}>{shortClass(row.original.className)}</span> },
+      {
+        accessorKey: "className",
+        header: "Class",
+        cell: ({ row }) => <span title={row.original.className}>{shortClass(row.original.className)}</span>,
+      },
       {
         id: "tasks",
         header: "Tasks running / failed",
@@ -69,11 +93,20 @@ export function ConnectorsView({ clusterId, connectId, blocked }: { clusterId: s
         cell: ({ row }) => (
           <span>
             {row.original.tasks.running}/{row.original.tasks.total}
-            {row.original.tasks.failed ? <span className="ml-2 font-medium text-red-700 dark:text-red-400">{row.original.tasks.failed} failed</span> : null}
+            {row.original.tasks.failed ? (
+              <span className="ml-2 font-medium text-red-700 dark:text-red-400">
+                {row.original.tasks.failed} failed
+              </span>
+            ) : null}
           </span>
         ),
       },
-      { id: "topics", header: "Topics", accessorFn: (r) => r.topics.join(", "), cell: ({ row }) => <span className="font-mono text-xs">{row.original.topics.join(", ") || "—"}</span> },
+      {
+        id: "topics",
+        header: "Topics",
+        accessorFn: (r) => r.topics.join(", "),
+        cell: ({ row }) => <span className="font-mono text-xs">{row.original.topics.join(", ") || "—"}</span>,
+      },
     ],
     [clusterId, connectId],
   );
@@ -99,9 +132,18 @@ export function ConnectorsView({ clusterId, connectId, blocked }: { clusterId: s
       {q.isPending ? (
         <Loading label="Loading connectors…" />
       ) : q.error ? (
-        unavailable ? null : <ErrorState title="Could not list the connectors" message={q.error.message} />
+        unavailable ? null : (
+          <ErrorState title="Could not list the connectors" message={q.error.message} />
+        )
       ) : (
-        <DataTable columns={columns} data={rows} searchPlaceholder="Filter connectors" rowTestId={(r) => `connector-row-${r.name}`} emptyTitle="No connectors yet" testId="connectors-table" />
+        <DataTable
+          columns={columns}
+          data={rows}
+          searchPlaceholder="Filter connectors"
+          rowTestId={(r) => `connector-row-${r.name}`}
+          emptyTitle="No connectors yet"
+          testId="connectors-table"
+        />
       )}
     </div>
   );

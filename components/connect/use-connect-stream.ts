@@ -31,4 +31,10 @@ export function useConnectStream(clusterId: string, connectId: string) {
 }
 
 export const stateTone = (s: ConnectorState | string) =>
-  s === "RUNNING" ? ("ok" as const) : s === "FAILED" ? ("bad" as const) : s === "PAUSED" || s === "STOPPED" ? ("warn" as const) : ("neutral" as const);
+  s === "RUNNING"
+    ? ("ok" as const)
+    : s === "FAILED"
+      ? ("bad" as const)
+      : s === "PAUSED" || s === "STOPPED"
+        ? ("warn" as const)
+        : ("neutral" as const);

@@ -7,7 +7,15 @@ import { paths } from "@/lib/paths";
 import { useDeleteGroupMutation } from "@/lib/queries/groups";
 
 /** Delete a consumer group and its committed offsets; the button only enables once the exact id is typed. */
-export function DeleteGroupDialog({ clusterId, groupId, onClose }: { clusterId: string; groupId: string; onClose: () => void }) {
+export function DeleteGroupDialog({
+  clusterId,
+  groupId,
+  onClose,
+}: {
+  clusterId: string;
+  groupId: string;
+  onClose: () => void;
+}) {
   const router = useRouter();
   const mutation = useDeleteGroupMutation(clusterId);
   return (

@@ -7,7 +7,17 @@ import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { useDeleteGroupTopicOffsetsMutation } from "@/lib/queries/groups";
 
 /** Pick one of the group's topics, type its name, and its committed offsets go; the group's other topics stay. */
-export function DeleteTopicOffsetsDialog({ clusterId, groupId, topics, onClose }: { clusterId: string; groupId: string; topics: string[]; onClose: () => void }) {
+export function DeleteTopicOffsetsDialog({
+  clusterId,
+  groupId,
+  topics,
+  onClose,
+}: {
+  clusterId: string;
+  groupId: string;
+  topics: string[];
+  onClose: () => void;
+}) {
   const [topic, setTopic] = useState(topics[0] ?? "");
   const mutation = useDeleteGroupTopicOffsetsMutation(clusterId, groupId);
   return (
@@ -27,7 +37,13 @@ export function DeleteTopicOffsetsDialog({ clusterId, groupId, topics, onClose }
         <label htmlFor="offsets-topic" className="text-sm font-medium">
           Topic
         </label>
-        <Select id="offsets-topic" value={topic} onChange={(e) => setTopic(e.target.value)} className="font-mono" data-testid="offsets-topic-select">
+        <Select
+          id="offsets-topic"
+          value={topic}
+          onChange={(e) => setTopic(e.target.value)}
+          className="font-mono"
+          data-testid="offsets-topic-select"
+        >
           {topics.map((t) => (
             <option key={t} value={t}>
               {t}

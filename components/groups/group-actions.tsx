@@ -20,12 +20,18 @@ export function GroupActions({ clusterId, groupId, readOnlyReason }: Props) {
   const [open, setOpen] = useState<"reset" | "delete" | "offsets" | null>(null);
   const close = () => setOpen(null);
   const members = data?.members ?? [];
-  const resetWhy = readOnlyReason ?? (data && data.partitions.length === 0 ? "The group has no partitions to reset." : undefined);
-  const topics = [...new Set((data?.partitions ?? []).filter((p) => p.committedOffset !== null).map((p) => p.topic))].sort();
-  const offsetsWhy = readOnlyReason ?? (data && topics.length === 0 ? "The group has no committed offsets." : undefined);
+  const resetWhy =
+    readOnlyReason ?? (data && data.partitions.length === 0 ? "The group has no partitions to reset." : undefined);
+  const topics = [
+    ...new Set((data?.partitions ?? []).filter((p) => p.committedOffset !== null).map((p) => p.topic)),
+  ].sort();
+  const offsetsWhy =
+    readOnlyReason ?? (data && topics.length === 0 ? "The group has no committed offsets." : undefined);
   const deleteWhy =
     readOnlyReason ??
-    (members.length > 0 ? `Kafka deletes only groups without active members; stop its consumers first (${members.map((m) => `${m.clientId}@${displayHost(m.clientHost)}`).join(", ")}).` : undefined);
+    (members.length > 0
+      ? `Kafka deletes only groups without active members; stop its consumers first (${members.map((m) => `${m.clientId}@${displayHost(m.clientHost)}`).join(", ")}).`
+      : undefined);
 
   return (
     <Blocked reason={data ? [resetWhy, offsetsWhy, deleteWhy] : undefined}>
@@ -35,17 +41,28 @@ export function GroupActions({ clusterId, groupId, readOnlyReason }: Props) {
         </Button>
       </Tooltip>
       <Tooltip content={offsetsWhy}>
-        <Button onClick={() => setOpen("offsets")} disabled={!!offsetsWhy || !data} data-testid="delete-topic-offsets-button">
+        <Button
+          onClick={() => setOpen("offsets")}
+          disabled={!!offsetsWhy || !data}
+          data-testid="delete-topic-offsets-button"
+        >
           <Eraser className="h-4 w-4" /> Delete topic offsets
         </Button>
       </Tooltip>
       <Tooltip content={deleteWhy}>
-        <Button variant="danger" onClick={() => setOpen("delete")} disabled={!!deleteWhy || !data} data-testid="delete-group-button">
+        <Button
+          variant="danger"
+          onClick={() => setOpen("delete")}
+          disabled={!!deleteWhy || !data}
+          data-testid="delete-group-button"
+        >
           <Trash2 className="h-4 w-4" /> Delete group
         </Button>
       </Tooltip>
       {data && open === "reset" ? <ResetOffsetsDialog clusterId={clusterId} group={data} onClose={close} /> : null}
-      {open === "offsets" ? <DeleteTopicOffsetsDialog clusterId={clusterId} groupId={groupId} topics={topics} onClose={close} /> : null}
+      {open === "offsets" ? (
+        <DeleteTopicOffsetsDialog clusterId={clusterId} groupId={groupId} topics={topics} onClose={close} />
+      ) : null}
       {open === "delete" ? <DeleteGroupDialog clusterId={clusterId} groupId={groupId} onClose={close} /> : null}
     </Blocked>
   );

@@ -27,14 +27,18 @@ function Stat({ label, value, testId, tone }: { label: string; value: ReactNode;
   return (
     <div className="px-4 py-3">
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className={cn("text-lg font-semibold tabular-nums", tone === "warn" && "text-amber-600 dark:text-amber-400")} data-testid={testId}>
+      <dd
+        className={cn("text-lg font-semibold tabular-nums", tone === "warn" && "text-amber-600 dark:text-amber-400")}
+        data-testid={testId}
+      >
         {value}
       </dd>
     </div>
   );
 }
 
-const offset = (v: string | null) => (v === null ? <span className="text-slate-400">—</span> : <span className="font-mono text-xs tabular-nums">{v}</span>);
+const offset = (v: string | null) =>
+  v === null ? <span className="text-slate-400">—</span> : <span className="font-mono text-xs tabular-nums">{v}</span>;
 
 /** "orders: 0,1,2" chips, one per assigned topic. */
 export function Assignments({ assignments }: { assignments: Member["assignments"] }) {
@@ -51,8 +55,20 @@ export function Assignments({ assignments }: { assignments: Member["assignments"
 }
 
 const memberColumns: ColumnDef<Member, unknown>[] = [
-  { accessorKey: "clientId", header: "Client id", cell: ({ row }) => <span className="font-mono text-xs" title={row.original.memberId}>{row.original.clientId}</span> },
-  { accessorKey: "clientHost", header: "Host", cell: ({ row }) => <span className="font-mono text-xs">{displayHost(row.original.clientHost)}</span> },
+  {
+    accessorKey: "clientId",
+    header: "Client id",
+    cell: ({ row }) => (
+      <span className="font-mono text-xs" title={row.original.memberId}>
+        {row.original.clientId}
+      </span>
+    ),
+  },
+  {
+    accessorKey: "clientHost",
+    header: "Host",
+    cell: ({ row }) => <span className="font-mono text-xs">{displayHost(row.original.clientHost)}</span>,
+  },
   {
     id: "assignments",
     header: "Assigned partitions",
@@ -64,8 +80,26 @@ const memberColumns: ColumnDef<Member, unknown>[] = [
 
 /** Consumer-protocol (KIP-848) members also have an epoch, a subscription and a target assignment. */
 const consumerProtocolColumns: ColumnDef<Member, unknown>[] = [
-  { id: "memberId", header: "Member id", accessorFn: (m) => m.memberId, cell: ({ row }) => <span className="block max-w-[14rem] truncate font-mono text-xs" title={row.original.memberId} data-testid="group-member-id">{row.original.memberId}</span> },
-  { id: "memberEpoch", header: "Member epoch", accessorFn: (m) => m.memberEpoch ?? -1, cell: ({ row }) => <span className="tabular-nums">{row.original.memberEpoch ?? "—"}</span> },
+  {
+    id: "memberId",
+    header: "Member id",
+    accessorFn: (m) => m.memberId,
+    cell: ({ row }) => (
+      <span
+        className="block max-w-[14rem] truncate font-mono text-xs"
+        title={row.original.memberId}
+        data-testid="group-member-id"
+      >
+        {row.original.memberId}
+      </span>
+    ),
+  },
+  {
+    id: "memberEpoch",
+    header: "Member epoch",
+    accessorFn: (m) => m.memberEpoch ?? -1,
+    cell: ({ row }) => <span className="tabular-nums">{row.original.memberEpoch ?? "—"}</span>,
+  },
   {
     id: "subscription",
     header: "Subscribed to",
@@ -73,7 +107,9 @@ const consumerProtocolColumns: ColumnDef<Member, unknown>[] = [
     enableSorting: false,
     cell: ({ row }) =>
       row.original.subscribedTopicRegex ? (
-        <span className="font-mono text-xs" title="regular expression">/{row.original.subscribedTopicRegex}/</span>
+        <span className="font-mono text-xs" title="regular expression">
+          /{row.original.subscribedTopicRegex}/
+        </span>
       ) : (
         <span className="font-mono text-xs">{(row.original.subscribedTopics ?? []).join(", ") || "—"}</span>
       ),
@@ -85,7 +121,12 @@ const consumerProtocolColumns: ColumnDef<Member, unknown>[] = [
     enableSorting: false,
     cell: ({ row }) => <Assignments assignments={row.original.targetAssignments ?? []} />,
   },
-  { id: "instance", header: "Instance id", accessorFn: (m) => m.instanceId ?? "", cell: ({ row }) => <span className="font-mono text-xs">{row.original.instanceId ?? "—"}</span> },
+  {
+    id: "instance",
+    header: "Instance id",
+    accessorFn: (m) => m.instanceId ?? "",
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.instanceId ?? "—"}</span>,
+  },
 ];
 
 function partitionColumns(clusterId: string): ColumnDef<GroupPartition, unknown>[] {
@@ -94,12 +135,19 @@ function partitionColumns(clusterId: string): ColumnDef<GroupPartition, unknown>
       accessorKey: "topic",
       header: "Topic",
       cell: ({ row }) => (
-        <Link href={paths.topic(clusterId, row.original.topic)} className="font-mono text-xs font-medium text-brand-700 hover:underline dark:text-cyan-300">
+        <Link
+          href={paths.topic(clusterId, row.original.topic)}
+          className="font-mono text-xs font-medium text-brand-700 hover:underline dark:text-cyan-300"
+        >
           {row.original.topic}
         </Link>
       ),
     },
-    { accessorKey: "partition", header: "Partition", cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span> },
+    {
+      accessorKey: "partition",
+      header: "Partition",
+      cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span>,
+    },
     {
       id: "committed",
       header: "Committed offset",
@@ -113,26 +161,59 @@ function partitionColumns(clusterId: string): ColumnDef<GroupPartition, unknown>
           offset(row.original.committedOffset)
         ),
     },
-    { id: "end", header: "End offset", accessorFn: (p) => Number(p.endOffset ?? -1), cell: ({ row }) => offset(row.original.endOffset) },
-    { id: "lag", header: "Lag", accessorFn: (p) => p.lag ?? -1, cell: ({ row }) => <LagValue lag={row.original.lag} /> },
+    {
+      id: "end",
+      header: "End offset",
+      accessorFn: (p) => Number(p.endOffset ?? -1),
+      cell: ({ row }) => offset(row.original.endOffset),
+    },
+    {
+      id: "lag",
+      header: "Lag",
+      accessorFn: (p) => p.lag ?? -1,
+      cell: ({ row }) => <LagValue lag={row.original.lag} />,
+    },
     {
       id: "lagSeconds",
       header: "Lag (time, est.)",
       accessorFn: (p) => p.lagSeconds ?? -1,
-      cell: ({ row }) => <LagTimeValue seconds={row.original.lagSeconds} extrapolated={row.original.lagSecondsExtrapolated} />,
+      cell: ({ row }) => (
+        <LagTimeValue seconds={row.original.lagSeconds} extrapolated={row.original.lagSecondsExtrapolated} />
+      ),
     },
-    { id: "health", header: "Health", accessorFn: (p) => p.status ?? "", cell: ({ row }) => (row.original.status ? <HealthBadge status={row.original.status} rule={row.original.statusRule ?? ""} /> : null) },
+    {
+      id: "health",
+      header: "Health",
+      accessorFn: (p) => p.status ?? "",
+      cell: ({ row }) =>
+        row.original.status ? <HealthBadge status={row.original.status} rule={row.original.statusRule ?? ""} /> : null,
+    },
     {
       id: "consumer",
       header: "Consumer",
       accessorFn: (p) => p.clientId ?? "",
-      cell: ({ row }) => (row.original.clientId ? <span className="font-mono text-xs" title={row.original.memberId ?? undefined}>{row.original.clientId}</span> : <span className="text-slate-400">unassigned</span>),
+      cell: ({ row }) =>
+        row.original.clientId ? (
+          <span className="font-mono text-xs" title={row.original.memberId ?? undefined}>
+            {row.original.clientId}
+          </span>
+        ) : (
+          <span className="text-slate-400">unassigned</span>
+        ),
     },
   ];
 }
 
 /** The group's numbers, its members with their assignments, and every partition it has an offset for or is assigned. */
-export function GroupDetailView({ clusterId, groupId, readOnlyReason }: { clusterId: string; groupId: string; readOnlyReason?: string }) {
+export function GroupDetailView({
+  clusterId,
+  groupId,
+  readOnlyReason,
+}: {
+  clusterId: string;
+  groupId: string;
+  readOnlyReason?: string;
+}) {
   const { data, error, isPending, refetch } = useQuery(groupDetailOptions(clusterId, groupId));
   if (isPending) return <Loading label="Loading the consumer group…" />;
   if (error) {
@@ -163,43 +244,81 @@ export function GroupDetailView({ clusterId, groupId, readOnlyReason }: { cluste
       <Card>
         <dl className="grid grid-cols-2 divide-slate-100 sm:grid-cols-7 sm:divide-x dark:divide-slate-800">
           <Stat label="State" value={<GroupStateBadge state={data.state} />} testId="group-stat-state" />
-          <Stat label="Health" value={<HealthBadge status={data.status} rule={data.statusRule} />} testId="group-stat-health" />
+          <Stat
+            label="Health"
+            value={<HealthBadge status={data.status} rule={data.statusRule} />}
+            testId="group-stat-health"
+          />
           <Stat label="Members" value={formatNumber(data.members.length)} testId="group-stat-members" />
-          <Stat label="Total lag" value={data.totalLag === null ? "—" : formatNumber(data.totalLag)} testId="group-stat-lag" tone={data.totalLag ? "warn" : undefined} />
+          <Stat
+            label="Total lag"
+            value={data.totalLag === null ? "—" : formatNumber(data.totalLag)}
+            testId="group-stat-lag"
+            tone={data.totalLag ? "warn" : undefined}
+          />
           <Stat label="Topics" value={formatNumber(topics.size)} testId="group-stat-topics" />
           <Stat label="Partitions" value={formatNumber(data.partitions.length)} testId="group-stat-partitions" />
           <Stat
             label="Catches up in"
-            value={data.catchUpSeconds === null ? <span className="text-sm font-normal text-slate-500">{data.catchUpReason ?? "—"}</span> : data.catchUpSeconds === 0 ? "caught up" : formatLagTime(data.catchUpSeconds)}
+            value={
+              data.catchUpSeconds === null ? (
+                <span className="text-sm font-normal text-slate-500">{data.catchUpReason ?? "—"}</span>
+              ) : data.catchUpSeconds === 0 ? (
+                "caught up"
+              ) : (
+                formatLagTime(data.catchUpSeconds)
+              )
+            }
             testId="group-stat-catchup"
           />
         </dl>
-        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400" data-testid="group-protocol">
+        <p
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400"
+          data-testid="group-protocol"
+        >
           <span className="inline-flex items-center gap-1">
             Type <GroupTypeBadge type={data.type} />
           </span>
           {data.type === "consumer" ? (
             <>
-              <span>group epoch <span className="tabular-nums">{data.groupEpoch ?? "—"}</span></span>
-              <span>assignment epoch <span className="tabular-nums">{data.assignmentEpoch ?? "—"}</span></span>
-              <span>assignor <span className="font-mono">{data.assignor || "—"}</span></span>
+              <span>
+                group epoch <span className="tabular-nums">{data.groupEpoch ?? "—"}</span>
+              </span>
+              <span>
+                assignment epoch <span className="tabular-nums">{data.assignmentEpoch ?? "—"}</span>
+              </span>
+              <span>
+                assignor <span className="font-mono">{data.assignor || "—"}</span>
+              </span>
             </>
           ) : data.protocol ? (
-            <span>assignor <span className="font-mono">{data.protocol}</span></span>
+            <span>
+              assignor <span className="font-mono">{data.protocol}</span>
+            </span>
           ) : null}
         </p>
-        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400" data-testid="group-health-rule">
+        <p
+          className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400"
+          data-testid="group-health-rule"
+        >
           <span className="font-medium">{data.status}:</span> {data.statusRule}
-          {data.maxLagSeconds !== null ? ` · slowest partition about ${formatLagTime(data.maxLagSeconds)} behind (estimated)` : ""}
+          {data.maxLagSeconds !== null
+            ? ` · slowest partition about ${formatLagTime(data.maxLagSeconds)} behind (estimated)`
+            : ""}
         </p>
       </Card>
       <GroupLagChart clusterId={clusterId} groupId={data.groupId} />
       {committed ? <GroupLagSeconds clusterId={clusterId} groupId={data.groupId} /> : null}
 
       {data.members.length === 0 && committed ? (
-        <p className="flex items-center gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800 dark:border-cyan-900 dark:bg-cyan-950/40 dark:text-cyan-200" data-testid="group-idle-note">
+        <p
+          className="flex items-center gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800 dark:border-cyan-900 dark:bg-cyan-950/40 dark:text-cyan-200"
+          data-testid="group-idle-note"
+        >
           <Info className="h-4 w-4 shrink-0" aria-hidden />
-          {readOnlyReason ? "No active members: offsets could be reset, but not from Sluice on this read-only cluster." : "No active members: offsets can be reset."}
+          {readOnlyReason
+            ? "No active members: offsets could be reset, but not from Sluice on this read-only cluster."
+            : "No active members: offsets can be reset."}
         </p>
       ) : null}
 

@@ -10,24 +10,42 @@ import { lagSecondsOptions } from "@/lib/queries/groups";
 /** "How far behind in time": measured on demand from the timestamp of each partition's next record. */
 export function GroupLagSeconds({ clusterId, groupId }: { clusterId: string; groupId: string }) {
   const q = useQuery({ ...lagSecondsOptions(clusterId, groupId), enabled: false });
-  const worst = q.data?.partitions.filter((p) => p.lagSeconds !== null && p.lagSeconds > 0).sort((a, b) => (b.lagSeconds ?? 0) - (a.lagSeconds ?? 0)).slice(0, 5) ?? [];
+  const worst =
+    q.data?.partitions
+      .filter((p) => p.lagSeconds !== null && p.lagSeconds > 0)
+      .sort((a, b) => (b.lagSeconds ?? 0) - (a.lagSeconds ?? 0))
+      .slice(0, 5) ?? [];
   return (
-    <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 px-4 py-3 text-sm dark:border-slate-800" data-testid="group-lag-seconds">
+    <div
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 px-4 py-3 text-sm dark:border-slate-800"
+      data-testid="group-lag-seconds"
+    >
       <Button size="sm" onClick={() => void q.refetch()} disabled={q.isFetching} data-testid="measure-lag-seconds">
-        <Timer className="h-3.5 w-3.5" /> {q.isFetching ? "Measuring…" : q.data ? "Measure again" : "Measure lag in time"}
+        <Timer className="h-3.5 w-3.5" />{" "}
+        {q.isFetching ? "Measuring…" : q.data ? "Measure again" : "Measure lag in time"}
       </Button>
       {q.error ? <span className="text-red-600">{q.error.message}</span> : null}
       {q.data ? (
         <>
           <span data-testid="max-lag-seconds">
-            {q.data.maxLagSeconds === null ? "no figure (records not readable)" : q.data.maxLagSeconds === 0 ? "caught up: 0 s behind" : <>at most <strong>{formatDuration(q.data.maxLagSeconds * 1000)}</strong> behind</>}
+            {q.data.maxLagSeconds === null ? (
+              "no figure (records not readable)"
+            ) : q.data.maxLagSeconds === 0 ? (
+              "caught up: 0 s behind"
+            ) : (
+              <>
+                at most <strong>{formatDuration(q.data.maxLagSeconds * 1000)}</strong> behind
+              </>
+            )}
           </span>
           {worst.length ? (
             <span className="text-xs text-slate-500">
               {worst.map((p) => `${p.topic}[${p.partition}] ${formatDuration((p.lagSeconds ?? 0) * 1000)}`).join(" · ")}
             </span>
           ) : null}
-          <span className="ml-auto text-xs text-slate-500">exact: age of the next record to consume, measured <Time t={q.data.at} /></span>
+          <span className="ml-auto text-xs text-slate-500">
+            exact: age of the next record to consume, measured <Time t={q.data.at} />
+          </span>
         </>
       ) : (
         <span className="text-slate-500">Reads the timestamp of the next record each partition will consume.</span>

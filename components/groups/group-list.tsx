@@ -28,15 +28,23 @@ export function GroupList({ clusterId }: { clusterId: string }) {
   const commitQuery = useCallback((q: string) => setSearch({ q }), [setSearch]);
   const [text, setText] = useDebouncedSearch(search.q, commitQuery);
 
-  const query = useInfiniteQuery({ ...groupListOptions(clusterId, { q: search.q || undefined, sort: search.sort, dir: search.dir }), placeholderData: keepPreviousData });
+  const query = useInfiniteQuery({
+    ...groupListOptions(clusterId, { q: search.q || undefined, sort: search.sort, dir: search.dir }),
+    placeholderData: keepPreviousData,
+  });
   const pages = query.data?.pages;
-  const data = pages ? { items: pages.flatMap((p) => p.items), total: pages[0].total, ageMs: pages[0].ageMs } : undefined;
+  const data = pages
+    ? { items: pages.flatMap((p) => p.items), total: pages[0].total, ageMs: pages[0].ageMs }
+    : undefined;
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
         <div className="relative w-full max-w-sm">
-          <Search className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400" aria-hidden />
+          <Search
+            className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400"
+            aria-hidden
+          />
           <Input
             type="search"
             aria-label="Search consumer groups"
@@ -54,7 +62,10 @@ export function GroupList({ clusterId }: { clusterId: string }) {
                 {plural(data.total, "group", "groups")}
                 {data.items.length < data.total ? ` (${formatNumber(data.items.length)} loaded; scroll for more)` : ""}
               </span>
-              <span className="text-slate-400" title="The server reads all groups at most every 10 s; this page refreshes every 15 s.">
+              <span
+                className="text-slate-400"
+                title="The server reads all groups at most every 10 s; this page refreshes every 15 s."
+              >
                 {" "}
                 · read {age(data.ageMs)}
               </span>
@@ -94,7 +105,11 @@ export function GroupList({ clusterId }: { clusterId: string }) {
             empty={
               <EmptyState
                 title={search.q ? "No group matches" : "No consumer groups yet"}
-                message={search.q ? `Nothing matches "${search.q}".` : "Groups appear here once a consumer joins or commits offsets."}
+                message={
+                  search.q
+                    ? `Nothing matches "${search.q}".`
+                    : "Groups appear here once a consumer joins or commits offsets."
+                }
               />
             }
           />

@@ -29,13 +29,23 @@ const TYPE_TITLES: Record<string, string> = {
 /** The group's protocol type: classic or consumer (KIP-848). */
 export function GroupTypeBadge({ type }: { type: string }) {
   return (
-    <Badge tone={type === "classic" ? "neutral" : "info"} title={TYPE_TITLES[type] ?? `Group type ${type}`} data-testid="group-type">
+    <Badge
+      tone={type === "classic" ? "neutral" : "info"}
+      title={TYPE_TITLES[type] ?? `Group type ${type}`}
+      data-testid="group-type"
+    >
       {type}
     </Badge>
   );
 }
 
-const HEALTH_TONES: Record<string, "ok" | "neutral" | "warn" | "bad"> = { OK: "ok", WARNING: "warn", STALL: "bad", STOP: "bad", REWIND: "warn" };
+const HEALTH_TONES: Record<string, "ok" | "neutral" | "warn" | "bad"> = {
+  OK: "ok",
+  WARNING: "warn",
+  STALL: "bad",
+  STOP: "bad",
+  REWIND: "warn",
+};
 
 /** The Burrow-style health verdict; the rule that fired is the tooltip (and the accessible description). */
 export function HealthBadge({ status, rule }: { status: string; rule: string }) {

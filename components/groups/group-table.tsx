@@ -11,7 +11,14 @@ import type { GroupListItem } from "@/lib/schemas/groups";
 import { GroupStateBadge, GroupTypeBadge, HealthBadge } from "./group-state-badge";
 import type { GroupSortKey } from "./use-group-search-params";
 
-type Column = { key: GroupSortKey; label: string; numeric?: boolean; title?: string; className?: string; cell: (g: GroupListItem, clusterId: string) => ReactNode };
+type Column = {
+  key: GroupSortKey;
+  label: string;
+  numeric?: boolean;
+  title?: string;
+  className?: string;
+  cell: (g: GroupListItem, clusterId: string) => ReactNode;
+};
 
 const TOPICS_SHOWN = 2;
 
@@ -21,22 +28,52 @@ function TopicsCell({ topics }: { topics: string[] }) {
   return (
     <span className="flex min-w-0 items-center gap-1.5" title={topics.join("\n")}>
       <span className="truncate font-mono text-xs">{topics.slice(0, TOPICS_SHOWN).join(", ")}</span>
-      {rest > 0 ? <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">+{rest}</span> : null}
+      {rest > 0 ? (
+        <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          +{rest}
+        </span>
+      ) : null}
     </span>
   );
 }
 
 /** Lag is the number people look for: amber and bold when behind, grey dash when it could not be read. */
 export function LagValue({ lag }: { lag: number | null }) {
-  if (lag === null) return <span className="text-slate-400" title="End offsets could not be read">—</span>;
-  return <span className={cn("tabular-nums", lag > 0 ? "font-semibold text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400")}>{formatNumber(lag)}</span>;
+  if (lag === null)
+    return (
+      <span className="text-slate-400" title="End offsets could not be read">
+        —
+      </span>
+    );
+  return (
+    <span
+      className={cn(
+        "tabular-nums",
+        lag > 0 ? "font-semibold text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400",
+      )}
+    >
+      {formatNumber(lag)}
+    </span>
+  );
 }
 
 /** An estimated lag in time; "—" until enough end offsets have been sampled, "≈" when extrapolated past them. */
 export function LagTimeValue({ seconds, extrapolated = false }: { seconds: number | null; extrapolated?: boolean }) {
-  if (seconds === null) return <span className="text-slate-400" title="Not enough sampled end offsets yet">—</span>;
+  if (seconds === null)
+    return (
+      <span className="text-slate-400" title="Not enough sampled end offsets yet">
+        —
+      </span>
+    );
   return (
-    <span className="tabular-nums" title={extrapolated ? "Older than the sampled history: extrapolated at the average produce rate" : "Interpolated between sampled end offsets"}>
+    <span
+      className="tabular-nums"
+      title={
+        extrapolated
+          ? "Older than the sampled history: extrapolated at the average produce rate"
+          : "Interpolated between sampled end offsets"
+      }
+    >
       {extrapolated ? "≈ " : ""}
       {formatLagTime(seconds)}
     </span>
@@ -50,7 +87,11 @@ const COLUMNS: Column[] = [
     cell: (g, clusterId) => (
       <span className="flex min-w-0 flex-col">
         <span className="flex min-w-0 items-center gap-2">
-          <Link href={g.type === "share" ? paths.shareGroup(clusterId, g.groupId) : paths.group(clusterId, g.groupId)} className="truncate font-mono text-[13px] font-medium text-brand-700 hover:underline dark:text-cyan-300" title={g.groupId}>
+          <Link
+            href={g.type === "share" ? paths.shareGroup(clusterId, g.groupId) : paths.group(clusterId, g.groupId)}
+            className="truncate font-mono text-[13px] font-medium text-brand-700 hover:underline dark:text-cyan-300"
+            title={g.groupId}
+          >
             {g.groupId}
           </Link>
           {g.error ? (
@@ -78,10 +119,26 @@ const COLUMNS: Column[] = [
       </span>
     ),
   },
-  { key: "members", label: "Members", numeric: true, cell: (g) => (g.members > 0 ? formatNumber(g.members) : <span className="text-slate-400">0</span>) },
+  {
+    key: "members",
+    label: "Members",
+    numeric: true,
+    cell: (g) => (g.members > 0 ? formatNumber(g.members) : <span className="text-slate-400">0</span>),
+  },
   { key: "topics", label: "Topics", className: "hidden xl:block", cell: (g) => <TopicsCell topics={g.topics} /> },
-  { key: "status", label: "Health", title: "Burrow-style verdict over the last samples; hover for the rule", cell: (g) => <HealthBadge status={g.status} rule={g.statusRule} /> },
-  { key: "totalLag", label: "Total lag", numeric: true, title: "total lag (end minus committed offset, summed)", cell: (g) => <LagValue lag={g.totalLag} /> },
+  {
+    key: "status",
+    label: "Health",
+    title: "Burrow-style verdict over the last samples; hover for the rule",
+    cell: (g) => <HealthBadge status={g.status} rule={g.statusRule} />,
+  },
+  {
+    key: "totalLag",
+    label: "Total lag",
+    numeric: true,
+    title: "total lag (end minus committed offset, summed)",
+    cell: (g) => <LagValue lag={g.totalLag} />,
+  },
   {
     key: "maxLagSeconds",
     label: "Lag (time)",
@@ -95,7 +152,8 @@ const COLUMNS: Column[] = [
  * Group id takes the slack; the other columns keep fixed widths so rows stay aligned while virtualised. Below the xl
  * breakpoint (a 1024 px window) the Topics column folds under the group id so the table fits without scrolling sideways.
  */
-const GRID = "grid grid-cols-[minmax(8rem,1fr)_10rem_6rem_6rem_6rem_6.5rem] xl:grid-cols-[minmax(12rem,1.3fr)_13.5rem_6rem_minmax(8rem,1fr)_6rem_7rem_7.5rem]";
+const GRID =
+  "grid grid-cols-[minmax(8rem,1fr)_10rem_6rem_6rem_6rem_6.5rem] xl:grid-cols-[minmax(12rem,1.3fr)_13.5rem_6rem_minmax(8rem,1fr)_6rem_7rem_7.5rem]";
 const ROW_HEIGHT = 40;
 
 type Props = {
@@ -113,7 +171,12 @@ type Props = {
 export function GroupTable({ clusterId, groups, sort, dir, onSort, onNearEnd, empty }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns new functions each render by design
-  const virtualizer = useVirtualizer({ count: groups.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 16 });
+  const virtualizer = useVirtualizer({
+    count: groups.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 16,
+  });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -121,24 +184,56 @@ export function GroupTable({ clusterId, groups, sort, dir, onSort, onNearEnd, em
   }, [lastShown, groups.length, onNearEnd]);
 
   return (
-    <div ref={scrollRef} className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="group-table">
-      <div role="table" aria-label="Consumer groups" aria-rowcount={groups.length + 1} className="min-w-[43rem] text-sm xl:min-w-[60rem]">
-        <div role="row" className={cn(GRID, "sticky top-0 z-10 bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300")}>
+    <div
+      ref={scrollRef}
+      className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      data-testid="group-table"
+    >
+      <div
+        role="table"
+        aria-label="Consumer groups"
+        aria-rowcount={groups.length + 1}
+        className="min-w-[43rem] text-sm xl:min-w-[60rem]"
+      >
+        <div
+          role="row"
+          className={cn(
+            GRID,
+            "sticky top-0 z-10 bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300",
+          )}
+        >
           {COLUMNS.map((c) => {
             const active = sort === c.key;
             // A first click on a number column shows the biggest first; a second flips it.
             const nextDir = active ? (dir === "asc" ? "desc" : "asc") : c.numeric ? "desc" : "asc";
             return (
-              <div key={c.key} role="columnheader" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} className={cn("px-3 py-2 font-semibold", c.numeric && "text-right", c.className)}>
+              <div
+                key={c.key}
+                role="columnheader"
+                aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
+                className={cn("px-3 py-2 font-semibold", c.numeric && "text-right", c.className)}
+              >
                 <button
                   type="button"
                   title={`Sort by ${c.title ?? c.label.toLowerCase()}`}
-                  className={cn("inline-flex items-center gap-1 uppercase xl:whitespace-nowrap hover:text-slate-900 dark:hover:text-white", c.numeric && "flex-row-reverse", active && "text-slate-900 dark:text-white")}
+                  className={cn(
+                    "inline-flex items-center gap-1 uppercase xl:whitespace-nowrap hover:text-slate-900 dark:hover:text-white",
+                    c.numeric && "flex-row-reverse",
+                    active && "text-slate-900 dark:text-white",
+                  )}
                   onClick={() => onSort(c.key, nextDir)}
                   data-testid={`groups-sort-${c.key}`}
                 >
                   {c.label}
-                  {active ? dir === "asc" ? <ArrowUp className="h-3 w-3" /> : <ArrowDown className="h-3 w-3" /> : <ArrowUpDown className="h-3 w-3 opacity-40" />}
+                  {active ? (
+                    dir === "asc" ? (
+                      <ArrowUp className="h-3 w-3" />
+                    ) : (
+                      <ArrowDown className="h-3 w-3" />
+                    )
+                  ) : (
+                    <ArrowUpDown className="h-3 w-3 opacity-40" />
+                  )}
                 </button>
               </div>
             );
@@ -156,11 +251,19 @@ export function GroupTable({ clusterId, groups, sort, dir, onSort, onNearEnd, em
                   role="row"
                   aria-rowindex={vi.index + 2}
                   data-testid={`group-row-${g.groupId}`}
-                  className={cn(GRID, "absolute inset-x-0 items-center border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50")}
+                  className={cn(
+                    GRID,
+                    "absolute inset-x-0 items-center border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50",
+                  )}
                   style={{ height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
                 >
                   {COLUMNS.map((c) => (
-                    <div key={c.key} role="cell" className={cn("min-w-0 truncate px-3", c.numeric && "text-right tabular-nums", c.className)} data-testid={`group-cell-${c.key}`}>
+                    <div
+                      key={c.key}
+                      role="cell"
+                      className={cn("min-w-0 truncate px-3", c.numeric && "text-right tabular-nums", c.className)}
+                      data-testid={`group-cell-${c.key}`}
+                    >
                       {c.cell(g, clusterId)}
                     </div>
                   ))}

@@ -10,7 +10,12 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { cn } from "@/lib/cn";
 import { formatNumber } from "@/lib/format";
 import { useResetOffsetsMutation } from "@/lib/queries/groups";
-import { resetOffsetsBodySchema, type GroupDetail, type ResetOffsetsBody, type ResetPreview } from "@/lib/schemas/groups";
+import {
+  resetOffsetsBodySchema,
+  type GroupDetail,
+  type ResetOffsetsBody,
+  type ResetPreview,
+} from "@/lib/schemas/groups";
 import { displayHost } from "./display-host";
 
 type Props = { clusterId: string; group: GroupDetail; onClose: () => void };
@@ -28,7 +33,11 @@ const cell = "px-3 py-1.5 tabular-nums";
 const inputCls = "h-8 w-56 font-mono text-xs";
 
 /** The form as the API body; timestamp is the browser's local time. Numbers that do not parse become NaN so zod explains. */
-function toBody(topics: Record<string, number[]>, type: TargetType, v: { time: string; offset: string; shift: string; clamp: boolean }): ResetOffsetsBody {
+function toBody(
+  topics: Record<string, number[]>,
+  type: TargetType,
+  v: { time: string; offset: string; shift: string; clamp: boolean },
+): ResetOffsetsBody {
   const to: ResetOffsetsBody["to"] =
     type === "timestamp"
       ? { type, timestamp: v.time ? new Date(v.time).getTime() : Number.NaN }
@@ -37,12 +46,20 @@ function toBody(topics: Record<string, number[]>, type: TargetType, v: { time: s
         : type === "shift"
           ? { type, by: v.shift.trim() === "" ? Number.NaN : Number(v.shift), clamp: v.clamp }
           : { type };
-  return { topics: Object.entries(topics).map(([topic, partitions]) => (partitions.length ? { topic, partitions: [...partitions].sort((a, b) => a - b) } : { topic })), to };
+  return {
+    topics: Object.entries(topics).map(([topic, partitions]) =>
+      partitions.length ? { topic, partitions: [...partitions].sort((a, b) => a - b) } : { topic },
+    ),
+    to,
+  };
 }
 
 function PreviewTable({ preview, applied }: { preview: ResetPreview; applied: boolean }) {
   return (
-    <div className="max-h-72 overflow-auto rounded-md border border-slate-200 dark:border-slate-800" data-testid={applied ? "reset-result" : "reset-preview"}>
+    <div
+      className="max-h-72 overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
+      data-testid={applied ? "reset-result" : "reset-preview"}
+    >
       <table className="w-full text-sm">
         <thead className="sticky top-0 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
           <tr>
@@ -57,27 +74,43 @@ function PreviewTable({ preview, applied }: { preview: ResetPreview; applied: bo
           {preview.partitions.map((p) => {
             const same = p.current === p.next;
             return (
-              <tr key={`${p.topic}-${p.partition}`} className="border-t border-slate-100 dark:border-slate-800" data-testid={`reset-preview-row-${p.topic}-${p.partition}`}>
+              <tr
+                key={`${p.topic}-${p.partition}`}
+                className="border-t border-slate-100 dark:border-slate-800"
+                data-testid={`reset-preview-row-${p.topic}-${p.partition}`}
+              >
                 <td className="max-w-48 truncate px-3 py-1.5 font-mono text-xs" title={p.topic}>
                   {p.topic}
                 </td>
                 <td className={cn(cell, "text-right")}>{p.partition}</td>
                 <td className={cn(cell, "text-right font-mono text-xs")}>
                   <span className="inline-flex items-center gap-1.5">
-                    <span data-testid="reset-current">{p.current ?? <span className="font-sans text-slate-400">none</span>}</span>
+                    <span data-testid="reset-current">
+                      {p.current ?? <span className="font-sans text-slate-400">none</span>}
+                    </span>
                     <ArrowRight className="h-3 w-3 text-slate-400" aria-label="to" />
-                    <span data-testid="reset-next" className={cn(!same && "font-semibold text-brand-700 dark:text-cyan-300")}>
+                    <span
+                      data-testid="reset-next"
+                      className={cn(!same && "font-semibold text-brand-700 dark:text-cyan-300")}
+                    >
                       {p.next}
                     </span>
                   </span>
                   {p.note ? (
-                    <span className="block font-sans text-[11px] text-amber-700 dark:text-amber-300" data-testid="reset-note">
+                    <span
+                      className="block font-sans text-[11px] text-amber-700 dark:text-amber-300"
+                      data-testid="reset-note"
+                    >
                       {p.note}
                     </span>
                   ) : null}
                 </td>
                 <td className={cn(cell, "text-right")} data-testid="reset-lag-after">
-                  <span className={p.lagAfter > 0 ? "font-medium text-amber-700 dark:text-amber-300" : "text-slate-500"}>{formatNumber(p.lagAfter)}</span>
+                  <span
+                    className={p.lagAfter > 0 ? "font-medium text-amber-700 dark:text-amber-300" : "text-slate-500"}
+                  >
+                    {formatNumber(p.lagAfter)}
+                  </span>
                 </td>
               </tr>
             );
@@ -101,7 +134,9 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
   const allTopics = [...partitionsByTopic.keys()];
 
   // Chosen topics → chosen partitions ([] = all partitions of the topic).
-  const [chosen, setChosen] = useState<Record<string, number[]>>(() => Object.fromEntries(allTopics.map((t) => [t, []])));
+  const [chosen, setChosen] = useState<Record<string, number[]>>(() =>
+    Object.fromEntries(allTopics.map((t) => [t, []])),
+  );
   const [type, setType] = useState<TargetType>("earliest");
   const [values, setValues] = useState({ time: "", offset: "", shift: "", clamp: false });
   const [error, setError] = useState<string>();
@@ -114,15 +149,24 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
   const [previewKey, setPreviewKey] = useState<string>();
   const previewFresh = !!preview.data && previewKey === bodyKey;
   const members = group.members;
-  const applyBlocked = members.length > 0 ? `The group has ${members.length} active member${members.length === 1 ? "" : "s"}: Kafka only accepts new offsets once every consumer has stopped.` : !previewFresh ? "Preview first: Apply writes exactly what the preview shows." : undefined;
+  const applyBlocked =
+    members.length > 0
+      ? `The group has ${members.length} active member${members.length === 1 ? "" : "s"}: Kafka only accepts new offsets once every consumer has stopped.`
+      : !previewFresh
+        ? "Preview first: Apply writes exactly what the preview shows."
+        : undefined;
 
   const edit = (fn: () => void) => {
     fn();
     setError(undefined);
     apply.reset();
   };
-  const toggleTopic = (topic: string, on: boolean) => edit(() => setChosen(({ [topic]: _drop, ...rest }) => (on ? { ...rest, [topic]: [] } : rest)));
-  const togglePartition = (topic: string, p: number, on: boolean) => edit(() => setChosen((c) => ({ ...c, [topic]: on ? [...(c[topic] ?? []), p] : (c[topic] ?? []).filter((x) => x !== p) })));
+  const toggleTopic = (topic: string, on: boolean) =>
+    edit(() => setChosen(({ [topic]: _drop, ...rest }) => (on ? { ...rest, [topic]: [] } : rest)));
+  const togglePartition = (topic: string, p: number, on: boolean) =>
+    edit(() =>
+      setChosen((c) => ({ ...c, [topic]: on ? [...(c[topic] ?? []), p] : (c[topic] ?? []).filter((x) => x !== p) })),
+    );
 
   const runPreview = () => {
     const parsed = resetOffsetsBodySchema.safeParse(body);
@@ -150,7 +194,8 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
       title="Reset offsets"
       description={
         <>
-          Moves the committed offsets of <span className="font-mono">{group.groupId}</span>. Its consumers continue from the new offsets when they next start.
+          Moves the committed offsets of <span className="font-mono">{group.groupId}</span>. Its consumers continue from
+          the new offsets when they next start.
         </>
       }
       footer={
@@ -161,11 +206,20 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
         ) : (
           <>
             <Button onClick={onClose}>Cancel</Button>
-            <Button onClick={runPreview} disabled={preview.isPending || apply.isPending} data-testid="preview-reset-button">
+            <Button
+              onClick={runPreview}
+              disabled={preview.isPending || apply.isPending}
+              data-testid="preview-reset-button"
+            >
               {preview.isPending ? "Previewing…" : "Preview"}
             </Button>
             <Tooltip content={applyBlocked}>
-              <Button variant="danger" onClick={runApply} disabled={!!applyBlocked || apply.isPending || preview.isPending} data-testid="apply-reset-button">
+              <Button
+                variant="danger"
+                onClick={runApply}
+                disabled={!!applyBlocked || apply.isPending || preview.isPending}
+                data-testid="apply-reset-button"
+              >
                 {apply.isPending ? "Applying…" : "Apply"}
               </Button>
             </Tooltip>
@@ -183,11 +237,18 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
       ) : (
         <div className="space-y-5">
           {members.length > 0 ? (
-            <div role="note" className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200" data-testid="reset-members-warning">
+            <div
+              role="note"
+              className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+              data-testid="reset-members-warning"
+            >
               <p className="flex items-center gap-2 font-medium">
                 <Users className="h-4 w-4 shrink-0" aria-hidden /> Stop the group&apos;s consumers before applying
               </p>
-              <p>Kafka only moves the offsets of a group without active members. You can preview now; Apply is enabled once these have stopped:</p>
+              <p>
+                Kafka only moves the offsets of a group without active members. You can preview now; Apply is enabled
+                once these have stopped:
+              </p>
               <ul className="list-inside list-disc font-mono text-xs">
                 {members.map((m) => (
                   <li key={m.memberId}>
@@ -197,10 +258,17 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
               </ul>
             </div>
           ) : null}
-          <MutationError action="reset the offsets of" topic={group.groupId} error={apply.error} testId="reset-apply-error" />
+          <MutationError
+            action="reset the offsets of"
+            topic={group.groupId}
+            error={apply.error}
+            testId="reset-apply-error"
+          />
 
           <fieldset className="space-y-2">
-            <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">Topics and partitions</legend>
+            <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">
+              Topics and partitions
+            </legend>
             <p className="text-xs text-slate-500 dark:text-slate-400">Tick no partition to reset them all.</p>
             <div className="max-h-48 space-y-2 overflow-auto rounded-md border border-slate-200 p-3 dark:border-slate-800">
               {allTopics.map((topic) => {
@@ -208,13 +276,26 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
                 return (
                   <div key={topic} className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
                     <label className="inline-flex min-w-0 items-center gap-2">
-                      <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={on} onChange={(e) => toggleTopic(topic, e.target.checked)} data-testid={`reset-topic-${topic}`} />
+                      <input
+                        type="checkbox"
+                        className="h-4 w-4 accent-brand-600"
+                        checked={on}
+                        onChange={(e) => toggleTopic(topic, e.target.checked)}
+                        data-testid={`reset-topic-${topic}`}
+                      />
                       <span className="truncate font-mono text-xs">{topic}</span>
                     </label>
                     <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
                       {partitionsByTopic.get(topic)!.map((p) => (
                         <label key={p} className={cn("inline-flex items-center gap-1", !on && "opacity-40")}>
-                          <input type="checkbox" className="accent-brand-600" disabled={!on} checked={on && chosen[topic].includes(p)} onChange={(e) => togglePartition(topic, p, e.target.checked)} data-testid={`reset-partition-${topic}-${p}`} />
+                          <input
+                            type="checkbox"
+                            className="accent-brand-600"
+                            disabled={!on}
+                            checked={on && chosen[topic].includes(p)}
+                            onChange={(e) => togglePartition(topic, p, e.target.checked)}
+                            data-testid={`reset-partition-${topic}-${p}`}
+                          />
                           <span className="tabular-nums">{p}</span>
                         </label>
                       ))}
@@ -231,18 +312,49 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
             {TARGETS.map((t) => (
               <div key={t.type} className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <label className="inline-flex w-40 items-center gap-2">
-                  <input type="radio" name="reset-target" className="accent-brand-600" checked={type === t.type} onChange={() => edit(() => setType(t.type))} data-testid={`reset-target-${t.type}`} />
+                  <input
+                    type="radio"
+                    name="reset-target"
+                    className="accent-brand-600"
+                    checked={type === t.type}
+                    onChange={() => edit(() => setType(t.type))}
+                    data-testid={`reset-target-${t.type}`}
+                  />
                   {t.label}
                 </label>
                 {t.type === "timestamp" && type === "timestamp" ? (
                   <>
-                    <Input type="datetime-local" step={1} aria-label="Reset to time" className={inputCls} value={values.time} onChange={(e) => edit(() => setValues({ ...values, time: e.target.value }))} data-testid="reset-timestamp-input" />
+                    <Input
+                      type="datetime-local"
+                      step={1}
+                      aria-label="Reset to time"
+                      className={inputCls}
+                      value={values.time}
+                      onChange={(e) => edit(() => setValues({ ...values, time: e.target.value }))}
+                      data-testid="reset-timestamp-input"
+                    />
                     <span className="text-xs text-slate-500">{timezone} time</span>
                   </>
                 ) : t.type === "offset" && type === "offset" ? (
-                  <Input inputMode="numeric" aria-label="Offset" placeholder="e.g. 1000" className={inputCls} value={values.offset} onChange={(e) => edit(() => setValues({ ...values, offset: e.target.value }))} data-testid="reset-offset-input" />
+                  <Input
+                    inputMode="numeric"
+                    aria-label="Offset"
+                    placeholder="e.g. 1000"
+                    className={inputCls}
+                    value={values.offset}
+                    onChange={(e) => edit(() => setValues({ ...values, offset: e.target.value }))}
+                    data-testid="reset-offset-input"
+                  />
                 ) : t.type === "shift" && type === "shift" ? (
-                  <Input type="number" aria-label="Shift by" placeholder="e.g. -100 or 50" className={inputCls} value={values.shift} onChange={(e) => edit(() => setValues({ ...values, shift: e.target.value }))} data-testid="reset-shift-input" />
+                  <Input
+                    type="number"
+                    aria-label="Shift by"
+                    placeholder="e.g. -100 or 50"
+                    className={inputCls}
+                    value={values.shift}
+                    onChange={(e) => edit(() => setValues({ ...values, shift: e.target.value }))}
+                    data-testid="reset-shift-input"
+                  />
                 ) : (
                   <span className="text-xs text-slate-500 dark:text-slate-400">{t.hint}</span>
                 )}
@@ -250,7 +362,12 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
             ))}
             {type === "offset" || type === "shift" ? (
               <label className="ml-40 inline-flex items-center gap-2 pl-3 text-xs text-slate-600 dark:text-slate-400">
-                <input type="checkbox" checked={values.clamp} onChange={(e) => edit(() => setValues({ ...values, clamp: e.target.checked }))} data-testid="reset-clamp" />
+                <input
+                  type="checkbox"
+                  checked={values.clamp}
+                  onChange={(e) => edit(() => setValues({ ...values, clamp: e.target.checked }))}
+                  data-testid="reset-clamp"
+                />
                 Clamp to each partition&apos;s range (otherwise a target outside it is refused)
               </label>
             ) : null}
@@ -261,12 +378,20 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
               {error}
             </p>
           ) : null}
-          <MutationError action="preview the reset of" topic={group.groupId} error={preview.error} testId="reset-preview-error" />
+          <MutationError
+            action="preview the reset of"
+            topic={group.groupId}
+            error={preview.error}
+            testId="reset-preview-error"
+          />
 
           {preview.data && !preview.error ? (
             <div className={cn("space-y-2", !previewFresh && "opacity-50")}>
               <h3 className="text-sm font-medium text-slate-700 dark:text-slate-300">
-                Preview {previewFresh ? null : <span className="font-normal text-slate-500">(out of date: the form changed, preview again)</span>}
+                Preview{" "}
+                {previewFresh ? null : (
+                  <span className="font-normal text-slate-500">(out of date: the form changed, preview again)</span>
+                )}
               </h3>
               <PreviewTable preview={preview.data} applied={false} />
             </div>

@@ -32,14 +32,41 @@ function Stat({ label, value, testId }: { label: string; value: ReactNode; testI
   );
 }
 
-const mono = (v: string | null) => (v === null ? <span className="text-slate-400">—</span> : <span className="font-mono text-xs tabular-nums">{v}</span>);
+const mono = (v: string | null) =>
+  v === null ? <span className="text-slate-400">—</span> : <span className="font-mono text-xs tabular-nums">{v}</span>;
 
 const memberColumns: ColumnDef<Member, unknown>[] = [
-  { accessorKey: "clientId", header: "Client id", cell: ({ row }) => <span className="font-mono text-xs">{row.original.clientId}</span> },
-  { accessorKey: "memberId", header: "Member id", cell: ({ row }) => <span className="block max-w-[14rem] truncate font-mono text-xs" title={row.original.memberId}>{row.original.memberId}</span> },
-  { accessorKey: "clientHost", header: "Host", cell: ({ row }) => <span className="font-mono text-xs">{displayHost(row.original.clientHost)}</span> },
-  { accessorKey: "memberEpoch", header: "Member epoch", cell: ({ row }) => <span className="tabular-nums">{row.original.memberEpoch}</span> },
-  { id: "subscription", header: "Subscribed to", accessorFn: (m) => m.subscribedTopics.join(","), enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.subscribedTopics.join(", ") || "—"}</span> },
+  {
+    accessorKey: "clientId",
+    header: "Client id",
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.clientId}</span>,
+  },
+  {
+    accessorKey: "memberId",
+    header: "Member id",
+    cell: ({ row }) => (
+      <span className="block max-w-[14rem] truncate font-mono text-xs" title={row.original.memberId}>
+        {row.original.memberId}
+      </span>
+    ),
+  },
+  {
+    accessorKey: "clientHost",
+    header: "Host",
+    cell: ({ row }) => <span className="font-mono text-xs">{displayHost(row.original.clientHost)}</span>,
+  },
+  {
+    accessorKey: "memberEpoch",
+    header: "Member epoch",
+    cell: ({ row }) => <span className="tabular-nums">{row.original.memberEpoch}</span>,
+  },
+  {
+    id: "subscription",
+    header: "Subscribed to",
+    accessorFn: (m) => m.subscribedTopics.join(","),
+    enableSorting: false,
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.subscribedTopics.join(", ") || "—"}</span>,
+  },
   {
     id: "assignments",
     header: "Assigned partitions",
@@ -56,32 +83,61 @@ function partitionColumns(clusterId: string, clients: Map<string, string>): Colu
       accessorKey: "topic",
       header: "Topic",
       cell: ({ row }) => (
-        <Link href={paths.topic(clusterId, row.original.topic)} className="font-mono text-xs font-medium text-brand-700 hover:underline dark:text-cyan-300">
+        <Link
+          href={paths.topic(clusterId, row.original.topic)}
+          className="font-mono text-xs font-medium text-brand-700 hover:underline dark:text-cyan-300"
+        >
           {row.original.topic}
         </Link>
       ),
     },
-    { accessorKey: "partition", header: "Partition", cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span> },
+    {
+      accessorKey: "partition",
+      header: "Partition",
+      cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span>,
+    },
     {
       id: "start",
       header: "Start offset",
       accessorFn: (p) => Number(p.startOffset ?? -1),
-      cell: ({ row }) => <span title="The share-partition start offset: the earliest record still in flight; later records may already be delivered">{mono(row.original.startOffset)}</span>,
+      cell: ({ row }) => (
+        <span title="The share-partition start offset: the earliest record still in flight; later records may already be delivered">
+          {mono(row.original.startOffset)}
+        </span>
+      ),
     },
-    { id: "end", header: "End offset", accessorFn: (p) => Number(p.endOffset ?? -1), cell: ({ row }) => mono(row.original.endOffset) },
-    { id: "lag", header: "Lag", accessorFn: (p) => p.lag ?? -1, cell: ({ row }) => <LagValue lag={row.original.lag} /> },
+    {
+      id: "end",
+      header: "End offset",
+      accessorFn: (p) => Number(p.endOffset ?? -1),
+      cell: ({ row }) => mono(row.original.endOffset),
+    },
+    {
+      id: "lag",
+      header: "Lag",
+      accessorFn: (p) => p.lag ?? -1,
+      cell: ({ row }) => <LagValue lag={row.original.lag} />,
+    },
     {
       id: "consumers",
       header: "Consumers",
       accessorFn: (p) => p.memberIds.length,
       cell: ({ row }) =>
         row.original.memberIds.length ? (
-          <span className="font-mono text-xs">{row.original.memberIds.map((id) => clients.get(id) ?? id).join(", ")}</span>
+          <span className="font-mono text-xs">
+            {row.original.memberIds.map((id) => clients.get(id) ?? id).join(", ")}
+          </span>
         ) : (
           <span className="text-slate-400">unassigned</span>
         ),
     },
-    { id: "error", header: "Error", accessorFn: (p) => p.error ?? "", cell: ({ row }) => (row.original.error ? <span className="text-xs text-red-600">{row.original.error}</span> : null) },
+    {
+      id: "error",
+      header: "Error",
+      accessorFn: (p) => p.error ?? "",
+      cell: ({ row }) =>
+        row.original.error ? <span className="text-xs text-red-600">{row.original.error}</span> : null,
+    },
   ];
 }
 
@@ -105,7 +161,10 @@ export function ShareGroupDetailView({ clusterId, groupId }: { clusterId: string
   }
   if (!data.supported || !data.group) {
     return (
-      <p className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200" data-testid="share-groups-unavailable">
+      <p
+        className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        data-testid="share-groups-unavailable"
+      >
         <Info className="h-4 w-4 shrink-0" aria-hidden />
         {data.reason ?? "This cluster has no share groups."}
       </p>
@@ -121,16 +180,29 @@ export function ShareGroupDetailView({ clusterId, groupId }: { clusterId: string
         <dl className="grid grid-cols-2 divide-slate-100 sm:grid-cols-4 sm:divide-x dark:divide-slate-800">
           <Stat label="State" value={<GroupStateBadge state={g.state} />} testId="group-stat-state" />
           <Stat label="Members" value={formatNumber(g.members.length)} testId="group-stat-members" />
-          <Stat label="Lag (not yet delivered and acknowledged)" value={totalLag === null ? "—" : formatNumber(totalLag)} testId="group-stat-lag" />
+          <Stat
+            label="Lag (not yet delivered and acknowledged)"
+            value={totalLag === null ? "—" : formatNumber(totalLag)}
+            testId="group-stat-lag"
+          />
           <Stat label="Partitions" value={formatNumber(g.partitions.length)} testId="group-stat-partitions" />
         </dl>
-        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400" data-testid="group-protocol">
+        <p
+          className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400"
+          data-testid="group-protocol"
+        >
           <span className="inline-flex items-center gap-1">
             Type <GroupTypeBadge type="share" />
           </span>
-          <span>group epoch <span className="tabular-nums">{g.groupEpoch}</span></span>
-          <span>assignment epoch <span className="tabular-nums">{g.assignmentEpoch}</span></span>
-          <span>assignor <span className="font-mono">{g.assignor || "—"}</span></span>
+          <span>
+            group epoch <span className="tabular-nums">{g.groupEpoch}</span>
+          </span>
+          <span>
+            assignment epoch <span className="tabular-nums">{g.assignmentEpoch}</span>
+          </span>
+          <span>
+            assignor <span className="font-mono">{g.assignor || "—"}</span>
+          </span>
         </p>
       </Card>
 

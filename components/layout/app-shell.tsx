@@ -11,7 +11,10 @@ export function AppShell({ clusters, me, children }: { clusters: ClusterSummary[
   return (
     <div className="flex min-h-screen">
       {/* The aside stretches to the page's full height (its background with it); its content stays in view. */}
-      <aside className="w-60 shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="sidebar">
+      <aside
+        className="w-60 shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        data-testid="sidebar"
+      >
         <div className="sticky top-0 flex h-screen flex-col">
           <SideNav clusters={clusters} me={me} />
           <div className="space-y-2 border-t border-slate-200 p-3 dark:border-slate-800">

@@ -18,7 +18,11 @@ export function ClusterSwitcher({ clusters, current }: { clusters: ClusterSummar
         <ChevronsUpDown className="h-4 w-4 shrink-0 text-slate-400" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={4} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        >
           {clusters.map((c) => (
             <DropdownMenu.Item
               key={c.id}

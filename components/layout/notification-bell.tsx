@@ -23,11 +23,21 @@ export function NotificationBell() {
   const label = `Notifications: ${unread} unread${firing ? `, ${firing} alert${firing === 1 ? "" : "s"} firing` : ""}`;
   return (
     <>
-      <Button variant="ghost" className="relative w-full justify-start gap-2" onClick={() => setOpen(true)} aria-label={label} title={label} data-testid="notification-bell">
+      <Button
+        variant="ghost"
+        className="relative w-full justify-start gap-2"
+        onClick={() => setOpen(true)}
+        aria-label={label}
+        title={label}
+        data-testid="notification-bell"
+      >
         {firing ? <BellRing className="h-4 w-4 text-red-600" aria-hidden /> : <Bell className="h-4 w-4" aria-hidden />}
         <span className="text-sm">Notifications</span>
         {unread > 0 ? (
-          <span className="ml-auto rounded-full bg-blue-600 px-1.5 text-xs font-semibold text-white" data-testid="notification-count">
+          <span
+            className="ml-auto rounded-full bg-blue-600 px-1.5 text-xs font-semibold text-white"
+            data-testid="notification-count"
+          >
             {unread > 99 ? "99+" : unread}
           </span>
         ) : null}
@@ -38,7 +48,12 @@ export function NotificationBell() {
           title="Notifications"
           testId="notification-panel"
           footer={
-            <Button size="sm" disabled={unread === 0 || markRead.isPending} onClick={() => markRead.mutate({ all: true })} data-testid="mark-all-read">
+            <Button
+              size="sm"
+              disabled={unread === 0 || markRead.isPending}
+              onClick={() => markRead.mutate({ all: true })}
+              data-testid="mark-all-read"
+            >
               Mark all read
             </Button>
           }
@@ -48,10 +63,25 @@ export function NotificationBell() {
             {data?.notifications.length ? (
               <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="notification-list">
                 {data.notifications.map((n) => (
-                  <li key={n.id} className="flex items-start gap-2 py-2 text-sm" data-testid="notification-item" data-read={n.read}>
-                    <span className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", n.read ? "bg-transparent" : "bg-blue-600")} aria-label={n.read ? undefined : "unread"} />
+                  <li
+                    key={n.id}
+                    className="flex items-start gap-2 py-2 text-sm"
+                    data-testid="notification-item"
+                    data-read={n.read}
+                  >
+                    <span
+                      className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", n.read ? "bg-transparent" : "bg-blue-600")}
+                      aria-label={n.read ? undefined : "unread"}
+                    />
                     <div className="min-w-0 flex-1">
-                      <Link href={n.link} className={cn("break-words hover:underline", !n.read && "font-medium")} onClick={() => { if (!n.read) markRead.mutate({ ids: [n.id] }); setOpen(false); }}>
+                      <Link
+                        href={n.link}
+                        className={cn("break-words hover:underline", !n.read && "font-medium")}
+                        onClick={() => {
+                          if (!n.read) markRead.mutate({ ids: [n.id] });
+                          setOpen(false);
+                        }}
+                      >
                         {n.message}
                       </Link>
                       <p className="text-xs text-slate-500">
@@ -59,7 +89,12 @@ export function NotificationBell() {
                       </p>
                     </div>
                     {!n.read ? (
-                      <Button size="sm" variant="ghost" onClick={() => markRead.mutate({ ids: [n.id] })} aria-label="Mark read">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => markRead.mutate({ ids: [n.id] })}
+                        aria-label="Mark read"
+                      >
                         Mark read
                       </Button>
                     ) : null}
@@ -67,7 +102,9 @@ export function NotificationBell() {
                 ))}
               </ul>
             ) : (
-              <p className="text-sm text-slate-500">Nothing yet. Requests you submit, and requests waiting for your decision, show up here.</p>
+              <p className="text-sm text-slate-500">
+                Nothing yet. Requests you submit, and requests waiting for your decision, show up here.
+              </p>
             )}
           </section>
           <section className="mt-4 space-y-2">

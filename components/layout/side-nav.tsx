@@ -1,6 +1,23 @@
 "use client";
 
-import { BadgeCheck, BellRing, BookOpen, Boxes, Cable, ClipboardCheck, FileCode2, Gauge, KeyRound, LayoutDashboard, ListTree, Lock, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
+import {
+  BadgeCheck,
+  BellRing,
+  BookOpen,
+  Boxes,
+  Cable,
+  ClipboardCheck,
+  FileCode2,
+  Gauge,
+  KeyRound,
+  LayoutDashboard,
+  ListTree,
+  Lock,
+  ScrollText,
+  Server,
+  ShieldCheck,
+  Users,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -16,7 +33,12 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
   const base = "flex items-center gap-2 rounded-md px-3 py-2 text-sm";
   if (!item.href) {
     return (
-      <span className={cn(base, "cursor-not-allowed text-slate-400 dark:text-slate-600")} title="Not available yet" aria-disabled data-testid={item.testId}>
+      <span
+        className={cn(base, "cursor-not-allowed text-slate-400 dark:text-slate-600")}
+        title="Not available yet"
+        aria-disabled
+        data-testid={item.testId}
+      >
         <Icon className="h-4 w-4" /> {item.label}
         <span className="ml-auto text-[10px] uppercase tracking-wide">soon</span>
       </span>
@@ -27,7 +49,12 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
       href={item.href}
       data-testid={item.testId}
       aria-current={active ? "page" : undefined}
-      className={cn(base, active ? "bg-brand-50 font-medium text-brand-700 dark:bg-cyan-950 dark:text-cyan-300" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800")}
+      className={cn(
+        base,
+        active
+          ? "bg-brand-50 font-medium text-brand-700 dark:bg-cyan-950 dark:text-cyan-300"
+          : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+      )}
     >
       <Icon className="h-4 w-4" /> {item.label}
     </Link>
@@ -52,11 +79,16 @@ export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDt
       ]
     : [];
   const showAudit = me.globalAdmin || Object.values(me.permissions).some((p) => p.includes("audit:read"));
-  const isActive = (href?: string) => !!href && (href === paths.cluster(currentId ?? "") ? pathname === href : pathname.startsWith(href));
+  const isActive = (href?: string) =>
+    !!href && (href === paths.cluster(currentId ?? "") ? pathname === href : pathname.startsWith(href));
 
   return (
     <nav className="flex flex-1 flex-col gap-4 overflow-y-auto p-3" aria-label="Main">
-      <Link href={paths.home()} className="flex items-center gap-2 px-2 py-1 text-lg font-semibold tracking-tight" data-testid="nav-home">
+      <Link
+        href={paths.home()}
+        className="flex items-center gap-2 px-2 py-1 text-lg font-semibold tracking-tight"
+        data-testid="nav-home"
+      >
         <Boxes className="h-5 w-5 text-brand-600" /> Sluice
       </Link>
       <ClusterSwitcher clusters={clusters} current={current} />
@@ -71,26 +103,64 @@ export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDt
       {current ? (
         <div className="space-y-1">
           <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Self-service</p>
-          <NavLink item={{ label: "Requests", href: paths.requests(current.id), icon: ClipboardCheck, testId: "nav-requests" }} active={isActive(paths.requests(current.id))} />
-          <NavLink item={{ label: "Service principals", href: paths.servicePrincipals(current.id), icon: BadgeCheck, testId: "nav-principals" }} active={isActive(paths.servicePrincipals(current.id))} />
+          <NavLink
+            item={{ label: "Requests", href: paths.requests(current.id), icon: ClipboardCheck, testId: "nav-requests" }}
+            active={isActive(paths.requests(current.id))}
+          />
+          <NavLink
+            item={{
+              label: "Service principals",
+              href: paths.servicePrincipals(current.id),
+              icon: BadgeCheck,
+              testId: "nav-principals",
+            }}
+            active={isActive(paths.servicePrincipals(current.id))}
+          />
         </div>
       ) : null}
       {current && me.permissions[current.id]?.includes("access:read") ? (
         <div className="space-y-1">
           <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Access control</p>
-          <NavLink item={{ label: "ACLs", href: paths.acls(current.id), icon: Lock, testId: "nav-acls" }} active={isActive(paths.acls(current.id))} />
-          <NavLink item={{ label: "SCRAM users", href: paths.scramUsers(current.id), icon: KeyRound, testId: "nav-scram-users" }} active={isActive(paths.scramUsers(current.id))} />
-          <NavLink item={{ label: "Quotas", href: paths.quotas(current.id), icon: Gauge, testId: "nav-quotas" }} active={isActive(paths.quotas(current.id))} />
+          <NavLink
+            item={{ label: "ACLs", href: paths.acls(current.id), icon: Lock, testId: "nav-acls" }}
+            active={isActive(paths.acls(current.id))}
+          />
+          <NavLink
+            item={{
+              label: "SCRAM users",
+              href: paths.scramUsers(current.id),
+              icon: KeyRound,
+              testId: "nav-scram-users",
+            }}
+            active={isActive(paths.scramUsers(current.id))}
+          />
+          <NavLink
+            item={{ label: "Quotas", href: paths.quotas(current.id), icon: Gauge, testId: "nav-quotas" }}
+            active={isActive(paths.quotas(current.id))}
+          />
         </div>
       ) : null}
       {showAudit || me.globalAdmin ? (
         <div className="space-y-1">
           <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Administration</p>
-          {showAudit ? <NavLink item={{ label: "Audit log", href: paths.audit(), icon: ScrollText, testId: "nav-audit" }} active={isActive(paths.audit())} /> : null}
-          {me.globalAdmin ? <NavLink item={{ label: "Users and teams", href: paths.access(), icon: ShieldCheck, testId: "nav-access" }} active={isActive(paths.access())} /> : null}
+          {showAudit ? (
+            <NavLink
+              item={{ label: "Audit log", href: paths.audit(), icon: ScrollText, testId: "nav-audit" }}
+              active={isActive(paths.audit())}
+            />
+          ) : null}
+          {me.globalAdmin ? (
+            <NavLink
+              item={{ label: "Users and teams", href: paths.access(), icon: ShieldCheck, testId: "nav-access" }}
+              active={isActive(paths.access())}
+            />
+          ) : null}
         </div>
       ) : null}
-      <NavLink item={{ label: "API reference", href: paths.apiDocs(), icon: BookOpen, testId: "nav-api-docs" }} active={isActive(paths.apiDocs())} />
+      <NavLink
+        item={{ label: "API reference", href: paths.apiDocs(), icon: BookOpen, testId: "nav-api-docs" }}
+        active={isActive(paths.apiDocs())}
+      />
     </nav>
   );
 }

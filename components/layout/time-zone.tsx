@@ -14,7 +14,10 @@ const ZoneContext = createContext<Zone>({ zone: UTC, setZone: async () => {} });
 export function TimeZoneProvider({ initial, children }: { initial: string; children: ReactNode }) {
   const [zone, setLocal] = useState(initial);
   const setZone = async (next: string) => {
-    const saved = await fetchJson(paths.api.preferences(), preferencesBodySchema, { method: "PUT", body: JSON.stringify({ timeZone: next }) });
+    const saved = await fetchJson(paths.api.preferences(), preferencesBodySchema, {
+      method: "PUT",
+      body: JSON.stringify({ timeZone: next }),
+    });
     setLocal(saved.timeZone);
   };
   return <ZoneContext.Provider value={{ zone, setZone }}>{children}</ZoneContext.Provider>;
@@ -26,7 +29,15 @@ export function useTimeZone(): string {
 }
 
 /** An instant as the user reads every time in the console: "2026-11-30 20:23:24" in their zone. */
-export function Time({ t, millis, className }: { t: number | string | null | undefined; millis?: boolean; className?: string }) {
+export function Time({
+  t,
+  millis,
+  className,
+}: {
+  t: number | string | null | undefined;
+  millis?: boolean;
+  className?: string;
+}) {
   const zone = useTimeZone();
   const ms = t === null || t === undefined ? Number.NaN : new Date(t).getTime();
   if (!Number.isFinite(ms)) return <span className={className}>{t ?? "—"}</span>;
@@ -51,12 +62,22 @@ export function TimeZoneSetting() {
   // The browser's zone is only known in the browser; the server renders the option without it.
   const browser = useSyncExternalStore(subscribe, localTimeZone, () => "");
   const local = zone === UTC ? browser : zone;
-  const change = (next: string) => setZone(next).then(() => setError(undefined), (e: Error) => setError(e.message));
+  const change = (next: string) =>
+    setZone(next).then(
+      () => setError(undefined),
+      (e: Error) => setError(e.message),
+    );
   return (
     <label className="flex items-center gap-2 px-3 text-sm text-slate-700 dark:text-slate-300">
       <Clock className="h-4 w-4" />
       <span>Times</span>
-      <select value={zone === UTC ? UTC : "local"} onChange={(e) => change(e.target.value === UTC ? UTC : localTimeZone())} className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900" data-testid="time-zone-setting" aria-label="Show times in">
+      <select
+        value={zone === UTC ? UTC : "local"}
+        onChange={(e) => change(e.target.value === UTC ? UTC : localTimeZone())}
+        className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900"
+        data-testid="time-zone-setting"
+        aria-label="Show times in"
+      >
         <option value={UTC}>UTC</option>
         <option value="local">{local ? `Local (${local})` : "Local"}</option>
       </select>

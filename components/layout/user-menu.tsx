@@ -24,7 +24,15 @@ export function UserMenu({ me }: { me: MeDto }) {
           {me.teams.length ? me.teams.map((t) => t.name).join(", ") : me.email}
         </p>
       </div>
-      <Button size="icon" variant="ghost" onClick={signOut} disabled={leaving} aria-label="Sign out" title="Sign out" data-testid="sign-out">
+      <Button
+        size="icon"
+        variant="ghost"
+        onClick={signOut}
+        disabled={leaving}
+        aria-label="Sign out"
+        title="Sign out"
+        data-testid="sign-out"
+      >
         <LogOut className="h-4 w-4" />
       </Button>
     </div>

@@ -48,7 +48,8 @@ function ElectLeadersDialog({ clusterId, topic, onClose }: { clusterId: string; 
       description={
         topic ? (
           <>
-            Moves the leadership of every partition of <span className="font-mono">{topic}</span> back to its preferred replica (the first in its replica list).
+            Moves the leadership of every partition of <span className="font-mono">{topic}</span> back to its preferred
+            replica (the first in its replica list).
           </>
         ) : (
           "Moves the leadership of every partition of the cluster back to its preferred replica (the first in its replica list)."
@@ -58,7 +59,12 @@ function ElectLeadersDialog({ clusterId, topic, onClose }: { clusterId: string; 
         <>
           <Button onClick={onClose}>Close</Button>
           {!r ? (
-            <Button variant="primary" onClick={() => elect.mutate(topic)} disabled={elect.isPending} data-testid="elect-leaders-submit">
+            <Button
+              variant="primary"
+              onClick={() => elect.mutate(topic)}
+              disabled={elect.isPending}
+              data-testid="elect-leaders-submit"
+            >
               {elect.isPending ? "Electing…" : "Elect leaders"}
             </Button>
           ) : null}

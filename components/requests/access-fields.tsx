@@ -20,23 +20,68 @@ export type AccessDraft = {
   requestPct: string;
 };
 
-export const EMPTY_ACCESS: AccessDraft = { principal: "", resourceName: "", patternType: "LITERAL", ops: ["READ"], groupName: "", action: "create", producerRate: "", consumerRate: "", requestPct: "" };
+export const EMPTY_ACCESS: AccessDraft = {
+  principal: "",
+  resourceName: "",
+  patternType: "LITERAL",
+  ops: ["READ"],
+  groupName: "",
+  action: "create",
+  producerRate: "",
+  consumerRate: "",
+  requestPct: "",
+};
 
 const OP_HINT: Record<GrantOperation, string> = { READ: "consume", WRITE: "produce", DESCRIBE: "metadata only" };
 
-type Props = { clusterId: string; teamId: string; d: AccessDraft; set: (p: Partial<AccessDraft>) => void; fieldError: (path: string) => string | undefined };
+type Props = {
+  clusterId: string;
+  teamId: string;
+  d: AccessDraft;
+  set: (p: Partial<AccessDraft>) => void;
+  fieldError: (path: string) => string | undefined;
+};
 
 /** The team's principals as a select; a credential request may also name a new one. */
-function PrincipalField({ clusterId, teamId, d, set, fieldError, allowNew, label = "Service principal" }: Props & { allowNew?: boolean; label?: string }) {
+function PrincipalField({
+  clusterId,
+  teamId,
+  d,
+  set,
+  fieldError,
+  allowNew,
+  label = "Service principal",
+}: Props & { allowNew?: boolean; label?: string }) {
   const principals = useQuery(principalsOptions(clusterId));
   const mine = (principals.data ?? []).filter((p) => p.team.id === teamId);
-  const hint = mine.length ? `Your team's: ${mine.map((p) => p.principal).join(", ")}` : "Your team has no principal yet: request a credential for a new one, or ask an admin.";
+  const hint = mine.length
+    ? `Your team's: ${mine.map((p) => p.principal).join(", ")}`
+    : "Your team has no principal yet: request a credential for a new one, or ask an admin.";
   return (
-    <Field label={label} htmlFor="req-principal" hint={hint} error={fieldError("principal") ?? fieldError("access.0.principal")}>
+    <Field
+      label={label}
+      htmlFor="req-principal"
+      hint={hint}
+      error={fieldError("principal") ?? fieldError("access.0.principal")}
+    >
       {allowNew ? (
-        <Input id="req-principal" className="font-mono" placeholder="User:orders-svc" list="req-principals" value={d.principal} onChange={(e) => set({ principal: e.target.value })} data-testid="request-principal" />
+        <Input
+          id="req-principal"
+          className="font-mono"
+          placeholder="User:orders-svc"
+          list="req-principals"
+          value={d.principal}
+          onChange={(e) => set({ principal: e.target.value })}
+          data-testid="request-principal"
+        />
       ) : (
-        <Select id="req-principal" className="w-full font-mono" value={d.principal} onChange={(e) => set({ principal: e.target.value })} data-testid="request-principal">
+        <Select
+          id="req-principal"
+          className="w-full font-mono"
+          value={d.principal}
+          onChange={(e) => set({ principal: e.target.value })}
+          data-testid="request-principal"
+        >
           <option value="">{label === "Service principal" ? "Choose…" : "No access with it"}</option>
           {mine.map((p) => (
             <option key={p.id} value={p.principal}>
@@ -55,14 +100,20 @@ function PrincipalField({ clusterId, teamId, d, set, fieldError, allowNew, label
 }
 
 function Operations({ d, set }: Pick<Props, "d" | "set">) {
-  const toggle = (op: GrantOperation) => set({ ops: d.ops.includes(op) ? d.ops.filter((o) => o !== op) : [...d.ops, op] });
+  const toggle = (op: GrantOperation) =>
+    set({ ops: d.ops.includes(op) ? d.ops.filter((o) => o !== op) : [...d.ops, op] });
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium text-slate-700 dark:text-slate-300">Operations</legend>
       <div className="flex flex-wrap gap-4 text-sm">
         {GRANT_OPERATIONS.map((op) => (
           <label key={op} className="inline-flex items-center gap-1.5">
-            <input type="checkbox" checked={d.ops.includes(op)} onChange={() => toggle(op)} data-testid={`request-op-${op}`} />
+            <input
+              type="checkbox"
+              checked={d.ops.includes(op)}
+              onChange={() => toggle(op)}
+              data-testid={`request-op-${op}`}
+            />
             {op} <span className="text-xs text-slate-500">({OP_HINT[op]})</span>
           </label>
         ))}
@@ -78,7 +129,13 @@ export function AccessFields(props: Props & { kind: "access" | "credential" | "q
       <>
         <PrincipalField {...props} allowNew />
         <Field label="Action" htmlFor="req-action">
-          <Select id="req-action" className="w-full" value={d.action} onChange={(e) => set({ action: e.target.value as AccessDraft["action"] })} data-testid="request-action">
+          <Select
+            id="req-action"
+            className="w-full"
+            value={d.action}
+            onChange={(e) => set({ action: e.target.value as AccessDraft["action"] })}
+            data-testid="request-action"
+          >
             <option value="create">New SCRAM-SHA-512 credential</option>
             <option value="rotate">Rotate the password</option>
           </Select>
@@ -93,13 +150,33 @@ export function AccessFields(props: Props & { kind: "access" | "credential" | "q
           <PrincipalField {...props} />
         </div>
         <Field label="Producer bytes/s" htmlFor="req-prod" error={fieldError("values.producer_byte_rate")}>
-          <Input id="req-prod" type="number" min={1} value={d.producerRate} onChange={(e) => set({ producerRate: e.target.value })} data-testid="request-quota-producer" />
+          <Input
+            id="req-prod"
+            type="number"
+            min={1}
+            value={d.producerRate}
+            onChange={(e) => set({ producerRate: e.target.value })}
+            data-testid="request-quota-producer"
+          />
         </Field>
         <Field label="Consumer bytes/s" htmlFor="req-cons" error={fieldError("values.consumer_byte_rate")}>
-          <Input id="req-cons" type="number" min={1} value={d.consumerRate} onChange={(e) => set({ consumerRate: e.target.value })} data-testid="request-quota-consumer" />
+          <Input
+            id="req-cons"
+            type="number"
+            min={1}
+            value={d.consumerRate}
+            onChange={(e) => set({ consumerRate: e.target.value })}
+            data-testid="request-quota-consumer"
+          />
         </Field>
         <Field label="Request time (%)" htmlFor="req-pct" error={fieldError("values.request_percentage")}>
-          <Input id="req-pct" type="number" min={1} value={d.requestPct} onChange={(e) => set({ requestPct: e.target.value })} />
+          <Input
+            id="req-pct"
+            type="number"
+            min={1}
+            value={d.requestPct}
+            onChange={(e) => set({ requestPct: e.target.value })}
+          />
         </Field>
       </>
     );
@@ -109,11 +186,28 @@ export function AccessFields(props: Props & { kind: "access" | "credential" | "q
       <div className="sm:col-span-2">
         <PrincipalField {...props} />
       </div>
-      <Field label="Topic or prefix" htmlFor="req-resource" hint="Another team's topic is decided by that team's approvers." error={fieldError("resource.name")}>
-        <Input id="req-resource" className="font-mono" value={d.resourceName} onChange={(e) => set({ resourceName: e.target.value })} data-testid="request-resource" />
+      <Field
+        label="Topic or prefix"
+        htmlFor="req-resource"
+        hint="Another team's topic is decided by that team's approvers."
+        error={fieldError("resource.name")}
+      >
+        <Input
+          id="req-resource"
+          className="font-mono"
+          value={d.resourceName}
+          onChange={(e) => set({ resourceName: e.target.value })}
+          data-testid="request-resource"
+        />
       </Field>
       <Field label="Match" htmlFor="req-pattern">
-        <Select id="req-pattern" className="w-full" value={d.patternType} onChange={(e) => set({ patternType: e.target.value as AccessDraft["patternType"] })} data-testid="request-pattern">
+        <Select
+          id="req-pattern"
+          className="w-full"
+          value={d.patternType}
+          onChange={(e) => set({ patternType: e.target.value as AccessDraft["patternType"] })}
+          data-testid="request-pattern"
+        >
           <option value="LITERAL">This topic only</option>
           <option value="PREFIXED">Every topic with this prefix</option>
         </Select>
@@ -122,8 +216,19 @@ export function AccessFields(props: Props & { kind: "access" | "credential" | "q
         <Operations d={d} set={set} />
       </div>
       <div className="sm:col-span-2">
-        <Field label="Consumer group (optional)" htmlFor="req-group" hint="The group the service consumes as; it carries your team's prefix." error={fieldError("group.name")}>
-          <Input id="req-group" className="font-mono" value={d.groupName} onChange={(e) => set({ groupName: e.target.value })} data-testid="request-group" />
+        <Field
+          label="Consumer group (optional)"
+          htmlFor="req-group"
+          hint="The group the service consumes as; it carries your team's prefix."
+          error={fieldError("group.name")}
+        >
+          <Input
+            id="req-group"
+            className="font-mono"
+            value={d.groupName}
+            onChange={(e) => set({ groupName: e.target.value })}
+            data-testid="request-group"
+          />
         </Field>
       </div>
     </>
@@ -146,7 +251,13 @@ const num = (s: string) => (s.trim() === "" ? undefined : Number(s));
 export function accessBody(kind: "access" | "credential" | "quota", d: AccessDraft): Record<string, unknown> {
   if (kind === "credential") return { principal: d.principal.trim(), action: d.action, mechanism: "SCRAM-SHA-512" };
   if (kind === "quota") {
-    const values = Object.fromEntries(Object.entries({ producer_byte_rate: num(d.producerRate), consumer_byte_rate: num(d.consumerRate), request_percentage: num(d.requestPct) }).filter(([, v]) => v !== undefined));
+    const values = Object.fromEntries(
+      Object.entries({
+        producer_byte_rate: num(d.producerRate),
+        consumer_byte_rate: num(d.consumerRate),
+        request_percentage: num(d.requestPct),
+      }).filter(([, v]) => v !== undefined),
+    );
     return { principal: d.principal, values };
   }
   return {

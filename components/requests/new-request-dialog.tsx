@@ -24,7 +24,8 @@ import { KIND_LABEL } from "./request-status";
 
 const FORM_KINDS = [...TOPIC_REQUEST_KINDS, ...ACCESS_REQUEST_KINDS, "connector"] as const;
 type FormKind = (typeof FORM_KINDS)[number];
-const isAccessKind = (k: FormKind): k is (typeof ACCESS_REQUEST_KINDS)[number] => (ACCESS_REQUEST_KINDS as readonly string[]).includes(k);
+const isAccessKind = (k: FormKind): k is (typeof ACCESS_REQUEST_KINDS)[number] =>
+  (ACCESS_REQUEST_KINDS as readonly string[]).includes(k);
 
 type Draft = {
   kind: FormKind;
@@ -43,7 +44,10 @@ type Draft = {
 function parseConfigLines(text: string): { values: Record<string, string>; bad: string[] } {
   const values: Record<string, string> = {};
   const bad: string[] = [];
-  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const eq = line.indexOf("=");
     if (eq <= 0) bad.push(line);
     else values[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
@@ -52,13 +56,30 @@ function parseConfigLines(text: string): { values: Record<string, string>; bad: 
 }
 
 function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
-  if (isAccessKind(d.kind)) return { body: { kind: d.kind, teamId: d.teamId, justification: d.justification, ...accessBody(d.kind, d.access) } as SubmitRequestBody };
+  if (isAccessKind(d.kind))
+    return {
+      body: {
+        kind: d.kind,
+        teamId: d.teamId,
+        justification: d.justification,
+        ...accessBody(d.kind, d.access),
+      } as SubmitRequestBody,
+    };
   const base = { topicName: d.topicName.trim(), teamId: d.teamId, justification: d.justification };
   const { values, bad } = parseConfigLines(d.configs);
   if (bad.length) return { error: `Write configs as key=value, one per line (not "${bad[0]}").` };
   switch (d.kind) {
     case "connector":
-      return { body: { kind: "connector", teamId: d.teamId, justification: d.justification, connectId: d.connectId, name: base.topicName, config: values } };
+      return {
+        body: {
+          kind: "connector",
+          teamId: d.teamId,
+          justification: d.justification,
+          connectId: d.connectId,
+          name: base.topicName,
+          config: values,
+        },
+      };
     case "create":
       return {
         body: {
@@ -71,7 +92,17 @@ function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
         },
       };
     case "alter-configs":
-      return { body: { kind: "alter-configs", ...base, set: values, reset: d.reset.split(",").map((s) => s.trim()).filter(Boolean) } };
+      return {
+        body: {
+          kind: "alter-configs",
+          ...base,
+          set: values,
+          reset: d.reset
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
+      };
     case "add-partitions":
       return { body: { kind: "add-partitions", ...base, partitions: Number(d.partitions) } };
     case "delete":
@@ -89,7 +120,9 @@ function noTeamReason(admin: boolean): string {
 export function NewRequestButton({ clusterId, blockedReason }: { clusterId: string; blockedReason?: string }) {
   const [open, setOpen] = useState(false);
   const me = useMe();
-  const why = blockedReason ?? (me.teams.length === 0 ? noTeamReason(me.globalAdmin || me.roles[clusterId] === "admin") : undefined);
+  const why =
+    blockedReason ??
+    (me.teams.length === 0 ? noTeamReason(me.globalAdmin || me.roles[clusterId] === "admin") : undefined);
   return (
     <Blocked reason={why}>
       <Tooltip content={why}>
@@ -135,7 +168,8 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
     else submit.mutate(body, { onSuccess: (r) => router.push(paths.request(clusterId, r.id)) });
   };
   const err = submit.error ?? preview.error;
-  const fieldError = (path: string) => (err instanceof ApiClientError ? err.details.find((d) => d.path === path)?.issue : undefined);
+  const fieldError = (path: string) =>
+    err instanceof ApiClientError ? err.details.find((d) => d.path === path)?.issue : undefined;
   const clean = preview.data && preview.data.violations.length === 0 && !preview.data.conflict;
   const team = me.teams.find((t) => t.id === draft.teamId);
   const setAccess = (patch: Partial<AccessDraft>) => set({ access: { ...draft.access, ...patch } });
@@ -154,7 +188,12 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
             {preview.isPending ? "Checking…" : "Check"}
           </Button>
           <Tooltip content={clean ? undefined : "Check the request first; submit is enabled when it passes."}>
-            <Button variant="primary" onClick={() => run("submit")} disabled={!clean || submit.isPending} data-testid="request-submit">
+            <Button
+              variant="primary"
+              onClick={() => run("submit")}
+              disabled={!clean || submit.isPending}
+              data-testid="request-submit"
+            >
               Submit request
             </Button>
           </Tooltip>
@@ -163,7 +202,13 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="What" htmlFor="req-kind">
-          <Select id="req-kind" className="w-full" value={draft.kind} onChange={(e) => set({ kind: e.target.value as FormKind })} data-testid="request-kind">
+          <Select
+            id="req-kind"
+            className="w-full"
+            value={draft.kind}
+            onChange={(e) => set({ kind: e.target.value as FormKind })}
+            data-testid="request-kind"
+          >
             {FORM_KINDS.map((k) => (
               <option key={k} value={k}>
                 {KIND_LABEL[k]}
@@ -171,8 +216,18 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
             ))}
           </Select>
         </Field>
-        <Field label={isAccessKind(draft.kind) ? "For team" : "Owning team"} htmlFor="req-team" hint={team ? `Owns ${team.prefixes.join(", ")}` : undefined}>
-          <Select id="req-team" className="w-full" value={draft.teamId} onChange={(e) => set({ teamId: e.target.value })} data-testid="request-team">
+        <Field
+          label={isAccessKind(draft.kind) ? "For team" : "Owning team"}
+          htmlFor="req-team"
+          hint={team ? `Owns ${team.prefixes.join(", ")}` : undefined}
+        >
+          <Select
+            id="req-team"
+            className="w-full"
+            value={draft.teamId}
+            onChange={(e) => set({ teamId: e.target.value })}
+            data-testid="request-team"
+          >
             {me.teams.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -184,15 +239,41 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
           <AccessFields kind={draft.kind} {...accessProps} />
         ) : (
           <div className="sm:col-span-2">
-            <Field label={draft.kind === "connector" ? "Connector name" : "Topic name"} htmlFor="req-topic" error={fieldError(draft.kind === "connector" ? "name" : "topicName")} testId="request-topic">
-              <Input id="req-topic" className="font-mono" value={draft.topicName} onChange={(e) => set({ topicName: e.target.value })} data-testid="request-topic" />
+            <Field
+              label={draft.kind === "connector" ? "Connector name" : "Topic name"}
+              htmlFor="req-topic"
+              error={fieldError(draft.kind === "connector" ? "name" : "topicName")}
+              testId="request-topic"
+            >
+              <Input
+                id="req-topic"
+                className="font-mono"
+                value={draft.topicName}
+                onChange={(e) => set({ topicName: e.target.value })}
+                data-testid="request-topic"
+              />
             </Field>
           </div>
         )}
         {draft.kind === "connector" ? (
           <div className="sm:col-span-2">
-            <Field label="Kafka Connect cluster" htmlFor="req-connect" error={fieldError("connectId")} hint={connect.data && !connect.data.connect.length ? "This cluster has no Kafka Connect configured." : undefined}>
-              <Select id="req-connect" className="w-full" value={connectId} onChange={(e) => set({ connectId: e.target.value })} data-testid="request-connect">
+            <Field
+              label="Kafka Connect cluster"
+              htmlFor="req-connect"
+              error={fieldError("connectId")}
+              hint={
+                connect.data && !connect.data.connect.length
+                  ? "This cluster has no Kafka Connect configured."
+                  : undefined
+              }
+            >
+              <Select
+                id="req-connect"
+                className="w-full"
+                value={connectId}
+                onChange={(e) => set({ connectId: e.target.value })}
+                data-testid="request-connect"
+              >
                 {(connect.data?.connect ?? []).map((c) => (
                   <option key={c.name} value={c.name}>
                     {c.name} ({c.host})
@@ -203,22 +284,51 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
           </div>
         ) : null}
         {draft.kind === "create" || draft.kind === "add-partitions" ? (
-          <Field label={draft.kind === "create" ? "Partitions" : "New partition count"} htmlFor="req-partitions" error={fieldError("partitions")}>
-            <Input id="req-partitions" type="number" min={1} value={draft.partitions} onChange={(e) => set({ partitions: e.target.value })} data-testid="request-partitions" />
+          <Field
+            label={draft.kind === "create" ? "Partitions" : "New partition count"}
+            htmlFor="req-partitions"
+            error={fieldError("partitions")}
+          >
+            <Input
+              id="req-partitions"
+              type="number"
+              min={1}
+              value={draft.partitions}
+              onChange={(e) => set({ partitions: e.target.value })}
+              data-testid="request-partitions"
+            />
           </Field>
         ) : null}
         {draft.kind === "create" ? (
           <Field label="Replication factor" htmlFor="req-rf" error={fieldError("replicationFactor")}>
-            <Input id="req-rf" type="number" min={1} value={draft.replicationFactor} onChange={(e) => set({ replicationFactor: e.target.value })} data-testid="request-rf" />
+            <Input
+              id="req-rf"
+              type="number"
+              min={1}
+              value={draft.replicationFactor}
+              onChange={(e) => set({ replicationFactor: e.target.value })}
+              data-testid="request-rf"
+            />
           </Field>
         ) : null}
         {draft.kind === "create" || draft.kind === "alter-configs" || draft.kind === "connector" ? (
           <div className="sm:col-span-2">
             <Field
-              label={draft.kind === "create" ? "Configs" : draft.kind === "connector" ? "Connector config" : "Set configs"}
+              label={
+                draft.kind === "create" ? "Configs" : draft.kind === "connector" ? "Connector config" : "Set configs"
+              }
               htmlFor="req-configs"
-              hint={draft.kind === "connector" ? "One key=value per line: connector.class, topic or topics, and the plugin's settings. The worker validates them on Check." : "One key=value per line, e.g. retention.ms=604800000"}
-              error={fieldError("configs.retention.ms") ?? (err instanceof ApiClientError ? err.details.find((d) => d.path.startsWith("config."))?.issue : undefined)}
+              hint={
+                draft.kind === "connector"
+                  ? "One key=value per line: connector.class, topic or topics, and the plugin's settings. The worker validates them on Check."
+                  : "One key=value per line, e.g. retention.ms=604800000"
+              }
+              error={
+                fieldError("configs.retention.ms") ??
+                (err instanceof ApiClientError
+                  ? err.details.find((d) => d.path.startsWith("config."))?.issue
+                  : undefined)
+              }
             >
               <Textarea
                 id="req-configs"
@@ -235,12 +345,22 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
         {draft.kind === "alter-configs" ? (
           <div className="sm:col-span-2">
             <Field label="Reset to default" htmlFor="req-reset" hint="Config names, comma-separated">
-              <Input id="req-reset" className="font-mono" value={draft.reset} onChange={(e) => set({ reset: e.target.value })} />
+              <Input
+                id="req-reset"
+                className="font-mono"
+                value={draft.reset}
+                onChange={(e) => set({ reset: e.target.value })}
+              />
             </Field>
           </div>
         ) : null}
         <div className="sm:col-span-2">
-          <Field label="Justification" htmlFor="req-why" hint="Who produces and consumes it, and why an existing topic does not do." error={fieldError("justification")}>
+          <Field
+            label="Justification"
+            htmlFor="req-why"
+            hint="Who produces and consumes it, and why an existing topic does not do."
+            error={fieldError("justification")}
+          >
             <Textarea
               id="req-why"
               rows={2}
@@ -256,11 +376,18 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
         {localError ? <ErrorState title="Check the form" message={localError} /> : null}
         {err ? <ErrorState title={submit.error ? "Not submitted" : "Cannot check"} message={err.message} /> : null}
         {preview.data ? (
-          <div className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid="request-preview">
-            {preview.data.conflict ? <ErrorState title="Already requested or existing" message={preview.data.conflict} /> : null}
+          <div
+            className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700"
+            data-testid="request-preview"
+          >
+            {preview.data.conflict ? (
+              <ErrorState title="Already requested or existing" message={preview.data.conflict} />
+            ) : null}
             {preview.data.violations.length ? (
               <div data-testid="request-violations">
-                <p className="mb-1 text-sm font-medium text-red-700 dark:text-red-300">The policy refuses this request:</p>
+                <p className="mb-1 text-sm font-medium text-red-700 dark:text-red-300">
+                  The policy refuses this request:
+                </p>
                 <ul className="space-y-1 text-sm">
                   {preview.data.violations.map((v, i) => (
                     <li key={i} className="flex items-start gap-2 text-red-700 dark:text-red-300">
@@ -288,11 +415,19 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
             ))}
             {preview.data.configs ? (
               <details className="text-xs">
-                <summary className="cursor-pointer text-slate-500">Effective configs of the new topic ({preview.data.configs.filter((c) => c.source === "override").length} override(s))</summary>
+                <summary className="cursor-pointer text-slate-500">
+                  Effective configs of the new topic (
+                  {preview.data.configs.filter((c) => c.source === "override").length} override(s))
+                </summary>
                 <table className="mt-2 w-full font-mono">
                   <tbody>
                     {preview.data.configs.map((c) => (
-                      <tr key={c.name} className={c.source === "override" ? "font-semibold text-brand-700 dark:text-cyan-300" : "text-slate-500"}>
+                      <tr
+                        key={c.name}
+                        className={
+                          c.source === "override" ? "font-semibold text-brand-700 dark:text-cyan-300" : "text-slate-500"
+                        }
+                      >
                         <td className="pr-3">{c.name}</td>
                         <td className="pr-3">{c.value ?? "—"}</td>
                         <td>{c.source}</td>

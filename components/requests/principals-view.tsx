@@ -16,7 +16,12 @@ import { ErrorState, Loading } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import { teamsOptions } from "@/lib/queries/access";
-import { principalRequestsOptions, principalsOptions, useDeclarePrincipal, useRemovePrincipal } from "@/lib/queries/requests";
+import {
+  principalRequestsOptions,
+  principalsOptions,
+  useDeclarePrincipal,
+  useRemovePrincipal,
+} from "@/lib/queries/requests";
 import type { ServicePrincipalDto } from "@/lib/schemas/requests";
 
 function DeclarePrincipal({ clusterId }: { clusterId: string }) {
@@ -32,10 +37,22 @@ function DeclarePrincipal({ clusterId }: { clusterId: string }) {
       </CardHeader>
       <CardBody className="space-y-3">
         <Field label="Principal" htmlFor="sp-principal" error={fieldError("principal")}>
-          <Input id="sp-principal" className="font-mono" value={d.principal} onChange={(e) => setD({ ...d, principal: e.target.value })} data-testid="principal-name" />
+          <Input
+            id="sp-principal"
+            className="font-mono"
+            value={d.principal}
+            onChange={(e) => setD({ ...d, principal: e.target.value })}
+            data-testid="principal-name"
+          />
         </Field>
         <Field label="Team" htmlFor="sp-team" error={fieldError("teamId")}>
-          <Select id="sp-team" className="w-full" value={d.teamId} onChange={(e) => setD({ ...d, teamId: e.target.value })} data-testid="principal-team">
+          <Select
+            id="sp-team"
+            className="w-full"
+            value={d.teamId}
+            onChange={(e) => setD({ ...d, teamId: e.target.value })}
+            data-testid="principal-team"
+          >
             <option value="">Choose…</option>
             {(teams.data ?? []).map((t) => (
               <option key={t.id} value={t.id}>
@@ -45,12 +62,26 @@ function DeclarePrincipal({ clusterId }: { clusterId: string }) {
           </Select>
         </Field>
         <Field label="What runs as it" htmlFor="sp-desc">
-          <Input id="sp-desc" value={d.description} onChange={(e) => setD({ ...d, description: e.target.value })} placeholder="orders service" />
+          <Input
+            id="sp-desc"
+            value={d.description}
+            onChange={(e) => setD({ ...d, description: e.target.value })}
+            placeholder="orders service"
+          />
         </Field>
-        <Button variant="primary" onClick={() => declare.mutate(d, { onSuccess: () => setD({ principal: "User:", teamId: "", description: "" }) })} disabled={declare.isPending || !d.teamId} data-testid="principal-declare">
+        <Button
+          variant="primary"
+          onClick={() =>
+            declare.mutate(d, { onSuccess: () => setD({ principal: "User:", teamId: "", description: "" }) })
+          }
+          disabled={declare.isPending || !d.teamId}
+          data-testid="principal-declare"
+        >
           Declare
         </Button>
-        {declare.error && !fieldError("principal") ? <ErrorState title="Not declared" message={declare.error.message} /> : null}
+        {declare.error && !fieldError("principal") ? (
+          <ErrorState title="Not declared" message={declare.error.message} />
+        ) : null}
       </CardBody>
     </Card>
   );
@@ -68,7 +99,10 @@ export function PrincipalsView({ clusterId }: { clusterId: string }) {
       header: "Principal",
       cell: ({ row }) =>
         readAcls ? (
-          <Link className="font-mono text-brand-700 hover:underline dark:text-cyan-300" href={paths.principal(clusterId, row.original.principal)}>
+          <Link
+            className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+            href={paths.principal(clusterId, row.original.principal)}
+          >
             {row.original.principal}
           </Link>
         ) : (
@@ -84,7 +118,13 @@ export function PrincipalsView({ clusterId }: { clusterId: string }) {
             id: "actions",
             header: "",
             cell: ({ row }: { row: { original: ServicePrincipalDto } }) => (
-              <Button size="sm" variant="ghost" aria-label={`Remove ${row.original.principal}`} onClick={() => remove.mutate(row.original.id)} disabled={remove.isPending}>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Remove ${row.original.principal}`}
+                onClick={() => remove.mutate(row.original.id)}
+                disabled={remove.isPending}
+              >
                 <Trash2 className="h-3.5 w-3.5" />
               </Button>
             ),
@@ -122,18 +162,34 @@ export function PrincipalGrants({ clusterId, principal }: { clusterId: string; p
         <p className="text-sm font-semibold">Self-service</p>
       </CardHeader>
       <CardBody className="space-y-2 text-sm" data-testid="principal-grants">
-        <p>{owner ? <>Owned by team <span className="font-medium">{owner.team.name}</span>{owner.description ? ` (${owner.description})` : ""}.</> : "No team owns this principal."}</p>
+        <p>
+          {owner ? (
+            <>
+              Owned by team <span className="font-medium">{owner.team.name}</span>
+              {owner.description ? ` (${owner.description})` : ""}.
+            </>
+          ) : (
+            "No team owns this principal."
+          )}
+        </p>
         {live.length === 0 ? (
           <p className="text-slate-500">No provisioned request grants it anything.</p>
         ) : (
           <ul className="space-y-1">
             {live.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center gap-2">
-                <Link className="text-brand-700 hover:underline dark:text-cyan-300" href={paths.request(clusterId, r.id)}>
+                <Link
+                  className="text-brand-700 hover:underline dark:text-cyan-300"
+                  href={paths.request(clusterId, r.id)}
+                >
                   {r.kind} {r.topicName}
                 </Link>
                 {r.revokedAt ? <span className="text-xs text-slate-500">revoked</span> : null}
-                {r.drift ? <span className="text-xs text-amber-700 dark:text-amber-300">drift: {r.drift.map((d) => d.kind).join(", ")}</span> : null}
+                {r.drift ? (
+                  <span className="text-xs text-amber-700 dark:text-amber-300">
+                    drift: {r.drift.map((d) => d.kind).join(", ")}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -36,7 +36,8 @@ function SpecLines({ r }: { r: TopicRequestDto }) {
   } else if (r.kind === "alter-configs") {
     for (const [k, v] of Object.entries(s.set as Record<string, string>)) lines.push(`set ${k} = ${v}`);
     for (const k of s.reset as string[]) lines.push(`reset ${k}`);
-    for (const g of (s.access ?? []) as { principal: string; operations: string[] }[]) lines.push(`grant ${g.principal}: ${g.operations.join(", ")}`);
+    for (const g of (s.access ?? []) as { principal: string; operations: string[] }[])
+      lines.push(`grant ${g.principal}: ${g.operations.join(", ")}`);
   } else if (r.kind === "add-partitions") lines.push(`raise partitions to ${s.partitions}`);
   else if (r.kind === "delete") lines.push("delete the topic and its records");
   else lines.push(...accessSpecLines(r));
@@ -68,8 +69,18 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
               <RequestStatusBadge status={r.status} />
               <span className="text-sm text-slate-500">{KIND_LABEL[r.kind]}</span>
             </div>
-            {r.status === "PROVISIONED" && r.topicName && r.kind !== "delete" && !(r.kind === "access" && (r.spec as { resource: { patternType: string } }).resource.patternType === "PREFIXED") ? (
-              <Link className="text-sm text-brand-700 hover:underline dark:text-cyan-300" href={paths.topic(clusterId, r.topicName)} data-testid="request-topic-link">
+            {r.status === "PROVISIONED" &&
+            r.topicName &&
+            r.kind !== "delete" &&
+            !(
+              r.kind === "access" &&
+              (r.spec as { resource: { patternType: string } }).resource.patternType === "PREFIXED"
+            ) ? (
+              <Link
+                className="text-sm text-brand-700 hover:underline dark:text-cyan-300"
+                href={paths.topic(clusterId, r.topicName)}
+                data-testid="request-topic-link"
+              >
                 Open topic
               </Link>
             ) : null}
@@ -79,7 +90,9 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
               <Fact label="Team">{r.team.name}</Fact>
               {r.principal ? <Fact label="Principal">{r.principal}</Fact> : null}
               <Fact label="Decided by">
-                <span data-testid="request-deciding">{r.decidingTeam ? `approvers of ${r.decidingTeam.name}` : "cluster admins"}</span>
+                <span data-testid="request-deciding">
+                  {r.decidingTeam ? `approvers of ${r.decidingTeam.name}` : "cluster admins"}
+                </span>
               </Fact>
               <Fact label="Requested by">{r.requester.name}</Fact>
               <Fact label="Submitted">{when(r.createdAt)}</Fact>
@@ -110,7 +123,12 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
             message={r.failureReason ?? "No reason recorded."}
             action={
               r.can.retry ? (
-                <Button size="sm" onClick={() => action.mutate({ action: "retry" })} disabled={busy} data-testid="request-retry">
+                <Button
+                  size="sm"
+                  onClick={() => action.mutate({ action: "retry" })}
+                  disabled={busy}
+                  data-testid="request-retry"
+                >
                   <RotateCcw className="h-3.5 w-3.5" /> Retry provisioning
                 </Button>
               ) : (
@@ -120,10 +138,15 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
           />
         ) : null}
         {r.drift ? (
-          <div className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40" data-testid="request-drift">
+          <div
+            className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+            data-testid="request-drift"
+          >
             <AlertTriangle className="mt-0.5 h-5 w-5 shrink-0 text-amber-600" />
             <div>
-              <p className="font-medium">The cluster no longer matches what was provisioned (checked {when(r.driftCheckedAt)}).</p>
+              <p className="font-medium">
+                The cluster no longer matches what was provisioned (checked {when(r.driftCheckedAt)}).
+              </p>
               <ul className="mt-1 list-disc pl-5">
                 {r.drift.map((d, i) => (
                   <li key={i}>
@@ -139,7 +162,9 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
                   </li>
                 ))}
               </ul>
-              <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Someone changed it outside Sluice. Submit a change request to make it official, or restore the values.</p>
+              <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+                Someone changed it outside Sluice. Submit a change request to make it official, or restore the values.
+              </p>
             </div>
           </div>
         ) : null}
@@ -160,23 +185,41 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
                 data-testid="decision-comment"
               />
               <div className="flex gap-2">
-                <Button variant="primary" onClick={() => action.mutate({ action: "decision", decision: "approve", comment })} disabled={busy} data-testid="request-approve">
+                <Button
+                  variant="primary"
+                  onClick={() => action.mutate({ action: "decision", decision: "approve", comment })}
+                  disabled={busy}
+                  data-testid="request-approve"
+                >
                   {busy ? "Working…" : "Approve and provision"}
                 </Button>
-                <Button variant="danger" onClick={() => action.mutate({ action: "decision", decision: "reject", comment })} disabled={busy} data-testid="request-reject">
+                <Button
+                  variant="danger"
+                  onClick={() => action.mutate({ action: "decision", decision: "reject", comment })}
+                  disabled={busy}
+                  data-testid="request-reject"
+                >
                   Reject
                 </Button>
               </div>
             </>
           ) : (
             <p className="text-sm text-slate-500" data-testid="decision-unavailable">
-              {r.status === "PENDING" ? (r.can.whyNot ?? "Waiting for an approver.") : `This request is ${r.status.toLowerCase()}.`}
+              {r.status === "PENDING"
+                ? (r.can.whyNot ?? "Waiting for an approver.")
+                : `This request is ${r.status.toLowerCase()}.`}
             </p>
           )}
           <RevealPassword r={r} />
           <RevokeAccess r={r} />
           {r.can.cancel ? (
-            <Button size="sm" variant="ghost" onClick={() => action.mutate({ action: "cancel" })} disabled={busy} data-testid="request-cancel">
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => action.mutate({ action: "cancel" })}
+              disabled={busy}
+              data-testid="request-cancel"
+            >
               Cancel request
             </Button>
           ) : null}

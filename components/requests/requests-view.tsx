@@ -22,7 +22,11 @@ const columns = (clusterId: string): ColumnDef<TopicRequestDto, unknown>[] => [
     accessorKey: "topicName",
     header: "Topic or principal",
     cell: ({ row }) => (
-      <Link href={paths.request(clusterId, row.original.id)} className="font-mono text-brand-700 hover:underline dark:text-cyan-300" data-testid="request-link">
+      <Link
+        href={paths.request(clusterId, row.original.id)}
+        className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+        data-testid="request-link"
+      >
         {row.original.topicName || row.original.principal}
       </Link>
     ),
@@ -37,7 +41,10 @@ const columns = (clusterId: string): ColumnDef<TopicRequestDto, unknown>[] => [
       <span className="inline-flex items-center gap-2">
         <RequestStatusBadge status={row.original.status} />
         {row.original.drift ? (
-          <span className="inline-flex items-center gap-1 text-xs text-amber-700 dark:text-amber-300" data-testid="request-drift-flag">
+          <span
+            className="inline-flex items-center gap-1 text-xs text-amber-700 dark:text-amber-300"
+            data-testid="request-drift-flag"
+          >
             <AlertTriangle className="h-3 w-3" /> drift
           </span>
         ) : null}
@@ -45,7 +52,11 @@ const columns = (clusterId: string): ColumnDef<TopicRequestDto, unknown>[] => [
     ),
   },
   { id: "requester", accessorFn: (r) => r.requester.name, header: "Requested by" },
-  { accessorKey: "createdAt", header: "Submitted", cell: ({ row }) => <span title={row.original.createdAt}>{formatRelativeTime(row.original.createdAt)}</span> },
+  {
+    accessorKey: "createdAt",
+    header: "Submitted",
+    cell: ({ row }) => <span title={row.original.createdAt}>{formatRelativeTime(row.original.createdAt)}</span>,
+  },
 ];
 
 const TABS: { scope: RequestScope; label: string }[] = [
@@ -72,30 +83,50 @@ export function RequestsView({ clusterId }: { clusterId: string }) {
               role="tab"
               aria-selected={scope === t.scope}
               onClick={() => setScope(t.scope)}
-              className={cn("rounded px-3 py-1 text-sm", scope === t.scope ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800")}
+              className={cn(
+                "rounded px-3 py-1 text-sm",
+                scope === t.scope
+                  ? "bg-brand-600 text-white"
+                  : "text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+              )}
               data-testid={`requests-tab-${t.scope}`}
             >
               {t.label}
-              {t.scope === "queue" && queue.data?.length ? <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs text-white">{queue.data.length}</span> : null}
+              {t.scope === "queue" && queue.data?.length ? (
+                <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs text-white">{queue.data.length}</span>
+              ) : null}
             </button>
           ))}
         </div>
         <div className="flex items-center gap-2 text-xs text-slate-500">
-          {drift.data ? <span data-testid="drift-result">Checked {drift.data.checked} provisioned topic(s) and grant(s): {drift.data.drifted.length ? `${drift.data.drifted.length} drifted` : "no drift"}.</span> : null}
+          {drift.data ? (
+            <span data-testid="drift-result">
+              Checked {drift.data.checked} provisioned topic(s) and grant(s):{" "}
+              {drift.data.drifted.length ? `${drift.data.drifted.length} drifted` : "no drift"}.
+            </span>
+          ) : null}
           {drift.error ? <span className="text-red-600">{drift.error.message}</span> : null}
           <Button size="sm" onClick={() => drift.mutate()} disabled={drift.isPending} data-testid="check-drift">
             <RefreshCw className={cn("h-3.5 w-3.5", drift.isPending && "animate-spin")} /> Check drift now
           </Button>
         </div>
       </div>
-      {list.isPending ? <Loading /> : list.error ? <ErrorState title="Could not load requests" message={list.error.message} /> : (
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorState title="Could not load requests" message={list.error.message} />
+      ) : (
         <DataTable
           columns={columns(clusterId)}
           data={list.data}
           searchPlaceholder="Filter by topic, team, requester…"
           rowTestId={(r) => `request-row-${r.topicName}`}
           emptyTitle={scope === "queue" ? "Nothing waiting for you" : "No requests yet"}
-          emptyMessage={scope === "queue" ? "Pending requests your teams decide appear here." : "Use “New request” to ask for a topic, access, a credential or a quota."}
+          emptyMessage={
+            scope === "queue"
+              ? "Pending requests your teams decide appear here."
+              : "Use “New request” to ask for a topic, access, a credential or a quota."
+          }
           testId="requests-table"
         />
       )}

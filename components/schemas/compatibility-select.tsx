@@ -9,7 +9,17 @@ import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from "@/lib/schemas/sch
 import { Select } from "@/components/ui/select";
 
 /** Picks and saves a compatibility level for a subject (or, subject = null, the registry's global level). */
-export function CompatibilitySelect({ clusterId, subject, current, readOnlyReason }: { clusterId: string; subject: string | null; current: CompatibilityLevel | null; readOnlyReason?: string }) {
+export function CompatibilitySelect({
+  clusterId,
+  subject,
+  current,
+  readOnlyReason,
+}: {
+  clusterId: string;
+  subject: string | null;
+  current: CompatibilityLevel | null;
+  readOnlyReason?: string;
+}) {
   const [picked, setPicked] = useState<CompatibilityLevel | "">("");
   const mutation = useSetCompatibilityMutation(clusterId, subject);
   const value = picked || current || "";
@@ -20,7 +30,14 @@ export function CompatibilitySelect({ clusterId, subject, current, readOnlyReaso
         <label htmlFor="compatibility-level" className="text-sm font-medium">
           Compatibility
         </label>
-        <Select id="compatibility-level" value={value} onChange={(e) => setPicked(e.target.value as CompatibilityLevel)} disabled={!!readOnlyReason} data-testid="compatibility-select" className="font-mono">
+        <Select
+          id="compatibility-level"
+          value={value}
+          onChange={(e) => setPicked(e.target.value as CompatibilityLevel)}
+          disabled={!!readOnlyReason}
+          data-testid="compatibility-select"
+          className="font-mono"
+        >
           {current === null ? <option value="">unknown</option> : null}
           {COMPATIBILITY_LEVELS.map((l) => (
             <option key={l} value={l}>
@@ -39,7 +56,11 @@ export function CompatibilitySelect({ clusterId, subject, current, readOnlyReaso
           </Button>
         </Blocked>
       </div>
-      <MutationError action="change the compatibility level of" topic={subject ?? "the registry"} error={mutation.error} />
+      <MutationError
+        action="change the compatibility level of"
+        topic={subject ?? "the registry"}
+        error={mutation.error}
+      />
     </div>
   );
 }

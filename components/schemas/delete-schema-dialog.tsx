@@ -31,7 +31,12 @@ export function DeleteSchemaDialog({ clusterId, subject, version, permanent, onC
       idSuffix="delete-schema"
       isPending={mutation.isPending}
       error={<MutationError action="delete" topic={target} error={mutation.error} />}
-      onConfirm={() => mutation.mutate({ version, permanent }, { onSuccess: () => (onClose(), version === null ? router.push(paths.schemas(clusterId)) : undefined) })}
+      onConfirm={() =>
+        mutation.mutate(
+          { version, permanent },
+          { onSuccess: () => (onClose(), version === null ? router.push(paths.schemas(clusterId)) : undefined) },
+        )
+      }
       onClose={onClose}
     />
   );

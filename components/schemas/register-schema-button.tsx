@@ -13,7 +13,12 @@ export function RegisterSchemaButton({ clusterId, readOnlyReason }: { clusterId:
   return (
     <Blocked reason={readOnlyReason}>
       <Tooltip content={readOnlyReason}>
-        <Button variant="primary" onClick={() => setOpen(true)} disabled={!!readOnlyReason} data-testid="register-schema-open-button">
+        <Button
+          variant="primary"
+          onClick={() => setOpen(true)}
+          disabled={!!readOnlyReason}
+          data-testid="register-schema-open-button"
+        >
           <FilePlus2 className="h-4 w-4" /> Register schema
         </Button>
       </Tooltip>

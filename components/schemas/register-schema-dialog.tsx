@@ -13,7 +13,14 @@ import { useCheckCompatibilityMutation, useRegisterSchemaMutation } from "@/lib/
 import { SCHEMA_TYPES, type CompatibilityCheck, type SchemaType } from "@/lib/schemas/schemas";
 import { Select } from "@/components/ui/select";
 
-type Props = { clusterId: string; subject?: string; initialType?: SchemaType; initialSchema?: string; onClose: () => void; onRegistered?: (version: number) => void };
+type Props = {
+  clusterId: string;
+  subject?: string;
+  initialType?: SchemaType;
+  initialSchema?: string;
+  onClose: () => void;
+  onRegistered?: (version: number) => void;
+};
 
 function Verdict({ check }: { check: CompatibilityCheck }) {
   const ok = !check.blocking;
@@ -25,11 +32,21 @@ function Verdict({ check }: { check: CompatibilityCheck }) {
         ? `Not ${check.level} compatible with the latest version: registering is refused.`
         : `Not compatible by BACKWARD rules, but the level is ${check.level}: the registry accepts it.`;
   return (
-    <div data-testid="compatibility-result" data-compatible={String(check.compatible)} className={`flex items-start gap-2 rounded-md border px-3 py-2 text-sm ${ok ? "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"}`}>
-      {ok ? <CheckCircle2 className="mt-0.5 h-4 w-4 shrink-0" aria-hidden /> : <XCircle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />}
+    <div
+      data-testid="compatibility-result"
+      data-compatible={String(check.compatible)}
+      className={`flex items-start gap-2 rounded-md border px-3 py-2 text-sm ${ok ? "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200" : "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"}`}
+    >
+      {ok ? (
+        <CheckCircle2 className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+      ) : (
+        <XCircle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+      )}
       <div className="space-y-1">
         <p>{text}</p>
-        {!check.compatible && check.messages.length === 0 ? <p className="text-xs">The registry gave no details.</p> : null}
+        {!check.compatible && check.messages.length === 0 ? (
+          <p className="text-xs">The registry gave no details.</p>
+        ) : null}
         {check.messages.map((m) => (
           <p key={m} className="font-mono text-xs">
             {m}
@@ -41,7 +58,14 @@ function Verdict({ check }: { check: CompatibilityCheck }) {
 }
 
 /** Register a schema version: the registry's compatibility verdict is shown first; registering needs a fresh verdict. */
-export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initialType = "AVRO", initialSchema = "", onClose, onRegistered }: Props) {
+export function RegisterSchemaDialog({
+  clusterId,
+  subject: fixedSubject,
+  initialType = "AVRO",
+  initialSchema = "",
+  onClose,
+  onRegistered,
+}: Props) {
   const router = useRouter();
   const [subject, setSubject] = useState(fixedSubject ?? "");
   const [schemaType, setSchemaType] = useState<SchemaType>(initialType);
@@ -50,16 +74,31 @@ export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initial
   const [references, setReferences] = useState<{ name: string; subject: string; version: string }[]>([]);
   const check = useCheckCompatibilityMutation(clusterId);
   const register = useRegisterSchemaMutation(clusterId);
-  const refs = references.filter((r) => r.name || r.subject).map((r) => ({ name: r.name, subject: r.subject, version: Number(r.version) }));
+  const refs = references
+    .filter((r) => r.name || r.subject)
+    .map((r) => ({ name: r.name, subject: r.subject, version: Number(r.version) }));
   const body = { schemaType, schema, force, references: refs };
-  const setRef = (i: number, patch: Partial<(typeof references)[number]>) => (setReferences(references.map((r, j) => (j === i ? { ...r, ...patch } : r))), edited());
+  const setRef = (i: number, patch: Partial<(typeof references)[number]>) => (
+    setReferences(references.map((r, j) => (j === i ? { ...r, ...patch } : r))),
+    edited()
+  );
   const edited = () => (check.reset(), register.reset(), setForce(false));
   const verdict = check.data;
   const canRegister = !!verdict && !check.isPending && !register.isPending && (!verdict.blocking || force);
 
   const submit = () =>
     canRegister &&
-    register.mutate({ subject, body }, { onSuccess: (r) => (onClose(), onRegistered ? onRegistered(r.version) : router.push(`${paths.subject(clusterId, r.subject)}?version=${r.version}`)) });
+    register.mutate(
+      { subject, body },
+      {
+        onSuccess: (r) => (
+          onClose(),
+          onRegistered
+            ? onRegistered(r.version)
+            : router.push(`${paths.subject(clusterId, r.subject)}?version=${r.version}`)
+        ),
+      },
+    );
 
   return (
     <Dialog
@@ -71,7 +110,11 @@ export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initial
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button onClick={() => check.mutate({ subject, body })} disabled={!subject || !schema.trim() || check.isPending} data-testid="check-compatibility-button">
+          <Button
+            onClick={() => check.mutate({ subject, body })}
+            disabled={!subject || !schema.trim() || check.isPending}
+            data-testid="check-compatibility-button"
+          >
             {check.isPending ? "Checking…" : "Check compatibility"}
           </Button>
           <Button variant="primary" onClick={submit} disabled={!canRegister} data-testid="register-schema-button">
@@ -83,11 +126,24 @@ export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initial
       <div className="space-y-4">
         {!fixedSubject ? (
           <Field label="Subject" htmlFor="schema-subject" hint="TopicNameStrategy: <topic>-key or <topic>-value">
-            <Input id="schema-subject" value={subject} onChange={(e) => (setSubject(e.target.value), edited())} className="font-mono" autoComplete="off" spellCheck={false} data-testid="schema-subject-input" />
+            <Input
+              id="schema-subject"
+              value={subject}
+              onChange={(e) => (setSubject(e.target.value), edited())}
+              className="font-mono"
+              autoComplete="off"
+              spellCheck={false}
+              data-testid="schema-subject-input"
+            />
           </Field>
         ) : null}
         <Field label="Type" htmlFor="schema-type">
-          <Select id="schema-type" value={schemaType} onChange={(e) => (setSchemaType(e.target.value as SchemaType), edited())} data-testid="schema-type-select">
+          <Select
+            id="schema-type"
+            value={schemaType}
+            onChange={(e) => (setSchemaType(e.target.value as SchemaType), edited())}
+            data-testid="schema-type-select"
+          >
             {SCHEMA_TYPES.map((t) => (
               <option key={t}>{t}</option>
             ))}
@@ -126,27 +182,70 @@ export function RegisterSchemaDialog({ clusterId, subject: fixedSubject, initial
         </Field>
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">References</legend>
-          <p className="text-xs text-slate-500">Types this schema imports from other subjects: the name used in the schema (Avro full name, Protobuf import path, JSON $ref), the subject and its version.</p>
+          <p className="text-xs text-slate-500">
+            Types this schema imports from other subjects: the name used in the schema (Avro full name, Protobuf import
+            path, JSON $ref), the subject and its version.
+          </p>
           {references.map((r, i) => (
             <div key={i} className="flex items-center gap-2">
-              <Input aria-label={`Reference ${i + 1} name`} value={r.name} onChange={(e) => setRef(i, { name: e.target.value })} placeholder="name" className="flex-1 font-mono" data-testid={`reference-name-${i}`} />
-              <Input aria-label={`Reference ${i + 1} subject`} value={r.subject} onChange={(e) => setRef(i, { subject: e.target.value })} placeholder="subject" className="flex-1 font-mono" data-testid={`reference-subject-${i}`} />
-              <Input aria-label={`Reference ${i + 1} version`} value={r.version} onChange={(e) => setRef(i, { version: e.target.value })} placeholder="version" inputMode="numeric" className="w-20 font-mono" data-testid={`reference-version-${i}`} />
-              <Button type="button" size="sm" variant="ghost" onClick={() => (setReferences(references.filter((_, j) => j !== i)), edited())} aria-label={`Remove reference ${i + 1}`}>
+              <Input
+                aria-label={`Reference ${i + 1} name`}
+                value={r.name}
+                onChange={(e) => setRef(i, { name: e.target.value })}
+                placeholder="name"
+                className="flex-1 font-mono"
+                data-testid={`reference-name-${i}`}
+              />
+              <Input
+                aria-label={`Reference ${i + 1} subject`}
+                value={r.subject}
+                onChange={(e) => setRef(i, { subject: e.target.value })}
+                placeholder="subject"
+                className="flex-1 font-mono"
+                data-testid={`reference-subject-${i}`}
+              />
+              <Input
+                aria-label={`Reference ${i + 1} version`}
+                value={r.version}
+                onChange={(e) => setRef(i, { version: e.target.value })}
+                placeholder="version"
+                inputMode="numeric"
+                className="w-20 font-mono"
+                data-testid={`reference-version-${i}`}
+              />
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                onClick={() => (setReferences(references.filter((_, j) => j !== i)), edited())}
+                aria-label={`Remove reference ${i + 1}`}
+              >
                 Remove
               </Button>
             </div>
           ))}
-          <Button type="button" size="sm" onClick={() => setReferences([...references, { name: "", subject: "", version: "1" }])} data-testid="add-reference">
+          <Button
+            type="button"
+            size="sm"
+            onClick={() => setReferences([...references, { name: "", subject: "", version: "1" }])}
+            data-testid="add-reference"
+          >
             Add a reference
           </Button>
         </fieldset>
         {verdict ? <Verdict check={verdict} /> : null}
         {verdict?.blocking ? (
           <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} className="mt-1" data-testid="force-register-checkbox" />
+            <input
+              type="checkbox"
+              checked={force}
+              onChange={(e) => setForce(e.target.checked)}
+              className="mt-1"
+              data-testid="force-register-checkbox"
+            />
             <span>
-              Register anyway: Sluice sets the subject to NONE for this one registration and restores {verdict.level} afterwards. Consumers reading older data may break.
+              Register anyway: Sluice sets the subject to NONE for this one registration and restores {verdict.level}{" "}
+              afterwards. Consumers reading older data may break.
             </span>
           </label>
         ) : null}

@@ -28,17 +28,31 @@ export function RegistryModeControl({ clusterId, readOnlyReason }: { clusterId: 
       <label htmlFor="registry-mode" className="text-sm">
         Mode
       </label>
-      <Select id="registry-mode" value={value} onChange={(e) => setPicked(e.target.value as RegistryMode)} disabled={!!readOnlyReason} className="font-mono" data-testid="registry-mode-select">
+      <Select
+        id="registry-mode"
+        value={value}
+        onChange={(e) => setPicked(e.target.value as RegistryMode)}
+        disabled={!!readOnlyReason}
+        className="font-mono"
+        data-testid="registry-mode-select"
+      >
         {REGISTRY_MODES.map((m) => (
           <option key={m} value={m}>
             {m}
           </option>
         ))}
       </Select>
-      <span className={data.mode === "READONLY" ? "text-amber-700 dark:text-amber-400" : "text-slate-500"}>{HINT[value]}</span>
+      <span className={data.mode === "READONLY" ? "text-amber-700 dark:text-amber-400" : "text-slate-500"}>
+        {HINT[value]}
+      </span>
       {changed ? (
         <Tooltip content={readOnlyReason}>
-          <Button size="sm" onClick={() => mutation.mutate(picked as RegistryMode, { onSuccess: () => setPicked("") })} disabled={mutation.isPending || !!readOnlyReason} data-testid="save-registry-mode">
+          <Button
+            size="sm"
+            onClick={() => mutation.mutate(picked as RegistryMode, { onSuccess: () => setPicked("") })}
+            disabled={mutation.isPending || !!readOnlyReason}
+            data-testid="save-registry-mode"
+          >
             {mutation.isPending ? "Saving…" : `Set ${picked}`}
           </Button>
         </Tooltip>

@@ -13,9 +13,16 @@ hljs.registerLanguage("protobuf", protobuf);
  * Schema are JSON; Protobuf has its own grammar.
  */
 export function SchemaCode({ schemaType, text, testId }: { schemaType: string; text: string; testId?: string }) {
-  const html = useMemo(() => hljs.highlight(text, { language: schemaType === "PROTOBUF" ? "protobuf" : "json", ignoreIllegals: true }).value, [schemaType, text]);
+  const html = useMemo(
+    () =>
+      hljs.highlight(text, { language: schemaType === "PROTOBUF" ? "protobuf" : "json", ignoreIllegals: true }).value,
+    [schemaType, text],
+  );
   return (
-    <pre className="schema-code max-h-[32rem] overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 dark:bg-slate-950" data-testid={testId}>
+    <pre
+      className="schema-code max-h-[32rem] overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-5 dark:bg-slate-950"
+      data-testid={testId}
+    >
       <code dangerouslySetInnerHTML={{ __html: html }} />
     </pre>
   );

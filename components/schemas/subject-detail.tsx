@@ -18,7 +18,15 @@ import { SubjectActions } from "./subject-actions";
 import { VersionCompare } from "./version-compare";
 
 /** One subject: version picker, the formatted schema, references, compatibility level, diff of two versions, actions. */
-export function SubjectDetailView({ clusterId, subject, readOnlyReason }: { clusterId: string; subject: string; readOnlyReason?: string }) {
+export function SubjectDetailView({
+  clusterId,
+  subject,
+  readOnlyReason,
+}: {
+  clusterId: string;
+  subject: string;
+  readOnlyReason?: string;
+}) {
   const search = useSearchParams();
   const [showDeleted, setShowDeleted] = useState(search.get("deleted") === "true");
   const [picked, setPicked] = useState<number | null>(Number(search.get("version")) || null);
@@ -31,7 +39,13 @@ export function SubjectDetailView({ clusterId, subject, readOnlyReason }: { clus
       <ErrorState
         title={notFound ? "Subject not found" : "Could not load the subject"}
         message={error.message}
-        action={notFound ? <Button size="sm" onClick={() => setShowDeleted(true)} data-testid="show-deleted-versions-retry">Look among soft-deleted subjects</Button> : undefined}
+        action={
+          notFound ? (
+            <Button size="sm" onClick={() => setShowDeleted(true)} data-testid="show-deleted-versions-retry">
+              Look among soft-deleted subjects
+            </Button>
+          ) : undefined
+        }
       />
     );
   }
@@ -46,7 +60,11 @@ export function SubjectDetailView({ clusterId, subject, readOnlyReason }: { clus
           {data.topic ? (
             <span>
               Topic{" "}
-              <Link href={paths.topic(clusterId, data.topic)} className="font-mono hover:underline" data-testid="subject-topic">
+              <Link
+                href={paths.topic(clusterId, data.topic)}
+                className="font-mono hover:underline"
+                data-testid="subject-topic"
+              >
                 {data.topic}
               </Link>{" "}
               ({data.role})
@@ -60,17 +78,35 @@ export function SubjectDetailView({ clusterId, subject, readOnlyReason }: { clus
           </span>
           {subjectDeleted ? <Badge tone="warn">soft-deleted</Badge> : null}
         </div>
-        <SubjectActions clusterId={clusterId} subject={subject} version={current} subjectDeleted={subjectDeleted} readOnlyReason={readOnlyReason} onSelectVersion={setPicked} />
+        <SubjectActions
+          clusterId={clusterId}
+          subject={subject}
+          version={current}
+          subjectDeleted={subjectDeleted}
+          readOnlyReason={readOnlyReason}
+          onSelectVersion={setPicked}
+        />
       </div>
 
       <Card>
         <CardBody className="flex flex-wrap items-center justify-between gap-4">
-          <CompatibilitySelect key={data.compatibility ?? ""} clusterId={clusterId} subject={subject} current={data.compatibility} readOnlyReason={readOnlyReason} />
+          <CompatibilitySelect
+            key={data.compatibility ?? ""}
+            clusterId={clusterId}
+            subject={subject}
+            current={data.compatibility}
+            readOnlyReason={readOnlyReason}
+          />
           <span className="text-xs text-slate-500">
             Global level: <span className="font-mono">{data.globalCompatibility ?? "unknown"}</span>
           </span>
           <label className="inline-flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={showDeleted} onChange={(e) => setShowDeleted(e.target.checked)} data-testid="show-deleted-versions" />
+            <input
+              type="checkbox"
+              checked={showDeleted}
+              onChange={(e) => setShowDeleted(e.target.checked)}
+              data-testid="show-deleted-versions"
+            />
             Show soft-deleted versions
           </label>
         </CardBody>
@@ -83,7 +119,12 @@ export function SubjectDetailView({ clusterId, subject, readOnlyReason }: { clus
               <label htmlFor="version-picker" className="text-sm font-semibold">
                 Version
               </label>
-              <Select id="version-picker" value={current.version} onChange={(e) => setPicked(Number(e.target.value))} data-testid="version-picker">
+              <Select
+                id="version-picker"
+                value={current.version}
+                onChange={(e) => setPicked(Number(e.target.value))}
+                data-testid="version-picker"
+              >
                 {data.versions.map((v) => (
                   <option key={v.version} value={v.version}>
                     v{v.version}
@@ -107,7 +148,10 @@ export function SubjectDetailView({ clusterId, subject, readOnlyReason }: { clus
                   {current.references.map((r) => (
                     <li key={r.name}>
                       <span className="font-mono">{r.name}</span> →{" "}
-                      <Link href={`${paths.subject(clusterId, r.subject)}?version=${r.version}`} className="font-mono hover:underline">
+                      <Link
+                        href={`${paths.subject(clusterId, r.subject)}?version=${r.version}`}
+                        className="font-mono hover:underline"
+                      >
                         {r.subject} v{r.version}
                       </Link>
                     </li>
@@ -118,7 +162,10 @@ export function SubjectDetailView({ clusterId, subject, readOnlyReason }: { clus
           </CardBody>
         </Card>
       ) : (
-        <EmptyState title="No version content" message="Every version of this subject is soft-deleted and the registry no longer serves their content. It can still be deleted permanently." />
+        <EmptyState
+          title="No version content"
+          message="Every version of this subject is soft-deleted and the registry no longer serves their content. It can still be deleted permanently."
+        />
       )}
 
       {current ? <VersionCompare key={current.version} versions={data.versions} selected={current.version} /> : null}

@@ -21,7 +21,11 @@ function columns(clusterId: string): ColumnDef<SubjectListItem, unknown>[] {
       header: "Subject",
       cell: ({ row: { original: s } }) => (
         <span className="flex items-center gap-2">
-          <Link href={paths.subject(clusterId, s.subject)} className="font-medium text-brand-700 hover:underline dark:text-cyan-300" data-testid={`subject-link-${s.subject}`}>
+          <Link
+            href={paths.subject(clusterId, s.subject)}
+            className="font-medium text-brand-700 hover:underline dark:text-cyan-300"
+            data-testid={`subject-link-${s.subject}`}
+          >
             {s.subject}
           </Link>
           {s.deleted ? <Badge tone="warn">soft-deleted</Badge> : null}
@@ -43,11 +47,27 @@ function columns(clusterId: string): ColumnDef<SubjectListItem, unknown>[] {
           dash
         ),
     },
-    { accessorKey: "schemaType", header: "Type", cell: ({ getValue }) => (getValue() ? <Badge tone="info">{String(getValue())}</Badge> : dash) },
-    { accessorKey: "latestVersion", header: "Latest", cell: ({ getValue }) => (getValue() === null ? dash : `v${getValue()}`) },
-    { accessorKey: "latestId", header: "Id", cell: ({ getValue }) => (getValue() === null ? dash : String(getValue())) },
+    {
+      accessorKey: "schemaType",
+      header: "Type",
+      cell: ({ getValue }) => (getValue() ? <Badge tone="info">{String(getValue())}</Badge> : dash),
+    },
+    {
+      accessorKey: "latestVersion",
+      header: "Latest",
+      cell: ({ getValue }) => (getValue() === null ? dash : `v${getValue()}`),
+    },
+    {
+      accessorKey: "latestId",
+      header: "Id",
+      cell: ({ getValue }) => (getValue() === null ? dash : String(getValue())),
+    },
     { accessorKey: "versionCount", header: "Versions" },
-    { accessorKey: "compatibility", header: "Compatibility", cell: ({ getValue }) => (getValue() ? <span className="font-mono text-xs">{String(getValue())}</span> : dash) },
+    {
+      accessorKey: "compatibility",
+      header: "Compatibility",
+      cell: ({ getValue }) => (getValue() ? <span className="font-mono text-xs">{String(getValue())}</span> : dash),
+    },
   ];
 }
 
@@ -61,7 +81,12 @@ export function SubjectList({ clusterId, readOnlyReason }: { clusterId: string; 
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-4 text-sm text-slate-600 dark:text-slate-400">
         <label className="inline-flex items-center gap-2">
-          <input type="checkbox" checked={deleted} onChange={(e) => setDeleted(e.target.checked)} data-testid="show-deleted-subjects" />
+          <input
+            type="checkbox"
+            checked={deleted}
+            onChange={(e) => setDeleted(e.target.checked)}
+            data-testid="show-deleted-subjects"
+          />
           Include soft-deleted subjects
         </label>
         {data ? (

@@ -6,7 +6,19 @@ import type { SchemaVersion } from "@/lib/schemas/schemas";
 import { SchemaDiff } from "./schema-diff";
 import { Select } from "@/components/ui/select";
 
-function VersionSelect({ id, label, versions, value, onChange }: { id: string; label: string; versions: SchemaVersion[]; value: number; onChange: (v: number) => void }) {
+function VersionSelect({
+  id,
+  label,
+  versions,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  versions: SchemaVersion[];
+  value: number;
+  onChange: (v: number) => void;
+}) {
   return (
     <label htmlFor={id} className="inline-flex items-center gap-2 text-sm">
       {label}
@@ -23,7 +35,10 @@ function VersionSelect({ id, label, versions, value, onChange }: { id: string; l
 
 /** Pick two versions and see them side by side. */
 export function VersionCompare({ versions, selected }: { versions: SchemaVersion[]; selected: number }) {
-  const idx = Math.max(0, versions.findIndex((v) => v.version === selected));
+  const idx = Math.max(
+    0,
+    versions.findIndex((v) => v.version === selected),
+  );
   const [left, setLeft] = useState<number | null>(null);
   const [right, setRight] = useState<number | null>(null);
   // The selected version against the one before it; the first version against the one after it.
@@ -41,7 +56,12 @@ export function VersionCompare({ versions, selected }: { versions: SchemaVersion
         </div>
       </CardHeader>
       <CardBody>
-        <SchemaDiff left={l.schema} right={r.schema} leftLabel={`v${l.version} (id ${l.id})`} rightLabel={`v${r.version} (id ${r.id})`} />
+        <SchemaDiff
+          left={l.schema}
+          right={r.schema}
+          leftLabel={`v${l.version} (id ${l.id})`}
+          rightLabel={`v${r.version} (id ${r.id})`}
+        />
       </CardBody>
     </Card>
   );

@@ -12,11 +12,22 @@ const DERIVED_TITLE =
   "Derived by Sluice from the growth of partition sizes (DescribeLogDirs) between samples; brokers report bytes-in only over JMX. Segments deleted by retention during the window are not subtracted.";
 
 /** "1.2 KiB/s (derived)"; "—" until two size samples a few seconds apart exist. */
-export function DerivedBytesRate({ rate, windowMs, testId }: { rate: number | null; windowMs: number; testId: string }) {
+export function DerivedBytesRate({
+  rate,
+  windowMs,
+  testId,
+}: {
+  rate: number | null;
+  windowMs: number;
+  testId: string;
+}) {
   return (
     <span title={DERIVED_TITLE} data-testid={testId}>
       <strong className="tabular-nums">{rate === null ? "—" : `${formatBytes(rate)}/s`}</strong>{" "}
-      <span className="inline-block rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300" data-testid={`${testId}-derived`}>
+      <span
+        className="inline-block rounded bg-slate-100 px-1 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+        data-testid={`${testId}-derived`}
+      >
         derived{rate !== null && windowMs > 0 ? ` · over ${formatDuration(Math.round(windowMs / 1000) * 1000)}` : ""}
       </span>
     </span>
@@ -43,7 +54,12 @@ export function ClusterBytesRate({ clusterId }: { clusterId: string }) {
   }
   return (
     <span>
-      Bytes in <DerivedBytesRate rate={data?.bytesInPerSec ?? null} windowMs={data?.bytesInWindowMs ?? 0} testId="bytes-rate-now" />
+      Bytes in{" "}
+      <DerivedBytesRate
+        rate={data?.bytesInPerSec ?? null}
+        windowMs={data?.bytesInWindowMs ?? 0}
+        testId="bytes-rate-now"
+      />
     </span>
   );
 }
@@ -60,12 +76,20 @@ export function ClusterSizeCard({ clusterId }: { clusterId: string }) {
       ) : (
         <dl className="grid grid-cols-3 gap-3 text-sm">
           <div>
-            <dt className="text-slate-500" title="Each partition's largest replica, summed over every topic">One copy</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-total">{formatBytes(data.totalBytes)}</dd>
+            <dt className="text-slate-500" title="Each partition's largest replica, summed over every topic">
+              One copy
+            </dt>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-total">
+              {formatBytes(data.totalBytes)}
+            </dd>
           </div>
           <div>
-            <dt className="text-slate-500" title="Every replica on every broker">All replicas</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-disk">{formatBytes(data.diskBytes)}</dd>
+            <dt className="text-slate-500" title="Every replica on every broker">
+              All replicas
+            </dt>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-disk">
+              {formatBytes(data.diskBytes)}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-500">Bytes in</dt>
@@ -93,7 +117,9 @@ function DiskBar({ brokerId, dir }: { brokerId: number; dir: LogDirInfo }) {
         </span>
         <span className="tabular-nums text-slate-600 dark:text-slate-300" data-testid={`disk-bar-${brokerId}-text`}>
           Kafka {formatBytes(dir.sizeBytes)}
-          {total !== null && usable !== null ? ` · used ${formatBytes(total - usable)} of ${formatBytes(total)} · ${formatBytes(usable)} free` : " · capacity not reported (Kafka < 3.3)"}
+          {total !== null && usable !== null
+            ? ` · used ${formatBytes(total - usable)} of ${formatBytes(total)} · ${formatBytes(usable)} free`
+            : " · capacity not reported (Kafka < 3.3)"}
         </span>
       </div>
       {total !== null && usable !== null ? (
@@ -102,8 +128,16 @@ function DiskBar({ brokerId, dir }: { brokerId: number; dir: LogDirInfo }) {
           role="img"
           aria-label={`Broker ${brokerId} ${dir.path}: Kafka ${formatBytes(dir.sizeBytes)}, other ${formatBytes(other)}, free ${formatBytes(usable)} of ${formatBytes(total)}`}
         >
-          <div className="bg-brand-600 dark:bg-cyan-500" style={{ width: pct(dir.sizeBytes), minWidth: dir.sizeBytes > 0 ? 2 : 0 }} title={`Kafka data: ${formatBytes(dir.sizeBytes)}`} />
-          <div className="bg-slate-400 dark:bg-slate-600" style={{ width: pct(other) }} title={`Other files on the volume: ${formatBytes(other)}`} />
+          <div
+            className="bg-brand-600 dark:bg-cyan-500"
+            style={{ width: pct(dir.sizeBytes), minWidth: dir.sizeBytes > 0 ? 2 : 0 }}
+            title={`Kafka data: ${formatBytes(dir.sizeBytes)}`}
+          />
+          <div
+            className="bg-slate-400 dark:bg-slate-600"
+            style={{ width: pct(other) }}
+            title={`Other files on the volume: ${formatBytes(other)}`}
+          />
         </div>
       ) : null}
     </div>
@@ -136,7 +170,8 @@ export function BrokerDiskBars({ clusterId }: { clusterId: string }) {
         data.brokers.map((b) => (
           <div key={b.brokerId} className="space-y-2" data-testid={`broker-disk-${b.brokerId}`}>
             <div className="text-sm font-medium">
-              Broker {b.brokerId} <span className="font-normal text-slate-500">· {formatBytes(b.sizeBytes)} of Kafka data</span>
+              Broker {b.brokerId}{" "}
+              <span className="font-normal text-slate-500">· {formatBytes(b.sizeBytes)} of Kafka data</span>
             </div>
             {b.logDirs.map((d) => (
               <DiskBar key={d.path} brokerId={b.brokerId} dir={d} />
@@ -151,8 +186,16 @@ export function BrokerDiskBars({ clusterId }: { clusterId: string }) {
 type PartitionSize = Extract<TopicSizes, { available: true }>["partitions"][number];
 
 const PARTITION_COLUMNS: ColumnDef<PartitionSize, unknown>[] = [
-  { accessorKey: "partition", header: "Partition", cell: (c) => <span className="tabular-nums">{c.row.original.partition}</span> },
-  { accessorKey: "sizeBytes", header: "Size", cell: (c) => <span className="tabular-nums">{formatBytes(c.row.original.sizeBytes)}</span> },
+  {
+    accessorKey: "partition",
+    header: "Partition",
+    cell: (c) => <span className="tabular-nums">{c.row.original.partition}</span>,
+  },
+  {
+    accessorKey: "sizeBytes",
+    header: "Size",
+    cell: (c) => <span className="tabular-nums">{formatBytes(c.row.original.sizeBytes)}</span>,
+  },
   {
     id: "replicas",
     header: "Replicas (broker: size)",
@@ -160,7 +203,11 @@ const PARTITION_COLUMNS: ColumnDef<PartitionSize, unknown>[] = [
     cell: (c) => (
       <span className="flex flex-wrap gap-1 font-mono text-xs">
         {c.row.original.replicas.map((r) => (
-          <span key={`${r.brokerId}${r.future ? "f" : ""}`} className="rounded bg-slate-100 px-1.5 tabular-nums dark:bg-slate-800" title={`${r.logDir}${r.future ? " (future copy being moved)" : ""}`}>
+          <span
+            key={`${r.brokerId}${r.future ? "f" : ""}`}
+            className="rounded bg-slate-100 px-1.5 tabular-nums dark:bg-slate-800"
+            title={`${r.logDir}${r.future ? " (future copy being moved)" : ""}`}
+          >
             {r.brokerId}: {formatBytes(r.sizeBytes)}
             {r.future ? " (moving)" : ""}
           </span>
@@ -180,13 +227,20 @@ export function TopicSizesCard({ clusterId, topic }: { clusterId: string; topic:
         {data?.available ? (
           <>
             <span>
-              Total <strong className="tabular-nums" data-testid="topic-size-total">{formatBytes(data.sizeBytes)}</strong>
+              Total{" "}
+              <strong className="tabular-nums" data-testid="topic-size-total">
+                {formatBytes(data.sizeBytes)}
+              </strong>
             </span>
             <span>
-              All replicas <strong className="tabular-nums" data-testid="topic-size-disk">{formatBytes(data.diskBytes)}</strong>
+              All replicas{" "}
+              <strong className="tabular-nums" data-testid="topic-size-disk">
+                {formatBytes(data.diskBytes)}
+              </strong>
             </span>
             <span>
-              Bytes in <DerivedBytesRate rate={data.bytesInPerSec} windowMs={data.bytesInWindowMs} testId="topic-bytes-in" />
+              Bytes in{" "}
+              <DerivedBytesRate rate={data.bytesInPerSec} windowMs={data.bytesInWindowMs} testId="topic-bytes-in" />
             </span>
           </>
         ) : null}
@@ -194,7 +248,14 @@ export function TopicSizesCard({ clusterId, topic }: { clusterId: string; topic:
       {error ? <p className="text-sm text-red-600">{error.message}</p> : null}
       {data && !data.available ? <Unavailable reason={data.reason} testId="topic-sizes-unavailable" /> : null}
       {data?.available ? (
-        <DataTable columns={PARTITION_COLUMNS} data={data.partitions} maxHeight={240} rowTestId={(p) => `partition-size-${p.partition}`} testId="topic-partition-sizes" emptyTitle="No partitions" />
+        <DataTable
+          columns={PARTITION_COLUMNS}
+          data={data.partitions}
+          maxHeight={240}
+          rowTestId={(p) => `partition-size-${p.partition}`}
+          testId="topic-partition-sizes"
+          emptyTitle="No partitions"
+        />
       ) : null}
     </Card>
   );

@@ -9,7 +9,13 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useSetTopicDecodersMutation, useTopicDecoders } from "@/lib/queries/topic-decoders";
-import { DECODER_KINDS, DECODER_UPLOAD_MAX_BYTES, type DecoderKind, type DecoderSideInput, type DecoderSideView } from "@/lib/schemas/topic-decoders";
+import {
+  DECODER_KINDS,
+  DECODER_UPLOAD_MAX_BYTES,
+  type DecoderKind,
+  type DecoderSideInput,
+  type DecoderSideView,
+} from "@/lib/schemas/topic-decoders";
 
 const KIND_LABEL: Record<DecoderKind, string> = {
   registry: "Automatic (schema registry, Apicurio headers, JSON, text)",
@@ -28,20 +34,35 @@ const KIND_LABEL: Record<DecoderKind, string> = {
   bytes: "bytes (hex)",
 };
 
-type Upload = { descriptorSet?: string; protoFiles?: { name: string; content: string }[]; avroSchema?: string; fileName?: string };
+type Upload = {
+  descriptorSet?: string;
+  protoFiles?: { name: string; content: string }[];
+  avroSchema?: string;
+  fileName?: string;
+};
 
 async function readUpload(files: FileList, kind: DecoderKind): Promise<Upload | string> {
   const list = [...files];
-  if (list.reduce((n, f) => n + f.size, 0) > DECODER_UPLOAD_MAX_BYTES) return `The files are larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB.`;
+  if (list.reduce((n, f) => n + f.size, 0) > DECODER_UPLOAD_MAX_BYTES)
+    return `The files are larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB.`;
   if (kind === "avro") return { avroSchema: await list[0].text(), fileName: list[0].name };
-  if (list.every((f) => f.name.endsWith(".proto"))) return { protoFiles: await Promise.all(list.map(async (f) => ({ name: f.name, content: await f.text() }))) };
+  if (list.every((f) => f.name.endsWith(".proto")))
+    return { protoFiles: await Promise.all(list.map(async (f) => ({ name: f.name, content: await f.text() }))) };
   const bytes = new Uint8Array(await list[0].arrayBuffer());
   let bin = "";
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { descriptorSet: btoa(bin), fileName: list[0].name };
 }
 
-function SideEditor({ side, current, onChange }: { side: "key" | "value"; current: DecoderSideView; onChange: (v: DecoderSideInput | null, error?: string) => void }) {
+function SideEditor({
+  side,
+  current,
+  onChange,
+}: {
+  side: "key" | "value";
+  current: DecoderSideView;
+  onChange: (v: DecoderSideInput | null, error?: string) => void;
+}) {
   const [kind, setKind] = useState<DecoderKind>(current.kind);
   const [charset, setCharset] = useState(current.charset ?? "UTF-8");
   const [messageType, setMessageType] = useState(current.messageType ?? "");
@@ -82,11 +103,22 @@ function SideEditor({ side, current, onChange }: { side: "key" | "value"; curren
       </Field>
       {kind === "string" ? (
         <Field label="Charset" htmlFor={`${id}-charset`}>
-          <Input id={`${id}-charset`} value={charset} className="w-48 font-mono" onChange={(e) => { setCharset(e.target.value); emit(kind, e.target.value, messageType, upload); }} />
+          <Input
+            id={`${id}-charset`}
+            value={charset}
+            className="w-48 font-mono"
+            onChange={(e) => {
+              setCharset(e.target.value);
+              emit(kind, e.target.value, messageType, upload);
+            }}
+          />
         </Field>
       ) : null}
       {kind === "protobuf" || kind === "avro" ? (
-        <Field label={kind === "avro" ? "Schema file (.avsc)" : "FileDescriptorSet (.pb, .desc) or .proto files"} htmlFor={`${id}-file`}>
+        <Field
+          label={kind === "avro" ? "Schema file (.avsc)" : "FileDescriptorSet (.pb, .desc) or .proto files"}
+          htmlFor={`${id}-file`}
+        >
           <input
             id={`${id}-file`}
             type="file"
@@ -111,8 +143,23 @@ function SideEditor({ side, current, onChange }: { side: "key" | "value"; curren
       {uploadError ? <p className="text-xs text-red-600">{uploadError}</p> : null}
       {kind === "protobuf" ? (
         <Field label="Message type (fully qualified)" htmlFor={`${id}-type`}>
-          <Input id={`${id}-type`} list={`${id}-types`} value={messageType} placeholder="shop.v1.Order" className="w-72 font-mono" data-testid={`${id}-type`} onChange={(e) => { setMessageType(e.target.value); emit(kind, charset, e.target.value, upload); }} />
-          <datalist id={`${id}-types`}>{(current.messageTypes ?? []).map((t) => <option key={t} value={t} />)}</datalist>
+          <Input
+            id={`${id}-type`}
+            list={`${id}-types`}
+            value={messageType}
+            placeholder="shop.v1.Order"
+            className="w-72 font-mono"
+            data-testid={`${id}-type`}
+            onChange={(e) => {
+              setMessageType(e.target.value);
+              emit(kind, charset, e.target.value, upload);
+            }}
+          />
+          <datalist id={`${id}-types`}>
+            {(current.messageTypes ?? []).map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
         </Field>
       ) : null}
     </fieldset>
@@ -120,7 +167,15 @@ function SideEditor({ side, current, onChange }: { side: "key" | "value"; curren
 }
 
 /** Chooses how this topic's keys and values are decoded (stored per topic; needs the right to alter the topic). */
-export function DecodersDialog({ clusterId, topic, onClose }: { clusterId: string; topic: string; onClose: () => void }) {
+export function DecodersDialog({
+  clusterId,
+  topic,
+  onClose,
+}: {
+  clusterId: string;
+  topic: string;
+  onClose: () => void;
+}) {
   const current = useTopicDecoders(clusterId, topic);
   const save = useSetTopicDecodersMutation(clusterId, topic);
   const [changes, setChanges] = useState<{ key?: DecoderSideInput | null; value?: DecoderSideInput | null }>({});
@@ -138,7 +193,12 @@ export function DecodersDialog({ clusterId, topic, onClose }: { clusterId: strin
           <Button onClick={() => save.mutate(null)} disabled={save.isPending} data-testid="decoders-reset">
             Reset to automatic
           </Button>
-          <Button variant="primary" onClick={() => save.mutate(body, { onSuccess: () => setChanges({}) })} disabled={blocked || save.isPending} data-testid="decoders-save">
+          <Button
+            variant="primary"
+            onClick={() => save.mutate(body, { onSuccess: () => setChanges({}) })}
+            disabled={blocked || save.isPending}
+            data-testid="decoders-save"
+          >
             Save
           </Button>
         </>
@@ -146,9 +206,23 @@ export function DecodersDialog({ clusterId, topic, onClose }: { clusterId: strin
     >
       {current.data ? (
         <div className="space-y-3">
-          <SideEditor key={`k-${current.data.key.updatedAt ?? ""}`} side="key" current={current.data.key} onChange={(v) => setChanges((c) => ({ ...c, key: v }))} />
-          <SideEditor key={`v-${current.data.value.updatedAt ?? ""}`} side="value" current={current.data.value} onChange={(v) => setChanges((c) => ({ ...c, value: v }))} />
-          {save.isSuccess ? <p className="text-sm text-emerald-700" data-testid="decoders-saved">Saved. Records are read with the new setting.</p> : null}
+          <SideEditor
+            key={`k-${current.data.key.updatedAt ?? ""}`}
+            side="key"
+            current={current.data.key}
+            onChange={(v) => setChanges((c) => ({ ...c, key: v }))}
+          />
+          <SideEditor
+            key={`v-${current.data.value.updatedAt ?? ""}`}
+            side="value"
+            current={current.data.value}
+            onChange={(v) => setChanges((c) => ({ ...c, value: v }))}
+          />
+          {save.isSuccess ? (
+            <p className="text-sm text-emerald-700" data-testid="decoders-saved">
+              Saved. Records are read with the new setting.
+            </p>
+          ) : null}
           <MutationError action="Saving the decoders" topic={topic} error={save.error} testId="decoders-error" />
         </div>
       ) : (

@@ -24,7 +24,11 @@ export function textLinesToJsonl(text: string): string {
       const tab = l.indexOf("\t");
       const key = tab < 0 ? null : l.slice(0, tab);
       const value = tab < 0 ? l : l.slice(tab + 1);
-      return JSON.stringify({ key: key === null ? { encoding: "null", text: null } : { encoding: "string", text: key }, value: { encoding: "string", text: value }, headers: [] });
+      return JSON.stringify({
+        key: key === null ? { encoding: "null", text: null } : { encoding: "string", text: key },
+        value: { encoding: "string", text: value },
+        headers: [],
+      });
     })
     .join("\n");
 }
@@ -37,16 +41,24 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [keepTimestamps, setKeepTimestamps] = useState(false);
   const [keepPartition, setKeepPartition] = useState(false);
-  const url = (dryRun: boolean) => `/api/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(topic)}/import${dryRun ? "?dryRun=true" : ""}`;
-  const run = (dryRun: boolean) => (body: Body) => fetchJson(url(dryRun), ImportResultSchema, { method: "POST", body: JSON.stringify(body) });
+  const url = (dryRun: boolean) =>
+    `/api/clusters/${encodeURIComponent(clusterId)}/topics/${encodeURIComponent(topic)}/import${dryRun ? "?dryRun=true" : ""}`;
+  const run = (dryRun: boolean) => (body: Body) =>
+    fetchJson(url(dryRun), ImportResultSchema, { method: "POST", body: JSON.stringify(body) });
   const validate = useMutation({ mutationFn: run(true) });
   const write = useMutation({ mutationFn: run(false) });
-  const body = (): Body => ({ jsonl: format === "tsv" ? textLinesToJsonl(file!.text) : file!.text, keepTimestamps, keepPartition, skipInvalid });
+  const body = (): Body => ({
+    jsonl: format === "tsv" ? textLinesToJsonl(file!.text) : file!.text,
+    keepTimestamps,
+    keepPartition,
+    skipInvalid,
+  });
   const reset = () => {
     validate.reset();
     write.reset();
   };
-  const lineErrors = (e: unknown) => (e instanceof ApiClientError ? e.details.filter((d) => d.path.startsWith("line ")) : []);
+  const lineErrors = (e: unknown) =>
+    e instanceof ApiClientError ? e.details.filter((d) => d.path.startsWith("line ")) : [];
   const invalid = lineErrors(validate.error);
   const checked: ImportResult | undefined = validate.data;
   const done: ImportResult | undefined = write.data;
@@ -60,10 +72,19 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
       description="A JSON Lines file as Sluice's export writes it, or key⇥value text lines. Every line is checked before anything is written."
       footer={
         <>
-          <Button onClick={() => validate.mutate(body())} disabled={!file || validate.isPending || write.isPending} data-testid="import-validate">
+          <Button
+            onClick={() => validate.mutate(body())}
+            disabled={!file || validate.isPending || write.isPending}
+            data-testid="import-validate"
+          >
             {validate.isPending ? "Validating…" : "Validate"}
           </Button>
-          <Button variant="primary" onClick={() => write.mutate(body())} disabled={!canWrite || write.isPending || !!done} data-testid="import-write">
+          <Button
+            variant="primary"
+            onClick={() => write.mutate(body())}
+            disabled={!canWrite || write.isPending || !!done}
+            data-testid="import-write"
+          >
             {write.isPending ? "Writing…" : "Import"}
           </Button>
         </>
@@ -72,7 +93,15 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
       <div className="space-y-3 text-sm">
         <div className="flex flex-wrap items-end gap-3">
           <Field label="File format" htmlFor="import-format">
-            <Select id="import-format" value={format} onChange={(e) => { setFormat(e.target.value as Format); reset(); }} data-testid="import-format">
+            <Select
+              id="import-format"
+              value={format}
+              onChange={(e) => {
+                setFormat(e.target.value as Format);
+                reset();
+              }}
+              data-testid="import-format"
+            >
               <option value="jsonl">JSON Lines (Sluice export)</option>
               <option value="tsv">key⇥value text lines</option>
             </Select>
@@ -100,13 +129,21 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
         {fileError ? <p className="text-red-600">{fileError}</p> : null}
         <div className="flex flex-wrap gap-4">
           <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} data-testid="import-skip-invalid" /> Skip bad lines (they are listed)
+            <input
+              type="checkbox"
+              checked={skipInvalid}
+              onChange={(e) => setSkipInvalid(e.target.checked)}
+              data-testid="import-skip-invalid"
+            />{" "}
+            Skip bad lines (they are listed)
           </label>
           <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={keepTimestamps} onChange={(e) => setKeepTimestamps(e.target.checked)} /> Keep timestamps
+            <input type="checkbox" checked={keepTimestamps} onChange={(e) => setKeepTimestamps(e.target.checked)} />{" "}
+            Keep timestamps
           </label>
           <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={keepPartition} onChange={(e) => setKeepPartition(e.target.checked)} /> Keep partitions
+            <input type="checkbox" checked={keepPartition} onChange={(e) => setKeepPartition(e.target.checked)} /> Keep
+            partitions
           </label>
         </div>
         {checked ? (
@@ -115,10 +152,18 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
           </p>
         ) : null}
         {invalid.length || checked?.errors.length ? (
-          <div className="max-h-48 overflow-auto rounded-md border border-red-200 bg-red-50 p-2 dark:border-red-900 dark:bg-red-950/40" data-testid="import-line-errors">
-            <p className="mb-1 font-medium text-red-800 dark:text-red-300">{skipInvalid ? "These lines will be skipped:" : "Nothing is written while these lines are bad:"}</p>
+          <div
+            className="max-h-48 overflow-auto rounded-md border border-red-200 bg-red-50 p-2 dark:border-red-900 dark:bg-red-950/40"
+            data-testid="import-line-errors"
+          >
+            <p className="mb-1 font-medium text-red-800 dark:text-red-300">
+              {skipInvalid ? "These lines will be skipped:" : "Nothing is written while these lines are bad:"}
+            </p>
             <ul className="space-y-0.5 font-mono text-xs">
-              {(invalid.length ? invalid.map((d) => ({ line: d.path, message: d.issue })) : checked!.errors.map((e) => ({ line: `line ${e.line}`, message: e.message }))).map((e) => (
+              {(invalid.length
+                ? invalid.map((d) => ({ line: d.path, message: d.issue }))
+                : checked!.errors.map((e) => ({ line: `line ${e.line}`, message: e.message }))
+              ).map((e) => (
                 <li key={e.line}>
                   {e.line}: {e.message}
                 </li>
@@ -129,11 +174,25 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
         {write.isPending ? <p data-testid="import-progress">Writing {file?.name}…</p> : null}
         {done ? (
           <p className="text-emerald-700" data-testid="import-result">
-            Imported {done.written} of {done.lines} lines{done.errors.length ? `; ${done.errors.length} bad lines skipped (${done.errors.map((e) => e.line).join(", ")})` : ""}.
+            Imported {done.written} of {done.lines} lines
+            {done.errors.length
+              ? `; ${done.errors.length} bad lines skipped (${done.errors.map((e) => e.line).join(", ")})`
+              : ""}
+            .
           </p>
         ) : null}
-        <MutationError action="Validating the file" topic={topic} error={invalid.length ? null : validate.error} testId="import-validate-error" />
-        <MutationError action="Importing" topic={topic} error={lineErrors(write.error).length ? null : write.error} testId="import-error" />
+        <MutationError
+          action="Validating the file"
+          topic={topic}
+          error={invalid.length ? null : validate.error}
+          testId="import-validate-error"
+        />
+        <MutationError
+          action="Importing"
+          topic={topic}
+          error={lineErrors(write.error).length ? null : write.error}
+          testId="import-error"
+        />
       </div>
     </Dialog>
   );
@@ -143,7 +202,13 @@ export function ImportButton({ clusterId, topic, disabled }: { clusterId: string
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button size="sm" onClick={() => setOpen(true)} disabled={disabled} data-testid="import-button" className="mb-1.5">
+      <Button
+        size="sm"
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        data-testid="import-button"
+        className="mb-1.5"
+      >
         <Upload className="h-3.5 w-3.5" /> Import…
       </Button>
       {open ? <ImportDialog clusterId={clusterId} topic={topic} onClose={() => setOpen(false)} /> : null}

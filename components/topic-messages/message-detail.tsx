@@ -12,7 +12,14 @@ import { formatBytes } from "./message-table";
 /** Pretty JSON when the text is JSON (the browser validates what the server labelled by shape), else as is. */
 function pretty(field: DecodedField): string {
   if (field.text === null) return "null";
-  if (!field.truncated && (field.encoding === "json" || field.encoding === "avro" || field.encoding === "protobuf" || field.encoding === "json-schema" || field.encoding === "msgpack")) {
+  if (
+    !field.truncated &&
+    (field.encoding === "json" ||
+      field.encoding === "avro" ||
+      field.encoding === "protobuf" ||
+      field.encoding === "json-schema" ||
+      field.encoding === "msgpack")
+  ) {
     try {
       return JSON.stringify(JSON.parse(field.text), null, 2);
     } catch {
@@ -22,7 +29,21 @@ function pretty(field: DecodedField): string {
   return field.text;
 }
 
-function Payload({ label, field, full, onLoadFull, loading, testId }: { label: string; field: DecodedField; full?: DecodedField; onLoadFull: () => void; loading: boolean; testId: string }) {
+function Payload({
+  label,
+  field,
+  full,
+  onLoadFull,
+  loading,
+  testId,
+}: {
+  label: string;
+  field: DecodedField;
+  full?: DecodedField;
+  onLoadFull: () => void;
+  loading: boolean;
+  testId: string;
+}) {
   const shown = full ?? field;
   const [copied, setCopied] = useState(false);
   const text = pretty(shown);
@@ -30,17 +51,26 @@ function Payload({ label, field, full, onLoadFull, loading, testId }: { label: s
     <section className="space-y-1.5" data-testid={testId}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <h3 className="font-semibold">{label}</h3>
-        <span className="rounded bg-slate-100 px-1.5 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300" data-testid={`${testId}-encoding`}>
+        <span
+          className="rounded bg-slate-100 px-1.5 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+          data-testid={`${testId}-encoding`}
+        >
           {shown.encoding}
         </span>
-        {shown.schemaId !== undefined ? <span className="text-xs text-slate-500">schema id {shown.schemaId}</span> : null}
+        {shown.schemaId !== undefined ? (
+          <span className="text-xs text-slate-500">schema id {shown.schemaId}</span>
+        ) : null}
         {shown.decoder ? (
           <span className="text-xs text-slate-500" data-testid={`${testId}-decoder`}>
             decoded as {shown.decoder}
           </span>
         ) : null}
         <span className="text-xs text-slate-500">{formatBytes(shown.size)}</span>
-        {shown.masked ? <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">masked</span> : null}
+        {shown.masked ? (
+          <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">
+            masked
+          </span>
+        ) : null}
         <Button
           size="sm"
           variant="ghost"
@@ -54,11 +84,17 @@ function Payload({ label, field, full, onLoadFull, loading, testId }: { label: s
         </Button>
       </div>
       {shown.error ? (
-        <p className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300" data-testid={`${testId}-error`}>
+        <p
+          className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-300"
+          data-testid={`${testId}-error`}
+        >
           {shown.masked ? "Hidden by masking" : `Shown as raw bytes (${shown.encoding})`}: {shown.error}
         </p>
       ) : null}
-      <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-50 p-2 font-mono text-xs dark:border-slate-800 dark:bg-slate-900" data-testid={`${testId}-text`}>
+      <pre
+        className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-50 p-2 font-mono text-xs dark:border-slate-800 dark:bg-slate-900"
+        data-testid={`${testId}-text`}
+      >
         {text}
       </pre>
       {shown.truncated ? (
@@ -74,11 +110,30 @@ function Payload({ label, field, full, onLoadFull, loading, testId }: { label: s
 }
 
 /** One record: metadata, headers, key and value (full payload on demand), copyable. */
-export function MessageDetail({ clusterId, topic, message, formats, onClose }: { clusterId: string; topic: string; message: Message; formats: { keyFormat: string; valueFormat: string }; onClose: () => void }) {
+export function MessageDetail({
+  clusterId,
+  topic,
+  message,
+  formats,
+  onClose,
+}: {
+  clusterId: string;
+  topic: string;
+  message: Message;
+  formats: { keyFormat: string; valueFormat: string };
+  onClose: () => void;
+}) {
   const [wantFull, setWantFull] = useState(false);
-  const full = useQuery({ ...fullMessageOptions(clusterId, topic, message.partition, message.offset, formats), enabled: wantFull });
+  const full = useQuery({
+    ...fullMessageOptions(clusterId, topic, message.partition, message.offset, formats),
+    enabled: wantFull,
+  });
   return (
-    <aside className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-950" data-testid="message-detail" aria-label="Record detail">
+    <aside
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-950"
+      data-testid="message-detail"
+      aria-label="Record detail"
+    >
       <div className="flex items-start gap-3">
         <dl className="grid flex-1 grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <div>
@@ -107,8 +162,22 @@ export function MessageDetail({ clusterId, topic, message, formats, onClose }: {
         </Button>
       </div>
       {full.error ? <p className="text-sm text-red-600">Could not load the full record: {full.error.message}</p> : null}
-      <Payload label="Key" field={message.key} full={full.data?.message.key} onLoadFull={() => setWantFull(true)} loading={full.isFetching} testId="message-detail-key" />
-      <Payload label="Value" field={message.value} full={full.data?.message.value} onLoadFull={() => setWantFull(true)} loading={full.isFetching} testId="message-detail-value" />
+      <Payload
+        label="Key"
+        field={message.key}
+        full={full.data?.message.key}
+        onLoadFull={() => setWantFull(true)}
+        loading={full.isFetching}
+        testId="message-detail-key"
+      />
+      <Payload
+        label="Value"
+        field={message.value}
+        full={full.data?.message.value}
+        onLoadFull={() => setWantFull(true)}
+        loading={full.isFetching}
+        testId="message-detail-value"
+      />
       <section className="space-y-1.5">
         <h3 className="text-sm font-semibold">Headers ({message.headers.length})</h3>
         {message.headers.length ? (

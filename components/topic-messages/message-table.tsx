@@ -7,7 +7,8 @@ import { cn } from "@/lib/cn";
 import type { Message } from "@/lib/schemas/messages";
 
 const ROW = 34;
-const GRID = "grid grid-cols-[4.5rem_6.5rem_11.5rem_minmax(6rem,12rem)_minmax(12rem,1fr)_3.5rem_5rem_4.5rem] gap-3 px-3";
+const GRID =
+  "grid grid-cols-[4.5rem_6.5rem_11.5rem_minmax(6rem,12rem)_minmax(12rem,1fr)_3.5rem_5rem_4.5rem] gap-3 px-3";
 
 export const messageId = (m: Pick<Message, "partition" | "offset">) => `${m.partition}-${m.offset}`;
 
@@ -19,8 +20,15 @@ function formatBytes(n: number): string {
 function Preview({ field }: { field: Message["key"] }) {
   if (field.encoding === "null") return <span className="text-slate-400">null</span>;
   return (
-    <span className={cn("truncate font-mono text-xs", field.error && "text-amber-700 dark:text-amber-400")} title={field.error}>
-      {field.encoding !== "string" && field.encoding !== "json" ? <span className="mr-1 rounded bg-slate-100 px-1 text-[10px] uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">{field.encoding}</span> : null}
+    <span
+      className={cn("truncate font-mono text-xs", field.error && "text-amber-700 dark:text-amber-400")}
+      title={field.error}
+    >
+      {field.encoding !== "string" && field.encoding !== "json" ? (
+        <span className="mr-1 rounded bg-slate-100 px-1 text-[10px] uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+          {field.encoding}
+        </span>
+      ) : null}
       {field.text?.slice(0, 300)}
     </span>
   );
@@ -30,14 +38,37 @@ function Preview({ field }: { field: Message["key"] }) {
  * Records as a virtualised list: only the visible rows are in the DOM, so thousands of records (a search, a
  * busy tail) scroll smoothly. Click a row for its detail.
  */
-export function MessageTable({ messages, selected, onSelect, testId = "message-table", emptyText }: { messages: Message[]; selected: string | null; onSelect: (m: Message) => void; testId?: string; emptyText: string }) {
+export function MessageTable({
+  messages,
+  selected,
+  onSelect,
+  testId = "message-table",
+  emptyText,
+}: {
+  messages: Message[];
+  selected: string | null;
+  onSelect: (m: Message) => void;
+  testId?: string;
+  emptyText: string;
+}) {
   const parent = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions that the React compiler cannot memoise; this component opts out.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: messages.length, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 12 });
+  const virtual = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW,
+    overscan: 12,
+  });
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800" data-testid={testId}>
-      <div className={cn(GRID, "border-b border-slate-200 bg-slate-50 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900")} role="row">
+      <div
+        className={cn(
+          GRID,
+          "border-b border-slate-200 bg-slate-50 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900",
+        )}
+        role="row"
+      >
         <span>Partition</span>
         <span>Offset</span>
         <span>
@@ -75,7 +106,10 @@ export function MessageTable({ messages, selected, onSelect, testId = "message-t
                 >
                   <span className="tabular-nums">{m.partition}</span>
                   <span className="font-mono text-xs tabular-nums">{m.offset}</span>
-                  <span className="font-mono text-xs tabular-nums text-slate-600 dark:text-slate-400" title={`${m.timestampType} ${m.timestamp}`}>
+                  <span
+                    className="font-mono text-xs tabular-nums text-slate-600 dark:text-slate-400"
+                    title={`${m.timestampType} ${m.timestamp}`}
+                  >
                     <Time t={m.timestamp} millis />
                   </span>
                   <Preview field={m.key} />

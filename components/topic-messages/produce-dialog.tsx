@@ -16,12 +16,33 @@ import { COMPRESSIONS, PRODUCE_FORMATS, type Compression } from "@/lib/schemas/m
 type Format = (typeof PRODUCE_FORMATS)[number];
 type Part = { format: Format; data: string; subject: string };
 
-function PartEditor({ id, label, part, onChange, subjects, errors, allowNull }: { id: string; label: string; part: Part; onChange: (p: Part) => void; subjects: string[]; errors: Record<string, string>; allowNull: boolean }) {
+function PartEditor({
+  id,
+  label,
+  part,
+  onChange,
+  subjects,
+  errors,
+  allowNull,
+}: {
+  id: string;
+  label: string;
+  part: Part;
+  onChange: (p: Part) => void;
+  subjects: string[];
+  errors: Record<string, string>;
+  allowNull: boolean;
+}) {
   return (
     <fieldset className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <legend className="text-sm font-medium">{label}</legend>
-        <Select aria-label={`${label} format`} value={part.format} onChange={(e) => onChange({ ...part, format: e.target.value as Format })} data-testid={`produce-${id}-format`}>
+        <Select
+          aria-label={`${label} format`}
+          value={part.format}
+          onChange={(e) => onChange({ ...part, format: e.target.value as Format })}
+          data-testid={`produce-${id}-format`}
+        >
           {PRODUCE_FORMATS.filter((f) => allowNull || f !== "null").map((f) => (
             <option key={f} value={f}>
               {f === "schema" ? "schema registry" : f === "topic" ? "topic decoder" : f}
@@ -30,7 +51,15 @@ function PartEditor({ id, label, part, onChange, subjects, errors, allowNull }: 
         </Select>
         {part.format === "schema" ? (
           <>
-            <Input aria-label={`${label} subject`} list={`${id}-subjects`} value={part.subject} onChange={(e) => onChange({ ...part, subject: e.target.value })} placeholder="subject" className="w-72 font-mono" data-testid={`produce-${id}-subject`} />
+            <Input
+              aria-label={`${label} subject`}
+              list={`${id}-subjects`}
+              value={part.subject}
+              onChange={(e) => onChange({ ...part, subject: e.target.value })}
+              placeholder="subject"
+              className="w-72 font-mono"
+              data-testid={`produce-${id}-subject`}
+            />
             <datalist id={`${id}-subjects`}>
               {subjects.map((s) => (
                 <option key={s} value={s} />
@@ -40,7 +69,12 @@ function PartEditor({ id, label, part, onChange, subjects, errors, allowNull }: 
         ) : null}
       </div>
       {part.format !== "null" ? (
-        <Field label={<span className="sr-only">{label} data</span>} htmlFor={`produce-${id}-data`} error={errors[`${id}.data`] ?? errors[`${id}.subject`]} hint={part.format === "schema" ? "JSON, encoded with the subject's latest version" : undefined}>
+        <Field
+          label={<span className="sr-only">{label} data</span>}
+          htmlFor={`produce-${id}-data`}
+          error={errors[`${id}.data`] ?? errors[`${id}.subject`]}
+          hint={part.format === "schema" ? "JSON, encoded with the subject's latest version" : undefined}
+        >
           <textarea
             id={`produce-${id}-data`}
             value={part.data}
@@ -57,17 +91,37 @@ function PartEditor({ id, label, part, onChange, subjects, errors, allowNull }: 
 }
 
 /** Write one test record: key, value (raw or schema-encoded), headers, partition, compression; shows where it landed. */
-export function ProduceDialog({ clusterId, topic, partitions, hasRegistry, onClose }: { clusterId: string; topic: string; partitions: number; hasRegistry: boolean; onClose: () => void }) {
+export function ProduceDialog({
+  clusterId,
+  topic,
+  partitions,
+  hasRegistry,
+  onClose,
+}: {
+  clusterId: string;
+  topic: string;
+  partitions: number;
+  hasRegistry: boolean;
+  onClose: () => void;
+}) {
   const mutation = useProduceMutation(clusterId, topic);
   const subjects = useQuery({ ...subjectListOptions(clusterId, {}), enabled: hasRegistry });
   const subjectNames = subjects.data?.items.map((s) => s.subject) ?? [];
   const [key, setKey] = useState<Part>({ format: "string", data: "", subject: `${topic}-key` });
-  const [value, setValue] = useState<Part>({ format: "json", data: '{\n  "hello": "world"\n}', subject: `${topic}-value` });
+  const [value, setValue] = useState<Part>({
+    format: "json",
+    data: '{\n  "hello": "world"\n}',
+    subject: `${topic}-value`,
+  });
   const [headers, setHeaders] = useState<{ key: string; value: string }[]>([]);
   const [partition, setPartition] = useState<string>("");
   const [compression, setCompression] = useState<Compression>("none");
   const errors = serverFieldErrors(mutation.error);
-  const toBody = (p: Part) => ({ format: p.format, data: p.data, ...(p.format === "schema" ? { subject: p.subject } : {}) });
+  const toBody = (p: Part) => ({
+    format: p.format,
+    data: p.data,
+    ...(p.format === "schema" ? { subject: p.subject } : {}),
+  });
   const submit = () =>
     mutation.mutate({
       key: key.format === "string" && key.data === "" ? { format: "null", data: "" } : toBody(key),
@@ -101,30 +155,80 @@ export function ProduceDialog({ clusterId, topic, partitions, hasRegistry, onClo
       >
         <MutationError action="produce to" topic={topic} error={mutation.error} testId="produce-error" />
         {mutation.data ? (
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-300" data-testid="produce-result">
+          <p
+            role="status"
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-300"
+            data-testid="produce-result"
+          >
             Written to partition {mutation.data.partition} at offset {mutation.data.offset}.
           </p>
         ) : null}
-        <PartEditor id="key" label="Key" part={key} onChange={setKey} subjects={subjectNames} errors={errors} allowNull />
-        <PartEditor id="value" label="Value" part={value} onChange={setValue} subjects={subjectNames} errors={errors} allowNull />
+        <PartEditor
+          id="key"
+          label="Key"
+          part={key}
+          onChange={setKey}
+          subjects={subjectNames}
+          errors={errors}
+          allowNull
+        />
+        <PartEditor
+          id="value"
+          label="Value"
+          part={value}
+          onChange={setValue}
+          subjects={subjectNames}
+          errors={errors}
+          allowNull
+        />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">Headers</legend>
           {headers.map((h, i) => (
             <div key={i} className="flex items-center gap-2">
-              <Input aria-label={`Header ${i + 1} key`} value={h.key} onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))} placeholder="key" className="w-48 font-mono" data-testid={`produce-header-key-${i}`} />
-              <Input aria-label={`Header ${i + 1} value`} value={h.value} onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))} placeholder="value" className="flex-1 font-mono" data-testid={`produce-header-value-${i}`} />
-              <Button type="button" size="icon" variant="ghost" onClick={() => setHeaders(headers.filter((_, j) => j !== i))} aria-label={`Remove header ${i + 1}`}>
+              <Input
+                aria-label={`Header ${i + 1} key`}
+                value={h.key}
+                onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))}
+                placeholder="key"
+                className="w-48 font-mono"
+                data-testid={`produce-header-key-${i}`}
+              />
+              <Input
+                aria-label={`Header ${i + 1} value`}
+                value={h.value}
+                onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+                placeholder="value"
+                className="flex-1 font-mono"
+                data-testid={`produce-header-value-${i}`}
+              />
+              <Button
+                type="button"
+                size="icon"
+                variant="ghost"
+                onClick={() => setHeaders(headers.filter((_, j) => j !== i))}
+                aria-label={`Remove header ${i + 1}`}
+              >
                 <Trash2 className="h-4 w-4" />
               </Button>
             </div>
           ))}
-          <Button type="button" size="sm" onClick={() => setHeaders([...headers, { key: "", value: "" }])} data-testid="produce-add-header">
+          <Button
+            type="button"
+            size="sm"
+            onClick={() => setHeaders([...headers, { key: "", value: "" }])}
+            data-testid="produce-add-header"
+          >
             <Plus className="h-3.5 w-3.5" /> Add header
           </Button>
         </fieldset>
         <div className="flex flex-wrap gap-4">
           <Field label="Partition" htmlFor="produce-partition" error={errors.partition}>
-            <Select id="produce-partition" value={partition} onChange={(e) => setPartition(e.target.value)} data-testid="produce-partition">
+            <Select
+              id="produce-partition"
+              value={partition}
+              onChange={(e) => setPartition(e.target.value)}
+              data-testid="produce-partition"
+            >
               <option value="">chosen by the partitioner (key hash)</option>
               {Array.from({ length: partitions }, (_, p) => (
                 <option key={p} value={p}>
@@ -134,7 +238,12 @@ export function ProduceDialog({ clusterId, topic, partitions, hasRegistry, onClo
             </Select>
           </Field>
           <Field label="Compression" htmlFor="produce-compression">
-            <Select id="produce-compression" value={compression} onChange={(e) => setCompression(e.target.value as Compression)} data-testid="produce-compression">
+            <Select
+              id="produce-compression"
+              value={compression}
+              onChange={(e) => setCompression(e.target.value as Compression)}
+              data-testid="produce-compression"
+            >
               {COMPRESSIONS.map((c) => (
                 <option key={c} value={c}>
                   {c}

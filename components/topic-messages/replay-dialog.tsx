@@ -64,7 +64,12 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
           <Button onClick={() => dry.mutate(body())} disabled={dry.isPending || !!job} data-testid="replay-dry-run">
             {dry.isPending ? "Counting…" : "Dry run"}
           </Button>
-          <Button variant="primary" onClick={() => run.mutate(body())} disabled={!result || run.isPending || !!job} data-testid="replay-start">
+          <Button
+            variant="primary"
+            onClick={() => run.mutate(body())}
+            disabled={!result || run.isPending || !!job}
+            data-testid="replay-start"
+          >
             Start
           </Button>
         </>
@@ -73,7 +78,12 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
       <form className="space-y-4" onSubmit={(e) => e.preventDefault()} onChange={() => dry.data && !job && dry.reset()}>
         <div className="flex flex-wrap gap-4">
           <Field label="Operation" htmlFor="replay-kind">
-            <Select id="replay-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="replay-kind">
+            <Select
+              id="replay-kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as Kind)}
+              data-testid="replay-kind"
+            >
               <option value="replay">Copy to a topic</option>
               <option value="redrive">Dead-letter redrive (to each record&apos;s original topic)</option>
             </Select>
@@ -81,16 +91,32 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
           {kind === "replay" ? (
             <>
               <Field label="Destination cluster" htmlFor="replay-dest-cluster">
-                <Input id="replay-dest-cluster" value={destCluster} onChange={(e) => setDestCluster(e.target.value)} className="w-40 font-mono" />
+                <Input
+                  id="replay-dest-cluster"
+                  value={destCluster}
+                  onChange={(e) => setDestCluster(e.target.value)}
+                  className="w-40 font-mono"
+                />
               </Field>
               <Field label="Destination topic" htmlFor="replay-dest-topic">
-                <Input id="replay-dest-topic" value={destTopic} onChange={(e) => setDestTopic(e.target.value)} className="w-72 font-mono" data-testid="replay-dest-topic" />
+                <Input
+                  id="replay-dest-topic"
+                  value={destTopic}
+                  onChange={(e) => setDestTopic(e.target.value)}
+                  className="w-72 font-mono"
+                  data-testid="replay-dest-topic"
+                />
               </Field>
             </>
           ) : (
             <>
               <Field label="Original-topic header" htmlFor="replay-preset">
-                <Select id="replay-preset" value={preset} onChange={(e) => setPreset(e.target.value as typeof preset)} data-testid="replay-preset">
+                <Select
+                  id="replay-preset"
+                  value={preset}
+                  onChange={(e) => setPreset(e.target.value as typeof preset)}
+                  data-testid="replay-preset"
+                >
                   <option value="connect">Kafka Connect ({REDRIVE_PRESETS.connect.header})</option>
                   <option value="spring">Spring ({REDRIVE_PRESETS.spring.header})</option>
                   <option value="">Other header…</option>
@@ -98,7 +124,12 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
               </Field>
               {preset === "" ? (
                 <Field label="Header name" htmlFor="replay-header">
-                  <Input id="replay-header" value={header} onChange={(e) => setHeader(e.target.value)} className="w-64 font-mono" />
+                  <Input
+                    id="replay-header"
+                    value={header}
+                    onChange={(e) => setHeader(e.target.value)}
+                    className="w-64 font-mono"
+                  />
                 </Field>
               ) : null}
             </>
@@ -114,7 +145,12 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
           </Field>
           {start === "offset" ? (
             <Field label="Offset" htmlFor="replay-offset">
-              <Input id="replay-offset" value={offset} onChange={(e) => setOffset(e.target.value)} className="w-32 font-mono" />
+              <Input
+                id="replay-offset"
+                value={offset}
+                onChange={(e) => setOffset(e.target.value)}
+                className="w-32 font-mono"
+              />
             </Field>
           ) : null}
           {start === "timestamp" ? (
@@ -123,15 +159,34 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
             </Field>
           ) : null}
           <Field label="Partitions" htmlFor="replay-partitions" hint="comma-separated; empty = all">
-            <Input id="replay-partitions" value={partitions} onChange={(e) => setPartitions(e.target.value)} className="w-32 font-mono" />
+            <Input
+              id="replay-partitions"
+              value={partitions}
+              onChange={(e) => setPartitions(e.target.value)}
+              className="w-32 font-mono"
+            />
           </Field>
           <Field label="Rate limit (records/s)" htmlFor="replay-rate" hint="empty = no limit">
-            <Input id="replay-rate" type="number" min={1} value={rate} onChange={(e) => setRate(e.target.value)} className="w-32" data-testid="replay-rate" />
+            <Input
+              id="replay-rate"
+              type="number"
+              min={1}
+              value={rate}
+              onChange={(e) => setRate(e.target.value)}
+              className="w-32"
+              data-testid="replay-rate"
+            />
           </Field>
         </div>
         <div className="flex flex-wrap gap-4">
           <Field label="Text filter" htmlFor="replay-q" hint="substring in key, value or headers">
-            <Input id="replay-q" value={q} onChange={(e) => setQ(e.target.value)} className="w-64 font-mono" data-testid="replay-q" />
+            <Input
+              id="replay-q"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              className="w-64 font-mono"
+              data-testid="replay-q"
+            />
           </Field>
           <Field label="CEL filter" htmlFor="replay-cel" hint='e.g. value.customer == "acme"'>
             <Input id="replay-cel" value={cel} onChange={(e) => setCel(e.target.value)} className="w-80 font-mono" />
@@ -139,15 +194,22 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
         </div>
         <div className="flex flex-wrap gap-4">
           <label className={check}>
-            <input type="checkbox" checked={keepTimestamps} onChange={(e) => setKeepTimestamps(e.target.checked)} /> Keep timestamps
+            <input type="checkbox" checked={keepTimestamps} onChange={(e) => setKeepTimestamps(e.target.checked)} />{" "}
+            Keep timestamps
           </label>
           {kind === "replay" ? (
             <label className={check}>
-              <input type="checkbox" checked={keepPartition} onChange={(e) => setKeepPartition(e.target.checked)} /> Keep partitions
+              <input type="checkbox" checked={keepPartition} onChange={(e) => setKeepPartition(e.target.checked)} />{" "}
+              Keep partitions
             </label>
           ) : (
             <label className={check}>
-              <input type="checkbox" checked={removeErrorHeaders} onChange={(e) => setRemoveErrorHeaders(e.target.checked)} /> Remove the error headers
+              <input
+                type="checkbox"
+                checked={removeErrorHeaders}
+                onChange={(e) => setRemoveErrorHeaders(e.target.checked)}
+              />{" "}
+              Remove the error headers
             </label>
           )}
         </div>
@@ -156,8 +218,12 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
         {result ? (
           <section className="space-y-2" data-testid="replay-dry-run-result">
             <p className="text-sm" role="status">
-              <strong data-testid="replay-count">{result.count.toLocaleString("en-US")}</strong> record(s) would be written
-              {result.destinations.length ? ` to ${result.destinations.map((d) => `${d.topic} (${d.count})`).join(", ")}` : ""}; {result.scanned.toLocaleString("en-US")} read
+              <strong data-testid="replay-count">{result.count.toLocaleString("en-US")}</strong> record(s) would be
+              written
+              {result.destinations.length
+                ? ` to ${result.destinations.map((d) => `${d.topic} (${d.count})`).join(", ")}`
+                : ""}
+              ; {result.scanned.toLocaleString("en-US")} read
               {result.skipped.length ? `, ${result.skipped.length} skipped` : ""}
               {result.capped ? " (stopped counting at the dry run's limit)" : ""}.
             </p>

@@ -37,19 +37,36 @@ export function ReplayProgress({ clusterId, initial }: { clusterId: string; init
     );
   const share = replayProgress(job);
   return (
-    <section className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid="replay-progress" data-state={job.state}>
+    <section
+      className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700"
+      data-testid="replay-progress"
+      data-state={job.state}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span className="font-medium" data-testid="replay-state">
           {STATE_TEXT[job.state]}
         </span>
         <span className="tabular-nums text-slate-600 dark:text-slate-300" data-testid="replay-counts">
-          {job.written.toLocaleString("en-US")} written · {job.skipped.toLocaleString("en-US")} skipped · {job.scanned.toLocaleString("en-US")} read
+          {job.written.toLocaleString("en-US")} written · {job.skipped.toLocaleString("en-US")} skipped ·{" "}
+          {job.scanned.toLocaleString("en-US")} read
         </span>
       </div>
-      <div className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Share of the source range read" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
-        <div className={job.state === "failed" ? "h-full bg-red-500" : "h-full bg-brand-600"} style={{ width: `${Math.round(share * 100)}%` }} />
+      <div
+        className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800"
+        role="progressbar"
+        aria-label="Share of the source range read"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(share * 100)}
+      >
+        <div
+          className={job.state === "failed" ? "h-full bg-red-500" : "h-full bg-brand-600"}
+          style={{ width: `${Math.round(share * 100)}%` }}
+        />
       </div>
-      {stream.state === "failed" ? <p className="text-sm text-red-700 dark:text-red-400">Progress is not streaming: {stream.error.message}</p> : null}
+      {stream.state === "failed" ? (
+        <p className="text-sm text-red-700 dark:text-red-400">Progress is not streaming: {stream.error.message}</p>
+      ) : null}
       {job.error ? <p className="text-sm text-red-700 dark:text-red-400">{job.error}</p> : null}
       {job.skippedList.length ? (
         <details className="text-xs">
@@ -63,10 +80,20 @@ export function ReplayProgress({ clusterId, initial }: { clusterId: string; init
           </ul>
         </details>
       ) : null}
-      <MutationError action={`${action.variables?.verb ?? "change"} the job for`} error={action.error} testId="replay-action-error" />
+      <MutationError
+        action={`${action.variables?.verb ?? "change"} the job for`}
+        error={action.error}
+        testId="replay-action-error"
+      />
       <div className="flex gap-2">
         {job.state === "running" || job.state === "interrupted" ? (
-          <Button size="sm" variant="danger" onClick={() => act("cancel")} disabled={action.isPending} data-testid="replay-cancel">
+          <Button
+            size="sm"
+            variant="danger"
+            onClick={() => act("cancel")}
+            disabled={action.isPending}
+            data-testid="replay-cancel"
+          >
             Cancel
           </Button>
         ) : null}

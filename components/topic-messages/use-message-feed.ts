@@ -23,7 +23,10 @@ const FLUSH_MS = 250;
  */
 export function useMessageFeed(url: string | null, options: FeedOptions & { shared: boolean }) {
   const { cap, newestFirst } = options;
-  const [state, dispatch] = useReducer((s: FeedState, a: FeedAction) => feedReducer(s, a, { cap, newestFirst }), emptyFeed);
+  const [state, dispatch] = useReducer(
+    (s: FeedState, a: FeedAction) => feedReducer(s, a, { cap, newestFirst }),
+    emptyFeed,
+  );
   const [progress, setProgress] = useState<Progress | null>(null);
   const [phase, setPhase] = useState<Phase | null>(null);
   const [done, setDone] = useState<Done | null>(null);
@@ -84,7 +87,10 @@ export function useMessageFeed(url: string | null, options: FeedOptions & { shar
     return () => clearInterval(timer);
   }, []);
 
-  const reconnectOnEnd = useCallback((last: RawSseEvent | undefined) => last?.event !== "done" && last?.event !== "error", []);
+  const reconnectOnEnd = useCallback(
+    (last: RawSseEvent | undefined) => last?.event !== "done" && last?.event !== "error",
+    [],
+  );
   const direct = useEventStream({ url: options.shared ? null : url, onEvent, reconnectOnEnd });
   const shared = useSharedEventStream({ url: options.shared ? url : null, onEvent, reconnectOnEnd });
   const status: StreamStatus = options.shared ? shared : direct;

@@ -21,7 +21,11 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
   const submit = () => {
     const n = count.trim() === "" ? Number.NaN : Number(count);
     const parsed = addPartitionsBodySchema.safeParse({ count: n });
-    const problem = !parsed.success ? parsed.error.issues[0].message : n <= current ? `the new total must be larger than the current ${current}` : undefined;
+    const problem = !parsed.success
+      ? parsed.error.issues[0].message
+      : n <= current
+        ? `the new total must be larger than the current ${current}`
+        : undefined;
     setError(problem);
     if (!problem) mutation.mutate(n, { onSuccess: onClose });
   };
@@ -34,7 +38,8 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
       title="Add partitions"
       description={
         <>
-          <span className="font-mono">{topic}</span> has {current} partition{current === 1 ? "" : "s"}. Enter the new total.
+          <span className="font-mono">{topic}</span> has {current} partition{current === 1 ? "" : "s"}. Enter the new
+          total.
         </>
       }
       footer={
@@ -54,13 +59,28 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
         }}
       >
         <MutationError action="add partitions to" topic={topic} error={mutation.error} />
-        <Field label="New partition count" htmlFor="partition-count" error={error} hint={`More than ${current}; partitions can never be removed.`} testId="partition-count">
-          <Input id="partition-count" type="number" min={current + 1} value={count} onChange={(e) => (setCount(e.target.value), setError(undefined))} autoFocus aria-invalid={!!error || undefined} data-testid="partition-count-input" />
+        <Field
+          label="New partition count"
+          htmlFor="partition-count"
+          error={error}
+          hint={`More than ${current}; partitions can never be removed.`}
+          testId="partition-count"
+        >
+          <Input
+            id="partition-count"
+            type="number"
+            min={current + 1}
+            value={count}
+            onChange={(e) => (setCount(e.target.value), setError(undefined))}
+            autoFocus
+            aria-invalid={!!error || undefined}
+            data-testid="partition-count-input"
+          />
         </Field>
         <p className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
           <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-          Records with a key are assigned by hashing the key over the partition count, so from now on a key may land on a different partition than its earlier
-          records: per-key ordering across the change is lost.
+          Records with a key are assigned by hashing the key over the partition count, so from now on a key may land on
+          a different partition than its earlier records: per-key ordering across the change is lost.
         </p>
         <button type="submit" hidden />
       </form>

@@ -12,17 +12,29 @@ import { ConfigDiffView } from "./config-diff";
 import { ConfigKeySelect, ConfigValueInput, configHint } from "./config-inputs";
 import { MutationError } from "./form-errors";
 
-export type ConfigChange = { kind: "edit"; key: string; value: string; override?: boolean } | { kind: "reset"; key: string } | { kind: "add"; exclude: string[] };
+export type ConfigChange =
+  | { kind: "edit"; key: string; value: string; override?: boolean }
+  | { kind: "reset"; key: string }
+  | { kind: "add"; exclude: string[] };
 
 type Op = "set" | "reset" | "append" | "subtract";
-const OP_LABELS: Record<Op, string> = { set: "Set the value", reset: "Reset to default (remove the override)", append: "Append to the list", subtract: "Subtract from the list" };
+const OP_LABELS: Record<Op, string> = {
+  set: "Set the value",
+  reset: "Reset to default (remove the override)",
+  append: "Append to the list",
+  subtract: "Subtract from the list",
+};
 
 /** List-type keys (cleanup.policy, the throttled-replica lists) also take APPEND and SUBTRACT. */
 const isListConfig = (key: string) => TOPIC_CONFIGS[key]?.type === "list" || TOPIC_CONFIGS[key]?.type === "replicas";
 
 /** The operations the dialog offers for a key: reset only for an override, append/subtract only for lists. */
 function opsFor(change: ConfigChange, key: string): Op[] {
-  return ["set" as const, ...(change.kind === "edit" && change.override ? (["reset"] as const) : []), ...(isListConfig(key) ? (["append", "subtract"] as const) : [])];
+  return [
+    "set" as const,
+    ...(change.kind === "edit" && change.override ? (["reset"] as const) : []),
+    ...(isListConfig(key) ? (["append", "subtract"] as const) : []),
+  ];
 }
 
 type Props = { clusterId: string; topic: string; change: ConfigChange; onClose: () => void };
@@ -39,7 +51,8 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
   const dryRun = useAlterTopicConfigMutation(clusterId, topic);
   const apply = useAlterTopicConfigMutation(clusterId, topic);
 
-  const preview = (body: AlterTopicConfigBody) => dryRun.mutate({ body, dryRun: true }, { onSuccess: (d) => setDiff({ body, diff: d }) });
+  const preview = (body: AlterTopicConfigBody) =>
+    dryRun.mutate({ body, dryRun: true }, { onSuccess: (d) => setDiff({ body, diff: d }) });
 
   const ops = opsFor(change, key);
   const chooseOp = (next: Op) => {
@@ -53,7 +66,11 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
   const previewEdit = () => {
     if (key && op === "reset") return preview({ reset: [key] });
     const items = op === "append" || op === "subtract";
-    const problem = !key ? "choose a config" : items && !value.trim() ? "give the items, comma-separated" : validateTopicConfigValue(key, value);
+    const problem = !key
+      ? "choose a config"
+      : items && !value.trim()
+        ? "give the items, comma-separated"
+        : validateTopicConfigValue(key, value);
     setFieldError(problem ?? undefined);
     if (!problem) preview(items ? { [op]: { [key]: value.trim() } } : { set: { [key]: value.trim() } });
   };
@@ -61,7 +78,11 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
   // A reset has nothing to fill in: ask for its diff straight away.
   const resetKey = change.kind === "reset" ? change.key : null;
   useEffect(() => {
-    if (resetKey) dryRun.mutate({ body: { reset: [resetKey] }, dryRun: true }, { onSuccess: (d) => setDiff({ body: { reset: [resetKey] }, diff: d }) });
+    if (resetKey)
+      dryRun.mutate(
+        { body: { reset: [resetKey] }, dryRun: true },
+        { onSuccess: (d) => setDiff({ body: { reset: [resetKey] }, diff: d }) },
+      );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the dialog opens
   }, [resetKey]);
 
@@ -76,7 +97,8 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
       description={
         diff ? (
           <>
-            The broker validated this change on <span className="font-mono">{topic}</span> without applying it. Apply it if the diff is what you expect.
+            The broker validated this change on <span className="font-mono">{topic}</span> without applying it. Apply it
+            if the diff is what you expect.
           </>
         ) : (
           <>
@@ -97,7 +119,12 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
               {dryRun.isPending ? "Checking…" : "Preview change"}
             </Button>
           ) : (
-            <Button variant="primary" onClick={() => diff && apply.mutate({ body: diff.body, dryRun: false }, { onSuccess: onClose })} disabled={busy || !diff || diff.diff.changes.length === 0} data-testid="config-apply-button">
+            <Button
+              variant="primary"
+              onClick={() => diff && apply.mutate({ body: diff.body, dryRun: false }, { onSuccess: onClose })}
+              disabled={busy || !diff || diff.diff.changes.length === 0}
+              data-testid="config-apply-button"
+            >
               {apply.isPending ? "Applying…" : "Apply"}
             </Button>
           )}
@@ -106,7 +133,12 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
     >
       <div className="space-y-4">
         <MutationError action="check the change to" topic={topic} error={dryRun.error} testId="config-preview-error" />
-        <MutationError action="change the configuration of" topic={topic} error={apply.error} testId="config-apply-error" />
+        <MutationError
+          action="change the configuration of"
+          topic={topic}
+          error={apply.error}
+          testId="config-apply-error"
+        />
         {needsInput ? (
           <form
             className="space-y-4"
@@ -116,8 +148,18 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
             }}
           >
             {change.kind === "add" ? (
-              <Field label="Config" htmlFor="config-key" hint={key ? configHint(key) : "Any topic-level config Kafka accepts."}>
-                <ConfigKeySelect id="config-key" value={key} onChange={(k) => (setKey(k), setValue(""), setOp("set"), setFieldError(undefined))} exclude={change.exclude} testId="config-key-select" />
+              <Field
+                label="Config"
+                htmlFor="config-key"
+                hint={key ? configHint(key) : "Any topic-level config Kafka accepts."}
+              >
+                <ConfigKeySelect
+                  id="config-key"
+                  value={key}
+                  onChange={(k) => (setKey(k), setValue(""), setOp("set"), setFieldError(undefined))}
+                  exclude={change.exclude}
+                  testId="config-key-select"
+                />
               </Field>
             ) : (
               <p className="text-sm">
@@ -127,7 +169,13 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
             )}
             {ops.length > 1 ? (
               <Field label="Operation" htmlFor="config-op">
-                <Select id="config-op" className="w-full" value={op} onChange={(e) => chooseOp(e.target.value as Op)} data-testid="config-op-select">
+                <Select
+                  id="config-op"
+                  className="w-full"
+                  value={op}
+                  onChange={(e) => chooseOp(e.target.value as Op)}
+                  data-testid="config-op-select"
+                >
                   {ops.map((o) => (
                     <option key={o} value={o}>
                       {OP_LABELS[o]}
@@ -137,8 +185,26 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
               </Field>
             ) : null}
             {op !== "reset" ? (
-              <Field label={op === "append" ? "Items to append (comma-separated)" : op === "subtract" ? "Items to remove (comma-separated)" : "New value"} htmlFor="config-value" error={fieldError} testId="config-value">
-                <ConfigValueInput id="config-value" configKey={key} value={value} onChange={(v) => (setValue(v), setFieldError(undefined), dryRun.reset())} invalid={!!fieldError} testId="config-value-input" />
+              <Field
+                label={
+                  op === "append"
+                    ? "Items to append (comma-separated)"
+                    : op === "subtract"
+                      ? "Items to remove (comma-separated)"
+                      : "New value"
+                }
+                htmlFor="config-value"
+                error={fieldError}
+                testId="config-value"
+              >
+                <ConfigValueInput
+                  id="config-value"
+                  configKey={key}
+                  value={value}
+                  onChange={(v) => (setValue(v), setFieldError(undefined), dryRun.reset())}
+                  invalid={!!fieldError}
+                  testId="config-value-input"
+                />
               </Field>
             ) : null}
             <button type="submit" hidden />

@@ -25,9 +25,30 @@ export function configHint(key: string): string {
 }
 
 /** A picker over the topic configs Kafka accepts; `exclude` hides keys already used elsewhere. */
-export function ConfigKeySelect({ id, value, onChange, exclude = [], invalid, testId }: { id: string; value: string; onChange: (key: string) => void; exclude?: string[]; invalid?: boolean; testId?: string }) {
+export function ConfigKeySelect({
+  id,
+  value,
+  onChange,
+  exclude = [],
+  invalid,
+  testId,
+}: {
+  id: string;
+  value: string;
+  onChange: (key: string) => void;
+  exclude?: string[];
+  invalid?: boolean;
+  testId?: string;
+}) {
   return (
-    <select id={id} className={cn(control, "font-mono")} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} data-testid={testId}>
+    <select
+      id={id}
+      className={cn(control, "font-mono")}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={invalid || undefined}
+      data-testid={testId}
+    >
       <option value="">Choose a config…</option>
       {KEYS.filter((k) => k === value || !exclude.includes(k)).map((k) => (
         <option key={k} value={k}>
@@ -39,12 +60,33 @@ export function ConfigKeySelect({ id, value, onChange, exclude = [], invalid, te
 }
 
 /** A value control that fits the key's type: a select for enums and booleans, a text box otherwise. */
-export function ConfigValueInput({ id, configKey, value, onChange, invalid, testId }: { id: string; configKey: string; value: string; onChange: (v: string) => void; invalid?: boolean; testId?: string }) {
+export function ConfigValueInput({
+  id,
+  configKey,
+  value,
+  onChange,
+  invalid,
+  testId,
+}: {
+  id: string;
+  configKey: string;
+  value: string;
+  onChange: (v: string) => void;
+  invalid?: boolean;
+  testId?: string;
+}) {
   const spec = TOPIC_CONFIGS[configKey];
   const choices = spec?.type === "enum" ? spec.values : spec?.type === "boolean" ? ["true", "false"] : null;
   if (choices) {
     return (
-      <select id={id} className={cn(control, "font-mono")} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid || undefined} data-testid={testId}>
+      <select
+        id={id}
+        className={cn(control, "font-mono")}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={invalid || undefined}
+        data-testid={testId}
+      >
         <option value="">Choose…</option>
         {choices.map((c) => (
           <option key={c} value={c}>

@@ -27,7 +27,12 @@ function toBody(draft: TopicDraft): { body?: CreateTopicBody; errors: FieldError
     if (!row.key) errors[`overrides.${row.id}`] = "choose a config or remove the row";
     else configs[row.key] = row.value;
   }
-  const body = { name: draft.name.trim(), partitions: toNumber(draft.partitions), replicationFactor: toNumber(draft.replicationFactor), configs };
+  const body = {
+    name: draft.name.trim(),
+    partitions: toNumber(draft.partitions),
+    replicationFactor: toNumber(draft.replicationFactor),
+    configs,
+  };
   const parsed = createTopicBodySchema.safeParse(body);
   if (!parsed.success) Object.assign(errors, zodFieldErrors(parsed.error));
   return Object.keys(errors).length ? { errors } : { body, errors };
@@ -39,7 +44,12 @@ export function CreateTopicButton({ clusterId, blockedReason }: { clusterId: str
   return (
     <Blocked reason={blockedReason}>
       <Tooltip content={blockedReason}>
-        <Button variant="primary" onClick={() => setOpen(true)} disabled={!!blockedReason} data-testid="create-topic-button">
+        <Button
+          variant="primary"
+          onClick={() => setOpen(true)}
+          disabled={!!blockedReason}
+          data-testid="create-topic-button"
+        >
           <Plus className="h-4 w-4" /> Create topic
         </Button>
       </Tooltip>
@@ -57,7 +67,10 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
   const [preview, setPreview] = useState<{ body: CreateTopicBody; result: CreateTopicResult } | null>(null);
   const mutation = useCreateTopicMutation(clusterId);
   // Until the user types one, the replication factor follows the cluster: 3, or fewer brokers.
-  const effectiveDraft = draft.replicationFactor === "" && brokerCount ? { ...draft, replicationFactor: String(Math.min(3, brokerCount)) } : draft;
+  const effectiveDraft =
+    draft.replicationFactor === "" && brokerCount
+      ? { ...draft, replicationFactor: String(Math.min(3, brokerCount)) }
+      : draft;
 
   const onDraftChange = (d: TopicDraft) => {
     setDraft(d);
@@ -77,7 +90,10 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
 
   const create = () => {
     if (!preview) return;
-    mutation.mutate({ body: preview.body, dryRun: false }, { onSuccess: (r) => router.push(paths.topic(clusterId, r.name)) });
+    mutation.mutate(
+      { body: preview.body, dryRun: false },
+      { onSuccess: (r) => router.push(paths.topic(clusterId, r.name)) },
+    );
   };
 
   const action = preview ? "create" : "validate";
@@ -87,11 +103,21 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
       size="lg"
       testId="create-topic-dialog"
       title={preview ? "Review the new topic" : "Create topic"}
-      description={preview ? "The broker validated this request without creating anything. Create it if it looks right." : "Preview asks the broker to validate the topic first; nothing is created until you confirm."}
+      description={
+        preview
+          ? "The broker validated this request without creating anything. Create it if it looks right."
+          : "Preview asks the broker to validate the topic first; nothing is created until you confirm."
+      }
       footer={
         preview ? (
           <>
-            <Button variant="ghost" onClick={() => (mutation.reset(), setPreview(null))} disabled={mutation.isPending} data-testid="create-topic-back" className="mr-auto">
+            <Button
+              variant="ghost"
+              onClick={() => (mutation.reset(), setPreview(null))}
+              disabled={mutation.isPending}
+              data-testid="create-topic-back"
+              className="mr-auto"
+            >
               <ArrowLeft className="h-4 w-4" /> Back
             </Button>
             <Button onClick={onClose}>Cancel</Button>
@@ -102,7 +128,12 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
         ) : (
           <>
             <Button onClick={onClose}>Cancel</Button>
-            <Button variant="primary" onClick={runPreview} disabled={mutation.isPending} data-testid="create-topic-preview-button">
+            <Button
+              variant="primary"
+              onClick={runPreview}
+              disabled={mutation.isPending}
+              data-testid="create-topic-preview-button"
+            >
               {mutation.isPending ? "Validating…" : "Preview"}
             </Button>
           </>
@@ -117,8 +148,17 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
           else runPreview();
         }}
       >
-        <MutationError action={action} topic={(preview?.body.name ?? draft.name.trim()) || "the topic"} error={mutation.error} testId="create-topic-error" />
-        {preview ? <CreateTopicPreview result={preview.result} /> : <CreateTopicForm draft={effectiveDraft} onChange={onDraftChange} errors={errors} brokerCount={brokerCount} />}
+        <MutationError
+          action={action}
+          topic={(preview?.body.name ?? draft.name.trim()) || "the topic"}
+          error={mutation.error}
+          testId="create-topic-error"
+        />
+        {preview ? (
+          <CreateTopicPreview result={preview.result} />
+        ) : (
+          <CreateTopicForm draft={effectiveDraft} onChange={onDraftChange} errors={errors} brokerCount={brokerCount} />
+        )}
         <button type="submit" hidden />
       </form>
     </Dialog>

@@ -7,7 +7,15 @@ import { useDeleteTopicMutation } from "@/lib/queries/topics";
 import { MutationError } from "./form-errors";
 
 /** Delete a topic; the button only enables once the exact name is typed. Goes back to the list afterwards. */
-export function DeleteTopicDialog({ clusterId, topic, onClose }: { clusterId: string; topic: string; onClose: () => void }) {
+export function DeleteTopicDialog({
+  clusterId,
+  topic,
+  onClose,
+}: {
+  clusterId: string;
+  topic: string;
+  onClose: () => void;
+}) {
   const router = useRouter();
   const mutation = useDeleteTopicMutation(clusterId);
   return (

@@ -22,7 +22,12 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
   const result = mutation.data;
 
   const submit = () => {
-    const body: PurgeTopicBody = mode === "all" ? { all: true } : { partitions: Object.entries(picked).map(([p, offset]) => ({ partition: Number(p), offset: offset.trim() })) };
+    const body: PurgeTopicBody =
+      mode === "all"
+        ? { all: true }
+        : {
+            partitions: Object.entries(picked).map(([p, offset]) => ({ partition: Number(p), offset: offset.trim() })),
+          };
     const parsed = purgeTopicBodySchema.safeParse(body);
     setError(parsed.success ? undefined : parsed.error.issues[0].message);
     if (parsed.success) mutation.mutate(body);
@@ -38,7 +43,8 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
       title="Purge records"
       description={
         <>
-          Deletes records from <span className="font-mono">{topic}</span> by moving each partition&apos;s start offset forward. Consumers behind it skip to the new start.
+          Deletes records from <span className="font-mono">{topic}</span> by moving each partition&apos;s start offset
+          forward. Consumers behind it skip to the new start.
         </>
       }
       footer={
@@ -59,15 +65,29 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
       {result ? (
         <div className="space-y-3" data-testid="purge-result">
           <p className="text-sm">
-            Deleted <span className="font-semibold tabular-nums" data-testid="purge-total">{formatNumber(total)}</span> record{total === 1 ? "" : "s"}.
+            Deleted{" "}
+            <span className="font-semibold tabular-nums" data-testid="purge-total">
+              {formatNumber(total)}
+            </span>{" "}
+            record{total === 1 ? "" : "s"}.
           </p>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-              <tr>{["Partition", "Start before", "Start after", "Deleted"].map((h) => <th key={h} className="px-3 py-2 font-semibold">{h}</th>)}</tr>
+              <tr>
+                {["Partition", "Start before", "Start after", "Deleted"].map((h) => (
+                  <th key={h} className="px-3 py-2 font-semibold">
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {result.partitions.map((p) => (
-                <tr key={p.partition} className="border-t border-slate-100 dark:border-slate-800" data-testid={`purge-result-${p.partition}`}>
+                <tr
+                  key={p.partition}
+                  className="border-t border-slate-100 dark:border-slate-800"
+                  data-testid={`purge-result-${p.partition}`}
+                >
                   <td className={cell}>{p.partition}</td>
                   <td className={`${cell} font-mono text-xs`}>{p.before}</td>
                   <td className={`${cell} font-mono text-xs`}>{p.after}</td>
@@ -83,11 +103,25 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
           <fieldset className="space-y-2 text-sm">
             <legend className="sr-only">What to delete</legend>
             <label className="flex items-center gap-2">
-              <input type="radio" name="purge-mode" className="accent-brand-600" checked={mode === "all"} onChange={() => setMode("all")} data-testid="purge-mode-all" />
+              <input
+                type="radio"
+                name="purge-mode"
+                className="accent-brand-600"
+                checked={mode === "all"}
+                onChange={() => setMode("all")}
+                data-testid="purge-mode-all"
+              />
               All records in all {partitions.length} partitions
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name="purge-mode" className="accent-brand-600" checked={mode === "partitions"} onChange={() => setMode("partitions")} data-testid="purge-mode-partitions" />
+              <input
+                type="radio"
+                name="purge-mode"
+                className="accent-brand-600"
+                checked={mode === "partitions"}
+                onChange={() => setMode("partitions")}
+                data-testid="purge-mode-partitions"
+              />
               Chosen partitions, up to (not including) an offset
             </label>
           </fieldset>
@@ -95,7 +129,13 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
             <div className="max-h-64 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
               <table className="w-full text-sm">
                 <thead className="sticky top-0 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-                  <tr>{["Partition", "Start", "End", "Delete before offset"].map((h) => <th key={h} className="px-3 py-2 font-semibold">{h}</th>)}</tr>
+                  <tr>
+                    {["Partition", "Start", "End", "Delete before offset"].map((h) => (
+                      <th key={h} className="px-3 py-2 font-semibold">
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {partitions.map((p) => {
@@ -104,7 +144,13 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
                       <tr key={p.partition} className="border-t border-slate-100 dark:border-slate-800">
                         <td className={cell}>
                           <label className="inline-flex items-center gap-2">
-                            <input type="checkbox" className="accent-brand-600" checked={on} onChange={(e) => toggle(p, e.target.checked)} data-testid={`purge-partition-${p.partition}`} />
+                            <input
+                              type="checkbox"
+                              className="accent-brand-600"
+                              checked={on}
+                              onChange={(e) => toggle(p, e.target.checked)}
+                              data-testid={`purge-partition-${p.partition}`}
+                            />
                             {p.partition}
                           </label>
                         </td>

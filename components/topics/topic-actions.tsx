@@ -34,12 +34,21 @@ export function TopicActions({ clusterId, topic, readOnlyReason }: Props) {
         </Button>
       </Tooltip>
       <Tooltip content={why}>
-        <Button variant="danger" onClick={() => setOpen("delete")} disabled={disabled} data-testid="delete-topic-button">
+        <Button
+          variant="danger"
+          onClick={() => setOpen("delete")}
+          disabled={disabled}
+          data-testid="delete-topic-button"
+        >
           <Trash2 className="h-4 w-4" /> Delete
         </Button>
       </Tooltip>
-      {data && open === "partitions" ? <AddPartitionsDialog clusterId={clusterId} topic={topic} current={data.partitions.length} onClose={close} /> : null}
-      {data && open === "purge" ? <PurgeTopicDialog clusterId={clusterId} topic={topic} partitions={data.partitions} onClose={close} /> : null}
+      {data && open === "partitions" ? (
+        <AddPartitionsDialog clusterId={clusterId} topic={topic} current={data.partitions.length} onClose={close} />
+      ) : null}
+      {data && open === "purge" ? (
+        <PurgeTopicDialog clusterId={clusterId} topic={topic} partitions={data.partitions} onClose={close} />
+      ) : null}
       {open === "delete" ? <DeleteTopicDialog clusterId={clusterId} topic={topic} onClose={close} /> : null}
     </Blocked>
   );

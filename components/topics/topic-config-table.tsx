@@ -18,11 +18,23 @@ export const isOverride = (e: ConfigEntry) => e.source === "dynamic topic config
 
 type Props = { clusterId: string; topic: string; configs: ConfigEntry[]; readOnlyReason?: string };
 
-function columns(readOnlyReason: string | undefined, open: (c: ConfigChange) => void): ColumnDef<ConfigEntry, unknown>[] {
+function columns(
+  readOnlyReason: string | undefined,
+  open: (c: ConfigChange) => void,
+): ColumnDef<ConfigEntry, unknown>[] {
   return [
     ...configNameValueColumns,
-    { accessorKey: "source", header: "Source", cell: ({ getValue }) => <span className="text-xs text-slate-600 dark:text-slate-400">{String(getValue())}</span> },
-    { id: "state", header: "State", accessorFn: (e) => (isOverride(e) ? 0 : 1), cell: ({ row }) => (isOverride(row.original) ? <Badge tone="info">overridden</Badge> : <Badge>default</Badge>) },
+    {
+      accessorKey: "source",
+      header: "Source",
+      cell: ({ getValue }) => <span className="text-xs text-slate-600 dark:text-slate-400">{String(getValue())}</span>,
+    },
+    {
+      id: "state",
+      header: "State",
+      accessorFn: (e) => (isOverride(e) ? 0 : 1),
+      cell: ({ row }) => (isOverride(row.original) ? <Badge tone="info">overridden</Badge> : <Badge>default</Badge>),
+    },
     {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
@@ -34,13 +46,32 @@ function columns(readOnlyReason: string | undefined, open: (c: ConfigChange) => 
         return (
           <span className="flex justify-end gap-1">
             <Tooltip content={why}>
-              <Button size="sm" variant="ghost" disabled={!!why} onClick={() => open({ kind: "edit", key: e.name, value: e.isSensitive ? "" : (e.value ?? ""), override: isOverride(e) })} data-testid={`config-edit-${e.name}`}>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={!!why}
+                onClick={() =>
+                  open({
+                    kind: "edit",
+                    key: e.name,
+                    value: e.isSensitive ? "" : (e.value ?? ""),
+                    override: isOverride(e),
+                  })
+                }
+                data-testid={`config-edit-${e.name}`}
+              >
                 <Pencil className="h-3.5 w-3.5" /> Edit
               </Button>
             </Tooltip>
             {isOverride(e) ? (
               <Tooltip content={readOnlyReason}>
-                <Button size="sm" variant="ghost" disabled={!!readOnlyReason} onClick={() => open({ kind: "reset", key: e.name })} data-testid={`config-reset-${e.name}`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  disabled={!!readOnlyReason}
+                  onClick={() => open({ kind: "reset", key: e.name })}
+                  data-testid={`config-reset-${e.name}`}
+                >
                   <RotateCcw className="h-3.5 w-3.5" /> Reset to default
                 </Button>
               </Tooltip>
@@ -63,7 +94,12 @@ export function TopicConfigTable({ clusterId, topic, configs, readOnlyReason }: 
           {overrides.length} override{overrides.length === 1 ? "" : "s"}; everything else comes from the broker.
         </p>
         <Blocked reason={readOnlyReason}>
-          <Button size="sm" onClick={() => setChange({ kind: "add", exclude: overrides })} disabled={!!readOnlyReason} data-testid="add-override-button">
+          <Button
+            size="sm"
+            onClick={() => setChange({ kind: "add", exclude: overrides })}
+            disabled={!!readOnlyReason}
+            data-testid="add-override-button"
+          >
             <Plus className="h-4 w-4" /> Add override
           </Button>
         </Blocked>
@@ -78,7 +114,9 @@ export function TopicConfigTable({ clusterId, topic, configs, readOnlyReason }: 
         initialSorting={[{ id: "state", desc: false }]}
         maxHeight={640}
       />
-      {change ? <ConfigChangeDialog clusterId={clusterId} topic={topic} change={change} onClose={() => setChange(null)} /> : null}
+      {change ? (
+        <ConfigChangeDialog clusterId={clusterId} topic={topic} change={change} onClose={() => setChange(null)} />
+      ) : null}
     </div>
   );
 }

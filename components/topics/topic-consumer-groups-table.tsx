@@ -16,7 +16,10 @@ const columns = (clusterId: string): ColumnDef<Group, unknown>[] => [
     accessorKey: "groupId",
     header: "Group",
     cell: ({ row }) => (
-      <Link href={paths.group(clusterId, row.original.groupId)} className="font-mono text-xs font-medium text-brand-700 hover:underline dark:text-cyan-300">
+      <Link
+        href={paths.group(clusterId, row.original.groupId)}
+        className="font-mono text-xs font-medium text-brand-700 hover:underline dark:text-cyan-300"
+      >
         {row.original.groupId}
       </Link>
     ),
@@ -27,10 +30,18 @@ const columns = (clusterId: string): ColumnDef<Group, unknown>[] => [
     cell: ({ row }) => {
       const lag = row.original.lag;
       if (lag === null) return <span className="text-slate-400">unknown</span>;
-      return <span className={lag > 0 ? "font-medium tabular-nums text-amber-700 dark:text-amber-300" : "tabular-nums"}>{formatNumber(lag)}</span>;
+      return (
+        <span className={lag > 0 ? "font-medium tabular-nums text-amber-700 dark:text-amber-300" : "tabular-nums"}>
+          {formatNumber(lag)}
+        </span>
+      );
     },
   },
-  { accessorKey: "partitionsWithOffsets", header: "Partitions with offsets", cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span> },
+  {
+    accessorKey: "partitionsWithOffsets",
+    header: "Partitions with offsets",
+    cell: ({ getValue }) => <span className="tabular-nums">{String(getValue())}</span>,
+  },
 ];
 
 export function TopicConsumerGroupsTable({ groups }: { groups: Group[] }) {

@@ -25,7 +25,14 @@ function Stat({ label, value, testId, tone }: { label: string; value: string; te
   return (
     <div className="px-4 py-3">
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className={cn("text-lg font-semibold tabular-nums", tone === "warn" && "text-amber-600", tone === "bad" && "text-red-600")} data-testid={testId}>
+      <dd
+        className={cn(
+          "text-lg font-semibold tabular-nums",
+          tone === "warn" && "text-amber-600",
+          tone === "bad" && "text-red-600",
+        )}
+        data-testid={testId}
+      >
         {value}
       </dd>
     </div>
@@ -33,7 +40,13 @@ function Stat({ label, value, testId, tone }: { label: string; value: string; te
 }
 
 /** The topic's numbers, then its partitions, configuration and the consumer groups reading it. */
-export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry = false, aclPanel }: Props & { aclPanel?: ReactNode }) {
+export function TopicDetailView({
+  clusterId,
+  topic,
+  readOnlyReason,
+  hasRegistry = false,
+  aclPanel,
+}: Props & { aclPanel?: ReactNode }) {
   const { data, error, isPending, refetch } = useQuery(topicDetailOptions(clusterId, topic));
   const [tab, setTab] = useState<Tab>("partitions");
   if (isPending) return <Loading label="Loading the topic…" />;
@@ -73,9 +86,18 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry 
         <dl className="grid grid-cols-2 divide-slate-100 sm:grid-cols-5 sm:divide-x dark:divide-slate-800">
           <Stat label="Partitions" value={formatNumber(data.partitions.length)} testId="topic-stat-partitions" />
           <Stat label="Replication factor" value={String(data.replicationFactor)} testId="topic-stat-rf" />
-          <Stat label="Records" value={data.records === null ? "—" : formatNumber(data.records)} testId="topic-stat-records" />
+          <Stat
+            label="Records"
+            value={data.records === null ? "—" : formatNumber(data.records)}
+            testId="topic-stat-records"
+          />
           <Stat label="Under-replicated" value={String(urp)} testId="topic-stat-urp" tone={urp ? "warn" : undefined} />
-          <Stat label="Offline" value={String(offline)} testId="topic-stat-offline" tone={offline ? "bad" : undefined} />
+          <Stat
+            label="Offline"
+            value={String(offline)}
+            testId="topic-stat-offline"
+            tone={offline ? "bad" : undefined}
+          />
         </dl>
       </Card>
       {data.internal ? <Badge>internal topic</Badge> : null}
@@ -84,7 +106,11 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry 
       <TopicRateChart clusterId={clusterId} topic={topic} />
 
       <div>
-        <div role="tablist" aria-label="Topic sections" className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-800">
+        <div
+          role="tablist"
+          aria-label="Topic sections"
+          className="mb-4 flex gap-1 border-b border-slate-200 dark:border-slate-800"
+        >
           {tabs.map((t) => (
             <button
               key={t.id}
@@ -97,17 +123,30 @@ export function TopicDetailView({ clusterId, topic, readOnlyReason, hasRegistry 
               data-testid={`topic-tab-${t.id}`}
               className={cn(
                 "-mb-px inline-flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium",
-                tab === t.id ? "border-brand-600 text-brand-700 dark:border-cyan-400 dark:text-cyan-300" : "border-transparent text-slate-500 hover:text-slate-800 dark:hover:text-slate-200",
+                tab === t.id
+                  ? "border-brand-600 text-brand-700 dark:border-cyan-400 dark:text-cyan-300"
+                  : "border-transparent text-slate-500 hover:text-slate-800 dark:hover:text-slate-200",
               )}
             >
               {t.label}
-              {t.count >= 0 ? <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">{t.count}</span> : null}
+              {t.count >= 0 ? (
+                <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                  {t.count}
+                </span>
+              ) : null}
             </button>
           ))}
         </div>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === "partitions" ? <TopicPartitionsTable partitions={data.partitions} /> : null}
-          {tab === "configuration" ? <TopicConfigTable clusterId={clusterId} topic={topic} configs={data.configs} readOnlyReason={readOnlyReason} /> : null}
+          {tab === "configuration" ? (
+            <TopicConfigTable
+              clusterId={clusterId}
+              topic={topic}
+              configs={data.configs}
+              readOnlyReason={readOnlyReason}
+            />
+          ) : null}
           {tab === "groups" ? <TopicConsumerGroupsTable groups={data.consumerGroups} /> : null}
           {tab === "acls" ? aclPanel : null}
         </div>

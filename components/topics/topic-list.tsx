@@ -23,8 +23,17 @@ export function TopicList({ clusterId }: { clusterId: string }) {
   const commitQuery = useCallback((q: string) => setSearch({ q }), [setSearch]);
   const [text, setText] = useDebouncedSearch(search.q, commitQuery);
 
-  const filters = { q: search.q || undefined, regex: search.regex || undefined, internal: search.internal, sort: search.sort, dir: search.dir };
-  const query = useInfiniteQuery({ ...topicListInfiniteOptions(clusterId, filters), placeholderData: keepPreviousData });
+  const filters = {
+    q: search.q || undefined,
+    regex: search.regex || undefined,
+    internal: search.internal,
+    sort: search.sort,
+    dir: search.dir,
+  };
+  const query = useInfiniteQuery({
+    ...topicListInfiniteOptions(clusterId, filters),
+    placeholderData: keepPreviousData,
+  });
   const first = query.data?.pages[0];
   const topics = query.data?.pages.flatMap((p) => p.items) ?? [];
   const badRegex = query.error instanceof ApiClientError && query.error.status === 422 && search.regex;
@@ -33,7 +42,10 @@ export function TopicList({ clusterId }: { clusterId: string }) {
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
         <div className="relative w-full max-w-sm">
-          <Search className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400" aria-hidden />
+          <Search
+            className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400"
+            aria-hidden
+          />
           <Input
             type="search"
             aria-label="Search topics"
@@ -46,15 +58,33 @@ export function TopicList({ clusterId }: { clusterId: string }) {
           />
         </div>
         <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-          <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={search.regex} onChange={(e) => setSearch({ regex: e.target.checked, q: text })} data-testid="topics-regex" />
+          <input
+            type="checkbox"
+            className="h-4 w-4 accent-brand-600"
+            checked={search.regex}
+            onChange={(e) => setSearch({ regex: e.target.checked, q: text })}
+            data-testid="topics-regex"
+          />
           regex
         </label>
         <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-          <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={search.internal} onChange={(e) => setSearch({ internal: e.target.checked, q: text })} data-testid="topics-internal" />
+          <input
+            type="checkbox"
+            className="h-4 w-4 accent-brand-600"
+            checked={search.internal}
+            onChange={(e) => setSearch({ internal: e.target.checked, q: text })}
+            data-testid="topics-internal"
+          />
           show internal topics
         </label>
-        <span className="ml-auto text-sm tabular-nums text-slate-500 dark:text-slate-400" data-testid="topics-count" aria-live="polite">
-          {first ? `${plural(first.total, "topic", "topics")} · ${plural(first.totalPartitions, "partition", "partitions")}` : null}
+        <span
+          className="ml-auto text-sm tabular-nums text-slate-500 dark:text-slate-400"
+          data-testid="topics-count"
+          aria-live="polite"
+        >
+          {first
+            ? `${plural(first.total, "topic", "topics")} · ${plural(first.totalPartitions, "partition", "partitions")}`
+            : null}
         </span>
       </div>
 
@@ -97,7 +127,11 @@ export function TopicList({ clusterId }: { clusterId: string }) {
           empty={
             <EmptyState
               title={search.q ? "No topic matches" : "No topics yet"}
-              message={search.q ? `Nothing matches ${search.regex ? "the pattern " : ""}"${search.q}"${search.internal ? "" : " (internal topics are hidden)"}.` : "Create one with the button above."}
+              message={
+                search.q
+                  ? `Nothing matches ${search.regex ? "the pattern " : ""}"${search.q}"${search.internal ? "" : " (internal topics are hidden)"}.`
+                  : "Create one with the button above."
+              }
             />
           }
         />

@@ -19,12 +19,21 @@ export function TopicOwnership({ clusterId, topic }: { clusterId: string; topic:
   return (
     <div className="mb-4 space-y-2">
       {created?.drift ? (
-        <div className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40" data-testid="topic-drift">
+        <div
+          className="flex items-start gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+          data-testid="topic-drift"
+        >
           <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0 text-amber-600" />
           <div>
             <span className="font-medium">Drifted from its request: </span>
             {created.drift
-              .map((d) => (d.kind === "missing" ? "topic missing" : d.kind === "partitions" ? `partitions ${d.expected} → ${d.actual}` : `${d.name} ${d.expected} → ${d.actual ?? "default"}`))
+              .map((d) =>
+                d.kind === "missing"
+                  ? "topic missing"
+                  : d.kind === "partitions"
+                    ? `partitions ${d.expected} → ${d.actual}`
+                    : `${d.name} ${d.expected} → ${d.actual ?? "default"}`,
+              )
               .join("; ")}
             .{" "}
             <Link className="underline" href={paths.request(clusterId, created.id)}>

@@ -6,10 +6,19 @@ import { paths } from "@/lib/paths";
 import { subjectListOptions } from "@/lib/queries/schemas";
 
 /** The topic's key and value subjects under TopicNameStrategy; nothing when the cluster has no registry. */
-export function TopicSubjects({ clusterId, topic, hasRegistry }: { clusterId: string; topic: string; hasRegistry: boolean }) {
+export function TopicSubjects({
+  clusterId,
+  topic,
+  hasRegistry,
+}: {
+  clusterId: string;
+  topic: string;
+  hasRegistry: boolean;
+}) {
   const { data, error } = useQuery({ ...subjectListOptions(clusterId, {}), enabled: hasRegistry });
   if (!hasRegistry) return null;
-  if (error) return <p className="text-sm text-slate-500">Schemas: the registry could not be read ({error.message}).</p>;
+  if (error)
+    return <p className="text-sm text-slate-500">Schemas: the registry could not be read ({error.message}).</p>;
   if (!data) return null;
   const mine = data.items.filter((s) => s.topic === topic);
   const row = (role: "key" | "value") => {
@@ -18,7 +27,10 @@ export function TopicSubjects({ clusterId, topic, hasRegistry }: { clusterId: st
       <span className="inline-flex items-center gap-1.5" data-testid={`topic-subject-${role}`}>
         <span className="text-slate-500">{role}:</span>
         {s ? (
-          <Link href={paths.subject(clusterId, s.subject)} className="font-mono text-brand-700 hover:underline dark:text-cyan-300">
+          <Link
+            href={paths.subject(clusterId, s.subject)}
+            className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+          >
             {s.subject}
           </Link>
         ) : (

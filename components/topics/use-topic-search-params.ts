@@ -4,7 +4,11 @@ import { z } from "zod";
 import { useUrlSearchState } from "@/components/ui/use-url-search-state";
 import { TOPIC_SORT_KEYS, type TopicSortKey } from "@/lib/schemas/topics";
 
-const flag = z.enum(["1", "true"]).transform(() => true).optional().catch(undefined);
+const flag = z
+  .enum(["1", "true"])
+  .transform(() => true)
+  .optional()
+  .catch(undefined);
 
 /** The list's URL state; anything malformed falls back to the default instead of breaking the page. */
 const searchSchema = z.object({

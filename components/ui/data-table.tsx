@@ -59,7 +59,12 @@ export function DataTable<T>({
   });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
@@ -82,7 +87,11 @@ export function DataTable<T>({
           </span>
         </div>
       ) : null}
-      <div ref={scrollRef} className="overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" style={{ maxHeight }}>
+      <div
+        ref={scrollRef}
+        className="overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        style={{ maxHeight }}
+      >
         <table className="w-full border-collapse text-sm">
           <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             {table.getHeaderGroups().map((hg) => (
@@ -90,11 +99,25 @@ export function DataTable<T>({
                 {hg.headers.map((h) => {
                   const sorted = h.column.getIsSorted();
                   return (
-                    <th key={h.id} className="whitespace-nowrap px-3 py-2 font-semibold" aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}>
+                    <th
+                      key={h.id}
+                      className="whitespace-nowrap px-3 py-2 font-semibold"
+                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                    >
                       {h.column.getCanSort() ? (
-                        <button type="button" className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white" onClick={h.column.getToggleSortingHandler()}>
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white"
+                          onClick={h.column.getToggleSortingHandler()}
+                        >
                           {flexRender(h.column.columnDef.header, h.getContext())}
-                          {sorted === "asc" ? <ArrowUp className="h-3 w-3" /> : sorted === "desc" ? <ArrowDown className="h-3 w-3" /> : <ArrowUpDown className="h-3 w-3 opacity-40" />}
+                          {sorted === "asc" ? (
+                            <ArrowUp className="h-3 w-3" />
+                          ) : sorted === "desc" ? (
+                            <ArrowDown className="h-3 w-3" />
+                          ) : (
+                            <ArrowUpDown className="h-3 w-3 opacity-40" />
+                          )}
                         </button>
                       ) : (
                         flexRender(h.column.columnDef.header, h.getContext())
@@ -113,7 +136,9 @@ export function DataTable<T>({
                 <tr
                   key={row.id}
                   data-testid={rowTestId?.(row.original)}
-                  className={cn("border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50")}
+                  className={cn(
+                    "border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50",
+                  )}
                   style={{ height: ROW_HEIGHT }}
                 >
                   {row.getVisibleCells().map((cell) => (
@@ -128,7 +153,10 @@ export function DataTable<T>({
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={colCount}>
-                  <EmptyState title={emptyTitle} message={globalFilter ? `No row matches "${globalFilter}".` : emptyMessage} />
+                  <EmptyState
+                    title={emptyTitle}
+                    message={globalFilter ? `No row matches "${globalFilter}".` : emptyMessage}
+                  />
                 </td>
               </tr>
             ) : null}

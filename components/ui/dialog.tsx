@@ -36,14 +36,25 @@ export function Dialog({ onClose, title, description, footer, children, size = "
           <div className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-4 dark:border-slate-800">
             <div className="min-w-0 space-y-1">
               <DialogPrimitive.Title className="break-words text-base font-semibold">{title}</DialogPrimitive.Title>
-              {description ? <DialogPrimitive.Description className="text-sm text-slate-500 dark:text-slate-400">{description}</DialogPrimitive.Description> : null}
+              {description ? (
+                <DialogPrimitive.Description className="text-sm text-slate-500 dark:text-slate-400">
+                  {description}
+                </DialogPrimitive.Description>
+              ) : null}
             </div>
-            <DialogPrimitive.Close className="rounded p-1 text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:hover:bg-slate-800" aria-label="Close">
+            <DialogPrimitive.Close
+              className="rounded p-1 text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 dark:hover:bg-slate-800"
+              aria-label="Close"
+            >
               <X className="h-4 w-4" />
             </DialogPrimitive.Close>
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
-          {footer ? <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 px-5 py-3 dark:border-slate-800">{footer}</div> : null}
+          {footer ? (
+            <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 px-5 py-3 dark:border-slate-800">
+              {footer}
+            </div>
+          ) : null}
         </DialogPrimitive.Content>
       </DialogPrimitive.Portal>
     </DialogPrimitive.Root>

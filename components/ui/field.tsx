@@ -1,7 +1,21 @@
 import type { ReactNode } from "react";
 
 /** A labelled form field with an optional hint and an inline error announced to screen readers. */
-export function Field({ label, htmlFor, hint, error, children, testId }: { label: ReactNode; htmlFor: string; hint?: ReactNode; error?: string; children: ReactNode; testId?: string }) {
+export function Field({
+  label,
+  htmlFor,
+  hint,
+  error,
+  children,
+  testId,
+}: {
+  label: ReactNode;
+  htmlFor: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700 dark:text-slate-300">
@@ -9,7 +23,11 @@ export function Field({ label, htmlFor, hint, error, children, testId }: { label
       </label>
       {children}
       {error ? (
-        <p className="text-xs text-red-600 dark:text-red-400" role="alert" data-testid={testId ? `${testId}-error` : undefined}>
+        <p
+          className="text-xs text-red-600 dark:text-red-400"
+          role="alert"
+          data-testid={testId ? `${testId}-error` : undefined}
+        >
           {error}
         </p>
       ) : hint ? (

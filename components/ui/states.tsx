@@ -2,9 +2,26 @@ import { AlertTriangle, Inbox, Loader2 } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
-export function ErrorState({ title, message, action, className }: { title: string; message: string; action?: ReactNode; className?: string }) {
+export function ErrorState({
+  title,
+  message,
+  action,
+  className,
+}: {
+  title: string;
+  message: string;
+  action?: ReactNode;
+  className?: string;
+}) {
   return (
-    <div role="alert" data-testid="error-state" className={cn("flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950/40", className)}>
+    <div
+      role="alert"
+      data-testid="error-state"
+      className={cn(
+        "flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950/40",
+        className,
+      )}
+    >
       <AlertTriangle className="mt-0.5 h-5 w-5 shrink-0 text-red-600" aria-hidden />
       <div className="space-y-1">
         <p className="font-medium text-red-900 dark:text-red-200">{title}</p>

@@ -13,7 +13,10 @@ export function Tooltip({ content, children }: { content?: ReactNode; children: 
     <TooltipPrimitive.Provider delayDuration={150}>
       <TooltipPrimitive.Root>
         <TooltipPrimitive.Trigger asChild>
-          <span tabIndex={0} className="inline-flex rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+          <span
+            tabIndex={0}
+            className="inline-flex rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          >
             {children}
           </span>
         </TooltipPrimitive.Trigger>

@@ -25,7 +25,19 @@ type Props = {
 };
 
 /** A destructive action confirmed by typing the target's name. */
-export function TypedConfirmDialog({ target, title, description, confirmLabel, testId, idSuffix, isPending, error, onConfirm, onClose, children }: Props) {
+export function TypedConfirmDialog({
+  target,
+  title,
+  description,
+  confirmLabel,
+  testId,
+  idSuffix,
+  isPending,
+  error,
+  onConfirm,
+  onClose,
+  children,
+}: Props) {
   const [typed, setTyped] = useState("");
   const matches = typed === target;
   const submit = () => matches && onConfirm();
@@ -63,7 +75,16 @@ export function TypedConfirmDialog({ target, title, description, confirmLabel, t
           }
           htmlFor={id}
         >
-          <Input id={id} value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus autoComplete="off" spellCheck={false} className="font-mono" data-testid={`${id}-input`} />
+          <Input
+            id={id}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+            data-testid={`${id}-input`}
+          />
         </Field>
         <button type="submit" hidden />
       </form>

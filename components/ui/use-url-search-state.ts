@@ -12,7 +12,10 @@ type Value = string | boolean;
  * is written as "1". Changes use `history.replaceState` (which Next.js folds into `useSearchParams`, without a
  * server round trip), so a reload keeps them and quick successive changes land in order.
  */
-export function useUrlSearchState<T extends Record<string, Value>>(schema: z.ZodType<Partial<T>>, defaults: T): [T, (patch: Partial<T>) => void] {
+export function useUrlSearchState<T extends Record<string, Value>>(
+  schema: z.ZodType<Partial<T>>,
+  defaults: T,
+): [T, (patch: Partial<T>) => void] {
   const params = useSearchParams();
   const pathname = usePathname();
 
@@ -21,7 +24,8 @@ export function useUrlSearchState<T extends Record<string, Value>>(schema: z.Zod
   const state = useMemo<T>(() => {
     const parsed = schema.parse(Object.fromEntries(params.entries()));
     const fromUrl = { ...defaults };
-    for (const key of Object.keys(defaults) as (keyof T)[]) if (parsed[key] !== undefined) fromUrl[key] = parsed[key] as T[keyof T];
+    for (const key of Object.keys(defaults) as (keyof T)[])
+      if (parsed[key] !== undefined) fromUrl[key] = parsed[key] as T[keyof T];
     return pending?.params === params ? { ...fromUrl, ...pending.patch } : fromUrl;
   }, [params, pending, schema, defaults]);
 

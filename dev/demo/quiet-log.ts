@@ -5,7 +5,11 @@ import { logLevel, type logCreator, type LogEntry } from "kafkajs";
  * Errors kafkajs logs and then retries on its own while a fresh broker elects the group coordinator
  * (__consumer_offsets is created and loaded when the first group starts). A new user reads them as failures.
  */
-const EXPECTED = [/group coordinator is not available/i, /coordinator is loading/i, /GROUP_COORDINATOR_NOT_AVAILABLE|COORDINATOR_LOAD_IN_PROGRESS|COORDINATOR_NOT_AVAILABLE/];
+const EXPECTED = [
+  /group coordinator is not available/i,
+  /coordinator is loading/i,
+  /GROUP_COORDINATOR_NOT_AVAILABLE|COORDINATOR_LOAD_IN_PROGRESS|COORDINATOR_NOT_AVAILABLE/,
+];
 
 /** Whether a kafkajs log entry is expected start-up noise (retried by kafkajs, harmless). */
 export function isStartupNoise(entry: Pick<LogEntry, "log">): boolean {
@@ -18,6 +22,15 @@ export function demoLogCreator(print: (line: string) => void = (line) => console
   return (level) => (entry) => {
     if (entry.level > level || entry.level === logLevel.NOTHING || isStartupNoise(entry)) return;
     const { message, timestamp, logger: _logger, ...extra } = entry.log;
-    print(JSON.stringify({ level: entry.label, timestamp, logger: "kafkajs", namespace: entry.namespace, message, ...extra }));
+    print(
+      JSON.stringify({
+        level: entry.label,
+        timestamp,
+        logger: "kafkajs",
+        namespace: entry.namespace,
+        message,
+        ...extra,
+      }),
+    );
   };
 }

@@ -11,11 +11,20 @@ const secondsArg = process.argv.indexOf("--seconds");
 const RUN_SECONDS = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : Infinity;
 
 // Coordinator errors that kafkajs retries while the groups start are expected; they stay out of the output.
-const kafka = new Kafka({ clientId: "shop-demo", brokers: [BOOTSTRAP], logLevel: logLevel.ERROR, logCreator: demoLogCreator() });
+const kafka = new Kafka({
+  clientId: "shop-demo",
+  brokers: [BOOTSTRAP],
+  logLevel: logLevel.ERROR,
+  logCreator: demoLogCreator(),
+});
 const registry = new SchemaRegistry({ host: REGISTRY });
 
 const TOPICS = [
-  { topic: "shop.orders", numPartitions: 6, configEntries: [{ name: "retention.ms", value: String(7 * 24 * 3600_000) }] },
+  {
+    topic: "shop.orders",
+    numPartitions: 6,
+    configEntries: [{ name: "retention.ms", value: String(7 * 24 * 3600_000) }],
+  },
   { topic: "shop.payments", numPartitions: 3, configEntries: [] },
   { topic: "shop.shipments", numPartitions: 3, configEntries: [] },
   { topic: "shop.inventory", numPartitions: 3, configEntries: [{ name: "cleanup.policy", value: "compact" }] },
@@ -33,7 +42,21 @@ const paymentSchema = {
     { name: "method", type: { type: "enum", name: "Method", symbols: ["CARD", "PAYPAL", "INVOICE"] } },
     { name: "capturedAt", type: { type: "long", logicalType: "timestamp-millis" } },
     // Card payments carry the card; the demo cluster's masking rule hides its number from every view.
-    { name: "card", type: ["null", { type: "record", name: "Card", fields: [{ name: "holder", type: "string" }, { name: "number", type: "string" }] }], default: null },
+    {
+      name: "card",
+      type: [
+        "null",
+        {
+          type: "record",
+          name: "Card",
+          fields: [
+            { name: "holder", type: "string" },
+            { name: "number", type: "string" },
+          ],
+        },
+      ],
+      default: null,
+    },
   ],
 };
 
@@ -45,7 +68,13 @@ const orderSchema = {
   properties: {
     orderId: { type: "string" },
     customerId: { type: "string" },
-    items: { type: "array", items: { type: "object", properties: { sku: { type: "string" }, qty: { type: "integer" }, priceCents: { type: "integer" } } } },
+    items: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { sku: { type: "string" }, qty: { type: "integer" }, priceCents: { type: "integer" } },
+      },
+    },
     totalCents: { type: "integer" },
     placedAt: { type: "string" },
   },
@@ -67,9 +96,17 @@ async function ensureTopics() {
 }
 
 async function registerSchemas() {
-  const { id: paymentSchemaId } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(paymentSchema) }, { subject: "shop.payments-value" });
-  const { id: orderSchemaId } = await registry.register({ type: SchemaType.JSON, schema: JSON.stringify(orderSchema) }, { subject: "shop.orders-value" });
-  console.log(`demo: schemas registered (shop.payments-value Avro id ${paymentSchemaId}, shop.orders-value JSON Schema id ${orderSchemaId})`);
+  const { id: paymentSchemaId } = await registry.register(
+    { type: SchemaType.AVRO, schema: JSON.stringify(paymentSchema) },
+    { subject: "shop.payments-value" },
+  );
+  const { id: orderSchemaId } = await registry.register(
+    { type: SchemaType.JSON, schema: JSON.stringify(orderSchema) },
+    { subject: "shop.orders-value" },
+  );
+  console.log(
+    `demo: schemas registered (shop.payments-value Avro id ${paymentSchemaId}, shop.orders-value JSON Schema id ${orderSchemaId})`,
+  );
   return { paymentSchemaId };
 }
 
@@ -77,12 +114,22 @@ async function produceLoop(producer: Producer, paymentSchemaId: number, stop: Ab
   let n = 0;
   while (!stop.aborted) {
     const orderId = id("ord");
-    const items = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => ({ sku: pick(SKUS), qty: 1 + Math.floor(Math.random() * 3), priceCents: 500 + Math.floor(Math.random() * 3000) }));
+    const items = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => ({
+      sku: pick(SKUS),
+      qty: 1 + Math.floor(Math.random() * 3),
+      priceCents: 500 + Math.floor(Math.random() * 3000),
+    }));
     const totalCents = items.reduce((s, i) => s + i.qty * i.priceCents, 0);
     const headers = { source: "shop-web", "trace-id": id("tr"), "content-type": "application/json" };
     const order = { orderId, customerId: id("cus"), items, totalCents, placedAt: new Date().toISOString() };
     const method = pick(["CARD", "PAYPAL", "INVOICE"]);
-    const card = method === "CARD" ? { holder: pick(["A. Jansen", "M. Rossi", "K. Schmidt"]), number: `4111-1111-1111-${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}` } : null;
+    const card =
+      method === "CARD"
+        ? {
+            holder: pick(["A. Jansen", "M. Rossi", "K. Schmidt"]),
+            number: `4111-1111-1111-${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`,
+          }
+        : null;
     const payment = await registry.encode(paymentSchemaId, {
       paymentId: id("pay"),
       orderId,
@@ -96,9 +143,33 @@ async function produceLoop(producer: Producer, paymentSchemaId: number, stop: Ab
       compression: CompressionTypes.GZIP,
       topicMessages: [
         { topic: "shop.orders", messages: [{ key: orderId, value: JSON.stringify(order), headers }] },
-        { topic: "shop.payments", messages: [{ key: orderId, value: payment, headers: { source: "payments-svc", "trace-id": headers["trace-id"] } }] },
-        ...(n % 2 === 0 ? [{ topic: "shop.shipments", messages: [{ key: orderId, value: JSON.stringify({ orderId, carrier: pick(["DHL", "UPS", "PostNL"]), status: "LABEL_CREATED" }) }] }] : []),
-        ...items.map((i) => ({ topic: "shop.inventory", messages: [{ key: i.sku, value: JSON.stringify({ sku: i.sku, available: Math.floor(Math.random() * 500) }) }] })),
+        {
+          topic: "shop.payments",
+          messages: [
+            { key: orderId, value: payment, headers: { source: "payments-svc", "trace-id": headers["trace-id"] } },
+          ],
+        },
+        ...(n % 2 === 0
+          ? [
+              {
+                topic: "shop.shipments",
+                messages: [
+                  {
+                    key: orderId,
+                    value: JSON.stringify({
+                      orderId,
+                      carrier: pick(["DHL", "UPS", "PostNL"]),
+                      status: "LABEL_CREATED",
+                    }),
+                  },
+                ],
+              },
+            ]
+          : []),
+        ...items.map((i) => ({
+          topic: "shop.inventory",
+          messages: [{ key: i.sku, value: JSON.stringify({ sku: i.sku, available: Math.floor(Math.random() * 500) }) }],
+        })),
       ],
     });
     n++;
@@ -125,7 +196,9 @@ async function startConsumers(stop: AbortSignal): Promise<Consumer[]> {
   await legacy.run({ eachMessage: async () => void seen++ });
   await sleep(3000);
   await legacy.disconnect(); // commits what it read, then stays stopped: its lag grows
-  console.log(`demo: consumer groups running (shop-analytics keeps up, shop-fulfilment lags, shop-legacy-billing stopped after ${seen} records)`);
+  console.log(
+    `demo: consumer groups running (shop-analytics keeps up, shop-fulfilment lags, shop-legacy-billing stopped after ${seen} records)`,
+  );
   return [analytics, fulfilment];
 }
 

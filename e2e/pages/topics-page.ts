@@ -33,7 +33,12 @@ export class TopicsPage {
   }
 
   /** Opens the create dialog and fills it; overrides are [key, value] pairs. */
-  async fillCreateForm(t: { name: string; partitions?: number; replicationFactor?: number; overrides?: [string, string][] }) {
+  async fillCreateForm(t: {
+    name: string;
+    partitions?: number;
+    replicationFactor?: number;
+    overrides?: [string, string][];
+  }) {
     await this.page.getByTestId("create-topic-button").click();
     const d = this.dialog("create-topic-dialog");
     await expect(d).toBeVisible();

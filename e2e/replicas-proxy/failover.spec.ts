@@ -20,7 +20,9 @@ test.afterAll(async () => {
 
 /** The replica whose pid is in the sampler lease of cluster "local" (holder = `<host>-<pid>-<random>`), if any. */
 async function leaseHolder(): Promise<ReplicaState | null> {
-  const { rows } = await db.query<{ holder: string; expiresAt: Date }>(`SELECT holder, "expiresAt" FROM "SamplerLease" WHERE "clusterId" = 'local'`);
+  const { rows } = await db.query<{ holder: string; expiresAt: Date }>(
+    `SELECT holder, "expiresAt" FROM "SamplerLease" WHERE "clusterId" = 'local'`,
+  );
   const pid = Number(/-(\d+)-[^-]+$/.exec(rows[0]?.holder ?? "")?.[1]);
   return state.replicas.find((r) => r.pid === pid) ?? null;
 }
@@ -33,7 +35,10 @@ async function streamingReplica(): Promise<ReplicaState> {
   const sample = () => {
     const conns = new Set<string>();
     for (const line of execFileSync("ss", ["-tnH", "state", "established"], { encoding: "utf8" }).split("\n")) {
-      const [local, peer] = line.trim().split(/\s+/).filter((t) => /:\d+$/.test(t));
+      const [local, peer] = line
+        .trim()
+        .split(/\s+/)
+        .filter((t) => /:\d+$/.test(t));
       if (local && state.replicas.some((r) => local.endsWith(`:${r.port}`))) conns.add(`${local} ${peer}`);
     }
     return conns;
@@ -50,12 +55,20 @@ async function streamingReplica(): Promise<ReplicaState> {
     const ports = new Set(lasting.map((c) => Number(c.split(" ")[0].split(":").pop())));
     if (ports.size === 1) return state.replicas.find((r) => r.port === [...ports][0])!;
   }
-  throw new Error(`no single replica holds the stream; long-lived upstream connections: ${lasting.join(", ") || "none"}`);
+  throw new Error(
+    `no single replica holds the stream; long-lived upstream connections: ${lasting.join(", ") || "none"}`,
+  );
 }
 
-const keysIn = async (page: Page) => (await page.getByTestId("message-table").getByRole("row").allInnerTexts()).flatMap((t) => /rec-\d{3}/.exec(t)?.[0] ?? []);
+const keysIn = async (page: Page) =>
+  (await page.getByTestId("message-table").getByRole("row").allInnerTexts()).flatMap(
+    (t) => /rec-\d{3}/.exec(t)?.[0] ?? [],
+  );
 
-test("a replica killed in the middle of a live tail and a metrics stream: the browser resumes through nginx on the other one, with no gap and no duplicate, and the sampler lease moves", async ({ page, context }) => {
+test("a replica killed in the middle of a live tail and a metrics stream: the browser resumes through nginx on the other one, with no gap and no duplicate, and the sampler lease moves", async ({
+  page,
+  context,
+}) => {
   // Signed in through nginx; the session is valid on both replicas (one database, one secret).
   const signIn = await context.request.post("/api/session", { data: E2E_ADMIN });
   expect(signIn.status(), await signIn.text()).toBe(200);
@@ -118,7 +131,9 @@ test("a replica killed in the middle of a live tail and a metrics stream: the br
   const shownAt = Date.now();
   const keys = await keysIn(page);
   expect(keys.slice().sort()).toEqual(Array.from({ length: total }, (_, i) => name(i)));
-  console.log(`replicas-proxy: all ${total} records shown once, ${shownAt - producedAt} ms after the last was produced (${producedAt - killedAt} ms after the kill)`);
+  console.log(
+    `replicas-proxy: all ${total} records shown once, ${shownAt - producedAt} ms after the last was produced (${producedAt - killedAt} ms after the kill)`,
+  );
   await keepScreenshot(page, "replicas-proxy-tail");
 
   // The metrics stream goes on from the survivor, now the leader: a topic produced to after the kill shows up.
@@ -127,7 +142,10 @@ test("a replica killed in the middle of a live tail and a metrics stream: the br
   let on = true;
   const lateProducing = (async () => {
     for (let i = 0; on; i++) {
-      await records.send(late, Array.from({ length: 20 }, (_, j) => ({ key: `l${i}-${j}`, value: "late" })));
+      await records.send(
+        late,
+        Array.from({ length: 20 }, (_, j) => ({ key: `l${i}-${j}`, value: "late" })),
+      );
       await new Promise((r) => setTimeout(r, 200));
     }
   })();

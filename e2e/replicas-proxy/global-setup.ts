@@ -5,20 +5,33 @@ import pg from "pg";
 import { E2E_ADMIN } from "../../playwright.config";
 import { ensureInfra, ROOT } from "../../test/infra";
 import { testStackEnv } from "../../test/stack";
-import { AUTH_SECRET, DATABASE, PIDS_FILE, PROXY_PORT, PROXY_URL, REPLICA_PORTS, RUN_DIR, stateFile, type ProfileState } from "./stack";
+import {
+  AUTH_SECRET,
+  DATABASE,
+  PIDS_FILE,
+  PROXY_PORT,
+  PROXY_URL,
+  REPLICA_PORTS,
+  RUN_DIR,
+  stateFile,
+  type ProfileState,
+} from "./stack";
 
-const sh = (script: string, ...args: string[]) => execFileSync("bash", [script, ...args], { cwd: ROOT, encoding: "utf8" }).trim();
+const sh = (script: string, ...args: string[]) =>
+  execFileSync("bash", [script, ...args], { cwd: ROOT, encoding: "utf8" }).trim();
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, dead?: ChildProcess) {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (dead && dead.exitCode !== null) throw new Error(`${what}: the process exited (${dead.exitCode}); see ${RUN_DIR}`);
+    if (dead && dead.exitCode !== null)
+      throw new Error(`${what}: the process exited (${dead.exitCode}); see ${RUN_DIR}`);
     if (await check().catch(() => false)) return;
     if (Date.now() > until) throw new Error(`${what}: not ready after ${timeoutMs} ms; see the logs in ${RUN_DIR}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
-const healthy = (port: number) => async () => (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2000) })).ok;
+const healthy = (port: number) => async () =>
+  (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2000) })).ok;
 
 /** A process of its own group (so teardown ends it and nothing it spawned), its output in the run directory. */
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -33,20 +46,27 @@ export function nginxConf(template: string): string {
   const edits: [RegExp, string][] = [
     [/^pid .*;$/m, `daemon off;\npid ${RUN_DIR}/nginx.pid;`],
     [/^error_log .*;$/m, `error_log ${RUN_DIR}/nginx-error.log warn;`],
-    [/^(\s*)access_log \S+ (\w+);$/m, `$1access_log ${RUN_DIR}/nginx-access.log $2;\n${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `$1${t}_temp_path ${RUN_DIR}/nginx-tmp/${t};`).join("\n")}`],
+    [
+      /^(\s*)access_log \S+ (\w+);$/m,
+      `$1access_log ${RUN_DIR}/nginx-access.log $2;\n${["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `$1${t}_temp_path ${RUN_DIR}/nginx-tmp/${t};`).join("\n")}`,
+    ],
     [/server 127\.0\.0\.1:3001 /, `server 127.0.0.1:${REPLICA_PORTS[0]} `],
     [/server 127\.0\.0\.1:3002 /, `server 127.0.0.1:${REPLICA_PORTS[1]} `],
     [/listen 127\.0\.0\.1:8080;/, `listen 127.0.0.1:${PROXY_PORT};`],
   ];
   return edits.reduce((conf, [from, to]) => {
-    if (!from.test(conf)) throw new Error(`deploy/nginx.conf changed: ${from} no longer matches; update e2e/replicas-proxy/global-setup.ts`);
+    if (!from.test(conf))
+      throw new Error(
+        `deploy/nginx.conf changed: ${from} no longer matches; update e2e/replicas-proxy/global-setup.ts`,
+      );
     return conf.replace(from, to);
   }, template);
 }
 
 export default async function globalSetup() {
   mkdirSync(path.join(RUN_DIR, "nginx-tmp"), { recursive: true });
-  for (const log of ["replica-1.log", "replica-2.log", "nginx.log", "nginx-access.log", "nginx-error.log"]) rmSync(path.join(RUN_DIR, log), { force: true });
+  for (const log of ["replica-1.log", "replica-2.log", "nginx.log", "nginx-access.log", "nginx-error.log"])
+    rmSync(path.join(RUN_DIR, log), { force: true });
   writeFileSync(PIDS_FILE, "");
   const stopInfra = ensureInfra();
   const children: ChildProcess[] = [];
@@ -88,7 +108,11 @@ export default async function globalSetup() {
     await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${DATABASE}`);
     await admin.end();
-    execFileSync("node", ["dev/migrate.mjs", "deploy"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, DATABASE_URL: databaseUrl } });
+    execFileSync("node", ["dev/migrate.mjs", "deploy"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
 
     // The standalone build copied as the Dockerfile does, started with its command (dev/standalone.sh).
     const appDir = path.join(RUN_DIR, "app");
@@ -124,8 +148,15 @@ export default async function globalSetup() {
 
     const confPath = path.join(RUN_DIR, "nginx.conf");
     writeFileSync(confPath, nginxConf(readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8")));
-    execFileSync("nginx", ["-t", "-q", "-c", confPath, "-p", `${RUN_DIR}/`, "-e", `${RUN_DIR}/nginx-error.log`], { stdio: "inherit" });
-    const nginx = start("nginx", "nginx", ["-c", confPath, "-p", `${RUN_DIR}/`, "-e", `${RUN_DIR}/nginx-error.log`], process.env);
+    execFileSync("nginx", ["-t", "-q", "-c", confPath, "-p", `${RUN_DIR}/`, "-e", `${RUN_DIR}/nginx-error.log`], {
+      stdio: "inherit",
+    });
+    const nginx = start(
+      "nginx",
+      "nginx",
+      ["-c", confPath, "-p", `${RUN_DIR}/`, "-e", `${RUN_DIR}/nginx-error.log`],
+      process.env,
+    );
     children.push(nginx);
     await waitFor("nginx", healthy(PROXY_PORT), 15_000, nginx);
 

@@ -16,7 +16,11 @@ const IMPLIED_BY: Partial<Record<AclOperation, AclOperation[]>> = {
   DESCRIBE_CONFIGS: ["ALTER_CONFIGS"],
 };
 
-export function patternMatches(b: Pick<AclBinding, "resourceType" | "resourceName" | "patternType">, type: AclResourceType, name: string): boolean {
+export function patternMatches(
+  b: Pick<AclBinding, "resourceType" | "resourceName" | "patternType">,
+  type: AclResourceType,
+  name: string,
+): boolean {
   if (b.resourceType !== type) return false;
   if (b.patternType === "PREFIXED") return name.startsWith(b.resourceName);
   return b.resourceName === "*" || b.resourceName === name;
@@ -26,9 +30,18 @@ export function appliesTo(b: AclBinding, principal: string, host = "*"): boolean
   return (b.principal === principal || b.principal === "User:*") && (b.host === "*" || host === "*" || b.host === host);
 }
 
-export function decide(bindings: AclBinding[], principal: string, type: AclResourceType, name: string, operation: AclOperation, host = "*"): Decision {
+export function decide(
+  bindings: AclBinding[],
+  principal: string,
+  type: AclResourceType,
+  name: string,
+  operation: AclOperation,
+  host = "*",
+): Decision {
   const applying = bindings.filter((b) => appliesTo(b, principal, host) && patternMatches(b, type, name));
-  const denies = applying.filter((b) => b.permission === "DENY" && (b.operation === "ALL" || b.operation === operation));
+  const denies = applying.filter(
+    (b) => b.permission === "DENY" && (b.operation === "ALL" || b.operation === operation),
+  );
   if (denies.length) return { allowed: false, reason: "deny", bindings: denies };
   const ok = new Set<AclOperation>(["ALL", operation, ...(IMPLIED_BY[operation] ?? [])]);
   const allows = applying.filter((b) => b.permission === "ALLOW" && ok.has(b.operation));
@@ -71,8 +84,13 @@ export function effectivePermissions(bindings: AclBinding[], principal: string):
       resourceType: b.resourceType,
       resource: b.resourceName,
       patternType: b.patternType,
-      ops: OPERATIONS_BY_TYPE[b.resourceType].map((operation) => ({ operation, decision: decide(applying, principal, b.resourceType, probe, operation) })),
+      ops: OPERATIONS_BY_TYPE[b.resourceType].map((operation) => ({
+        operation,
+        decision: decide(applying, principal, b.resourceType, probe, operation),
+      })),
     });
   }
-  return [...seen.values()].sort((a, b) => a.resourceType.localeCompare(b.resourceType) || a.resource.localeCompare(b.resource));
+  return [...seen.values()].sort(
+    (a, b) => a.resourceType.localeCompare(b.resourceType) || a.resource.localeCompare(b.resource),
+  );
 }

@@ -11,11 +11,30 @@ describe("alert rule schemas", () => {
   });
 
   it("names the field of a bad threshold, channel or target", () => {
-    const paths = (body: unknown) => (alertRuleBodySchema.safeParse(body).error?.issues ?? []).map((i) => i.path.join("."));
-    expect(paths({ name: "x", params: { kind: "group_lag_seconds", thresholdSeconds: 0 } })).toEqual(["params.thresholdSeconds"]);
+    const paths = (body: unknown) =>
+      (alertRuleBodySchema.safeParse(body).error?.issues ?? []).map((i) => i.path.join("."));
+    expect(paths({ name: "x", params: { kind: "group_lag_seconds", thresholdSeconds: 0 } })).toEqual([
+      "params.thresholdSeconds",
+    ]);
     expect(paths({ name: "x", params: { kind: "group_health", group: "a*b" } })).toEqual(["params.group"]);
-    expect(paths({ name: "x", params: { kind: "cluster_unreachable" }, channels: [{ type: "webhook", url: "file:///etc/passwd" }] })).toEqual(["channels.0.url"]);
-    expect(paths({ name: "x", params: { kind: "cluster_unreachable" }, channels: [{ type: "email", to: ["not-an-address"] }] })).toEqual(["channels.0.to.0"]);
-    expect(alertRuleBodySchema.parse({ name: "x", params: { kind: "group_health" } })).toMatchObject({ forSeconds: 0, repeatSeconds: 3600, params: { statuses: ["STALL", "STOP", "REWIND"] } });
+    expect(
+      paths({
+        name: "x",
+        params: { kind: "cluster_unreachable" },
+        channels: [{ type: "webhook", url: "file:///etc/passwd" }],
+      }),
+    ).toEqual(["channels.0.url"]);
+    expect(
+      paths({
+        name: "x",
+        params: { kind: "cluster_unreachable" },
+        channels: [{ type: "email", to: ["not-an-address"] }],
+      }),
+    ).toEqual(["channels.0.to.0"]);
+    expect(alertRuleBodySchema.parse({ name: "x", params: { kind: "group_health" } })).toMatchObject({
+      forSeconds: 0,
+      repeatSeconds: 3600,
+      params: { statuses: ["STALL", "STOP", "REWIND"] },
+    });
   });
 });

@@ -18,22 +18,43 @@ export class ApiClientError extends Error {
 export function toApiClientError(status: number, body: unknown): ApiClientError {
   const err = (body as { error?: Record<string, unknown> } | null)?.error;
   if (err && typeof err.message === "string" && ERROR_CODES.includes(err.code as ErrorCode)) {
-    return new ApiClientError(status, err.code as ErrorCode, err.message, (err.details as ErrorDetail[]) ?? [], err.requestId as string);
+    return new ApiClientError(
+      status,
+      err.code as ErrorCode,
+      err.message,
+      (err.details as ErrorDetail[]) ?? [],
+      err.requestId as string,
+    );
   }
-  return new ApiClientError(status, status >= 500 ? "internal" : "bad_request", `The server answered ${status} without an error description.`);
+  return new ApiClientError(
+    status,
+    status >= 500 ? "internal" : "bad_request",
+    `The server answered ${status} without an error description.`,
+  );
 }
 
 /** A DTO type the server defines in TypeScript only (no zod schema to check it against): taken as sent. */
-export const unchecked = <T,>() => z.custom<T>(() => true);
+export const unchecked = <T>() => z.custom<T>(() => true);
 
 /** Fetches JSON and parses it with the DTO schema; any non-2xx becomes an ApiClientError. */
 export async function fetchJson<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers } });
+    res = await fetch(url, {
+      ...init,
+      headers: {
+        accept: "application/json",
+        ...(init?.body ? { "content-type": "application/json" } : {}),
+        ...init?.headers,
+      },
+    });
   } catch (e) {
     if ((e as Error).name === "AbortError") throw e;
-    throw new ApiClientError(0, "internal", "Sluice's server could not be reached. Check that it is running, then retry.");
+    throw new ApiClientError(
+      0,
+      "internal",
+      "Sluice's server could not be reached. Check that it is running, then retry.",
+    );
   }
   const body = await res.json().catch(() => null);
   if (res.status === 401 && typeof window !== "undefined" && !url.startsWith("/api/session")) {
@@ -50,6 +71,10 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
  * deadline, so the user should see the reason now); retry other failures once.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiClientError && ((error.status >= 400 && error.status < 500) || error.status === 503 || error.status === 504)) return false;
+  if (
+    error instanceof ApiClientError &&
+    ((error.status >= 400 && error.status < 500) || error.status === 503 || error.status === 504)
+  )
+    return false;
   return failureCount < 1;
 }

@@ -26,9 +26,11 @@ const span = (w: Observation[]) => `${Math.round((w[w.length - 1].t - w[0].t) / 
  */
 export function evaluatePartition(window: Observation[], hasConsumer: boolean): PartitionHealth {
   const w = window.filter((o) => o.committed !== null);
-  if (w.length < MIN_WINDOW) return { status: "OK", rule: `not enough history yet (${w.length} of ${MIN_WINDOW} samples)` };
+  if (w.length < MIN_WINDOW)
+    return { status: "OK", rule: `not enough history yet (${w.length} of ${MIN_WINDOW} samples)` };
   for (let i = 1; i < w.length; i++) {
-    if (w[i].committed! < w[i - 1].committed!) return { status: "REWIND", rule: `committed offset went back from ${w[i - 1].committed} to ${w[i].committed}` };
+    if (w[i].committed! < w[i - 1].committed!)
+      return { status: "REWIND", rule: `committed offset went back from ${w[i - 1].committed} to ${w[i].committed}` };
   }
   const lags = w.map((o) => lagOf(o)!);
   if (lags.some((l) => l === 0)) return { status: "OK", rule: `caught up at least once in the last ${span(w)}` };
@@ -36,25 +38,44 @@ export function evaluatePartition(window: Observation[], hasConsumer: boolean): 
   const lag = lags[lags.length - 1];
   if (!moved) {
     return hasConsumer
-      ? { status: "STALL", rule: `a member holds it but the committed offset stayed at ${w[0].committed} for ${span(w)} while lag is ${lag}` }
-      : { status: "STOP", rule: `no consumer and the committed offset stayed at ${w[0].committed} for ${span(w)} while lag is ${lag}` };
+      ? {
+          status: "STALL",
+          rule: `a member holds it but the committed offset stayed at ${w[0].committed} for ${span(w)} while lag is ${lag}`,
+        }
+      : {
+          status: "STOP",
+          rule: `no consumer and the committed offset stayed at ${w[0].committed} for ${span(w)} while lag is ${lag}`,
+        };
   }
   const steps = lags.length - 1;
   const notFalling = lags.filter((l, i) => i > 0 && l >= lags[i - 1]).length;
   if (lags[lags.length - 1] > lags[0] && notFalling >= Math.ceil(steps * 0.75)) {
-    return { status: "WARNING", rule: `consuming, but falling behind: lag ${lags[0]} → ${lag} in ${span(w)}, growing in ${notFalling} of ${steps} samples` };
+    return {
+      status: "WARNING",
+      rule: `consuming, but falling behind: lag ${lags[0]} → ${lag} in ${span(w)}, growing in ${notFalling} of ${steps} samples`,
+    };
   }
   return { status: "OK", rule: `consuming; lag ${lag}, not growing` };
 }
 
 /** The group's verdict: its worst partition's, naming the partition. */
-export function evaluateGroup(partitions: { topic: string; partition: number; health: PartitionHealth }[]): { status: HealthStatus; rule: string } {
+export function evaluateGroup(partitions: { topic: string; partition: number; health: PartitionHealth }[]): {
+  status: HealthStatus;
+  rule: string;
+} {
   let worst: (typeof partitions)[number] | undefined;
   for (const p of partitions) if (!worst || severity(p.health.status) > severity(worst.health.status)) worst = p;
   if (!worst) return { status: "OK", rule: "no committed offsets" };
-  if (worst.health.status === "OK") return { status: "OK", rule: partitions.length === 1 ? worst.health.rule : `every partition OK (${partitions.length})` };
+  if (worst.health.status === "OK")
+    return {
+      status: "OK",
+      rule: partitions.length === 1 ? worst.health.rule : `every partition OK (${partitions.length})`,
+    };
   const others = partitions.filter((p) => p.health.status === worst!.health.status).length - 1;
-  return { status: worst.health.status, rule: `${worst.topic}-${worst.partition}: ${worst.health.rule}${others ? ` (and ${others} more partition${others > 1 ? "s" : ""})` : ""}` };
+  return {
+    status: worst.health.status,
+    rule: `${worst.topic}-${worst.partition}: ${worst.health.rule}${others ? ` (and ${others} more partition${others > 1 ? "s" : ""})` : ""}`,
+  };
 }
 
 /**
@@ -62,7 +83,11 @@ export function evaluateGroup(partitions: { topic: string; partition: number; he
  * interpolated between sampled (end offset, time) points; now − that time. 0 when caught up. Before the oldest
  * point, extrapolated at the average production rate of the table (marked so). null without enough points.
  */
-export function estimateLagSeconds(points: { t: number; end: number }[], committed: number, now: number): { seconds: number; extrapolated: boolean } | null {
+export function estimateLagSeconds(
+  points: { t: number; end: number }[],
+  committed: number,
+  now: number,
+): { seconds: number; extrapolated: boolean } | null {
   if (points.length === 0) return null;
   const last = points[points.length - 1];
   if (committed >= last.end) return { seconds: 0, extrapolated: false };
@@ -84,13 +109,23 @@ export function estimateLagSeconds(points: { t: number; end: number }[], committ
 /**
  * Seconds until the lag is gone at the recent rates (Σ committed and Σ end over the window), or why never.
  */
-export function timeToCatchUp(first: { t: number; committed: number; end: number }, last: { t: number; committed: number; end: number }): { seconds: number | null; reason?: string } {
+export function timeToCatchUp(
+  first: { t: number; committed: number; end: number },
+  last: { t: number; committed: number; end: number },
+): { seconds: number | null; reason?: string } {
   const lag = Math.max(0, last.end - last.committed);
   if (lag === 0) return { seconds: 0 };
   const dt = (last.t - first.t) / 1000;
   if (dt <= 0) return { seconds: null, reason: "not enough history yet" };
   const consume = (last.committed - first.committed) / dt;
   const produce = (last.end - first.end) / dt;
-  if (consume <= produce) return { seconds: null, reason: consume <= 0 ? "not consuming" : `consuming ${consume.toFixed(1)}/s, slower than the ${produce.toFixed(1)}/s produced` };
+  if (consume <= produce)
+    return {
+      seconds: null,
+      reason:
+        consume <= 0
+          ? "not consuming"
+          : `consuming ${consume.toFixed(1)}/s, slower than the ${produce.toFixed(1)}/s produced`,
+    };
   return { seconds: lag / (consume - produce) };
 }

@@ -15,18 +15,27 @@ const msg = (offset: number): Message => ({
 });
 const batch = (from: number, n: number) => Array.from({ length: n }, (_, i) => msg(from + i));
 const offsets = (s: FeedState) => s.rows.map((r) => Number(r.offset));
-const run = (o: FeedOptions, ...actions: Parameters<typeof feedReducer>[1][]) => actions.reduce((s, a) => feedReducer(s, a, o), emptyFeed);
+const run = (o: FeedOptions, ...actions: Parameters<typeof feedReducer>[1][]) =>
+  actions.reduce((s, a) => feedReducer(s, a, o), emptyFeed);
 
 describe("feedReducer", () => {
   it("appends search results in scan order and drops the oldest beyond the cap, counting them", () => {
-    const s = run({ cap: 5, newestFirst: false }, { type: "append", batch: batch(0, 3) }, { type: "append", batch: batch(3, 4) });
+    const s = run(
+      { cap: 5, newestFirst: false },
+      { type: "append", batch: batch(0, 3) },
+      { type: "append", batch: batch(3, 4) },
+    );
     expect(offsets(s)).toEqual([2, 3, 4, 5, 6]);
     expect(s.dropped).toBe(2);
     expect(s.received).toBe(7);
   });
 
   it("shows a tail newest first and drops the oldest beyond the cap", () => {
-    const s = run({ cap: 4, newestFirst: true }, { type: "append", batch: batch(0, 3) }, { type: "append", batch: batch(3, 3) });
+    const s = run(
+      { cap: 4, newestFirst: true },
+      { type: "append", batch: batch(0, 3) },
+      { type: "append", batch: batch(3, 3) },
+    );
     expect(offsets(s)).toEqual([5, 4, 3, 2]);
     expect(s.dropped).toBe(2);
   });
@@ -53,6 +62,8 @@ describe("feedReducer", () => {
   });
 
   it("clears", () => {
-    expect(run({ cap: 3, newestFirst: false }, { type: "append", batch: batch(0, 2) }, { type: "clear" })).toEqual(emptyFeed);
+    expect(run({ cap: 3, newestFirst: false }, { type: "append", batch: batch(0, 2) }, { type: "clear" })).toEqual(
+      emptyFeed,
+    );
   });
 });

@@ -20,22 +20,30 @@ export type FeedState = {
 };
 
 export type FeedAction =
-  | { type: "append"; batch: Message[] }
-  | { type: "pause" }
-  | { type: "resume" }
-  | { type: "clear" };
+  { type: "append"; batch: Message[] } | { type: "pause" } | { type: "resume" } | { type: "clear" };
 
 export type FeedOptions = { cap: number; newestFirst: boolean };
 
-export const emptyFeed: FeedState = { rows: [], dropped: 0, paused: false, waiting: [], waitingDropped: 0, received: 0 };
+export const emptyFeed: FeedState = {
+  rows: [],
+  dropped: 0,
+  paused: false,
+  waiting: [],
+  waitingDropped: 0,
+  received: 0,
+};
 
 function place(rows: Message[], batch: Message[], o: FeedOptions): { rows: Message[]; dropped: number } {
   if (o.newestFirst) {
     const merged = [...[...batch].reverse(), ...rows];
-    return merged.length > o.cap ? { rows: merged.slice(0, o.cap), dropped: merged.length - o.cap } : { rows: merged, dropped: 0 };
+    return merged.length > o.cap
+      ? { rows: merged.slice(0, o.cap), dropped: merged.length - o.cap }
+      : { rows: merged, dropped: 0 };
   }
   const merged = rows.concat(batch);
-  return merged.length > o.cap ? { rows: merged.slice(merged.length - o.cap), dropped: merged.length - o.cap } : { rows: merged, dropped: 0 };
+  return merged.length > o.cap
+    ? { rows: merged.slice(merged.length - o.cap), dropped: merged.length - o.cap }
+    : { rows: merged, dropped: 0 };
 }
 
 export function feedReducer(state: FeedState, action: FeedAction, o: FeedOptions): FeedState {
@@ -46,7 +54,12 @@ export function feedReducer(state: FeedState, action: FeedAction, o: FeedOptions
       if (state.paused) {
         const waiting = state.waiting.concat(action.batch);
         const over = Math.max(0, waiting.length - o.cap);
-        return { ...state, received, waiting: over ? waiting.slice(over) : waiting, waitingDropped: state.waitingDropped + over };
+        return {
+          ...state,
+          received,
+          waiting: over ? waiting.slice(over) : waiting,
+          waitingDropped: state.waitingDropped + over,
+        };
       }
       const { rows, dropped } = place(state.rows, action.batch, o);
       return { ...state, received, rows, dropped: state.dropped + dropped };
@@ -56,7 +69,14 @@ export function feedReducer(state: FeedState, action: FeedAction, o: FeedOptions
     case "resume": {
       if (!state.paused) return state;
       const { rows, dropped } = place(state.rows, state.waiting, o);
-      return { ...state, paused: false, rows, waiting: [], waitingDropped: 0, dropped: state.dropped + dropped + state.waitingDropped };
+      return {
+        ...state,
+        paused: false,
+        rows,
+        waiting: [],
+        waitingDropped: 0,
+        dropped: state.dropped + dropped + state.waitingDropped,
+      };
     }
     case "clear":
       return emptyFeed;

@@ -22,7 +22,23 @@ describe("chart units", () => {
 
   it("needs two samples with a value before a line is drawn", () => {
     expect(hasTwoSamples([], ["a"])).toBe(false);
-    expect(hasTwoSamples([{ t: 1, a: null }, { t: 2, a: 5 }], ["a"])).toBe(false);
-    expect(hasTwoSamples([{ t: 1, a: 3 }, { t: 2, a: null, b: 1 }], ["a", "b"])).toBe(true);
+    expect(
+      hasTwoSamples(
+        [
+          { t: 1, a: null },
+          { t: 2, a: 5 },
+        ],
+        ["a"],
+      ),
+    ).toBe(false);
+    expect(
+      hasTwoSamples(
+        [
+          { t: 1, a: 3 },
+          { t: 2, a: null, b: 1 },
+        ],
+        ["a", "b"],
+      ),
+    ).toBe(true);
   });
 });

@@ -5,7 +5,13 @@ export type ChartUnit = "records" | "records/s" | "seconds" | "bytes";
 
 const compact = (v: number) => {
   const abs = Math.abs(v);
-  return abs >= 1e6 ? `${Number((v / 1e6).toFixed(1))}M` : abs >= 1e3 ? `${Number((v / 1e3).toFixed(1))}k` : abs >= 10 || Number.isInteger(v) ? v.toFixed(0) : v.toFixed(1);
+  return abs >= 1e6
+    ? `${Number((v / 1e6).toFixed(1))}M`
+    : abs >= 1e3
+      ? `${Number((v / 1e3).toFixed(1))}k`
+      : abs >= 10 || Number.isInteger(v)
+        ? v.toFixed(0)
+        : v.toFixed(1);
 };
 
 const bytes = (v: number) => {
@@ -19,7 +25,10 @@ const bytes = (v: number) => {
 /** A duration axis: "0 s", "45 s", "22 min", "3 h", never "1.3k". */
 const duration = (v: number) => (v <= 0 ? "0 s" : formatLagTime(v));
 
-export const CHART_UNITS: Record<ChartUnit, { axis: string; tick: (v: number) => string; value: (v: number) => string }> = {
+export const CHART_UNITS: Record<
+  ChartUnit,
+  { axis: string; tick: (v: number) => string; value: (v: number) => string }
+> = {
   records: { axis: "records", tick: compact, value: (v) => `${compact(v)} records` },
   "records/s": { axis: "records/s", tick: (v) => `${compact(v)}/s`, value: (v) => `${compact(v)} records/s` },
   seconds: { axis: "time behind", tick: duration, value: duration },

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { computeRates, type OffsetSample } from "./rates";
 
-const sample = (t: number, topics: Record<string, number>, groups: Record<string, [number, number]> = {}): OffsetSample => ({
+const sample = (
+  t: number,
+  topics: Record<string, number>,
+  groups: Record<string, [number, number]> = {},
+): OffsetSample => ({
   t,
   topicEnds: new Map(Object.entries(topics)),
   groups: new Map(Object.entries(groups).map(([g, [committed, lag]]) => [g, { committed, lag }])),

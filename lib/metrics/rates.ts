@@ -27,8 +27,24 @@ function rate(prev: number | undefined, cur: number, seconds: number): number | 
 
 export function computeRates(prev: OffsetSample | null, cur: OffsetSample): RateSample {
   const seconds = prev ? (cur.t - prev.t) / 1000 : 0;
-  const topics = [...cur.topicEnds].map(([topic, end]) => ({ topic, end, rate: prev ? rate(prev.topicEnds.get(topic), end, seconds) : null }));
-  const groups = [...cur.groups].map(([groupId, g]) => ({ groupId, lag: g.lag, rate: prev ? rate(prev.groups.get(groupId)?.committed, g.committed, seconds) : null, lagSeconds: g.lagSeconds ?? null }));
-  const sum = (xs: (number | null)[]) => (prev && xs.some((x) => x !== null) ? xs.reduce<number>((a, x) => a + (x ?? 0), 0) : prev ? 0 : null);
-  return { t: cur.t, produceRate: sum(topics.map((x) => x.rate)), consumeRate: sum(groups.map((x) => x.rate)), topics, groups };
+  const topics = [...cur.topicEnds].map(([topic, end]) => ({
+    topic,
+    end,
+    rate: prev ? rate(prev.topicEnds.get(topic), end, seconds) : null,
+  }));
+  const groups = [...cur.groups].map(([groupId, g]) => ({
+    groupId,
+    lag: g.lag,
+    rate: prev ? rate(prev.groups.get(groupId)?.committed, g.committed, seconds) : null,
+    lagSeconds: g.lagSeconds ?? null,
+  }));
+  const sum = (xs: (number | null)[]) =>
+    prev && xs.some((x) => x !== null) ? xs.reduce<number>((a, x) => a + (x ?? 0), 0) : prev ? 0 : null;
+  return {
+    t: cur.t,
+    produceRate: sum(topics.map((x) => x.rate)),
+    consumeRate: sum(groups.map((x) => x.rate)),
+    topics,
+    groups,
+  };
 }

@@ -12,7 +12,12 @@ describe("rollup", () => {
   });
 
   it("keeps a bucket where every tick failed as a failure (a gap, not a zero)", () => {
-    expect(rollup([{ ok: false, e: "a" }, { ok: false, e: "b" }])).toEqual({ ok: false, e: "b" });
+    expect(
+      rollup([
+        { ok: false, e: "a" },
+        { ok: false, e: "b" },
+      ]),
+    ).toEqual({ ok: false, e: "b" });
   });
 
   it("finds bucket starts", () => {

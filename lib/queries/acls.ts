@@ -16,7 +16,9 @@ import type {
 import { STALE } from "@/lib/stale-times";
 
 /** ACL filters as query parameters (empty = any). */
-export type AclFilterQuery = Partial<Record<"principal" | "host" | "resourceType" | "resourceName" | "patternType" | "operation" | "permission", string>>;
+export type AclFilterQuery = Partial<
+  Record<"principal" | "host" | "resourceType" | "resourceName" | "patternType" | "operation" | "permission", string>
+>;
 
 export const aclKeys = {
   all: (clusterId: string) => ["clusters", clusterId, "acls"] as const,
@@ -36,7 +38,10 @@ export function useCreateAclMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ binding, dryRun }: { binding: AclBinding; dryRun: boolean }) =>
-      fetchJson(paths.api.acls(clusterId, dryRun ? { dryRun: true } : undefined), unchecked<AclCreateResponse>(), { method: "POST", body: JSON.stringify(binding) }),
+      fetchJson(paths.api.acls(clusterId, dryRun ? { dryRun: true } : undefined), unchecked<AclCreateResponse>(), {
+        method: "POST",
+        body: JSON.stringify(binding),
+      }),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: aclKeys.all(clusterId) });
     },
@@ -47,7 +52,11 @@ export function useDeleteAclsMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ filter, dryRun }: { filter: AclFilterQuery; dryRun: boolean }) =>
-      fetchJson(paths.api.acls(clusterId, { ...filter, ...(dryRun ? { dryRun: true } : {}) }), unchecked<AclDeleteResponse>(), { method: "DELETE" }),
+      fetchJson(
+        paths.api.acls(clusterId, { ...filter, ...(dryRun ? { dryRun: true } : {}) }),
+        unchecked<AclDeleteResponse>(),
+        { method: "DELETE" },
+      ),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: aclKeys.all(clusterId) });
     },
@@ -57,7 +66,8 @@ export function useDeleteAclsMutation(clusterId: string) {
 export const scramUsersOptions = (clusterId: string) =>
   queryOptions({
     queryKey: aclKeys.scram(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.scramUsers(clusterId), unchecked<{ users: ScramUser[] }>(), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.scramUsers(clusterId), unchecked<{ users: ScramUser[] }>(), { signal }),
     staleTime: STALE.list,
   });
 
@@ -70,8 +80,14 @@ export function useUpsertScramMutation(clusterId: string) {
     mutationFn: ({ mode, input }: { mode: "create" | "rotate"; input: ScramInput }) => {
       const { name, ...rest } = input;
       return mode === "create"
-        ? fetchJson(paths.api.scramUsers(clusterId), unchecked<ScramUpsertResponse>(), { method: "POST", body: JSON.stringify(input) })
-        : fetchJson(paths.api.scramRotate(clusterId, name), unchecked<ScramUpsertResponse>(), { method: "POST", body: JSON.stringify(rest) });
+        ? fetchJson(paths.api.scramUsers(clusterId), unchecked<ScramUpsertResponse>(), {
+            method: "POST",
+            body: JSON.stringify(input),
+          })
+        : fetchJson(paths.api.scramRotate(clusterId, name), unchecked<ScramUpsertResponse>(), {
+            method: "POST",
+            body: JSON.stringify(rest),
+          });
     },
     onSuccess: () => void qc.invalidateQueries({ queryKey: aclKeys.scram(clusterId) }),
   });
@@ -80,7 +96,10 @@ export function useUpsertScramMutation(clusterId: string) {
 export function useDeleteScramMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => fetchJson(paths.api.scramUser(clusterId, name), unchecked<{ user: string; deleted: string[] }>(), { method: "DELETE" }),
+    mutationFn: (name: string) =>
+      fetchJson(paths.api.scramUser(clusterId, name), unchecked<{ user: string; deleted: string[] }>(), {
+        method: "DELETE",
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: aclKeys.scram(clusterId) }),
   });
 }

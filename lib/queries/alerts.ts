@@ -11,7 +11,12 @@ const api = {
   silence: (c: string, id: string) => `/api/clusters/${enc(c)}/alerts/silences/${enc(id)}`,
 };
 
-export type AlertOverview = { rules: AlertRuleDto[]; states: AlertStateDto[]; history: AlertHistoryDto[]; silences: SilenceDto[] };
+export type AlertOverview = {
+  rules: AlertRuleDto[];
+  states: AlertStateDto[];
+  history: AlertHistoryDto[];
+  silences: SilenceDto[];
+};
 export const alertKeys = { overview: (clusterId: string) => ["clusters", clusterId, "alerts"] as const };
 
 /** The alerts page's data, refreshed every 5 s (the sampler evaluates the rules on the server). */
@@ -24,14 +29,25 @@ export const alertOverviewOptions = (clusterId: string) =>
 
 function useAlertMutation<V>(clusterId: string, fn: (v: V) => Promise<unknown>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => void qc.invalidateQueries({ queryKey: alertKeys.overview(clusterId) }) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => void qc.invalidateQueries({ queryKey: alertKeys.overview(clusterId) }),
+  });
 }
 
 export const useCreateAlertRule = (clusterId: string) =>
-  useAlertMutation(clusterId, (body: AlertRuleBody) => fetchJson(api.rules(clusterId), unchecked<AlertRuleDto>(), { method: "POST", body: JSON.stringify(body) }));
+  useAlertMutation(clusterId, (body: AlertRuleBody) =>
+    fetchJson(api.rules(clusterId), unchecked<AlertRuleDto>(), { method: "POST", body: JSON.stringify(body) }),
+  );
 export const useDeleteAlertRule = (clusterId: string) =>
-  useAlertMutation(clusterId, (id: string) => fetchJson(api.rule(clusterId, id), unchecked<null>(), { method: "DELETE" }));
+  useAlertMutation(clusterId, (id: string) =>
+    fetchJson(api.rule(clusterId, id), unchecked<null>(), { method: "DELETE" }),
+  );
 export const useCreateSilence = (clusterId: string) =>
-  useAlertMutation(clusterId, (body: { ruleId?: string; subject?: string; reason: string; minutes: number }) => fetchJson(api.silences(clusterId), unchecked<SilenceDto>(), { method: "POST", body: JSON.stringify(body) }));
+  useAlertMutation(clusterId, (body: { ruleId?: string; subject?: string; reason: string; minutes: number }) =>
+    fetchJson(api.silences(clusterId), unchecked<SilenceDto>(), { method: "POST", body: JSON.stringify(body) }),
+  );
 export const useDeleteSilence = (clusterId: string) =>
-  useAlertMutation(clusterId, (id: string) => fetchJson(api.silence(clusterId, id), unchecked<null>(), { method: "DELETE" }));
+  useAlertMutation(clusterId, (id: string) =>
+    fetchJson(api.silence(clusterId, id), unchecked<null>(), { method: "DELETE" }),
+  );

@@ -8,7 +8,8 @@ export type AuditFilters = { q?: string; actor?: string; action?: string; cluste
 export const auditOptions = (f: AuditFilters) =>
   infiniteQueryOptions({
     queryKey: ["audit", f] as const,
-    queryFn: ({ signal, pageParam }) => fetchJson(paths.api.audit({ ...f, cursor: pageParam, limit: 200 }), unchecked<AuditPage>(), { signal }),
+    queryFn: ({ signal, pageParam }) =>
+      fetchJson(paths.api.audit({ ...f, cursor: pageParam, limit: 200 }), unchecked<AuditPage>(), { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 10_000,

@@ -1,7 +1,12 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { BrokerConfigsSchema, BrokerListSchema, ClusterOverviewSchema, ClusterTruthSchema } from "@/lib/schemas/clusters";
+import {
+  BrokerConfigsSchema,
+  BrokerListSchema,
+  ClusterOverviewSchema,
+  ClusterTruthSchema,
+} from "@/lib/schemas/clusters";
 import { BrokerDefaultConfigsSchema, type BrokerConfigChangeBody } from "@/lib/schemas/configs";
 import { ConfigDiffSchema } from "@/lib/schemas/topics";
 import { STALE } from "@/lib/stale-times";
@@ -10,7 +15,8 @@ export const clusterKeys = {
   all: (clusterId: string) => ["clusters", clusterId] as const,
   overview: (clusterId: string) => [...clusterKeys.all(clusterId), "overview"] as const,
   brokers: (clusterId: string) => [...clusterKeys.all(clusterId), "brokers"] as const,
-  brokerConfigs: (clusterId: string, brokerId: number) => [...clusterKeys.brokers(clusterId), brokerId, "configs"] as const,
+  brokerConfigs: (clusterId: string, brokerId: number) =>
+    [...clusterKeys.brokers(clusterId), brokerId, "configs"] as const,
   brokerDefaults: (clusterId: string) => [...clusterKeys.brokers(clusterId), "defaults"] as const,
   quorum: (clusterId: string) => [...clusterKeys.all(clusterId), "quorum"] as const,
 };
@@ -59,7 +65,10 @@ export function useAlterBrokerConfigMutation(clusterId: string, broker: number |
   const url = broker === "default" ? paths.api.brokerDefaults(clusterId) : paths.api.brokerConfigs(clusterId, broker);
   return useMutation({
     mutationFn: ({ body, dryRun }: { body: BrokerConfigChangeBody; dryRun: boolean }) =>
-      fetchJson(`${url}${dryRun ? "?dryRun=true" : ""}`, ConfigDiffSchema, { method: "PATCH", body: JSON.stringify(body) }),
+      fetchJson(`${url}${dryRun ? "?dryRun=true" : ""}`, ConfigDiffSchema, {
+        method: "PATCH",
+        body: JSON.stringify(body),
+      }),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: clusterKeys.brokers(clusterId) });
     },

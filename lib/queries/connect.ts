@@ -1,23 +1,35 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import type { ConfigValidation, ConnectClusterSummary, ConnectorDetail, ConnectorOffsets, ConnectorRow, ConnectPlugin } from "@/lib/schemas/connect";
+import type {
+  ConfigValidation,
+  ConnectClusterSummary,
+  ConnectorDetail,
+  ConnectorOffsets,
+  ConnectorRow,
+  ConnectPlugin,
+} from "@/lib/schemas/connect";
 import { STALE } from "@/lib/stale-times";
 
 export const connectKeys = {
   all: (clusterId: string) => ["clusters", clusterId, "connect"] as const,
   clusters: (clusterId: string) => [...connectKeys.all(clusterId), "clusters"] as const,
-  connectors: (clusterId: string, connectId: string) => [...connectKeys.all(clusterId), connectId, "connectors"] as const,
-  connector: (clusterId: string, connectId: string, name: string) => [...connectKeys.connectors(clusterId, connectId), name] as const,
-  offsets: (clusterId: string, connectId: string, name: string) => [...connectKeys.connector(clusterId, connectId, name), "offsets"] as const,
+  connectors: (clusterId: string, connectId: string) =>
+    [...connectKeys.all(clusterId), connectId, "connectors"] as const,
+  connector: (clusterId: string, connectId: string, name: string) =>
+    [...connectKeys.connectors(clusterId, connectId), name] as const,
+  offsets: (clusterId: string, connectId: string, name: string) =>
+    [...connectKeys.connector(clusterId, connectId, name), "offsets"] as const,
   plugins: (clusterId: string, connectId: string) => [...connectKeys.all(clusterId), connectId, "plugins"] as const,
-  pluginConfig: (clusterId: string, connectId: string, className: string) => [...connectKeys.plugins(clusterId, connectId), className] as const,
+  pluginConfig: (clusterId: string, connectId: string, className: string) =>
+    [...connectKeys.plugins(clusterId, connectId), className] as const,
 };
 
 export const connectClustersOptions = (clusterId: string) =>
   queryOptions({
     queryKey: connectKeys.clusters(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.connect(clusterId), unchecked<{ connect: ConnectClusterSummary[] }>(), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.connect(clusterId), unchecked<{ connect: ConnectClusterSummary[] }>(), { signal }),
     staleTime: STALE.health,
     refetchInterval: 15_000,
   });
@@ -25,52 +37,67 @@ export const connectClustersOptions = (clusterId: string) =>
 export const connectorsOptions = (clusterId: string, connectId: string) =>
   queryOptions({
     queryKey: connectKeys.connectors(clusterId, connectId),
-    queryFn: ({ signal }) => fetchJson(paths.api.connectors(clusterId, connectId), unchecked<{ connectors: ConnectorRow[] }>(), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.connectors(clusterId, connectId), unchecked<{ connectors: ConnectorRow[] }>(), { signal }),
     staleTime: STALE.list,
   });
 
 export const connectorOptions = (clusterId: string, connectId: string, name: string) =>
   queryOptions({
     queryKey: connectKeys.connector(clusterId, connectId, name),
-    queryFn: ({ signal }) => fetchJson(paths.api.connector(clusterId, connectId, name), unchecked<ConnectorDetail>(), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.connector(clusterId, connectId, name), unchecked<ConnectorDetail>(), { signal }),
     staleTime: STALE.list,
   });
 
 export const connectorOffsetsOptions = (clusterId: string, connectId: string, name: string) =>
   queryOptions({
     queryKey: connectKeys.offsets(clusterId, connectId, name),
-    queryFn: ({ signal }) => fetchJson(paths.api.connectorOffsets(clusterId, connectId, name), unchecked<ConnectorOffsets>(), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.connectorOffsets(clusterId, connectId, name), unchecked<ConnectorOffsets>(), { signal }),
     staleTime: STALE.live,
   });
 
 export const connectPluginsOptions = (clusterId: string, connectId: string) =>
   queryOptions({
     queryKey: connectKeys.plugins(clusterId, connectId),
-    queryFn: ({ signal }) => fetchJson(paths.api.connectPlugins(clusterId, connectId), unchecked<{ plugins: ConnectPlugin[] }>(), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.connectPlugins(clusterId, connectId), unchecked<{ plugins: ConnectPlugin[] }>(), { signal }),
     staleTime: STALE.metadata,
   });
 
 export const pluginConfigOptions = (clusterId: string, connectId: string, className: string) =>
   queryOptions({
     queryKey: connectKeys.pluginConfig(clusterId, connectId, className),
-    queryFn: ({ signal }) => fetchJson(paths.api.connectPluginConfig(clusterId, connectId, className), unchecked<ConfigValidation>(), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.connectPluginConfig(clusterId, connectId, className), unchecked<ConfigValidation>(), {
+        signal,
+      }),
     staleTime: STALE.metadata,
   });
 
-const json = (method: string, body?: unknown): RequestInit => ({ method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const json = (method: string, body?: unknown): RequestInit => ({
+  method,
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
 
 /** The worker's verdict on a config: changes nothing. */
 export function useValidateConnectorMutation(clusterId: string, connectId: string) {
   return useMutation({
     mutationFn: ({ className, config }: { className: string; config: Record<string, string> }) =>
-      fetchJson(paths.api.connectPluginConfig(clusterId, connectId, className), unchecked<ConfigValidation>(), json("POST", { config })),
+      fetchJson(
+        paths.api.connectPluginConfig(clusterId, connectId, className),
+        unchecked<ConfigValidation>(),
+        json("POST", { config }),
+      ),
   });
 }
 
 export function useCreateConnectorMutation(clusterId: string, connectId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; config: Record<string, string> }) => fetchJson(paths.api.connectors(clusterId, connectId), unchecked<ConnectorDetail>(), json("POST", body)),
+    mutationFn: (body: { name: string; config: Record<string, string> }) =>
+      fetchJson(paths.api.connectors(clusterId, connectId), unchecked<ConnectorDetail>(), json("POST", body)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: connectKeys.all(clusterId) }),
   });
 }
@@ -78,7 +105,8 @@ export function useCreateConnectorMutation(clusterId: string, connectId: string)
 export function useUpdateConnectorMutation(clusterId: string, connectId: string, name: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (config: Record<string, string>) => fetchJson(paths.api.connector(clusterId, connectId, name), unchecked<ConnectorDetail>(), json("PUT", { config })),
+    mutationFn: (config: Record<string, string>) =>
+      fetchJson(paths.api.connector(clusterId, connectId, name), unchecked<ConnectorDetail>(), json("PUT", { config })),
     onSuccess: (d) => qc.setQueryData(connectKeys.connector(clusterId, connectId, name), d),
   });
 }
@@ -99,7 +127,14 @@ export function useConnectorActionMutation(clusterId: string, connectId: string,
         case "reset-offsets":
           return fetchJson(paths.api.connectorOffsets(clusterId, connectId, name), ok, json("DELETE"));
         case "restart":
-          return fetchJson(paths.api.connectorAction(clusterId, connectId, name, "restart", { includeTasks: a.includeTasks, onlyFailed: a.onlyFailed }), ok, json("POST"));
+          return fetchJson(
+            paths.api.connectorAction(clusterId, connectId, name, "restart", {
+              includeTasks: a.includeTasks,
+              onlyFailed: a.onlyFailed,
+            }),
+            ok,
+            json("POST"),
+          );
         case "restart-task":
           return fetchJson(paths.api.connectorTaskRestart(clusterId, connectId, name, a.taskId), ok, json("POST"));
         default:

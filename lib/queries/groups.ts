@@ -2,7 +2,15 @@ import type { GROUP_SORT_KEYS } from "@/lib/schemas/groups";
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { DeletedGroupOffsetsSchema, GroupDetailSchema, GroupListSchema, LagSecondsSchema, ResetPreviewSchema, ShareGroupAnswerSchema, type ResetOffsetsBody } from "@/lib/schemas/groups";
+import {
+  DeletedGroupOffsetsSchema,
+  GroupDetailSchema,
+  GroupListSchema,
+  LagSecondsSchema,
+  ResetPreviewSchema,
+  ShareGroupAnswerSchema,
+  type ResetOffsetsBody,
+} from "@/lib/schemas/groups";
 import { STALE } from "@/lib/stale-times";
 import { DeletedSchema } from "@/lib/schemas/topics";
 
@@ -18,7 +26,10 @@ export const groupKeys = {
 export const groupListOptions = (clusterId: string, f: GroupFilters) =>
   infiniteQueryOptions({
     queryKey: groupKeys.list(clusterId, f),
-    queryFn: ({ signal, pageParam }) => fetchJson(paths.api.groups(clusterId, { ...f, limit: 500, offset: pageParam || undefined }), GroupListSchema, { signal }),
+    queryFn: ({ signal, pageParam }) =>
+      fetchJson(paths.api.groups(clusterId, { ...f, limit: 500, offset: pageParam || undefined }), GroupListSchema, {
+        signal,
+      }),
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextOffset ?? undefined,
     staleTime: STALE.list,
@@ -47,7 +58,10 @@ export function useResetOffsetsMutation(clusterId: string, groupId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, dryRun }: { body: ResetOffsetsBody; dryRun: boolean }) =>
-      fetchJson(paths.api.groupReset(clusterId, groupId, dryRun), ResetPreviewSchema, { method: "POST", body: JSON.stringify(body) }),
+      fetchJson(paths.api.groupReset(clusterId, groupId, dryRun), ResetPreviewSchema, {
+        method: "POST",
+        body: JSON.stringify(body),
+      }),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });
     },
@@ -59,7 +73,9 @@ export function useDeleteGroupTopicOffsetsMutation(clusterId: string, groupId: s
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (topic: string) =>
-      fetchJson(paths.api.groupTopicOffsets(clusterId, groupId, topic), DeletedGroupOffsetsSchema, { method: "DELETE" }),
+      fetchJson(paths.api.groupTopicOffsets(clusterId, groupId, topic), DeletedGroupOffsetsSchema, {
+        method: "DELETE",
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) }),
   });
 }
@@ -67,7 +83,8 @@ export function useDeleteGroupTopicOffsetsMutation(clusterId: string, groupId: s
 export function useDeleteGroupMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (groupId: string) => fetchJson(paths.api.group(clusterId, groupId), DeletedSchema, { method: "DELETE" }),
+    mutationFn: (groupId: string) =>
+      fetchJson(paths.api.group(clusterId, groupId), DeletedSchema, { method: "DELETE" }),
     onSuccess: (_r, groupId) => {
       qc.removeQueries({ queryKey: groupKeys.detail(clusterId, groupId) });
       void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });

@@ -4,7 +4,12 @@ import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { paths } from "@/lib/paths";
 import { fetchJson } from "@/lib/api/client";
-import { MetricsEvents, MetricsHistorySchema as HistorySchema, MetricsPointSchema, type MetricsPoint } from "@/lib/schemas/metrics";
+import {
+  MetricsEvents,
+  MetricsHistorySchema as HistorySchema,
+  MetricsPointSchema,
+  type MetricsPoint,
+} from "@/lib/schemas/metrics";
 import type { RawSseEvent } from "@/lib/sse/parse";
 import { parseEventData } from "@/lib/sse/use-event-stream";
 import { useSharedEventStream } from "@/lib/sse/use-shared-event-stream";
@@ -15,23 +20,32 @@ export type MetricsScope = { topic?: string; group?: string };
 const KEEP_MS = 60 * 60_000;
 
 export const metricsKeys = {
-  live: (clusterId: string, scope: MetricsScope) => ["clusters", clusterId, "metrics", "live", scope.topic ?? null, scope.group ?? null] as const,
-  history: (clusterId: string, scope: MetricsScope, range: string) => ["clusters", clusterId, "metrics", "history", range, scope.topic ?? null, scope.group ?? null] as const,
+  live: (clusterId: string, scope: MetricsScope) =>
+    ["clusters", clusterId, "metrics", "live", scope.topic ?? null, scope.group ?? null] as const,
+  history: (clusterId: string, scope: MetricsScope, range: string) =>
+    ["clusters", clusterId, "metrics", "history", range, scope.topic ?? null, scope.group ?? null] as const,
 };
-
 
 /** Stored samples for long ranges (per minute for 24 h, per hour for 30 days), refreshed every minute. */
 export const metricsHistoryOptions = (clusterId: string, scope: MetricsScope, range: "24h" | "30d") =>
   queryOptions({
     queryKey: metricsKeys.history(clusterId, scope, range),
-    queryFn: ({ signal }) => fetchJson(`${paths.api.metricsHistory(clusterId, { range, ...scope })}`, HistorySchema, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(`${paths.api.metricsHistory(clusterId, { range, ...scope })}`, HistorySchema, { signal }),
     staleTime: 60_000,
     refetchInterval: 60_000,
   });
 
 /** The cache entry the stream writes into; nothing is fetched for it. */
 export const liveMetricsOptions = (clusterId: string, scope: MetricsScope) =>
-  queryOptions({ queryKey: metricsKeys.live(clusterId, scope), queryFn: () => [] as MetricsPoint[], enabled: false, staleTime: Infinity, gcTime: KEEP_MS, initialData: [] as MetricsPoint[] });
+  queryOptions({
+    queryKey: metricsKeys.live(clusterId, scope),
+    queryFn: () => [] as MetricsPoint[],
+    enabled: false,
+    staleTime: Infinity,
+    gcTime: KEEP_MS,
+    initialData: [] as MetricsPoint[],
+  });
 
 /**
  * Live metrics of a cluster (or one topic / group): the SSE stream (through the browser's shared connection)
@@ -53,7 +67,10 @@ export function useLiveMetrics(clusterId: string, scope: MetricsScope = {}) {
         if (p.success) qc.setQueryData<MetricsPoint[]>(key, (old = []) => merge(old, [p.data]));
       } else if (e.event === "lag") {
         const l = MetricsEvents.lag.safeParse(data);
-        if (l.success) qc.setQueryData<MetricsPoint[]>(key, (old = []) => old.map((p) => (p.t === l.data.t ? { ...p, groups: l.data.groups } : p)));
+        if (l.success)
+          qc.setQueryData<MetricsPoint[]>(key, (old = []) =>
+            old.map((p) => (p.t === l.data.t ? { ...p, groups: l.data.groups } : p)),
+          );
       } else if (e.event === "topics-changed") {
         void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
         void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });
@@ -63,7 +80,11 @@ export function useLiveMetrics(clusterId: string, scope: MetricsScope = {}) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [qc, clusterId, scope.topic, scope.group],
   );
-  const status = useSharedEventStream({ url: paths.api.metricsStream(clusterId, scope), onEvent, reconnectOnEnd: () => true });
+  const status = useSharedEventStream({
+    url: paths.api.metricsStream(clusterId, scope),
+    onEvent,
+    reconnectOnEnd: () => true,
+  });
   return { points, status };
 }
 

@@ -16,7 +16,11 @@ export const notificationsOptions = () =>
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: MarkReadBody) => fetchJson(paths.api.notificationsRead(), unchecked<{ marked: number; unread: number }>(), { method: "POST", body: JSON.stringify(body) }),
+    mutationFn: (body: MarkReadBody) =>
+      fetchJson(paths.api.notificationsRead(), unchecked<{ marked: number; unread: number }>(), {
+        method: "POST",
+        body: JSON.stringify(body),
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: notificationKeys.mine }),
   });
 }

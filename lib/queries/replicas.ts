@@ -1,15 +1,27 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, unchecked } from "@/lib/api/client";
 import { topicKeys } from "@/lib/queries/topics";
-import type { ElectLeadersResult, ReassignmentPlanInput, ReassignmentPreview, ReassignmentStarted, ReassignmentStatus } from "@/lib/schemas/replicas";
+import type {
+  ElectLeadersResult,
+  ReassignmentPlanInput,
+  ReassignmentPreview,
+  ReassignmentStarted,
+  ReassignmentStatus,
+} from "@/lib/schemas/replicas";
 
 const enc = encodeURIComponent;
-const json = (method: string, body?: unknown): RequestInit => ({ method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const json = (method: string, body?: unknown): RequestInit => ({
+  method,
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
 
 export const replicaPaths = {
-  reassignment: (clusterId: string, topic: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topic)}/reassignment`,
-  preview: (clusterId: string, topic: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topic)}/reassignment/preview`,
-  stream: (clusterId: string, topic: string) => `/api/clusters/${enc(clusterId)}/topics/${enc(topic)}/reassignment/stream`,
+  reassignment: (clusterId: string, topic: string) =>
+    `/api/clusters/${enc(clusterId)}/topics/${enc(topic)}/reassignment`,
+  preview: (clusterId: string, topic: string) =>
+    `/api/clusters/${enc(clusterId)}/topics/${enc(topic)}/reassignment/preview`,
+  stream: (clusterId: string, topic: string) =>
+    `/api/clusters/${enc(clusterId)}/topics/${enc(topic)}/reassignment/stream`,
   elect: (clusterId: string) => `/api/clusters/${enc(clusterId)}/leaders/elect`,
 };
 
@@ -23,7 +35,8 @@ export const reassignmentStatusOptions = (clusterId: string, topic: string) =>
 
 export function usePreviewReassignment(clusterId: string, topic: string) {
   return useMutation({
-    mutationFn: (plan: ReassignmentPlanInput) => fetchJson(replicaPaths.preview(clusterId, topic), unchecked<ReassignmentPreview>(), json("POST", { plan })),
+    mutationFn: (plan: ReassignmentPlanInput) =>
+      fetchJson(replicaPaths.preview(clusterId, topic), unchecked<ReassignmentPreview>(), json("POST", { plan })),
   });
 }
 
@@ -37,7 +50,12 @@ export function useStartReassignment(clusterId: string, topic: string) {
 export function useCancelReassignment(clusterId: string, topic: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson(replicaPaths.reassignment(clusterId, topic), unchecked<{ cancelled: number[]; throttleLeftOn: number[] }>(), json("DELETE")),
+    mutationFn: () =>
+      fetchJson(
+        replicaPaths.reassignment(clusterId, topic),
+        unchecked<{ cancelled: number[]; throttleLeftOn: number[] }>(),
+        json("DELETE"),
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
 }
@@ -45,7 +63,8 @@ export function useCancelReassignment(clusterId: string, topic: string) {
 export function useElectLeaders(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (topic?: string) => fetchJson(replicaPaths.elect(clusterId), unchecked<ElectLeadersResult>(), json("POST", topic ? { topic } : {})),
+    mutationFn: (topic?: string) =>
+      fetchJson(replicaPaths.elect(clusterId), unchecked<ElectLeadersResult>(), json("POST", topic ? { topic } : {})),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
 }

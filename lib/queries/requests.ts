@@ -2,14 +2,22 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { z } from "zod";
 import { fetchJson, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import type { CollectedSecret, Policy, RequestPreview, ServicePrincipalDto, SubmitRequestBody, TopicRequestDto } from "@/lib/schemas/requests";
+import type {
+  CollectedSecret,
+  Policy,
+  RequestPreview,
+  ServicePrincipalDto,
+  SubmitRequestBody,
+  TopicRequestDto,
+} from "@/lib/schemas/requests";
 
 export type RequestScope = "all" | "mine" | "queue";
 
 export const requestKeys = {
   all: (clusterId: string) => ["clusters", clusterId, "requests"] as const,
   lists: (clusterId: string) => [...requestKeys.all(clusterId), "list"] as const,
-  list: (clusterId: string, scope: RequestScope, topic?: string) => [...requestKeys.lists(clusterId), scope, topic ?? ""] as const,
+  list: (clusterId: string, scope: RequestScope, topic?: string) =>
+    [...requestKeys.lists(clusterId), scope, topic ?? ""] as const,
   detail: (clusterId: string, id: string) => [...requestKeys.all(clusterId), "detail", id] as const,
   policy: (clusterId: string) => ["clusters", clusterId, "policy"] as const,
 };
@@ -17,7 +25,12 @@ export const requestKeys = {
 export const requestListOptions = (clusterId: string, scope: RequestScope, topic?: string) =>
   queryOptions({
     queryKey: requestKeys.list(clusterId, scope, topic),
-    queryFn: ({ signal }) => fetchJson(paths.api.requests(clusterId, { scope, topic }), z.object({ requests: unchecked<TopicRequestDto[]>() }), { signal }).then((r) => r.requests),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        paths.api.requests(clusterId, { scope, topic }),
+        z.object({ requests: unchecked<TopicRequestDto[]>() }),
+        { signal },
+      ).then((r) => r.requests),
     staleTime: 5_000,
   });
 
@@ -31,7 +44,12 @@ export const requestDetailOptions = (clusterId: string, id: string) =>
 export const policyOptions = (clusterId: string) =>
   queryOptions({
     queryKey: requestKeys.policy(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.policy(clusterId), unchecked<Policy & { updatedAt: string | null; updatedBy: string | null }>(), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        paths.api.policy(clusterId),
+        unchecked<Policy & { updatedAt: string | null; updatedBy: string | null }>(),
+        { signal },
+      ),
     staleTime: 60_000,
   });
 
@@ -47,19 +65,36 @@ export function useRequestChanged(clusterId: string) {
 }
 
 export function usePreviewRequest(clusterId: string) {
-  return useMutation({ mutationFn: (body: SubmitRequestBody) => fetchJson(paths.api.requests(clusterId, { dryRun: "true" }), unchecked<RequestPreview & { conflict?: string }>(), post(body)) });
+  return useMutation({
+    mutationFn: (body: SubmitRequestBody) =>
+      fetchJson(
+        paths.api.requests(clusterId, { dryRun: "true" }),
+        unchecked<RequestPreview & { conflict?: string }>(),
+        post(body),
+      ),
+  });
 }
 
 export function useSubmitRequest(clusterId: string) {
   const changed = useRequestChanged(clusterId);
-  return useMutation({ mutationFn: (body: SubmitRequestBody) => fetchJson(paths.api.requests(clusterId), unchecked<TopicRequestDto>(), post(body)), onSuccess: changed });
+  return useMutation({
+    mutationFn: (body: SubmitRequestBody) =>
+      fetchJson(paths.api.requests(clusterId), unchecked<TopicRequestDto>(), post(body)),
+    onSuccess: changed,
+  });
 }
 
 export function useRequestAction(clusterId: string, id: string) {
   const changed = useRequestChanged(clusterId);
   return useMutation({
-    mutationFn: (a: { action: "decision"; decision: "approve" | "reject"; comment: string } | { action: "cancel" | "retry" }) =>
-      fetchJson(paths.api.request(clusterId, id, a.action), unchecked<TopicRequestDto>(), post(a.action === "decision" ? { decision: a.decision, comment: a.comment } : {})),
+    mutationFn: (
+      a: { action: "decision"; decision: "approve" | "reject"; comment: string } | { action: "cancel" | "retry" },
+    ) =>
+      fetchJson(
+        paths.api.request(clusterId, id, a.action),
+        unchecked<TopicRequestDto>(),
+        post(a.action === "decision" ? { decision: a.decision, comment: a.comment } : {}),
+      ),
     onSuccess: changed,
   });
 }
@@ -67,7 +102,12 @@ export function useRequestAction(clusterId: string, id: string) {
 export function useSavePolicy(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (p: Policy) => fetchJson(paths.api.policy(clusterId), unchecked<Policy & { updatedAt: string | null; updatedBy: string | null }>(), { method: "PUT", body: JSON.stringify(p) }),
+    mutationFn: (p: Policy) =>
+      fetchJson(
+        paths.api.policy(clusterId),
+        unchecked<Policy & { updatedAt: string | null; updatedBy: string | null }>(),
+        { method: "PUT", body: JSON.stringify(p) },
+      ),
     onSuccess: (p) => qc.setQueryData(requestKeys.policy(clusterId), p),
   });
 }
@@ -75,7 +115,12 @@ export function useSavePolicy(clusterId: string) {
 export function useCheckDrift(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson(paths.api.requestsDrift(clusterId), unchecked<{ checked: number; drifted: { topic: string; requestId: string }[] }>(), post({})),
+    mutationFn: () =>
+      fetchJson(
+        paths.api.requestsDrift(clusterId),
+        unchecked<{ checked: number; drifted: { topic: string; requestId: string }[] }>(),
+        post({}),
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: requestKeys.all(clusterId) }),
   });
 }
@@ -83,14 +128,18 @@ export function useCheckDrift(clusterId: string) {
 export const principalsOptions = (clusterId: string) =>
   queryOptions({
     queryKey: ["clusters", clusterId, "principals"] as const,
-    queryFn: ({ signal }) => fetchJson(paths.api.principals(clusterId), z.object({ principals: unchecked<ServicePrincipalDto[]>() }), { signal }).then((r) => r.principals),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.principals(clusterId), z.object({ principals: unchecked<ServicePrincipalDto[]>() }), {
+        signal,
+      }).then((r) => r.principals),
     staleTime: 30_000,
   });
 
 export function useDeclarePrincipal(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { principal: string; teamId: string; description: string }) => fetchJson(paths.api.principals(clusterId), unchecked<ServicePrincipalDto>(), post(body)),
+    mutationFn: (body: { principal: string; teamId: string; description: string }) =>
+      fetchJson(paths.api.principals(clusterId), unchecked<ServicePrincipalDto>(), post(body)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: principalsOptions(clusterId).queryKey }),
   });
 }
@@ -98,7 +147,8 @@ export function useDeclarePrincipal(clusterId: string) {
 export function useRemovePrincipal(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson(paths.api.principals(clusterId, id), unchecked<ServicePrincipalDto>(), { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      fetchJson(paths.api.principals(clusterId, id), unchecked<ServicePrincipalDto>(), { method: "DELETE" }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: principalsOptions(clusterId).queryKey }),
   });
 }
@@ -107,7 +157,8 @@ export function useRevokeAccess(clusterId: string, id: string) {
   const changed = useRequestChanged(clusterId);
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (comment: string) => fetchJson(paths.api.request(clusterId, id, "revoke"), unchecked<TopicRequestDto>(), post({ comment })),
+    mutationFn: (comment: string) =>
+      fetchJson(paths.api.request(clusterId, id, "revoke"), unchecked<TopicRequestDto>(), post({ comment })),
     onSuccess: (r) => {
       changed(r);
       void qc.invalidateQueries({ queryKey: requestKeys.detail(clusterId, id) });
@@ -127,6 +178,9 @@ export function useCollectCredential(clusterId: string, id: string) {
 export const principalRequestsOptions = (clusterId: string, principal: string) =>
   queryOptions({
     queryKey: [...requestKeys.lists(clusterId), "principal", principal] as const,
-    queryFn: ({ signal }) => fetchJson(paths.api.requests(clusterId, { principal }), z.object({ requests: unchecked<TopicRequestDto[]>() }), { signal }).then((r) => r.requests),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.requests(clusterId, { principal }), z.object({ requests: unchecked<TopicRequestDto[]>() }), {
+        signal,
+      }).then((r) => r.requests),
     staleTime: 5_000,
   });

@@ -21,7 +21,8 @@ export const schemaKeys = {
   all: (clusterId: string) => ["clusters", clusterId, "schemas"] as const,
   lists: (clusterId: string) => [...schemaKeys.all(clusterId), "list"] as const,
   list: (clusterId: string, f: SubjectFilters) => [...schemaKeys.lists(clusterId), f] as const,
-  detail: (clusterId: string, subject: string, f: SubjectFilters) => [...schemaKeys.all(clusterId), "detail", subject, f] as const,
+  detail: (clusterId: string, subject: string, f: SubjectFilters) =>
+    [...schemaKeys.all(clusterId), "detail", subject, f] as const,
   subject: (clusterId: string, subject: string) => [...schemaKeys.all(clusterId), "detail", subject] as const,
   mode: (clusterId: string) => [...schemaKeys.all(clusterId), "mode"] as const,
 };
@@ -37,7 +38,8 @@ export const registryModeOptions = (clusterId: string) =>
 export function useSetRegistryModeMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (mode: RegistryMode) => fetchJson(paths.api.schemaMode(clusterId), RegistryModeSchema, { method: "PUT", body: JSON.stringify({ mode }) }),
+    mutationFn: (mode: RegistryMode) =>
+      fetchJson(paths.api.schemaMode(clusterId), RegistryModeSchema, { method: "PUT", body: JSON.stringify({ mode }) }),
     onSuccess: (data) => qc.setQueryData(schemaKeys.mode(clusterId), data),
   });
 }
@@ -45,14 +47,20 @@ export function useSetRegistryModeMutation(clusterId: string) {
 export const subjectListOptions = (clusterId: string, f: SubjectFilters) =>
   queryOptions({
     queryKey: schemaKeys.list(clusterId, f),
-    queryFn: ({ signal }) => fetchJson(paths.api.schemaSubjects(clusterId, { deleted: f.deleted || undefined }), SubjectListSchema, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.schemaSubjects(clusterId, { deleted: f.deleted || undefined }), SubjectListSchema, {
+        signal,
+      }),
     staleTime: STALE.list,
   });
 
 export const subjectDetailOptions = (clusterId: string, subject: string, f: SubjectFilters) =>
   queryOptions({
     queryKey: schemaKeys.detail(clusterId, subject, f),
-    queryFn: ({ signal }) => fetchJson(paths.api.schemaSubject(clusterId, subject, { deleted: f.deleted || undefined }), SubjectDetailSchema, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson(paths.api.schemaSubject(clusterId, subject, { deleted: f.deleted || undefined }), SubjectDetailSchema, {
+        signal,
+      }),
     staleTime: STALE.list,
   });
 
@@ -62,14 +70,19 @@ const json = (method: string, body: unknown): RequestInit => ({ method, body: JS
 export function useCheckCompatibilityMutation(clusterId: string) {
   return useMutation({
     mutationFn: ({ subject, body }: { subject: string; body: RegisterSchemaBody }) =>
-      fetchJson(paths.api.schemaCompatibilityCheck(clusterId, subject), CompatibilityCheckSchema, json("POST", { schemaType: body.schemaType, schema: body.schema, references: body.references })),
+      fetchJson(
+        paths.api.schemaCompatibilityCheck(clusterId, subject),
+        CompatibilityCheckSchema,
+        json("POST", { schemaType: body.schemaType, schema: body.schema, references: body.references }),
+      ),
   });
 }
 
 export function useRegisterSchemaMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ subject, body }: { subject: string; body: RegisterSchemaBody }) => fetchJson(paths.api.schemaVersions(clusterId, subject), RegisterResultSchema, json("POST", body)),
+    mutationFn: ({ subject, body }: { subject: string; body: RegisterSchemaBody }) =>
+      fetchJson(paths.api.schemaVersions(clusterId, subject), RegisterResultSchema, json("POST", body)),
     onSuccess: (_r, v) => {
       void qc.invalidateQueries({ queryKey: schemaKeys.lists(clusterId) });
       void qc.invalidateQueries({ queryKey: schemaKeys.subject(clusterId, v.subject) });
@@ -82,8 +95,15 @@ export function useSetCompatibilityMutation(clusterId: string, subject: string |
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (compatibility: CompatibilityLevel) =>
-      fetchJson(subject === null ? paths.api.schemaConfig(clusterId) : paths.api.schemaSubjectConfig(clusterId, subject), CompatibilityConfigSchema, json("PUT", { compatibility })),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: subject === null ? schemaKeys.all(clusterId) : schemaKeys.subject(clusterId, subject) }),
+      fetchJson(
+        subject === null ? paths.api.schemaConfig(clusterId) : paths.api.schemaSubjectConfig(clusterId, subject),
+        CompatibilityConfigSchema,
+        json("PUT", { compatibility }),
+      ),
+    onSuccess: () =>
+      void qc.invalidateQueries({
+        queryKey: subject === null ? schemaKeys.all(clusterId) : schemaKeys.subject(clusterId, subject),
+      }),
   });
 }
 
@@ -93,7 +113,9 @@ export function useDeleteSchemaMutation(clusterId: string, subject: string) {
   return useMutation({
     mutationFn: ({ version, permanent }: { version: number | null; permanent: boolean }) =>
       fetchJson(
-        version === null ? paths.api.schemaSubject(clusterId, subject, { permanent: permanent || undefined }) : paths.api.schemaVersion(clusterId, subject, version, { permanent: permanent || undefined }),
+        version === null
+          ? paths.api.schemaSubject(clusterId, subject, { permanent: permanent || undefined })
+          : paths.api.schemaVersion(clusterId, subject, version, { permanent: permanent || undefined }),
         DeleteSchemaResultSchema,
         { method: "DELETE" },
       ),

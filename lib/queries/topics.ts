@@ -1,10 +1,29 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
-import { AddPartitionsResultSchema, ConfigDiffSchema, DeletedSchema, CreateTopicResultSchema, PurgeResultSchema, TopicDetailSchema, TopicListSchema, type AlterTopicConfigBody, type CreateTopicBody, type PurgeTopicBody, type TopicSortKey } from "@/lib/schemas/topics";
+import {
+  AddPartitionsResultSchema,
+  ConfigDiffSchema,
+  DeletedSchema,
+  CreateTopicResultSchema,
+  PurgeResultSchema,
+  TopicDetailSchema,
+  TopicListSchema,
+  type AlterTopicConfigBody,
+  type CreateTopicBody,
+  type PurgeTopicBody,
+  type TopicSortKey,
+} from "@/lib/schemas/topics";
 import { STALE, TOPIC_METADATA_FRESH_MS } from "@/lib/stale-times";
 
-export type TopicFilters = { q?: string; regex?: boolean; internal?: boolean; sort?: TopicSortKey; dir?: "asc" | "desc"; limit?: number };
+export type TopicFilters = {
+  q?: string;
+  regex?: boolean;
+  internal?: boolean;
+  sort?: TopicSortKey;
+  dir?: "asc" | "desc";
+  limit?: number;
+};
 
 export const topicKeys = {
   all: (clusterId: string) => ["clusters", clusterId, "topics"] as const,
@@ -16,14 +35,16 @@ export const topicKeys = {
 export const topicListInfiniteOptions = (clusterId: string, f: TopicFilters) =>
   infiniteQueryOptions({
     queryKey: topicKeys.infinite(clusterId, f),
-    queryFn: ({ signal, pageParam }) => fetchJson(paths.api.topics(clusterId, { ...f, cursor: pageParam }), TopicListSchema, { signal }),
+    queryFn: ({ signal, pageParam }) =>
+      fetchJson(paths.api.topics(clusterId, { ...f, cursor: pageParam }), TopicListSchema, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: STALE.list,
     // The server answers at once from metadata up to 2 min old and refreshes it behind the scenes; when the
     // page it sent was older than that freshness window, ask again shortly to pick up the refreshed list;
     // otherwise poll at the freshness interval, so topics created elsewhere appear without a reload.
-    refetchInterval: (query) => ((query.state.data?.pages[0]?.metadataAgeMs ?? 0) > TOPIC_METADATA_FRESH_MS ? 2_000 : TOPIC_METADATA_FRESH_MS),
+    refetchInterval: (query) =>
+      (query.state.data?.pages[0]?.metadataAgeMs ?? 0) > TOPIC_METADATA_FRESH_MS ? 2_000 : TOPIC_METADATA_FRESH_MS,
   });
 
 export const topicDetailOptions = (clusterId: string, name: string) =>
@@ -40,7 +61,11 @@ export function useCreateTopicMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, dryRun }: { body: CreateTopicBody; dryRun: boolean }) =>
-      fetchJson(paths.api.topics(clusterId, { dryRun: dryRun || undefined }), CreateTopicResultSchema, json("POST", body)),
+      fetchJson(
+        paths.api.topics(clusterId, { dryRun: dryRun || undefined }),
+        CreateTopicResultSchema,
+        json("POST", body),
+      ),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
     },
@@ -62,7 +87,8 @@ export function useDeleteTopicMutation(clusterId: string) {
 export function useAlterTopicConfigMutation(clusterId: string, name: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, dryRun }: { body: AlterTopicConfigBody; dryRun: boolean }) => fetchJson(paths.api.topicConfigs(clusterId, name, dryRun), ConfigDiffSchema, json("PATCH", body)),
+    mutationFn: ({ body, dryRun }: { body: AlterTopicConfigBody; dryRun: boolean }) =>
+      fetchJson(paths.api.topicConfigs(clusterId, name, dryRun), ConfigDiffSchema, json("PATCH", body)),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) });
     },
@@ -72,7 +98,8 @@ export function useAlterTopicConfigMutation(clusterId: string, name: string) {
 export function useAddPartitionsMutation(clusterId: string, name: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (count: number) => fetchJson(paths.api.topicPartitions(clusterId, name), AddPartitionsResultSchema, json("POST", { count })),
+    mutationFn: (count: number) =>
+      fetchJson(paths.api.topicPartitions(clusterId, name), AddPartitionsResultSchema, json("POST", { count })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
 }
@@ -80,7 +107,8 @@ export function useAddPartitionsMutation(clusterId: string, name: string) {
 export function usePurgeTopicMutation(clusterId: string, name: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PurgeTopicBody) => fetchJson(paths.api.topicPurge(clusterId, name), PurgeResultSchema, json("POST", body)),
+    mutationFn: (body: PurgeTopicBody) =>
+      fetchJson(paths.api.topicPurge(clusterId, name), PurgeResultSchema, json("POST", body)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
 }

@@ -19,13 +19,28 @@ describe("generatePlan", () => {
   it("moving off a broker replaces only its replicas, onto the least loaded brokers", () => {
     const current = [0, 1, 2].map((partition) => ({ partition, replicas: [1, 2] }));
     const plan = generatePlan(current, [1, 3], 2);
-    expect(plan.map((p) => p.replicas)).toEqual([[1, 3], [1, 3], [1, 3]]);
+    expect(plan.map((p) => p.replicas)).toEqual([
+      [1, 3],
+      [1, 3],
+      [1, 3],
+    ]);
     const { moves } = diffPlan(current, plan);
-    expect(moves.map((m) => [m.adding, m.removing, m.leaderChanges])).toEqual([[[3], [2], false], [[3], [2], false], [[3], [2], false]]);
+    expect(moves.map((m) => [m.adding, m.removing, m.leaderChanges])).toEqual([
+      [[3], [2], false],
+      [[3], [2], false],
+      [[3], [2], false],
+    ]);
   });
 
   it("lowering the replication factor keeps the preferred leader and drops replicas from the busiest broker", () => {
-    const current = [0, 1, 2].map((partition) => ({ partition, replicas: [[1, 2, 3], [2, 3, 1], [3, 1, 2]][partition] }));
+    const current = [0, 1, 2].map((partition) => ({
+      partition,
+      replicas: [
+        [1, 2, 3],
+        [2, 3, 1],
+        [3, 1, 2],
+      ][partition],
+    }));
     const plan = generatePlan(current, [1, 2, 3], 1);
     expect(plan.map((p) => p.replicas)).toEqual([[1], [2], [3]]);
   });
@@ -37,9 +52,18 @@ describe("generatePlan", () => {
 
 describe("diffPlan", () => {
   it("lists only partitions whose replica list changes, and counts the rest as unchanged", () => {
-    const current = [{ partition: 0, replicas: [1] }, { partition: 1, replicas: [2] }, { partition: 2, replicas: [3] }];
-    const { moves, unchanged } = diffPlan(current, [{ partition: 0, replicas: [1] }, { partition: 1, replicas: [3, 2] }]);
+    const current = [
+      { partition: 0, replicas: [1] },
+      { partition: 1, replicas: [2] },
+      { partition: 2, replicas: [3] },
+    ];
+    const { moves, unchanged } = diffPlan(current, [
+      { partition: 0, replicas: [1] },
+      { partition: 1, replicas: [3, 2] },
+    ]);
     expect(unchanged).toBe(2);
-    expect(moves).toEqual([{ partition: 1, current: [2], target: [3, 2], adding: [3], removing: [], leaderChanges: true }]);
+    expect(moves).toEqual([
+      { partition: 1, current: [2], target: [3, 2], adding: [3], removing: [], leaderChanges: true },
+    ]);
   });
 });

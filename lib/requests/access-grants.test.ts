@@ -5,13 +5,34 @@ const shop = { id: "t1", name: "checkout", prefixes: ["shop."] };
 const ana = { id: "t2", name: "analytics", prefixes: ["analytics."] };
 const payments = { id: "t3", name: "payments", prefixes: ["shop.payments."] };
 const teams = [shop, ana, payments];
-const grant = { principal: "User:ana-svc", resource: { name: "shop.orders", patternType: "LITERAL" as const }, operations: ["READ" as const], group: { name: "analytics.reader", patternType: "LITERAL" as const } };
+const grant = {
+  principal: "User:ana-svc",
+  resource: { name: "shop.orders", patternType: "LITERAL" as const },
+  operations: ["READ" as const],
+  group: { name: "analytics.reader", patternType: "LITERAL" as const },
+};
 
 describe("access grants", () => {
   it("stand for one ALLOW per operation on the topic and READ on the group", () => {
     expect(grantBindings(grant)).toEqual([
-      { principal: "User:ana-svc", host: "*", permission: "ALLOW", resourceType: "TOPIC", resourceName: "shop.orders", patternType: "LITERAL", operation: "READ" },
-      { principal: "User:ana-svc", host: "*", permission: "ALLOW", resourceType: "GROUP", resourceName: "analytics.reader", patternType: "LITERAL", operation: "READ" },
+      {
+        principal: "User:ana-svc",
+        host: "*",
+        permission: "ALLOW",
+        resourceType: "TOPIC",
+        resourceName: "shop.orders",
+        patternType: "LITERAL",
+        operation: "READ",
+      },
+      {
+        principal: "User:ana-svc",
+        host: "*",
+        permission: "ALLOW",
+        resourceType: "GROUP",
+        resourceName: "analytics.reader",
+        patternType: "LITERAL",
+        operation: "READ",
+      },
     ]);
   });
 
@@ -25,9 +46,16 @@ describe("access grants", () => {
   it("refuse foreign principals, wildcards, unowned prefixes, internal topics and foreign groups", () => {
     const ctx = { team: ana, teamPrincipals: ["User:ana-svc"], teams };
     expect(accessViolations(grant, ctx)).toEqual([]);
-    const bad = { principal: "User:shop-svc", resource: { name: "sho", patternType: "PREFIXED" as const }, operations: ["READ" as const], group: { name: "shop.g", patternType: "LITERAL" as const } };
+    const bad = {
+      principal: "User:shop-svc",
+      resource: { name: "sho", patternType: "PREFIXED" as const },
+      operations: ["READ" as const],
+      group: { name: "shop.g", patternType: "LITERAL" as const },
+    };
     expect(accessViolations(bad, ctx).map((v) => v.path)).toEqual(["principal", "resource.name", "group.name"]);
-    expect(accessViolations({ ...grant, resource: { name: "__consumer_offsets", patternType: "LITERAL" } }, ctx)[0].issue).toContain("internal");
+    expect(
+      accessViolations({ ...grant, resource: { name: "__consumer_offsets", patternType: "LITERAL" } }, ctx)[0].issue,
+    ).toContain("internal");
     expect(accessViolations({ ...grant, resource: { name: "shop.", patternType: "PREFIXED" } }, ctx)).toEqual([]);
   });
 

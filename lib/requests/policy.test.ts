@@ -1,8 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { checkPolicy, DEFAULT_POLICY } from "./policy";
 
-const policy = { ...DEFAULT_POLICY, maxPartitions: 12, maxReplication: 1, minRetentionMs: "3600000", maxRetentionMs: "604800000", requiredConfigs: ["retention.ms"], namePattern: "[a-z]+\\.[a-z0-9.-]+" };
-const create = (over: object = {}) => ({ kind: "create" as const, topicName: "payments.orders", teamId: "t", justification: "because we need it", partitions: 6, replicationFactor: 1, configs: { "retention.ms": "86400000" }, ...over });
+const policy = {
+  ...DEFAULT_POLICY,
+  maxPartitions: 12,
+  maxReplication: 1,
+  minRetentionMs: "3600000",
+  maxRetentionMs: "604800000",
+  requiredConfigs: ["retention.ms"],
+  namePattern: "[a-z]+\\.[a-z0-9.-]+",
+};
+const create = (over: object = {}) => ({
+  kind: "create" as const,
+  topicName: "payments.orders",
+  teamId: "t",
+  justification: "because we need it",
+  partitions: 6,
+  replicationFactor: 1,
+  configs: { "retention.ms": "86400000" },
+  ...over,
+});
 
 describe("checkPolicy", () => {
   it("accepts a compliant request", () => {
@@ -10,15 +27,29 @@ describe("checkPolicy", () => {
   });
 
   it("lists every violation, each with its field", () => {
-    const v = checkPolicy(policy, ["payments."], create({ topicName: "Shipping_X", partitions: 40, replicationFactor: 3, configs: { "retention.ms": "-1" } }));
-    expect(v.map((x) => x.path)).toEqual(["topicName", "topicName", "partitions", "replicationFactor", "configs.retention.ms"]);
+    const v = checkPolicy(
+      policy,
+      ["payments."],
+      create({ topicName: "Shipping_X", partitions: 40, replicationFactor: 3, configs: { "retention.ms": "-1" } }),
+    );
+    expect(v.map((x) => x.path)).toEqual([
+      "topicName",
+      "topicName",
+      "partitions",
+      "replicationFactor",
+      "configs.retention.ms",
+    ]);
     expect(v[2].issue).toBe("40 partitions is above the maximum of 12");
     expect(v[4].issue).toContain("forever");
   });
 
   it("requires the policy's configs and enforces the retention minimum", () => {
-    expect(checkPolicy(policy, ["payments."], create({ configs: {} }))).toEqual([{ path: "configs.retention.ms", issue: "retention.ms must be set" }]);
-    expect(checkPolicy(policy, ["payments."], create({ configs: { "retention.ms": "1000" } }))[0].issue).toContain("below the minimum of 1 h");
+    expect(checkPolicy(policy, ["payments."], create({ configs: {} }))).toEqual([
+      { path: "configs.retention.ms", issue: "retention.ms must be set" },
+    ]);
+    expect(checkPolicy(policy, ["payments."], create({ configs: { "retention.ms": "1000" } }))[0].issue).toContain(
+      "below the minimum of 1 h",
+    );
   });
 
   it("lets a change touch only the team's own topics, even when the prefix rule is off for creation", () => {
@@ -29,8 +60,17 @@ describe("checkPolicy", () => {
   });
 
   it("refuses resetting a required config", () => {
-    const alter = { kind: "alter-configs" as const, topicName: "payments.orders", teamId: "t", justification: "tidy the overrides", set: {}, reset: ["retention.ms"] };
-    expect(checkPolicy(policy, ["payments."], alter)).toEqual([{ path: "reset.retention.ms", issue: "retention.ms is required by the policy and cannot be reset" }]);
+    const alter = {
+      kind: "alter-configs" as const,
+      topicName: "payments.orders",
+      teamId: "t",
+      justification: "tidy the overrides",
+      set: {},
+      reset: ["retention.ms"],
+    };
+    expect(checkPolicy(policy, ["payments."], alter)).toEqual([
+      { path: "reset.retention.ms", issue: "retention.ms is required by the policy and cannot be reset" },
+    ]);
   });
 });
 

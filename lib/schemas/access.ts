@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** Kafka's ACL vocabulary (the names the broker and `kafka-acls.sh` use). */
-export const ACL_RESOURCE_TYPES = ["TOPIC", "GROUP", "CLUSTER", "TRANSACTIONAL_ID", "DELEGATION_TOKEN", "USER"] as const;
+export const ACL_RESOURCE_TYPES = [
+  "TOPIC",
+  "GROUP",
+  "CLUSTER",
+  "TRANSACTIONAL_ID",
+  "DELEGATION_TOKEN",
+  "USER",
+] as const;
 export const ACL_PATTERN_TYPES = ["LITERAL", "PREFIXED"] as const;
 /** Filter pattern types: MATCH = every binding that applies to the named resource (literal, prefixed, wildcard). */
 export const ACL_PATTERN_FILTERS = ["ANY", "LITERAL", "PREFIXED", "MATCH"] as const;
@@ -50,8 +57,14 @@ export const aclBindingSchema = z
     operation: z.enum(ACL_OPERATIONS),
     permission: z.enum(ACL_PERMISSIONS).default("ALLOW"),
   })
-  .refine((b) => b.resourceType !== "CLUSTER" || b.resourceName === "kafka-cluster", { path: ["resourceName"], message: 'the cluster resource is named "kafka-cluster"' })
-  .refine((b) => !(b.patternType === "PREFIXED" && b.resourceName === "*"), { path: ["resourceName"], message: "a prefixed pattern cannot be '*'" });
+  .refine((b) => b.resourceType !== "CLUSTER" || b.resourceName === "kafka-cluster", {
+    path: ["resourceName"],
+    message: 'the cluster resource is named "kafka-cluster"',
+  })
+  .refine((b) => !(b.patternType === "PREFIXED" && b.resourceName === "*"), {
+    path: ["resourceName"],
+    message: "a prefixed pattern cannot be '*'",
+  });
 export type AclBinding = z.output<typeof aclBindingSchema>;
 
 /** Filters of GET/DELETE /acls (query parameters); a missing field matches anything. */
@@ -81,8 +94,16 @@ export const AclBindingDtoSchema = z.object({
   permission: z.enum(ACL_PERMISSIONS),
 });
 export const AclListResponseSchema = z.object({ bindings: z.array(AclBindingDtoSchema), sluicePrincipal: z.string() });
-export const AclCreateResponseSchema = z.object({ binding: AclBindingDtoSchema, created: z.boolean(), dryRun: z.boolean() });
-export const AclDeleteResponseSchema = z.object({ bindings: z.array(AclBindingDtoSchema), deleted: z.boolean(), dryRun: z.boolean() });
+export const AclCreateResponseSchema = z.object({
+  binding: AclBindingDtoSchema,
+  created: z.boolean(),
+  dryRun: z.boolean(),
+});
+export const AclDeleteResponseSchema = z.object({
+  bindings: z.array(AclBindingDtoSchema),
+  deleted: z.boolean(),
+  dryRun: z.boolean(),
+});
 export type AclListResponse = { bindings: AclBinding[]; sluicePrincipal: string };
 export type AclCreateResponse = { binding: AclBinding; created: boolean; dryRun: boolean };
 export type AclDeleteResponse = { bindings: AclBinding[]; deleted: boolean; dryRun: boolean };
@@ -108,16 +129,29 @@ export const scramUserBodySchema = z.strictObject({
 });
 export const scramRotateBodySchema = scramUserBodySchema.omit({ name: true });
 export const scramUserParamsSchema = z.object({ clusterId: z.string().min(1), userName: scramUserNameSchema });
-export const ScramUserSchema = z.object({ name: z.string(), credentials: z.array(z.object({ mechanism: z.enum([...SCRAM_MECHANISMS, "UNKNOWN"]), iterations: z.number() })) });
+export const ScramUserSchema = z.object({
+  name: z.string(),
+  credentials: z.array(z.object({ mechanism: z.enum([...SCRAM_MECHANISMS, "UNKNOWN"]), iterations: z.number() })),
+});
 export type ScramUser = z.infer<typeof ScramUserSchema>;
 export const ScramUserListSchema = z.object({ users: z.array(ScramUserSchema) });
 /** The password is in the answer only when Sluice generated it, and only in this one answer. */
-export const ScramUpsertResponseSchema = z.object({ user: z.string(), mechanism: z.enum(SCRAM_MECHANISMS), iterations: z.number(), generatedPassword: z.string().optional() });
+export const ScramUpsertResponseSchema = z.object({
+  user: z.string(),
+  mechanism: z.enum(SCRAM_MECHANISMS),
+  iterations: z.number(),
+  generatedPassword: z.string().optional(),
+});
 export type ScramUpsertResponse = z.infer<typeof ScramUpsertResponseSchema>;
 export const ScramDeleteResponseSchema = z.object({ user: z.string(), deleted: z.array(z.string()) });
 
 // ---- Client quotas --------------------------------------------------------------------------------------------
-export const QUOTA_KEYS = ["producer_byte_rate", "consumer_byte_rate", "request_percentage", "connection_creation_rate"] as const;
+export const QUOTA_KEYS = [
+  "producer_byte_rate",
+  "consumer_byte_rate",
+  "request_percentage",
+  "connection_creation_rate",
+] as const;
 export type QuotaKey = (typeof QUOTA_KEYS)[number];
 /** An entity part: a name, or null for the default entity of that type. */
 export const quotaEntitySchema = z
@@ -125,7 +159,10 @@ export const quotaEntitySchema = z
     user: z.string().trim().min(1).max(255).nullable().optional(),
     clientId: z.string().trim().min(1).max(255).nullable().optional(),
   })
-  .refine((e) => e.user !== undefined || e.clientId !== undefined, "name a user, a client id, or both (null = the default)");
+  .refine(
+    (e) => e.user !== undefined || e.clientId !== undefined,
+    "name a user, a client id, or both (null = the default)",
+  );
 export const quotaPutBodySchema = z.strictObject({
   entity: quotaEntitySchema,
   /** A number sets the quota, null removes it; keys left out are unchanged. */

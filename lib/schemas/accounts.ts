@@ -5,8 +5,15 @@ import { ROLES } from "../auth/roles";
 export const emailSchema = z.string().trim().toLowerCase().email("enter an email address").max(254);
 export const passwordSchema = z.string().min(8, "use at least 8 characters").max(256, "use at most 256 characters");
 
-export const signInBodySchema = z.object({ email: emailSchema, password: z.string().min(1, "enter your password").max(256) });
-export const setupBodySchema = z.object({ email: emailSchema, name: z.string().trim().min(1).max(100), password: passwordSchema });
+export const signInBodySchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "enter your password").max(256),
+});
+export const setupBodySchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(100),
+  password: passwordSchema,
+});
 
 export const roleSchema = z.enum(ROLES);
 /** clusterId (or "*" for every cluster) → role; a cluster left out has no binding. */
@@ -39,13 +46,24 @@ const prefixSchema = z
 export const teamBodySchema = z.object({
   name: z.string().trim().min(1, "enter a team name").max(100),
   prefixes: z.array(prefixSchema).min(1, "a team owns at least one prefix").max(20),
-  oidcGroup: z.string().trim().max(200).nullish().transform((v) => v || null),
+  oidcGroup: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => v || null),
 });
 export const teamParamsSchema = z.object({ teamId: z.string().min(1) });
 export const userParamsSchema = z.object({ userId: z.string().min(1) });
 
 const ref = z.object({ id: z.string(), name: z.string() });
-export const TeamDtoSchema = z.object({ id: z.string(), name: z.string(), prefixes: z.array(z.string()), oidcGroup: z.string().nullable(), members: z.array(ref.extend({ email: z.string() })) });
+export const TeamDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefixes: z.array(z.string()),
+  oidcGroup: z.string().nullable(),
+  members: z.array(ref.extend({ email: z.string() })),
+});
 export type TeamDto = z.infer<typeof TeamDtoSchema>;
 export const UserDtoSchema = z.object({
   id: z.string(),

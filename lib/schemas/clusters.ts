@@ -74,11 +74,26 @@ export const ClusterTruthSchema = z.object({
   kafkaVersion: z.string().nullable(),
   versionNote: z.string(),
   metadataVersion: z.object({ level: z.number(), name: z.string() }).nullable(),
-  features: z.array(z.object({ name: z.string(), finalizedLevel: z.number().nullable(), supportedMin: z.number().nullable(), supportedMax: z.number().nullable() })),
-  brokers: z.array(z.object({ nodeId: z.number(), release: z.string().nullable(), supportedMetadataVersion: z.string().nullable() })),
+  features: z.array(
+    z.object({
+      name: z.string(),
+      finalizedLevel: z.number().nullable(),
+      supportedMin: z.number().nullable(),
+      supportedMax: z.number().nullable(),
+    }),
+  ),
+  brokers: z.array(
+    z.object({ nodeId: z.number(), release: z.string().nullable(), supportedMetadataVersion: z.string().nullable() }),
+  ),
   activeControllerId: z.number().nullable(),
   quorum: z
-    .object({ leaderId: z.number(), leaderEpoch: z.number(), highWatermark: z.string(), voters: z.array(QuorumReplicaSchema), observers: z.array(QuorumReplicaSchema) })
+    .object({
+      leaderId: z.number(),
+      leaderEpoch: z.number(),
+      highWatermark: z.string(),
+      voters: z.array(QuorumReplicaSchema),
+      observers: z.array(QuorumReplicaSchema),
+    })
     .nullable(),
   /** parts of this view the cluster cannot provide, and why (from ApiVersions) */
   unavailable: z.array(z.object({ what: z.string(), why: z.string() })),

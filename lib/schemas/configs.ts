@@ -21,14 +21,27 @@ export const brokerConfigChangeBodySchema = z
     append: valuesSchema.optional().default({}),
     subtract: valuesSchema.optional().default({}),
   })
-  .refine((b) => Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length > 0, "nothing to change: give keys to set, reset, append or subtract")
-  .refine((b) => Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length <= 200, "at most 200 keys per change")
   .refine(
-    (b) => new Set([...Object.keys(b.set), ...b.reset, ...Object.keys(b.append), ...Object.keys(b.subtract)]).size === Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length,
+    (b) =>
+      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length > 0,
+    "nothing to change: give keys to set, reset, append or subtract",
+  )
+  .refine(
+    (b) =>
+      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length <= 200,
+    "at most 200 keys per change",
+  )
+  .refine(
+    (b) =>
+      new Set([...Object.keys(b.set), ...b.reset, ...Object.keys(b.append), ...Object.keys(b.subtract)]).size ===
+      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length,
     "a key can take only one operation (set, reset, append or subtract) per change",
   );
 export type BrokerConfigChangeBody = z.input<typeof brokerConfigChangeBodySchema>;
 
 /** The cluster-wide default broker configuration: keys set for every broker (DescribeConfigs of broker ""). */
-export const BrokerDefaultConfigsSchema = z.object({ configs: z.array(ConfigEntrySchema), unavailable: z.string().nullable() });
+export const BrokerDefaultConfigsSchema = z.object({
+  configs: z.array(ConfigEntrySchema),
+  unavailable: z.string().nullable(),
+});
 export type BrokerDefaultConfigs = z.infer<typeof BrokerDefaultConfigsSchema>;

@@ -12,7 +12,10 @@ export const connectorNameSchema = z
   .min(1, "the connector name is empty")
   .max(249, "the connector name is longer than 249 characters")
   .refine((s) => s.trim() === s, "the connector name starts or ends with whitespace")
-  .refine((s) => !/[\u0000-\u001f\u007f/\\%?#]/.test(s), "the connector name contains a control character, '/', '\\', '%', '?' or '#'")
+  .refine(
+    (s) => !/[\u0000-\u001f\u007f/\\%?#]/.test(s),
+    "the connector name contains a control character, '/', '\\', '%', '?' or '#'",
+  )
   .refine((s) => s !== "__proto__", "'__proto__' is not supported")
   .refine((s) => s !== "." && s !== "..", "'.' and '..' are not connector names");
 
@@ -20,7 +23,14 @@ export const connectNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,
 
 /** A connector config: string keys to string values, as Kafka Connect stores them. */
 export const connectorConfigSchema = z
-  .record(z.string().min(1).max(256).refine((k) => k !== "__proto__", "'__proto__' is not a config key"), z.string().max(64 * 1024, "a config value is longer than 64 KiB"))
+  .record(
+    z
+      .string()
+      .min(1)
+      .max(256)
+      .refine((k) => k !== "__proto__", "'__proto__' is not a config key"),
+    z.string().max(64 * 1024, "a config value is longer than 64 KiB"),
+  )
   .refine((c) => Object.keys(c).length <= 500, "a connector config has at most 500 keys");
 
 export const connectParamsSchema = clusterParamsSchema.extend({ connectId: connectNameSchema });
@@ -29,12 +39,19 @@ export const connectorTaskParamsSchema = connectorParamsSchema.extend({
   taskId: z.coerce.number({ error: "task id must be a number" }).int().min(0, "task id must be 0 or more").max(100_000),
 });
 export const pluginParamsSchema = connectParamsSchema.extend({
-  pluginClass: z.string().min(1).max(500).regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, "not a Java class name"),
+  pluginClass: z
+    .string()
+    .min(1)
+    .max(500)
+    .regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, "not a Java class name"),
 });
 
 export const createConnectorBodySchema = z.strictObject({
   name: connectorNameSchema,
-  config: connectorConfigSchema.refine((c) => !!c["connector.class"], { message: "connector.class is required", path: ["connector.class"] }),
+  config: connectorConfigSchema.refine((c) => !!c["connector.class"], {
+    message: "connector.class is required",
+    path: ["connector.class"],
+  }),
 });
 export const updateConnectorConfigBodySchema = z.strictObject({ config: connectorConfigSchema });
 export const validateConfigBodySchema = z.strictObject({ config: connectorConfigSchema });
@@ -44,7 +61,9 @@ export const restartQuerySchema = z.strictObject({
   onlyFailed: boolParam.optional().default(false),
 });
 
-const offsetPart = z.record(z.string().max(1000), z.unknown()).refine((o) => JSON.stringify(o).length <= 16 * 1024, "too large");
+const offsetPart = z
+  .record(z.string().max(1000), z.unknown())
+  .refine((o) => JSON.stringify(o).length <= 16 * 1024, "too large");
 /** Kafka Connect's PATCH /connectors/:name/offsets body: partitions with new offsets (null = remove it). */
 export const alterOffsetsBodySchema = z.strictObject({
   offsets: z
@@ -53,7 +72,15 @@ export const alterOffsetsBodySchema = z.strictObject({
     .max(1000, "at most 1000 partitions per change"),
 });
 
-export const CONNECTOR_STATES = ["RUNNING", "PAUSED", "STOPPED", "FAILED", "UNASSIGNED", "RESTARTING", "UNKNOWN"] as const;
+export const CONNECTOR_STATES = [
+  "RUNNING",
+  "PAUSED",
+  "STOPPED",
+  "FAILED",
+  "UNASSIGNED",
+  "RESTARTING",
+  "UNKNOWN",
+] as const;
 export type ConnectorState = (typeof CONNECTOR_STATES)[number];
 const connectorState = z.enum(CONNECTOR_STATES);
 
@@ -72,7 +99,12 @@ export const ConnectClusterSummarySchema = z.object({
 export type ConnectClusterSummary = z.infer<typeof ConnectClusterSummarySchema>;
 export const ConnectClusterListSchema = z.object({ connect: z.array(ConnectClusterSummarySchema) });
 
-export const TaskCountsSchema = z.object({ total: z.number(), running: z.number(), failed: z.number(), paused: z.number() });
+export const TaskCountsSchema = z.object({
+  total: z.number(),
+  running: z.number(),
+  failed: z.number(),
+  paused: z.number(),
+});
 export type TaskCounts = z.infer<typeof TaskCountsSchema>;
 
 export const ConnectorRowSchema = z.object({
@@ -87,7 +119,12 @@ export const ConnectorRowSchema = z.object({
 export type ConnectorRow = z.infer<typeof ConnectorRowSchema>;
 export const ConnectorListSchema = z.object({ connectors: z.array(ConnectorRowSchema) });
 
-export const ConnectorTaskSchema = z.object({ id: z.number(), state: connectorState, workerId: z.string().nullable(), trace: z.string().nullable() });
+export const ConnectorTaskSchema = z.object({
+  id: z.number(),
+  state: connectorState,
+  workerId: z.string().nullable(),
+  trace: z.string().nullable(),
+});
 export type ConnectorTask = z.infer<typeof ConnectorTaskSchema>;
 
 export const ConnectorDetailSchema = z.object({
@@ -105,7 +142,11 @@ export const ConnectorDetailSchema = z.object({
 });
 export type ConnectorDetail = z.infer<typeof ConnectorDetailSchema>;
 
-export const ConnectPluginSchema = z.object({ className: z.string(), type: z.string(), version: z.string().nullable() });
+export const ConnectPluginSchema = z.object({
+  className: z.string(),
+  type: z.string(),
+  version: z.string().nullable(),
+});
 export type ConnectPlugin = z.infer<typeof ConnectPluginSchema>;
 export const ConnectPluginListSchema = z.object({ plugins: z.array(ConnectPluginSchema) });
 
@@ -126,19 +167,37 @@ export const ConfigFieldSchema = z.object({
 });
 export type ConfigField = z.infer<typeof ConfigFieldSchema>;
 
-export const ConfigValidationSchema = z.object({ className: z.string(), errorCount: z.number(), groups: z.array(z.string()), fields: z.array(ConfigFieldSchema) });
+export const ConfigValidationSchema = z.object({
+  className: z.string(),
+  errorCount: z.number(),
+  groups: z.array(z.string()),
+  fields: z.array(ConfigFieldSchema),
+});
 export type ConfigValidation = z.infer<typeof ConfigValidationSchema>;
 
-export const ConnectorOffsetsSchema = z.object({ offsets: z.array(z.object({ partition: z.record(z.string(), z.unknown()), offset: z.record(z.string(), z.unknown()).nullable() })) });
+export const ConnectorOffsetsSchema = z.object({
+  offsets: z.array(
+    z.object({ partition: z.record(z.string(), z.unknown()), offset: z.record(z.string(), z.unknown()).nullable() }),
+  ),
+});
 export type ConnectorOffsets = z.infer<typeof ConnectorOffsetsSchema>;
 /** Answers of the connector actions (202: the worker accepted them) and of offset changes. */
 export const ConnectorActionResultSchema = z.object({ name: z.string(), action: z.string() });
-export const ConnectorRestartResultSchema = z.object({ name: z.string(), restarted: z.literal(true), task: z.number().optional() });
+export const ConnectorRestartResultSchema = z.object({
+  name: z.string(),
+  restarted: z.literal(true),
+  task: z.number().optional(),
+});
 export const ConnectMessageSchema = z.object({ message: z.string() });
 
 /** SSE `connectors` event of the Connect stream: every connector's state, sent when anything changed. */
 export type ConnectorStatesEvent = {
-  connectors: { name: string; state: ConnectorState; workerId: string | null; tasks: { id: number; state: ConnectorState; workerId: string | null }[] }[];
+  connectors: {
+    name: string;
+    state: ConnectorState;
+    workerId: string | null;
+    tasks: { id: number; state: ConnectorState; workerId: string | null }[];
+  }[];
 };
 
 /** The hidden-value marker Kafka Connect itself uses for PASSWORD-type config values. */

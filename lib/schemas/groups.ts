@@ -1,9 +1,16 @@
 import { z } from "zod";
 
-export const GROUP_SORT_KEYS = ["groupId", "state", "members", "totalLag", "maxLagSeconds", "status", "topics"] as const;
+export const GROUP_SORT_KEYS = [
+  "groupId",
+  "state",
+  "members",
+  "totalLag",
+  "maxLagSeconds",
+  "status",
+  "topics",
+] as const;
 export const HEALTH_STATUSES = ["OK", "WARNING", "STALL", "STOP", "REWIND"] as const;
 export const HealthStatusSchema = z.enum(HEALTH_STATUSES);
-
 
 export const listGroupsQuerySchema = z.object({
   q: z.string().max(500).optional(),
@@ -35,7 +42,12 @@ export const GroupListItemSchema = z.object({
 });
 export type GroupListItem = z.infer<typeof GroupListItemSchema>;
 /** One page of the sorted list; nextOffset is null on the last page. */
-export const GroupListSchema = z.object({ items: z.array(GroupListItemSchema), total: z.number(), nextOffset: z.number().nullable(), ageMs: z.number() });
+export const GroupListSchema = z.object({
+  items: z.array(GroupListItemSchema),
+  total: z.number(),
+  nextOffset: z.number().nullable(),
+  ageMs: z.number(),
+});
 
 export const GroupMemberSchema = z.object({
   memberId: z.string(),
@@ -93,10 +105,26 @@ export type GroupDetail = z.infer<typeof GroupDetailSchema>;
 export const resetTargetSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("earliest") }),
   z.object({ type: z.literal("latest") }),
-  z.object({ type: z.literal("timestamp"), timestamp: z.number().int().min(0, "timestamp must be a time in ms since 1970") }),
+  z.object({
+    type: z.literal("timestamp"),
+    timestamp: z.number().int().min(0, "timestamp must be a time in ms since 1970"),
+  }),
   // clamp: a target outside a partition's range moves to its nearest end instead of being refused
-  z.object({ type: z.literal("offset"), offset: z.union([z.string().regex(/^\d+$/, "offset must be a whole number"), z.number().int().min(0)]).transform(String), clamp: z.boolean().optional().default(false) }),
-  z.object({ type: z.literal("shift"), by: z.number().int().refine((n) => n !== 0, "shift by a non-zero number of records"), clamp: z.boolean().optional().default(false) }),
+  z.object({
+    type: z.literal("offset"),
+    offset: z
+      .union([z.string().regex(/^\d+$/, "offset must be a whole number"), z.number().int().min(0)])
+      .transform(String),
+    clamp: z.boolean().optional().default(false),
+  }),
+  z.object({
+    type: z.literal("shift"),
+    by: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, "shift by a non-zero number of records"),
+    clamp: z.boolean().optional().default(false),
+  }),
 ]);
 
 export const resetOffsetsBodySchema = z.object({
@@ -110,7 +138,16 @@ export type ResetOffsetsBody = z.input<typeof resetOffsetsBodySchema>;
 export const ResetPreviewSchema = z.object({
   dryRun: z.boolean(),
   /** note: why the new offset is what it is when that is not obvious (no record at or after the timestamp, clamped) */
-  partitions: z.array(z.object({ topic: z.string(), partition: z.number(), current: z.string().nullable(), next: z.string(), lagAfter: z.number(), note: z.string().optional() })),
+  partitions: z.array(
+    z.object({
+      topic: z.string(),
+      partition: z.number(),
+      current: z.string().nullable(),
+      next: z.string(),
+      lagAfter: z.number(),
+      note: z.string().optional(),
+    }),
+  ),
 });
 export type ResetPreview = z.infer<typeof ResetPreviewSchema>;
 
@@ -119,7 +156,15 @@ export const LagSecondsSchema = z.object({
   at: z.number(),
   maxLagSeconds: z.number().nullable(),
   partitions: z.array(
-    z.object({ topic: z.string(), partition: z.number(), committedOffset: z.string(), endOffset: z.string(), lagRecords: z.number(), lagSeconds: z.number().nullable(), note: z.string().optional() }),
+    z.object({
+      topic: z.string(),
+      partition: z.number(),
+      committedOffset: z.string(),
+      endOffset: z.string(),
+      lagRecords: z.number(),
+      lagSeconds: z.number().nullable(),
+      note: z.string().optional(),
+    }),
   ),
 });
 
@@ -143,13 +188,29 @@ export const ShareGroupDetailSchema = z.object({
   ),
   /** startOffset: the earliest in-flight record (later ones may already be delivered); lag: the broker's count of records not yet delivered and acknowledged (Kafka 4.2+, else null) */
   partitions: z.array(
-    z.object({ topic: z.string(), partition: z.number(), startOffset: z.string().nullable(), endOffset: z.string().nullable(), lag: z.number().nullable(), memberIds: z.array(z.string()), error: z.string().nullable() }),
+    z.object({
+      topic: z.string(),
+      partition: z.number(),
+      startOffset: z.string().nullable(),
+      endOffset: z.string().nullable(),
+      lag: z.number().nullable(),
+      memberIds: z.array(z.string()),
+      error: z.string().nullable(),
+    }),
   ),
 });
 export type ShareGroupDetail = z.infer<typeof ShareGroupDetailSchema>;
 /** supported false: the cluster has no share groups (reason says why); group is then null */
-export const ShareGroupAnswerSchema = z.object({ supported: z.boolean(), reason: z.string().nullable(), group: ShareGroupDetailSchema.nullable() });
+export const ShareGroupAnswerSchema = z.object({
+  supported: z.boolean(),
+  reason: z.string().nullable(),
+  group: ShareGroupDetailSchema.nullable(),
+});
 export type ShareGroupAnswer = z.infer<typeof ShareGroupAnswerSchema>;
 
 /** DELETE /consumer-groups/:id/offsets?topic=: the partitions whose committed offsets were deleted. */
-export const DeletedGroupOffsetsSchema = z.object({ groupId: z.string(), topic: z.string(), partitions: z.array(z.number()) });
+export const DeletedGroupOffsetsSchema = z.object({
+  groupId: z.string(),
+  topic: z.string(),
+  partitions: z.array(z.number()),
+});

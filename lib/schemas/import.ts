@@ -14,7 +14,13 @@ export const importBodySchema = z.object({
 });
 export type ImportBody = z.output<typeof importBodySchema>;
 
-const field = z.object({ encoding: z.enum(DECODED_ENCODINGS), text: z.string().nullable(), truncated: z.boolean().optional(), masked: z.boolean().optional(), error: z.string().optional() });
+const field = z.object({
+  encoding: z.enum(DECODED_ENCODINGS),
+  text: z.string().nullable(),
+  truncated: z.boolean().optional(),
+  masked: z.boolean().optional(),
+  error: z.string().optional(),
+});
 
 /** One exported record (the fields an import needs; the rest of the export's fields are ignored). */
 export const importLineSchema = z.object({
@@ -22,7 +28,10 @@ export const importLineSchema = z.object({
   timestamp: z.number().int().min(0).optional(),
   key: field,
   value: field,
-  headers: z.array(z.object({ key: z.string().max(10_000), value: z.string().nullable(), binary: z.boolean().optional() })).max(1000).default([]),
+  headers: z
+    .array(z.object({ key: z.string().max(10_000), value: z.string().nullable(), binary: z.boolean().optional() }))
+    .max(1000)
+    .default([]),
   compression: z.enum(COMPRESSIONS).optional(),
 });
 

@@ -6,7 +6,23 @@ export const DECODE_FORMATS = ["auto", "string", "json", "schema", "hex", "base6
 export type DecodeFormat = (typeof DECODE_FORMATS)[number];
 
 /** What a key or value turned out to be. */
-export const DECODED_ENCODINGS = ["null", "string", "json", "avro", "protobuf", "json-schema", "hex", "base64", "msgpack", "int", "long", "short", "float", "double", "uuid"] as const;
+export const DECODED_ENCODINGS = [
+  "null",
+  "string",
+  "json",
+  "avro",
+  "protobuf",
+  "json-schema",
+  "hex",
+  "base64",
+  "msgpack",
+  "int",
+  "long",
+  "short",
+  "float",
+  "double",
+  "uuid",
+] as const;
 export type DecodedEncoding = (typeof DECODED_ENCODINGS)[number];
 
 export const COMPRESSIONS = ["none", "gzip", "snappy", "lz4", "zstd"] as const;
@@ -55,7 +71,11 @@ export const decodeQuery = {
   keyFormat: z.enum(DECODE_FORMATS).optional().default("auto"),
   valueFormat: z.enum(DECODE_FORMATS).optional().default("auto"),
   /** Lift the masking rules the reader is exempt from (admins, or roles/teams a rule names); audited, else 403. */
-  unmasked: z.enum(["true", "false"]).transform((v) => v === "true").optional().default(false),
+  unmasked: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional()
+    .default(false),
 };
 
 const partitionsParam = z
@@ -67,16 +87,14 @@ const partitionsParam = z
 const offsetParam = z.string().regex(/^\d+$/, "a non-negative integer");
 
 /** Epoch milliseconds or an ISO-8601 date-time. */
-const timeParam = z
-  .string()
-  .transform((s, ctx) => {
-    const ms = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
-    if (!Number.isFinite(ms)) {
-      ctx.addIssue({ code: "custom", message: "not a timestamp (epoch milliseconds or ISO-8601)" });
-      return z.NEVER;
-    }
-    return ms;
-  });
+const timeParam = z.string().transform((s, ctx) => {
+  const ms = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
+  if (!Number.isFinite(ms)) {
+    ctx.addIssue({ code: "custom", message: "not a timestamp (epoch milliseconds or ISO-8601)" });
+    return z.NEVER;
+  }
+  return ms;
+});
 
 export const BROWSE_STARTS = ["oldest", "newest", "offset", "timestamp"] as const;
 
@@ -98,8 +116,10 @@ export const browseQuerySchema = z
     cursor: z.string().max(20_000).optional(),
   })
   .superRefine((q, ctx) => {
-    if (!q.cursor && q.start === "offset" && q.offset === undefined) ctx.addIssue({ code: "custom", path: ["offset"], message: "start=offset needs an offset" });
-    if (!q.cursor && q.start === "timestamp" && q.timestamp === undefined) ctx.addIssue({ code: "custom", path: ["timestamp"], message: "start=timestamp needs a timestamp" });
+    if (!q.cursor && q.start === "offset" && q.offset === undefined)
+      ctx.addIssue({ code: "custom", path: ["offset"], message: "start=offset needs an offset" });
+    if (!q.cursor && q.start === "timestamp" && q.timestamp === undefined)
+      ctx.addIssue({ code: "custom", path: ["timestamp"], message: "start=timestamp needs a timestamp" });
   });
 export type BrowseQuery = z.output<typeof browseQuerySchema>;
 
@@ -122,10 +142,17 @@ export const streamQuerySchema = z
   .object({
     ...startQuery,
     ...decodeQuery,
-    start: z.enum([...BROWSE_STARTS, "end"]).optional().default("oldest"),
+    start: z
+      .enum([...BROWSE_STARTS, "end"])
+      .optional()
+      .default("oldest"),
     /** Substring (or regex with regex=true, RE2 syntax: linear time) matched against the decoded text. */
     q: z.string().max(1000).optional(),
-    regex: z.enum(["true", "false"]).transform((v) => v === "true").optional().default(false),
+    regex: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional()
+      .default(false),
     in: z
       .string()
       .transform((s) => s.split(",").filter(Boolean))
@@ -136,14 +163,21 @@ export const streamQuerySchema = z
     from: timeParam.optional(),
     to: timeParam.optional(),
     /** Keep going past the end offsets captured at start (live tail). */
-    follow: z.enum(["true", "false"]).transform((v) => v === "true").optional().default(false),
+    follow: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional()
+      .default(false),
     /** Stop after this many matches (none by default: the whole range is scanned). */
     maxResults: z.coerce.number().int().min(1).max(1_000_000).optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.start === "offset" && q.offset === undefined) ctx.addIssue({ code: "custom", path: ["offset"], message: "start=offset needs an offset" });
-    if (q.start === "timestamp" && q.timestamp === undefined) ctx.addIssue({ code: "custom", path: ["timestamp"], message: "start=timestamp needs a timestamp" });
-    if (q.from !== undefined && q.to !== undefined && q.from > q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "'to' is before 'from'" });
+    if (q.start === "offset" && q.offset === undefined)
+      ctx.addIssue({ code: "custom", path: ["offset"], message: "start=offset needs an offset" });
+    if (q.start === "timestamp" && q.timestamp === undefined)
+      ctx.addIssue({ code: "custom", path: ["timestamp"], message: "start=timestamp needs a timestamp" });
+    if (q.from !== undefined && q.to !== undefined && q.from > q.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "'to' is before 'from'" });
   });
 export type StreamQuery = z.output<typeof streamQuerySchema>;
 
@@ -152,7 +186,10 @@ export const PRODUCE_FORMATS = ["null", "string", "json", "base64", "schema", "t
 
 const producePart = z.object({
   format: z.enum(PRODUCE_FORMATS).default("string"),
-  data: z.string().max(10 * 1024 * 1024, "at most 10 MiB").default(""),
+  data: z
+    .string()
+    .max(10 * 1024 * 1024, "at most 10 MiB")
+    .default(""),
   /** With format=schema: encode with the latest (or given) version of this subject. */
   subject: subjectNameSchema.optional(),
   version: z.number().int().positive().optional(),
@@ -162,21 +199,29 @@ export const produceBodySchema = z
   .object({
     key: producePart.default({ format: "null", data: "" }),
     value: producePart,
-    headers: z.array(z.object({ key: z.string().min(1, "header key is empty").max(1000), value: z.string().max(1024 * 1024) })).max(100).default([]),
+    headers: z
+      .array(z.object({ key: z.string().min(1, "header key is empty").max(1000), value: z.string().max(1024 * 1024) }))
+      .max(100)
+      .default([]),
     /** null: the partitioner chooses (by key hash, or round-robin without a key). */
     partition: z.number().int().min(0).nullable().default(null),
     compression: z.enum(COMPRESSIONS).default("none"),
   })
   .superRefine((b, ctx) => {
     for (const part of ["key", "value"] as const) {
-      if (b[part].format === "schema" && !b[part].subject) ctx.addIssue({ code: "custom", path: [part, "subject"], message: "schema encoding needs a subject" });
+      if (b[part].format === "schema" && !b[part].subject)
+        ctx.addIssue({ code: "custom", path: [part, "subject"], message: "schema encoding needs a subject" });
       if (b[part].format === "json") {
         try {
           JSON.parse(b[part].data);
         } catch (e) {
           // Only where it fails: the parser's own message can quote the input (a masked field, say).
           const at = /position (\d+)/.exec((e as Error).message)?.[1];
-          ctx.addIssue({ code: "custom", path: [part, "data"], message: `not valid JSON${at ? ` (at position ${at})` : ""}` });
+          ctx.addIssue({
+            code: "custom",
+            path: [part, "data"],
+            message: `not valid JSON${at ? ` (at position ${at})` : ""}`,
+          });
         }
       }
       if (b[part].format === "base64" && !/^[A-Za-z0-9+/]*={0,2}$/.test(b[part].data.replace(/\s/g, ""))) {
@@ -186,7 +231,12 @@ export const produceBodySchema = z
   });
 export type ProduceBody = z.input<typeof produceBodySchema>;
 
-export const ProduceResultSchema = z.object({ topic: z.string(), partition: z.number(), offset: z.string(), timestamp: z.number().nullable() });
+export const ProduceResultSchema = z.object({
+  topic: z.string(),
+  partition: z.number(),
+  offset: z.string(),
+  timestamp: z.number().nullable(),
+});
 export type ProduceResult = z.infer<typeof ProduceResultSchema>;
 
 /** GET /messages/:partition/:offset: one record, decoded. */

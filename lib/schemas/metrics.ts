@@ -12,7 +12,14 @@ export const MetricsPointSchema = z.object({
   /** Stored samples older than the live hour come at 1-minute or 1-hour resolution. */
   resolution: z.enum(["raw", "1m", "1h"]).optional(),
   /** Cluster scope: the groups with most lag; group scope: that group only. */
-  groups: z.array(z.object({ groupId: z.string(), lag: z.number(), rate: z.number().nullable(), lagSeconds: z.number().nullable().optional() })),
+  groups: z.array(
+    z.object({
+      groupId: z.string(),
+      lag: z.number(),
+      rate: z.number().nullable(),
+      lagSeconds: z.number().nullable().optional(),
+    }),
+  ),
   error: z.string().optional(),
 });
 export type MetricsPoint = z.infer<typeof MetricsPointSchema>;

@@ -5,7 +5,9 @@ const part = (partition: number, start: string, position: string, end: string) =
 
 describe("replay progress and input", () => {
   it("measures the share of the source range read, from each partition's start", () => {
-    expect(replayProgress({ state: "running", partitions: [part(0, "100", "150", "200"), part(1, "0", "0", "100")] })).toBe(0.25);
+    expect(
+      replayProgress({ state: "running", partitions: [part(0, "100", "150", "200"), part(1, "0", "0", "100")] }),
+    ).toBe(0.25);
     expect(replayProgress({ state: "running", partitions: [part(0, "5", "5", "5")] })).toBe(1);
     expect(replayProgress({ state: "done", partitions: [part(0, "0", "0", "10")] })).toBe(1);
   });

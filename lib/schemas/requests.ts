@@ -1,6 +1,13 @@
 import { regexError } from "../safe-regex";
 import { z } from "zod";
-import { principalSchema, QUOTA_KEYS, SCRAM_MECHANISMS, type AclBinding, type QuotaKey, type ScramMechanism } from "./access";
+import {
+  principalSchema,
+  QUOTA_KEYS,
+  SCRAM_MECHANISMS,
+  type AclBinding,
+  type QuotaKey,
+  type ScramMechanism,
+} from "./access";
 import { connectNameSchema, connectorConfigSchema, connectorNameSchema } from "./connect";
 import { configValuesSchema, topicNameSchema } from "./topics";
 
@@ -21,7 +28,10 @@ const base = { topicName: topicNameSchema, teamId, justification };
 export const GRANT_OPERATIONS = ["READ", "WRITE", "DESCRIBE"] as const;
 export type GrantOperation = (typeof GRANT_OPERATIONS)[number];
 /** A service principal in a request: User:<name>, never the wildcard. */
-export const servicePrincipalSchema = principalSchema.refine((p) => p !== "User:*", "name one principal; a request cannot grant to every user (User:*)");
+export const servicePrincipalSchema = principalSchema.refine(
+  (p) => p !== "User:*",
+  "name one principal; a request cannot grant to every user (User:*)",
+);
 const patternType = z.enum(["LITERAL", "PREFIXED"]).default("LITERAL");
 const resourceName = z
   .string()
@@ -29,7 +39,12 @@ const resourceName = z
   .min(1, "name the topic or prefix")
   .max(249)
   .regex(/^[a-zA-Z0-9._-]+$/, "topic names and prefixes use letters, digits, '.', '_' and '-' only (no wildcard)");
-const groupName = z.string().trim().min(1, "name the consumer group").max(249).regex(/^[a-zA-Z0-9._-]+$/, "group names here use letters, digits, '.', '_' and '-' only (no wildcard)");
+const groupName = z
+  .string()
+  .trim()
+  .min(1, "name the consumer group")
+  .max(249)
+  .regex(/^[a-zA-Z0-9._-]+$/, "group names here use letters, digits, '.', '_' and '-' only (no wildcard)");
 const operations = z
   .array(z.enum(GRANT_OPERATIONS))
   .min(1, "choose at least one operation")
@@ -47,8 +62,16 @@ export const submitRequestBodySchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("create"),
     ...base,
-    partitions: z.number({ error: "partitions must be a number" }).int().min(1, "partitions must be at least 1").max(100_000),
-    replicationFactor: z.number({ error: "replication factor must be a number" }).int().min(1, "replication factor must be at least 1").max(32),
+    partitions: z
+      .number({ error: "partitions must be a number" })
+      .int()
+      .min(1, "partitions must be at least 1")
+      .max(100_000),
+    replicationFactor: z
+      .number({ error: "replication factor must be a number" })
+      .int()
+      .min(1, "replication factor must be at least 1")
+      .max(32),
     configs: configValuesSchema.optional().default({}),
     /** the access the team's services need on the new topic, provisioned with it */
     access: z.array(topicGrantSchema).max(10).optional(),
@@ -59,7 +82,11 @@ export const submitRequestBodySchema = z.discriminatedUnion("kind", [
     set: configValuesSchema.optional().default({}),
     reset: z.array(z.string().min(1)).max(100).optional().default([]),
   }),
-  z.object({ kind: z.literal("add-partitions"), ...base, partitions: z.number().int().min(2, "the new partition count must be at least 2").max(100_000) }),
+  z.object({
+    kind: z.literal("add-partitions"),
+    ...base,
+    partitions: z.number().int().min(2, "the new partition count must be at least 2").max(100_000),
+  }),
   z.object({ kind: z.literal("delete"), ...base }),
   z.object({
     kind: z.literal("access"),
@@ -95,7 +122,10 @@ export const submitRequestBodySchema = z.discriminatedUnion("kind", [
     /** the Kafka Connect cluster (by its configured name) */
     connectId: connectNameSchema,
     name: connectorNameSchema,
-    config: connectorConfigSchema.refine((c) => !!c["connector.class"], { message: "connector.class is required", path: ["connector.class"] }),
+    config: connectorConfigSchema.refine((c) => !!c["connector.class"], {
+      message: "connector.class is required",
+      path: ["connector.class"],
+    }),
   }),
 ]);
 export type SubmitRequestBody = z.input<typeof submitRequestBodySchema>;
@@ -103,7 +133,13 @@ export type SubmitRequestInput = z.output<typeof submitRequestBodySchema>;
 export type TopicRequestInput = Extract<SubmitRequestInput, { kind: (typeof TOPIC_REQUEST_KINDS)[number] }>;
 
 /** What a request asks for, stored as JSON on the request. */
-export type CreateSpec = { partitions: number; replicationFactor: number; configs: Record<string, string>; access?: TopicGrant[]; bindings?: AclBinding[] };
+export type CreateSpec = {
+  partitions: number;
+  replicationFactor: number;
+  configs: Record<string, string>;
+  access?: TopicGrant[];
+  bindings?: AclBinding[];
+};
 export type AccessSpec = {
   principal: string;
   resource: { name: string; patternType: "LITERAL" | "PREFIXED" };
@@ -128,10 +164,15 @@ export type RequestSpec =
   | ConnectorSpec
   | Record<string, never>;
 
-export const decideRequestBodySchema = z.object({
-  decision: z.enum(["approve", "reject"]),
-  comment: z.string().trim().max(2000).optional().default(""),
-}).refine((b) => b.decision === "approve" || b.comment.length > 0, { message: "say why when rejecting", path: ["comment"] });
+export const decideRequestBodySchema = z
+  .object({
+    decision: z.enum(["approve", "reject"]),
+    comment: z.string().trim().max(2000).optional().default(""),
+  })
+  .refine((b) => b.decision === "approve" || b.comment.length > 0, {
+    message: "say why when rejecting",
+    path: ["comment"],
+  });
 
 export const requestParamsSchema = z.object({ clusterId: z.string().min(1), requestId: z.string().min(1) });
 export const listRequestsQuerySchema = z.object({
@@ -143,19 +184,40 @@ export const listRequestsQuerySchema = z.object({
 
 export const policyBodySchema = z
   .object({
-    namePattern: z.string().max(500).nullish().transform((v) => v || null),
+    namePattern: z
+      .string()
+      .max(500)
+      .nullish()
+      .transform((v) => v || null),
     requireTeamPrefix: z.boolean(),
     minPartitions: z.number().int().min(1),
     maxPartitions: z.number().int().min(1).max(100_000),
     minReplication: z.number().int().min(1),
     maxReplication: z.number().int().min(1).max(32),
-    minRetentionMs: z.string().regex(/^\d+$/, "a whole number of milliseconds").nullish().transform((v) => v || null),
-    maxRetentionMs: z.string().regex(/^\d+$/, "a whole number of milliseconds").nullish().transform((v) => v || null),
+    minRetentionMs: z
+      .string()
+      .regex(/^\d+$/, "a whole number of milliseconds")
+      .nullish()
+      .transform((v) => v || null),
+    maxRetentionMs: z
+      .string()
+      .regex(/^\d+$/, "a whole number of milliseconds")
+      .nullish()
+      .transform((v) => v || null),
     requiredConfigs: z.array(z.string().min(1)).max(50).default([]),
   })
-  .refine((p) => p.minPartitions <= p.maxPartitions, { message: "the minimum partitions exceed the maximum", path: ["minPartitions"] })
-  .refine((p) => p.minReplication <= p.maxReplication, { message: "the minimum replication exceeds the maximum", path: ["minReplication"] })
-  .refine((p) => !p.minRetentionMs || !p.maxRetentionMs || BigInt(p.minRetentionMs) <= BigInt(p.maxRetentionMs), { message: "the minimum retention exceeds the maximum", path: ["minRetentionMs"] })
+  .refine((p) => p.minPartitions <= p.maxPartitions, {
+    message: "the minimum partitions exceed the maximum",
+    path: ["minPartitions"],
+  })
+  .refine((p) => p.minReplication <= p.maxReplication, {
+    message: "the minimum replication exceeds the maximum",
+    path: ["minReplication"],
+  })
+  .refine((p) => !p.minRetentionMs || !p.maxRetentionMs || BigInt(p.minRetentionMs) <= BigInt(p.maxRetentionMs), {
+    message: "the minimum retention exceeds the maximum",
+    path: ["minRetentionMs"],
+  })
   .refine(
     (p) => {
       // RE2 syntax (no lookarounds or backreferences): the pattern never runs on a backtracking engine.
@@ -206,13 +268,29 @@ export const TopicRequestDtoSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   /** what the signed-in user may do with it now */
-  can: z.object({ approve: z.boolean(), reject: z.boolean(), cancel: z.boolean(), retry: z.boolean(), revoke: z.boolean(), collectSecret: z.boolean(), whyNot: z.string().optional() }),
+  can: z.object({
+    approve: z.boolean(),
+    reject: z.boolean(),
+    cancel: z.boolean(),
+    retry: z.boolean(),
+    revoke: z.boolean(),
+    collectSecret: z.boolean(),
+    whyNot: z.string().optional(),
+  }),
 });
 export type TopicRequestDto = z.infer<typeof TopicRequestDtoSchema>;
 export const TopicRequestListSchema = z.object({ requests: z.array(TopicRequestDtoSchema) });
 
 /** A team's service principal on a cluster. */
-export const ServicePrincipalDtoSchema = z.object({ id: z.string(), clusterId: z.string(), principal: z.string(), team: ref, description: z.string(), createdBy: z.string(), createdAt: z.string() });
+export const ServicePrincipalDtoSchema = z.object({
+  id: z.string(),
+  clusterId: z.string(),
+  principal: z.string(),
+  team: ref,
+  description: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
 export type ServicePrincipalDto = z.infer<typeof ServicePrincipalDtoSchema>;
 export const ServicePrincipalListSchema = z.object({ principals: z.array(ServicePrincipalDtoSchema) });
 export const principalBodySchema = z.strictObject({
@@ -221,9 +299,15 @@ export const principalBodySchema = z.strictObject({
   description: z.string().trim().max(500).optional().default(""),
 });
 export const principalParamsSchema = z.object({ clusterId: z.string().min(1), principalId: z.string().min(1).max(64) });
-export const revokeBodySchema = z.strictObject({ comment: z.string().trim().min(3, "say why the access is revoked").max(2000) });
+export const revokeBodySchema = z.strictObject({
+  comment: z.string().trim().min(3, "say why the access is revoked").max(2000),
+});
 /** The one answer that carries a credential request's password. */
-export const CollectedSecretSchema = z.object({ user: z.string(), mechanism: z.enum(SCRAM_MECHANISMS), password: z.string() });
+export const CollectedSecretSchema = z.object({
+  user: z.string(),
+  mechanism: z.enum(SCRAM_MECHANISMS),
+  password: z.string(),
+});
 export type CollectedSecret = z.infer<typeof CollectedSecretSchema>;
 
 /** The dry run of a submission: the policy's verdict and exactly what provisioning would do. */
@@ -232,7 +316,9 @@ export const RequestPreviewSchema = z.object({
   /** human-readable lines: what will be created or changed */
   plan: z.array(z.string()),
   /** effective configs of a new topic (override or broker default) */
-  configs: z.array(z.object({ name: z.string(), value: z.string().nullable(), source: z.enum(["override", "default"]) })).optional(),
+  configs: z
+    .array(z.object({ name: z.string(), value: z.string().nullable(), source: z.enum(["override", "default"]) }))
+    .optional(),
   warnings: z.array(z.string()),
   /** a pending request or an existing resource this one would collide with */
   conflict: z.string().optional(),
@@ -253,4 +339,7 @@ export const PolicyDtoSchema = z.object({
   updatedBy: z.string().nullable(),
 });
 /** POST /requests/drift: how many provisioned requests were compared, and which differ. */
-export const DriftCheckSchema = z.object({ checked: z.number(), drifted: z.array(z.object({ topic: z.string(), requestId: z.string() })) });
+export const DriftCheckSchema = z.object({
+  checked: z.number(),
+  drifted: z.array(z.object({ topic: z.string(), requestId: z.string() })),
+});

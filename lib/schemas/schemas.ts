@@ -1,9 +1,19 @@
 import { z } from "zod";
 import { clusterParamsSchema } from "./params";
 
-export const COMPATIBILITY_LEVELS = ["BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE"] as const;
+export const COMPATIBILITY_LEVELS = [
+  "BACKWARD",
+  "BACKWARD_TRANSITIVE",
+  "FORWARD",
+  "FORWARD_TRANSITIVE",
+  "FULL",
+  "FULL_TRANSITIVE",
+  "NONE",
+] as const;
 export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
-export const compatibilityLevelSchema = z.enum(COMPATIBILITY_LEVELS, { error: `use one of ${COMPATIBILITY_LEVELS.join(", ")}` });
+export const compatibilityLevelSchema = z.enum(COMPATIBILITY_LEVELS, {
+  error: `use one of ${COMPATIBILITY_LEVELS.join(", ")}`,
+});
 
 export const SCHEMA_TYPES = ["AVRO", "PROTOBUF", "JSON"] as const;
 export type SchemaType = (typeof SCHEMA_TYPES)[number];
@@ -18,13 +28,19 @@ export const subjectNameSchema = z
   .min(1, "the subject is empty")
   .max(255, "the subject is longer than 255 characters")
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "the subject contains control characters")
-  .refine((s) => !/[/\\%?#]/.test(s) && !s.includes(".."), "the subject contains '/', '\\', '%', '?', '#' or '..', which Sluice refuses in subject names");
+  .refine(
+    (s) => !/[/\\%?#]/.test(s) && !s.includes(".."),
+    "the subject contains '/', '\\', '%', '?', '#' or '..', which Sluice refuses in subject names",
+  );
 
 const boolParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const subjectParamsSchema = clusterParamsSchema.extend({ subject: subjectNameSchema });
 export const schemaVersionParamsSchema = subjectParamsSchema.extend({
-  version: z.coerce.number({ error: "version must be a number" }).int("version must be a whole number").min(1, "version must be 1 or more"),
+  version: z.coerce
+    .number({ error: "version must be a number" })
+    .int("version must be a whole number")
+    .min(1, "version must be 1 or more"),
 });
 
 export const listSubjectsQuerySchema = z.object({
@@ -51,7 +67,10 @@ export const SubjectListItemSchema = z.object({
 });
 export type SubjectListItem = z.infer<typeof SubjectListItemSchema>;
 
-export const SubjectListSchema = z.object({ items: z.array(SubjectListItemSchema), globalCompatibility: nullableLevel });
+export const SubjectListSchema = z.object({
+  items: z.array(SubjectListItemSchema),
+  globalCompatibility: nullableLevel,
+});
 export type SubjectList = z.infer<typeof SubjectListSchema>;
 
 export const SchemaReferenceSchema = z.object({ name: z.string(), subject: z.string(), version: z.number() });
@@ -79,9 +98,16 @@ export const SubjectDetailSchema = z.object({
 export type SubjectDetail = z.infer<typeof SubjectDetailSchema>;
 
 export const checkSchemaBodySchema = z.object({
-  schemaType: z.enum(SCHEMA_TYPES, { error: `use one of ${SCHEMA_TYPES.join(", ")}` }).optional().default("AVRO"),
+  schemaType: z
+    .enum(SCHEMA_TYPES, { error: `use one of ${SCHEMA_TYPES.join(", ")}` })
+    .optional()
+    .default("AVRO"),
   schema: z.string().trim().min(1, "the schema is empty").max(1_000_000, "the schema is larger than 1 MB"),
-  references: z.array(z.object({ name: z.string().min(1), subject: subjectNameSchema, version: z.number().int().min(1) })).max(100).optional().default([]),
+  references: z
+    .array(z.object({ name: z.string().min(1), subject: subjectNameSchema, version: z.number().int().min(1) }))
+    .max(100)
+    .optional()
+    .default([]),
 });
 export const registerSchemaBodySchema = checkSchemaBodySchema.extend({ force: z.boolean().optional().default(false) });
 export type RegisterSchemaBody = z.input<typeof registerSchemaBodySchema>;
@@ -97,14 +123,27 @@ export const CompatibilityCheckSchema = z.object({
 });
 export type CompatibilityCheck = z.infer<typeof CompatibilityCheckSchema>;
 
-export const RegisterResultSchema = z.object({ subject: z.string(), id: z.number(), version: z.number(), forced: z.boolean(), compatibility: CompatibilityCheckSchema });
+export const RegisterResultSchema = z.object({
+  subject: z.string(),
+  id: z.number(),
+  version: z.number(),
+  forced: z.boolean(),
+  compatibility: CompatibilityCheckSchema,
+});
 export type RegisterResult = z.infer<typeof RegisterResultSchema>;
 
 export const setCompatibilityBodySchema = z.object({ compatibility: compatibilityLevelSchema });
-export const CompatibilityConfigSchema = z.object({ subject: z.string().nullable(), compatibility: compatibilityLevelSchema });
+export const CompatibilityConfigSchema = z.object({
+  subject: z.string().nullable(),
+  compatibility: compatibilityLevelSchema,
+});
 export type CompatibilityConfig = z.infer<typeof CompatibilityConfigSchema>;
 
-export const DeleteSchemaResultSchema = z.object({ subject: z.string(), versions: z.array(z.number()), permanent: z.boolean() });
+export const DeleteSchemaResultSchema = z.object({
+  subject: z.string(),
+  versions: z.array(z.number()),
+  permanent: z.boolean(),
+});
 export type DeleteSchemaResult = z.infer<typeof DeleteSchemaResultSchema>;
 
 /** Registry mode: READONLY refuses registrations; IMPORT is for migrations (ids kept). Not every registry has it. */

@@ -31,14 +31,28 @@ export const ClusterSizesSchema = z.discriminatedUnion("available", [
     totalBytes: z.number(),
     /** every replica on every broker */
     diskBytes: z.number(),
-    brokers: z.array(z.object({ brokerId: z.number(), sizeBytes: z.number(), totalBytes: z.number().nullable(), usableBytes: z.number().nullable(), logDirs: z.array(LogDirSchema) })),
+    brokers: z.array(
+      z.object({
+        brokerId: z.number(),
+        sizeBytes: z.number(),
+        totalBytes: z.number().nullable(),
+        usableBytes: z.number().nullable(),
+        logDirs: z.array(LogDirSchema),
+      }),
+    ),
     ...BytesIn,
   }),
   Unavailable,
 ]);
 export type ClusterSizes = z.infer<typeof ClusterSizesSchema>;
 
-export const ReplicaSizeSchema = z.object({ brokerId: z.number(), logDir: z.string(), sizeBytes: z.number(), offsetLag: z.number(), future: z.boolean() });
+export const ReplicaSizeSchema = z.object({
+  brokerId: z.number(),
+  logDir: z.string(),
+  sizeBytes: z.number(),
+  offsetLag: z.number(),
+  future: z.boolean(),
+});
 
 export const TopicSizesSchema = z.discriminatedUnion("available", [
   z.object({
@@ -46,7 +60,9 @@ export const TopicSizesSchema = z.discriminatedUnion("available", [
     measuredAt: z.string(),
     sizeBytes: z.number(),
     diskBytes: z.number(),
-    partitions: z.array(z.object({ partition: z.number(), sizeBytes: z.number().nullable(), replicas: z.array(ReplicaSizeSchema) })),
+    partitions: z.array(
+      z.object({ partition: z.number(), sizeBytes: z.number().nullable(), replicas: z.array(ReplicaSizeSchema) }),
+    ),
     ...BytesIn,
   }),
   Unavailable,

@@ -21,7 +21,10 @@ export const createTokenBodySchema = z.object({
   expiresAt: z.coerce
     .date({ error: "enter an expiry date" })
     .refine((d) => d.getTime() > Date.now(), "the expiry must be in the future")
-    .refine((d) => d.getTime() <= Date.now() + API_TOKEN_MAX_DAYS * 86_400_000, `a token lives at most ${API_TOKEN_MAX_DAYS} days`),
+    .refine(
+      (d) => d.getTime() <= Date.now() + API_TOKEN_MAX_DAYS * 86_400_000,
+      `a token lives at most ${API_TOKEN_MAX_DAYS} days`,
+    ),
 });
 export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;
 export const tokenParamsSchema = z.object({ tokenId: z.string().min(1).max(100) });

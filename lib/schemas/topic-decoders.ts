@@ -4,26 +4,57 @@ import { z } from "zod";
  * How a topic's keys or values are decoded: `registry` is the automatic detection (schema registry wire format or
  * Apicurio header ids, then JSON, text, binary); the rest are fixed decoders set per topic.
  */
-export const DECODER_KINDS = ["registry", "protobuf", "avro", "msgpack", "int", "long", "short", "float", "double", "uuid", "string", "json", "text", "bytes"] as const;
+export const DECODER_KINDS = [
+  "registry",
+  "protobuf",
+  "avro",
+  "msgpack",
+  "int",
+  "long",
+  "short",
+  "float",
+  "double",
+  "uuid",
+  "string",
+  "json",
+  "text",
+  "bytes",
+] as const;
 export type DecoderKind = (typeof DECODER_KINDS)[number];
 
 /** Largest uploaded descriptor set, `.proto` files (together) or Avro schema. */
 export const DECODER_UPLOAD_MAX_BYTES = 1024 * 1024;
 
 /** Charsets a `string` decoder accepts (WHATWG labels, as Node's TextDecoder knows them). */
-const charset = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._:-]+$/, "not a charset name");
+const charset = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9._:-]+$/, "not a charset name");
 const messageType = z
   .string()
   .trim()
   .min(1)
   .max(500)
-  .regex(/^\.?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, "a fully-qualified message type such as shop.v1.Order");
+  .regex(
+    /^\.?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/,
+    "a fully-qualified message type such as shop.v1.Order",
+  );
 const base64 = z
   .string()
-  .max(Math.ceil((DECODER_UPLOAD_MAX_BYTES * 4) / 3) + 4, `the descriptor set is larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB`)
+  .max(
+    Math.ceil((DECODER_UPLOAD_MAX_BYTES * 4) / 3) + 4,
+    `the descriptor set is larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB`,
+  )
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, "not valid base64");
 const protoFile = z.object({
-  name: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9._/-]+\.proto$/, "a .proto file name"),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9._/-]+\.proto$/, "a .proto file name"),
   content: z.string().max(DECODER_UPLOAD_MAX_BYTES, `larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB`),
 });
 
@@ -39,19 +70,37 @@ export const decoderSideSchema = z
     /** protobuf: `.proto` source files instead of a descriptor set. */
     protoFiles: z.array(protoFile).min(1).max(50).optional(),
     /** avro: the schema (JSON text of an .avsc file). */
-    avroSchema: z.string().min(1).max(DECODER_UPLOAD_MAX_BYTES, `larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB`).optional(),
+    avroSchema: z
+      .string()
+      .min(1)
+      .max(DECODER_UPLOAD_MAX_BYTES, `larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB`)
+      .optional(),
     /** The uploaded file's name, shown back. */
     fileName: z.string().trim().max(200).optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
-    if (s.kind === "protobuf" && !s.messageType) ctx.addIssue({ code: "custom", path: ["messageType"], message: "protobuf needs the message type" });
-    if (s.descriptorSet && s.protoFiles) ctx.addIssue({ code: "custom", path: ["protoFiles"], message: "give a descriptor set or .proto files, not both" });
-    if (s.kind !== "protobuf" && (s.descriptorSet || s.protoFiles || s.messageType)) ctx.addIssue({ code: "custom", path: ["kind"], message: "descriptor and message type are for protobuf only" });
-    if (s.kind !== "avro" && s.avroSchema) ctx.addIssue({ code: "custom", path: ["avroSchema"], message: "an Avro schema is for avro only" });
-    if (s.kind !== "string" && s.charset) ctx.addIssue({ code: "custom", path: ["charset"], message: "a charset is for string only" });
+    if (s.kind === "protobuf" && !s.messageType)
+      ctx.addIssue({ code: "custom", path: ["messageType"], message: "protobuf needs the message type" });
+    if (s.descriptorSet && s.protoFiles)
+      ctx.addIssue({
+        code: "custom",
+        path: ["protoFiles"],
+        message: "give a descriptor set or .proto files, not both",
+      });
+    if (s.kind !== "protobuf" && (s.descriptorSet || s.protoFiles || s.messageType))
+      ctx.addIssue({ code: "custom", path: ["kind"], message: "descriptor and message type are for protobuf only" });
+    if (s.kind !== "avro" && s.avroSchema)
+      ctx.addIssue({ code: "custom", path: ["avroSchema"], message: "an Avro schema is for avro only" });
+    if (s.kind !== "string" && s.charset)
+      ctx.addIssue({ code: "custom", path: ["charset"], message: "a charset is for string only" });
     const total = (s.protoFiles ?? []).reduce((n, f) => n + f.content.length, 0);
-    if (total > DECODER_UPLOAD_MAX_BYTES) ctx.addIssue({ code: "custom", path: ["protoFiles"], message: `the .proto files are larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB together` });
+    if (total > DECODER_UPLOAD_MAX_BYTES)
+      ctx.addIssue({
+        code: "custom",
+        path: ["protoFiles"],
+        message: `the .proto files are larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB together`,
+      });
   });
 export type DecoderSideInput = z.input<typeof decoderSideSchema>;
 

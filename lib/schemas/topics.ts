@@ -13,7 +13,17 @@ export const topicNameSchema = z
   // breaks the cluster's shared connection for every user: refused, like any name Sluice cannot handle safely.
   .refine((n) => n !== "__proto__", "'__proto__' is not supported");
 
-export const TOPIC_SORT_KEYS = ["name", "partitions", "replicationFactor", "underReplicated", "offline", "records", "cleanupPolicy", "retentionMs", "size"] as const;
+export const TOPIC_SORT_KEYS = [
+  "name",
+  "partitions",
+  "replicationFactor",
+  "underReplicated",
+  "offline",
+  "records",
+  "cleanupPolicy",
+  "retentionMs",
+  "size",
+] as const;
 export type TopicSortKey = (typeof TOPIC_SORT_KEYS)[number];
 
 const boolParam = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -71,7 +81,11 @@ export const PartitionSchema = z.object({
   records: z.number().nullable(),
 });
 
-export const TopicConsumerGroupSchema = z.object({ groupId: z.string(), lag: z.number().nullable(), partitionsWithOffsets: z.number() });
+export const TopicConsumerGroupSchema = z.object({
+  groupId: z.string(),
+  lag: z.number().nullable(),
+  partitionsWithOffsets: z.number(),
+});
 
 export const TopicDetailSchema = z.object({
   name: z.string(),
@@ -97,8 +111,16 @@ export const configValuesSchema = z.record(z.string(), z.string()).superRefine((
 
 export const createTopicBodySchema = z.object({
   name: topicNameSchema,
-  partitions: z.number({ error: "partitions must be a number" }).int("partitions must be a whole number").min(1, "partitions must be at least 1").max(100_000),
-  replicationFactor: z.number({ error: "replication factor must be a number" }).int().min(1, "replication factor must be at least 1").max(32),
+  partitions: z
+    .number({ error: "partitions must be a number" })
+    .int("partitions must be a whole number")
+    .min(1, "partitions must be at least 1")
+    .max(100_000),
+  replicationFactor: z
+    .number({ error: "replication factor must be a number" })
+    .int()
+    .min(1, "replication factor must be at least 1")
+    .max(32),
   configs: configValuesSchema.optional().default({}),
 });
 export type CreateTopicBody = z.input<typeof createTopicBodySchema>;
@@ -111,15 +133,21 @@ export const CreateTopicResultSchema = z.object({
   replicationFactor: z.number(),
   dryRun: z.boolean(),
   /** the configuration the topic gets: requested overrides and the broker's defaults */
-  configs: z.array(z.object({ name: z.string(), value: z.string().nullable(), source: z.enum(["override", "default"]) })),
+  configs: z.array(
+    z.object({ name: z.string(), value: z.string().nullable(), source: z.enum(["override", "default"]) }),
+  ),
   warnings: z.array(z.string()),
 });
 export type CreateTopicResult = z.infer<typeof CreateTopicResultSchema>;
 
 /** Items to add to or remove from a list-valued topic config (cleanup.policy, *.replication.throttled.replicas). */
-const configListItemsSchema = z.record(z.string(), z.string().min(1, "give the items, comma-separated").max(10_000)).superRefine((configs, ctx) => {
-  for (const key of Object.keys(configs)) if (!TOPIC_CONFIG_KEYS.has(key)) ctx.addIssue({ code: "custom", path: [key], message: `unknown topic config "${key}"` });
-});
+const configListItemsSchema = z
+  .record(z.string(), z.string().min(1, "give the items, comma-separated").max(10_000))
+  .superRefine((configs, ctx) => {
+    for (const key of Object.keys(configs))
+      if (!TOPIC_CONFIG_KEYS.has(key))
+        ctx.addIssue({ code: "custom", path: [key], message: `unknown topic config "${key}"` });
+  });
 
 /** IncrementalAlterConfigs operations: set, reset (delete the override), append and subtract list items; one op per key. */
 export const alterTopicConfigBodySchema = z
@@ -129,8 +157,17 @@ export const alterTopicConfigBodySchema = z
     append: configListItemsSchema.optional().default({}),
     subtract: configListItemsSchema.optional().default({}),
   })
-  .refine((b) => Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length > 0, "nothing to change: give keys to set, reset, append or subtract")
-  .refine((b) => new Set([...Object.keys(b.set), ...b.reset, ...Object.keys(b.append), ...Object.keys(b.subtract)]).size === Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length, "a key can take only one operation (set, reset, append or subtract) per change");
+  .refine(
+    (b) =>
+      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length > 0,
+    "nothing to change: give keys to set, reset, append or subtract",
+  )
+  .refine(
+    (b) =>
+      new Set([...Object.keys(b.set), ...b.reset, ...Object.keys(b.append), ...Object.keys(b.subtract)]).size ===
+      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length,
+    "a key can take only one operation (set, reset, append or subtract) per change",
+  );
 export type AlterTopicConfigBody = z.input<typeof alterTopicConfigBodySchema>;
 
 export const ConfigDiffSchema = z.object({
@@ -142,14 +179,25 @@ export const ConfigDiffSchema = z.object({
 export type ConfigDiff = z.infer<typeof ConfigDiffSchema>;
 
 export const addPartitionsBodySchema = z.object({
-  count: z.number({ error: "count must be a number" }).int().min(2, "the new partition count must be at least 2").max(100_000),
+  count: z
+    .number({ error: "count must be a number" })
+    .int()
+    .min(2, "the new partition count must be at least 2")
+    .max(100_000),
 });
 
 export const purgeTopicBodySchema = z.union([
   z.object({ all: z.literal(true) }),
   z.object({
     partitions: z
-      .array(z.object({ partition: z.number().int().min(0), offset: z.union([z.string().regex(/^\d+$/, "offset must be a whole number"), z.number().int().min(0)]).transform(String) }))
+      .array(
+        z.object({
+          partition: z.number().int().min(0),
+          offset: z
+            .union([z.string().regex(/^\d+$/, "offset must be a whole number"), z.number().int().min(0)])
+            .transform(String),
+        }),
+      )
       .min(1, "choose at least one partition"),
   }),
 ]);

@@ -13,7 +13,11 @@ describe("security headers", () => {
   });
 
   it("sends HSTS only when the public URL is https", () => {
-    expect(securityHeaders({ https: false })).toEqual({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY" });
+    expect(securityHeaders({ https: false })).toEqual({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "same-origin",
+      "X-Frame-Options": "DENY",
+    });
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toBe("max-age=31536000");
   });
 });

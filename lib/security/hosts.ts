@@ -100,7 +100,9 @@ export function trustedHostPatterns(policy: HostPolicy): string[] {
 
 /** The allowed origins for better-auth's trustedOrigins. */
 export function trustedOrigins(policy: HostPolicy): string[] {
-  const loopback = policy.loopback ? LOOPBACK_NAMES.flatMap((n) => [`http://${n}:${policy.port ?? "*"}`, `https://${n}:${policy.port ?? "*"}`]) : [];
+  const loopback = policy.loopback
+    ? LOOPBACK_NAMES.flatMap((n) => [`http://${n}:${policy.port ?? "*"}`, `https://${n}:${policy.port ?? "*"}`])
+    : [];
   return [...policy.origins, ...loopback];
 }
 

@@ -3,7 +3,7 @@ import { SseParser } from "./parse";
 
 describe("SseParser", () => {
   it("joins events split across chunks at any point", () => {
-    const wire = "retry: 3000\n: open\n\nevent: messages\nid: 7\ndata: {\"a\":1}\n\nevent: done\ndata: {}\n\n";
+    const wire = 'retry: 3000\n: open\n\nevent: messages\nid: 7\ndata: {"a":1}\n\nevent: done\ndata: {}\n\n';
     for (let cut = 0; cut <= wire.length; cut++) {
       const p = new SseParser();
       const events = [...p.feed(wire.slice(0, cut)), ...p.feed(wire.slice(cut))];

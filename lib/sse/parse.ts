@@ -24,7 +24,11 @@ export class SseParser {
       if (line.endsWith("\r")) line = line.slice(0, -1);
       if (line === "") {
         if (this.data.length > 0) {
-          events.push({ event: this.event || "message", data: this.data.join("\n"), ...(this.id !== undefined ? { id: this.id } : {}) });
+          events.push({
+            event: this.event || "message",
+            data: this.data.join("\n"),
+            ...(this.id !== undefined ? { id: this.id } : {}),
+          });
         }
         if (this.id !== undefined) this.lastEventId = this.id;
         this.event = "";

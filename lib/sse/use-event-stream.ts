@@ -44,7 +44,11 @@ export function useEventStream({ url, onEvent, reconnectOnEnd, initialLastEventI
     let lastEventId = initialLastEventId;
     void (async () => {
       for (let attempt = 0; !abort.signal.aborted; attempt++) {
-        setStatus(attempt === 0 ? { state: "connecting", attempt } : (s) => (s.state === "reconnecting" ? s : { state: "reconnecting", attempt, reason: "stream ended" }));
+        setStatus(
+          attempt === 0
+            ? { state: "connecting", attempt }
+            : (s) => (s.state === "reconnecting" ? s : { state: "reconnecting", attempt, reason: "stream ended" }),
+        );
         let lastEvent: RawSseEvent | undefined;
         try {
           const res = await fetch(url, {
@@ -78,7 +82,11 @@ export function useEventStream({ url, onEvent, reconnectOnEnd, initialLastEventI
         } catch (error) {
           if (abort.signal.aborted) return;
           const delay = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)];
-          setStatus({ state: "reconnecting", attempt: attempt + 1, reason: error instanceof Error ? error.message : "network error" });
+          setStatus({
+            state: "reconnecting",
+            attempt: attempt + 1,
+            reason: error instanceof Error ? error.message : "network error",
+          });
           await new Promise((r) => setTimeout(r, delay));
         }
       }

@@ -5,8 +5,16 @@ import { toApiClientError } from "@/lib/api/client";
 import type { RawSseEvent } from "./parse";
 import { useEventStream, type EventStreamOptions, type StreamStatus } from "./use-event-stream";
 
-type WorkerStatus = { state: "connecting" | "open" | "reconnecting" | "failed"; attempt?: number; reason?: string; httpStatus?: number; body?: unknown };
-type WorkerMessage = { key: string; type: "event"; event: string; data: string; id?: string } | { key: string; type: "status"; status: WorkerStatus };
+type WorkerStatus = {
+  state: "connecting" | "open" | "reconnecting" | "failed";
+  attempt?: number;
+  reason?: string;
+  httpStatus?: number;
+  body?: unknown;
+};
+type WorkerMessage =
+  | { key: string; type: "event"; event: string; data: string; id?: string }
+  | { key: string; type: "status"; status: WorkerStatus };
 
 let port: MessagePort | null | undefined;
 const listeners = new Map<string, (m: WorkerMessage) => void>();
@@ -55,7 +63,12 @@ export function useSharedEventStream(options: EventStreamOptions): StreamStatus 
     if (!p || !options.url) return;
     const key = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     listeners.set(key, (m) => {
-      if (m.type === "event") onEventRef.current({ event: m.event, data: m.data, ...(m.id !== undefined ? { id: m.id } : {}) } as RawSseEvent);
+      if (m.type === "event")
+        onEventRef.current({
+          event: m.event,
+          data: m.data,
+          ...(m.id !== undefined ? { id: m.id } : {}),
+        } as RawSseEvent);
       else setStatus(toStatus(m.status));
     });
     p.postMessage({ type: "subscribe", key, url: options.url, lastId: options.initialLastEventId });

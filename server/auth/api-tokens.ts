@@ -33,18 +33,42 @@ const LAST_USED_EVERY_MS = 60_000;
  * deactivated users, are refused with 401 and a sentence saying which.
  */
 export async function actorFromToken(token: string): Promise<Actor> {
-  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) throw new ApiError("unauthorized", `The bearer token is not a Sluice API token (they start with "${API_TOKEN_PREFIX}").`);
+  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200)
+    throw new ApiError(
+      "unauthorized",
+      `The bearer token is not a Sluice API token (they start with "${API_TOKEN_PREFIX}").`,
+    );
   const row = await prisma.apiToken.findUnique({ where: { hash: hashToken(token) } });
-  if (!row) throw new ApiError("unauthorized", "The API token is not valid: no such token. Ask an admin for a new one.");
-  if (row.revokedAt) throw new ApiError("unauthorized", `The API token "${row.name}" was revoked on ${row.revokedAt.toISOString()}. Ask an admin for a new one.`);
+  if (!row)
+    throw new ApiError("unauthorized", "The API token is not valid: no such token. Ask an admin for a new one.");
+  if (row.revokedAt)
+    throw new ApiError(
+      "unauthorized",
+      `The API token "${row.name}" was revoked on ${row.revokedAt.toISOString()}. Ask an admin for a new one.`,
+    );
   const now = new Date();
-  if (row.expiresAt <= now) throw new ApiError("unauthorized", `The API token "${row.name}" expired on ${row.expiresAt.toISOString()}. Ask an admin for a new one.`);
+  if (row.expiresAt <= now)
+    throw new ApiError(
+      "unauthorized",
+      `The API token "${row.name}" expired on ${row.expiresAt.toISOString()}. Ask an admin for a new one.`,
+    );
   const roles = JSON.parse(row.roles) as Record<string, Role>;
   let actor: Actor;
   if (row.userId) {
-    const user = await prisma.user.findUnique({ where: { id: row.userId }, include: { teams: { include: { team: true } } } });
-    if (!user || !user.active) throw new ApiError("unauthorized", `The API token "${row.name}" belongs to a user who was removed or deactivated.`);
-    const teams = user.teams.map(({ team }) => ({ id: team.id, name: team.name, prefixes: JSON.parse(team.prefixes) as string[] }));
+    const user = await prisma.user.findUnique({
+      where: { id: row.userId },
+      include: { teams: { include: { team: true } } },
+    });
+    if (!user || !user.active)
+      throw new ApiError(
+        "unauthorized",
+        `The API token "${row.name}" belongs to a user who was removed or deactivated.`,
+      );
+    const teams = user.teams.map(({ team }) => ({
+      id: team.id,
+      name: team.name,
+      prefixes: JSON.parse(team.prefixes) as string[],
+    }));
     actor = { id: user.id, name: user.name, email: `token:${row.name}`, roles, teams, tokenId: row.id };
   } else {
     actor = { id: `token:${row.id}`, name: row.name, email: `token:${row.name}`, roles, teams: [], tokenId: row.id };

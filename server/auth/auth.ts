@@ -36,7 +36,11 @@ export function authSecret(): string {
 
 /** OIDC sign-in is on when SLUICE_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET are set. */
 export function oidcConfigured(): boolean {
-  return !!(process.env.SLUICE_OIDC_ISSUER && process.env.SLUICE_OIDC_CLIENT_ID && process.env.SLUICE_OIDC_CLIENT_SECRET);
+  return !!(
+    process.env.SLUICE_OIDC_ISSUER &&
+    process.env.SLUICE_OIDC_CLIENT_ID &&
+    process.env.SLUICE_OIDC_CLIENT_SECRET
+  );
 }
 
 function createAuth() {
@@ -46,7 +50,11 @@ function createAuth() {
     appName: "Sluice",
     // SLUICE_PUBLIC_URL when set (needed for OIDC redirects behind a proxy); else the host each request came to,
     // among the hosts Sluice answers to (lib/security/hosts.ts, also enforced by proxy.ts).
-    baseURL: process.env.SLUICE_PUBLIC_URL ?? { allowedHosts: trustedHostPatterns(hosts), protocol: "auto", fallback: "http://localhost" },
+    baseURL: process.env.SLUICE_PUBLIC_URL ?? {
+      allowedHosts: trustedHostPatterns(hosts),
+      protocol: "auto",
+      fallback: "http://localhost",
+    },
     // Callback URLs and origins: only Sluice's own (the sign-in page sends a relative path).
     trustedOrigins: trustedOrigins(hosts),
     basePath: "/api/auth",

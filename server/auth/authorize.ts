@@ -16,16 +16,21 @@ export function authorize(actor: Actor | null, requirement: Requirement, cluster
   if (!actor) throw new ApiError("unauthorized", "Sign in to continue: your session is missing or has expired.");
   if (requirement === "signed-in") return actor;
   if (requirement === "global-admin") {
-    if (!isGlobalAdmin(actor)) throw new ApiError("forbidden", "Only admins on every cluster (*) manage users, teams and roles.");
+    if (!isGlobalAdmin(actor))
+      throw new ApiError("forbidden", "Only admins on every cluster (*) manage users, teams and roles.");
     return actor;
   }
   if (clusterId === undefined) {
     if (!getConfig().clusters.some((c) => hasRole(actor, requirement, c.id))) {
-      throw new ApiError("forbidden", `Your roles allow ${requirement} on no cluster; it needs ${PERMISSIONS[requirement].min} or above. Ask an admin for access.`);
+      throw new ApiError(
+        "forbidden",
+        `Your roles allow ${requirement} on no cluster; it needs ${PERMISSIONS[requirement].min} or above. Ask an admin for access.`,
+      );
     }
     return actor;
   }
-  if (!delegatedAccess(actor, requirement, clusterId) && !hasRole(actor, requirement, clusterId)) throw new ApiError("forbidden", refusal(actor, requirement, clusterId));
+  if (!delegatedAccess(actor, requirement, clusterId) && !hasRole(actor, requirement, clusterId))
+    throw new ApiError("forbidden", refusal(actor, requirement, clusterId));
   const cluster = getClusterConfigOrThrow(clusterId);
   if (cluster.readOnly && PERMISSIONS[requirement].write) {
     throw new ApiError("forbidden", `Cluster "${cluster.name}" is configured read-only; changes are refused.`);
@@ -35,10 +40,18 @@ export function authorize(actor: Actor | null, requirement: Requirement, cluster
 
 /** ACLs, SCRAM users and quotas: a cluster may delegate them to its approvers (`access.delegateToApprovers`). */
 export function delegatedAccess(actor: Actor, permission: Permission, clusterId: string): boolean {
-  return permission.startsWith("access:") && roleOn(actor, clusterId) === "approver" && getConfig().clusters.find((c) => c.id === clusterId)?.access.delegateToApprovers === true;
+  return (
+    permission.startsWith("access:") &&
+    roleOn(actor, clusterId) === "approver" &&
+    getConfig().clusters.find((c) => c.id === clusterId)?.access.delegateToApprovers === true
+  );
 }
 
 /** The clusters the actor holds a role on (the cluster list, the home page, the switcher). */
 export function visibleClusterIds(actor: Actor): Set<string> {
-  return new Set(getConfig().clusters.filter((c) => hasRole(actor, "clusters:read", c.id)).map((c) => c.id));
+  return new Set(
+    getConfig()
+      .clusters.filter((c) => hasRole(actor, "clusters:read", c.id))
+      .map((c) => c.id),
+  );
 }

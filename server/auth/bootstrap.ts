@@ -15,7 +15,12 @@ export function ensureBootstrapAdmin(): Promise<void> {
     if (!email || !password) return;
     if ((await prisma.user.count()) > 0) return;
     try {
-      await createLocalUser({ email, name: process.env.SLUICE_ADMIN_NAME ?? "Admin", password, roles: { "*": "admin" } });
+      await createLocalUser({
+        email,
+        name: process.env.SLUICE_ADMIN_NAME ?? "Admin",
+        password,
+        roles: { "*": "admin" },
+      });
       console.log(`Sluice: created the first admin, ${email}`);
     } catch (error) {
       if ((await prisma.user.count()) === 0) throw error; // another replica may have created it first

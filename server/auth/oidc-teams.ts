@@ -9,19 +9,36 @@ import { teamMembershipChanges } from "@/lib/auth/team-mapping";
  * Teams without an IdP group are managed in Sluice only and never touched here.
  */
 export async function syncOidcTeams(userId: string): Promise<void> {
-  const account = await prisma.account.findFirst({ where: { userId, providerId: "oidc" }, orderBy: { updatedAt: "desc" } });
+  const account = await prisma.account.findFirst({
+    where: { userId, providerId: "oidc" },
+    orderBy: { updatedAt: "desc" },
+  });
   if (!account?.idToken) return;
   const claim = process.env.SLUICE_OIDC_GROUPS_CLAIM ?? "groups";
   const raw = decodeJwt(account.idToken)[claim];
   const groups = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
-  const teams = await prisma.team.findMany({ where: { oidcGroup: { not: null } }, select: { id: true, oidcGroup: true } });
+  const teams = await prisma.team.findMany({
+    where: { oidcGroup: { not: null } },
+    select: { id: true, oidcGroup: true },
+  });
   const current = await prisma.teamMember.findMany({ where: { userId }, select: { teamId: true } });
-  const { join, leave } = teamMembershipChanges(groups, teams as { id: string; oidcGroup: string }[], current.map((m) => m.teamId));
+  const { join, leave } = teamMembershipChanges(
+    groups,
+    teams as { id: string; oidcGroup: string }[],
+    current.map((m) => m.teamId),
+  );
   if (!join.length && !leave.length) return;
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true } });
   const audit = (teamId: string, action: string) =>
     prisma.auditEvent.create({
-      data: { actor: "oidc", action, targetType: "team", target: teamId, result: "success", after: JSON.stringify({ userId, email: user?.email, groups, claim }) },
+      data: {
+        actor: "oidc",
+        action,
+        targetType: "team",
+        target: teamId,
+        result: "success",
+        after: JSON.stringify({ userId, email: user?.email, groups, claim }),
+      },
     });
   await prisma.$transaction([
     ...join.map((teamId) => prisma.teamMember.create({ data: { teamId, userId } })),
@@ -39,11 +56,35 @@ export async function onOidcUserCreated(user: { id: string; email: string; name?
   const role = process.env.SLUICE_DEFAULT_ROLE ?? "viewer";
   const grant = role !== "none" && ["viewer", "operator", "approver", "admin"].includes(role);
   await prisma.$transaction([
-    prisma.auditEvent.create({ data: { actor: "oidc", actorId: user.id, action: "user.created", targetType: "user", target: user.email, result: "success", after: JSON.stringify({ id: user.id, email: user.email, name: user.name ?? null, via: "oidc" }) } }),
+    prisma.auditEvent.create({
+      data: {
+        actor: "oidc",
+        actorId: user.id,
+        action: "user.created",
+        targetType: "user",
+        target: user.email,
+        result: "success",
+        after: JSON.stringify({ id: user.id, email: user.email, name: user.name ?? null, via: "oidc" }),
+      },
+    }),
     ...(grant
       ? [
-          prisma.roleBinding.upsert({ where: { userId_clusterId: { userId: user.id, clusterId: "*" } }, create: { userId: user.id, clusterId: "*", role }, update: {} }),
-          prisma.auditEvent.create({ data: { actor: "oidc", actorId: user.id, action: "user.role-granted", targetType: "user", target: user.email, result: "success", after: JSON.stringify({ roles: { "*": role }, source: "SLUICE_DEFAULT_ROLE" }) } }),
+          prisma.roleBinding.upsert({
+            where: { userId_clusterId: { userId: user.id, clusterId: "*" } },
+            create: { userId: user.id, clusterId: "*", role },
+            update: {},
+          }),
+          prisma.auditEvent.create({
+            data: {
+              actor: "oidc",
+              actorId: user.id,
+              action: "user.role-granted",
+              targetType: "user",
+              target: user.email,
+              result: "success",
+              after: JSON.stringify({ roles: { "*": role }, source: "SLUICE_DEFAULT_ROLE" }),
+            },
+          }),
         ]
       : []),
   ]);

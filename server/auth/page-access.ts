@@ -37,7 +37,12 @@ export async function requirePageAccess(requirement: Requirement, rawClusterId?:
  * Why the signed-in user cannot do `permission` on this page (shown on the disabled control), or undefined when
  * they can. Without a `name`, scoped permissions check the role only (the server checks the name on submit).
  */
-export async function blockedReason(cluster: { id: string; readOnly: boolean }, permission: Permission, readOnlyMessage: string, name?: string): Promise<string | undefined> {
+export async function blockedReason(
+  cluster: { id: string; readOnly: boolean },
+  permission: Permission,
+  readOnlyMessage: string,
+  name?: string,
+): Promise<string | undefined> {
   if (cluster.readOnly && PERMISSIONS[permission].write) return readOnlyMessage;
   const actor = await pageActor();
   if (!actor) return "Sign in to make changes.";

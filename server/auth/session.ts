@@ -7,14 +7,21 @@ import type { Actor, Role } from "./permissions";
 
 /** Loads a user's roles and teams; null when the user is missing or deactivated. */
 export async function loadActor(userId: string): Promise<Actor | null> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, include: { roles: true, teams: { include: { team: true } } } });
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    include: { roles: true, teams: { include: { team: true } } },
+  });
   if (!user || !user.active) return null;
   return {
     id: user.id,
     name: user.name,
     email: user.email,
     roles: Object.fromEntries(user.roles.map((r) => [r.clusterId, r.role as Role])),
-    teams: user.teams.map(({ team }) => ({ id: team.id, name: team.name, prefixes: JSON.parse(team.prefixes) as string[] })),
+    teams: user.teams.map(({ team }) => ({
+      id: team.id,
+      name: team.name,
+      prefixes: JSON.parse(team.prefixes) as string[],
+    })),
   };
 }
 

@@ -20,10 +20,16 @@ describe("loadConfig", () => {
     const cfg = loadConfig({}, dir);
     expect(cfg.clusters).toHaveLength(2);
     expect(cfg.clusters[0]).toMatchObject({ id: "local", bootstrapServers: ["127.0.0.1:19092"], readOnly: false });
-    expect(cfg.clusters[1]).toMatchObject({ id: "local-readonly", bootstrapServers: ["127.0.0.1:19092"], readOnly: true });
+    expect(cfg.clusters[1]).toMatchObject({
+      id: "local-readonly",
+      bootstrapServers: ["127.0.0.1:19092"],
+      readOnly: true,
+    });
     expect(cfg.clusters[0].schemaRegistry?.url).toBe(EMBEDDED_DEFAULT.clusters[0].schemaRegistry?.url);
     // The demo's payments show masked card numbers.
-    expect(cfg.clusters[0].messages.masking).toEqual([expect.objectContaining({ topics: "shop\\.payments", fields: ["card.number"], exemptRoles: [], exemptTeams: [] })]);
+    expect(cfg.clusters[0].messages.masking).toEqual([
+      expect.objectContaining({ topics: "shop\\.payments", fields: ["card.number"], exemptRoles: [], exemptTeams: [] }),
+    ]);
   });
 
   it("reads clusters, splits comma-separated bootstrap servers and interpolates env secrets", () => {
@@ -48,7 +54,9 @@ clusters:
     bootstrapServers: "not-a-host-port"
 `);
     expect(() => loadConfig({}, dir)).toThrow(ConfigError);
-    expect(() => loadConfig({}, dir)).toThrow(/sluice\.yaml: clusters\[0\] \(id "prod"\)\.bootstrapServers\.0: must be host:port/);
+    expect(() => loadConfig({}, dir)).toThrow(
+      /sluice\.yaml: clusters\[0\] \(id "prod"\)\.bootstrapServers\.0: must be host:port/,
+    );
   });
 
   it("rejects unknown keys so typos are not silently ignored", () => {
@@ -62,10 +70,16 @@ clusters:
   });
 
   it("refuses duplicate ids, a missing explicit file and an unset secret variable", () => {
-    const dup = withFile(`clusters:\n  - { id: a, name: A, bootstrapServers: "h:1" }\n  - { id: a, name: B, bootstrapServers: "h:2" }\n`);
+    const dup = withFile(
+      `clusters:\n  - { id: a, name: A, bootstrapServers: "h:1" }\n  - { id: a, name: B, bootstrapServers: "h:2" }\n`,
+    );
     expect(() => loadConfig({}, dup)).toThrow(/cluster id "a" is used twice/);
-    expect(() => loadConfig({ SLUICE_CONFIG: "nope.yaml" }, dup)).toThrow(/nope\.yaml: SLUICE_CONFIG names this file, but it does not exist/);
-    const secret = withFile(`clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", sasl: { mechanism: plain, username: u, password: "\${MISSING}" } }\n`);
+    expect(() => loadConfig({ SLUICE_CONFIG: "nope.yaml" }, dup)).toThrow(
+      /nope\.yaml: SLUICE_CONFIG names this file, but it does not exist/,
+    );
+    const secret = withFile(
+      `clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", sasl: { mechanism: plain, username: u, password: "\${MISSING}" } }\n`,
+    );
     expect(() => loadConfig({}, secret)).toThrow(/clusters\.0\.sasl\.password refers to \$\{MISSING\}/);
   });
 
@@ -106,13 +120,19 @@ clusters:
       { name: "first", url: "http://connect-1:8083" },
       { name: "second", url: "https://connect-2:8083", auth: { username: "u", password: "p" } },
     ]);
-    const file = withFile(`clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: c1, url: "http://w:8083" }] }\n  - { id: b, name: B, bootstrapServers: "h:1" }\n`);
+    const file = withFile(
+      `clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: c1, url: "http://w:8083" }] }\n  - { id: b, name: B, bootstrapServers: "h:1" }\n`,
+    );
     const cfg = loadConfig({}, file);
     expect(cfg.clusters[0].connect).toEqual([{ name: "c1", url: "http://w:8083" }]);
     expect(cfg.clusters[1].connect).toEqual([]);
-    const dup = withFile(`clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: c, url: "http://w:1" }, { name: c, url: "http://w:2" }] }\n`);
+    const dup = withFile(
+      `clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: c, url: "http://w:1" }, { name: c, url: "http://w:2" }] }\n`,
+    );
     expect(() => loadConfig({}, dup)).toThrow(/connect names must be unique/);
-    const badUrl = withFile(`clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: "has space", url: "ftp://w:1" }] }\n`);
+    const badUrl = withFile(
+      `clusters:\n  - { id: a, name: A, bootstrapServers: "h:1", connect: [{ name: "has space", url: "ftp://w:1" }] }\n`,
+    );
     expect(() => loadConfig({}, badUrl)).toThrow(/connect\.0\.name[\s\S]*connect\.0\.url/);
   });
 });

@@ -44,18 +44,26 @@ function interpolate(value: unknown, env: Env, at: string, file: string): unknow
   if (typeof value === "string") {
     return value.replace(/\$\{([A-Z0-9_]+)\}/gi, (_, name: string) => {
       const v = env[name];
-      if (v === undefined) throw new ConfigError(`${file}: ${at} refers to \${${name}}, but that environment variable is not set.`);
+      if (v === undefined)
+        throw new ConfigError(`${file}: ${at} refers to \${${name}}, but that environment variable is not set.`);
       return v;
     });
   }
   if (Array.isArray(value)) return value.map((v, i) => interpolate(v, env, `${at}.${i}`, file));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env, at ? `${at}.${k}` : k, file)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, interpolate(v, env, at ? `${at}.${k}` : k, file)]),
+    );
   }
   return value;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 63) || "cluster";
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 63) || "cluster";
 
 /** kafka-ui's KAFKA_CLUSTERS_<n>_KAFKACONNECT_<m>_NAME, _ADDRESS, _USERNAME, _PASSWORD: the cluster's Connect clusters. */
 function connectFromKafkaUiEnv(env: Env, n: number): Record<string, unknown>[] {
@@ -64,12 +72,18 @@ function connectFromKafkaUiEnv(env: Env, n: number): Record<string, unknown>[] {
     const m = new RegExp(`^KAFKA_CLUSTERS_${n}_KAFKACONNECT_(\\d+)_`).exec(key);
     if (m) indexes.add(Number(m[1]));
   }
-  return [...indexes].sort((a, b) => a - b).map((m) => {
-    const get = (k: string) => env[`KAFKA_CLUSTERS_${n}_KAFKACONNECT_${m}_${k}`];
-    const username = get("USERNAME");
-    const password = get("PASSWORD");
-    return { name: get("NAME") ?? `connect-${m}`, url: get("ADDRESS") ?? "", ...(username || password ? { auth: { username, password } } : {}) };
-  });
+  return [...indexes]
+    .sort((a, b) => a - b)
+    .map((m) => {
+      const get = (k: string) => env[`KAFKA_CLUSTERS_${n}_KAFKACONNECT_${m}_${k}`];
+      const username = get("USERNAME");
+      const password = get("PASSWORD");
+      return {
+        name: get("NAME") ?? `connect-${m}`,
+        url: get("ADDRESS") ?? "",
+        ...(username || password ? { auth: { username, password } } : {}),
+      };
+    });
 }
 
 /**
@@ -82,22 +96,32 @@ export function clustersFromKafkaUiEnv(env: Env): Record<string, unknown>[] {
     const m = /^KAFKA_CLUSTERS_(\d+)_/.exec(key);
     if (m) indexes.add(Number(m[1]));
   }
-  return [...indexes].sort((a, b) => a - b).map((n) => {
-    const get = (k: string) => env[`KAFKA_CLUSTERS_${n}_${k}`];
-    const name = get("NAME") ?? `cluster-${n}`;
-    const registryUrl = get("SCHEMAREGISTRY");
-    const regUser = get("SCHEMAREGISTRYAUTH_USERNAME");
-    const regPass = get("SCHEMAREGISTRYAUTH_PASSWORD");
-    const connect = connectFromKafkaUiEnv(env, n);
-    return {
-      id: slug(name),
-      name,
-      bootstrapServers: get("BOOTSTRAPSERVERS") ?? "",
-      ...(get("READONLY") !== undefined ? { readOnly: /^(true|1|yes)$/i.test(get("READONLY")!) } : {}),
-      ...(registryUrl ? { schemaRegistry: { url: registryUrl, ...(regUser ? { username: regUser } : {}), ...(regPass ? { password: regPass } : {}) } } : {}),
-      ...(connect.length ? { connect } : {}),
-    };
-  });
+  return [...indexes]
+    .sort((a, b) => a - b)
+    .map((n) => {
+      const get = (k: string) => env[`KAFKA_CLUSTERS_${n}_${k}`];
+      const name = get("NAME") ?? `cluster-${n}`;
+      const registryUrl = get("SCHEMAREGISTRY");
+      const regUser = get("SCHEMAREGISTRYAUTH_USERNAME");
+      const regPass = get("SCHEMAREGISTRYAUTH_PASSWORD");
+      const connect = connectFromKafkaUiEnv(env, n);
+      return {
+        id: slug(name),
+        name,
+        bootstrapServers: get("BOOTSTRAPSERVERS") ?? "",
+        ...(get("READONLY") !== undefined ? { readOnly: /^(true|1|yes)$/i.test(get("READONLY")!) } : {}),
+        ...(registryUrl
+          ? {
+              schemaRegistry: {
+                url: registryUrl,
+                ...(regUser ? { username: regUser } : {}),
+                ...(regPass ? { password: regPass } : {}),
+              },
+            }
+          : {}),
+        ...(connect.length ? { connect } : {}),
+      };
+    });
 }
 
 function describeIssues(error: import("zod").ZodError, raw: { clusters?: unknown[] }, source: string): string {
@@ -141,8 +165,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): SluiceC
   }
 
   const fromEnv = clustersFromKafkaUiEnv(env);
-  const raw = fromFile || fromEnv.length ? { ...fromFile, clusters: [...(fromFile?.clusters ?? []), ...fromEnv] } : EMBEDDED_DEFAULT;
-  const source = fromFile ? (fromEnv.length ? `${label} + KAFKA_CLUSTERS_* env` : label) : fromEnv.length ? "KAFKA_CLUSTERS_* env" : "embedded default";
+  const raw =
+    fromFile || fromEnv.length
+      ? { ...fromFile, clusters: [...(fromFile?.clusters ?? []), ...fromEnv] }
+      : EMBEDDED_DEFAULT;
+  const source = fromFile
+    ? fromEnv.length
+      ? `${label} + KAFKA_CLUSTERS_* env`
+      : label
+    : fromEnv.length
+      ? "KAFKA_CLUSTERS_* env"
+      : "embedded default";
   const result = sluiceConfigSchema.safeParse(raw);
   if (!result.success) throw new ConfigError(describeIssues(result.error, raw as { clusters?: unknown[] }, source));
 
@@ -152,7 +185,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): SluiceC
     seen.add(c.id);
     for (const key of ["caFile", "certFile", "keyFile"] as const) {
       const f = c.tls?.[key];
-      if (f && !fs.existsSync(/*turbopackIgnore: true*/ path.resolve(cwd, f))) throw new ConfigError(`${source}: cluster "${c.id}" tls.${key}: file "${f}" does not exist.`);
+      if (f && !fs.existsSync(/*turbopackIgnore: true*/ path.resolve(cwd, f)))
+        throw new ConfigError(`${source}: cluster "${c.id}" tls.${key}: file "${f}" does not exist.`);
     }
   }
   return result.data;

@@ -28,14 +28,22 @@ const schemaRegistrySchema = z.strictObject({
 /** A Kafka Connect cluster (its REST API) that moves data in and out of this Kafka cluster. */
 const connectSchema = z.strictObject({
   /** Appears in URLs (/connect/<name>/connectors): letters, digits, '.', '_' and '-'. */
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, "must be letters, digits, '.', '_' or '-' (it appears in URLs)"),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, "must be letters, digits, '.', '_' or '-' (it appears in URLs)"),
   url: z.url().refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL"),
   /** HTTP basic auth for the worker's REST API. */
   auth: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }).optional(),
 });
 
 const regexString = (what: string) =>
-  z.string().min(1).refine((s) => regexError(s) === null, `${what} is not a valid RE2 regular expression (no lookarounds or backreferences)`);
+  z
+    .string()
+    .min(1)
+    .refine(
+      (s) => regexError(s) === null,
+      `${what} is not a valid RE2 regular expression (no lookarounds or backreferences)`,
+    );
 
 /**
  * A masking rule: on topics matching `topics`, replace JSON fields at `fields` paths and/or text matching `pattern`
@@ -63,7 +71,12 @@ const messagesSchema = z
     /** The same, per signed-in user on this cluster: one user cannot take every session. */
     maxSessionsPerUser: z.number().int().min(1).max(1000).default(20),
     /** Ceiling on one batch's decompressed size (gzip, snappy, lz4, zstd); past it the batch is a decode error. */
-    maxDecompressedBytes: z.number().int().min(1024 * 1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
+    maxDecompressedBytes: z
+      .number()
+      .int()
+      .min(1024 * 1024)
+      .max(1024 * 1024 * 1024)
+      .default(64 * 1024 * 1024),
     /** false disables the JSON Lines export for this cluster. */
     allowExport: z.boolean().default(true),
     masking: z.array(maskingRuleSchema).default([]),
@@ -73,7 +86,14 @@ const messagesSchema = z
      */
     readScope: z.enum(["all", "owned"]).default("all"),
   })
-  .default({ maxSessions: 40, maxSessionsPerUser: 20, maxDecompressedBytes: 64 * 1024 * 1024, allowExport: true, masking: [], readScope: "all" });
+  .default({
+    maxSessions: 40,
+    maxSessionsPerUser: 20,
+    maxDecompressedBytes: 64 * 1024 * 1024,
+    allowExport: true,
+    masking: [],
+    readScope: "all",
+  });
 
 const metricsSchema = z
   .strictObject({
@@ -92,7 +112,9 @@ const accessSchema = z
   .default({ delegateToApprovers: false });
 
 export const clusterConfigSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lowercase letters, digits and dashes (it appears in URLs)"),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lowercase letters, digits and dashes (it appears in URLs)"),
   name: z.string().min(1).max(100),
   bootstrapServers: z
     .union([z.string(), z.array(z.string())])
@@ -108,7 +130,10 @@ export const clusterConfigSchema = z.strictObject({
   connect: z
     .array(connectSchema)
     .default([])
-    .refine((list) => new Set(list.map((c) => c.name)).size === list.length, "connect names must be unique within a cluster"),
+    .refine(
+      (list) => new Set(list.map((c) => c.name)).size === list.length,
+      "connect names must be unique within a cluster",
+    ),
 });
 
 const limitsSchema = z

@@ -9,7 +9,12 @@ export const CONNECT_TIMEOUT_MS = Number(process.env.SLUICE_CONNECT_TIMEOUT_MS ?
 export const CONNECT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 type Query = Record<string, string | number | boolean | undefined>;
-export type ConnectRequest = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; query?: Query | [string, string][]; body?: unknown };
+export type ConnectRequest = {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  query?: Query | [string, string][];
+  body?: unknown;
+};
 export type ConnectClient = {
   clusterId: string;
   clusterName: string;
@@ -29,11 +34,14 @@ export function toConnectError(status: number, body: unknown, who: string): ApiE
   const message = (typeof b.message === "string" && b.message ? b.message : `HTTP ${status}`).slice(0, 2000);
   // Some input errors (an unknown plugin class in /config/validate) come back as 500 wrapping a BadRequestException.
   const badRequest = /^org\.apache\.kafka\.connect\.runtime\.rest\.errors\.BadRequestException: /.exec(message);
-  if (badRequest) return new ApiError("unprocessable_entity", `${who} refused the request: ${message.slice(badRequest[0].length)}`);
+  if (badRequest)
+    return new ApiError("unprocessable_entity", `${who} refused the request: ${message.slice(badRequest[0].length)}`);
   if (status === 404) return new ApiError("not_found", `${who}: ${message}`);
   if (status === 409) return new ApiError("conflict", `${who}: ${message}`);
-  if (status === 400 || status === 422) return new ApiError("unprocessable_entity", `${who} refused the request: ${message}`);
-  if (status === 401 || status === 403) return new ApiError("forbidden", `${who} refused Sluice's credentials (HTTP ${status}).`);
+  if (status === 400 || status === 422)
+    return new ApiError("unprocessable_entity", `${who} refused the request: ${message}`);
+  if (status === 401 || status === 403)
+    return new ApiError("forbidden", `${who} refused Sluice's credentials (HTTP ${status}).`);
   if (status === 408 || status === 504) return new ApiError("upstream_timeout", `${who} timed out: ${message}`);
   if (status >= 500) return new ApiError("connect_unavailable", `${who} failed: ${message}`);
   return new ApiError("bad_request", `${who} rejected the request: ${message}`);
@@ -43,7 +51,8 @@ export function toConnectError(status: number, body: unknown, who: string): ApiE
 export function toConnectTransportError(error: unknown, who: string): ApiError {
   if (error instanceof ApiError) return error;
   const name = (error as { name?: string })?.name;
-  if (name === "TimeoutError" || name === "AbortError") return new ApiError("upstream_timeout", `${who} did not answer within ${CONNECT_TIMEOUT_MS / 1000} s.`);
+  if (name === "TimeoutError" || name === "AbortError")
+    return new ApiError("upstream_timeout", `${who} did not answer within ${CONNECT_TIMEOUT_MS / 1000} s.`);
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const why = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return new ApiError("connect_unavailable", `${who} cannot be reached (${why}).`);
@@ -61,7 +70,10 @@ async function readBounded(res: Response, limit: number, who: string): Promise<s
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      throw new ApiError("connect_unavailable", `${who} sent an answer larger than ${limit / (1024 * 1024)} MB; Sluice stopped reading it.`);
+      throw new ApiError(
+        "connect_unavailable",
+        `${who} sent an answer larger than ${limit / (1024 * 1024)} MB; Sluice stopped reading it.`,
+      );
     }
     chunks.push(value);
   }
@@ -76,22 +88,33 @@ export function connectClustersOf(clusterId: string): ConnectClusterConfig[] {
 export function connectFor(clusterId: string, connectName: string): ConnectClient {
   const cluster = getClusterConfigOrThrow(clusterId);
   const cfg = cluster.connect.find((c) => c.name === connectName);
-  if (!cfg) throw new ApiError("not_found", `No Kafka Connect cluster "${connectName}" is configured for cluster "${cluster.name}".`);
+  if (!cfg)
+    throw new ApiError(
+      "not_found",
+      `No Kafka Connect cluster "${connectName}" is configured for cluster "${cluster.name}".`,
+    );
   const base = cfg.url.replace(/\/+$/, "");
   const host = new URL(base).host;
   const who = `Kafka Connect "${cfg.name}" (${host})`;
-  const auth = cfg.auth ? `Basic ${Buffer.from(`${cfg.auth.username}:${cfg.auth.password}`).toString("base64")}` : undefined;
+  const auth = cfg.auth
+    ? `Basic ${Buffer.from(`${cfg.auth.username}:${cfg.auth.password}`).toString("base64")}`
+    : undefined;
 
   async function request<T>({ method = "GET", path, query, body }: ConnectRequest): Promise<T> {
     const qs = new URLSearchParams(Array.isArray(query) ? query : []);
-    if (!Array.isArray(query)) for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) qs.set(k, String(v));
+    if (!Array.isArray(query))
+      for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) qs.set(k, String(v));
     const url = `${base}${path}${qs.size ? `?${qs}` : ""}`;
     let text: string;
     let res: Response;
     try {
       res = await fetch(url, {
         method,
-        headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...(auth ? { authorization: auth } : {}) },
+        headers: {
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...(auth ? { authorization: auth } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(CONNECT_TIMEOUT_MS),
         cache: "no-store",

@@ -42,7 +42,14 @@ type RouteOptions<P extends Schema | undefined, Q extends Schema | undefined, B 
    * parameters (produce: the topic's max.message.bytes). Larger bodies answer 413 before they are parsed.
    */
   bodyLimit?: number | ((params: Out<P>) => Promise<number> | number);
-  handler: (input: { params: Out<P>; query: Out<Q>; body: Out<B>; actor: Actor; request: Request; requestId: string }) => Promise<Response>;
+  handler: (input: {
+    params: Out<P>;
+    query: Out<Q>;
+    body: Out<B>;
+    actor: Actor;
+    request: Request;
+    requestId: string;
+  }) => Promise<Response>;
 };
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
@@ -54,7 +61,11 @@ function parseOrThrow<S extends Schema>(schema: S, value: unknown, what: string)
   if (!r.success) {
     const details = zodDetails(r.error);
     const first = details[0];
-    throw new ApiError("unprocessable_entity", `Invalid ${what}: ${first.path ? `${first.path}: ` : ""}${first.issue}`, details);
+    throw new ApiError(
+      "unprocessable_entity",
+      `Invalid ${what}: ${first.path ? `${first.path}: ` : ""}${first.issue}`,
+      details,
+    );
   }
   return r.data;
 }
@@ -64,12 +75,21 @@ export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof ApiError) apiError = error;
   else {
     console.error(`[${requestId}]`, error);
-    apiError = new ApiError("internal", "Something went wrong on Sluice's server. The error was logged with this request id.");
+    apiError = new ApiError(
+      "internal",
+      "Something went wrong on Sluice's server. The error was logged with this request id.",
+    );
   }
   const body: ErrorEnvelope = {
-    error: { code: apiError.code, message: apiError.message, requestId, ...(apiError.details?.length ? { details: apiError.details } : {}) },
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      requestId,
+      ...(apiError.details?.length ? { details: apiError.details } : {}),
+    },
   };
-  const retry: Record<string, string> = apiError.code === "service_unavailable" ? { "retry-after": String(Math.ceil(DRAIN_RETRY_MS / 1000)) } : {};
+  const retry: Record<string, string> =
+    apiError.code === "service_unavailable" ? { "retry-after": String(Math.ceil(DRAIN_RETRY_MS / 1000)) } : {};
   return Response.json(body, { status: ERROR_STATUS[apiError.code], headers: { "x-request-id": requestId, ...retry } });
 }
 
@@ -81,7 +101,9 @@ function decodeParam(name: string, value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw new ApiError("bad_request", `The path parameter "${name}" has a malformed percent-encoding.`, [{ path: name, issue: "malformed percent-encoding" }]);
+    throw new ApiError("bad_request", `The path parameter "${name}" has a malformed percent-encoding.`, [
+      { path: name, issue: "malformed percent-encoding" },
+    ]);
   }
 }
 
@@ -90,7 +112,8 @@ function decodeParam(name: string, value: string): string {
  * the stream is cancelled and the request answered 413.
  */
 async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  const tooLarge = () => new ApiError("payload_too_large", `The request body is larger than this endpoint accepts (${limit} bytes).`);
+  const tooLarge = () =>
+    new ApiError("payload_too_large", `The request body is larger than this endpoint accepts (${limit} bytes).`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   const chunks: Uint8Array[] = [];
@@ -148,13 +171,22 @@ const defaultScope = (params: unknown): string | undefined => {
  * prefixes; refuses writes on read-only clusters, parses params/query/body with zod, and turns any thrown error
  * into the error envelope.
  */
-export function defineRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  options: RouteOptions<P, Q, B>,
-) {
-  const route = async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+export function defineRoute<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(options: RouteOptions<P, Q, B>) {
+  const route = async (
+    request: Request,
+    ctx: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     // A draining replica (server/http/drain.ts) refuses new mutations and lets the ones already running finish.
     if (SAFE_METHODS.has(request.method)) return handle(request, ctx);
-    if (isDraining()) return errorResponse(new ApiError("service_unavailable", "This Sluice server is restarting. Retry in a moment."), newRequestId());
+    if (isDraining())
+      return errorResponse(
+        new ApiError("service_unavailable", "This Sluice server is restarting. Retry in a moment."),
+        newRequestId(),
+      );
     const done = trackMutation();
     try {
       return await handle(request, ctx);
@@ -162,16 +194,23 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
       done();
     }
   };
-  const handle = async (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  const handle = async (
+    request: Request,
+    ctx: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     const requestId = newRequestId();
     let actor: Actor | null = null;
     let handling = false;
     try {
       const rawParams = Object.fromEntries(
-        Object.entries((await ctx?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => decodeParam(k, x)) : decodeParam(k, v)]),
+        Object.entries((await ctx?.params) ?? {}).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.map((x) => decodeParam(k, x)) : decodeParam(k, v),
+        ]),
       );
       const clusterId = typeof rawParams.clusterId === "string" ? rawParams.clusterId : undefined;
-      const permission = options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
+      const permission =
+        options.permission === "public" || options.permission === "signed-in" ? null : options.permission;
       // A bearer token is not sent by browsers on their own, so it cannot ride on a victim's session: no CSRF check
       // where the token is what authenticates (public routes keep it).
       if (options.permission === "public" || !hasBearer(request)) assertSameOrigin(request);
@@ -182,16 +221,24 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
         authorize(actor, options.permission, clusterId);
       }
       const params = options.params ? parseOrThrow(options.params, rawParams, "path") : undefined;
-      const query = options.query ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams), "query") : undefined;
+      const query = options.query
+        ? parseOrThrow(options.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+        : undefined;
       let body: unknown;
       if (options.body) {
-        const limit = typeof options.bodyLimit === "function" ? await options.bodyLimit(params as Out<P>) : (options.bodyLimit ?? BODY_LIMIT_DEFAULT);
+        const limit =
+          typeof options.bodyLimit === "function"
+            ? await options.bodyLimit(params as Out<P>)
+            : (options.bodyLimit ?? BODY_LIMIT_DEFAULT);
         const raw = await readJsonBody(request, limit);
         body = parseOrThrow(options.body, raw, "request body");
       }
       if (permission && actor && PERMISSIONS[permission].scoped) {
-        const name = options.scope ? options.scope({ params, query, body } as never) : defaultScope(params ?? rawParams);
-        if (!can(actor, permission, clusterId, name)) throw new ApiError("forbidden", refusal(actor, permission, clusterId, name));
+        const name = options.scope
+          ? options.scope({ params, query, body } as never)
+          : defaultScope(params ?? rawParams);
+        if (!can(actor, permission, clusterId, name))
+          throw new ApiError("forbidden", refusal(actor, permission, clusterId, name));
       }
       handling = true;
       const res = await runWithRequest({ userId: actor?.id ?? null, signal: request.signal }, () =>
@@ -205,6 +252,12 @@ export function defineRoute<P extends Schema | undefined = undefined, Q extends 
     }
   };
   // The schemas stay readable on the handler, for the OpenAPI document (server/http/openapi.ts).
-  const spec: RouteSpec = { permission: options.permission, params: options.params, query: options.query, body: options.body, response: options.response };
+  const spec: RouteSpec = {
+    permission: options.permission,
+    params: options.params,
+    query: options.query,
+    body: options.body,
+    response: options.response,
+  };
   return Object.assign(route, { spec });
 }

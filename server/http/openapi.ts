@@ -39,7 +39,12 @@ function parameters(where: "path" | "query", schema: z.ZodType | undefined, name
   const props = (js.properties ?? {}) as Record<string, Json>;
   const required = new Set((js.required ?? []) as string[]);
   const all = [...new Set([...names, ...Object.keys(props)])];
-  return all.map((name) => ({ name, in: where, required: where === "path" || required.has(name), schema: props[name] ?? { type: "string" } }));
+  return all.map((name) => ({
+    name,
+    in: where,
+    required: where === "path" || required.has(name),
+    schema: props[name] ?? { type: "string" },
+  }));
 }
 
 const envelope = {
@@ -53,7 +58,14 @@ const envelope = {
         code: { type: "string", enum: ERROR_CODES },
         message: { type: "string" },
         requestId: { type: "string" },
-        details: { type: "array", items: { type: "object", required: ["path", "issue"], properties: { path: { type: "string" }, issue: { type: "string" } } } },
+        details: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["path", "issue"],
+            properties: { path: { type: "string" }, issue: { type: "string" } },
+          },
+        },
       },
     },
   },
@@ -68,17 +80,31 @@ function successes(response: ResponseSpec | undefined): Json {
   if (!response) return { "2XX": { description: "Success" } };
   if (response instanceof z.ZodType) return { "200": { description: "OK", ...json(response) } };
   if ("mediaType" in response && typeof response.mediaType === "string") {
-    const body = response.mediaType === "text/event-stream" ? { type: "string", description: "Server-sent events" } : { type: "string" };
-    return { [String(response.status ?? 200)]: { description: STATUS_TEXT[response.status ?? 200], content: { [response.mediaType]: { schema: body } } } };
+    const body =
+      response.mediaType === "text/event-stream"
+        ? { type: "string", description: "Server-sent events" }
+        : { type: "string" };
+    return {
+      [String(response.status ?? 200)]: {
+        description: STATUS_TEXT[response.status ?? 200],
+        content: { [response.mediaType]: { schema: body } },
+      },
+    };
   }
   return Object.fromEntries(
-    Object.entries(response as Record<string, z.ZodType | null>).map(([status, schema]) => [status, { description: STATUS_TEXT[Number(status)] ?? "Success", ...(schema ? json(schema) : {}) }]),
+    Object.entries(response as Record<string, z.ZodType | null>).map(([status, schema]) => [
+      status,
+      { description: STATUS_TEXT[Number(status)] ?? "Success", ...(schema ? json(schema) : {}) },
+    ]),
   );
 }
 
 function operation(method: string, path: string, spec: RouteSpec | undefined): Json {
   const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-  const params = [...parameters("path", spec?.params, pathNames), ...(spec?.query ? parameters("query", spec.query, []) : [])];
+  const params = [
+    ...parameters("path", spec?.params, pathNames),
+    ...(spec?.query ? parameters("query", spec.query, []) : []),
+  ];
   const segs = path.split("/").filter(Boolean);
   const tag = segs[1] === "clusters" && segs.length > 3 ? segs[3] : segs[1];
   return {
@@ -87,10 +113,15 @@ function operation(method: string, path: string, spec: RouteSpec | undefined): J
     ...(spec ? { "x-sluice-permission": spec.permission } : {}),
     ...(spec?.permission === "public" ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(spec?.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body) } } } } : {}),
+    ...(spec?.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(spec.body) } } } }
+      : {}),
     responses: {
       ...successes(spec?.response),
-      default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorEnvelope" } } } },
+      default: {
+        description: "Error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorEnvelope" } } },
+      },
     },
   };
 }
@@ -115,17 +146,31 @@ export function openApiDocument(): Json {
       tags: ["openapi"],
       security: [],
       "x-sluice-permission": "public",
-      responses: { "200": { description: "This document", content: { "application/json": { schema: { type: "object", required: ["openapi", "paths"] } } } } },
+      responses: {
+        "200": {
+          description: "This document",
+          content: { "application/json": { schema: { type: "object", required: ["openapi", "paths"] } } },
+        },
+      },
     },
   };
   cached = {
     openapi: "3.1.0",
-    info: { title: "Sluice API", version: "1", description: "Sluice's REST API. Authenticate with the session cookie (from the console) or `Authorization: Bearer sluice_…` (an API token)." },
+    info: {
+      title: "Sluice API",
+      version: "1",
+      description:
+        "Sluice's REST API. Authenticate with the session cookie (from the console) or `Authorization: Bearer sluice_…` (an API token).",
+    },
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
     components: {
       schemas: { ErrorEnvelope: envelope },
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token (sluice_…), created by an admin of every cluster." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token (sluice_…), created by an admin of every cluster.",
+        },
         session: { type: "apiKey", in: "cookie", name: "sluice.session_token" },
       },
     },

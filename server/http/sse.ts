@@ -40,7 +40,10 @@ const encoder = new TextEncoder();
 export function streamError(error: unknown, context = "stream"): { code: string; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message };
   console.error(`[${context}]`, error);
-  return { code: "internal", message: "Something went wrong on Sluice's server; the stream stopped and the error was logged." };
+  return {
+    code: "internal",
+    message: "Something went wrong on Sluice's server; the stream stopped and the error was logged.",
+  };
 }
 
 const g = globalThis as unknown as { __sluiceSseByUser?: Map<string, number>; __sluiceMuxInner?: WeakSet<Request> };
@@ -60,7 +63,10 @@ function acquireSseConnection(request: Request): () => void {
   const max = getConfig().limits.maxSseConnectionsPerUser;
   const n = openByUser.get(userId) ?? 0;
   if (n >= max) {
-    throw new ApiError("rate_limited", `You already have ${n} live connections open (the limit per user is ${max}). Close a tab, then retry.`);
+    throw new ApiError(
+      "rate_limited",
+      `You already have ${n} live connections open (the limit per user is ${max}). Close a tab, then retry.`,
+    );
   }
   openByUser.set(userId, n + 1);
   let released = false;
@@ -87,9 +93,14 @@ export function formatSseEvent(e: SseEvent): string {
  * the stream is otherwise torn down; its `finally` is where consumers are released. Pull-based, so a slow
  * client applies back-pressure to the generator instead of growing a buffer.
  */
-export function sseResponse(request: Request, produce: (signal: AbortSignal) => AsyncIterable<SseEvent>, options: SseOptions = {}): Response {
+export function sseResponse(
+  request: Request,
+  produce: (signal: AbortSignal) => AsyncIterable<SseEvent>,
+  options: SseOptions = {},
+): Response {
   // A draining replica takes no new stream: the client's retry reaches another replica through the proxy.
-  if (isDraining()) throw new ApiError("service_unavailable", "This Sluice server is restarting. Live views reconnect in a moment.");
+  if (isDraining())
+    throw new ApiError("service_unavailable", "This Sluice server is restarting. Live views reconnect in a moment.");
   const releaseSlot = acquireSseConnection(request);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;
@@ -153,7 +164,11 @@ export function sseResponse(request: Request, produce: (signal: AbortSignal) => 
           return;
         }
         if (result === "ping") {
-          out.enqueue(encoder.encode(options.heartbeatEvent ? formatSseEvent({ event: "heartbeat", data: { t: Date.now() } }) : ": ping\n\n"));
+          out.enqueue(
+            encoder.encode(
+              options.heartbeatEvent ? formatSseEvent({ event: "heartbeat", data: { t: Date.now() } }) : ": ping\n\n",
+            ),
+          );
           return;
         }
         pending = null;

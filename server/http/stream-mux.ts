@@ -27,7 +27,11 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
         return { sub: s, url, route: r, params };
       }
     }
-    throw new ApiError("unprocessable_entity", `Subscription "${s.k}" names ${url.pathname}, which is not a live stream Sluice can multiplex.`, [{ path: "subs", issue: "unknown stream" }]);
+    throw new ApiError(
+      "unprocessable_entity",
+      `Subscription "${s.k}" names ${url.pathname}, which is not a live stream Sluice can multiplex.`,
+      [{ path: "subs", issue: "unknown stream" }],
+    );
   });
 
   return async function* events(signal: AbortSignal): AsyncGenerator<SseEvent> {
@@ -38,10 +42,15 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
         headers.delete("last-event-id");
         if (sub.l) headers.set("last-event-id", sub.l);
         const handler = await route.handler();
-        const res = await handler(markMultiplexed(new Request(url, { headers, signal })), { params: Promise.resolve(params) });
+        const res = await handler(markMultiplexed(new Request(url, { headers, signal })), {
+          params: Promise.resolve(params),
+        });
         if (res.status !== 200 || !res.body) {
           const body = await res.text().catch(() => "");
-          yield { event: "sub-error", rawData: `{"k":${quote(sub.k)},"status":${res.status},"d":${body.trim().startsWith("{") ? body.trim() : quote(body)}}` };
+          yield {
+            event: "sub-error",
+            rawData: `{"k":${quote(sub.k)},"status":${res.status},"d":${body.trim().startsWith("{") ? body.trim() : quote(body)}}`,
+          };
           return;
         }
         const parser = new SseParser();
@@ -51,7 +60,10 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
             const { value, done } = await reader.read();
             if (done) break;
             for (const e of parser.feed(value)) {
-              yield { event: e.event, rawData: `{"k":${quote(sub.k)}${e.id !== undefined ? `,"id":${quote(e.id)}` : ""},"d":${e.data}}` };
+              yield {
+                event: e.event,
+                rawData: `{"k":${quote(sub.k)}${e.id !== undefined ? `,"id":${quote(e.id)}` : ""},"d":${e.data}}`,
+              };
             }
           }
         } finally {
@@ -62,7 +74,23 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
     );
     // Interleave: one pending next() per subscription, whichever settles first is sent.
     const pending = new Map<number, Promise<{ i: number; r: IteratorResult<SseEvent> }>>();
-    const pull = (i: number) => pending.set(i, iterators[i].next().then((r) => ({ i, r }), (error) => ({ i, r: { done: false, value: { event: "sub-error", rawData: `{"k":${quote(resolved[i].sub.k)},"status":500,"d":${JSON.stringify({ error: streamError(error, "streams") })}}` } } as IteratorResult<SseEvent> })));
+    const pull = (i: number) =>
+      pending.set(
+        i,
+        iterators[i].next().then(
+          (r) => ({ i, r }),
+          (error) => ({
+            i,
+            r: {
+              done: false,
+              value: {
+                event: "sub-error",
+                rawData: `{"k":${quote(resolved[i].sub.k)},"status":500,"d":${JSON.stringify({ error: streamError(error, "streams") })}}`,
+              },
+            } as IteratorResult<SseEvent>,
+          }),
+        ),
+      );
     iterators.forEach((_, i) => pull(i));
     try {
       while (pending.size && !signal.aborted) {

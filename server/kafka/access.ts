@@ -12,7 +12,15 @@ import {
   type Admin,
   type Connection,
 } from "@platformatic/kafka";
-import type { AclBinding, AclFilter, QuotaEntity, QuotaEntry, QuotaKey, ScramMechanism, ScramUser } from "@/lib/schemas/access";
+import type {
+  AclBinding,
+  AclFilter,
+  QuotaEntity,
+  QuotaEntry,
+  QuotaKey,
+  ScramMechanism,
+  ScramUser,
+} from "@/lib/schemas/access";
 import { ApiError } from "@/server/http/api-error";
 import { kafkaErrorType } from "./errors";
 import { withModernAdmin } from "./registry";
@@ -23,21 +31,28 @@ import { withModernAdmin } from "./registry";
  * broker documents; a broker without an authorizer answers SECURITY_DISABLED, turned into one clear refusal.
  */
 
-const byValue = <T extends Record<string, number>>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k])) as Record<number, keyof T>;
+const byValue = <T extends Record<string, number>>(o: T) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k])) as Record<number, keyof T>;
 const RESOURCE_NAME = byValue(ResourceTypes);
 const PATTERN_NAME = byValue(ResourcePatternTypes);
 const OPERATION_NAME = byValue(AclOperations);
 const PERMISSION_NAME = byValue(AclPermissionTypes);
 
-export const NO_AUTHORIZER_MESSAGE = "This cluster has no authorizer (SECURITY_DISABLED): the broker does not enforce ACLs, so there are none to show or change.";
+export const NO_AUTHORIZER_MESSAGE =
+  "This cluster has no authorizer (SECURITY_DISABLED): the broker does not enforce ACLs, so there are none to show or change.";
 
 /** Runs an ACL call; SECURITY_DISABLED (no authorizer) becomes a 422 whose details name it, never a 500. */
 async function aclCall<T>(clusterId: string, fn: Parameters<typeof withModernAdmin<T>>[1]): Promise<T> {
   try {
     return await withModernAdmin(clusterId, fn);
   } catch (error) {
-    if (kafkaErrorType(error) === "SECURITY_DISABLED" || (error instanceof ApiError && /no authorizer/.test(error.message))) {
-      throw new ApiError("unprocessable_entity", NO_AUTHORIZER_MESSAGE, [{ path: "cluster", issue: "SECURITY_DISABLED" }]);
+    if (
+      kafkaErrorType(error) === "SECURITY_DISABLED" ||
+      (error instanceof ApiError && /no authorizer/.test(error.message))
+    ) {
+      throw new ApiError("unprocessable_entity", NO_AUTHORIZER_MESSAGE, [
+        { path: "cluster", issue: "SECURITY_DISABLED" },
+      ]);
     }
     throw error;
   }
@@ -136,14 +151,27 @@ async function anyBroker<T>(clusterId: string, fn: (c: Connection) => Promise<T>
 /** Every SCRAM user with its mechanisms and iterations (the broker never returns secrets). */
 export async function describeScramUsers(clusterId: string, names: string[] = []): Promise<ScramUser[]> {
   // Naming a user without credentials answers RESOURCE_NOT_FOUND for that user: it is left out of the list.
-  const r = await anyBroker(clusterId, (c) => describeUserScramCredentialsV0.api.async(c, names.map((name) => ({ name }))));
+  const r = await anyBroker(clusterId, (c) =>
+    describeUserScramCredentialsV0.api.async(
+      c,
+      names.map((name) => ({ name })),
+    ),
+  );
   return toScramUsers(("ok" in r ? r.ok : r.failed).results);
 }
 
-function toScramUsers(results: { user: string; errorCode: number; credentialInfos: { mechanism: number; iterations: number }[] }[]): ScramUser[] {
+function toScramUsers(
+  results: { user: string; errorCode: number; credentialInfos: { mechanism: number; iterations: number }[] }[],
+): ScramUser[] {
   return results
     .filter((r) => r.errorCode === 0)
-    .map((r) => ({ name: r.user, credentials: r.credentialInfos.map((c) => ({ mechanism: MECHANISM_NAME[c.mechanism] ?? "UNKNOWN", iterations: c.iterations })) }))
+    .map((r) => ({
+      name: r.user,
+      credentials: r.credentialInfos.map((c) => ({
+        mechanism: MECHANISM_NAME[c.mechanism] ?? "UNKNOWN",
+        iterations: c.iterations,
+      })),
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -154,25 +182,55 @@ export function saltedPassword(mechanism: ScramMechanism, password: string, salt
 }
 
 /** Creates or replaces a user's credential for one mechanism. The password never leaves this function. */
-export async function upsertScramCredential(clusterId: string, name: string, mechanism: ScramMechanism, password: string, iterations: number): Promise<void> {
+export async function upsertScramCredential(
+  clusterId: string,
+  name: string,
+  mechanism: ScramMechanism,
+  password: string,
+  iterations: number,
+): Promise<void> {
   const salt = randomBytes(32);
   const salted = saltedPassword(mechanism, password, salt, iterations);
-  await scramAlter(clusterId, [], [{ name, mechanism: MECHANISM_CODE[mechanism], iterations, salt, saltedPassword: salted }]);
+  await scramAlter(
+    clusterId,
+    [],
+    [{ name, mechanism: MECHANISM_CODE[mechanism], iterations, salt, saltedPassword: salted }],
+  );
 }
 
 /** Deletes a user's credentials for the given mechanisms. */
-export async function deleteScramCredentials(clusterId: string, name: string, mechanisms: ScramMechanism[]): Promise<void> {
-  await scramAlter(clusterId, mechanisms.map((m) => ({ name, mechanism: MECHANISM_CODE[m] })), []);
+export async function deleteScramCredentials(
+  clusterId: string,
+  name: string,
+  mechanisms: ScramMechanism[],
+): Promise<void> {
+  await scramAlter(
+    clusterId,
+    mechanisms.map((m) => ({ name, mechanism: MECHANISM_CODE[m] })),
+    [],
+  );
 }
 
-async function scramAlter(clusterId: string, deletions: { name: string; mechanism: number }[], upsertions: { name: string; mechanism: number; iterations: number; salt: Buffer; saltedPassword: Buffer }[]) {
+async function scramAlter(
+  clusterId: string,
+  deletions: { name: string; mechanism: number }[],
+  upsertions: { name: string; mechanism: number; iterations: number; salt: Buffer; saltedPassword: Buffer }[],
+) {
   const r = await anyBroker(clusterId, (c) => alterUserScramCredentialsV0.api.async(c, deletions, upsertions));
   const result = "failed" in r ? r.failed.results.find((x) => x.errorCode !== 0) : undefined;
   if (!result) return;
   // 91 RESOURCE_NOT_FOUND, 92 DUPLICATE_RESOURCE, 93 UNACCEPTABLE_CREDENTIAL, 96 UNSUPPORTED_SASL_MECHANISM
-  if (result.errorCode === 91) throw new ApiError("not_found", result.errorMessage ?? "The user has no such credential.");
-  if (result.errorCode === 93 || result.errorCode === 96) throw new ApiError("unprocessable_entity", `The broker refused the credential: ${result.errorMessage ?? "unacceptable"}.`);
-  throw new ApiError("unprocessable_entity", `The broker refused the change: ${result.errorMessage ?? `error ${result.errorCode}`}.`);
+  if (result.errorCode === 91)
+    throw new ApiError("not_found", result.errorMessage ?? "The user has no such credential.");
+  if (result.errorCode === 93 || result.errorCode === 96)
+    throw new ApiError(
+      "unprocessable_entity",
+      `The broker refused the credential: ${result.errorMessage ?? "unacceptable"}.`,
+    );
+  throw new ApiError(
+    "unprocessable_entity",
+    `The broker refused the change: ${result.errorMessage ?? `error ${result.errorCode}`}.`,
+  );
 }
 
 // ---- Client quotas --------------------------------------------------------------------------------------------
@@ -191,28 +249,44 @@ function quotaEntity(parts: { entityType: string; entityName?: string | null }[]
 /** Every quota entry (users, client ids, their combinations and defaults). */
 export async function describeQuotas(clusterId: string): Promise<QuotaEntry[]> {
   // ANY on one type matches entries with that type; the two queries cover every combination between them.
-  const queries: DescribeClientQuotasRequestComponent[][] = [[{ entityType: "user", matchType: 2 }], [{ entityType: "client-id", matchType: 2 }]];
+  const queries: DescribeClientQuotasRequestComponent[][] = [
+    [{ entityType: "user", matchType: 2 }],
+    [{ entityType: "client-id", matchType: 2 }],
+  ];
   const seen = new Map<string, QuotaEntry>();
   for (const components of queries) {
     const entries = await withModernAdmin(clusterId, (admin) => admin.describeClientQuotas({ components }));
     for (const entry of entries) {
       const entity = quotaEntity(entry.entity);
       const values = Object.fromEntries(entry.values.map((v) => [v.key, v.value])) as Partial<Record<QuotaKey, number>>;
-      seen.set(`${entity.user === undefined ? "-" : `=${entity.user}`}\u0000${entity.clientId === undefined ? "-" : `=${entity.clientId}`}`, { entity, values });
+      seen.set(
+        `${entity.user === undefined ? "-" : `=${entity.user}`}\u0000${entity.clientId === undefined ? "-" : `=${entity.clientId}`}`,
+        { entity, values },
+      );
     }
   }
   return [...seen.values()];
 }
 
 /** Sets (number) or removes (null) quota values of one entity. */
-export async function alterQuota(clusterId: string, entity: QuotaEntity, values: Partial<Record<QuotaKey, number | null>>): Promise<void> {
+export async function alterQuota(
+  clusterId: string,
+  entity: QuotaEntity,
+  values: Partial<Record<QuotaKey, number | null>>,
+): Promise<void> {
   const entities: AlterClientQuotasRequestEntity[] = [];
   if (entity.user !== undefined) entities.push({ entityType: "user", entityName: entity.user });
   if (entity.clientId !== undefined) entities.push({ entityType: "client-id", entityName: entity.clientId });
   const ops = Object.entries(values).map(([key, value]) =>
-    value === null || value === undefined ? { key: key as never, remove: true as const } : { key: key as never, value, remove: false as const },
+    value === null || value === undefined
+      ? { key: key as never, remove: true as const }
+      : { key: key as never, value, remove: false as const },
   );
   const result = await withModernAdmin(clusterId, (admin) => admin.alterClientQuotas({ entries: [{ entities, ops }] }));
   const failed = result.find((r) => r.errorCode !== 0);
-  if (failed) throw new ApiError("unprocessable_entity", `The broker refused the quota: ${failed.errorMessage ?? `error ${failed.errorCode}`}.`);
+  if (failed)
+    throw new ApiError(
+      "unprocessable_entity",
+      `The broker refused the quota: ${failed.errorMessage ?? `error ${failed.errorCode}`}.`,
+    );
 }

@@ -14,7 +14,9 @@ const TTL_MS = 10 * 60_000;
 const g = globalThis as unknown as { __sluiceApiSupport?: Map<string, { at: number; value: Promise<ApiSupport> }> };
 const cache = (g.__sluiceApiSupport ??= new Map());
 
-export function toApiSupport(list: { apiKey: number; name: string; minVersion: number; maxVersion: number }[]): ApiSupport {
+export function toApiSupport(
+  list: { apiKey: number; name: string; minVersion: number; maxVersion: number }[],
+): ApiSupport {
   const apis = new Map(list.map((a) => [a.apiKey, { name: a.name, min: a.minVersion, max: a.maxVersion }]));
   const supports = (apiKey: number, version?: number) => {
     const a = apis.get(apiKey);
@@ -23,7 +25,8 @@ export function toApiSupport(list: { apiKey: number; name: string; minVersion: n
   return {
     apis,
     supports,
-    why: (apiKey, name, needs) => (supports(apiKey) ? null : `The cluster's brokers do not support ${name} (${needs}), so this is not available.`),
+    why: (apiKey, name, needs) =>
+      supports(apiKey) ? null : `The cluster's brokers do not support ${name} (${needs}), so this is not available.`,
   };
 }
 

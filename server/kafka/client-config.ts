@@ -6,7 +6,11 @@ import type { AdminOptions } from "@platformatic/kafka";
 import type { ClusterConfig } from "@/server/config";
 
 /** Bounds that keep a dead cluster from hanging a page: connect fails within ~3 s, requests within 5 s. */
-export const KAFKA_TIMEOUTS = { connectionTimeout: 2_500, requestTimeout: 5_000, authenticationTimeout: 3_000 } as const;
+export const KAFKA_TIMEOUTS = {
+  connectionTimeout: 2_500,
+  requestTimeout: 5_000,
+  authenticationTimeout: 3_000,
+} as const;
 
 /** TLS material of a cluster (files read here and nowhere else); undefined without TLS. */
 function readTls(cluster: ClusterConfig) {
@@ -21,7 +25,11 @@ function readTls(cluster: ClusterConfig) {
     : undefined;
 }
 
-const PLATFORMATIC_SASL = { plain: "PLAIN", "scram-sha-256": "SCRAM-SHA-256", "scram-sha-512": "SCRAM-SHA-512" } as const;
+const PLATFORMATIC_SASL = {
+  plain: "PLAIN",
+  "scram-sha-256": "SCRAM-SHA-256",
+  "scram-sha-512": "SCRAM-SHA-512",
+} as const;
 
 /**
  * The same cluster configuration (bootstrap servers, TLS, SASL PLAIN/SCRAM, timeouts) as options for
@@ -33,7 +41,13 @@ export function toPlatformaticOptions(cluster: ClusterConfig): AdminOptions {
     clientId: `sluice-${cluster.id}`,
     bootstrapBrokers: cluster.bootstrapServers,
     tls,
-    sasl: cluster.sasl ? { mechanism: PLATFORMATIC_SASL[cluster.sasl.mechanism], username: cluster.sasl.username, password: cluster.sasl.password } : undefined,
+    sasl: cluster.sasl
+      ? {
+          mechanism: PLATFORMATIC_SASL[cluster.sasl.mechanism],
+          username: cluster.sasl.username,
+          password: cluster.sasl.password,
+        }
+      : undefined,
     connectTimeout: KAFKA_TIMEOUTS.connectionTimeout,
     requestTimeout: KAFKA_TIMEOUTS.requestTimeout,
     timeout: KAFKA_TIMEOUTS.requestTimeout,
@@ -52,7 +66,11 @@ export function toKafkaConfig(cluster: ClusterConfig): KafkaConfig {
     brokers: cluster.bootstrapServers,
     ssl: tls,
     sasl: cluster.sasl
-      ? ({ mechanism: cluster.sasl.mechanism, username: cluster.sasl.username, password: cluster.sasl.password } as SASLOptions)
+      ? ({
+          mechanism: cluster.sasl.mechanism,
+          username: cluster.sasl.username,
+          password: cluster.sasl.password,
+        } as SASLOptions)
       : undefined,
     ...KAFKA_TIMEOUTS,
     retry: { retries: 1, initialRetryTime: 150, maxRetryTime: 1_000 },

@@ -20,7 +20,12 @@ describe("toQuorum", () => {
       leaderEpoch: 7,
       highWatermark: 100n,
       currentVoters: [
-        { replicaId: 2, logEndOffset: 100n, lastFetchTimestamp: 1_700_000_000_000n, lastCaughtUpTimestamp: 1_700_000_000_000n },
+        {
+          replicaId: 2,
+          logEndOffset: 100n,
+          lastFetchTimestamp: 1_700_000_000_000n,
+          lastCaughtUpTimestamp: 1_700_000_000_000n,
+        },
         { replicaId: 1, logEndOffset: 90n, lastFetchTimestamp: -1n, lastCaughtUpTimestamp: -1n },
       ],
       observers: [{ replicaId: 5, logEndOffset: -1n, lastFetchTimestamp: -1n, lastCaughtUpTimestamp: -1n }],

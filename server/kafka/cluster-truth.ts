@@ -18,10 +18,36 @@ const DESCRIBE_QUORUM = 55;
 
 /** metadata.version feature levels → the MetadataVersion they name (Kafka's MetadataVersion enum, 4.3.1). */
 const METADATA_VERSIONS: Record<number, string> = {
-  1: "3.0-IV1", 2: "3.1-IV0", 3: "3.2-IV0", 4: "3.3-IV0", 5: "3.3-IV1", 6: "3.3-IV2", 7: "3.3-IV3", 8: "3.4-IV0",
-  9: "3.5-IV0", 10: "3.5-IV1", 11: "3.5-IV2", 12: "3.6-IV0", 13: "3.6-IV1", 14: "3.6-IV2", 15: "3.7-IV0", 16: "3.7-IV1",
-  17: "3.7-IV2", 18: "3.7-IV3", 19: "3.7-IV4", 20: "3.8-IV0", 21: "3.9-IV0", 22: "4.0-IV0", 23: "4.0-IV1", 24: "4.0-IV2",
-  25: "4.0-IV3", 26: "4.1-IV0", 27: "4.1-IV1", 28: "4.2-IV0", 29: "4.2-IV1", 30: "4.3-IV0",
+  1: "3.0-IV1",
+  2: "3.1-IV0",
+  3: "3.2-IV0",
+  4: "3.3-IV0",
+  5: "3.3-IV1",
+  6: "3.3-IV2",
+  7: "3.3-IV3",
+  8: "3.4-IV0",
+  9: "3.5-IV0",
+  10: "3.5-IV1",
+  11: "3.5-IV2",
+  12: "3.6-IV0",
+  13: "3.6-IV1",
+  14: "3.6-IV2",
+  15: "3.7-IV0",
+  16: "3.7-IV1",
+  17: "3.7-IV2",
+  18: "3.7-IV3",
+  19: "3.7-IV4",
+  20: "3.8-IV0",
+  21: "3.9-IV0",
+  22: "4.0-IV0",
+  23: "4.0-IV1",
+  24: "4.0-IV2",
+  25: "4.0-IV3",
+  26: "4.1-IV0",
+  27: "4.1-IV1",
+  28: "4.2-IV0",
+  29: "4.2-IV1",
+  30: "4.3-IV0",
 };
 const KNOWN_MAX_LEVEL = 30;
 
@@ -47,7 +73,12 @@ export function toQuorum(p: {
   leaderId: number;
   leaderEpoch: number;
   highWatermark: bigint;
-  currentVoters: { replicaId: number; logEndOffset: bigint; lastFetchTimestamp: bigint; lastCaughtUpTimestamp: bigint }[];
+  currentVoters: {
+    replicaId: number;
+    logEndOffset: bigint;
+    lastFetchTimestamp: bigint;
+    lastCaughtUpTimestamp: bigint;
+  }[];
   observers: { replicaId: number; logEndOffset: bigint; lastFetchTimestamp: bigint; lastCaughtUpTimestamp: bigint }[];
 }): NonNullable<ClusterTruth["quorum"]> {
   const replica = (r: (typeof p.currentVoters)[number]): QuorumReplica => ({
@@ -76,7 +107,9 @@ export function truthGaps(support: ApiSupport): { quorum: string | null; feature
       : support.supports(DESCRIBE_QUORUM)
         ? "The cluster's brokers answer DescribeQuorum only below version 2 (Kafka 3.8+ needed), so the KRaft quorum is not shown."
         : "The cluster's brokers do not support DescribeQuorum (a ZooKeeper-based cluster, or Kafka older than 3.3), so there is no KRaft quorum to show.",
-    features: support.supports(API_VERSIONS, 3) ? null : "The cluster's brokers answer ApiVersions below version 3 (Kafka 2.4+ needed), so they report no features and no release.",
+    features: support.supports(API_VERSIONS, 3)
+      ? null
+      : "The cluster's brokers answer ApiVersions below version 3 (Kafka 2.4+ needed), so they report no features and no release.",
   };
 }
 
@@ -84,7 +117,10 @@ function toFeatures(answers: ApiVersionsFeaturesResponse[]): ClusterTruth["featu
   const names = new Set<string>();
   for (const a of answers) for (const f of [...a.finalizedFeatures, ...a.supportedFeatures]) names.add(f.name);
   // Finalized levels are the cluster's (the newest epoch wins); supported ranges are what every broker accepts.
-  const newest = answers.reduce<ApiVersionsFeaturesResponse | undefined>((a, b) => (!a || b.finalizedFeaturesEpoch > a.finalizedFeaturesEpoch ? b : a), undefined);
+  const newest = answers.reduce<ApiVersionsFeaturesResponse | undefined>(
+    (a, b) => (!a || b.finalizedFeaturesEpoch > a.finalizedFeaturesEpoch ? b : a),
+    undefined,
+  );
   return [...names].sort().map((name) => {
     const finalized = newest?.finalizedFeatures.find((f) => f.name === name);
     const supported = answers.map((a) => a.supportedFeatures.find((f) => f.name === name)).filter((f) => !!f);
@@ -118,8 +154,14 @@ async function readTruth(clusterId: string): Promise<ClusterTruth> {
         ).then((all) => all.filter((x) => !!x));
     const answers = perBroker.map((b) => b.answer);
     const brokers = ids.map((nodeId) => {
-      const mv = perBroker.find((b) => b.nodeId === nodeId)?.answer.supportedFeatures.find((f) => f.name === "metadata.version");
-      return { nodeId, release: mv ? releaseOfSupportedLevel(mv.maxVersion) : null, supportedMetadataVersion: mv ? metadataVersionName(mv.maxVersion) : null };
+      const mv = perBroker
+        .find((b) => b.nodeId === nodeId)
+        ?.answer.supportedFeatures.find((f) => f.name === "metadata.version");
+      return {
+        nodeId,
+        release: mv ? releaseOfSupportedLevel(mv.maxVersion) : null,
+        supportedMetadataVersion: mv ? metadataVersionName(mv.maxVersion) : null,
+      };
     });
     const features = toFeatures(answers);
     const mvLevel = features.find((f) => f.name === "metadata.version")?.finalizedLevel ?? null;
@@ -132,7 +174,9 @@ async function readTruth(clusterId: string): Promise<ClusterTruth> {
       const c = connections.get(ids[0]);
       if (c) {
         try {
-          const answer = await describeQuorumV2.api.async(c, [{ topicName: "__cluster_metadata", partitions: [{ partitionIndex: 0 }] }]);
+          const answer = await describeQuorumV2.api.async(c, [
+            { topicName: "__cluster_metadata", partitions: [{ partitionIndex: 0 }] },
+          ]);
           const p = answer.topics[0]?.partitions[0];
           if (p) quorum = toQuorum(p);
           else quorumUnavailable = "The cluster answered DescribeQuorum without the metadata partition.";
@@ -183,7 +227,9 @@ export function clusterTruth(clusterId: string): Promise<ClusterTruth> {
  */
 export function clusterTruthWithin(clusterId: string, budgetMs: number): Promise<ClusterTruth | null> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<ClusterTruth | null>((resolve) => (timer = setTimeout(() => resolve(lastKnown.get(clusterId) ?? null), budgetMs)));
+  const late = new Promise<ClusterTruth | null>(
+    (resolve) => (timer = setTimeout(() => resolve(lastKnown.get(clusterId) ?? null), budgetMs)),
+  );
   const fresh = clusterTruth(clusterId).catch(() => lastKnown.get(clusterId) ?? null);
   return Promise.race([fresh, late]).finally(() => clearTimeout(timer));
 }

@@ -23,16 +23,20 @@ describe("bounded decompression", () => {
   it("lz4 refuses frames whose bound exceeds the ceiling", () => {
     // The exact size is summed from the block tokens before any output is allocated.
     expect(() => boundedDecompress.lz4(lz4Compress(BOMB), 4 * LIMIT)).toThrow(DecompressionLimitError);
-    expect(() => boundedDecompress.lz4(lz4Compress(BOMB.subarray(0, LIMIT + 1)), LIMIT)).toThrow(DecompressionLimitError);
+    expect(() => boundedDecompress.lz4(lz4Compress(BOMB.subarray(0, LIMIT + 1)), LIMIT)).toThrow(
+      DecompressionLimitError,
+    );
     expect(boundedDecompress.lz4(lz4Compress(BOMB.subarray(0, LIMIT)), LIMIT).length).toBe(LIMIT);
     expect(Buffer.from(boundedDecompress.lz4(lz4Compress(Buffer.from("hello")), 4 * LIMIT)).toString()).toBe("hello");
   });
 
   it("lz4 decodes what lz4js decodes, byte for byte, and refuses malformed frames", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16);
-    const words = ["order", "customer", "\u00e9t\u00e9", "{\"a\":1}", "x".repeat(40), "0123456789abcdef".repeat(3)];
-    const text = Buffer.from(Array.from({ length: 60_000 }, () => words[rand() % words.length] + String(rand() % 100)).join(" "));
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 16;
+    const words = ["order", "customer", "\u00e9t\u00e9", '{"a":1}', "x".repeat(40), "0123456789abcdef".repeat(3)];
+    const text = Buffer.from(
+      Array.from({ length: 60_000 }, () => words[rand() % words.length] + String(rand() % 100)).join(" "),
+    );
     const noise = Buffer.from(Array.from({ length: 100_000 }, () => rand() & 255));
     for (const input of [text, noise, Buffer.concat([text, noise, text]), Buffer.alloc(0), Buffer.from("a")]) {
       const frame = lz4Compress(input);

@@ -53,7 +53,9 @@ export function decompressionCeiling(): number {
 
 export class DecompressionLimitError extends Error {
   constructor(codec: Compression, limit: number) {
-    super(`A ${codec} batch decompresses to more than ${limit} bytes (messages.maxDecompressedBytes); it was not decoded.`);
+    super(
+      `A ${codec} batch decompresses to more than ${limit} bytes (messages.maxDecompressedBytes); it was not decoded.`,
+    );
     this.name = "DecompressionLimitError";
   }
 }
@@ -75,7 +77,14 @@ function lz4DecompressBounded(input: Buffer, limit = decompressionCeiling()): Ui
 
 /** zstd: the first frame's window must fit the ceiling, and the output is counted as it streams. */
 function zstdDecompressBounded(input: Uint8Array, limit = decompressionCeiling()): Uint8Array {
-  if (input.length >= 6 && input[0] === 0x28 && input[1] === 0xb5 && input[2] === 0x2f && input[3] === 0xfd && !((input[4] >> 5) & 1)) {
+  if (
+    input.length >= 6 &&
+    input[0] === 0x28 &&
+    input[1] === 0xb5 &&
+    input[2] === 0x2f &&
+    input[3] === 0xfd &&
+    !((input[4] >> 5) & 1)
+  ) {
     const base = 1 << (10 + (input[5] >> 3));
     if (base + (base >> 3) * (input[5] & 7) > limit) throw new DecompressionLimitError("zstd", limit);
   }
@@ -97,11 +106,12 @@ const XERIAL_BLOCK = 32 * 1024;
 
 /** Snappy declares each block's uncompressed length up front: it is checked against what is left of the ceiling. */
 export function snappyDecompress(input: Buffer, limit = decompressionCeiling()): Buffer {
-  const tooLarge = (e: unknown) => (e instanceof Error && /too big/.test(e.message) ? new DecompressionLimitError("snappy", limit) : e);
+  const tooLarge = (e: unknown) =>
+    e instanceof Error && /too big/.test(e.message) ? new DecompressionLimitError("snappy", limit) : e;
   if (input.length >= 16 && input.subarray(0, 8).equals(XERIAL_MAGIC)) {
     const parts: Uint8Array[] = [];
     let size = 0;
-    for (let at = 16; at + 4 <= input.length; ) {
+    for (let at = 16; at + 4 <= input.length;) {
       const len = input.readInt32BE(at);
       at += 4;
       try {
@@ -174,14 +184,20 @@ function zstd(): Promise<Zstd> {
 }
 
 type Encoder = { buffer: Buffer };
-const codec = (name: Compression, compress: (b: Buffer) => Promise<Buffer> | Buffer, decompress: (b: Buffer) => Promise<Uint8Array> | Uint8Array) => () => ({
-  async compress(encoder: Encoder) {
-    return compress(encoder.buffer);
-  },
-  async decompress(buffer: Buffer) {
-    return own(await decompress(buffer), name);
-  },
-});
+const codec =
+  (
+    name: Compression,
+    compress: (b: Buffer) => Promise<Buffer> | Buffer,
+    decompress: (b: Buffer) => Promise<Uint8Array> | Uint8Array,
+  ) =>
+  () => ({
+    async compress(encoder: Encoder) {
+      return compress(encoder.buffer);
+    },
+    async decompress(buffer: Buffer) {
+      return own(await decompress(buffer), name);
+    },
+  });
 
 const REGISTERED = Symbol.for("sluice.codecs");
 
@@ -190,17 +206,27 @@ export function registerCodecs(): void {
   const codecs = CompressionCodecs as unknown as Record<number | symbol, unknown>;
   if (codecs[REGISTERED]) return;
   codecs[REGISTERED] = true;
-  codecs[CompressionTypes.GZIP] = codec("gzip", (b) => gzipAsync(b), (b) => gunzipBounded(b));
+  codecs[CompressionTypes.GZIP] = codec(
+    "gzip",
+    (b) => gzipAsync(b),
+    (b) => gunzipBounded(b),
+  );
   codecs[CompressionTypes.Snappy] = codec("snappy", snappyCompress, (b) => snappyDecompress(b));
   codecs[CompressionTypes.LZ4] = codec("lz4", lz4Compress, (b) => lz4DecompressBounded(b));
-  codecs[CompressionTypes.ZSTD] = codec("zstd", async (b) => Buffer.from((await zstd()).compress(b, 3)), (b) => zstdDecompressBounded(b));
+  codecs[CompressionTypes.ZSTD] = codec(
+    "zstd",
+    async (b) => Buffer.from((await zstd()).compress(b, 3)),
+    (b) => zstdDecompressBounded(b),
+  );
 }
 
 function gunzipSyncBounded(input: Buffer, limit = decompressionCeiling()): Buffer {
   try {
     return gunzipSync(input, { maxOutputLength: limit });
   } catch (e) {
-    throw (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError ? new DecompressionLimitError("gzip", limit) : e;
+    throw (e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError
+      ? new DecompressionLimitError("gzip", limit)
+      : e;
   }
 }
 
@@ -212,7 +238,10 @@ const asBuffer = (u: Uint8Array) => (Buffer.isBuffer(u) ? u : Buffer.from(u.buff
  * bounded pure-JS decompressors as above take their place, so both clients read every codec within the ceiling.
  */
 export function registerPlatformaticCodecs(): void {
-  const table = compressionsAlgorithms as unknown as Record<string, { decompressSync(data: Buffer): Buffer; available: boolean } & Record<symbol, boolean>>;
+  const table = compressionsAlgorithms as unknown as Record<
+    string,
+    { decompressSync(data: Buffer): Buffer; available: boolean } & Record<symbol, boolean>
+  >;
   if (table.gzip[REGISTERED]) return;
   table.gzip.decompressSync = (b) => gunzipSyncBounded(b);
   table.snappy.decompressSync = (b) => snappyDecompress(b);

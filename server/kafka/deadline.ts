@@ -16,7 +16,10 @@ export async function withDeadline<T>(ms: number, what: string, work: (signal: A
   else client?.addEventListener("abort", onClientGone, { once: true });
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new ApiError("kafka_unavailable", `${what} did not answer within ${(ms / 1000).toFixed(1)} s. Check that its brokers are reachable.`);
+      const error = new ApiError(
+        "kafka_unavailable",
+        `${what} did not answer within ${(ms / 1000).toFixed(1)} s. Check that its brokers are reachable.`,
+      );
       controller.abort(error);
       reject(error);
     }, ms);

@@ -1,4 +1,9 @@
-import { KafkaJSAggregateError, KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from "kafkajs";
+import {
+  KafkaJSAggregateError,
+  KafkaJSConnectionError,
+  KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
+} from "kafkajs";
 import { MultipleErrors, NetworkError, ProtocolError, ResponseError, TimeoutError } from "@platformatic/kafka";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/server/http/api-error";
@@ -36,14 +41,26 @@ describe("toApiError", () => {
 describe("toApiError with aggregates", () => {
   it("reports the first per-resource failure of an aggregate", () => {
     const agg = new KafkaJSAggregateError("Topic creation errors", [protocolError("INVALID_REPLICATION_FACTOR")]);
-    expect(toApiError(agg)).toMatchObject({ code: "unprocessable_entity", message: "The replication factor is not valid for this cluster." });
+    expect(toApiError(agg)).toMatchObject({
+      code: "unprocessable_entity",
+      message: "The replication factor is not valid for this cluster.",
+    });
   });
 
   it("maps @platformatic/kafka errors the same way: broker error names, aggregates, network and timeouts", () => {
     expect(toApiError(new ProtocolError("GROUP_ID_NOT_FOUND"))).toMatchObject({ code: "not_found" });
-    expect(toApiError(new ResponseError(69, 0, { "/groups/0": [69, "Group g not found."] }, {}))).toMatchObject({ code: "not_found" });
-    expect(toApiError(new MultipleErrors("Altering failed.", [new ProtocolError("NON_EMPTY_GROUP")]))).toMatchObject({ code: "conflict" });
-    expect(toApiError(new MultipleErrors("Connecting failed.", [new NetworkError("Connection to 127.0.0.1:1 failed.")]), "local")).toMatchObject({ code: "kafka_unavailable" });
+    expect(toApiError(new ResponseError(69, 0, { "/groups/0": [69, "Group g not found."] }, {}))).toMatchObject({
+      code: "not_found",
+    });
+    expect(toApiError(new MultipleErrors("Altering failed.", [new ProtocolError("NON_EMPTY_GROUP")]))).toMatchObject({
+      code: "conflict",
+    });
+    expect(
+      toApiError(
+        new MultipleErrors("Connecting failed.", [new NetworkError("Connection to 127.0.0.1:1 failed.")]),
+        "local",
+      ),
+    ).toMatchObject({ code: "kafka_unavailable" });
     expect(toApiError(new TimeoutError("Request timed out"))).toMatchObject({ code: "upstream_timeout" });
   });
 });

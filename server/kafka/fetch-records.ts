@@ -51,7 +51,11 @@ export async function partitionLeaders(client: FetchClient, topic: string): Prom
 }
 
 /** Start and end offsets on the reading client's own connections (one ListOffsets pair per leader). */
-export function partitionOffsets(client: FetchClient, clusterId: string, partitions: { topic: string; partition: number; leader: number }[]): Promise<Map<string, Map<number, PartitionOffsets>>> {
+export function partitionOffsets(
+  client: FetchClient,
+  clusterId: string,
+  partitions: { topic: string; partition: number; leader: number }[],
+): Promise<Map<string, Map<number, PartitionOffsets>>> {
   return listOffsetsOn(adminOf(client), clusterId, partitions);
 }
 
@@ -96,7 +100,11 @@ export async function fetchRound(
   const byLeader = new Map<number, number[]>();
   for (const partition of positions.keys()) {
     const leader = leaders.get(partition);
-    if (leader === undefined || leader < 0) throw Object.assign(new Error(`Partition ${partition} of ${topic} has no leader right now.`), { type: "LEADER_NOT_AVAILABLE", retriable: true });
+    if (leader === undefined || leader < 0)
+      throw Object.assign(new Error(`Partition ${partition} of ${topic} has no leader right now.`), {
+        type: "LEADER_NOT_AVAILABLE",
+        retriable: true,
+      });
     const list = byLeader.get(leader);
     if (list) list.push(partition);
     else byLeader.set(leader, [partition]);
@@ -107,7 +115,11 @@ export async function fetchRound(
   await Promise.all(
     [...byLeader.entries()].map(async ([nodeId, partitions]) => {
       const connection = connections.get(nodeId);
-      if (!connection) throw Object.assign(new Error(`Broker ${nodeId}, leader of ${topic}, is not known to the cluster right now.`), { type: "LEADER_NOT_AVAILABLE", retriable: true });
+      if (!connection)
+        throw Object.assign(new Error(`Broker ${nodeId}, leader of ${topic}, is not known to the cluster right now.`), {
+          type: "LEADER_NOT_AVAILABLE",
+          retriable: true,
+        });
       const request = [
         {
           topicId: topic, // Fetch v12 names topics; v13+ would need topic ids
@@ -121,7 +133,18 @@ export async function fetchRound(
         },
       ];
       // session id 0 / epoch -1: a full fetch outside any fetch session (KIP-227); read uncommitted
-      const res: fetchV12.FetchResponse = await fetchV12.api.async(connection, options.maxWaitMs, 1, options.maxBytes ?? 8 * 1024 * 1024, 0, 0, -1, request, [], "");
+      const res: fetchV12.FetchResponse = await fetchV12.api.async(
+        connection,
+        options.maxWaitMs,
+        1,
+        options.maxBytes ?? 8 * 1024 * 1024,
+        0,
+        0,
+        -1,
+        request,
+        [],
+        "",
+      );
       for (const t of res.responses) {
         for (const p of t.partitions) {
           const from = positions.get(p.partitionIndex)!;

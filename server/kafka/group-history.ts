@@ -1,5 +1,12 @@
 import "server-only";
-import { estimateLagSeconds, evaluateGroup, evaluatePartition, timeToCatchUp, type HealthStatus, type Observation } from "@/lib/groups/health";
+import {
+  estimateLagSeconds,
+  evaluateGroup,
+  evaluatePartition,
+  timeToCatchUp,
+  type HealthStatus,
+  type Observation,
+} from "@/lib/groups/health";
 import type { GroupInfo } from "./group-snapshot";
 import type { PartitionOffsets } from "./offsets";
 
@@ -37,7 +44,13 @@ function pushEnd(points: { t: number; end: number }[], t: number, end: number) {
  * Records committed offsets and log ends seen at time t. `complete`: these are all the cluster's groups (a
  * group no longer listed loses its history).
  */
-export function recordGroupObservations(clusterId: string, t: number, groups: Pick<GroupInfo, "groupId" | "committed">[], ends: Map<string, Map<number, PartitionOffsets>>, complete = true): void {
+export function recordGroupObservations(
+  clusterId: string,
+  t: number,
+  groups: Pick<GroupInfo, "groupId" | "committed">[],
+  ends: Map<string, Map<number, PartitionOffsets>>,
+  complete = true,
+): void {
   const h = history(clusterId);
   for (const [topic, parts] of ends) {
     for (const [partition, o] of parts) {
@@ -67,7 +80,12 @@ export function recordGroupObservations(clusterId: string, t: number, groups: Pi
   if (complete) for (const id of h.commits.keys()) if (!seen.has(id)) h.commits.delete(id);
 }
 
-export type PartitionAssessment = { lagSeconds: number | null; lagSecondsExtrapolated: boolean; status: HealthStatus; rule: string };
+export type PartitionAssessment = {
+  lagSeconds: number | null;
+  lagSecondsExtrapolated: boolean;
+  status: HealthStatus;
+  rule: string;
+};
 export type GroupAssessment = {
   status: HealthStatus;
   rule: string;
@@ -81,7 +99,13 @@ export type GroupAssessment = {
  * A group's health (worst partition, rule named), estimated lag in seconds per partition (max for the group) and
  * time to catch up, from the recorded history. `assigned`: partitions a member holds now.
  */
-export function assessGroup(clusterId: string, groupId: string, committed: { topic: string; partition: number; offset: string | null }[], assigned: Set<string>, now = Date.now()): GroupAssessment {
+export function assessGroup(
+  clusterId: string,
+  groupId: string,
+  committed: { topic: string; partition: number; offset: string | null }[],
+  assigned: Set<string>,
+  now = Date.now(),
+): GroupAssessment {
   const h = history(clusterId);
   const windows = h.commits.get(groupId);
   const partitions = new Map<Key, PartitionAssessment>();
@@ -95,7 +119,12 @@ export function assessGroup(clusterId: string, groupId: string, committed: { top
     const w = windows?.get(k) ?? [];
     const health = evaluatePartition(w, assigned.has(k));
     const estimate = estimateLagSeconds(h.ends.get(k) ?? [], Number(c.offset), now);
-    partitions.set(k, { lagSeconds: estimate?.seconds ?? null, lagSecondsExtrapolated: estimate?.extrapolated ?? false, status: health.status, rule: health.rule });
+    partitions.set(k, {
+      lagSeconds: estimate?.seconds ?? null,
+      lagSecondsExtrapolated: estimate?.extrapolated ?? false,
+      status: health.status,
+      rule: health.rule,
+    });
     verdicts.push({ topic: c.topic, partition: c.partition, health });
     if (estimate) maxLagSeconds = Math.max(maxLagSeconds ?? 0, estimate.seconds);
     if (w.length >= 2) {
@@ -106,7 +135,8 @@ export function assessGroup(clusterId: string, groupId: string, committed: { top
     }
   }
   const group = evaluateGroup(verdicts);
-  const catchUp = first.t === Infinity ? { seconds: null, reason: "not enough history yet" } : timeToCatchUp(first, last);
+  const catchUp =
+    first.t === Infinity ? { seconds: null, reason: "not enough history yet" } : timeToCatchUp(first, last);
   return { ...group, maxLagSeconds, catchUpSeconds: catchUp.seconds, catchUpReason: catchUp.reason, partitions };
 }
 
@@ -134,7 +164,11 @@ export function exportEnds(clusterId: string): Record<string, EndPoint[]> {
 }
 
 /** Seeds the history from stored windows after a restart or a replica change; what this process already holds wins. */
-export function restoreGroupHistory(clusterId: string, ends: Record<string, EndPoint[]>, groups: Map<string, Record<string, Observation[]>>): void {
+export function restoreGroupHistory(
+  clusterId: string,
+  ends: Record<string, EndPoint[]>,
+  groups: Map<string, Record<string, Observation[]>>,
+): void {
   const h = history(clusterId);
   for (const [k, points] of Object.entries(ends)) if (!h.ends.has(k)) h.ends.set(k, points.slice(-END_POINTS));
   for (const [groupId, windows] of groups) {

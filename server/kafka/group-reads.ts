@@ -1,6 +1,13 @@
 import "server-only";
 import type { GroupDescription } from "kafkajs";
-import { ResponseError, describeGroupsV5, offsetFetchV8, offsetFetchV9, type Admin as ModernAdmin, type Connection } from "@platformatic/kafka";
+import {
+  ResponseError,
+  describeGroupsV5,
+  offsetFetchV8,
+  offsetFetchV9,
+  type Admin as ModernAdmin,
+  type Connection,
+} from "@platformatic/kafka";
 
 type OffsetFetchResponse = offsetFetchV9.OffsetFetchResponse;
 import { ApiError } from "@/server/http/api-error";
@@ -39,10 +46,15 @@ export function forgetCoordinators(clusterId: string, groupIds: string[]): void 
 }
 
 /** The groups per coordinator connection: cached lookups, one FindCoordinator for all the others. */
-async function byCoordinator(admin: ModernAdmin, clusterId: string, groupIds: string[]): Promise<{ connection: Connection; ids: string[] }[]> {
+async function byCoordinator(
+  admin: ModernAdmin,
+  clusterId: string,
+  groupIds: string[],
+): Promise<{ connection: Connection; ids: string[] }[]> {
   const cache = cacheFor(clusterId);
   const unknown = groupIds.filter((id) => !cache.has(id));
-  if (unknown.length) for (const c of await admin.findCoordinator({ keyType: 0, keys: unknown })) cache.set(c.key, c.nodeId);
+  if (unknown.length)
+    for (const c of await admin.findCoordinator({ keyType: 0, keys: unknown })) cache.set(c.key, c.nodeId);
   const byNode = new Map<number, string[]>();
   for (const id of groupIds) {
     const node = cache.get(id);
@@ -57,16 +69,20 @@ async function byCoordinator(admin: ModernAdmin, clusterId: string, groupIds: st
     const connection = connections.get(node);
     if (!connection) {
       forgetCoordinators(clusterId, ids);
-      throw Object.assign(new Error(`The coordinator of ${ids.length} group(s) (broker ${node}) is not reachable.`), { apiId: "COORDINATOR_NOT_AVAILABLE" });
+      throw Object.assign(new Error(`The coordinator of ${ids.length} group(s) (broker ${node}) is not reachable.`), {
+        apiId: "COORDINATOR_NOT_AVAILABLE",
+      });
     }
-    for (let i = 0; i < ids.length; i += GROUPS_PER_REQUEST) out.push({ connection, ids: ids.slice(i, i + GROUPS_PER_REQUEST) });
+    for (let i = 0; i < ids.length; i += GROUPS_PER_REQUEST)
+      out.push({ connection, ids: ids.slice(i, i + GROUPS_PER_REQUEST) });
   }
   return out;
 }
 
 /** A response whose per-item errors made the client throw still carries the answer: use it. */
 function answerOf<T>(error: unknown): T {
-  if (error instanceof ResponseError && (error as { response?: unknown }).response) return (error as unknown as { response: T }).response;
+  if (error instanceof ResponseError && (error as { response?: unknown }).response)
+    return (error as unknown as { response: T }).response;
   throw error;
 }
 
@@ -97,7 +113,13 @@ export async function describeGroupsBatched(clusterId: string, groupIds: string[
             protocolType: grp.protocolType,
             protocol: grp.protocolData,
             errorCode: grp.errorCode,
-            members: grp.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, memberMetadata: m.memberMetadata, memberAssignment: m.memberAssignment })),
+            members: grp.members.map((m) => ({
+              memberId: m.memberId,
+              clientId: m.clientId,
+              clientHost: m.clientHost,
+              memberMetadata: m.memberMetadata,
+              memberAssignment: m.memberAssignment,
+            })),
           });
         }
       }),
@@ -112,12 +134,18 @@ async function offsetFetchApi(clusterId: string) {
   const support = await apiSupport(clusterId);
   if (support.supports(9, 9)) return offsetFetchV9.api;
   if (support.supports(9, 8)) return offsetFetchV8.api;
-  throw new ApiError("unprocessable_entity", "The cluster's brokers do not support OffsetFetch v8 (Kafka 3.0+), so committed offsets are not available.");
+  throw new ApiError(
+    "unprocessable_entity",
+    "The cluster's brokers do not support OffsetFetch v8 (Kafka 3.0+), so committed offsets are not available.",
+  );
 }
 
 function toCommitted(group: OffsetFetchResponse["groups"][number]): CommittedOffset[] {
   const out: CommittedOffset[] = [];
-  for (const t of group.topics) for (const p of t.partitions) if (p.errorCode === 0 && p.committedOffset >= 0n) out.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset.toString() });
+  for (const t of group.topics)
+    for (const p of t.partitions)
+      if (p.errorCode === 0 && p.committedOffset >= 0n)
+        out.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset.toString() });
   return out;
 }
 
@@ -126,7 +154,10 @@ function toCommitted(group: OffsetFetchResponse["groups"][number]): CommittedOff
  * coordinator, every committed partition of each group (a null topic list). A group whose coordinator moved is
  * looked up again and asked once more; a group that still fails gets its error instead of offsets.
  */
-export async function fetchCommittedOffsetsMany(clusterId: string, groupIds: string[]): Promise<Map<string, CommittedResult>> {
+export async function fetchCommittedOffsetsMany(
+  clusterId: string,
+  groupIds: string[],
+): Promise<Map<string, CommittedResult>> {
   const out = new Map<string, CommittedResult>();
   if (!groupIds.length) return out;
   const api = await offsetFetchApi(clusterId);
@@ -139,7 +170,13 @@ export async function fetchCommittedOffsetsMany(clusterId: string, groupIds: str
         batches.map(async ({ connection, ids }) => {
           let res: OffsetFetchResponse;
           try {
-            res = await api.async(connection, ids.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false).catch(answerOf<OffsetFetchResponse>);
+            res = await api
+              .async(
+                connection,
+                ids.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })),
+                false,
+              )
+              .catch(answerOf<OffsetFetchResponse>);
           } catch (error) {
             forgetCoordinators(clusterId, ids);
             if (attempt === 0) retry.push(...ids);
@@ -153,7 +190,9 @@ export async function fetchCommittedOffsetsMany(clusterId: string, groupIds: str
               retry.push(grp.groupId);
             } else {
               forgetCoordinators(clusterId, [grp.groupId]);
-              out.set(grp.groupId, { error: `OffsetFetch failed for group "${grp.groupId}" (Kafka error code ${grp.errorCode}).` });
+              out.set(grp.groupId, {
+                error: `OffsetFetch failed for group "${grp.groupId}" (Kafka error code ${grp.errorCode}).`,
+              });
             }
           }
         }),

@@ -43,24 +43,52 @@ export type GroupInfo = GroupDescribed & {
 export type GroupSnapshot = { at: number; groups: GroupInfo[]; ends: Map<string, Map<number, PartitionOffsets>> };
 
 const FRESH_MS = Number(process.env.SLUICE_GROUP_REFRESH_MS ?? 10_000);
-const g = globalThis as unknown as { __sluiceGroupSnapshots?: Map<string, { snapshot?: GroupSnapshot; refreshing?: Promise<GroupSnapshot> }> };
+const g = globalThis as unknown as {
+  __sluiceGroupSnapshots?: Map<string, { snapshot?: GroupSnapshot; refreshing?: Promise<GroupSnapshot> }>;
+};
 const states = (g.__sluiceGroupSnapshots ??= new Map());
 
 export function decodeMembers(d: GroupDescription): MemberInfo[] {
   return d.members.map((m) => {
     let assignments: MemberInfo["assignments"] = [];
     try {
-      const decoded = d.protocolType === "consumer" && m.memberAssignment?.length ? AssignerProtocol.MemberAssignment.decode(m.memberAssignment) : null;
-      assignments = Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+      const decoded =
+        d.protocolType === "consumer" && m.memberAssignment?.length
+          ? AssignerProtocol.MemberAssignment.decode(m.memberAssignment)
+          : null;
+      assignments = Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({
+        topic,
+        partitions: [...partitions].sort((a, b) => a - b),
+      }));
     } catch {
       assignments = [];
     }
-    return { memberId: m.memberId, clientId: m.clientId, clientHost: m.clientHost, assignments, instanceId: null, memberEpoch: null, subscribedTopics: null, subscribedTopicRegex: null, targetAssignments: null };
+    return {
+      memberId: m.memberId,
+      clientId: m.clientId,
+      clientHost: m.clientHost,
+      assignments,
+      instanceId: null,
+      memberEpoch: null,
+      subscribedTopics: null,
+      subscribedTopicRegex: null,
+      targetAssignments: null,
+    };
   });
 }
 
 function fromClassic(d: GroupDescription): GroupDescribed {
-  return { groupId: d.groupId, type: "classic", state: d.state, protocolType: d.protocolType || "consumer", protocol: d.protocol, members: decodeMembers(d), groupEpoch: null, assignmentEpoch: null, assignor: null };
+  return {
+    groupId: d.groupId,
+    type: "classic",
+    state: d.state,
+    protocolType: d.protocolType || "consumer",
+    protocol: d.protocol,
+    members: decodeMembers(d),
+    groupEpoch: null,
+    assignmentEpoch: null,
+    assignor: null,
+  };
 }
 
 function fromConsumerProtocol(d: ConsumerProtocolGroup): GroupDescribed {
@@ -79,8 +107,23 @@ function fromConsumerProtocol(d: ConsumerProtocolGroup): GroupDescribed {
 
 /** A share group in the list: its members' assignments; its "committed" offsets are the share-partition start offsets. */
 function fromShare(d: ShareGroup): GroupDescribed {
-  const members = d.members.map((m) => ({ ...m, instanceId: null, subscribedTopicRegex: null, targetAssignments: null }));
-  return { groupId: d.groupId, type: "share", state: d.state, protocolType: "share", protocol: d.assignor, members, groupEpoch: d.groupEpoch, assignmentEpoch: d.assignmentEpoch, assignor: d.assignor };
+  const members = d.members.map((m) => ({
+    ...m,
+    instanceId: null,
+    subscribedTopicRegex: null,
+    targetAssignments: null,
+  }));
+  return {
+    groupId: d.groupId,
+    type: "share",
+    state: d.state,
+    protocolType: "share",
+    protocol: d.assignor,
+    members,
+    groupEpoch: d.groupEpoch,
+    assignmentEpoch: d.assignmentEpoch,
+    assignor: d.assignor,
+  };
 }
 
 /**
@@ -89,7 +132,9 @@ function fromShare(d: ShareGroup): GroupDescribed {
  */
 export async function describeAnyGroup(clusterId: string, groupId: string): Promise<GroupDescribed> {
   const { groups } = await withAdmin(clusterId, (admin) => admin.describeGroups([groupId]));
-  const classic = fromClassic(groups[0] ?? { groupId, state: "Dead", protocolType: "", protocol: "", members: [], errorCode: 0 });
+  const classic = fromClassic(
+    groups[0] ?? { groupId, state: "Dead", protocolType: "", protocol: "", members: [], errorCode: 0 },
+  );
   if (classic.state !== "Dead" || classic.members.length) return classic;
   const modern = (await describeConsumerProtocolGroups(clusterId, [groupId])).get(groupId);
   return modern ? fromConsumerProtocol(modern) : classic;
@@ -103,7 +148,9 @@ export async function describeAnyGroup(clusterId: string, groupId: string): Prom
  */
 async function build(clusterId: string): Promise<GroupSnapshot> {
   const listed = await listGroupsWithType(clusterId);
-  const ids = listed.filter((x) => x.type === "classic" && (x.protocolType === "consumer" || x.protocolType === "")).map((x) => x.groupId);
+  const ids = listed
+    .filter((x) => x.type === "classic" && (x.protocolType === "consumer" || x.protocolType === ""))
+    .map((x) => x.groupId);
   const modernIds = listed.filter((x) => x.type === "consumer").map((x) => x.groupId);
   const shareIds = listed.filter((x) => x.type === "share").map((x) => x.groupId);
   const [classic, modern, share, shareOffsets] = await Promise.all([
@@ -113,8 +160,12 @@ async function build(clusterId: string): Promise<GroupSnapshot> {
     describeShareGroupOffsets(clusterId, shareIds),
   ]);
   const descriptions = [...classic.map(fromClassic), ...[...modern.values()].map(fromConsumerProtocol)];
-  const committed = await fetchCommittedOffsetsMany(clusterId, descriptions.map((d) => d.groupId)).catch(
-    (e: unknown) => new Map(descriptions.map((d) => [d.groupId, { error: e instanceof Error ? e.message : String(e) }])),
+  const committed = await fetchCommittedOffsetsMany(
+    clusterId,
+    descriptions.map((d) => d.groupId),
+  ).catch(
+    (e: unknown) =>
+      new Map(descriptions.map((d) => [d.groupId, { error: e instanceof Error ? e.message : String(e) }])),
   );
   const groups = descriptions.map((base): GroupInfo => {
     const r = committed.get(base.groupId) ?? { committed: [] };
@@ -123,14 +174,25 @@ async function build(clusterId: string): Promise<GroupSnapshot> {
   // Share groups have no committed offsets: their start offsets stand in, and their lag is the broker's own figure.
   for (const base of [...share.values()].map(fromShare)) {
     const offsets = shareOffsets.get(base.groupId) ?? [];
-    const starts = offsets.flatMap((o) => (o.startOffset === null ? [] : [{ topic: o.topic, partition: o.partition, offset: o.startOffset }]));
+    const starts = offsets.flatMap((o) =>
+      o.startOffset === null ? [] : [{ topic: o.topic, partition: o.partition, offset: o.startOffset }],
+    );
     const shareLag = offsets.some((o) => o.lag === null) ? null : offsets.reduce((n, o) => n + (o.lag ?? 0), 0);
     groups.push({ ...base, committed: starts, error: null, shareLag });
   }
   const topics = await getTopicSnapshot(clusterId);
-  const wanted = new Set(groups.flatMap((x) => [...x.committed.map((c) => c.topic), ...x.members.flatMap((m) => m.assignments.map((a) => a.topic))]));
-  const parts = [...wanted].flatMap((t) => topics.byName.get(t)?.partitions.map((p) => ({ topic: t, partition: p.partition, leader: p.leader })) ?? []);
-  const ends = await fetchOffsetsByLeader(clusterId, parts).catch(() => new Map<string, Map<number, PartitionOffsets>>());
+  const wanted = new Set(
+    groups.flatMap((x) => [
+      ...x.committed.map((c) => c.topic),
+      ...x.members.flatMap((m) => m.assignments.map((a) => a.topic)),
+    ]),
+  );
+  const parts = [...wanted].flatMap(
+    (t) => topics.byName.get(t)?.partitions.map((p) => ({ topic: t, partition: p.partition, leader: p.leader })) ?? [],
+  );
+  const ends = await fetchOffsetsByLeader(clusterId, parts).catch(
+    () => new Map<string, Map<number, PartitionOffsets>>(),
+  );
   const at = Date.now();
   recordGroupObservations(clusterId, at, groups, ends);
   return { at, groups: groups.sort((a, b) => a.groupId.localeCompare(b.groupId)), ends };
@@ -138,7 +200,9 @@ async function build(clusterId: string): Promise<GroupSnapshot> {
 
 /** How long the background refresh keeps going after the last request for the cluster's groups. */
 const KEEP_WARM_MS = 5 * 60_000;
-const g2 = globalThis as unknown as { __sluiceGroupRefreshers?: Map<string, { timer: NodeJS.Timeout; lastUse: number }> };
+const g2 = globalThis as unknown as {
+  __sluiceGroupRefreshers?: Map<string, { timer: NodeJS.Timeout; lastUse: number }>;
+};
 const refreshers = (g2.__sluiceGroupRefreshers ??= new Map());
 
 /**
@@ -207,7 +271,12 @@ export function invalidateGroupSnapshot(clusterId: string): void {
 }
 
 /** Lag of one committed partition: end − committed, never negative; null when the end is unknown. */
-export function partitionLag(ends: GroupSnapshot["ends"], topic: string, partition: number, committed: string | null): number | null {
+export function partitionLag(
+  ends: GroupSnapshot["ends"],
+  topic: string,
+  partition: number,
+  committed: string | null,
+): number | null {
   const end = ends.get(topic)?.get(partition)?.end;
   if (end === undefined || committed === null) return null;
   const lag = BigInt(end) - BigInt(committed);

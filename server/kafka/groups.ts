@@ -93,7 +93,10 @@ function toGroup(g: ConsumerGroupDescribeResponse["groups"][number]): ConsumerPr
  * Describes consumer-protocol groups, batched per coordinator (one FindCoordinator for all of them, one
  * ConsumerGroupDescribe per coordinator). Groups the broker does not know as consumer-protocol groups are left out.
  */
-export async function describeConsumerProtocolGroups(clusterId: string, groupIds: string[]): Promise<Map<string, ConsumerProtocolGroup>> {
+export async function describeConsumerProtocolGroups(
+  clusterId: string,
+  groupIds: string[],
+): Promise<Map<string, ConsumerProtocolGroup>> {
   const out = new Map<string, ConsumerProtocolGroup>();
   if (!groupIds.length) return out;
   const support = await apiSupport(clusterId);
@@ -121,11 +124,19 @@ export async function describeConsumerProtocolGroups(clusterId: string, groupIds
  * for all topics. kafkajs's `setOffsets` joins the group with the classic protocol to commit, which turns an
  * empty consumer-protocol group into a classic one; this does not. Kafka refuses it while the group has members.
  */
-export async function commitGroupOffsets(clusterId: string, groupId: string, offsets: { topic: string; partition: number; offset: string }[]): Promise<void> {
+export async function commitGroupOffsets(
+  clusterId: string,
+  groupId: string,
+  offsets: { topic: string; partition: number; offset: string }[],
+): Promise<void> {
   const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
-  for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), { partition: o.partition, offset: BigInt(o.offset) }]);
+  for (const o of offsets)
+    byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), { partition: o.partition, offset: BigInt(o.offset) }]);
   await withModernAdmin(clusterId, (admin) =>
-    admin.alterConsumerGroupOffsets({ groupId, topics: [...byTopic].map(([name, partitionOffsets]) => ({ name, partitionOffsets })) }),
+    admin.alterConsumerGroupOffsets({
+      groupId,
+      topics: [...byTopic].map(([name, partitionOffsets]) => ({ name, partitionOffsets })),
+    }),
   );
 }
 
@@ -133,13 +144,21 @@ export async function commitGroupOffsets(clusterId: string, groupId: string, off
  * Removes a group's committed offsets for some partitions of one topic (OffsetDelete, KIP-496); the group and its
  * other offsets stay. Kafka refuses while an active member is subscribed to the topic (409 here).
  */
-export async function deleteGroupTopicOffsets(clusterId: string, groupId: string, topic: string, partitions: number[]): Promise<void> {
+export async function deleteGroupTopicOffsets(
+  clusterId: string,
+  groupId: string,
+  topic: string,
+  partitions: number[],
+): Promise<void> {
   await withModernAdmin(clusterId, async (admin) => {
     try {
       await admin.deleteConsumerGroupOffsets({ groupId, topics: [{ name: topic, partitionIndexes: partitions }] });
     } catch (error) {
       if (kafkaErrorType(error) === "GROUP_SUBSCRIBED_TO_TOPIC") {
-        throw new ApiError("conflict", `Group "${groupId}" has active members subscribed to "${topic}"; Kafka keeps their offsets. Stop those consumers first.`);
+        throw new ApiError(
+          "conflict",
+          `Group "${groupId}" has active members subscribed to "${topic}"; Kafka keeps their offsets. Stop those consumers first.`,
+        );
       }
       throw error;
     }

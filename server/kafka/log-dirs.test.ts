@@ -1,18 +1,49 @@
 import { describe, expect, it } from "vitest";
 import { deriveBytesRate, partitionSize, toSizeSnapshot } from "./log-dirs";
 
-const dir = (logDir: string, topics: [string, [number, number, boolean?][]][], totalBytes = 1000n, usableBytes = 400n) => ({
+const dir = (
+  logDir: string,
+  topics: [string, [number, number, boolean?][]][],
+  totalBytes = 1000n,
+  usableBytes = 400n,
+) => ({
   logDir,
   totalBytes,
   usableBytes,
-  topics: topics.map(([name, parts]) => ({ name, partitions: parts.map(([partitionIndex, size, future]) => ({ partitionIndex, partitionSize: BigInt(size), offsetLag: 0n, isFutureKey: !!future })) })),
+  topics: topics.map(([name, parts]) => ({
+    name,
+    partitions: parts.map(([partitionIndex, size, future]) => ({
+      partitionIndex,
+      partitionSize: BigInt(size),
+      offsetLag: 0n,
+      isFutureKey: !!future,
+    })),
+  })),
 });
 
 describe("toSizeSnapshot", () => {
   it("converts bigint at the seam and totals per log dir, per partition (largest current replica) and per topic (all replicas on disk)", () => {
     const s = toSizeSnapshot(1, [
-      { broker: 2, throttleTimeMs: 0, results: [dir("/b", [["t", [[0, 100], [1, 50]]]])] },
-      { broker: 1, throttleTimeMs: 0, results: [dir("/a", [["t", [[0, 90]]]]), dir("/c", [["t", [[1, 60, true]]]], -1n, -1n)] },
+      {
+        broker: 2,
+        throttleTimeMs: 0,
+        results: [
+          dir("/b", [
+            [
+              "t",
+              [
+                [0, 100],
+                [1, 50],
+              ],
+            ],
+          ]),
+        ],
+      },
+      {
+        broker: 1,
+        throttleTimeMs: 0,
+        results: [dir("/a", [["t", [[0, 90]]]]), dir("/c", [["t", [[1, 60, true]]]], -1n, -1n)],
+      },
     ]);
     expect(s.brokers.map((b) => b.brokerId)).toEqual([1, 2]);
     expect(s.brokers[0].logDirs).toEqual([
@@ -29,7 +60,18 @@ describe("toSizeSnapshot", () => {
 
 describe("deriveBytesRate", () => {
   const snap = (at: number, sizes: Record<string, number[]>) =>
-    toSizeSnapshot(at, [{ broker: 1, throttleTimeMs: 0, results: [dir("/d", Object.entries(sizes).map(([t, ps]) => [t, ps.map((size, i) => [i, size] as [number, number])]))] }]);
+    toSizeSnapshot(at, [
+      {
+        broker: 1,
+        throttleTimeMs: 0,
+        results: [
+          dir(
+            "/d",
+            Object.entries(sizes).map(([t, ps]) => [t, ps.map((size, i) => [i, size] as [number, number])]),
+          ),
+        ],
+      },
+    ]);
 
   it("is the size growth per second, per topic or for the cluster", () => {
     const a = snap(0, { x: [100, 100], y: [0] });

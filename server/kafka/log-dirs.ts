@@ -62,11 +62,22 @@ export function toSizeSnapshot(at: number, described: BrokerLogDirDescription[])
           const size = Number(p.partitionSize);
           sizeBytes += size;
           const list = parts.get(p.partitionIndex) ?? [];
-          list.push({ brokerId: b.broker, logDir: dir.logDir, sizeBytes: size, offsetLag: Number(p.offsetLag), future: p.isFutureKey });
+          list.push({
+            brokerId: b.broker,
+            logDir: dir.logDir,
+            sizeBytes: size,
+            offsetLag: Number(p.offsetLag),
+            future: p.isFutureKey,
+          });
           parts.set(p.partitionIndex, list);
         }
       }
-      logDirs.push({ path: dir.logDir, sizeBytes, totalBytes: bytes(dir.totalBytes), usableBytes: bytes(dir.usableBytes) });
+      logDirs.push({
+        path: dir.logDir,
+        sizeBytes,
+        totalBytes: bytes(dir.totalBytes),
+        usableBytes: bytes(dir.usableBytes),
+      });
     }
     brokers.push({ brokerId: b.broker, logDirs: logDirs.sort((x, y) => x.path.localeCompare(y.path)) });
   }
@@ -113,13 +124,20 @@ export function deriveBytesRate(older: SizeSnapshot, newer: SizeSnapshot, topic?
 }
 
 /** `builtFrom`: when the topic snapshot the sizes were read for was taken (a newer one may name new topics). */
-type State = { snapshot?: SizeSnapshot; builtFrom?: number; refreshing?: Promise<SizeSnapshot>; history: SizeSnapshot[] };
+type State = {
+  snapshot?: SizeSnapshot;
+  builtFrom?: number;
+  refreshing?: Promise<SizeSnapshot>;
+  history: SizeSnapshot[];
+};
 const g = globalThis as unknown as { __sluiceSizeSnapshots?: Map<string, State> };
 const states: Map<string, State> = (g.__sluiceSizeSnapshots ??= new Map());
 
 /** Why sizes are not available on this cluster, from its ApiVersions answer; null when they are. */
 async function unsupported(clusterId: string): Promise<string | null> {
-  const support = await withDeadline(UNREACHABLE_MS, `Cluster "${getClusterConfigOrThrow(clusterId).name}"`, () => apiSupport(clusterId));
+  const support = await withDeadline(UNREACHABLE_MS, `Cluster "${getClusterConfigOrThrow(clusterId).name}"`, () =>
+    apiSupport(clusterId),
+  );
   if ((support.apis.get(DESCRIBE_LOG_DIRS)?.max ?? -1) >= MIN_VERSION) return null;
   return `The cluster's brokers do not support DescribeLogDirs v${MIN_VERSION}+ (needs Kafka 2.6 or later), so sizes on disk are not available.`;
 }
@@ -131,7 +149,10 @@ function refusal(error: unknown, clusterId: string): string {
   return `The brokers refused DescribeLogDirs: ${e.message}`;
 }
 
-async function describe(clusterId: string, topics: { name: string; partitions: number[] }[]): Promise<BrokerLogDirDescription[]> {
+async function describe(
+  clusterId: string,
+  topics: { name: string; partitions: number[] }[],
+): Promise<BrokerLogDirDescription[]> {
   if (topics.length === 0) return [];
   return withModernAdmin(clusterId, (admin) => admin.describeLogDirs({ topics }));
 }
@@ -141,7 +162,9 @@ async function refresh(clusterId: string, state: State): Promise<SizeSnapshot> {
   const at = Date.now();
   const described = await describe(
     clusterId,
-    topics.topics.filter((t) => t.partitions.length > 0).map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) })),
+    topics.topics
+      .filter((t) => t.partitions.length > 0)
+      .map((t) => ({ name: t.name, partitions: t.partitions.map((p) => p.partition) })),
   );
   const snapshot = toSizeSnapshot(at, described);
   state.snapshot = snapshot;
@@ -186,13 +209,19 @@ export function derivedBytesRate(clusterId: string, topic?: string): { bytesPerS
 }
 
 /** One topic's replicas read now (not cached): the topic page shows what was just written. */
-export async function getTopicSizes(clusterId: string, topic: string): Promise<Sizes<{ at: number; partitions: Map<number, ReplicaSize[]> }>> {
+export async function getTopicSizes(
+  clusterId: string,
+  topic: string,
+): Promise<Sizes<{ at: number; partitions: Map<number, ReplicaSize[]> }>> {
   const why = await unsupported(clusterId);
   if (why) return { available: false, reason: why };
   try {
     return await withDeadline(DEADLINE_MS, "DescribeLogDirs", async () => {
       const missing = () =>
-        new ApiError("not_found", `Topic "${topic}" does not exist on cluster "${getClusterConfigOrThrow(clusterId).name}".`);
+        new ApiError(
+          "not_found",
+          `Topic "${topic}" does not exist on cluster "${getClusterConfigOrThrow(clusterId).name}".`,
+        );
       // platformatic answers an unknown topic with a UserError ("Unknown topic x."), not the broker's error code.
       const md = await withModernAdmin(clusterId, (admin) =>
         admin.metadata({ topics: [topic], forceUpdate: true }).catch((e) => {
@@ -203,7 +232,13 @@ export async function getTopicSizes(clusterId: string, topic: string): Promise<S
       if (!found) throw missing();
       const count = found.partitionsCount;
       const at = Date.now();
-      const snapshot = toSizeSnapshot(at, await describe(clusterId, count ? [{ name: topic, partitions: Array.from({ length: count }, (_, i) => i) }] : []));
+      const snapshot = toSizeSnapshot(
+        at,
+        await describe(
+          clusterId,
+          count ? [{ name: topic, partitions: Array.from({ length: count }, (_, i) => i) }] : [],
+        ),
+      );
       return { available: true as const, value: { at, partitions: snapshot.replicas.get(topic) ?? new Map() } };
     });
   } catch (error) {
@@ -218,7 +253,10 @@ export function invalidateClusterSizes(clusterId: string): void {
 }
 
 /** Each topic's size (one copy) for the topic list; never throws: a failure leaves the column empty with the reason. */
-export async function topicSizeMap(clusterId: string, topics?: TopicSnapshot): Promise<{ sizes: Map<string, number> | null; reason: string | null }> {
+export async function topicSizeMap(
+  clusterId: string,
+  topics?: TopicSnapshot,
+): Promise<{ sizes: Map<string, number> | null; reason: string | null }> {
   try {
     let s = await getClusterSizes(clusterId);
     // Topics that appeared since the sizes were read (created a moment ago): read again once, rather than show no

@@ -21,9 +21,10 @@ function corrupt(what: string): Error {
 type Frame = { blocksAt: number; blockSum: boolean };
 
 function header(src: Uint8Array): Frame {
-  if (src.length < 7 || (src[0] | (src[1] << 8) | (src[2] << 16) | (src[3] << 24)) >>> 0 !== MAGIC) throw corrupt("bad magic number");
+  if (src.length < 7 || (src[0] | (src[1] << 8) | (src[2] << 16) | (src[3] << 24)) >>> 0 !== MAGIC)
+    throw corrupt("bad magic number");
   const flg = src[4];
-  if ((flg >> 6) !== 1) throw corrupt("unsupported version");
+  if (flg >> 6 !== 1) throw corrupt("unsupported version");
   const contentSize = (flg & 0x08) !== 0;
   const dictId = (flg & 0x01) !== 0;
   // FLG, BD, [content size 8], [dict id 4], header checksum 1
@@ -134,7 +135,7 @@ export function lz4DecompressFrame(input: Uint8Array, limit: number): Buffer {
       if (offset >= len && len >= 16) {
         dst.copyWithin(d, from, from + len);
         d += len;
-      } else for (const stop = d + len; d < stop; ) dst[d++] = dst[from++];
+      } else for (const stop = d + len; d < stop;) dst[d++] = dst[from++];
     }
   });
   if (d !== total) throw corrupt("size mismatch");

@@ -16,10 +16,20 @@ export type PartitionMetadata = {
   offlineReplicas: number[];
   partitionErrorCode: number;
 };
-export type TopicMetadata = { topic: string; isInternal: boolean; topicErrorCode: number; partitionMetadata: PartitionMetadata[] };
+export type TopicMetadata = {
+  topic: string;
+  isInternal: boolean;
+  topicErrorCode: number;
+  partitionMetadata: PartitionMetadata[];
+};
 /** kept for the modules that imported it under its old name */
 export type RawTopicMetadata = TopicMetadata;
-export type ClusterMetadata = { brokers: { nodeId: number; host: string; port: number; rack?: string | null }[]; controllerId: number; clusterId: string; topicMetadata: TopicMetadata[] };
+export type ClusterMetadata = {
+  brokers: { nodeId: number; host: string; port: number; rack?: string | null }[];
+  controllerId: number;
+  clusterId: string;
+  topicMetadata: TopicMetadata[];
+};
 
 function toMetadata(res: MetadataResponse): ClusterMetadata {
   return {
@@ -46,12 +56,14 @@ function toMetadata(res: MetadataResponse): ClusterMetadata {
 export async function metadataOn(admin: ModernAdmin, topics: string[]): Promise<ClusterMetadata> {
   const connections = await admin.connectToBrokers(null);
   const connection = connections.values().next().value;
-  if (!connection) throw Object.assign(new Error("No broker of the cluster is reachable."), { code: "PLT_KFK_NETWORK" });
+  if (!connection)
+    throw Object.assign(new Error("No broker of the cluster is reachable."), { code: "PLT_KFK_NETWORK" });
   try {
     return toMetadata(await metadataV12.api.async(connection, topics.length ? topics : null, false, false));
   } catch (error) {
     // Per-topic errors (UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE) come back in the answer, as with kafkajs.
-    if (error instanceof ResponseError && (error as { response?: unknown }).response) return toMetadata((error as unknown as { response: MetadataResponse }).response);
+    if (error instanceof ResponseError && (error as { response?: unknown }).response)
+      return toMetadata((error as unknown as { response: MetadataResponse }).response);
     throw error;
   }
 }

@@ -1,5 +1,12 @@
 import "server-only";
-import { listOffsetsV5, listOffsetsV6, listOffsetsV7, listOffsetsV8, listOffsetsV9, type Admin as ModernAdmin } from "@platformatic/kafka";
+import {
+  listOffsetsV5,
+  listOffsetsV6,
+  listOffsetsV7,
+  listOffsetsV8,
+  listOffsetsV9,
+  type Admin as ModernAdmin,
+} from "@platformatic/kafka";
 import { apiSupport } from "./api-versions";
 import { withModernAdmin } from "./registry";
 
@@ -47,7 +54,11 @@ function groupByLeader(partitions: PartitionRef[]): Map<number, PartitionRef[]> 
  * ListOffsets on the given admin's connections (the cluster's shared admin, or a message-reading client):
  * start and end of every partition, two requests per leader broker per 1,000 partitions.
  */
-export async function listOffsetsOn(admin: ModernAdmin, clusterId: string, partitions: PartitionRef[]): Promise<Map<string, Map<number, PartitionOffsets>>> {
+export async function listOffsetsOn(
+  admin: ModernAdmin,
+  clusterId: string,
+  partitions: PartitionRef[],
+): Promise<Map<string, Map<number, PartitionOffsets>>> {
   const byLeader = groupByLeader(partitions);
   const result = new Map<string, Map<number, PartitionOffsets>>();
   if (!byLeader.size) return result;
@@ -63,7 +74,10 @@ export async function listOffsetsOn(admin: ModernAdmin, clusterId: string, parti
   await Promise.all(
     [...byLeader.entries()].map(async ([nodeId, list]) => {
       const connection = connections.get(nodeId);
-      if (!connection) throw Object.assign(new Error(`Broker ${nodeId} (a partition leader) is not reachable.`), { apiId: "LEADER_NOT_AVAILABLE" });
+      if (!connection)
+        throw Object.assign(new Error(`Broker ${nodeId} (a partition leader) is not reachable.`), {
+          apiId: "LEADER_NOT_AVAILABLE",
+        });
       for (let i = 0; i < list.length; i += LIST_OFFSETS_CHUNK) {
         if (i > 0) await yieldToLoop();
         const byTopic = new Map<string, number[]>();
@@ -73,10 +87,19 @@ export async function listOffsetsOn(admin: ModernAdmin, clusterId: string, parti
           else byTopic.set(p.topic, [p.partition]);
         }
         await Promise.all(
-          ([["start", EARLIEST], ["end", LATEST]] as const).map(async ([field, timestamp]) => {
-            const topics = [...byTopic.entries()].map(([name, ps]) => ({ name, partitions: ps.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })) }));
+          (
+            [
+              ["start", EARLIEST],
+              ["end", LATEST],
+            ] as const
+          ).map(async ([field, timestamp]) => {
+            const topics = [...byTopic.entries()].map(([name, ps]) => ({
+              name,
+              partitions: ps.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })),
+            }));
             const res: listOffsetsV9.ListOffsetsResponse = await api.async(connection, -1, READ_UNCOMMITTED, topics);
-            for (const t of res.topics) for (const p of t.partitions) slot(t.name, p.partitionIndex)[field] = p.offset.toString();
+            for (const t of res.topics)
+              for (const p of t.partitions) slot(t.name, p.partitionIndex)[field] = p.offset.toString();
           }),
         );
       }
@@ -91,12 +114,18 @@ export async function listOffsetsOn(admin: ModernAdmin, clusterId: string, parti
  * a yield to the event loop between them. Partitions without a leader are left out. A partition-level error
  * (NOT_LEADER_OR_FOLLOWER after a leader move) fails the call with that error.
  */
-export function fetchOffsetsByLeader(clusterId: string, partitions: PartitionRef[]): Promise<Map<string, Map<number, PartitionOffsets>>> {
+export function fetchOffsetsByLeader(
+  clusterId: string,
+  partitions: PartitionRef[],
+): Promise<Map<string, Map<number, PartitionOffsets>>> {
   return withModernAdmin(clusterId, (admin) => listOffsetsOn(admin, clusterId, partitions));
 }
 
 /** Records in a partition set: Σ(end − start). */
-export function countRecords(offsets: Map<number, PartitionOffsets> | undefined, partitionCount: number): number | null {
+export function countRecords(
+  offsets: Map<number, PartitionOffsets> | undefined,
+  partitionCount: number,
+): number | null {
   if (!offsets || offsets.size < partitionCount) return null;
   let n = 0;
   // Offsets stay far below 2^53 in practice; plain numbers avoid a BigInt per partition on the hot path.

@@ -3,7 +3,14 @@ import { ConfigResourceTypes, type Producer } from "kafkajs";
 import { toApiError } from "./errors";
 import { getKafka, withAdmin } from "./registry";
 
-export type OutRecord = { topic: string; partition?: number; key: Buffer | null; value: Buffer | null; headers: { key: string; value: Buffer | null }[]; timestamp?: number };
+export type OutRecord = {
+  topic: string;
+  partition?: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: { key: string; value: Buffer | null }[];
+  timestamp?: number;
+};
 
 export type ReplayProducer = { send(records: OutRecord[]): Promise<void>; close(): Promise<void> };
 
@@ -13,7 +20,12 @@ export type ReplayProducer = { send(records: OutRecord[]): Promise<void>; close(
  * non-idempotent so it works on every ACL setup; a job needs IDEMPOTENT_WRITE (implied by WRITE since Kafka 2.8).
  */
 export async function openReplayProducer(clusterId: string): Promise<ReplayProducer> {
-  const producer: Producer = getKafka(clusterId).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 } });
+  const producer: Producer = getKafka(clusterId).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 },
+  });
   try {
     await producer.connect();
   } catch (error) {
@@ -64,7 +76,10 @@ function groupHeaders(headers: OutRecord["headers"]): Record<string, Buffer | Bu
 const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
 
 /** A topic's partition count and max.message.bytes; a missing topic → null. */
-export async function destinationTopic(clusterId: string, topic: string): Promise<{ partitions: number; maxMessageBytes: number } | null> {
+export async function destinationTopic(
+  clusterId: string,
+  topic: string,
+): Promise<{ partitions: number; maxMessageBytes: number } | null> {
   return withAdmin(clusterId, async (admin) => {
     const md = await admin.fetchTopicMetadata({ topics: [topic] }).catch((e) => {
       if ((e as { type?: string }).type === "UNKNOWN_TOPIC_OR_PARTITION") return null;
@@ -72,8 +87,14 @@ export async function destinationTopic(clusterId: string, topic: string): Promis
     });
     const t = md?.topics.find((x) => x.name === topic);
     if (!t) return null;
-    const res = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    const res = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+    });
     const v = Number(res.resources[0]?.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue);
-    return { partitions: t.partitions.length, maxMessageBytes: Number.isFinite(v) && v > 0 ? v : KAFKA_DEFAULT_MAX_MESSAGE_BYTES };
+    return {
+      partitions: t.partitions.length,
+      maxMessageBytes: Number.isFinite(v) && v > 0 ? v : KAFKA_DEFAULT_MAX_MESSAGE_BYTES,
+    };
   });
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import { apiSupport, type ApiSupport } from "./api-versions";
-import { describeShareGroupOffsetsV0, describeShareGroupOffsetsV1, type DescribeShareGroupOffsetsResponse } from "./protocol/describe-share-group-offsets";
+import {
+  describeShareGroupOffsetsV0,
+  describeShareGroupOffsetsV1,
+  type DescribeShareGroupOffsetsResponse,
+} from "./protocol/describe-share-group-offsets";
 import { shareGroupDescribeV1, type ShareGroupDescribeResponse } from "./protocol/share-group-describe";
 import { groupStateName, sortAssignment } from "./groups";
 import { withModernAdmin } from "./registry";
@@ -20,30 +24,52 @@ export type ShareMember = {
   subscribedTopics: string[];
   assignments: { topic: string; partitions: number[] }[];
 };
-export type ShareGroup = { groupId: string; state: string; groupEpoch: number; assignmentEpoch: number; assignor: string; members: ShareMember[] };
+export type ShareGroup = {
+  groupId: string;
+  state: string;
+  groupEpoch: number;
+  assignmentEpoch: number;
+  assignor: string;
+  members: ShareMember[];
+};
 /**
  * startOffset: the share-partition start offset (the earliest in-flight record; later ones may already be fully
  * delivered), null when the partition has no state yet or with an error; lag: records not yet delivered and
  * acknowledged, from the broker (DescribeShareGroupOffsets v1, Kafka 4.2+), null where it cannot tell.
  */
-export type ShareOffset = { topic: string; partition: number; startOffset: string | null; lag: number | null; error: string | null };
+export type ShareOffset = {
+  topic: string;
+  partition: number;
+  startOffset: string | null;
+  lag: number | null;
+  error: string | null;
+};
 
 /**
  * Whether brokers with these ApiVersions answer the share-group APIs (ShareGroupDescribe v1: Kafka 4.1+; the 4.0
  * early-access v0 is not read), and which DescribeShareGroupOffsets version to send (v1 has the lag, Kafka 4.2+).
  * `reason` is a sentence for the UI when they do not.
  */
-export function shareGroupSupportFrom(support: ApiSupport): { supported: boolean; reason: string | null; offsetsVersion: 0 | 1 } {
-  const supported = support.supports(shareGroupDescribeV1.key, 1) && support.supports(describeShareGroupOffsetsV0.key, 0);
+export function shareGroupSupportFrom(support: ApiSupport): {
+  supported: boolean;
+  reason: string | null;
+  offsetsVersion: 0 | 1;
+} {
+  const supported =
+    support.supports(shareGroupDescribeV1.key, 1) && support.supports(describeShareGroupOffsetsV0.key, 0);
   return {
     supported,
-    reason: supported ? null : "The cluster's brokers do not support share groups (ShareGroupDescribe v1 and DescribeShareGroupOffsets: Kafka 4.1+ with the share.version feature enabled), so share groups cannot be shown.",
+    reason: supported
+      ? null
+      : "The cluster's brokers do not support share groups (ShareGroupDescribe v1 and DescribeShareGroupOffsets: Kafka 4.1+ with the share.version feature enabled), so share groups cannot be shown.",
     offsetsVersion: support.supports(describeShareGroupOffsetsV1.key, 1) ? 1 : 0,
   };
 }
 
 /** The cluster's share-group support, from its (cached) ApiVersions answer. */
-export async function shareGroupSupport(clusterId: string): Promise<{ supported: boolean; reason: string | null; offsetsVersion: 0 | 1 }> {
+export async function shareGroupSupport(
+  clusterId: string,
+): Promise<{ supported: boolean; reason: string | null; offsetsVersion: 0 | 1 }> {
   return shareGroupSupportFrom(await apiSupport(clusterId));
 }
 
@@ -67,7 +93,11 @@ function toShareGroup(g: ShareGroupDescribeResponse["groups"][number]): ShareGro
 }
 
 /** Runs `call` once per group coordinator with that coordinator's groups (one FindCoordinator for all). */
-async function perCoordinator(clusterId: string, groupIds: string[], call: (connection: Parameters<typeof shareGroupDescribeV1.async>[0], ids: string[]) => Promise<void>): Promise<void> {
+async function perCoordinator(
+  clusterId: string,
+  groupIds: string[],
+  call: (connection: Parameters<typeof shareGroupDescribeV1.async>[0], ids: string[]) => Promise<void>,
+): Promise<void> {
   await withModernAdmin(clusterId, async (admin) => {
     const coordinators = await admin.findCoordinator({ keyType: 0, keys: groupIds });
     const byNode = new Map<number, string[]>();
@@ -91,7 +121,10 @@ export const SHARE_GROUPS_DISABLED =
  * Describes share groups; groups the broker does not know as share groups (GROUP_ID_NOT_FOUND) are left out.
  * `disabled`: the brokers answered that share groups are switched off (share.version 0).
  */
-export async function describeShareGroupsOrWhyNot(clusterId: string, groupIds: string[]): Promise<{ groups: Map<string, ShareGroup>; disabled: boolean }> {
+export async function describeShareGroupsOrWhyNot(
+  clusterId: string,
+  groupIds: string[],
+): Promise<{ groups: Map<string, ShareGroup>; disabled: boolean }> {
   const groups = new Map<string, ShareGroup>();
   let disabled = false;
   if (!groupIds.length || !(await shareGroupSupport(clusterId)).supported) return { groups, disabled };
@@ -110,13 +143,19 @@ export async function describeShareGroups(clusterId: string, groupIds: string[])
 }
 
 /** Every share-partition's start offset and lag of each group (all topics the group has state for), sorted. */
-export async function describeShareGroupOffsets(clusterId: string, groupIds: string[]): Promise<Map<string, ShareOffset[]>> {
+export async function describeShareGroupOffsets(
+  clusterId: string,
+  groupIds: string[],
+): Promise<Map<string, ShareOffset[]>> {
   const out = new Map<string, ShareOffset[]>();
   const support = await shareGroupSupport(clusterId);
   if (!groupIds.length || !support.supported) return out;
   const api = support.offsetsVersion === 1 ? describeShareGroupOffsetsV1 : describeShareGroupOffsetsV0;
   await perCoordinator(clusterId, groupIds, async (connection, ids) => {
-    const response: DescribeShareGroupOffsetsResponse = await api.async(connection, ids.map((groupId) => ({ groupId, topics: null })));
+    const response: DescribeShareGroupOffsetsResponse = await api.async(
+      connection,
+      ids.map((groupId) => ({ groupId, topics: null })),
+    );
     for (const g of response.groups) {
       if (g.errorCode !== 0) continue;
       const rows = g.topics.flatMap((t) =>
@@ -129,21 +168,33 @@ export async function describeShareGroupOffsets(clusterId: string, groupIds: str
           error: p.errorCode === 0 ? null : (p.errorMessage ?? `error code ${p.errorCode}`),
         })),
       );
-      out.set(g.groupId, rows.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition));
+      out.set(
+        g.groupId,
+        rows.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      );
     }
   });
   return out;
 }
 
 /** Log end offsets (high watermarks) of some partitions, with ListOffsets; partitions that fail are left out. */
-export async function endOffsets(clusterId: string, parts: { topic: string; partition: number }[]): Promise<Map<string, string>> {
+export async function endOffsets(
+  clusterId: string,
+  parts: { topic: string; partition: number }[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const byTopic = new Map<string, number[]>();
   for (const p of parts) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
   if (!byTopic.size) return out;
   const answer = await withModernAdmin(clusterId, (admin) =>
-    admin.listOffsets({ topics: [...byTopic].map(([name, ps]) => ({ name, partitions: ps.map((partitionIndex) => ({ partitionIndex, timestamp: -1n })) })) }),
+    admin.listOffsets({
+      topics: [...byTopic].map(([name, ps]) => ({
+        name,
+        partitions: ps.map((partitionIndex) => ({ partitionIndex, timestamp: -1n })),
+      })),
+    }),
   );
-  for (const t of answer) for (const p of t.partitions) if (p.offset >= 0n) out.set(`${t.name}:${p.partitionIndex}`, String(p.offset));
+  for (const t of answer)
+    for (const p of t.partitions) if (p.offset >= 0n) out.set(`${t.name}:${p.partitionIndex}`, String(p.offset));
   return out;
 }

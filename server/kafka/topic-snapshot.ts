@@ -5,7 +5,13 @@ import { withAdmin } from "./registry";
 import { fetchMetadata, type RawTopicMetadata } from "./metadata";
 import { countRecords, fetchOffsetsByLeader } from "./offsets";
 
-export type PartitionInfo = { partition: number; leader: number; replicas: number[]; isr: number[]; offlineReplicas: number[] };
+export type PartitionInfo = {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+};
 export type TopicInfo = {
   name: string;
   internal: boolean;
@@ -28,7 +34,13 @@ const states = (g.__sluiceTopicSnapshots ??= new Map());
 
 export function toTopicInfo(t: RawTopicMetadata, liveBrokers: Set<number>): TopicInfo {
   const partitions = t.partitionMetadata
-    .map((p) => ({ partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] }))
+    .map((p) => ({
+      partition: p.partitionId,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offlineReplicas: p.offlineReplicas ?? [],
+    }))
     .sort((a, b) => a.partition - b.partition);
   return {
     name: t.topic,
@@ -44,7 +56,10 @@ export function toTopicInfo(t: RawTopicMetadata, liveBrokers: Set<number>): Topi
 }
 
 /** cleanup.policy and retention.ms of every topic, in a few DescribeConfigs requests. */
-async function fetchListConfigs(clusterId: string, names: string[]): Promise<Map<string, { cleanupPolicy: string | null; retentionMs: number | null }>> {
+async function fetchListConfigs(
+  clusterId: string,
+  names: string[],
+): Promise<Map<string, { cleanupPolicy: string | null; retentionMs: number | null }>> {
   const out = new Map<string, { cleanupPolicy: string | null; retentionMs: number | null }>();
   const chunks: string[][] = [];
   for (let i = 0; i < names.length; i += CONFIG_CHUNK) chunks.push(names.slice(i, i + CONFIG_CHUNK));
@@ -52,12 +67,19 @@ async function fetchListConfigs(clusterId: string, names: string[]): Promise<Map
     for (const chunk of chunks) {
       const res = await admin.describeConfigs({
         includeSynonyms: false,
-        resources: chunk.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ["cleanup.policy", "retention.ms"] })),
+        resources: chunk.map((name) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name,
+          configNames: ["cleanup.policy", "retention.ms"],
+        })),
       });
       for (const r of res.resources) {
         const get = (k: string) => r.configEntries.find((e) => e.configName === k)?.configValue ?? null;
         const retention = get("retention.ms");
-        out.set(r.resourceName, { cleanupPolicy: get("cleanup.policy"), retentionMs: retention === null ? null : Number(retention) });
+        out.set(r.resourceName, {
+          cleanupPolicy: get("cleanup.policy"),
+          retentionMs: retention === null ? null : Number(retention),
+        });
       }
     }
   });
@@ -66,11 +88,16 @@ async function fetchListConfigs(clusterId: string, names: string[]): Promise<Map
 
 async function build(clusterId: string): Promise<TopicSnapshot> {
   const metadata = await fetchMetadata(clusterId, []);
-  const parts = metadata.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
+  const parts = metadata.topicMetadata.flatMap((t) =>
+    t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })),
+  );
   // Offsets and configs are independent: read them side by side.
   const [offsets, configs] = await Promise.all([
     fetchOffsetsByLeader(clusterId, parts).catch(() => null),
-    fetchListConfigs(clusterId, metadata.topicMetadata.map((t) => t.topic)).catch(() => null),
+    fetchListConfigs(
+      clusterId,
+      metadata.topicMetadata.map((t) => t.topic),
+    ).catch(() => null),
   ]);
   const live = new Set(metadata.brokers.map((b) => b.nodeId));
   const topics = metadata.topicMetadata.map((t) => toTopicInfo(t, live));
@@ -81,7 +108,12 @@ async function build(clusterId: string): Promise<TopicSnapshot> {
     t.records = offsets ? countRecords(offsets.get(t.name), t.partitions.length) : null;
   }
   topics.sort((a, b) => a.name.localeCompare(b.name));
-  return { at: Date.now(), topics, byName: new Map(topics.map((t) => [t.name, t])), brokerIds: [...live].sort((a, b) => a - b) };
+  return {
+    at: Date.now(),
+    topics,
+    byName: new Map(topics.map((t) => [t.name, t])),
+    brokerIds: [...live].sort((a, b) => a - b),
+  };
 }
 
 function refresh(clusterId: string, state: State): Promise<TopicSnapshot> {

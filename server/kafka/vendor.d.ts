@@ -8,13 +8,21 @@ declare module "lz4js" {
   export function decompress(input: Uint8Array, maxSize?: number): Uint8Array;
   export function decompressBound(input: Uint8Array): number;
   export function compressBound(n: number): number;
-  export function compressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, hashTable: Uint32Array): number;
+  export function compressBlock(
+    src: Uint8Array,
+    dst: Uint8Array,
+    sIndex: number,
+    sLength: number,
+    hashTable: Uint32Array,
+  ): number;
 }
 declare module "lz4js/xxh32.js" {
   export function hash(seed: number, src: Uint8Array, index: number, length: number): number;
 }
 declare module "zstd-codec" {
   export const ZstdCodec: {
-    run(callback: (zstd: { Simple: new () => { compress(data: Uint8Array, level?: number): Uint8Array } }) => void): void;
+    run(
+      callback: (zstd: { Simple: new () => { compress(data: Uint8Array, level?: number): Uint8Array } }) => void,
+    ): void;
   };
 }

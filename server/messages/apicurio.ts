@@ -10,7 +10,10 @@ import { avroValue, parseAvroSchema } from "./topic-decoders";
  * payload: `apicurio.value.globalId` / `apicurio.key.globalId` (or `…contentId`), an 8-byte big-endian long; the
  * payload is then the bare Avro binary (or JSON for JSON Schema). The schema is read from Apicurio's own API.
  */
-export function apicurioHeaderId(record: KafkaRecord, side: "key" | "value"): { by: "globalId" | "contentId"; id: number } | null {
+export function apicurioHeaderId(
+  record: KafkaRecord,
+  side: "key" | "value",
+): { by: "globalId" | "contentId"; id: number } | null {
   for (const h of record.headers) {
     if (h.key !== `apicurio.${side}.globalId` && h.key !== `apicurio.${side}.contentId`) continue;
     if (!h.value || h.value.length !== 8) continue;
@@ -30,19 +33,29 @@ async function fetchSchema(clusterId: string, by: "globalId" | "contentId", id: 
   const reg = getClusterConfigOrThrow(clusterId).schemaRegistry;
   if (!reg) throw new Error("no schema registry is configured for this cluster");
   const base = reg.url.replace(/\/+$/, "").replace(/\/apis\/ccompat\/v\d+$/, "");
-  const headers: Record<string, string> = reg.username ? { authorization: `Basic ${Buffer.from(`${reg.username}:${reg.password ?? ""}`).toString("base64")}` } : {};
+  const headers: Record<string, string> = reg.username
+    ? { authorization: `Basic ${Buffer.from(`${reg.username}:${reg.password ?? ""}`).toString("base64")}` }
+    : {};
   let text: string | null = null;
   let status = 0;
   // Apicurio 3 serves /apis/registry/v3, Apicurio 2 /apis/registry/v2: the same paths for ids.
   for (const v of ["v3", "v2"]) {
-    const res = await fetch(`${base}/apis/registry/${v}/ids/${by === "globalId" ? "globalIds" : "contentIds"}/${id}`, { headers, signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${base}/apis/registry/${v}/ids/${by === "globalId" ? "globalIds" : "contentIds"}/${id}`, {
+      headers,
+      signal: AbortSignal.timeout(5_000),
+    });
     status = res.status;
     if (res.ok) {
       text = await res.text();
       break;
     }
   }
-  if (text === null) throw new Error(status === 404 ? `Apicurio ${by} ${id} is not in the registry` : `the registry answered HTTP ${status} for Apicurio ${by} ${id}`);
+  if (text === null)
+    throw new Error(
+      status === 404
+        ? `Apicurio ${by} ${id} is not in the registry`
+        : `the registry answered HTTP ${status} for Apicurio ${by} ${id}`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -66,7 +79,11 @@ function schemaFor(clusterId: string, by: "globalId" | "contentId", id: number):
   return result;
 }
 
-export async function decodeApicurio(clusterId: string, buf: Buffer, ref: { by: "globalId" | "contentId"; id: number }): Promise<DecodedValue> {
+export async function decodeApicurio(
+  clusterId: string,
+  buf: Buffer,
+  ref: { by: "globalId" | "contentId"; id: number },
+): Promise<DecodedValue> {
   const decoder = `apicurio ${ref.by} ${ref.id}`;
   try {
     const schema = await schemaFor(clusterId, ref.by, ref.id);
@@ -77,6 +94,12 @@ export async function decodeApicurio(clusterId: string, buf: Buffer, ref: { by: 
     return { encoding: "avro", ...avroValue(schema.type, buf), size: buf.length, decoder };
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
-    return { encoding: "hex", text: buf.toString("hex"), size: buf.length, decoder, error: m.length > 300 ? `${m.slice(0, 300)}…` : m };
+    return {
+      encoding: "hex",
+      text: buf.toString("hex"),
+      size: buf.length,
+      decoder,
+      error: m.length > 300 ? `${m.slice(0, 300)}…` : m,
+    };
   }
 }

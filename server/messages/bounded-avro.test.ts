@@ -8,7 +8,20 @@ const order = avsc.Type.forSchema(
     name: "Order",
     fields: [
       { name: "id", type: "string" },
-      { name: "lines", type: { type: "array", items: { type: "record", name: "Line", fields: [{ name: "sku", type: "string" }, { name: "qty", type: "int" }] } } },
+      {
+        name: "lines",
+        type: {
+          type: "array",
+          items: {
+            type: "record",
+            name: "Line",
+            fields: [
+              { name: "sku", type: "string" },
+              { name: "qty", type: "int" },
+            ],
+          },
+        },
+      },
       { name: "tags", type: { type: "map", values: "string" } },
       { name: "note", type: ["null", "string"], default: null },
       { name: "flags", type: { type: "array", items: "null" } },
@@ -33,7 +46,19 @@ const zigzag = (n: number) => {
 
 describe("assertAvroPayloadBounded", () => {
   it("accepts real payloads of every type", () => {
-    const value = { id: "o-1", lines: [{ sku: "a", qty: 2 }, { sku: "b", qty: 1 }], tags: { k: "v" }, note: "hi", flags: [null, null], at: 1_700_000_000_000, code: Buffer.from("XY"), state: "PAID" };
+    const value = {
+      id: "o-1",
+      lines: [
+        { sku: "a", qty: 2 },
+        { sku: "b", qty: 1 },
+      ],
+      tags: { k: "v" },
+      note: "hi",
+      flags: [null, null],
+      at: 1_700_000_000_000,
+      code: Buffer.from("XY"),
+      state: "PAID",
+    };
     expect(() => assertAvroPayloadBounded(order, order.toBuffer(value))).not.toThrow();
   });
 
@@ -43,17 +68,31 @@ describe("assertAvroPayloadBounded", () => {
     expect(payload.length).toBeLessThanOrEqual(6);
     expect(() => assertAvroPayloadBounded(nulls, payload)).toThrow(/more than 1000000 items/);
     const strings = avsc.Type.forSchema({ type: "array", items: "string" });
-    expect(() => assertAvroPayloadBounded(strings, payload)).toThrow(/declares 400000000 array items, but only 0 bytes remain/);
+    expect(() => assertAvroPayloadBounded(strings, payload)).toThrow(
+      /declares 400000000 array items, but only 0 bytes remain/,
+    );
   });
 
   it("refuses lengths past the end, unknown union branches and enum symbols", () => {
-    expect(() => assertAvroPayloadBounded(avsc.Type.forSchema("string"), Buffer.from([...zigzag(1_000_000), 0x61]))).toThrow(AvroBoundsError);
-    expect(() => assertAvroPayloadBounded(avsc.Type.forSchema(["null", "string"], { wrapUnions: false }), Buffer.from(zigzag(7)))).toThrow(/union branch 7/);
-    expect(() => assertAvroPayloadBounded(avsc.Type.forSchema({ type: "enum", name: "E", symbols: ["A"] }), Buffer.from(zigzag(3)))).toThrow(/enum symbol 3/);
+    expect(() =>
+      assertAvroPayloadBounded(avsc.Type.forSchema("string"), Buffer.from([...zigzag(1_000_000), 0x61])),
+    ).toThrow(AvroBoundsError);
+    expect(() =>
+      assertAvroPayloadBounded(avsc.Type.forSchema(["null", "string"], { wrapUnions: false }), Buffer.from(zigzag(7))),
+    ).toThrow(/union branch 7/);
+    expect(() =>
+      assertAvroPayloadBounded(
+        avsc.Type.forSchema({ type: "enum", name: "E", symbols: ["A"] }),
+        Buffer.from(zigzag(3)),
+      ),
+    ).toThrow(/enum symbol 3/);
   });
 
   it("bounds the nesting of recursive schemas", () => {
-    const list = avsc.Type.forSchema({ type: "record", name: "Node", fields: [{ name: "next", type: ["null", "Node"] }] }, { wrapUnions: false });
+    const list = avsc.Type.forSchema(
+      { type: "record", name: "Node", fields: [{ name: "next", type: ["null", "Node"] }] },
+      { wrapUnions: false },
+    );
     const deep = Buffer.from([...Array(1000).fill(zigzag(1)[0]), 0]);
     expect(() => assertAvroPayloadBounded(list, deep)).toThrow(/nests deeper/);
     expect(() => assertAvroPayloadBounded(list, Buffer.from([2, 2, 0]))).not.toThrow();

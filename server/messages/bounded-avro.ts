@@ -90,7 +90,8 @@ class Reader {
   }
 
   skip(n: number, what: string): void {
-    if (n < 0 || n > this.left()) throw new AvroBoundsError(`the Avro payload declares a ${what} of ${n} bytes, but only ${this.left()} remain`);
+    if (n < 0 || n > this.left())
+      throw new AvroBoundsError(`the Avro payload declares a ${what} of ${n} bytes, but only ${this.left()} remain`);
     this.pos += n;
   }
 }
@@ -119,7 +120,8 @@ function walk(t: AvroType, r: Reader, depth: number, memo: Map<AvroType, number>
       return r.skip(r.long(), name);
     case "enum": {
       const i = r.long();
-      if (i < 0 || i >= (base.symbols?.length ?? 0)) throw new AvroBoundsError(`the Avro payload names enum symbol ${i}, which does not exist`);
+      if (i < 0 || i >= (base.symbols?.length ?? 0))
+        throw new AvroBoundsError(`the Avro payload names enum symbol ${i}, which does not exist`);
       return;
     }
     case "record":
@@ -139,10 +141,13 @@ function walk(t: AvroType, r: Reader, depth: number, memo: Map<AvroType, number>
           r.long(); // the block's size in bytes, which follows a negative count
         }
         if (count * each > r.left()) {
-          throw new AvroBoundsError(`the Avro payload declares ${count} ${name === "array" ? "array items" : "map entries"}, but only ${r.left()} bytes remain`);
+          throw new AvroBoundsError(
+            `the Avro payload declares ${count} ${name === "array" ? "array items" : "map entries"}, but only ${r.left()} bytes remain`,
+          );
         }
         r.items += count;
-        if (r.items > AVRO_MAX_ITEMS) throw new AvroBoundsError(`the Avro payload declares more than ${AVRO_MAX_ITEMS} items in total`);
+        if (r.items > AVRO_MAX_ITEMS)
+          throw new AvroBoundsError(`the Avro payload declares more than ${AVRO_MAX_ITEMS} items in total`);
         for (let i = 0; i < count; i++) {
           if (name === "map") r.skip(r.long(), "map key");
           walk(item, r, depth + 1, memo);

@@ -9,7 +9,12 @@ import { ApiError } from "@/server/http/api-error";
  */
 export type BrowseCursor = { dir: "fwd" | "back"; order: "newest-first" | "oldest-first"; pos: Map<number, bigint> };
 
-const wire = z.object({ v: z.literal(1), d: z.enum(["fwd", "back"]), o: z.enum(["newest-first", "oldest-first"]), p: z.record(z.string().regex(/^\d+$/), z.string().regex(/^\d+$/)) });
+const wire = z.object({
+  v: z.literal(1),
+  d: z.enum(["fwd", "back"]),
+  o: z.enum(["newest-first", "oldest-first"]),
+  p: z.record(z.string().regex(/^\d+$/), z.string().regex(/^\d+$/)),
+});
 
 export function encodeCursor(c: BrowseCursor): string {
   const p: Record<string, string> = {};
@@ -22,9 +27,17 @@ export function decodeCursor(s: string): BrowseCursor {
   try {
     parsed = wire.parse(JSON.parse(Buffer.from(s, "base64url").toString("utf8")));
   } catch {
-    throw new ApiError("unprocessable_entity", "The page cursor is not valid; start browsing again from the first page.", [{ path: "cursor", issue: "malformed" }]);
+    throw new ApiError(
+      "unprocessable_entity",
+      "The page cursor is not valid; start browsing again from the first page.",
+      [{ path: "cursor", issue: "malformed" }],
+    );
   }
-  return { dir: parsed.d, order: parsed.o, pos: new Map(Object.entries(parsed.p).map(([k, v]) => [Number(k), BigInt(v)])) };
+  return {
+    dir: parsed.d,
+    order: parsed.o,
+    pos: new Map(Object.entries(parsed.p).map(([k, v]) => [Number(k), BigInt(v)])),
+  };
 }
 
 /** Stream resume position (Last-Event-ID): one offset per partition, compact. "0:12,1:40". */
@@ -34,8 +47,10 @@ export function encodePositions(pos: Map<number, bigint>): string {
 
 export function decodePositions(s: string): Map<number, bigint> | null {
   if (!/^\d+:\d+(,\d+:\d+)*$/.test(s)) return null;
-  return new Map(s.split(",").map((pair) => {
-    const [p, o] = pair.split(":");
-    return [Number(p), BigInt(o)] as const;
-  }));
+  return new Map(
+    s.split(",").map((pair) => {
+      const [p, o] = pair.split(":");
+      return [Number(p), BigInt(o)] as const;
+    }),
+  );
 }

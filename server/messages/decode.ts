@@ -54,7 +54,8 @@ export function toJsonText(value: unknown): string {
     if (typeof v === "bigint") return v.toString();
     if (v && typeof v === "object") {
       if (Buffer.isBuffer(v)) return v.toString("base64");
-      if ((v as { type?: string; data?: unknown }).type === "Buffer" && Array.isArray((v as { data?: unknown }).data)) return Buffer.from((v as { data: number[] }).data).toString("base64");
+      if ((v as { type?: string; data?: unknown }).type === "Buffer" && Array.isArray((v as { data?: unknown }).data))
+        return Buffer.from((v as { data: number[] }).data).toString("base64");
       if (v instanceof Map) return Object.fromEntries(v);
       // Long-like values (protobufjs int64) print as decimal strings.
       if (typeof (v as { toNumber?: unknown }).toNumber === "function" && "low" in v && "high" in v) return String(v);
@@ -99,7 +100,13 @@ export function wireSchemaId(buf: Buffer): number | null {
 function binary(buf: Buffer, as: "hex" | "base64", error?: string, limit?: number): DecodedValue {
   // A preview of binary needs no more bytes than fit the preview once encoded (hex doubles, base64 × 4/3).
   const cut = limit !== undefined && buf.length > limit / 2 ? Math.floor(limit / 2) : buf.length;
-  return { encoding: as, text: buf.toString(as, 0, cut), size: buf.length, ...(cut < buf.length ? { truncated: true } : {}), ...(error ? { error } : {}) };
+  return {
+    encoding: as,
+    text: buf.toString(as, 0, cut),
+    size: buf.length,
+    ...(cut < buf.length ? { truncated: true } : {}),
+    ...(error ? { error } : {}),
+  };
 }
 
 function describeError(e: unknown): string {
@@ -109,9 +116,11 @@ function describeError(e: unknown): string {
 
 async function viaSchema(clusterId: string, buf: Buffer, id: number): Promise<DecodedValue> {
   const decoder = schemaDecoderFor(clusterId);
-  if (!decoder) return binary(buf, "hex", `schema id ${id} in the record, but no schema registry is configured for this cluster`);
+  if (!decoder)
+    return binary(buf, "hex", `schema id ${id} in the record, but no schema registry is configured for this cluster`);
   const failed = decoder.failures.get(id);
-  if (failed && Date.now() - failed.at < SCHEMA_FAILURE_TTL_MS) return { ...binary(buf, "hex", failed.message), schemaId: id };
+  if (failed && Date.now() - failed.at < SCHEMA_FAILURE_TTL_MS)
+    return { ...binary(buf, "hex", failed.message), schemaId: id };
   try {
     await assertAvroBounded(decoder.registry, buf, id);
     const data = await decoder.registry.decode(buf);
@@ -151,7 +160,14 @@ export type DecodeOptions = {
 };
 
 /** The sync decode of one side with the topic's setting applied to "auto"; null when the registry is needed. */
-function decodeSide(clusterId: string, buf: Buffer | null, format: DecodeFormat, side: SideDecoding | undefined, parse: boolean, previewBytes?: number): DecodedValue | null {
+function decodeSide(
+  clusterId: string,
+  buf: Buffer | null,
+  format: DecodeFormat,
+  side: SideDecoding | undefined,
+  parse: boolean,
+  previewBytes?: number,
+): DecodedValue | null {
   if (format !== "auto" || !side || buf === null) return decodeValueSync(clusterId, buf, format, parse, previewBytes);
   if ("decoder" in side) return side.decoder.decode(buf);
   return decodeValueSync(clusterId, buf, side.format, parse, previewBytes);
@@ -177,7 +193,13 @@ function looksLikeJson(text: string): boolean {
  * Decodes one key or value without waiting, or returns null when it needs the schema registry. In "auto",
  * the registry's wire format wins, then JSON, then text, then hex.
  */
-export function decodeValueSync(clusterId: string, buf: Buffer | null, format: DecodeFormat, parse = true, previewBytes?: number): DecodedValue | null {
+export function decodeValueSync(
+  clusterId: string,
+  buf: Buffer | null,
+  format: DecodeFormat,
+  parse = true,
+  previewBytes?: number,
+): DecodedValue | null {
   if (buf === null) return { encoding: "null", text: null, size: 0 };
   const limit = parse ? undefined : previewBytes;
   const cut = limit !== undefined && buf.length > limit ? { truncated: true } : {};
@@ -186,23 +208,30 @@ export function decodeValueSync(clusterId: string, buf: Buffer | null, format: D
     case "base64":
       return binary(buf, format, undefined, limit);
     case "schema":
-      return wireSchemaId(buf) === null ? binary(buf, "hex", "not in schema registry wire format (no magic byte 0 + schema id)", limit) : null;
+      return wireSchemaId(buf) === null
+        ? binary(buf, "hex", "not in schema registry wire format (no magic byte 0 + schema id)", limit)
+        : null;
     case "string": {
       const text = asText(buf, limit);
-      return text === null ? binary(buf, "hex", "not valid UTF-8 text", limit) : { encoding: "string", text, size: buf.length, ...cut };
+      return text === null
+        ? binary(buf, "hex", "not valid UTF-8 text", limit)
+        : { encoding: "string", text, size: buf.length, ...cut };
     }
     case "json": {
       const text = asText(buf);
       if (text === null) return binary(buf, "hex", "not valid UTF-8 text");
       const parsed = parseJson(text);
-      return parsed.ok ? { encoding: "json", data: parsed.data, text, size: buf.length } : { encoding: "string", text, size: buf.length, error: `not valid JSON: ${parsed.error}` };
+      return parsed.ok
+        ? { encoding: "json", data: parsed.data, text, size: buf.length }
+        : { encoding: "string", text, size: buf.length, error: `not valid JSON: ${parsed.error}` };
     }
     case "auto": {
       const id = wireSchemaId(buf);
       if (id !== null && id > 0 && schemaDecoderFor(clusterId)) return null;
       const text = asText(buf, limit);
       if (text === null) return binary(buf, "hex", undefined, limit);
-      if (limit !== undefined && buf.length > limit) return { encoding: bytesLookLikeJson(buf) ? "json" : "string", text, size: buf.length, ...cut };
+      if (limit !== undefined && buf.length > limit)
+        return { encoding: bytesLookLikeJson(buf) ? "json" : "string", text, size: buf.length, ...cut };
       if (looksLikeJson(text)) {
         if (!parse) return { encoding: "json", text, size: buf.length };
         const parsed = parseJson(text);
@@ -214,7 +243,12 @@ export function decodeValueSync(clusterId: string, buf: Buffer | null, format: D
 }
 
 /** Decodes one key or value as asked, through the schema registry when the record carries a schema id. */
-export async function decodeValue(clusterId: string, buf: Buffer | null, format: DecodeFormat, parse = true): Promise<DecodedValue> {
+export async function decodeValue(
+  clusterId: string,
+  buf: Buffer | null,
+  format: DecodeFormat,
+  parse = true,
+): Promise<DecodedValue> {
   const sync = decodeValueSync(clusterId, buf, format, parse);
   if (sync) return sync;
   return viaSchema(clusterId, buf!, wireSchemaId(buf!)!);
@@ -223,26 +257,38 @@ export async function decodeValue(clusterId: string, buf: Buffer | null, format:
 export function decodeHeader(h: { key: string; value: Buffer | null }): DecodedHeader {
   if (h.value === null) return { key: h.key, value: null, binary: false };
   const text = asText(h.value);
-  return text === null ? { key: h.key, value: h.value.toString("base64"), binary: true } : { key: h.key, value: text, binary: false };
+  return text === null
+    ? { key: h.key, value: h.value.toString("base64"), binary: true }
+    : { key: h.key, value: text, binary: false };
 }
 
 /** Decodes a record's key, value and headers; synchronous unless a schema lookup is needed. */
-export function decodeRecord(clusterId: string, record: KafkaRecord, o: DecodeOptions): DecodedRecord | Promise<DecodedRecord> {
+export function decodeRecord(
+  clusterId: string,
+  record: KafkaRecord,
+  o: DecodeOptions,
+): DecodedRecord | Promise<DecodedRecord> {
   const parse = o.parse ?? true;
   // Apicurio's header ids: automatic detection (no topic setting) of a record that carries one.
   const apicurio = (side: "key" | "value", buf: Buffer | null, format: DecodeFormat) =>
-    buf !== null && record.headers.length && (format === "auto" || format === "schema") && !o.topic?.[side] ? apicurioHeaderId(record, side) : null;
+    buf !== null && record.headers.length && (format === "auto" || format === "schema") && !o.topic?.[side]
+      ? apicurioHeaderId(record, side)
+      : null;
   const keyRef = apicurio("key", record.key, o.keyFormat);
   const valueRef = apicurio("value", record.value, o.valueFormat);
   const key = keyRef ? null : decodeSide(clusterId, record.key, o.keyFormat, o.topic?.key, parse, o.previewBytes);
-  const value = valueRef ? null : decodeSide(clusterId, record.value, o.valueFormat, o.topic?.value, parse, o.previewBytes);
+  const value = valueRef
+    ? null
+    : decodeSide(clusterId, record.value, o.valueFormat, o.topic?.value, parse, o.previewBytes);
   const headers = record.headers.length ? record.headers.map(decodeHeader) : [];
   if (key && value) return { record, key, value, headers };
   const kf = o.keyFormat === "auto" && o.topic?.key && "format" in o.topic.key ? o.topic.key.format : o.keyFormat;
-  const vf = o.valueFormat === "auto" && o.topic?.value && "format" in o.topic.value ? o.topic.value.format : o.valueFormat;
+  const vf =
+    o.valueFormat === "auto" && o.topic?.value && "format" in o.topic.value ? o.topic.value.format : o.valueFormat;
   return Promise.all([
     key ?? (keyRef ? decodeApicurio(clusterId, record.key!, keyRef) : decodeValue(clusterId, record.key, kf, parse)),
-    value ?? (valueRef ? decodeApicurio(clusterId, record.value!, valueRef) : decodeValue(clusterId, record.value, vf, parse)),
+    value ??
+      (valueRef ? decodeApicurio(clusterId, record.value!, valueRef) : decodeValue(clusterId, record.value, vf, parse)),
   ]).then(([k, v]) => ({
     record,
     key: k,

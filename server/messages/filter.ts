@@ -63,8 +63,10 @@ function boundedEnv() {
     funcs: [
       celFunc(STEP_FN, [CelScalar.BOOL], CelScalar.BOOL, (cond) => {
         meter.steps++;
-        if (meter.exceeded === null && meter.steps > CEL_MAX_STEPS) meter.exceeded = `more than ${CEL_MAX_STEPS.toLocaleString("en-US")} loop steps`;
-        if (meter.exceeded === null && (meter.steps & 15) === 0 && performance.now() > meter.deadline) meter.exceeded = `more than ${CEL_BUDGET_MS} ms`;
+        if (meter.exceeded === null && meter.steps > CEL_MAX_STEPS)
+          meter.exceeded = `more than ${CEL_MAX_STEPS.toLocaleString("en-US")} loop steps`;
+        if (meter.exceeded === null && (meter.steps & 15) === 0 && performance.now() > meter.deadline)
+          meter.exceeded = `more than ${CEL_BUDGET_MS} ms`;
         if (meter.exceeded !== null) throw new Error("CEL budget exceeded");
         return cond;
       }),
@@ -101,7 +103,12 @@ function boundedProgram(source: string) {
     // Only loops can make an evaluation long (everything else is bounded by the expression's length), and loops
     // are metered inside the evaluator; a wall-clock check after the fact would only report GC pauses.
     const exceeded = meter.exceeded;
-    if (exceeded !== null) throw new ApiError("unprocessable_entity", `The CEL filter took ${exceeded} on one record (budget ${CEL_BUDGET_MS} ms); simplify it.`, [{ path: "cel", issue: "too expensive" }]);
+    if (exceeded !== null)
+      throw new ApiError(
+        "unprocessable_entity",
+        `The CEL filter took ${exceeded} on one record (budget ${CEL_BUDGET_MS} ms); simplify it.`,
+        [{ path: "cel", issue: "too expensive" }],
+      );
     return r;
   };
 }
@@ -143,7 +150,9 @@ export function compileFilter(q: Pick<StreamQuery, "q" | "regex" | "in" | "cel" 
       try {
         re = RE2JS.compile(q.q);
       } catch (e) {
-        throw new ApiError("unprocessable_entity", `Invalid regular expression: ${(e as Error).message}`, [{ path: "q", issue: (e as Error).message }]);
+        throw new ApiError("unprocessable_entity", `Invalid regular expression: ${(e as Error).message}`, [
+          { path: "q", issue: (e as Error).message },
+        ]);
       }
       matches = (text) => re.test(text);
     } else {
@@ -166,9 +175,11 @@ export function compileFilter(q: Pick<StreamQuery, "q" | "regex" | "in" | "cel" 
     } catch (e) {
       const loc = (e as { location?: { start?: { line: number; column: number } } }).location?.start;
       const message = (e as Error).message.replace(/^<input>:/, "");
-      throw new ApiError("unprocessable_entity", `Invalid CEL expression${loc ? ` at line ${loc.line}, column ${loc.column}` : ""}: ${message}`, [
-        { path: "cel", issue: message },
-      ]);
+      throw new ApiError(
+        "unprocessable_entity",
+        `Invalid CEL expression${loc ? ` at line ${loc.line}, column ${loc.column}` : ""}: ${message}`,
+        [{ path: "cel", issue: message }],
+      );
     }
     checks.push((d) => {
       const r = program({

@@ -3,7 +3,15 @@ import { safeRegex, type SafeRegex } from "@/lib/safe-regex";
 import type { DecodeFormat } from "@/lib/schemas/messages";
 import type { MaskingRule } from "@/server/config/schema";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
-import { decodeHeader, decodeRecord, toJsonText, type TopicDecoding, type DecodedHeader, type DecodedRecord, type DecodedValue } from "./decode";
+import {
+  decodeHeader,
+  decodeRecord,
+  toJsonText,
+  type TopicDecoding,
+  type DecodedHeader,
+  type DecodedRecord,
+  type DecodedValue,
+} from "./decode";
 
 /** Text meant as JSON (whether or not it parses): field rules must reach into it, or it is hidden. */
 const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);
@@ -14,7 +22,11 @@ export const MASKED_MARKER = "masked: could not be decoded for masking";
 export type Compiled = { paths: string[][]; pattern?: SafeRegex; replacement: string };
 
 export function compileRules(rules: Pick<MaskingRule, "fields" | "pattern" | "replacement">[]): Compiled[] {
-  return rules.map((r) => ({ paths: r.fields.map((f) => f.split(".")), pattern: r.pattern ? safeRegex(r.pattern) : undefined, replacement: r.replacement }));
+  return rules.map((r) => ({
+    paths: r.fields.map((f) => f.split(".")),
+    pattern: r.pattern ? safeRegex(r.pattern) : undefined,
+    replacement: r.replacement,
+  }));
 }
 
 /** The cluster's masking rules that apply to a topic. */
@@ -28,7 +40,10 @@ export type Masking = {
    * record as what it is (schema, JSON, text), never as the view; the format only chooses how the masked result is
    * written. What the rules cannot reach (undecodable, malformed JSON, binary) is replaced by MASKED_MARKER.
    */
-  decode(record: KafkaRecord, formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat; topic?: TopicDecoding }): DecodedRecord | Promise<DecodedRecord>;
+  decode(
+    record: KafkaRecord,
+    formats: { keyFormat: DecodeFormat; valueFormat: DecodeFormat; topic?: TopicDecoding },
+  ): DecodedRecord | Promise<DecodedRecord>;
 };
 
 /** Compiles rules (already chosen for the topic) once per session; null when there are none. */
@@ -44,7 +59,12 @@ export function compileMasking(clusterId: string, rules: MaskingRule[]): Masking
         headers: record.headers.map((h) => maskHeader(decodeHeader(h), compiled)),
       });
       // The topic's decoder settings apply: the rules see what the decoder made of the bytes.
-      const d = decodeRecord(clusterId, record, { keyFormat: "auto", valueFormat: "auto", parse: true, topic: formats.topic });
+      const d = decodeRecord(clusterId, record, {
+        keyFormat: "auto",
+        valueFormat: "auto",
+        parse: true,
+        topic: formats.topic,
+      });
       return d instanceof Promise ? d.then((r) => finish(r.key, r.value)) : finish(d.key, d.value);
     },
   };
@@ -53,7 +73,15 @@ export function compileMasking(clusterId: string, rules: MaskingRule[]): Masking
 type Masked = DecodedValue & { changed?: boolean; marker?: boolean };
 
 function marker(v: DecodedValue, reason: string): Masked {
-  return { encoding: "string", text: MASKED_MARKER, size: v.size, ...(v.schemaId !== undefined ? { schemaId: v.schemaId } : {}), error: reason, masked: true, marker: true };
+  return {
+    encoding: "string",
+    text: MASKED_MARKER,
+    size: v.size,
+    ...(v.schemaId !== undefined ? { schemaId: v.schemaId } : {}),
+    error: reason,
+    masked: true,
+    marker: true,
+  };
 }
 
 /**
@@ -83,7 +111,8 @@ export function maskField(v: DecodedValue, rules: Compiled[], which: "key" | "va
   if (v.schemaId !== undefined) return marker(v, "the record names a schema that could not be used to decode it");
   if (v.encoding !== "string") return marker(v, "binary data, which the masking rules cannot read");
   if (looksLikeJson(v.text)) return marker(v, "not valid JSON");
-  if (which === "value" && rules.some((r) => r.paths.length > 0)) return marker(v, "plain text, which the field rules cannot reach");
+  if (which === "value" && rules.some((r) => r.paths.length > 0))
+    return marker(v, "plain text, which the field rules cannot reach");
   const text = applyPatterns(v.text, rules);
   return text === v.text ? v : { ...v, text, masked: true, changed: true };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
 import { compileRawPrefilter, requiredValueLiterals } from "./prefilter";
 
-const rec = (value: string | Buffer | null, key: string | null = null, headers: { key: string; value: Buffer | null }[] = []): KafkaRecord => ({
+const rec = (
+  value: string | Buffer | null,
+  key: string | null = null,
+  headers: { key: string; value: Buffer | null }[] = [],
+): KafkaRecord => ({
   partition: 0,
   offset: 0n,
   timestamp: 0,
@@ -34,17 +38,25 @@ describe("compileRawPrefilter", () => {
     expect(sub(rec('{"a":"none"}'))).toBe(false);
     expect(sub(rec("x", null, [{ key: "needle", value: null }]))).toBe(true);
     expect(sub(rec(Buffer.from([0, 0, 0, 0, 1, 2])))).toBe(true); // registry wire format: decoded through the schema
-    expect(compileRawPrefilter({ q: "dead", regex: false, ...formats })!(rec(Buffer.from([0xde, 0xad, 0xff])))).toBe(true); // shown as hex
-    expect(compileRawPrefilter({ q: "dead-", regex: false, ...formats })!(rec(Buffer.from([0xde, 0xad, 0xff])))).toBe(false); // no hex has "-"
+    expect(compileRawPrefilter({ q: "dead", regex: false, ...formats })!(rec(Buffer.from([0xde, 0xad, 0xff])))).toBe(
+      true,
+    ); // shown as hex
+    expect(compileRawPrefilter({ q: "dead-", regex: false, ...formats })!(rec(Buffer.from([0xde, 0xad, 0xff])))).toBe(
+      false,
+    ); // no hex has "-"
     expect(compileRawPrefilter({ q: "été", regex: false, ...formats })).toBeNull(); // non-ASCII: no pre-filter
     expect(compileRawPrefilter({ q: "x", regex: true, ...formats })).toBeNull();
-    expect(compileRawPrefilter({ q: "needle", regex: false, keyFormat: "hex", valueFormat: "hex" })!(rec("zz", "zz"))).toBe(true);
+    expect(
+      compileRawPrefilter({ q: "needle", regex: false, keyFormat: "hex", valueFormat: "hex" })!(rec("zz", "zz")),
+    ).toBe(true);
     const cel = compileRawPrefilter({ regex: false, cel: 'value.customer == "c4242"', ...formats })!;
     expect(cel(rec('{"customer":"c4242"}'))).toBe(true);
     expect(cel(rec('{"customer":"c4243"}'))).toBe(false);
     expect(cel(rec('{"customer":"c\\u0034242"}'))).toBe(true);
     expect(cel(rec(null))).toBe(false);
-    expect(compileRawPrefilter({ regex: false, cel: 'value.customer == "c4242"', keyFormat: "auto", valueFormat: "string" })).toBeNull();
+    expect(
+      compileRawPrefilter({ regex: false, cel: 'value.customer == "c4242"', keyFormat: "auto", valueFormat: "string" }),
+    ).toBeNull();
   });
 });
 
@@ -58,7 +70,8 @@ describe("requiredRegexLiterals", () => {
     expect(requiredRegexLiterals("a\\.b\\.com")).toEqual(["a.b.com"]);
     expect(requiredRegexLiterals("[abc]{2}defg")).toEqual(["defg"]);
     expect(requiredRegexLiterals("secret@")).toEqual(["secret@"]);
-    for (const p of ["(abc)?def", "abc|def", "(?i)secret", "\\pLabcd", "\\x{41}bcd", "[[:alpha:]]abcd", "\\Qabc\\E"]) expect(requiredRegexLiterals(p), p).toEqual([]);
+    for (const p of ["(abc)?def", "abc|def", "(?i)secret", "\\pLabcd", "\\x{41}bcd", "[[:alpha:]]abcd", "\\Qabc\\E"])
+      expect(requiredRegexLiterals(p), p).toEqual([]);
   });
 
   it("a regex pre-filter needs every literal in one field, case-sensitively", () => {

@@ -40,7 +40,9 @@ function shownAsText(buf: Buffer): boolean {
   return true;
 }
 
-export function compileRawPrefilter(q: Pick<StreamQuery, "q" | "regex" | "in" | "cel" | "keyFormat" | "valueFormat">): RawPrefilter | null {
+export function compileRawPrefilter(
+  q: Pick<StreamQuery, "q" | "regex" | "in" | "cel" | "keyFormat" | "valueFormat">,
+): RawPrefilter | null {
   const tests: RawPrefilter[] = [];
   if (q.q) {
     const fields = new Set(q.in ?? ["key", "value", "headers"]);
@@ -65,7 +67,8 @@ export function compileRawPrefilter(q: Pick<StreamQuery, "q" | "regex" | "in" | 
 export function requiredRegexLiterals(pattern: string): string[] {
   // Groups and alternation could make any part optional; \Q…\E, \p{…}, \x{…}, octal escapes and [:class:] are
   // not worth reading here: all of them give no pre-filter.
-  if (/[()|]/.test(pattern) || /\\[QpPx0-9]/.test(pattern) || pattern.includes("[:") || pattern.length > 1000) return [];
+  if (/[()|]/.test(pattern) || /\\[QpPx0-9]/.test(pattern) || pattern.includes("[:") || pattern.length > 1000)
+    return [];
   const runs: string[] = [];
   let run = "";
   const end = () => {
@@ -96,19 +99,30 @@ export function requiredRegexLiterals(pattern: string): string[] {
     else run += c;
   }
   end();
-  return runs.filter((r) => r.length >= 3).sort((a, b) => b.length - a.length).slice(0, 4);
+  return runs
+    .filter((r) => r.length >= 3)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 4);
 }
 
 /**
  * Every literal must occur in one key, value or header (a match lies within one field). Case-sensitive literals,
  * and literals without letters, are searched as bytes (no string made); others on the bytes read as Latin-1.
  */
-function literalTest(literals: string[], ignoreCase: boolean, fields: Set<string>, keyFormat: DecodeFormat, valueFormat: DecodeFormat): RawPrefilter | null {
+function literalTest(
+  literals: string[],
+  ignoreCase: boolean,
+  fields: Set<string>,
+  keyFormat: DecodeFormat,
+  valueFormat: DecodeFormat,
+): RawPrefilter | null {
   if (!literals.every((l) => /^[\x00-\x7f]+$/.test(l))) return null;
   const asBytes = !ignoreCase || literals.every((l) => !/[a-z]/i.test(l));
   const needles = literals.map((l) => Buffer.from(l, "latin1"));
   const res = literals.map((l) => new RegExp(l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), ignoreCase ? "i" : ""));
-  const inBytes = asBytes ? (b: Buffer) => needles.every((n) => b.indexOf(n) !== -1) : (b: Buffer) => ((t) => res.every((re) => re.test(t)))(b.toString("latin1"));
+  const inBytes = asBytes
+    ? (b: Buffer) => needles.every((n) => b.indexOf(n) !== -1)
+    : (b: Buffer) => ((t) => res.every((re) => re.test(t)))(b.toString("latin1"));
   const inText = (t: string) => res.every((re) => re.test(t));
   // Binary is shown as hex (keys, values) or base64 (headers): only literals of those alphabets could match there.
   const maybeHex = literals.every((l) => HEX.test(l));
@@ -131,7 +145,8 @@ function literalTest(literals: string[], ignoreCase: boolean, fields: Set<string
   const key = fields.has("key");
   const value = fields.has("value");
   const headers = fields.has("headers");
-  return (r) => (key && field(r.key, keyFormat)) || (value && field(r.value, valueFormat)) || (headers && r.headers.some(header));
+  return (r) =>
+    (key && field(r.key, keyFormat)) || (value && field(r.value, valueFormat)) || (headers && r.headers.some(header));
 }
 
 type Node = { exprKind: { case?: string; value?: unknown } };
@@ -139,7 +154,7 @@ type Call = { function: string; args: Node[] };
 
 /** `value.a.b` (a select chain on the identifier `value`, not a has() test). */
 function isValuePath(n: Node): boolean {
-  for (let e = n; ; ) {
+  for (let e = n; ;) {
     if (e.exprKind.case === "identExpr") return e !== n && (e.exprKind.value as { name: string }).name === "value";
     if (e.exprKind.case !== "selectExpr") return false;
     const s = e.exprKind.value as { operand: Node; testOnly: boolean };
@@ -171,7 +186,12 @@ export function requiredValueLiterals(cel: string): string[] {
     if (call.function === "_&&_") stack.push(...call.args);
     else if (call.function === "_==_" && call.args.length === 2) {
       const [a, b] = call.args;
-      const lit = stringConst(b) !== null && isValuePath(a) ? stringConst(b) : stringConst(a) !== null && isValuePath(b) ? stringConst(a) : null;
+      const lit =
+        stringConst(b) !== null && isValuePath(a)
+          ? stringConst(b)
+          : stringConst(a) !== null && isValuePath(b)
+            ? stringConst(a)
+            : null;
       // JSON writes quotes, backslashes and control characters escaped: such literals are not searched as bytes.
       if (lit && !/["\\\x00-\x1f]/.test(lit)) out.push(lit);
     }

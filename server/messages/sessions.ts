@@ -3,7 +3,10 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { currentRequest } from "@/server/http/request-context";
 
-const g = globalThis as unknown as { __sluiceMessageSessions?: Map<string, number>; __sluiceUserMessageSessions?: Map<string, number> };
+const g = globalThis as unknown as {
+  __sluiceMessageSessions?: Map<string, number>;
+  __sluiceUserMessageSessions?: Map<string, number>;
+};
 const active: Map<string, number> = (g.__sluiceMessageSessions ??= new Map());
 /** Sessions per user and cluster, keyed `${clusterId}\n${userId}`. */
 const perUser: Map<string, number> = (g.__sluiceUserMessageSessions ??= new Map());
@@ -14,7 +17,10 @@ const perUser: Map<string, number> = (g.__sluiceUserMessageSessions ??= new Map(
  * either → 429. The user is the one the current route runs for. Call the returned function exactly once when
  * the session's work has really ended.
  */
-export function acquireMessageSession(clusterId: string, userId: string | null = currentRequest()?.userId ?? null): () => void {
+export function acquireMessageSession(
+  clusterId: string,
+  userId: string | null = currentRequest()?.userId ?? null,
+): () => void {
   const cluster = getClusterConfigOrThrow(clusterId);
   const max = cluster.messages.maxSessions;
   const n = active.get(clusterId) ?? 0;

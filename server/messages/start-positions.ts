@@ -3,7 +3,12 @@ import { ApiError } from "@/server/http/api-error";
 import { withAdmin } from "@/server/kafka/registry";
 import type { PartitionRange, TopicReader } from "./topic-reader";
 
-export type StartSpec = { start: "oldest" | "newest" | "offset" | "timestamp" | "end"; offset?: string; timestamp?: number; newestCount?: number };
+export type StartSpec = {
+  start: "oldest" | "newest" | "offset" | "timestamp" | "end";
+  offset?: string;
+  timestamp?: number;
+  newestCount?: number;
+};
 
 /** Clock skew allowed before a start timestamp counts as "in the future". */
 const FUTURE_SLACK_MS = 60_000;
@@ -13,7 +18,11 @@ const FUTURE_SLACK_MS = 60_000;
  * offset → that offset (must be inside every selected partition's range); timestamp → the first record at or
  * after it (partitions with none start at their end).
  */
-export async function startPositions(reader: TopicReader, ranges: Map<number, PartitionRange>, spec: StartSpec): Promise<Map<number, bigint>> {
+export async function startPositions(
+  reader: TopicReader,
+  ranges: Map<number, PartitionRange>,
+  spec: StartSpec,
+): Promise<Map<number, bigint>> {
   const positions = new Map<number, bigint>();
   switch (spec.start) {
     case "oldest":
@@ -31,10 +40,17 @@ export async function startPositions(reader: TopicReader, ranges: Map<number, Pa
       const offset = BigInt(spec.offset ?? "0");
       const outside = [...ranges.values()].filter((r) => offset < r.low || offset > r.high);
       if (outside.length) {
-        const list = outside.map((r) => `partition ${r.partition} holds ${r.low}–${r.high === r.low ? r.low : r.high - 1n}${r.high === r.low ? " (empty)" : ""}`).join("; ");
-        throw new ApiError("unprocessable_entity", `Offset ${offset} is out of range: ${list}. Pick an offset inside the range, or select the partitions that have it.`, [
-          { path: "offset", issue: "out of range" },
-        ]);
+        const list = outside
+          .map(
+            (r) =>
+              `partition ${r.partition} holds ${r.low}–${r.high === r.low ? r.low : r.high - 1n}${r.high === r.low ? " (empty)" : ""}`,
+          )
+          .join("; ");
+        throw new ApiError(
+          "unprocessable_entity",
+          `Offset ${offset} is out of range: ${list}. Pick an offset inside the range, or select the partitions that have it.`,
+          [{ path: "offset", issue: "out of range" }],
+        );
       }
       for (const r of ranges.values()) positions.set(r.partition, offset);
       return positions;
@@ -42,9 +58,11 @@ export async function startPositions(reader: TopicReader, ranges: Map<number, Pa
     case "timestamp": {
       const ts = spec.timestamp ?? 0;
       if (ts > Date.now() + FUTURE_SLACK_MS) {
-        throw new ApiError("unprocessable_entity", `The start time ${new Date(ts).toISOString()} is in the future; no record can be at or after it yet.`, [
-          { path: "timestamp", issue: "in the future" },
-        ]);
+        throw new ApiError(
+          "unprocessable_entity",
+          `The start time ${new Date(ts).toISOString()} is in the future; no record can be at or after it yet.`,
+          [{ path: "timestamp", issue: "in the future" }],
+        );
       }
       const found = await withAdmin(reader.clusterId, (admin) => admin.fetchTopicOffsetsByTimestamp(reader.topic, ts));
       const byPartition = new Map(found.map((f) => [f.partition, f.offset]));

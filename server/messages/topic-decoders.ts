@@ -1,5 +1,13 @@
 import "server-only";
-import { createFileRegistry, fromBinary, fromJson, toBinary, toJson, type DescMessage, type FileRegistry } from "@bufbuild/protobuf";
+import {
+  createFileRegistry,
+  fromBinary,
+  fromJson,
+  toBinary,
+  toJson,
+  type DescMessage,
+  type FileRegistry,
+} from "@bufbuild/protobuf";
 import { FileDescriptorProtoSchema, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
 import { decode as msgpackDecode, encode as msgpackEncode } from "@msgpack/msgpack";
@@ -50,19 +58,42 @@ function jsonText(value: unknown): string {
   return JSON.stringify(value, (_k, v) => {
     if (typeof v === "bigint") return v.toString();
     if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
-    if (v && typeof v === "object" && (v as { type?: string }).type === "Buffer" && Array.isArray((v as { data?: unknown }).data)) return Buffer.from((v as { data: number[] }).data).toString("base64");
+    if (
+      v &&
+      typeof v === "object" &&
+      (v as { type?: string }).type === "Buffer" &&
+      Array.isArray((v as { data?: unknown }).data)
+    )
+      return Buffer.from((v as { data: number[] }).data).toString("base64");
     if (v instanceof Map) return Object.fromEntries(v);
     return v;
   });
 }
 
 function failed(buf: Buffer, kind: string, label: string, error: string): DecodedValue {
-  return { encoding: "hex", text: buf.toString("hex"), size: buf.length, decoder: label, error: `could not decode as ${kind}: ${error}` };
+  return {
+    encoding: "hex",
+    text: buf.toString("hex"),
+    size: buf.length,
+    decoder: label,
+    error: `could not decode as ${kind}: ${error}`,
+  };
 }
 
-function fixedWidth(kind: "int" | "long" | "short" | "float" | "double", width: number): Omit<SideDecoder, "kind" | "label"> & { label: string } {
+function fixedWidth(
+  kind: "int" | "long" | "short" | "float" | "double",
+  width: number,
+): Omit<SideDecoder, "kind" | "label"> & { label: string } {
   const read = (b: Buffer): number | bigint =>
-    kind === "int" ? b.readInt32BE(0) : kind === "long" ? b.readBigInt64BE(0) : kind === "short" ? b.readInt16BE(0) : kind === "float" ? b.readFloatBE(0) : b.readDoubleBE(0);
+    kind === "int"
+      ? b.readInt32BE(0)
+      : kind === "long"
+        ? b.readBigInt64BE(0)
+        : kind === "short"
+          ? b.readInt16BE(0)
+          : kind === "float"
+            ? b.readFloatBE(0)
+            : b.readDoubleBE(0);
   return {
     label: kind,
     textual: false,
@@ -71,7 +102,12 @@ function fixedWidth(kind: "int" | "long" | "short" | "float" | "double", width: 
       const v = read(buf);
       const text = typeof v === "number" && !Number.isFinite(v) ? String(v) : v.toString();
       // long: a string past 2^53 (CEL and JSON would lose digits), a number below.
-      const data = typeof v === "bigint" ? (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(v) : text) : v;
+      const data =
+        typeof v === "bigint"
+          ? v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)
+            ? Number(v)
+            : text
+          : v;
       return { encoding: kind, data, text, size: buf.length, decoder: kind };
     },
     encode(text) {
@@ -85,7 +121,7 @@ function fixedWidth(kind: "int" | "long" | "short" | "float" | "double", width: 
         return b;
       }
       const n = Number(t);
-      if (t === "" || Number.isNaN(n) && t !== "NaN") throw new Error(`"${t.slice(0, 40)}" is not a number`);
+      if (t === "" || (Number.isNaN(n) && t !== "NaN")) throw new Error(`"${t.slice(0, 40)}" is not a number`);
       if (kind === "int" || kind === "short") {
         const [lo, hi] = kind === "int" ? [-(2 ** 31), 2 ** 31 - 1] : [-(2 ** 15), 2 ** 15 - 1];
         if (!Number.isInteger(n) || n < lo || n > hi) throw new Error(`${t} is not a ${kind} (${lo}…${hi})`);
@@ -108,7 +144,8 @@ function uuidDecoder(): SideDecoder {
     decode(buf) {
       // Kafka's UUIDSerializer writes the 36-character text; 16 raw bytes are read as the UUID's bits.
       const s = buf.length === 36 ? buf.toString("latin1") : null;
-      if (s && UUID.test(s)) return { encoding: "uuid", data: s.toLowerCase(), text: s.toLowerCase(), size: buf.length, decoder: "uuid" };
+      if (s && UUID.test(s))
+        return { encoding: "uuid", data: s.toLowerCase(), text: s.toLowerCase(), size: buf.length, decoder: "uuid" };
       if (buf.length === 16) {
         const h = buf.toString("hex");
         const text = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
@@ -164,9 +201,11 @@ function stringDecoder(charset: string | undefined): SideDecoder {
     },
     encode(text) {
       const enc = BUFFER_CHARSETS[name.toLowerCase()] ?? BUFFER_CHARSETS[decoder.encoding];
-      if (!enc) throw new Error(`producing text in ${name} is not supported (UTF-8, ISO-8859-1, US-ASCII, UTF-16LE/BE are)`);
+      if (!enc)
+        throw new Error(`producing text in ${name} is not supported (UTF-8, ISO-8859-1, US-ASCII, UTF-16LE/BE are)`);
       if (enc === "utf-16be") return Buffer.from(text, "utf16le").swap16();
-      if (enc === "latin1" && /[^\u0000-\u00ff]/.test(text)) throw new Error(`the text has characters ${name} cannot hold`);
+      if (enc === "latin1" && /[^\u0000-\u00ff]/.test(text))
+        throw new Error(`the text has characters ${name} cannot hold`);
       return Buffer.from(text, enc);
     },
   };
@@ -180,7 +219,13 @@ function msgpackDecoder(): SideDecoder {
     decode(buf) {
       try {
         const data = msgpackDecode(buf);
-        return { encoding: "msgpack", data: JSON.parse(jsonText(data)) as unknown, text: jsonText(data), size: buf.length, decoder: "msgpack" };
+        return {
+          encoding: "msgpack",
+          data: JSON.parse(jsonText(data)) as unknown,
+          text: jsonText(data),
+          size: buf.length,
+          decoder: "msgpack",
+        };
       } catch (e) {
         return failed(buf, "MessagePack", "msgpack", describe(e));
       }
@@ -258,7 +303,10 @@ function protoRoot(schema: Buffer): protobuf.Root {
       protobuf.parse(f.content, root, { keepCase: true, alternateCommentMode: true });
     } catch (e) {
       const line = /\(line (\d+)\)/.exec(describe(e))?.[1];
-      throw new DecoderSpecError(`${f.name}: ${describe(e).replace(/\s*\(line \d+\)$/, "")}`, line ? `${f.name} line ${line}` : undefined);
+      throw new DecoderSpecError(
+        `${f.name}: ${describe(e).replace(/\s*\(line \d+\)$/, "")}`,
+        line ? `${f.name} line ${line}` : undefined,
+      );
     }
   }
   try {
@@ -286,7 +334,13 @@ function protobufDecoder(spec: DecoderSpec): SideDecoder {
       textual: false,
       decode(buf) {
         try {
-          const obj = type.toObject(type.decode(buf), { longs: String, enums: String, bytes: String, defaults: false, json: true });
+          const obj = type.toObject(type.decode(buf), {
+            longs: String,
+            enums: String,
+            bytes: String,
+            defaults: false,
+            json: true,
+          });
           return { encoding: "protobuf", data: obj, text: JSON.stringify(obj), size: buf.length, decoder: label };
         } catch (e) {
           return failed(buf, label, label, describe(e));
@@ -328,7 +382,10 @@ export function parseAvroSchema(text: string): avro.Type {
     json = JSON.parse(text);
   } catch (e) {
     const at = /position (\d+)/.exec(describe(e))?.[1];
-    throw new DecoderSpecError(`the Avro schema is not valid JSON: ${describe(e).replace(/\s*in JSON at position \d+.*$/, "")}`, at ? `at character ${at}` : undefined);
+    throw new DecoderSpecError(
+      `the Avro schema is not valid JSON: ${describe(e).replace(/\s*in JSON at position \d+.*$/, "")}`,
+      at ? `at character ${at}` : undefined,
+    );
   }
   try {
     return avro.Type.forSchema(json as avro.Schema, { wrapUnions: false });
@@ -362,7 +419,8 @@ function avroDecoder(spec: DecoderSpec): SideDecoder {
     encode(text) {
       const v = JSON.parse(text) as unknown;
       const errors: string[] = [];
-      if (!type.isValid(v, { errorHook: (path) => errors.push(path.join(".") || "(the value)") })) throw new Error(`does not match the Avro schema at ${errors.slice(0, 3).join(", ")}`);
+      if (!type.isValid(v, { errorHook: (path) => errors.push(path.join(".") || "(the value)") }))
+        throw new Error(`does not match the Avro schema at ${errors.slice(0, 3).join(", ")}`);
       return type.toBuffer(v);
     },
   };

@@ -2,12 +2,26 @@ import "server-only";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { kafkaErrorType, toApiError } from "@/server/kafka/errors";
-import { fetchRound, partitionLeaders, partitionOffsets, type FetchClient, type FetchOptions, type PartitionFetch } from "@/server/kafka/fetch-records";
+import {
+  fetchRound,
+  partitionLeaders,
+  partitionOffsets,
+  type FetchClient,
+  type FetchOptions,
+  type PartitionFetch,
+} from "@/server/kafka/fetch-records";
 import { dropFetchClient, leaseFetchClient } from "@/server/kafka/registry";
 
 export type PartitionRange = { partition: number; low: bigint; high: bigint };
 
-const RETRIABLE = new Set(["NOT_LEADER_FOR_PARTITION", "NOT_LEADER_OR_FOLLOWER", "LEADER_NOT_AVAILABLE", "UNKNOWN_LEADER_EPOCH", "FENCED_LEADER_EPOCH", "REPLICA_NOT_AVAILABLE"]);
+const RETRIABLE = new Set([
+  "NOT_LEADER_FOR_PARTITION",
+  "NOT_LEADER_OR_FOLLOWER",
+  "LEADER_NOT_AVAILABLE",
+  "UNKNOWN_LEADER_EPOCH",
+  "FENCED_LEADER_EPOCH",
+  "REPLICA_NOT_AVAILABLE",
+]);
 
 /**
  * One topic opened for reading on a leased fetch connection: partition leaders, watermarks, and Fetch rounds
@@ -57,7 +71,11 @@ export class TopicReader {
       if (kafkaErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") leaders = null;
       else throw this.apiError(error);
     }
-    if (!leaders) throw new ApiError("not_found", `Topic "${this.topic}" does not exist on cluster "${getClusterConfigOrThrow(this.clusterId).name}".`);
+    if (!leaders)
+      throw new ApiError(
+        "not_found",
+        `Topic "${this.topic}" does not exist on cluster "${getClusterConfigOrThrow(this.clusterId).name}".`,
+      );
     this.leaders = leaders;
   }
 
@@ -67,9 +85,11 @@ export class TopicReader {
     if (!partitions?.length) return all;
     const unknown = partitions.filter((p) => !this.leaders.has(p));
     if (unknown.length) {
-      throw new ApiError("unprocessable_entity", `Topic "${this.topic}" has partitions 0–${all.length - 1}; ${unknown.join(", ")} ${unknown.length === 1 ? "does" : "do"} not exist.`, [
-        { path: "partitions", issue: `unknown partition ${unknown.join(", ")}` },
-      ]);
+      throw new ApiError(
+        "unprocessable_entity",
+        `Topic "${this.topic}" has partitions 0–${all.length - 1}; ${unknown.join(", ")} ${unknown.length === 1 ? "does" : "do"} not exist.`,
+        [{ path: "partitions", issue: `unknown partition ${unknown.join(", ")}` }],
+      );
     }
     return [...partitions].sort((a, b) => a - b);
   }
@@ -87,7 +107,11 @@ export class TopicReader {
     const out = new Map<number, PartitionRange>();
     for (const partition of partitions) {
       const o = byPartition.get(partition);
-      if (!o) throw new ApiError("kafka_unavailable", `Partition ${partition} of "${this.topic}" has no leader right now; retry in a few seconds.`);
+      if (!o)
+        throw new ApiError(
+          "kafka_unavailable",
+          `Partition ${partition} of "${this.topic}" has no leader right now; retry in a few seconds.`,
+        );
       out.set(partition, { partition, low: BigInt(o.start), high: BigInt(o.end) });
     }
     return out;
@@ -117,7 +141,10 @@ export class TopicReader {
   private apiError(error: unknown): ApiError {
     if (error instanceof ApiError) return error;
     if (kafkaErrorType(error) === "OFFSET_OUT_OF_RANGE") {
-      return new ApiError("conflict", `Records of "${this.topic}" were deleted by retention while reading; start again from the oldest offset.`);
+      return new ApiError(
+        "conflict",
+        `Records of "${this.topic}" were deleted by retention while reading; start again from the oldest offset.`,
+      );
     }
     let apiError = toApiError(error, this.clusterId);
     // A reading connection that stopped answering (a broker shutting down keeps its socket open for a while) is

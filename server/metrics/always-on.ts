@@ -12,7 +12,9 @@ import { allSamplers, registerAfterTick, samplerFor } from "./sampler";
  */
 export function startSamplers(): void {
   // Alerts are evaluated by the replica that sampled the tick; notifications leave through the outbox worker.
-  registerAfterTick((sampler, tick, sampled) => (sampled ? evaluateAlerts({ clusterId: sampler.clusterId, tick, groupDetail: sampler.groupDetail }) : undefined));
+  registerAfterTick((sampler, tick, sampled) =>
+    sampled ? evaluateAlerts({ clusterId: sampler.clusterId, tick, groupDetail: sampler.groupDetail }) : undefined,
+  );
   startOutbox();
   const only = process.env.SLUICE_SAMPLING?.trim();
   if (only === "off") return;

@@ -11,7 +11,10 @@ const SAVE_EVERY_MS = 30_000;
 const SAVE_CHUNK = 500;
 
 type Known = { status: string; rule: string; since: number; savedAt: number };
-const g = globalThis as unknown as { __sluiceHealthKnown?: Map<string, Map<string, Known>>; __sluiceEndsSaved?: Map<string, number> };
+const g = globalThis as unknown as {
+  __sluiceHealthKnown?: Map<string, Map<string, Known>>;
+  __sluiceEndsSaved?: Map<string, number>;
+};
 const knownByCluster = (g.__sluiceHealthKnown ??= new Map());
 const endsSaved = (g.__sluiceEndsSaved ??= new Map());
 
@@ -20,7 +23,10 @@ const endsSaved = (g.__sluiceEndsSaved ??= new Map());
  * first read), so a restart or a new leader keeps verdicts and lag-in-seconds estimates instead of starting over.
  */
 export async function restoreHealth(clusterId: string): Promise<void> {
-  const [rows, ends] = await Promise.all([prisma.groupHealthState.findMany({ where: { clusterId } }), prisma.logEndHistory.findUnique({ where: { clusterId } })]);
+  const [rows, ends] = await Promise.all([
+    prisma.groupHealthState.findMany({ where: { clusterId } }),
+    prisma.logEndHistory.findUnique({ where: { clusterId } }),
+  ]);
   const groups = new Map<string, Record<string, Observation[]>>();
   const known = new Map<string, Known>();
   for (const r of rows) {
@@ -46,18 +52,39 @@ export async function restoreHealth(clusterId: string): Promise<void> {
  * `group.health_changed` event (a group seen for the first time counts as coming from OK); the windows of the others
  * at most every 30 s. Returns the changes.
  */
-export async function saveHealth(clusterId: string, t: number, detail: Map<string, GroupDetail>): Promise<{ groupId: string; from: string; to: string; rule: string }[]> {
+export async function saveHealth(
+  clusterId: string,
+  t: number,
+  detail: Map<string, GroupDetail>,
+): Promise<{ groupId: string; from: string; to: string; rule: string }[]> {
   let known = knownByCluster.get(clusterId);
   if (!known) knownByCluster.set(clusterId, (known = new Map()));
   const changes: { groupId: string; from: string; to: string; rule: string }[] = [];
-  const rows: { clusterId: string; groupId: string; status: string; rule: string; since: Date; windows: string; updatedAt: Date }[] = [];
+  const rows: {
+    clusterId: string;
+    groupId: string;
+    status: string;
+    rule: string;
+    since: Date;
+    windows: string;
+    updatedAt: Date;
+  }[] = [];
   for (const [groupId, d] of detail) {
     const k = known.get(groupId);
     const changed = !k || k.status !== d.status;
     if (!changed && t - k.savedAt < SAVE_EVERY_MS) continue;
     const since = changed ? t : k!.since;
-    rows.push({ clusterId, groupId, status: d.status, rule: d.rule, since: new Date(since), windows: JSON.stringify(exportGroupWindows(clusterId, groupId) ?? {}), updatedAt: new Date(t) });
-    if (changed && (k ? true : d.status !== "OK")) changes.push({ groupId, from: k?.status ?? "OK", to: d.status, rule: d.rule });
+    rows.push({
+      clusterId,
+      groupId,
+      status: d.status,
+      rule: d.rule,
+      since: new Date(since),
+      windows: JSON.stringify(exportGroupWindows(clusterId, groupId) ?? {}),
+      updatedAt: new Date(t),
+    });
+    if (changed && (k ? true : d.status !== "OK"))
+      changes.push({ groupId, from: k?.status ?? "OK", to: d.status, rule: d.rule });
     known.set(groupId, { status: d.status, rule: d.rule, since, savedAt: t });
   }
   // Replaced in bulk (delete + insert, per chunk, in one transaction) rather than one upsert per group: a cluster
@@ -65,22 +92,42 @@ export async function saveHealth(clusterId: string, t: number, detail: Map<strin
   const writes = [];
   for (let i = 0; i < rows.length; i += SAVE_CHUNK) {
     const chunk = rows.slice(i, i + SAVE_CHUNK);
-    writes.push(prisma.groupHealthState.deleteMany({ where: { clusterId, groupId: { in: chunk.map((r) => r.groupId) } } }));
+    writes.push(
+      prisma.groupHealthState.deleteMany({ where: { clusterId, groupId: { in: chunk.map((r) => r.groupId) } } }),
+    );
     writes.push(prisma.groupHealthState.createMany({ data: chunk }));
   }
   if (t - (endsSaved.get(clusterId) ?? 0) >= SAVE_EVERY_MS) {
     endsSaved.set(clusterId, t);
     const data = JSON.stringify(exportEnds(clusterId));
-    writes.push(prisma.logEndHistory.upsert({ where: { clusterId }, create: { clusterId, data, updatedAt: new Date(t) }, update: { data, updatedAt: new Date(t) } }));
+    writes.push(
+      prisma.logEndHistory.upsert({
+        where: { clusterId },
+        create: { clusterId, data, updatedAt: new Date(t) },
+        update: { data, updatedAt: new Date(t) },
+      }),
+    );
   }
   if (writes.length) await prisma.$transaction(writes);
-  for (const c of changes) await recordEvent({ kind: "group.health_changed", clusterId, subject: c.groupId, data: { from: c.from, to: c.to, rule: c.rule }, at: new Date(t) });
+  for (const c of changes)
+    await recordEvent({
+      kind: "group.health_changed",
+      clusterId,
+      subject: c.groupId,
+      data: { from: c.from, to: c.to, rule: c.rule },
+      at: new Date(t),
+    });
   return changes;
 }
 
 /** The stored verdicts of a cluster's groups (followers and pages that do not sample). */
-export async function storedHealth(clusterId: string): Promise<Map<string, { status: string; rule: string; since: Date }>> {
-  const rows = await prisma.groupHealthState.findMany({ where: { clusterId }, select: { groupId: true, status: true, rule: true, since: true } });
+export async function storedHealth(
+  clusterId: string,
+): Promise<Map<string, { status: string; rule: string; since: Date }>> {
+  const rows = await prisma.groupHealthState.findMany({
+    where: { clusterId },
+    select: { groupId: true, status: true, rule: true, since: true },
+  });
   return new Map(rows.map((r) => [r.groupId, r]));
 }
 

@@ -27,7 +27,12 @@ export function fromStored(t: number, s: StoredTick): Tick {
     produceRate: s.p ?? null,
     consumeRate: s.c ?? null,
     topics: Object.entries(s.t ?? {}).map(([topic, rate]) => ({ topic, rate, end: 0 })),
-    groups: Object.entries(s.g ?? {}).map(([groupId, [lag, rate, lagSeconds]]) => ({ groupId, lag, rate, lagSeconds: lagSeconds ?? null })),
+    groups: Object.entries(s.g ?? {}).map(([groupId, [lag, rate, lagSeconds]]) => ({
+      groupId,
+      lag,
+      rate,
+      lagSeconds: lagSeconds ?? null,
+    })),
   };
 }
 
@@ -38,8 +43,14 @@ const lastRolled = new Map<string, { m: number; h: number; pruned: number }>();
  * Rollups are idempotent per bucket: a bucket already rolled (by this or another replica) is not rolled twice.
  */
 export async function recordTick(clusterId: string, tick: Tick): Promise<void> {
-  await prisma.metricSample.create({ data: { clusterId, resolution: "raw", at: new Date(tick.t), data: JSON.stringify(toStored(tick)) } });
-  const state = lastRolled.get(clusterId) ?? { m: bucketStart(tick.t, MINUTE), h: bucketStart(tick.t, HOUR), pruned: 0 };
+  await prisma.metricSample.create({
+    data: { clusterId, resolution: "raw", at: new Date(tick.t), data: JSON.stringify(toStored(tick)) },
+  });
+  const state = lastRolled.get(clusterId) ?? {
+    m: bucketStart(tick.t, MINUTE),
+    h: bucketStart(tick.t, HOUR),
+    pruned: 0,
+  };
   lastRolled.set(clusterId, state);
   const minute = bucketStart(tick.t, MINUTE);
   if (minute > state.m) {
@@ -61,21 +72,42 @@ export async function recordTick(clusterId: string, tick: Tick): Promise<void> {
 export async function pruneHistory(clusterId: string, now = Date.now()): Promise<void> {
   await Promise.all(
     (Object.keys(RETENTION) as Resolution[]).map((resolution) =>
-      prisma.metricSample.deleteMany({ where: { clusterId, resolution, at: { lt: new Date(now - RETENTION[resolution]) } } }),
+      prisma.metricSample.deleteMany({
+        where: { clusterId, resolution, at: { lt: new Date(now - RETENTION[resolution]) } },
+      }),
     ),
   );
 }
 
-async function rollBucket(clusterId: string, from: Resolution, to: Resolution, start: number, size: number): Promise<void> {
+async function rollBucket(
+  clusterId: string,
+  from: Resolution,
+  to: Resolution,
+  start: number,
+  size: number,
+): Promise<void> {
   const at = new Date(start);
   if (await prisma.metricSample.findFirst({ where: { clusterId, resolution: to, at } })) return;
-  const rows = await prisma.metricSample.findMany({ where: { clusterId, resolution: from, at: { gte: at, lt: new Date(start + size) } }, orderBy: { at: "asc" } });
+  const rows = await prisma.metricSample.findMany({
+    where: { clusterId, resolution: from, at: { gte: at, lt: new Date(start + size) } },
+    orderBy: { at: "asc" },
+  });
   if (rows.length === 0) return;
-  await prisma.metricSample.create({ data: { clusterId, resolution: to, at, data: JSON.stringify(rollup(rows.map((r) => JSON.parse(r.data) as StoredTick))) } });
+  await prisma.metricSample.create({
+    data: {
+      clusterId,
+      resolution: to,
+      at,
+      data: JSON.stringify(rollup(rows.map((r) => JSON.parse(r.data) as StoredTick))),
+    },
+  });
 }
 
 /** Stored ticks since a time at one resolution, oldest first. */
 export async function loadTicks(clusterId: string, resolution: Resolution, sinceMs: number): Promise<Tick[]> {
-  const rows = await prisma.metricSample.findMany({ where: { clusterId, resolution, at: { gte: new Date(sinceMs) } }, orderBy: { at: "asc" } });
+  const rows = await prisma.metricSample.findMany({
+    where: { clusterId, resolution, at: { gte: new Date(sinceMs) } },
+    orderBy: { at: "asc" },
+  });
   return rows.map((r) => fromStored(r.at.getTime(), JSON.parse(r.data) as StoredTick));
 }

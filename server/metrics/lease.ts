@@ -9,7 +9,12 @@ export const REPLICA_ID = `${process.env.HOSTNAME ?? "sluice"}-${process.pid}-${
  * Takes or renews the sampling lease of a cluster for `holder`: a conditional write that succeeds only when the
  * lease is free, expired, or already ours, so two replicas racing get exactly one leader. True = we sample.
  */
-export async function acquireLease(clusterId: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+export async function acquireLease(
+  clusterId: string,
+  holder: string,
+  ttlMs: number,
+  now = Date.now(),
+): Promise<boolean> {
   const expiresAt = new Date(now + ttlMs);
   const renewed = await prisma.samplerLease.updateMany({
     where: { clusterId, OR: [{ holder }, { expiresAt: { lt: new Date(now) } }] },

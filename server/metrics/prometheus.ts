@@ -28,35 +28,116 @@ function build(): State {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "sluice_" });
   const collectors: Collector[] = [];
-  const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
+  const gauge = (name: string, help: string, labelNames: string[]) =>
+    new Gauge({ name, help, labelNames, registers: [registry] });
   const caps = () => getConfig().prometheus;
 
   const up = gauge("sluice_cluster_up", "1 when the cluster's last metrics sample succeeded, else 0", ["cluster_name"]);
   const ticks = gauge("sluice_sampler_ticks_total", "Samples this replica read from Kafka itself", ["cluster"]);
-  const failures = gauge("sluice_sampler_failures_total", "Samples that failed (cluster unreachable, timeouts)", ["cluster"]);
-  const tickSeconds = gauge("sluice_sampler_tick_seconds", "Duration of the last sample read from Kafka (seconds)", ["cluster"]);
+  const failures = gauge("sluice_sampler_failures_total", "Samples that failed (cluster unreachable, timeouts)", [
+    "cluster",
+  ]);
+  const tickSeconds = gauge("sluice_sampler_tick_seconds", "Duration of the last sample read from Kafka (seconds)", [
+    "cluster",
+  ]);
   const leader = gauge("sluice_sampler_leader", "1 when this replica holds the cluster's sampling lease", ["cluster"]);
-  const produce = gauge("sluice_cluster_produce_rate", "Records produced per second over the cluster", ["cluster_name"]);
-  const consume = gauge("sluice_cluster_consume_rate", "Records committed per second by the cluster's groups", ["cluster_name"]);
-  const topicRate = gauge("sluice_topic_produce_rate", "Records produced per second into a topic", ["cluster_name", "topic"]);
-  const topicEnd = gauge("kafka_topic_latest_offset_sum", "Sum of a topic's partitions' end offsets", ["cluster_name", "topic"]);
-  const topicRecords = gauge("sluice_topic_records", "Records a topic holds (end − start offsets)", ["cluster_name", "topic"]);
-  const topicSize = gauge("sluice_topic_size_bytes", "Size of one copy of a topic (largest replica per partition)", ["cluster_name", "topic"]);
-  const sumLag = gauge("kafka_consumergroup_group_sum_lag", "Sum of a group's lag over its partitions (records)", ["cluster_name", "group"]);
-  const maxLagSeconds = gauge("kafka_consumergroup_group_max_lag_seconds", "Estimated lag of a group's slowest partition (seconds)", ["cluster_name", "group"]);
-  const partLag = gauge("kafka_consumergroup_group_lag", "A group's lag on one partition (records)", ["cluster_name", "group", "topic", "partition"]);
-  const partLagSeconds = gauge("kafka_consumergroup_group_lag_seconds", "A group's estimated lag on one partition (seconds)", ["cluster_name", "group", "topic", "partition"]);
-  const health = gauge("sluice_group_health", "A group's Burrow-style health: 1 for its current status, 0 for the others", ["cluster_name", "group", "status"]);
-  const underReplicated = gauge("sluice_partitions_under_replicated", "Partitions with fewer in-sync replicas than replicas", ["cluster_name"]);
+  const produce = gauge("sluice_cluster_produce_rate", "Records produced per second over the cluster", [
+    "cluster_name",
+  ]);
+  const consume = gauge("sluice_cluster_consume_rate", "Records committed per second by the cluster's groups", [
+    "cluster_name",
+  ]);
+  const topicRate = gauge("sluice_topic_produce_rate", "Records produced per second into a topic", [
+    "cluster_name",
+    "topic",
+  ]);
+  const topicEnd = gauge("kafka_topic_latest_offset_sum", "Sum of a topic's partitions' end offsets", [
+    "cluster_name",
+    "topic",
+  ]);
+  const topicRecords = gauge("sluice_topic_records", "Records a topic holds (end − start offsets)", [
+    "cluster_name",
+    "topic",
+  ]);
+  const topicSize = gauge("sluice_topic_size_bytes", "Size of one copy of a topic (largest replica per partition)", [
+    "cluster_name",
+    "topic",
+  ]);
+  const sumLag = gauge("kafka_consumergroup_group_sum_lag", "Sum of a group's lag over its partitions (records)", [
+    "cluster_name",
+    "group",
+  ]);
+  const maxLagSeconds = gauge(
+    "kafka_consumergroup_group_max_lag_seconds",
+    "Estimated lag of a group's slowest partition (seconds)",
+    ["cluster_name", "group"],
+  );
+  const partLag = gauge("kafka_consumergroup_group_lag", "A group's lag on one partition (records)", [
+    "cluster_name",
+    "group",
+    "topic",
+    "partition",
+  ]);
+  const partLagSeconds = gauge(
+    "kafka_consumergroup_group_lag_seconds",
+    "A group's estimated lag on one partition (seconds)",
+    ["cluster_name", "group", "topic", "partition"],
+  );
+  const health = gauge(
+    "sluice_group_health",
+    "A group's Burrow-style health: 1 for its current status, 0 for the others",
+    ["cluster_name", "group", "status"],
+  );
+  const underReplicated = gauge(
+    "sluice_partitions_under_replicated",
+    "Partitions with fewer in-sync replicas than replicas",
+    ["cluster_name"],
+  );
   const offline = gauge("sluice_partitions_offline", "Partitions without a live leader", ["cluster_name"]);
   const brokers = gauge("sluice_brokers", "Brokers the cluster's metadata lists as live", ["cluster_name"]);
-  const dropped = gauge("sluice_metrics_series_dropped", "Topics or groups left out of this exposition by the cardinality caps", ["cluster_name", "kind"]);
-  const alerts = gauge("sluice_alert_firing", "1 for each alert firing now (rule and subject)", ["cluster_name", "rule", "subject"]);
-  const all = [alerts, up, ticks, failures, tickSeconds, leader, produce, consume, topicRate, topicEnd, topicRecords, topicSize, sumLag, maxLagSeconds, partLag, partLagSeconds, health, underReplicated, offline, brokers, dropped];
+  const dropped = gauge(
+    "sluice_metrics_series_dropped",
+    "Topics or groups left out of this exposition by the cardinality caps",
+    ["cluster_name", "kind"],
+  );
+  const alerts = gauge("sluice_alert_firing", "1 for each alert firing now (rule and subject)", [
+    "cluster_name",
+    "rule",
+    "subject",
+  ]);
+  const all = [
+    alerts,
+    up,
+    ticks,
+    failures,
+    tickSeconds,
+    leader,
+    produce,
+    consume,
+    topicRate,
+    topicEnd,
+    topicRecords,
+    topicSize,
+    sumLag,
+    maxLagSeconds,
+    partLag,
+    partLagSeconds,
+    health,
+    underReplicated,
+    offline,
+    brokers,
+    dropped,
+  ];
 
   collectors.push(async (clusters) => {
     // A replica that does not sample reads the verdicts the sampling one stored.
-    const stored = new Map(await Promise.all(clusters.filter((c) => c.sampler && !c.sampler.leader).map(async (c) => [c.id, await storedHealth(c.id).catch(() => new Map())] as const)));
+    const stored = new Map(
+      await Promise.all(
+        clusters
+          .filter((c) => c.sampler && !c.sampler.leader)
+          .map(async (c) => [c.id, await storedHealth(c.id).catch(() => new Map())] as const),
+      ),
+    );
     for (const m of all) m.reset();
     const { maxTopics, maxGroups, maxPartitionsPerGroup } = caps();
     for (const c of clusters) {
@@ -84,7 +165,8 @@ function build(): State {
         sumLag.set(labels, grp.lag);
         if (grp.lagSeconds !== null && grp.lagSeconds !== undefined) maxLagSeconds.set(labels, grp.lagSeconds);
         const detail = s.leader ? s.groupDetail.get(grp.groupId) : stored.get(c.id)?.get(grp.groupId);
-        if (detail) for (const status of HEALTH_STATUSES) health.set({ ...labels, status }, status === detail.status ? 1 : 0);
+        if (detail)
+          for (const status of HEALTH_STATUSES) health.set({ ...labels, status }, status === detail.status ? 1 : 0);
         for (const p of s.groupDetail.get(grp.groupId)?.partitions.slice(0, maxPartitionsPerGroup) ?? []) {
           const pl = { ...labels, topic: p.topic, partition: String(p.partition) };
           if (p.lag !== null) partLag.set(pl, p.lag);
@@ -97,9 +179,25 @@ function build(): State {
 
   collectors.push(async (clusters) => {
     const ids = clusters.map((c) => c.id);
-    const firing = await prisma.alertState.findMany({ where: { clusterId: { in: ids }, state: "firing" }, take: 2_000, select: { clusterId: true, ruleId: true, subject: true } }).catch(() => []);
-    const names = new Map((await prisma.alertRule.findMany({ where: { id: { in: [...new Set(firing.map((f) => f.ruleId))] } }, select: { id: true, name: true } }).catch(() => [])).map((r) => [r.id, r.name]));
-    for (const f of firing) alerts.set({ cluster_name: f.clusterId, rule: names.get(f.ruleId) ?? f.ruleId, subject: f.subject }, 1);
+    const firing = await prisma.alertState
+      .findMany({
+        where: { clusterId: { in: ids }, state: "firing" },
+        take: 2_000,
+        select: { clusterId: true, ruleId: true, subject: true },
+      })
+      .catch(() => []);
+    const names = new Map(
+      (
+        await prisma.alertRule
+          .findMany({
+            where: { id: { in: [...new Set(firing.map((f) => f.ruleId))] } },
+            select: { id: true, name: true },
+          })
+          .catch(() => [])
+      ).map((r) => [r.id, r.name]),
+    );
+    for (const f of firing)
+      alerts.set({ cluster_name: f.clusterId, rule: names.get(f.ruleId) ?? f.ruleId, subject: f.subject }, 1);
   });
 
   // Partition and broker health, records and sizes: from the cached snapshots (one batched refresh when stale).
@@ -122,14 +220,17 @@ function build(): State {
             for (const t of snap.topics) {
               ur += t.underReplicated;
               off += t.offline;
-              if (t.records !== null && exported.has(t.name)) topicRecords.set({ cluster_name: c.id, topic: t.name }, t.records);
+              if (t.records !== null && exported.has(t.name))
+                topicRecords.set({ cluster_name: c.id, topic: t.name }, t.records);
             }
             underReplicated.set({ cluster_name: c.id }, ur);
             offline.set({ cluster_name: c.id }, off);
             brokers.set({ cluster_name: c.id }, snap.brokerIds.length);
           }
           const sizes = await getClusterSizes(c.id).catch(() => null);
-          if (sizes?.available) for (const [name, v] of sizes.value.topics) if (exported.has(name)) topicSize.set({ cluster_name: c.id, topic: name }, v.sizeBytes);
+          if (sizes?.available)
+            for (const [name, v] of sizes.value.topics)
+              if (exported.has(name)) topicSize.set({ cluster_name: c.id, topic: name }, v.sizeBytes);
         }),
     );
   });

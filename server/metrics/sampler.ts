@@ -18,7 +18,11 @@ export type Tick = (RateSample & { ok: true }) | { t: number; ok: false; error: 
 export type TickEvent = { tick: Tick; topicsChanged: { added: string[]; removed: string[] } | null };
 type Listener = (e: TickEvent) => void;
 /** What the sampling replica knows of a group beyond the tick: its health verdict and per-partition lag. */
-export type GroupDetail = { status: HealthStatus; rule: string; partitions: { topic: string; partition: number; lag: number | null; lagSeconds: number | null }[] };
+export type GroupDetail = {
+  status: HealthStatus;
+  rule: string;
+  partitions: { topic: string; partition: number; lag: number | null; lagSeconds: number | null }[];
+};
 
 const HISTORY_MS = 60 * 60_000;
 
@@ -133,7 +137,9 @@ export class MetricsSampler {
       const all = await fetchMetadata(this.clusterId, []);
       // Internal topics (__consumer_offsets, transaction state) are Kafka's bookkeeping, not produced traffic.
       const md = { ...all, topicMetadata: all.topicMetadata.filter((x) => !x.isInternal && !x.topic.startsWith("__")) };
-      const parts = md.topicMetadata.flatMap((x) => x.partitionMetadata.map((p) => ({ topic: x.topic, partition: p.partitionId, leader: p.leader })));
+      const parts = md.topicMetadata.flatMap((x) =>
+        x.partitionMetadata.map((p) => ({ topic: x.topic, partition: p.partitionId, leader: p.leader })),
+      );
       const offsets = await fetchOffsetsByLeader(this.clusterId, parts);
       const topicEnds = new Map<string, number>();
       for (const x of md.topicMetadata) {
@@ -143,7 +149,11 @@ export class MetricsSampler {
       }
       return { topicEnds, names: new Set(md.topicMetadata.map((x) => x.topic)), offsets };
     })();
-    const ids = await withAdmin(this.clusterId, async (admin) => (await admin.listGroups()).groups.filter((x) => x.protocolType === "consumer" || x.protocolType === "").map((x) => x.groupId));
+    const ids = await withAdmin(this.clusterId, async (admin) =>
+      (await admin.listGroups()).groups
+        .filter((x) => x.protocolType === "consumer" || x.protocolType === "")
+        .map((x) => x.groupId),
+    );
     const groups = new Map<string, { committed: number; lag: number; lagSeconds?: number | null }>();
     const commits: { groupId: string; committed: { topic: string; partition: number; offset: string }[] }[] = [];
     // Committed offsets of every group: OffsetFetch v8+ batches many groups per request (one per coordinator).
@@ -173,7 +183,12 @@ export class MetricsSampler {
       const partitions = c.committed.map((x) => {
         const end = offsets.get(x.topic)?.get(x.partition)?.end;
         const pa = a.partitions.get(partitionKey(x.topic, x.partition));
-        return { topic: x.topic, partition: x.partition, lag: end === undefined ? null : Math.max(0, Number(end) - Number(x.offset)), lagSeconds: pa?.lagSeconds ?? null };
+        return {
+          topic: x.topic,
+          partition: x.partition,
+          lag: end === undefined ? null : Math.max(0, Number(end) - Number(x.offset)),
+          lagSeconds: pa?.lagSeconds ?? null,
+        };
       });
       detail.set(c.groupId, { status: a.status, rule: a.rule, partitions });
     }
@@ -194,7 +209,10 @@ export class MetricsSampler {
         // A restarted process or a new leader continues from the stored windows, not from an empty history.
         this.healthRestored = await restoreHealth(this.clusterId).then(
           () => true,
-          (error) => (console.error(`[metrics] could not restore the group health of ${this.clusterId}:`, error), false),
+          (error) => (
+            console.error(`[metrics] could not restore the group health of ${this.clusterId}:`, error),
+            false
+          ),
         );
       }
       if (!this.leader) this.healthRestored = false;
@@ -230,7 +248,9 @@ export class MetricsSampler {
       this.failedTicks++;
     }
     this.lastTickSeconds = (performance.now() - started) / 1000;
-    await recordTick(this.clusterId, event.tick).catch((error) => console.error(`[metrics] could not store a sample of ${this.clusterId}:`, error));
+    await recordTick(this.clusterId, event.tick).catch((error) =>
+      console.error(`[metrics] could not store a sample of ${this.clusterId}:`, error),
+    );
     this.publish(event);
     await this.runAfterTick(event.tick, true);
   }

@@ -23,11 +23,26 @@ describe("toRegistryError", () => {
     [404, { error_code: 40401, message: "Subject 'x' not found." }, "not_found", /Subject 'x' not found/],
     [404, { error_code: 40402, message: "Version 9 not found." }, "not_found", /Version 9/],
     [404, { error_code: 40403, message: "Schema not found" }, "not_found", /Schema not found/],
-    [422, { error_code: 42201, message: "Invalid schema" }, "unprocessable_entity", /refused the schema: Invalid schema/],
+    [
+      422,
+      { error_code: 42201, message: "Invalid schema" },
+      "unprocessable_entity",
+      /refused the schema: Invalid schema/,
+    ],
     [422, { error_code: 42202, message: "Invalid schema version" }, "unprocessable_entity", /Invalid schema version/],
     [409, { error_code: 409, message: "Incompatible artifact" }, "conflict", /incompatible: Incompatible artifact/],
-    [409, { error_code: 40405, message: "Subject s must be soft deleted first" }, "unprocessable_entity", /Only soft-deleted/],
-    [409, { error_code: 40407, message: "Subject s version 1 must be soft deleted first" }, "unprocessable_entity", /soft deleted first/],
+    [
+      409,
+      { error_code: 40405, message: "Subject s must be soft deleted first" },
+      "unprocessable_entity",
+      /Only soft-deleted/,
+    ],
+    [
+      409,
+      { error_code: 40407, message: "Subject s version 1 must be soft deleted first" },
+      "unprocessable_entity",
+      /soft deleted first/,
+    ],
     [401, null, "forbidden", /credentials/],
     [500, { message: "boom" }, "kafka_unavailable", /failed: boom/],
   ])("maps HTTP %i %j to %s", (status, body, code, message) => {
@@ -39,9 +54,15 @@ describe("toRegistryError", () => {
 
 describe("toTransportError", () => {
   it("maps a timeout to 504 and a refused connection to 503, naming the registry", () => {
-    expect(toTransportError(new DOMException("t", "TimeoutError"), WHO)).toMatchObject({ code: "upstream_timeout", message: expect.stringMatching(/registry did not answer within 5 s/) });
+    expect(toTransportError(new DOMException("t", "TimeoutError"), WHO)).toMatchObject({
+      code: "upstream_timeout",
+      message: expect.stringMatching(/registry did not answer within 5 s/),
+    });
     const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
-    expect(toTransportError(refused, WHO)).toMatchObject({ code: "kafka_unavailable", message: `${WHO} cannot be reached (ECONNREFUSED).` });
+    expect(toTransportError(refused, WHO)).toMatchObject({
+      code: "kafka_unavailable",
+      message: `${WHO} cannot be reached (ECONNREFUSED).`,
+    });
   });
 });
 
@@ -62,10 +83,19 @@ describe("registryFor", () => {
   });
 
   it("sends basic auth and the registry content type, and turns an error body into an ApiError", async () => {
-    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => Response.json({ error_code: 40401, message: "Subject 'x' not found." }, { status: 404 }));
+    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
+      Response.json({ error_code: 40401, message: "Subject 'x' not found." }, { status: 404 }),
+    );
     vi.stubGlobal("fetch", fetchMock);
     const reg = registryFor("a");
-    await expect(reg.request({ method: "POST", path: "/subjects/x/versions", body: { schema: "{}" }, query: { deleted: true, v: undefined } })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      reg.request({
+        method: "POST",
+        path: "/subjects/x/versions",
+        body: { schema: "{}" },
+        query: { deleted: true, v: undefined },
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe("http://reg.test/apis/ccompat/v7/subjects/x/versions?deleted=true");
     const headers = init.headers as Record<string, string>;
@@ -75,7 +105,15 @@ describe("registryFor", () => {
   });
 
   it("maps a refused connection to 503 naming the cluster's registry", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }))));
-    await expect(registryFor("a").request({ path: "/subjects" })).rejects.toMatchObject({ code: "kafka_unavailable", message: 'The schema registry of cluster "A" (reg.test) cannot be reached (ECONNREFUSED).' });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } })),
+      ),
+    );
+    await expect(registryFor("a").request({ path: "/subjects" })).rejects.toMatchObject({
+      code: "kafka_unavailable",
+      message: 'The schema registry of cluster "A" (reg.test) cannot be reached (ECONNREFUSED).',
+    });
   });
 });

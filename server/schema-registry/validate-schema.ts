@@ -13,7 +13,9 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 function invalid(type: string, where: { line: number; column?: number } | null, message: string): ApiError {
   const at = where ? ` at line ${where.line}${where.column ? `, column ${where.column}` : ""}` : "";
-  return new ApiError("unprocessable_entity", `The ${type} schema is not valid${at}: ${message}`, [{ path: "schema", issue: `${at.trim() ? `${at.trim()}: ` : ""}${message}` }]);
+  return new ApiError("unprocessable_entity", `The ${type} schema is not valid${at}: ${message}`, [
+    { path: "schema", issue: `${at.trim() ? `${at.trim()}: ` : ""}${message}` },
+  ]);
 }
 
 /**
@@ -36,7 +38,13 @@ export function validateSchemaSyntax(input: SchemaInput): void {
   const parsed = parseJsonc(input.schema, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length) {
     const first = errors[0];
-    throw invalid(input.schemaType, lineColumn(input.schema, first.offset), printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase());
+    throw invalid(
+      input.schemaType,
+      lineColumn(input.schema, first.offset),
+      printParseErrorCode(first.error)
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .toLowerCase(),
+    );
   }
   if (input.schemaType === "AVRO" && input.references.length === 0) {
     try {

@@ -8,7 +8,9 @@ import { kcatMetadata } from "../infra";
 // dev/kafka.sh runs one combined KRaft node (process.roles=broker,controller, node.id 1, a single voter).
 describe("GET /api/clusters/:clusterId/quorum", () => {
   it("reports Kafka 4.3, metadata.version 4.3-IV0 and the finalized features the broker holds", async () => {
-    const { status, body } = await callRoute<ClusterTruth>(getQuorum, "/api/clusters/local/quorum", { clusterId: "local" });
+    const { status, body } = await callRoute<ClusterTruth>(getQuorum, "/api/clusters/local/quorum", {
+      clusterId: "local",
+    });
     expect(status).toBe(200);
     expect(body.kafkaVersion).toBe("4.3");
     expect(body.metadataVersion).toEqual({ level: 30, name: "4.3-IV0" });
@@ -34,12 +36,18 @@ describe("GET /api/clusters/:clusterId/quorum", () => {
   });
 
   it("marks the active controller on the brokers list from the quorum, not the Metadata response's guess", async () => {
-    const { body } = await callRoute<{ brokers: Broker[] }>(listBrokers, "/api/clusters/local/brokers", { clusterId: "local" });
-    expect(body.brokers.map((b) => [b.nodeId, b.quorumRole])).toEqual([[kcatMetadata().brokers[0].id, "active controller"]]);
+    const { body } = await callRoute<{ brokers: Broker[] }>(listBrokers, "/api/clusters/local/brokers", {
+      clusterId: "local",
+    });
+    expect(body.brokers.map((b) => [b.nodeId, b.quorumRole])).toEqual([
+      [kcatMetadata().brokers[0].id, "active controller"],
+    ]);
   });
 
   it("answers 503 for an unreachable cluster, not 500", async () => {
-    const { status, body } = await callRoute<Envelope>(getQuorum, "/api/clusters/offline/quorum", { clusterId: "offline" });
+    const { status, body } = await callRoute<Envelope>(getQuorum, "/api/clusters/offline/quorum", {
+      clusterId: "offline",
+    });
     expect(status).toBe(503);
     expect(body.error.code).toBe("kafka_unavailable");
   });

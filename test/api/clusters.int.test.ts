@@ -50,7 +50,15 @@ describe("GET /api/clusters", () => {
   it("never sends credentials or registry URLs with secrets to the browser", async () => {
     const { body } = await callRoute<{ clusters: Record<string, unknown>[] }>(listClusters, "/api/clusters");
     for (const c of body.clusters) {
-      expect(Object.keys(c).sort()).toEqual(["authentication", "bootstrapServers", "hasSchemaRegistry", "health", "id", "name", "readOnly"]);
+      expect(Object.keys(c).sort()).toEqual([
+        "authentication",
+        "bootstrapServers",
+        "hasSchemaRegistry",
+        "health",
+        "id",
+        "name",
+        "readOnly",
+      ]);
     }
   });
 });
@@ -58,40 +66,70 @@ describe("GET /api/clusters", () => {
 describe("GET /api/clusters for users with a role on some clusters only", () => {
   it("lists exactly the clusters a per-cluster viewer holds a role on", async () => {
     const viewer = await testUser("local-viewer@sluice.test", { local: "viewer" });
-    const { status, body } = await callRoute<{ clusters: ClusterOverview[] }>(listClusters, "/api/clusters", {}, { headers: { cookie: viewer.cookie } });
+    const { status, body } = await callRoute<{ clusters: ClusterOverview[] }>(
+      listClusters,
+      "/api/clusters",
+      {},
+      { headers: { cookie: viewer.cookie } },
+    );
     expect(status).toBe(200);
     expect(body.clusters.map((c) => c.id)).toEqual(["local"]);
 
     const two = await testUser("two-clusters@sluice.test", { "local-readonly": "viewer", offline: "operator" });
-    const res = await callRoute<{ clusters: ClusterOverview[] }>(listClusters, "/api/clusters", {}, { headers: { cookie: two.cookie } });
+    const res = await callRoute<{ clusters: ClusterOverview[] }>(
+      listClusters,
+      "/api/clusters",
+      {},
+      { headers: { cookie: two.cookie } },
+    );
     expect(res.body.clusters.map((c) => c.id).sort()).toEqual(["local-readonly", "offline"]);
   });
 
   it("gives a user without any role an empty list, and no cluster's data", async () => {
     const nobody = await testUser("no-role@sluice.test", {});
-    const { status, body } = await callRoute<{ clusters: ClusterOverview[] }>(listClusters, "/api/clusters", {}, { headers: { cookie: nobody.cookie } });
+    const { status, body } = await callRoute<{ clusters: ClusterOverview[] }>(
+      listClusters,
+      "/api/clusters",
+      {},
+      { headers: { cookie: nobody.cookie } },
+    );
     expect(status).toBe(200);
     expect(body.clusters).toEqual([]);
   });
 
   it("opens the shared live-stream connection for a per-cluster viewer", async () => {
     const viewer = await testUser("local-viewer@sluice.test", { local: "viewer" });
-    const subs = Buffer.from(JSON.stringify([{ k: "m", u: "/api/clusters/local/metrics/stream" }])).toString("base64url");
+    const subs = Buffer.from(JSON.stringify([{ k: "m", u: "/api/clusters/local/metrics/stream" }])).toString(
+      "base64url",
+    );
     const controller = new AbortController();
-    const res = await streams(new Request(`http://sluice.test/api/streams?subs=${subs}`, { headers: { cookie: viewer.cookie }, signal: controller.signal }), { params: Promise.resolve({}) });
+    const res = await streams(
+      new Request(`http://sluice.test/api/streams?subs=${subs}`, {
+        headers: { cookie: viewer.cookie },
+        signal: controller.signal,
+      }),
+      { params: Promise.resolve({}) },
+    );
     expect(res.status, res.status === 200 ? "" : await res.text()).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
     controller.abort();
     await res.body?.cancel().catch(() => {});
     const nobody = await testUser("no-role@sluice.test", {});
-    const refused = await callRoute<Envelope>(streams, `/api/streams?subs=${subs}`, {}, { headers: { cookie: nobody.cookie } });
+    const refused = await callRoute<Envelope>(
+      streams,
+      `/api/streams?subs=${subs}`,
+      {},
+      { headers: { cookie: nobody.cookie } },
+    );
     expect(refused.status).toBe(403);
   });
 });
 
 describe("GET /api/clusters/:clusterId", () => {
   it("includes a topic created on the broker in its counts", async () => {
-    const { status, body } = await callRoute<ClusterOverview>(getCluster, "/api/clusters/local", { clusterId: "local" });
+    const { status, body } = await callRoute<ClusterOverview>(getCluster, "/api/clusters/local", {
+      clusterId: "local",
+    });
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: "local", name: "Local", readOnly: false, hasSchemaRegistry: true });
     const truth = kcatMetadata();
@@ -101,7 +139,9 @@ describe("GET /api/clusters/:clusterId", () => {
   });
 
   it("answers 404 with the envelope for an unknown cluster", async () => {
-    const { status, body, headers } = await callRoute<Envelope>(getCluster, "/api/clusters/nope", { clusterId: "nope" });
+    const { status, body, headers } = await callRoute<Envelope>(getCluster, "/api/clusters/nope", {
+      clusterId: "nope",
+    });
     expect(status).toBe(404);
     expect(body.error.code).toBe("not_found");
     expect(body.error.message).toContain('No cluster with id "nope"');

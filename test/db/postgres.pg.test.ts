@@ -16,7 +16,16 @@ describe("PostgreSQL as Sluice's database", () => {
 
   it("stores and reads audit events through the migrated schema", async () => {
     const target = `pg-smoke-${Date.now()}`;
-    await prisma.auditEvent.create({ data: { actor: "test", action: "topic.created", targetType: "topic", target, result: "success", after: JSON.stringify({ partitions: 3 }) } });
+    await prisma.auditEvent.create({
+      data: {
+        actor: "test",
+        action: "topic.created",
+        targetType: "topic",
+        target,
+        result: "success",
+        after: JSON.stringify({ partitions: 3 }),
+      },
+    });
     const rows = await prisma.auditEvent.findMany({ where: { target } });
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0].after!)).toEqual({ partitions: 3 });

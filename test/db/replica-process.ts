@@ -8,9 +8,13 @@ const sampler = new MetricsSampler("local", replica);
 await sampler.loaded;
 if (process.env.CONTINUOUS) {
   sampler.start();
-  sampler.afterTick.add((tick) => void process.stdout.write(`${JSON.stringify({ replica, t: tick.t, sampled: sampler.sampledTicks })}\n`));
+  sampler.afterTick.add(
+    (tick) => void process.stdout.write(`${JSON.stringify({ replica, t: tick.t, sampled: sampler.sampledTicks })}\n`),
+  );
   process.on("SIGTERM", () => void sampler.stop().finally(() => process.exit(0)));
 } else {
-  sampler.subscribe((e) => process.stdout.write(`${JSON.stringify({ replica, t: e.tick.t, sampled: sampler.sampledTicks })}\n`));
+  sampler.subscribe((e) =>
+    process.stdout.write(`${JSON.stringify({ replica, t: e.tick.t, sampled: sampler.sampledTicks })}\n`),
+  );
   process.on("SIGTERM", () => process.exit(0));
 }

@@ -19,7 +19,11 @@ describe("topic requests on PostgreSQL", () => {
     await prisma.$disconnect();
   });
 
-  const post = (user: TestUser, body: unknown) => ({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie: user.cookie } });
+  const post = (user: TestUser, body: unknown) => ({
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", cookie: user.cookie },
+  });
 
   it("signs users in, refuses a second open request for the topic, and lets only one of two racing approvals through", async () => {
     expect(process.env.DATABASE_URL).toMatch(/^postgres(ql)?:\/\//);
@@ -30,13 +34,37 @@ describe("topic requests on PostgreSQL", () => {
       testUser("pg-a2@sluice.test", { local: "approver" }, [team]),
     ]);
     topic = uniqueTopic("pay");
-    const body = { kind: "create", topicName: topic, teamId: team, partitions: 1, replicationFactor: 1, configs: { "retention.ms": "86400000" }, justification: "PostgreSQL state machine check" };
-    const sub = await callRoute<TopicRequestDto & Envelope>(submitRoute, "/api/clusters/local/requests", { clusterId: "local" }, post(req, body));
+    const body = {
+      kind: "create",
+      topicName: topic,
+      teamId: team,
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { "retention.ms": "86400000" },
+      justification: "PostgreSQL state machine check",
+    };
+    const sub = await callRoute<TopicRequestDto & Envelope>(
+      submitRoute,
+      "/api/clusters/local/requests",
+      { clusterId: "local" },
+      post(req, body),
+    );
     expect(sub.status, JSON.stringify(sub.body)).toBe(201);
-    const again = await callRoute<Envelope>(submitRoute, "/api/clusters/local/requests", { clusterId: "local" }, post(a1, body));
+    const again = await callRoute<Envelope>(
+      submitRoute,
+      "/api/clusters/local/requests",
+      { clusterId: "local" },
+      post(a1, body),
+    );
     expect(again.status).toBe(409);
 
-    const decide = (u: TestUser) => callRoute<TopicRequestDto & Envelope>(decisionRoute, `/api/clusters/local/requests/${sub.body.id}/decision`, { clusterId: "local", requestId: sub.body.id }, post(u, { decision: "approve" }));
+    const decide = (u: TestUser) =>
+      callRoute<TopicRequestDto & Envelope>(
+        decisionRoute,
+        `/api/clusters/local/requests/${sub.body.id}/decision`,
+        { clusterId: "local", requestId: sub.body.id },
+        post(u, { decision: "approve" }),
+      );
     const results = await Promise.all([decide(a1), decide(a2)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const approvals = await prisma.auditEvent.count({ where: { target: sub.body.id, action: "request.approved" } });

@@ -11,7 +11,10 @@ export default async function AccessPage() {
   await requirePageAccess("global-admin");
   return (
     <>
-      <PageHeader title="Users and teams" description="Who can sign in, their role on each cluster, and the teams whose topic prefixes they work in." />
+      <PageHeader
+        title="Users and teams"
+        description="Who can sign in, their role on each cluster, and the teams whose topic prefixes they work in."
+      />
       <div className="space-y-10">
         <UsersPanel clusters={listClusters().map((c) => ({ id: c.id, name: c.name }))} />
         <TeamsPanel />

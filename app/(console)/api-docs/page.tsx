@@ -16,7 +16,11 @@ export default async function ApiDocsPage() {
         description="Every route of Sluice's REST API: who may call it, its parameters, its request body and what it answers. Call it with an API token (Authorization: Bearer) or the console's session."
       />
       <p className="mb-6 text-sm">
-        <a className="text-brand-700 underline dark:text-cyan-300" href={paths.api.openapi()} data-testid="openapi-json-link">
+        <a
+          className="text-brand-700 underline dark:text-cyan-300"
+          href={paths.api.openapi()}
+          data-testid="openapi-json-link"
+        >
           /api/openapi.json
         </a>{" "}
         <span className="text-slate-500">— the OpenAPI 3.1 document, for code generators and API clients.</span>

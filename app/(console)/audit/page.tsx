@@ -10,7 +10,10 @@ export default async function AuditPage() {
   const actor = await requirePageAccess("audit:read");
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made through Sluice: who, when, on which cluster, what it was before and after, and whether it worked. Append-only." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made through Sluice: who, when, on which cluster, what it was before and after, and whether it worked. Append-only."
+      />
       <AuditLog clusters={listVisibleClusters(actor).map((c) => ({ id: c.id, name: c.name }))} />
     </>
   );

@@ -35,7 +35,18 @@ const subsSchema = z
       return z.NEVER;
     }
   })
-  .pipe(z.array(z.object({ k: z.string().min(1).max(100), u: z.string().startsWith("/api/").max(8000), l: z.string().max(20_000).optional() })).min(1).max(MAX_SUBSCRIPTIONS));
+  .pipe(
+    z
+      .array(
+        z.object({
+          k: z.string().min(1).max(100),
+          u: z.string().startsWith("/api/").max(8000),
+          l: z.string().max(20_000).optional(),
+        }),
+      )
+      .min(1)
+      .max(MAX_SUBSCRIPTIONS),
+  );
 
 /** One SSE connection carrying several live streams (see server/http/stream-mux.ts). */
 export const GET = defineRoute({

@@ -18,6 +18,9 @@ export const POST = defineRoute({
   response: { 201: CreatedTokenSchema },
   body: createTokenBodySchema,
   async handler({ body, actor, requestId }) {
-    return Response.json(await createToken(body, { actor, requestId }), { status: 201, headers: { "cache-control": "no-store" } });
+    return Response.json(await createToken(body, { actor, requestId }), {
+      status: 201,
+      headers: { "cache-control": "no-store" },
+    });
   },
 });

@@ -6,7 +6,9 @@ import { keepScreenshot } from "../../fixtures/screenshot";
 const kafka = new KafkaFixture();
 test.afterAll(async () => kafka.cleanup());
 
-test("ACLs: create with a preview, see it on the principal and topic pages, delete what a filter matches", async ({ page }) => {
+test("ACLs: create with a preview, see it on the principal and topic pages, delete what a filter matches", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const topic = uniqueTopicName("acl");
   const principal = `User:e2e-svc-${Date.now().toString(36)}`;

@@ -1,7 +1,11 @@
 import { expect, request, test } from "@playwright/test";
 import { keepScreenshot } from "../../fixtures/screenshot";
 
-test("an admin creates an API token (shown once, copied), a script uses it with its roles only, then the admin revokes it", async ({ page, context, baseURL }) => {
+test("an admin creates an API token (shown once, copied), a script uses it with its roles only, then the admin revokes it", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const name = `e2e-ci-${Date.now().toString(36)}`;
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -29,7 +33,13 @@ test("an admin creates an API token (shown once, copied), a script uses it with 
   // A script: no cookie, only the bearer token.
   const script = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
   expect((await script.get("/api/clusters/local/topics")).status()).toBe(200);
-  expect((await script.post("/api/clusters/local/topics?dryRun=true", { data: { name: `e2e.tok.${name}`, partitions: 1, replicationFactor: 1 } })).status()).toBe(403);
+  expect(
+    (
+      await script.post("/api/clusters/local/topics?dryRun=true", {
+        data: { name: `e2e.tok.${name}`, partitions: 1, replicationFactor: 1 },
+      })
+    ).status(),
+  ).toBe(403);
 
   await page.getByTestId(`token-revoke-${name}`).click();
   await expect(page.getByTestId(`token-row-${name}`)).toContainText("revoked");

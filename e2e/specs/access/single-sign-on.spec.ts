@@ -2,13 +2,23 @@ import { expect, test } from "@playwright/test";
 import { OIDC } from "../../fixtures/oidc-provider";
 import { keepScreenshot } from "../../fixtures/screenshot";
 
-test("single sign-on: a new user signs in through the OpenID provider and joins the team mapped from their IdP group", async ({ browser, baseURL, request }) => {
+test("single sign-on: a new user signs in through the OpenID provider and joins the team mapped from their IdP group", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const u = Date.now().toString(36);
   const team = `e2e-idp-${u}`;
-  const created = await request.post("/api/teams", { data: { name: team, prefixes: [`e2e.idp${u}.`], oidcGroup: OIDC.group } });
+  const created = await request.post("/api/teams", {
+    data: { name: team, prefixes: [`e2e.idp${u}.`], oidcGroup: OIDC.group },
+  });
   expect(created.status()).toBe(201);
 
-  const ctx = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] }, viewport: { width: 1440, height: 900 } });
+  const ctx = await browser.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+    viewport: { width: 1440, height: 900 },
+  });
   const page = await ctx.newPage();
   await page.goto("/login");
   await keepScreenshot(page, "sign-in");

@@ -5,23 +5,38 @@ import { keepScreenshot } from "../../fixtures/screenshot";
 
 // The broker's address as the brokers page would carry it (host and port), in any byte of a refused response.
 const [BROKER_HOST, BROKER_PORT] = BOOTSTRAP.split(":");
-const leaksBroker = (body: string) => body.includes(BOOTSTRAP) || body.includes(`"port":${BROKER_PORT}`) || body.includes(`"host":"${BROKER_HOST}"`);
+const leaksBroker = (body: string) =>
+  body.includes(BOOTSTRAP) || body.includes(`"port":${BROKER_PORT}`) || body.includes(`"host":"${BROKER_HOST}"`);
 
 /** An RSC navigation from the cluster overview to its brokers page: Next renders only the segments below the layout. */
 const ROUTER_STATE = encodeURIComponent(
-  JSON.stringify(["", { children: ["(console)", { children: ["clusters", { children: [["clusterId", "local", "d", null], { children: ["__PAGE__", {}] }] }] }] }]),
+  JSON.stringify([
+    "",
+    {
+      children: [
+        "(console)",
+        { children: ["clusters", { children: [["clusterId", "local", "d", null], { children: ["__PAGE__", {}] }] }] },
+      ],
+    },
+  ]),
 );
 const rscHeaders: Record<string, string>[] = [{ RSC: "1" }, { RSC: "1", "Next-Router-State-Tree": ROUTER_STATE }];
 
 async function rscBodies(request: APIRequestContext, path: string) {
-  return Promise.all(rscHeaders.map(async (headers) => {
-    // (Next answers an RSC request without its `_rsc` cache key with a redirect that adds it; followed here.)
-    const res = await request.get(path, { headers });
-    return { status: res.status(), body: await res.text() };
-  }));
+  return Promise.all(
+    rscHeaders.map(async (headers) => {
+      // (Next answers an RSC request without its `_rsc` cache key with a redirect that adds it; followed here.)
+      const res = await request.get(path, { headers });
+      return { status: res.status(), body: await res.text() };
+    }),
+  );
 }
 
-test("a user with no role on a cluster gets the 403 page and no broker data, for pages and RSC payloads", async ({ browser, baseURL, request: admin }) => {
+test("a user with no role on a cluster gets the 403 page and no broker data, for pages and RSC payloads", async ({
+  browser,
+  baseURL,
+  request: admin,
+}) => {
   test.setTimeout(120_000);
   // The check against leaks is meaningful: the admin's RSC payload of the same page carries the broker's address.
   for (const r of await rscBodies(admin, "/clusters/local/brokers")) {
@@ -32,7 +47,16 @@ test("a user with no role on a cluster gets the 403 page and no broker data, for
   await ensureUser(admin, "no-local@e2e.test", "No Local", { offline: "viewer" }, []);
   const context = await contextAs(browser, baseURL!, "no-local@e2e.test");
   const page = await context.newPage();
-  for (const path of ["/clusters/local/brokers", "/clusters/local", "/clusters/local/topics", "/clusters/local/consumer-groups", "/clusters/local/schemas", "/clusters/local/requests", "/audit", "/access"]) {
+  for (const path of [
+    "/clusters/local/brokers",
+    "/clusters/local",
+    "/clusters/local/topics",
+    "/clusters/local/consumer-groups",
+    "/clusters/local/schemas",
+    "/clusters/local/requests",
+    "/audit",
+    "/access",
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByTestId("forbidden"), path).toBeVisible();
@@ -50,7 +74,11 @@ test("a user with no role on a cluster gets the 403 page and no broker data, for
   await context.close();
 });
 
-test("a per-cluster viewer sees only their cluster: home page, switcher and GET /api/clusters", async ({ browser, baseURL, request: admin }) => {
+test("a per-cluster viewer sees only their cluster: home page, switcher and GET /api/clusters", async ({
+  browser,
+  baseURL,
+  request: admin,
+}) => {
   test.setTimeout(120_000);
   await ensureUser(admin, "local-viewer@e2e.test", "Local Viewer", { local: "viewer" }, []);
   const context = await contextAs(browser, baseURL!, "local-viewer@e2e.test");
@@ -73,7 +101,9 @@ test("a per-cluster viewer sees only their cluster: home page, switcher and GET 
   await context.close();
 });
 
-test("a request for another host name (DNS rebinding) is refused with 421 before any handler runs", async ({ request }) => {
+test("a request for another host name (DNS rebinding) is refused with 421 before any handler runs", async ({
+  request,
+}) => {
   for (const path of ["/api/clusters", "/api/session", "/clusters/local/brokers", "/login"]) {
     const res = await request.get(path, { headers: { host: "evil.example" }, maxRedirects: 0 });
     expect(res.status(), path).toBe(421);
@@ -81,7 +111,10 @@ test("a request for another host name (DNS rebinding) is refused with 421 before
   }
   const forwarded = await request.get("/api/clusters", { headers: { "x-forwarded-host": "evil.example" } });
   expect(forwarded.status()).toBe(421);
-  const setup = await request.post("/api/setup", { headers: { host: "evil.example:80" }, data: { email: "x@evil.example", name: "x", password: "long enough password" } });
+  const setup = await request.post("/api/setup", {
+    headers: { host: "evil.example:80" },
+    data: { email: "x@evil.example", name: "x", password: "long enough password" },
+  });
   expect(setup.status()).toBe(421);
   // Probes answer on any host; Sluice's own loopback address works.
   expect((await request.get("/api/health", { headers: { host: "evil.example" } })).status()).toBe(200);
@@ -107,13 +140,19 @@ test("sign-in never redirects to another origin", async ({ browser, baseURL, req
   await expect(page.getByTestId("cluster-card-local")).toBeVisible({ timeout: 30_000 });
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   // better-auth refuses a single sign-on callback URL elsewhere, and accepts Sluice's own path.
-  const sso = (callbackURL: string) => context.request.post("/api/auth/sign-in/social", { headers: { origin: new URL(baseURL!).origin }, data: { provider: "oidc", callbackURL } });
+  const sso = (callbackURL: string) =>
+    context.request.post("/api/auth/sign-in/social", {
+      headers: { origin: new URL(baseURL!).origin },
+      data: { provider: "oidc", callbackURL },
+    });
   expect((await sso("https://evil.example/")).status()).toBe(403);
   expect((await sso("/clusters/local")).status()).toBe(200);
   await context.close();
 });
 
-test("pages carry the security headers and still work under the nonce CSP (charts, theme script, shared worker, SSE)", async ({ page }) => {
+test("pages carry the security headers and still work under the nonce CSP (charts, theme script, shared worker, SSE)", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const violations: string[] = [];
   page.on("console", (m) => {

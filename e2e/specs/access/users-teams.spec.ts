@@ -2,7 +2,11 @@ import { expect, test } from "@playwright/test";
 import { contextAs, E2E_PASSWORD } from "../../fixtures/accounts";
 import { keepScreenshot } from "../../fixtures/screenshot";
 
-test("an admin adds a team and a user in the UI; role changes and deactivation apply to the user's next page", async ({ page, browser, baseURL }) => {
+test("an admin adds a team and a user in the UI; role changes and deactivation apply to the user's next page", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Two people, several saves and reloads: more than the default budget on a busy host.
   test.setTimeout(120_000);
   const u = Date.now().toString(36);
@@ -31,7 +35,10 @@ test("an admin adds a team and a user in the UI; role changes and deactivation a
   const olga = await olgaCtx.newPage();
   await olga.goto("/clusters/local/topics");
   await expect(olga.getByTestId("create-topic-button")).toBeDisabled();
-  const dry = (name: string) => olgaCtx.request.post("/api/clusters/local/topics?dryRun=true", { data: { name, partitions: 1, replicationFactor: 1 } });
+  const dry = (name: string) =>
+    olgaCtx.request.post("/api/clusters/local/topics?dryRun=true", {
+      data: { name, partitions: 1, replicationFactor: 1 },
+    });
   expect((await dry(`e2e.ops${u}.events`)).status()).toBe(403);
 
   await page.getByTestId(`user-row-${email}`).getByTestId("user-edit").click();

@@ -32,7 +32,9 @@ test.afterAll(async () => {
   await new Promise((r) => receiver.close(r));
 });
 
-test("alert rules: create a rule in the UI, a consumer stops, the alert fires on the page and at the webhook", async ({ page }) => {
+test("alert rules: create a rule in the UI, a consumer stops, the alert fires on the page and at the webhook", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const topic = uniqueTopicName("alert");
   const group = `${topic}.consumer`;
@@ -79,7 +81,11 @@ test("alert rules: create a rule in the UI, a consumer stops, the alert fires on
   await expect(row).toHaveCount(0);
 });
 
-test("team rules: a team's approver creates a rule for the team's groups, and nothing outside its prefixes", async ({ browser, baseURL, request }) => {
+test("team rules: a team's approver creates a rule for the team's groups, and nothing outside its prefixes", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(120_000);
   const team = await ensureTeam(request, "e2e-alerts-team", ["e2e.alerts."]);
   await ensureUser(request, "alerts-lead@e2e.test", "Lead Alerts", { local: "approver" }, [team.id]);
@@ -93,7 +99,9 @@ test("team rules: a team's approver creates a rule for the team's groups, and no
   await page.getByTestId("alert-rule-target").fill("e2e.other.consumer");
   await page.getByTestId("alert-rule-number").fill("120");
   await page.getByTestId("alert-rule-save").click();
-  await expect(page.getByTestId("alert-rule-error")).toContainText('params.group: "e2e.other.consumer" is not within team "e2e-alerts-team"');
+  await expect(page.getByTestId("alert-rule-error")).toContainText(
+    'params.group: "e2e.other.consumer" is not within team "e2e-alerts-team"',
+  );
   await page.getByTestId("alert-rule-target").fill("e2e.alerts.*");
   await page.getByTestId("alert-rule-save").click();
   const row = page.getByTestId("alert-rule-row").filter({ hasText: name });

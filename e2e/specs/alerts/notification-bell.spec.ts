@@ -13,7 +13,11 @@ test.afterAll(async () => {
   await kafka.cleanup();
 });
 
-test("a request reaches the approver's bell, and the decision reaches the requester's", async ({ browser, baseURL, request }) => {
+test("a request reaches the approver's bell, and the decision reaches the requester's", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(180_000);
   const team = (await ensureTeam(request, "e2e-bell", ["e2e.bell."])).id;
   await ensureUser(request, EMAIL.dev, "Dev Bell", { local: "viewer" }, [team]);
@@ -21,7 +25,15 @@ test("a request reaches the approver's bell, and the decision reaches the reques
   const devCtx = await contextAs(browser, baseURL!, EMAIL.dev);
   const leadCtx = await contextAs(browser, baseURL!, EMAIL.lead);
   const sub = await devCtx.request.post("/api/clusters/local/requests", {
-    data: { kind: "create", topicName: topic, teamId: team, partitions: 1, replicationFactor: 1, configs: { "retention.ms": "86400000" }, justification: "the bell test" },
+    data: {
+      kind: "create",
+      topicName: topic,
+      teamId: team,
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { "retention.ms": "86400000" },
+      justification: "the bell test",
+    },
   });
   expect(sub.status(), await sub.text()).toBe(201);
   const id = (await sub.json()).id as string;
@@ -45,7 +57,9 @@ test("a request reaches the approver's bell, and the decision reaches the reques
   await item.getByRole("link").click();
   await expect(lead).toHaveURL(new RegExp(`/clusters/local/requests/${id}$`));
 
-  const dec = await leadCtx.request.post(`/api/clusters/local/requests/${id}/decision`, { data: { decision: "approve" } });
+  const dec = await leadCtx.request.post(`/api/clusters/local/requests/${id}/decision`, {
+    data: { decision: "approve" },
+  });
   expect(dec.status(), await dec.text()).toBe(200);
 
   const dev = await devCtx.newPage();
@@ -65,15 +79,22 @@ test("a topic's page marks the alerts firing about it, and the admin's bell list
   test.setTimeout(180_000);
   const quiet = uniqueTopicName("quiet");
   await kafka.createTopics([quiet]);
-  const rule = await request.post("/api/clusters/local/alerts/rules", { data: { name: "quiet topic", params: { kind: "topic_idle", topic: quiet, minutes: 0.05 } } });
+  const rule = await request.post("/api/clusters/local/alerts/rules", {
+    data: { name: "quiet topic", params: { kind: "topic_idle", topic: quiet, minutes: 0.05 } },
+  });
   expect(rule.status(), await rule.text()).toBe(201);
   const ruleId = (await rule.json()).id as string;
   await page.goto(`/clusters/local/topics/${encodeURIComponent(quiet)}`);
   // the markers refresh every 5 s; the rule fires after two samples and 3 s without records
-  await expect(page.getByTestId("alert-markers")).toContainText(`quiet topic is firing: No records produced into "${quiet}"`, { timeout: 120_000 });
+  await expect(page.getByTestId("alert-markers")).toContainText(
+    `quiet topic is firing: No records produced into "${quiet}"`,
+    { timeout: 120_000 },
+  );
   await keepScreenshot(page, "alerts-topic-marker");
   await page.getByTestId("notification-bell").click();
-  await expect(page.getByTestId("notification-alerts")).toContainText(`quiet topic on local: No records produced into "${quiet}"`);
+  await expect(page.getByTestId("notification-alerts")).toContainText(
+    `quiet topic on local: No records produced into "${quiet}"`,
+  );
   await keepScreenshot(page, "notification-bell-alerts");
   expect((await request.delete(`/api/clusters/local/alerts/rules/${ruleId}`)).status()).toBe(204);
 });

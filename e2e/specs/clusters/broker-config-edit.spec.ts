@@ -12,8 +12,12 @@ async function brokerOverride(brokerId: number): Promise<string | undefined> {
   const admin = testAdmin();
   await admin.connect();
   try {
-    const res = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.BROKER, name: String(brokerId), configNames: [KEY] }] });
-    const e = res.resources[0]?.configEntries.find((c) => c.configName === KEY) as { configValue: string; configSource?: number } | undefined;
+    const res = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.BROKER, name: String(brokerId), configNames: [KEY] }],
+    });
+    const e = res.resources[0]?.configEntries.find((c) => c.configName === KEY) as
+      { configValue: string; configSource?: number } | undefined;
     return e?.configSource === 2 ? e.configValue : undefined;
   } finally {
     await admin.disconnect();
@@ -40,7 +44,9 @@ test("the brokers page shows the Kafka version and the KRaft quorum the cluster 
   await expect(page.getByTestId("cluster-kafka-version")).toHaveText("Kafka 4.3");
 });
 
-test("an admin edits a broker's dynamic config: the broker's refusal shows in the preview, a valid value is previewed, applied and reset", async ({ page }) => {
+test("an admin edits a broker's dynamic config: the broker's refusal shows in the preview, a valid value is previewed, applied and reset", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const node = kcatMetadata().brokers[0].id;
   // start from no override (an earlier, interrupted run may have left one); 422 when there is none to reset
@@ -53,7 +59,9 @@ test("an admin edits a broker's dynamic config: the broker's refusal shows in th
   await dialog.getByTestId("broker-config-key").fill(KEY);
   await dialog.getByTestId("broker-config-value").fill("soon");
   await dialog.getByTestId("broker-config-preview").click();
-  await expect(dialog.getByTestId("broker-config-error")).toContainText("The broker refused the change (INVALID_REQUEST): Invalid value soon for configuration log.cleaner.backoff.ms: Not a number of type LONG");
+  await expect(dialog.getByTestId("broker-config-error")).toContainText(
+    "The broker refused the change (INVALID_REQUEST): Invalid value soon for configuration log.cleaner.backoff.ms: Not a number of type LONG",
+  );
   await keepScreenshot(page, "broker-config-refused");
 
   await dialog.getByTestId("broker-config-value").fill("16000");

@@ -18,7 +18,9 @@ test("home shows the live cluster with the broker's counts beside an unreachable
 
   await test.step("the offline cluster's card says it is unreachable and why", async () => {
     await expect(clusters.status("offline")).toHaveText("unreachable");
-    await expect(clusters.card("offline").getByTestId("cluster-unreachable-reason")).toContainText(/connection refused|did not answer/);
+    await expect(clusters.card("offline").getByTestId("cluster-unreachable-reason")).toContainText(
+      /connection refused|did not answer/,
+    );
   });
 
   await expect(clusters.card("local-readonly")).toContainText("read-only");

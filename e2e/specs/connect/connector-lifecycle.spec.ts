@@ -34,7 +34,9 @@ test.afterAll(async ({ request }) => {
   stopConnect();
 });
 
-test("create a connector from the plugin's form (a validation error first), see it RUNNING, pause it and see PAUSED live", async ({ page }) => {
+test("create a connector from the plugin's form (a validation error first), see it RUNNING, pause it and see PAUSED live", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
 
   await test.step("the overview shows the Connect clusters with version and health", async () => {
@@ -92,7 +94,11 @@ test("create a connector from the plugin's form (a validation error first), see 
   });
 });
 
-test("a team requests a connector through the request form; its approver approves; the worker runs it", async ({ browser, baseURL, request }) => {
+test("a team requests a connector through the request form; its approver approves; the worker runs it", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(180_000);
   const team = (await ensureTeam(request, "e2e-conn", ["e2e.conn."])).id;
   await ensureUser(request, "conn-dev@e2e.test", "Cora Connect", { local: "viewer" }, [team]);
@@ -106,7 +112,11 @@ test("a team requests a connector through the request form; its approver approve
   await dialog.getByTestId("request-kind").selectOption("connector");
   await expect(dialog.getByTestId("request-connect")).toHaveValue("local");
   await dialog.getByTestId("request-topic").fill(requested);
-  await dialog.getByTestId("request-configs").fill(`connector.class=org.apache.kafka.connect.file.FileStreamSourceConnector\ntasks.max=1\nfile=${file}\ntopic=${requestedTopic}`);
+  await dialog
+    .getByTestId("request-configs")
+    .fill(
+      `connector.class=org.apache.kafka.connect.file.FileStreamSourceConnector\ntasks.max=1\nfile=${file}\ntopic=${requestedTopic}`,
+    );
   await dialog.getByTestId("request-justification").fill("Loads the shop's order file into Kafka.");
   await dialog.getByTestId("request-check").click();
   await expect(dialog.getByTestId("request-plan")).toContainText(`Create connector "${requested}"`);

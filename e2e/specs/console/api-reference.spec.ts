@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { keepScreenshot } from "../../fixtures/screenshot";
 
-test("API reference: every route grouped by tag, with who may call it, its inputs and its answers' schemas", async ({ page }) => {
+test("API reference: every route grouped by tag, with who may call it, its inputs and its answers' schemas", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByTestId("nav-api-docs").click();
   await expect(page).toHaveURL(/\/api-docs$/);

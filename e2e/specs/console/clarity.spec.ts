@@ -14,7 +14,9 @@ test.describe("one clock", () => {
   test.use({ timezoneId: "America/New_York" });
   test.afterEach(async ({ page }) => setTimeZone(page, "UTC"));
 
-  test("tables, chart axes and chart tooltips show times in one 24-hour format, switched by the user's setting", async ({ page }) => {
+  test("tables, chart axes and chart tooltips show times in one 24-hour format, switched by the user's setting", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await setTimeZone(page, "UTC");
     await page.goto("/audit");
@@ -36,7 +38,9 @@ test.describe("one clock", () => {
     await page.goto("/clusters/local");
     const chart = page.getByTestId("throughput-chart");
     await expect(chart).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
-    const ticks = await chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
+    const ticks = await chart
+      .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")
+      .allTextContents();
     expect(ticks.length).toBeGreaterThan(1);
     for (const t of ticks) expect(t).toMatch(CLOCK);
     await chart.scrollIntoViewIfNeeded();
@@ -45,7 +49,11 @@ test.describe("one clock", () => {
     const label = chart.locator(".recharts-tooltip-label");
     await expect(label).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (EST|EDT|GMT-[45])$/);
     const hour = Number((await label.textContent())!.slice(11, 13));
-    const nyHour = Number(new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "2-digit", hourCycle: "h23" }).format(new Date()));
+    const nyHour = Number(
+      new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "2-digit", hourCycle: "h23" }).format(
+        new Date(),
+      ),
+    );
     expect([nyHour, (nyHour + 23) % 24]).toContain(hour);
   });
 });
@@ -56,10 +64,15 @@ test("charts name what they plot and in which unit", async ({ page }) => {
   await expect(chart.getByTestId("chart-title")).toHaveText(/per second \(records\/s\)/);
   await expect(chart).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
   await expect(chart.locator(".recharts-label")).toHaveText("records/s");
-  for (const t of await chart.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents()) expect(t).toMatch(/\/s$/);
+  for (const t of await chart
+    .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
+    .allTextContents())
+    expect(t).toMatch(/\/s$/);
 });
 
-test("a cluster's overview says it is collecting the first samples until two exist, then draws them", async ({ page }) => {
+test("a cluster's overview says it is collecting the first samples until two exist, then draws them", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   // A cluster no spec views, with its stored history removed: the view is fresh (5 s sampling interval).
   const db = new Database(path.resolve(".data/e2e.db"));
@@ -88,7 +101,12 @@ test("in dark mode the sidebar's background runs the full height of a long page"
       sidebar: Math.round(document.querySelector("[data-testid=sidebar]")!.getBoundingClientRect().height),
     }));
   await expect.poll(async () => (await heights()).doc).toBeGreaterThan(768);
-  await expect.poll(async () => { const h = await heights(); return h.sidebar - h.doc; }).toBe(0);
+  await expect
+    .poll(async () => {
+      const h = await heights();
+      return h.sidebar - h.doc;
+    })
+    .toBe(0);
 });
 
 test("a disabled action says why, and what to do about it, without hovering", async ({ page }) => {

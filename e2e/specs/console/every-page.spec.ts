@@ -26,10 +26,21 @@ test("every page, in both themes and both window sizes", async ({ page }) => {
   test.setTimeout(900_000);
   const topic = uniqueTopicName("pages");
   await kafka.createTopics([topic], 2);
-  await records.send(topic, Array.from({ length: 30 }, (_, i) => ({ key: `order-${i}`, value: JSON.stringify({ id: i, sku: "mug-blue", quantity: 1 + (i % 3) }) })));
+  await records.send(
+    topic,
+    Array.from({ length: 30 }, (_, i) => ({
+      key: `order-${i}`,
+      value: JSON.stringify({ id: i, sku: "mug-blue", quantity: 1 + (i % 3) }),
+    })),
+  );
   const subject = uniqueSubjectName("pages");
-  await registry.register(subject, JSON.stringify({ type: "record", name: "Order", fields: [{ name: "id", type: "int" }] }));
-  const groups = (await (await page.request.get("/api/clusters/local/consumer-groups")).json()) as { items?: { groupId: string }[] };
+  await registry.register(
+    subject,
+    JSON.stringify({ type: "record", name: "Order", fields: [{ name: "id", type: "int" }] }),
+  );
+  const groups = (await (await page.request.get("/api/clusters/local/consumer-groups")).json()) as {
+    items?: { groupId: string }[];
+  };
   const group = groups.items?.[0]?.groupId;
 
   const pages: [string, string][] = [
@@ -41,7 +52,9 @@ test("every page, in both themes and both window sizes", async ({ page }) => {
     ["topic", `/clusters/local/topics/${encodeURIComponent(topic)}`],
     ["messages", `/clusters/local/topics/${encodeURIComponent(topic)}/messages`],
     ["groups", "/clusters/local/consumer-groups"],
-    ...(group ? ([["group", `/clusters/local/consumer-groups/${encodeURIComponent(group)}`]] as [string, string][]) : []),
+    ...(group
+      ? ([["group", `/clusters/local/consumer-groups/${encodeURIComponent(group)}`]] as [string, string][])
+      : []),
     ["schemas", "/clusters/local/schemas"],
     ["subject", `/clusters/local/schemas/${encodeURIComponent(subject)}`],
     ["requests", "/clusters/local/requests"],

@@ -41,7 +41,8 @@ test("the consumer-group table fits the window at 1440 and 1024 px, topics still
     await expectNoSidewaysScroll(table);
     await expect(firstRow.getByTestId("group-cell-maxLagSeconds")).toBeInViewport({ ratio: 1 });
     // the Topics column folds under the group id below 1280 px; either way the topics stay on screen
-    const topics = width >= 1280 ? firstRow.getByTestId("group-cell-topics") : firstRow.getByTestId("group-topics-inline");
+    const topics =
+      width >= 1280 ? firstRow.getByTestId("group-cell-topics") : firstRow.getByTestId("group-topics-inline");
     await expect(topics).toBeVisible();
     await keepScreenshot(page, `groups-fit-${width}`);
   });

@@ -19,7 +19,13 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   await kafka.createTopics([topic], 2);
   await groups.produce(topic, [6, 4]);
-  consumer = startJavaConsumer({ groupId: group, topics: [topic], protocol: "consumer", maxPollRecords: 2, stopAfter: 2 });
+  consumer = startJavaConsumer({
+    groupId: group,
+    topics: [topic],
+    protocol: "consumer",
+    maxPollRecords: 2,
+    stopAfter: 2,
+  });
   await consumer.ready;
   await consumer.consumed(2);
 });

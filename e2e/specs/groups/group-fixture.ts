@@ -3,7 +3,8 @@ import { BOOTSTRAP } from "../../../test/infra";
 import { commitOffsets } from "../../../test/kafka-commit";
 
 /** Group ids unique per run, under one prefix so a failed run's leftovers are easy to spot. */
-export const uniqueGroupPrefix = (label: string) => `e2e.${label}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+export const uniqueGroupPrefix = (label: string) =>
+  `e2e.${label}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /**
  * kafkajs clients of their own (not Sluice's pool) to arrange consumer groups: records to read, idle groups with
@@ -28,7 +29,12 @@ export class GroupFixture {
     const producer = this.kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     try {
-      await producer.send({ topic, messages: counts.flatMap((n, partition) => Array.from({ length: n }, (_, i) => ({ partition, key: `k${i}`, value: `record ${i} on ${partition}` }))) });
+      await producer.send({
+        topic,
+        messages: counts.flatMap((n, partition) =>
+          Array.from({ length: n }, (_, i) => ({ partition, key: `k${i}`, value: `record ${i} on ${partition}` })),
+        ),
+      });
     } finally {
       await producer.disconnect();
     }
@@ -37,7 +43,13 @@ export class GroupFixture {
   /** A group without members whose committed offsets are exactly these (partition → offset). */
   async commitIdle(groupId: string, topic: string, offsets: Record<number, number>) {
     this.groups.add(groupId);
-    await (await this.ready()).setOffsets({ groupId, topic, partitions: Object.entries(offsets).map(([p, o]) => ({ partition: Number(p), offset: String(o) })) });
+    await (
+      await this.ready()
+    ).setOffsets({
+      groupId,
+      topic,
+      partitions: Object.entries(offsets).map(([p, o]) => ({ partition: Number(p), offset: String(o) })),
+    });
   }
 
   /** Like commitIdle, in one OffsetCommit request (fast enough to repeat every second). */
@@ -49,7 +61,11 @@ export class GroupFixture {
   /** A running consumer in `groupId` that reads the topic from the beginning; resolves once it has read `expected` records. */
   async startConsumer(groupId: string, topic: string, expected: number, clientId = "e2e-active-consumer") {
     this.groups.add(groupId);
-    const consumer = new Kafka({ clientId, brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).consumer({ groupId, heartbeatInterval: 1000, sessionTimeout: 10_000 });
+    const consumer = new Kafka({ clientId, brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).consumer({
+      groupId,
+      heartbeatInterval: 1000,
+      sessionTimeout: 10_000,
+    });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });

@@ -10,7 +10,9 @@ test.afterAll(async () => {
   await kafka.cleanup();
 });
 
-test("a stopped group shows STOP with its rule, a caught-up one OK with 0 s, in the list and on the group page", async ({ page }) => {
+test("a stopped group shows STOP with its rule, a caught-up one OK with 0 s, in the list and on the group page", async ({
+  page,
+}) => {
   const prefix = uniqueGroupPrefix("health");
   const topic = `${prefix}.orders`;
   await kafka.createTopics([topic], 1);
@@ -29,7 +31,10 @@ test("a stopped group shows STOP with its rule, a caught-up one OK with 0 s, in 
   await page.reload();
   const stoppedRow = page.getByTestId(`group-row-${stopped}`);
   await expect(stoppedRow.getByTestId("group-health")).toHaveText("STOP", { timeout: 15_000 });
-  await expect(stoppedRow.getByTestId("group-health")).toHaveAttribute("title", /no consumer and the committed offset stayed at 5/);
+  await expect(stoppedRow.getByTestId("group-health")).toHaveAttribute(
+    "title",
+    /no consumer and the committed offset stayed at 5/,
+  );
   await expect(page.getByTestId(`group-row-${current}`).getByTestId("group-health")).toHaveText("OK");
   await expect(page.getByTestId(`group-row-${current}`)).toContainText("0 s");
   await keepScreenshot(page, "groups-health");

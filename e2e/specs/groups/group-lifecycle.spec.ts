@@ -25,7 +25,9 @@ test.afterAll(async () => {
 });
 test.describe.configure({ mode: "serial" });
 
-test("the list shows the idle and the active group with their state and lag, sorted by the server", async ({ page }) => {
+test("the list shows the idle and the active group with their state and lag, sorted by the server", async ({
+  page,
+}) => {
   const list = new GroupsPage(page);
   await list.gotoList();
   await list.searchFor(prefix);
@@ -72,9 +74,29 @@ test("the idle group: preview a reset to earliest, apply it, then delete the gro
     await expect(g.stat("lag")).toHaveText("5");
     // topic, partition, committed, end, lag, lag in time (estimated, once sampled), health, consumer
     const timeCell = /^(—|≈ )?.*$/;
-    await expect(g.partitionRow(topic, 0).getByRole("cell")).toHaveText([topic, "0", "2", "5", "3", timeCell, /^(OK|STOP)$/, "unassigned"]);
-    await expect(g.partitionRow(topic, 1).getByRole("cell")).toHaveText([topic, "1", "1", "3", "2", timeCell, /^(OK|STOP)$/, "unassigned"]);
-    await expect(page.getByTestId("group-idle-note")).toContainText("no active members: offsets can be reset", { ignoreCase: true });
+    await expect(g.partitionRow(topic, 0).getByRole("cell")).toHaveText([
+      topic,
+      "0",
+      "2",
+      "5",
+      "3",
+      timeCell,
+      /^(OK|STOP)$/,
+      "unassigned",
+    ]);
+    await expect(g.partitionRow(topic, 1).getByRole("cell")).toHaveText([
+      topic,
+      "1",
+      "1",
+      "3",
+      "2",
+      timeCell,
+      /^(OK|STOP)$/,
+      "unassigned",
+    ]);
+    await expect(page.getByTestId("group-idle-note")).toContainText("no active members: offsets can be reset", {
+      ignoreCase: true,
+    });
     await keepScreenshot(page, "group-detail");
   });
 
@@ -141,7 +163,9 @@ test("the idle group: preview a reset to earliest, apply it, then delete the gro
   });
 });
 
-test("the active group shows its member; reset can be previewed but Apply and delete explain why not", async ({ page }) => {
+test("the active group shows its member; reset can be previewed but Apply and delete explain why not", async ({
+  page,
+}) => {
   const g = new GroupsPage(page);
   await g.gotoGroup(active);
   await expect(g.stat("state")).toHaveText("Stable");

@@ -33,7 +33,9 @@ test.afterAll(async () => {
   await kafka.cleanup();
 });
 
-test("a share group is listed with type share and its page shows members, assignments and start offsets", async ({ page }) => {
+test("a share group is listed with type share and its page shows members, assignments and start offsets", async ({
+  page,
+}) => {
   // page loads take 20–30 s on the shared, loaded test machine (see group-consumer-protocol.spec.ts)
   test.setTimeout(330_000);
   const list = new GroupsPage(page);
@@ -55,7 +57,10 @@ test("a share group is listed with type share and its page shows members, assign
   await expect(protocol).toContainText(/group epoch \d+/);
   const member = page.getByTestId("group-member-row-sluice-java-share");
   await expect(member).toContainText(`${topic}: 0,1`, { timeout: 30_000 });
-  for (const [p, end] of [[0, "5"], [1, "3"]] as const) {
+  for (const [p, end] of [
+    [0, "5"],
+    [1, "3"],
+  ] as const) {
     const row = list.partitionRow(topic, p);
     await expect(row).toContainText("sluice-java-share");
     await expect(row).toContainText(end);

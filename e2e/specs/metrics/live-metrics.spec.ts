@@ -15,7 +15,10 @@ function keepProducing(topic: string) {
   let on = true;
   const done = (async () => {
     for (let i = 0; on; i++) {
-      await records.send(topic, Array.from({ length: 20 }, (_, j) => ({ key: `k${i}-${j}`, value: `v${i}-${j}` })));
+      await records.send(
+        topic,
+        Array.from({ length: 20 }, (_, j) => ({ key: `k${i}-${j}`, value: `v${i}-${j}` })),
+      );
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
@@ -25,7 +28,9 @@ function keepProducing(topic: string) {
   };
 }
 
-test("the overview and the topic page chart the produce rate live while records arrive, and a new topic appears in the list without reload", async ({ page }) => {
+test("the overview and the topic page chart the produce rate live while records arrive, and a new topic appears in the list without reload", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const topic = uniqueTopicName("metrics");
   await kafka.createTopics([topic], 2);

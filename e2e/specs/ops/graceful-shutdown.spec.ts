@@ -36,10 +36,13 @@ let armed = false;
 let heldPosts = 0;
 const proxy = http.createServer((req, res) => {
   const forward = () => {
-    const upstream = http.request({ host: REGISTRY.hostname, port: REGISTRY.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = http.request(
+      { host: REGISTRY.hostname, port: REGISTRY.port, path: req.url, method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on("error", () => res.destroy());
     req.pipe(upstream);
   };
@@ -53,10 +56,12 @@ const kafka = new KafkaFixture();
 let server: ChildProcess | undefined;
 let output = "";
 const cleanFiles = () => {
-  for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, `${DB_FILE}-journal`, CONFIG_FILE]) fs.rmSync(f, { force: true });
+  for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, `${DB_FILE}-journal`, CONFIG_FILE])
+    fs.rmSync(f, { force: true });
 };
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("server output", { body: output, contentType: "text/plain" });
+  if (testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach("server output", { body: output, contentType: "text/plain" });
 });
 test.afterAll(async () => {
   if (server && server.exitCode === null) server.kill("SIGKILL");
@@ -76,16 +81,18 @@ const leases = () => {
 /** A raw HTTP request whose body the test sends when it chooses (so a change can be in flight at SIGTERM). */
 function openRequest(method: string, path: string, headers: Record<string, string>) {
   const req = http.request(`${BASE}${path}`, { method, headers });
-  const response = new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    req.on("response", (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-  });
+  const response = new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      req.on("response", (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+    },
+  );
   return { req, response };
 }
 
@@ -103,17 +110,30 @@ test("on SIGTERM a replica drains: not ready, no new work, running change finish
   const topic = uniqueTopicName("drain");
   await kafka.createTopics([topic]);
 
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env });
+  server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    { env },
+  );
   server.stdout!.on("data", (d) => (output += d));
   server.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => server!.on("exit", (code) => resolve(code)));
-  await expect.poll(async () => (await fetch(`${BASE}/api/ready`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+  await expect
+    .poll(async () => (await fetch(`${BASE}/api/ready`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
+    .toBe(200);
   // Its sampler holds the lease for the cluster it samples.
   await expect.poll(() => leases().length, { timeout: 30_000 }).toBe(1);
 
-  const signIn = await fetch(`${BASE}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(E2E_ADMIN) });
+  const signIn = await fetch(`${BASE}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(E2E_ADMIN),
+  });
   expect(signIn.status).toBe(200);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
   // A live stream, open and delivering.
   const stream = openRequest("GET", "/api/clusters/local/metrics/stream", { cookie, accept: "text/event-stream" });

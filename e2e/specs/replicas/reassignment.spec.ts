@@ -21,14 +21,21 @@ const replicas = async () => {
 test.beforeAll(async () => {
   admin = new Kafka({ clientId: "sluice-e2e", brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: name, replicaAssignment: [0, 1, 2].map((partition) => ({ partition, replicas: [partition + 1] })) }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [
+      { topic: name, replicaAssignment: [0, 1, 2].map((partition) => ({ partition, replicas: [partition + 1] })) },
+    ],
+    waitForLeaders: true,
+  });
   // 6 MB on partition 0: Kafka lets one fetch (up to 1 MB) through before a throttle bites, so a throttled copy of
   // it is still running while the spec looks at it; partitions 1 and 2 hold a few records and finish at once.
   const producer = new Kafka({ clientId: "sluice-e2e", brokers, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   const value = "r".repeat(100_000);
-  for (let i = 0; i < 12; i++) await producer.send({ topic: name, acks: 1, messages: Array.from({ length: 5 }, () => ({ partition: 0, value })) });
-  for (const partition of [1, 2]) await producer.send({ topic: name, acks: 1, messages: [{ partition, value: "small" }] });
+  for (let i = 0; i < 12; i++)
+    await producer.send({ topic: name, acks: 1, messages: Array.from({ length: 5 }, () => ({ partition: 0, value })) });
+  for (const partition of [1, 2])
+    await producer.send({ topic: name, acks: 1, messages: [{ partition, value: "small" }] });
   await producer.disconnect();
 });
 test.afterAll(async () => {
@@ -36,7 +43,9 @@ test.afterAll(async () => {
   await admin.disconnect();
 });
 
-test("reassignment dialog: impossible plan refused with the broker's reason, preview of what moves where, throttled progress with cancel, then a plan that completes", async ({ page }) => {
+test("reassignment dialog: impossible plan refused with the broker's reason, preview of what moves where, throttled progress with cancel, then a plan that completes", async ({
+  page,
+}) => {
   test.setTimeout(300_000); // the machine running CI is shared; each broker round trip can take seconds
   const topics = new TopicsPage(page);
   await topics.gotoTopic(name, "local3");
@@ -54,7 +63,9 @@ test("reassignment dialog: impossible plan refused with the broker's reason, pre
   await test.step("replication factor 3: the preview lists each partition's new replicas, the leader staying", async () => {
     await dialog.getByTestId("reassign-rf").fill("3");
     await dialog.getByTestId("reassign-preview-button").click();
-    await expect(dialog.getByTestId("reassign-preview")).toContainText("3 partitions change, 0 stay. Replication factor 1 → 3.");
+    await expect(dialog.getByTestId("reassign-preview")).toContainText(
+      "3 partitions change, 0 stay. Replication factor 1 → 3.",
+    );
     const move0 = dialog.getByTestId("reassign-move-0").getByRole("cell");
     await expect(move0).toHaveText(["0", /^1\s+1, 2, 3$/, "2, 3", "—", "stays"]);
     await keepScreenshot(page, "reassignment-preview");
@@ -68,7 +79,9 @@ test("reassignment dialog: impossible plan refused with the broker's reason, pre
     await expect(dialog.getByRole("progressbar")).toBeVisible();
     await keepScreenshot(page, "reassignment-progress");
     await dialog.getByTestId("reassign-cancel-button").click();
-    await expect(dialog.getByTestId("reassign-cancelled")).toContainText("partition 0 went back to their earlier replicas");
+    await expect(dialog.getByTestId("reassign-cancelled")).toContainText(
+      "partition 0 went back to their earlier replicas",
+    );
     await expect.poll(replicas, { timeout: 20_000 }).toEqual([[1], [2, 1, 3], [3, 1, 2]]);
     await page.getByRole("button", { name: "Close" }).last().click();
   });
@@ -77,7 +90,9 @@ test("reassignment dialog: impossible plan refused with the broker's reason, pre
     await page.getByTestId("reassign-button").click();
     await dialog.getByTestId("reassign-rf").fill("2");
     await dialog.getByTestId("reassign-preview-button").click();
-    await expect(dialog.getByTestId("reassign-preview")).toContainText("3 partitions change, 0 stay. Replication factor 3 → 2.");
+    await expect(dialog.getByTestId("reassign-preview")).toContainText(
+      "3 partitions change, 0 stay. Replication factor 3 → 2.",
+    );
     await dialog.getByTestId("reassign-start-button").click();
     await expect(dialog.getByTestId("reassign-complete")).toBeVisible({ timeout: 60_000 });
     await keepScreenshot(page, "reassignment-complete");

@@ -22,15 +22,29 @@ test.afterAll(async ({ request }) => {
   await kafka.cleanup();
 });
 
-test("analytics requests read access to checkout's topic; checkout's approver approves; a real consumer reads; revoked, it is refused", async ({ browser, baseURL, request }) => {
+test("analytics requests read access to checkout's topic; checkout's approver approves; a real consumer reads; revoked, it is refused", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(300_000);
   const shop = (await ensureTeam(request, "e2e-shop", ["e2e.shop."])).id;
   const ana = (await ensureTeam(request, "e2e-analytics", ["e2e.ana."])).id;
   await ensureUser(request, EMAIL.dev, "Dana Analytics", { local: "viewer" }, [ana]);
   await ensureUser(request, EMAIL.anaLead, "Lee Analytics", { local: "approver" }, [ana]);
   await ensureUser(request, EMAIL.lead, "Sasha Checkout", { local: "approver" }, [shop]);
-  expect((await request.post("/api/clusters/local/principals", { data: { principal, teamId: ana, description: "analytics pipeline" } })).status()).toBe(201);
-  expect((await request.post("/api/clusters/local/scram-users", { data: { name: user, password: login.password } })).status()).toBe(201);
+  expect(
+    (
+      await request.post("/api/clusters/local/principals", {
+        data: { principal, teamId: ana, description: "analytics pipeline" },
+      })
+    ).status(),
+  ).toBe(201);
+  expect(
+    (
+      await request.post("/api/clusters/local/scram-users", { data: { name: user, password: login.password } })
+    ).status(),
+  ).toBe(201);
   await kafka.createTopics([topic]);
   await produce(topic, 3);
 
@@ -60,7 +74,9 @@ test("analytics requests read access to checkout's topic; checkout's approver ap
   // Analytics' own approver cannot decide it; checkout's approver can.
   const anaLead = await (await contextAs(browser, baseURL!, EMAIL.anaLead)).newPage();
   await anaLead.goto(requestUrl);
-  await expect(anaLead.getByTestId("decision-unavailable")).toContainText('Approvers of team "e2e-shop" decide this request.');
+  await expect(anaLead.getByTestId("decision-unavailable")).toContainText(
+    'Approvers of team "e2e-shop" decide this request.',
+  );
   const leadCtx = await contextAs(browser, baseURL!, EMAIL.lead);
   const lead = await leadCtx.newPage();
   await lead.goto("/clusters/local/requests");

@@ -8,7 +8,15 @@ const u = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2,
 const EMAIL = { rita: "rita@e2e.test", alan: "alan@e2e.test", abby: "abby@e2e.test", sam: "sam@e2e.test" };
 let pay = "";
 
-const createBody = (topicName: string) => ({ kind: "create", topicName, teamId: pay, partitions: 2, replicationFactor: 1, configs: { "retention.ms": "86400000" }, justification: "end-to-end test of the request flow" });
+const createBody = (topicName: string) => ({
+  kind: "create",
+  topicName,
+  teamId: pay,
+  partitions: 2,
+  replicationFactor: 1,
+  configs: { "retention.ms": "86400000" },
+  justification: "end-to-end test of the request flow",
+});
 
 async function submitAs(request: APIRequestContext, topicName: string): Promise<string> {
   const res = await request.post("/api/clusters/local/requests", { data: createBody(topicName) });
@@ -17,7 +25,11 @@ async function submitAs(request: APIRequestContext, topicName: string): Promise<
 }
 
 async function auditFor(admin: APIRequestContext, q: string) {
-  return (await (await admin.get(`/api/audit?q=${encodeURIComponent(q)}&limit=100`)).json()).events as { action: string; actor: string; result: string }[];
+  return (await (await admin.get(`/api/audit?q=${encodeURIComponent(q)}&limit=100`)).json()).events as {
+    action: string;
+    actor: string;
+    result: string;
+  }[];
 }
 
 const openRequest = (page: Page, id: string) => page.goto(`/clusters/local/requests/${id}`);
@@ -30,17 +42,35 @@ test.beforeAll(async ({ request }) => {
   await ensureUser(request, EMAIL.abby, "Abby Approver", { local: "approver" }, [pay]);
   await ensureUser(request, EMAIL.sam, "Sam Shipping", { local: "approver" }, [ship]);
   const policy = await request.put("/api/clusters/local/policy", {
-    data: { namePattern: null, requireTeamPrefix: true, minPartitions: 1, maxPartitions: 12, minReplication: 1, maxReplication: 1, minRetentionMs: "3600000", maxRetentionMs: "604800000", requiredConfigs: ["retention.ms"] },
+    data: {
+      namePattern: null,
+      requireTeamPrefix: true,
+      minPartitions: 1,
+      maxPartitions: 12,
+      minReplication: 1,
+      maxReplication: 1,
+      minRetentionMs: "3600000",
+      maxRetentionMs: "604800000",
+      requiredConfigs: ["retention.ms"],
+    },
   });
   expect(policy.status()).toBe(200);
 });
 test.afterAll(() => kafka.cleanup());
 
-test("a requester signs in, submits through the form, an approver approves, the topic exists as asked, the audit shows the chain", async ({ browser, baseURL, request }) => {
+test("a requester signs in, submits through the form, an approver approves, the topic exists as asked, the audit shows the chain", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const topic = `e2e.pay.orders.${u()}`;
   kafka.track(topic);
   // Rita signs in through the sign-in page (a wrong password first).
-  const ritaCtx = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] }, viewport: { width: 1440, height: 900 } });
+  const ritaCtx = await browser.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+    viewport: { width: 1440, height: 900 },
+  });
   const rita = await ritaCtx.newPage();
   await rita.goto("/clusters/local/requests");
   await expect(rita).toHaveURL(/\/login\?next=/);
@@ -91,11 +121,21 @@ test("a requester signs in, submits through the form, an approver approves, the 
   await expect(rita.getByTestId("request-comment")).toContainText("compacted is right");
   await keepScreenshot(rita, "request-provisioned");
 
-  expect(await kafka.describeTopic(topic)).toEqual({ partitions: 4, overrides: { "retention.ms": "86400000", "cleanup.policy": "compact" } });
+  expect(await kafka.describeTopic(topic)).toEqual({
+    partitions: 4,
+    overrides: { "retention.ms": "86400000", "cleanup.policy": "compact" },
+  });
 
   const chain = await auditFor(request, requestId);
-  expect(chain.map((e) => e.action).reverse()).toEqual(["request.submitted", "request.approved", "request.provisioned"]);
-  expect((await auditFor(request, topic)).map((e) => [e.action, e.actor])).toContainEqual(["topic.created", EMAIL.alan]);
+  expect(chain.map((e) => e.action).reverse()).toEqual([
+    "request.submitted",
+    "request.approved",
+    "request.provisioned",
+  ]);
+  expect((await auditFor(request, topic)).map((e) => [e.action, e.actor])).toContainEqual([
+    "topic.created",
+    EMAIL.alan,
+  ]);
 
   const admin = await browser.newPage();
   await admin.goto("/audit");
@@ -134,29 +174,46 @@ test("self-approval is refused in the UI and by the server", async ({ browser, b
   const id = await submitAs(alanCtx.request, `e2e.pay.self.${u()}`);
   const alan = await alanCtx.newPage();
   await openRequest(alan, id);
-  await expect(alan.getByTestId("decision-unavailable")).toHaveText("You submitted this request; another approver must decide it.");
+  await expect(alan.getByTestId("decision-unavailable")).toHaveText(
+    "You submitted this request; another approver must decide it.",
+  );
   await expect(alan.getByTestId("request-approve")).toHaveCount(0);
-  const res = await alanCtx.request.post(`/api/clusters/local/requests/${id}/decision`, { data: { decision: "approve" } });
+  const res = await alanCtx.request.post(`/api/clusters/local/requests/${id}/decision`, {
+    data: { decision: "approve" },
+  });
   expect(res.status()).toBe(403);
   await keepScreenshot(alan, "request-self-approval");
   await alanCtx.request.post(`/api/clusters/local/requests/${id}/cancel`);
   await alanCtx.close();
 });
 
-test("two approvers approving at once: one provisioning, the other told it was already decided", async ({ browser, baseURL, request }) => {
+test("two approvers approving at once: one provisioning, the other told it was already decided", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   // Three people's pages and a provisioning: more than the default budget on a busy host.
   test.setTimeout(120_000);
   const topic = `e2e.pay.race.${u()}`;
   kafka.track(topic);
   const ritaCtx = await contextAs(browser, baseURL!, EMAIL.rita);
   const id = await submitAs(ritaCtx.request, topic);
-  const [alanCtx, abbyCtx] = await Promise.all([contextAs(browser, baseURL!, EMAIL.alan), contextAs(browser, baseURL!, EMAIL.abby)]);
+  const [alanCtx, abbyCtx] = await Promise.all([
+    contextAs(browser, baseURL!, EMAIL.alan),
+    contextAs(browser, baseURL!, EMAIL.abby),
+  ]);
   const [alan, abby] = await Promise.all([alanCtx.newPage(), abbyCtx.newPage()]);
   await Promise.all([openRequest(alan, id), openRequest(abby, id)]);
-  await Promise.all([expect(alan.getByTestId("request-approve")).toBeEnabled(), expect(abby.getByTestId("request-approve")).toBeEnabled()]);
+  await Promise.all([
+    expect(alan.getByTestId("request-approve")).toBeEnabled(),
+    expect(abby.getByTestId("request-approve")).toBeEnabled(),
+  ]);
   // Both clicks dispatched in the same moment, without waiting for actionability: a click that waits can land after
   // the other approval already reached its page over the live stream and removed the button.
-  await Promise.all([alan.getByTestId("request-approve").dispatchEvent("click"), abby.getByTestId("request-approve").dispatchEvent("click")]);
+  await Promise.all([
+    alan.getByTestId("request-approve").dispatchEvent("click"),
+    abby.getByTestId("request-approve").dispatchEvent("click"),
+  ]);
   // Both pages end on "provisioned" (the loser through the live stream); exactly one also shows the 409.
   await expect(alan.getByTestId("request-status")).toHaveText("provisioned", { timeout: 20_000 });
   await expect(abby.getByTestId("request-status")).toHaveText("provisioned", { timeout: 20_000 });
@@ -181,21 +238,37 @@ test("team B cannot see, decide or request for team A, nor change team A's topic
   await sam.goto("/clusters/local/requests");
   await expect(sam.getByTestId("requests-table")).toBeVisible();
   await expect(sam.getByTestId(`request-row-${topic}`)).toHaveCount(0);
-  expect((await samCtx.request.post(`/api/clusters/local/requests/${id}/decision`, { data: { decision: "approve" } })).status()).toBe(404);
-  expect((await samCtx.request.post("/api/clusters/local/requests", { data: createBody(`e2e.pay.sneaky.${u()}`) })).status()).toBe(403);
+  expect(
+    (
+      await samCtx.request.post(`/api/clusters/local/requests/${id}/decision`, { data: { decision: "approve" } })
+    ).status(),
+  ).toBe(404);
+  expect(
+    (await samCtx.request.post("/api/clusters/local/requests", { data: createBody(`e2e.pay.sneaky.${u()}`) })).status(),
+  ).toBe(403);
   expect((await samCtx.request.delete(`/api/clusters/local/topics/${encodeURIComponent(topic)}`)).status()).toBe(403);
   await keepScreenshot(sam, "requests-other-team");
   await ritaCtx.request.post(`/api/clusters/local/requests/${id}/cancel`);
   await Promise.all([ritaCtx.close(), samCtx.close()]);
 });
 
-test("drift: a config changed with an independent client is flagged on the request and the topic page", async ({ browser, baseURL, page }) => {
+test("drift: a config changed with an independent client is flagged on the request and the topic page", async ({
+  browser,
+  baseURL,
+  page,
+}) => {
   const topic = `e2e.pay.drift.${u()}`;
   kafka.track(topic);
   const ritaCtx = await contextAs(browser, baseURL!, EMAIL.rita);
   const id = await submitAs(ritaCtx.request, topic);
   const alanCtx = await contextAs(browser, baseURL!, EMAIL.alan);
-  expect((await (await alanCtx.request.post(`/api/clusters/local/requests/${id}/decision`, { data: { decision: "approve" } })).json()).status).toBe("PROVISIONED");
+  expect(
+    (
+      await (
+        await alanCtx.request.post(`/api/clusters/local/requests/${id}/decision`, { data: { decision: "approve" } })
+      ).json()
+    ).status,
+  ).toBe("PROVISIONED");
   await kafka.setTopicConfig(topic, "retention.ms", "3600000");
 
   await page.goto("/clusters/local/requests");

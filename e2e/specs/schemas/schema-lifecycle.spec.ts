@@ -7,10 +7,20 @@ const registry = new RegistryFixture();
 test.afterAll(() => registry.cleanup());
 
 const avro = (fields: object[]) => JSON.stringify({ type: "record", name: "Payment", namespace: "e2e.sluice", fields });
-const V1 = avro([{ name: "id", type: "string" }, { name: "amount", type: "int" }]);
-const V2 = avro([{ name: "id", type: "string" }, { name: "amount", type: "long" }, { name: "currency", type: "string", default: "EUR" }]);
+const V1 = avro([
+  { name: "id", type: "string" },
+  { name: "amount", type: "int" },
+]);
+const V2 = avro([
+  { name: "id", type: "string" },
+  { name: "amount", type: "long" },
+  { name: "currency", type: "string", default: "EUR" },
+]);
 
-test("register a subject through the API, find it, compare two versions, change its compatibility and delete it", async ({ page, request }) => {
+test("register a subject through the API, find it, compare two versions, change its compatibility and delete it", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const schemas = new SchemasPage(page);
   const subject = uniqueSubjectName("payments");
@@ -19,7 +29,9 @@ test("register a subject through the API, find it, compare two versions, change 
 
   await test.step("two versions registered through Sluice's API", async () => {
     for (const schema of [V1, V2]) {
-      const res = await request.post(`/api/clusters/local/schemas/subjects/${encodeURIComponent(subject)}/versions`, { data: { schemaType: "AVRO", schema } });
+      const res = await request.post(`/api/clusters/local/schemas/subjects/${encodeURIComponent(subject)}/versions`, {
+        data: { schemaType: "AVRO", schema },
+      });
       expect(res.status()).toBe(201);
     }
   });
@@ -66,7 +78,14 @@ test("register a subject through the API, find it, compare two versions, change 
     await keepScreenshot(page, "schema-register-incompatible");
 
     // A compatible change (a new optional field) is accepted and becomes version 3.
-    await d.getByTestId("schema-text-input").fill(avro([{ name: "id", type: "string" }, { name: "amount", type: "long" }, { name: "currency", type: "string", default: "EUR" }, { name: "note", type: ["null", "string"], default: null }]));
+    await d.getByTestId("schema-text-input").fill(
+      avro([
+        { name: "id", type: "string" },
+        { name: "amount", type: "long" },
+        { name: "currency", type: "string", default: "EUR" },
+        { name: "note", type: ["null", "string"], default: null },
+      ]),
+    );
     await d.getByTestId("check-compatibility-button").click();
     await expect(d.getByTestId("compatibility-result")).toHaveAttribute("data-compatible", "true");
     await d.getByTestId("register-schema-button").click();

@@ -10,10 +10,15 @@ test.afterAll(async () => {
   await kafka.cleanup();
 });
 
-test("a topic's page names its key and value subjects and links to them; the registry mode shows on the schemas page", async ({ page }) => {
+test("a topic's page names its key and value subjects and links to them; the registry mode shows on the schemas page", async ({
+  page,
+}) => {
   const topic = uniqueTopicName("subjects");
   await kafka.createTopics([topic]);
-  await registry.register(`${topic}-value`, JSON.stringify({ type: "record", name: "Shipment", fields: [{ name: "id", type: "string" }] }));
+  await registry.register(
+    `${topic}-value`,
+    JSON.stringify({ type: "record", name: "Shipment", fields: [{ name: "id", type: "string" }] }),
+  );
 
   await page.goto(`/clusters/local/topics/${encodeURIComponent(topic)}`);
   const value = page.getByTestId("topic-subject-value");

@@ -15,7 +15,10 @@ const RECORD = 10_000;
 /** Writes `count` uncompressed values of RECORD bytes with kcat (librdkafka), independent of Sluice. */
 function produceBytes(topic: string, partition: number, count: number) {
   const input = Array.from({ length: count }, (_, i) => String(i % 10).repeat(RECORD)).join("\n") + "\n";
-  execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", topic, "-p", String(partition), "-z", "none"], { input, timeout: 20_000 });
+  execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", topic, "-p", String(partition), "-z", "none"], {
+    input,
+    timeout: 20_000,
+  });
 }
 
 test.beforeAll(async () => {
@@ -89,7 +92,10 @@ test("the cluster overview shows the total size and bytes in, labelled derived",
   const card = page.getByTestId("cluster-size");
   await expect(card.getByTestId("cluster-size-total")).toContainText(/[\d.]+ (KiB|MiB|GiB)/, SLOW);
   await expect(card.getByTestId("cluster-bytes-in-derived")).toContainText("derived");
-  await expect(page.getByTestId("cluster-metrics").getByTestId("bytes-rate-now-derived")).toContainText("derived", SLOW);
+  await expect(page.getByTestId("cluster-metrics").getByTestId("bytes-rate-now-derived")).toContainText(
+    "derived",
+    SLOW,
+  );
   await expect(page.getByText("not available")).toHaveCount(0);
   await keepScreenshot(page, "sizes-cluster-overview");
 });

@@ -22,16 +22,28 @@ test.afterAll(async () => {
   await kafka.cleanup();
 });
 
-test("import key/value text lines: bad lines listed with their numbers, then skipped; the records arrive", async ({ page }) => {
+test("import key/value text lines: bad lines listed with their numbers, then skipped; the records arrive", async ({
+  page,
+}) => {
   await page.goto(`/clusters/local/topics/${encodeURIComponent(target)}/messages`);
   await page.getByTestId("import-button").click();
   const dialog = page.getByTestId("import-dialog");
   const jsonl = [
-    JSON.stringify({ key: { encoding: "string", text: "k1" }, value: { encoding: "string", text: "first" }, headers: [] }),
+    JSON.stringify({
+      key: { encoding: "string", text: "k1" },
+      value: { encoding: "string", text: "first" },
+      headers: [],
+    }),
     "{broken",
-    JSON.stringify({ key: { encoding: "string", text: "k3" }, value: { encoding: "string", text: "third" }, headers: [] }),
+    JSON.stringify({
+      key: { encoding: "string", text: "k3" },
+      value: { encoding: "string", text: "third" },
+      headers: [],
+    }),
   ].join("\n");
-  await dialog.getByTestId("import-file").setInputFiles({ name: "records.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(jsonl) });
+  await dialog
+    .getByTestId("import-file")
+    .setInputFiles({ name: "records.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(jsonl) });
   await dialog.getByTestId("import-validate").click();
   await expect(dialog.getByTestId("import-line-errors")).toContainText("line 2");
   await expect(dialog.getByTestId("import-write")).toBeDisabled();

@@ -11,7 +11,11 @@ test.beforeAll(async () => {
   await kafka.createTopics([topic], 3);
   const orders = Array.from({ length: 60 }, (_, i) => ({
     key: `order-${i}`,
-    value: JSON.stringify({ orderId: i === 42 ? "X-42" : `A-${i}`, amount: i * 10, customer: { tier: i % 2 ? "gold" : "basic" } }),
+    value: JSON.stringify({
+      orderId: i === 42 ? "X-42" : `A-${i}`,
+      amount: i * 10,
+      customer: { tier: i % 2 ? "gold" : "basic" },
+    }),
     headers: { source: "e2e", trace: `t-${i}` },
     partition: i % 3,
   }));
@@ -24,7 +28,9 @@ test.afterAll(async () => {
 
 const open = (page: Page) => page.goto(`/clusters/local/topics/${encodeURIComponent(topic)}/messages`);
 
-test("browse newest first, page to older records, open one record with its decoded JSON and headers", async ({ page }) => {
+test("browse newest first, page to older records, open one record with its decoded JSON and headers", async ({
+  page,
+}) => {
   await page.goto(`/clusters/local/topics/${encodeURIComponent(topic)}`);
   await page.getByTestId("topic-messages-link").click();
   await expect(page).toHaveURL(/\/messages$/);
@@ -99,7 +105,10 @@ test("live tail shows records produced after it started, in several tabs at once
   }
   for (const t of tabs) await expect(t.getByTestId("live-state")).toHaveText("live", { timeout: 15_000 });
   await records.send(topic, [{ key: "live-1", value: '{"live": true}' }]);
-  for (const t of tabs) await expect(t.getByTestId("message-table").getByRole("row").filter({ hasText: "live-1" })).toBeVisible({ timeout: 15_000 });
+  for (const t of tabs)
+    await expect(t.getByTestId("message-table").getByRole("row").filter({ hasText: "live-1" })).toBeVisible({
+      timeout: 15_000,
+    });
   await expect(page.getByTestId("live-counts")).toContainText("1 received");
   await keepScreenshot(page, "messages-live");
 
@@ -110,13 +119,29 @@ test("live tail shows records produced after it started, in several tabs at once
   await expect(page.getByTestId("message-table").getByRole("row").filter({ hasText: "live-2" })).toBeVisible();
 });
 
-test("a schema registered through Sluice encodes a produced record, and browsing decodes it with the schema id", async ({ page, request }) => {
+test("a schema registered through Sluice encodes a produced record, and browsing decodes it with the schema id", async ({
+  page,
+  request,
+}) => {
   const avroTopic = uniqueTopicName("messages-avro");
   await kafka.createTopics([avroTopic], 1);
   const subject = `${avroTopic}-value`;
-  const registered = await request.post(`/api/clusters/local/schemas/subjects/${encodeURIComponent(subject)}/versions`, {
-    data: { schemaType: "AVRO", schema: JSON.stringify({ type: "record", name: "Payment", fields: [{ name: "id", type: "string" }, { name: "amount", type: "double" }] }) },
-  });
+  const registered = await request.post(
+    `/api/clusters/local/schemas/subjects/${encodeURIComponent(subject)}/versions`,
+    {
+      data: {
+        schemaType: "AVRO",
+        schema: JSON.stringify({
+          type: "record",
+          name: "Payment",
+          fields: [
+            { name: "id", type: "string" },
+            { name: "amount", type: "double" },
+          ],
+        }),
+      },
+    },
+  );
   expect(registered.status()).toBe(201);
   const { id } = await registered.json();
   try {

@@ -12,10 +12,25 @@ const original = uniqueTopicName("replay-orig");
 
 test.beforeAll(async () => {
   await kafka.createTopics([source, dest, dlt, original], 1);
-  await records.send(source, Array.from({ length: 120 }, (_, i) => ({ key: `order-${i}`, value: JSON.stringify({ n: i, kind: i % 2 ? "refund" : "order" }), headers: { trace: `t-${i}` } })));
+  await records.send(
+    source,
+    Array.from({ length: 120 }, (_, i) => ({
+      key: `order-${i}`,
+      value: JSON.stringify({ n: i, kind: i % 2 ? "refund" : "order" }),
+      headers: { trace: `t-${i}` },
+    })),
+  );
   await records.send(dlt, [
-    { key: "failed-1", value: '{"n":1}', headers: { "__connect.errors.topic": original, "__connect.errors.exception.message": "boom" } },
-    { key: "failed-2", value: '{"n":2}', headers: { "__connect.errors.topic": original, "__connect.errors.exception.message": "boom" } },
+    {
+      key: "failed-1",
+      value: '{"n":1}',
+      headers: { "__connect.errors.topic": original, "__connect.errors.exception.message": "boom" },
+    },
+    {
+      key: "failed-2",
+      value: '{"n":2}',
+      headers: { "__connect.errors.topic": original, "__connect.errors.exception.message": "boom" },
+    },
   ]);
 });
 test.afterAll(async () => {
@@ -23,7 +38,9 @@ test.afterAll(async () => {
   await kafka.cleanup();
 });
 
-test("copy filtered records to another topic: dry run count and sample, then a rate-limited job with live progress", async ({ page }) => {
+test("copy filtered records to another topic: dry run count and sample, then a rate-limited job with live progress", async ({
+  page,
+}) => {
   await page.goto(`/clusters/local/topics/${encodeURIComponent(source)}/messages`);
   await page.getByTestId("replay-button").click();
   const dialog = page.getByTestId("replay-dialog");
@@ -48,7 +65,9 @@ test("redrive a dead-letter topic to the original topic named in the Kafka Conne
   const dialog = page.getByTestId("replay-dialog");
   await dialog.getByTestId("replay-kind").selectOption("redrive");
   await dialog.getByTestId("replay-dry-run").click();
-  await expect(dialog.getByTestId("replay-dry-run-result")).toContainText(`2 record(s) would be written to ${original} (2)`);
+  await expect(dialog.getByTestId("replay-dry-run-result")).toContainText(
+    `2 record(s) would be written to ${original} (2)`,
+  );
   await dialog.getByTestId("replay-start").click();
   await expect(dialog.getByTestId("replay-progress")).toHaveAttribute("data-state", "done", { timeout: 20_000 });
   await keepScreenshot(page, "replay-redrive-done");

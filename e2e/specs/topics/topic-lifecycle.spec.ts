@@ -6,7 +6,9 @@ import { TopicsPage } from "../../pages/topics-page";
 const kafka = new KafkaFixture();
 test.afterAll(() => kafka.cleanup());
 
-test("create a topic with an override, find it, change its config, add partitions, purge and delete it", async ({ page }) => {
+test("create a topic with an override, find it, change its config, add partitions, purge and delete it", async ({
+  page,
+}) => {
   test.setTimeout(150_000); // nine steps, each waiting on the broker
   const topics = new TopicsPage(page);
   const name = uniqueTopicName("life");
@@ -14,7 +16,15 @@ test("create a topic with an override, find it, change its config, add partition
 
   await test.step("the create dialog previews the broker's view of the topic, overrides highlighted", async () => {
     await topics.gotoList();
-    const d = await topics.fillCreateForm({ name, partitions: 2, replicationFactor: 1, overrides: [["retention.ms", "3600000"], ["cleanup.policy", "compact"]] });
+    const d = await topics.fillCreateForm({
+      name,
+      partitions: 2,
+      replicationFactor: 1,
+      overrides: [
+        ["retention.ms", "3600000"],
+        ["cleanup.policy", "compact"],
+      ],
+    });
     await expect(d.getByText("how long records are kept (-1 = forever)")).toBeVisible();
     await keepScreenshot(page, "topic-create-form");
     await d.getByTestId("create-topic-preview-button").click();

@@ -38,10 +38,16 @@ test("the list pages in as you scroll, sorts on the server and keeps its filters
   await test.step("sorting by name descending is done by the server and survives a reload", async () => {
     await page.getByTestId("sort-name").click(); // already asc -> desc
     await expect(page).toHaveURL(/dir=desc/);
-    await expect(page.getByTestId("topic-table").getByRole("row").nth(1)).toHaveAttribute("data-testid", `topic-row-${names[COUNT - 1]}`);
+    await expect(page.getByTestId("topic-table").getByRole("row").nth(1)).toHaveAttribute(
+      "data-testid",
+      `topic-row-${names[COUNT - 1]}`,
+    );
     await page.reload();
     await expect(topics.search).toHaveValue(prefix);
-    await expect(page.getByTestId("topic-table").getByRole("row").nth(1)).toHaveAttribute("data-testid", `topic-row-${names[COUNT - 1]}`);
+    await expect(page.getByTestId("topic-table").getByRole("row").nth(1)).toHaveAttribute(
+      "data-testid",
+      `topic-row-${names[COUNT - 1]}`,
+    );
   });
 
   await test.step("a regex search, and a broken regex explained", async () => {

@@ -20,7 +20,14 @@ test("a read-only cluster shows its topics but disables every change, saying why
 
   await topics.row(name).getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();
-  for (const id of ["add-partitions-button", "purge-button", "delete-topic-button", "reassign-button", "elect-leaders-button"]) await expect(page.getByTestId(id)).toBeDisabled();
+  for (const id of [
+    "add-partitions-button",
+    "purge-button",
+    "delete-topic-button",
+    "reassign-button",
+    "elect-leaders-button",
+  ])
+    await expect(page.getByTestId(id)).toBeDisabled();
   await topics.tab("configuration").click();
   await expect(page.getByTestId("add-override-button")).toBeDisabled();
   await expect(page.getByTestId("config-edit-retention.ms")).toBeDisabled();

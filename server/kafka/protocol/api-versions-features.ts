@@ -40,7 +40,12 @@ function readTagBuffer(reader: Reader, read: (tag: number, r: Reader) => void): 
 }
 
 /** Errors are returned (errorCode), not thrown: UNSUPPORTED_VERSION still carries the broker's ApiVersions list. */
-function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): ApiVersionsFeaturesResponse {
+function parseResponse(
+  _correlationId: number,
+  _apiKey: number,
+  _apiVersion: number,
+  reader: Reader,
+): ApiVersionsFeaturesResponse {
   const out: ApiVersionsFeaturesResponse = {
     errorCode: reader.readInt16(),
     apiKeys: reader.readArray((r) => ({ apiKey: r.readInt16(), minVersion: r.readInt16(), maxVersion: r.readInt16() })),
@@ -51,11 +56,24 @@ function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: num
   };
   if (reader.remaining <= 0) return out;
   readTagBuffer(reader, (tag, r) => {
-    if (tag === 0) out.supportedFeatures = r.readArray((f) => ({ name: f.readString(), minVersion: f.readInt16(), maxVersion: f.readInt16() }));
+    if (tag === 0)
+      out.supportedFeatures = r.readArray((f) => ({
+        name: f.readString(),
+        minVersion: f.readInt16(),
+        maxVersion: f.readInt16(),
+      }));
     else if (tag === 1) out.finalizedFeaturesEpoch = r.readInt64();
-    else if (tag === 2) out.finalizedFeatures = r.readArray((f) => ({ name: f.readString(), maxVersionLevel: f.readInt16(), minVersionLevel: f.readInt16() }));
+    else if (tag === 2)
+      out.finalizedFeatures = r.readArray((f) => ({
+        name: f.readString(),
+        maxVersionLevel: f.readInt16(),
+        minVersionLevel: f.readInt16(),
+      }));
   });
   return out;
 }
 
-export const apiVersionsV3 = createAPI<[clientSoftwareName: string, clientSoftwareVersion: string], ApiVersionsFeaturesResponse>(18, 3, createRequest, parseResponse, true, false);
+export const apiVersionsV3 = createAPI<
+  [clientSoftwareName: string, clientSoftwareVersion: string],
+  ApiVersionsFeaturesResponse
+>(18, 3, createRequest, parseResponse, true, false);

@@ -1,6 +1,13 @@
 import "server-only";
 import { createAPI, type Reader } from "@platformatic/kafka";
-import { describeGroupsRequest, readAssignment, readDescribedGroups, type DescribeGroupsResponse, type DescribedGroup, type DescribedTopicPartitions } from "./describe-groups-common";
+import {
+  describeGroupsRequest,
+  readAssignment,
+  readDescribedGroups,
+  type DescribeGroupsResponse,
+  type DescribedGroup,
+  type DescribedTopicPartitions,
+} from "./describe-groups-common";
 
 /**
  * ConsumerGroupDescribe (API key 69) v0, defined field by field from Kafka's
@@ -42,8 +49,16 @@ function readMember(m: Reader): CgdMember {
   };
 }
 
-function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): ConsumerGroupDescribeResponse {
+function parseResponse(
+  _correlationId: number,
+  _apiKey: number,
+  _apiVersion: number,
+  reader: Reader,
+): ConsumerGroupDescribeResponse {
   return readDescribedGroups(reader, readMember);
 }
 
-export const consumerGroupDescribeV0 = createAPI<[groupIds: string[], includeAuthorizedOperations: boolean], ConsumerGroupDescribeResponse>(69, 0, describeGroupsRequest, parseResponse);
+export const consumerGroupDescribeV0 = createAPI<
+  [groupIds: string[], includeAuthorizedOperations: boolean],
+  ConsumerGroupDescribeResponse
+>(69, 0, describeGroupsRequest, parseResponse);

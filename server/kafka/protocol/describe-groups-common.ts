@@ -32,7 +32,11 @@ export function describeGroupsRequest(groupIds: string[], includeAuthorizedOpera
 
 /** Assignment => [TopicPartitions] TAG_BUFFER; TopicPartitions => TopicId TopicName [Partitions] TAG_BUFFER */
 export function readAssignment(r: Reader): DescribedTopicPartitions[] {
-  const topics = r.readArray((t) => ({ topicId: t.readUUID(), topicName: t.readString(), partitions: t.readArray((p) => p.readInt32(), true, false) }));
+  const topics = r.readArray((t) => ({
+    topicId: t.readUUID(),
+    topicName: t.readString(),
+    partitions: t.readArray((p) => p.readInt32(), true, false),
+  }));
   r.readTaggedFields();
   return topics;
 }

@@ -10,7 +10,14 @@ import { createAPI, Writer, type Reader } from "@platformatic/kafka";
  */
 
 /** lag: −1 when the broker cannot tell; null in v0 (no such field) */
-export type DsgoPartition = { partitionIndex: number; startOffset: bigint; leaderEpoch: number; lag: bigint | null; errorCode: number; errorMessage: string | null };
+export type DsgoPartition = {
+  partitionIndex: number;
+  startOffset: bigint;
+  leaderEpoch: number;
+  lag: bigint | null;
+  errorCode: number;
+  errorMessage: string | null;
+};
 export type DsgoTopic = { topicName: string; topicId: string; partitions: DsgoPartition[] };
 export type DsgoGroup = { groupId: string; topics: DsgoTopic[]; errorCode: number; errorMessage: string | null };
 export type DescribeShareGroupOffsetsResponse = { throttleTimeMs: number; groups: DsgoGroup[] };
@@ -24,7 +31,13 @@ function createRequest(groups: DsgoRequestGroup[]): Writer {
     (g, group) => {
       g.appendString(group.groupId);
       // compact nullable array: null is written as length 0
-      g.appendArray(group.topics, (t, topic) => t.appendString(topic.topicName).appendArray(topic.partitions, (p, n) => p.appendInt32(n), true, false), true, true);
+      g.appendArray(
+        group.topics,
+        (t, topic) =>
+          t.appendString(topic.topicName).appendArray(topic.partitions, (p, n) => p.appendInt32(n), true, false),
+        true,
+        true,
+      );
     },
     true,
     true,
@@ -32,7 +45,12 @@ function createRequest(groups: DsgoRequestGroup[]): Writer {
   return w.appendTaggedFields();
 }
 
-function parseResponse(_correlationId: number, _apiKey: number, apiVersion: number, reader: Reader): DescribeShareGroupOffsetsResponse {
+function parseResponse(
+  _correlationId: number,
+  _apiKey: number,
+  apiVersion: number,
+  reader: Reader,
+): DescribeShareGroupOffsetsResponse {
   return {
     throttleTimeMs: reader.readInt32(),
     groups: reader.readArray((g) => ({
@@ -55,5 +73,15 @@ function parseResponse(_correlationId: number, _apiKey: number, apiVersion: numb
   };
 }
 
-export const describeShareGroupOffsetsV0 = createAPI<[groups: DsgoRequestGroup[]], DescribeShareGroupOffsetsResponse>(90, 0, createRequest, parseResponse);
-export const describeShareGroupOffsetsV1 = createAPI<[groups: DsgoRequestGroup[]], DescribeShareGroupOffsetsResponse>(90, 1, createRequest, parseResponse);
+export const describeShareGroupOffsetsV0 = createAPI<[groups: DsgoRequestGroup[]], DescribeShareGroupOffsetsResponse>(
+  90,
+  0,
+  createRequest,
+  parseResponse,
+);
+export const describeShareGroupOffsetsV1 = createAPI<[groups: DsgoRequestGroup[]], DescribeShareGroupOffsetsResponse>(
+  90,
+  1,
+  createRequest,
+  parseResponse,
+);

@@ -38,15 +38,27 @@ function createRequest(electionType: number, topicPartitions: ElectLeadersTopic[
  * int32, ErrorCode int16, ErrorMessage nullable string}}. Per-partition errors (ELECTION_NOT_NEEDED when the
  * preferred replica already leads) are returned in the answer, not thrown: the caller sorts them.
  */
-function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): ElectLeadersResponse {
+function parseResponse(
+  _correlationId: number,
+  _apiKey: number,
+  _apiVersion: number,
+  reader: Reader,
+): ElectLeadersResponse {
   return {
     throttleTimeMs: reader.readInt32(),
     errorCode: reader.readInt16(),
     results: reader.readArray((r) => ({
       topic: r.readString(),
-      partitions: r.readArray((p) => ({ partitionId: p.readInt32(), errorCode: p.readInt16(), errorMessage: p.readNullableString() })),
+      partitions: r.readArray((p) => ({
+        partitionId: p.readInt32(),
+        errorCode: p.readInt16(),
+        errorMessage: p.readNullableString(),
+      })),
     })),
   };
 }
 
-export const electLeadersV2 = createAPI<[electionType: number, topicPartitions: ElectLeadersTopic[] | null, timeoutMs: number], ElectLeadersResponse>(43, 2, createRequest, parseResponse);
+export const electLeadersV2 = createAPI<
+  [electionType: number, topicPartitions: ElectLeadersTopic[] | null, timeoutMs: number],
+  ElectLeadersResponse
+>(43, 2, createRequest, parseResponse);

@@ -1,6 +1,13 @@
 import "server-only";
 import { createAPI, type Reader } from "@platformatic/kafka";
-import { describeGroupsRequest, readAssignment, readDescribedGroups, type DescribeGroupsResponse, type DescribedGroup, type DescribedTopicPartitions } from "./describe-groups-common";
+import {
+  describeGroupsRequest,
+  readAssignment,
+  readDescribedGroups,
+  type DescribeGroupsResponse,
+  type DescribedGroup,
+  type DescribedTopicPartitions,
+} from "./describe-groups-common";
 
 /**
  * ShareGroupDescribe (API key 77) v1, defined field by field from Kafka's ShareGroupDescribeRequest.json /
@@ -35,8 +42,16 @@ function readMember(m: Reader): SgdMember {
   };
 }
 
-function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: number, reader: Reader): ShareGroupDescribeResponse {
+function parseResponse(
+  _correlationId: number,
+  _apiKey: number,
+  _apiVersion: number,
+  reader: Reader,
+): ShareGroupDescribeResponse {
   return readDescribedGroups(reader, readMember);
 }
 
-export const shareGroupDescribeV1 = createAPI<[groupIds: string[], includeAuthorizedOperations: boolean], ShareGroupDescribeResponse>(77, 1, describeGroupsRequest, parseResponse);
+export const shareGroupDescribeV1 = createAPI<
+  [groupIds: string[], includeAuthorizedOperations: boolean],
+  ShareGroupDescribeResponse
+>(77, 1, describeGroupsRequest, parseResponse);

@@ -8,7 +8,11 @@ import { assertNoLockout } from "./lockout";
  * Creates one binding. The dry run returns exactly what would be created (and whether it exists already); an
  * existing identical binding is not created again (created: false), so a repeated click never duplicates it.
  */
-export async function createAclBinding(clusterId: string, binding: AclBinding, opts: { dryRun: boolean; audit: Omit<AuditContext, "clusterId"> }): Promise<AclCreateResponse> {
+export async function createAclBinding(
+  clusterId: string,
+  binding: AclBinding,
+  opts: { dryRun: boolean; audit: Omit<AuditContext, "clusterId"> },
+): Promise<AclCreateResponse> {
   assertNoLockout(clusterId, "create", [binding]);
   const exists = await aclExists(clusterId, binding);
   if (opts.dryRun) return { binding, created: !exists, dryRun: true };

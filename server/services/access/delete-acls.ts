@@ -6,15 +6,29 @@ import { audited, type AuditContext } from "@/server/services/audit/record-audit
 import { assertNoLockout } from "./lockout";
 
 const isEmpty = (f: AclFilter) =>
-  !f.principal && !f.host && !f.resourceName && f.resourceType === "ANY" && f.patternType === "ANY" && f.operation === "ANY" && f.permission === "ANY";
+  !f.principal &&
+  !f.host &&
+  !f.resourceName &&
+  f.resourceType === "ANY" &&
+  f.patternType === "ANY" &&
+  f.operation === "ANY" &&
+  f.permission === "ANY";
 
 /**
  * Deletes the bindings a filter matches. The dry run lists every one of them; the real run deletes exactly the
  * listed bindings (one exact filter each), so a binding created in between is never swept away unseen.
  */
-export async function deleteAclBindings(clusterId: string, filter: AclFilter, opts: { dryRun: boolean; audit: Omit<AuditContext, "clusterId"> }): Promise<AclDeleteResponse> {
+export async function deleteAclBindings(
+  clusterId: string,
+  filter: AclFilter,
+  opts: { dryRun: boolean; audit: Omit<AuditContext, "clusterId"> },
+): Promise<AclDeleteResponse> {
   if (isEmpty(filter)) {
-    throw new ApiError("unprocessable_entity", "Refused: an empty filter would delete every ACL of the cluster. Name at least a principal, resource or operation.", [{ path: "filter", issue: "empty" }]);
+    throw new ApiError(
+      "unprocessable_entity",
+      "Refused: an empty filter would delete every ACL of the cluster. Name at least a principal, resource or operation.",
+      [{ path: "filter", issue: "empty" }],
+    );
   }
   const matching = await describeAcls(clusterId, filter);
   assertNoLockout(clusterId, "delete", matching);

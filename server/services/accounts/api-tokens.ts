@@ -10,7 +10,8 @@ import { checkClusters, requireGlobalAdmin } from "./manage-users";
 /** Tokens are managed by global admins from a signed-in session: a token cannot mint or revoke tokens. */
 function requireTokenManager(actor: Actor): void {
   requireGlobalAdmin(actor);
-  if (actor.tokenId) throw new ApiError("forbidden", "API tokens are managed from a signed-in session, not with an API token.");
+  if (actor.tokenId)
+    throw new ApiError("forbidden", "API tokens are managed from a signed-in session, not with an API token.");
 }
 
 type TokenRow = NonNullable<Awaited<ReturnType<typeof prisma.apiToken.findUnique>>>;
@@ -48,24 +49,50 @@ export async function listTokens(actor: Actor): Promise<ApiTokenDto[]> {
 }
 
 /** Creates a token; the secret is in the answer once and never again (only its SHA-256 is stored). */
-export async function createToken(input: CreateTokenBody, audit: AuditContext): Promise<{ id: string; token: string; info: ApiTokenDto }> {
+export async function createToken(
+  input: CreateTokenBody,
+  audit: AuditContext,
+): Promise<{ id: string; token: string; info: ApiTokenDto }> {
   requireTokenManager(audit.actor);
   checkClusters(input.roles);
   if (input.userId) {
     const user = await prisma.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new ApiError("unprocessable_entity", "No such user.", [{ path: "userId", issue: "no such user" }]);
-    if (!user.active) throw new ApiError("unprocessable_entity", "This user is deactivated.", [{ path: "userId", issue: "deactivated user" }]);
+    if (!user.active)
+      throw new ApiError("unprocessable_entity", "This user is deactivated.", [
+        { path: "userId", issue: "deactivated user" },
+      ]);
   }
-  const clash = await prisma.apiToken.findFirst({ where: { name: input.name, revokedAt: null, expiresAt: { gt: new Date() } } });
-  if (clash) throw new ApiError("conflict", `An active token is already named "${input.name}"; revoke it first or pick another name.`, [{ path: "name", issue: "already in use" }]);
+  const clash = await prisma.apiToken.findFirst({
+    where: { name: input.name, revokedAt: null, expiresAt: { gt: new Date() } },
+  });
+  if (clash)
+    throw new ApiError(
+      "conflict",
+      `An active token is already named "${input.name}"; revoke it first or pick another name.`,
+      [{ path: "name", issue: "already in use" }],
+    );
   const token = newToken();
-  const shown = { name: input.name, userId: input.userId ?? null, roles: input.roles, expiresAt: input.expiresAt.toISOString() };
+  const shown = {
+    name: input.name,
+    userId: input.userId ?? null,
+    roles: input.roles,
+    expiresAt: input.expiresAt.toISOString(),
+  };
   const row = await audited(
     audit,
     { action: "token.created", targetType: "api-token", target: input.name },
     () =>
       prisma.apiToken.create({
-        data: { name: input.name, hash: hashToken(token), prefix: token.slice(0, 12), userId: input.userId ?? null, roles: JSON.stringify(input.roles), expiresAt: input.expiresAt, createdBy: audit.actor.email },
+        data: {
+          name: input.name,
+          hash: hashToken(token),
+          prefix: token.slice(0, 12),
+          userId: input.userId ?? null,
+          roles: JSON.stringify(input.roles),
+          expiresAt: input.expiresAt,
+          createdBy: audit.actor.email,
+        },
       }),
     (r) => ({ id: r.id, prefix: r.prefix, ...shown }),
   );
@@ -80,8 +107,14 @@ export async function revokeToken(tokenId: string, audit: AuditContext): Promise
   if (before.revokedAt) return toDto(before, await userEmails([before.userId]));
   const row = await audited(
     audit,
-    { action: "token.revoked", targetType: "api-token", target: before.name, before: { id: before.id, prefix: before.prefix } },
-    () => prisma.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date(), revokedBy: audit.actor.email } }),
+    {
+      action: "token.revoked",
+      targetType: "api-token",
+      target: before.name,
+      before: { id: before.id, prefix: before.prefix },
+    },
+    () =>
+      prisma.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date(), revokedBy: audit.actor.email } }),
     (r) => ({ id: r.id, revokedAt: r.revokedAt?.toISOString() }),
   );
   return toDto(row, await userEmails([row.userId]));

@@ -7,7 +7,11 @@ import { listClusters } from "@/server/services/clusters/list-clusters";
 export function describeActor(actor: Actor): MeDto {
   const permissions: Record<string, string[]> = {};
   for (const cluster of listClusters()) {
-    permissions[cluster.id] = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => (hasRole(actor, p, cluster.id) || delegatedAccess(actor, p, cluster.id)) && (!PERMISSIONS[p].write || !cluster.readOnly));
+    permissions[cluster.id] = (Object.keys(PERMISSIONS) as Permission[]).filter(
+      (p) =>
+        (hasRole(actor, p, cluster.id) || delegatedAccess(actor, p, cluster.id)) &&
+        (!PERMISSIONS[p].write || !cluster.readOnly),
+    );
   }
   return {
     id: actor.id,
@@ -19,4 +23,3 @@ export function describeActor(actor: Actor): MeDto {
     permissions,
   };
 }
-

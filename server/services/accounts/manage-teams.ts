@@ -18,7 +18,8 @@ const toDto = (t: TeamRow): TeamDto => ({
 });
 
 const conflict = (error: unknown, name: string) => {
-  if ((error as { code?: string }).code === "P2002") throw new ApiError("conflict", `A team named "${name}" already exists.`);
+  if ((error as { code?: string }).code === "P2002")
+    throw new ApiError("conflict", `A team named "${name}" already exists.`);
   throw error;
 };
 
@@ -29,19 +30,37 @@ export async function listTeams(actor: Actor): Promise<TeamDto[]> {
   return rows.map(toDto).map((t) => (admin ? t : { ...t, members: t.members.filter((m) => m.id === actor.id) }));
 }
 
-export async function createTeam(input: { name: string; prefixes: string[]; oidcGroup: string | null }, audit: AuditContext): Promise<TeamDto> {
+export async function createTeam(
+  input: { name: string; prefixes: string[]; oidcGroup: string | null },
+  audit: AuditContext,
+): Promise<TeamDto> {
   requireGlobalAdmin(audit.actor);
   return audited(audit, { action: "team.created", targetType: "team", target: input.name }, () =>
-    prisma.team.create({ data: { name: input.name, prefixes: JSON.stringify(input.prefixes), oidcGroup: input.oidcGroup }, include }).then(toDto, (e) => conflict(e, input.name)),
+    prisma.team
+      .create({
+        data: { name: input.name, prefixes: JSON.stringify(input.prefixes), oidcGroup: input.oidcGroup },
+        include,
+      })
+      .then(toDto, (e) => conflict(e, input.name)),
   );
 }
 
-export async function updateTeam(teamId: string, input: { name: string; prefixes: string[]; oidcGroup: string | null }, audit: AuditContext): Promise<TeamDto> {
+export async function updateTeam(
+  teamId: string,
+  input: { name: string; prefixes: string[]; oidcGroup: string | null },
+  audit: AuditContext,
+): Promise<TeamDto> {
   requireGlobalAdmin(audit.actor);
   const before = await prisma.team.findUnique({ where: { id: teamId }, include });
   if (!before) throw new ApiError("not_found", "No such team.");
   return audited(audit, { action: "team.updated", targetType: "team", target: input.name, before: toDto(before) }, () =>
-    prisma.team.update({ where: { id: teamId }, data: { name: input.name, prefixes: JSON.stringify(input.prefixes), oidcGroup: input.oidcGroup }, include }).then(toDto, (e) => conflict(e, input.name)),
+    prisma.team
+      .update({
+        where: { id: teamId },
+        data: { name: input.name, prefixes: JSON.stringify(input.prefixes), oidcGroup: input.oidcGroup },
+        include,
+      })
+      .then(toDto, (e) => conflict(e, input.name)),
   );
 }
 
@@ -50,6 +69,15 @@ export async function deleteTeam(teamId: string, audit: AuditContext): Promise<v
   const before = await prisma.team.findUnique({ where: { id: teamId }, include });
   if (!before) throw new ApiError("not_found", "No such team.");
   const requests = await prisma.topicRequest.count({ where: { teamId } });
-  if (requests > 0) throw new ApiError("conflict", `Team "${before.name}" has ${requests} topic request(s) on record; its history must stay attributable. Rename it or remove its members instead.`);
-  await audited(audit, { action: "team.deleted", targetType: "team", target: before.name, before: toDto(before) }, () => prisma.team.delete({ where: { id: teamId } }), () => null);
+  if (requests > 0)
+    throw new ApiError(
+      "conflict",
+      `Team "${before.name}" has ${requests} topic request(s) on record; its history must stay attributable. Rename it or remove its members instead.`,
+    );
+  await audited(
+    audit,
+    { action: "team.deleted", targetType: "team", target: before.name, before: toDto(before) },
+    () => prisma.team.delete({ where: { id: teamId } }),
+    () => null,
+  );
 }

@@ -13,8 +13,16 @@ export async function getPreferences(userId: string): Promise<PreferencesDto> {
 /** Saves the signed-in user's own display settings (audited; a user changes only their own). */
 export async function savePreferences(body: PreferencesDto, ctx: AuditContext): Promise<PreferencesDto> {
   const before = await getPreferences(ctx.actor.id);
-  return audited(ctx, { action: "preferences.updated", targetType: "user", target: ctx.actor.email, before }, async () => {
-    const row = await prisma.userPreference.upsert({ where: { userId: ctx.actor.id }, create: { userId: ctx.actor.id, timeZone: body.timeZone }, update: { timeZone: body.timeZone } });
-    return { timeZone: row.timeZone };
-  });
+  return audited(
+    ctx,
+    { action: "preferences.updated", targetType: "user", target: ctx.actor.email, before },
+    async () => {
+      const row = await prisma.userPreference.upsert({
+        where: { userId: ctx.actor.id },
+        create: { userId: ctx.actor.id, timeZone: body.timeZone },
+        update: { timeZone: body.timeZone },
+      });
+      return { timeZone: row.timeZone };
+    },
+  );
 }

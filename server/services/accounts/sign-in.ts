@@ -23,7 +23,8 @@ const WRONG = "Email or password is incorrect.";
  */
 export const KNOWN_DEVICE_COOKIE = "sluice.known_device";
 
-const sign = (payload: string) => createHmac("sha256", authSecret()).update(`known-device:${payload}`).digest("base64url");
+const sign = (payload: string) =>
+  createHmac("sha256", authSecret()).update(`known-device:${payload}`).digest("base64url");
 
 function knownDeviceToken(email: string, now = Date.now()): string {
   const payload = `${Buffer.from(email.toLowerCase()).toString("base64url")}.${now + KNOWN_ADDRESS_MS}`;
@@ -32,7 +33,10 @@ function knownDeviceToken(email: string, now = Date.now()): string {
 
 /** Whether the request carries a valid, unexpired known-device token for this account. */
 export function isKnownDevice(headers: Headers, email: string, now = Date.now()): boolean {
-  const cookie = (headers.get("cookie") ?? "").split(";").map((c) => c.trim()).find((c) => c.startsWith(`${KNOWN_DEVICE_COOKIE}=`));
+  const cookie = (headers.get("cookie") ?? "")
+    .split(";")
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${KNOWN_DEVICE_COOKIE}=`));
   const token = cookie?.slice(KNOWN_DEVICE_COOKIE.length + 1) ?? "";
   const [who, expiry, sig] = token.split(".");
   if (!who || !expiry || !sig || token.length > 600) return false;
@@ -57,7 +61,10 @@ function knownDeviceCookie(email: string): string {
 export function clientAddress(headers: Headers): string | null {
   const hops = Number(process.env.SLUICE_TRUSTED_PROXY_HOPS ?? 0);
   if (!Number.isInteger(hops) || hops < 1) return null;
-  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const address = chain[chain.length - hops];
   return address && address.length <= 100 ? address : null;
 }
@@ -69,9 +76,15 @@ export function clientAddress(headers: Headers): string | null {
  */
 async function claim(key: string, limit: number): Promise<boolean> {
   const now = new Date();
-  await prisma.signInThrottle.updateMany({ where: { key, windowStart: { lt: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } }, data: { count: 0, windowStart: now } });
+  await prisma.signInThrottle.updateMany({
+    where: { key, windowStart: { lt: new Date(now.getTime() - SIGN_IN_WINDOW_MS) } },
+    data: { count: 0, windowStart: now },
+  });
   for (let i = 0; i < 2; i++) {
-    const { count } = await prisma.signInThrottle.updateMany({ where: { key, count: { lt: limit } }, data: { count: { increment: 1 } } });
+    const { count } = await prisma.signInThrottle.updateMany({
+      where: { key, count: { lt: limit } },
+      data: { count: { increment: 1 } },
+    });
     if (count === 1) return true;
     try {
       await prisma.signInThrottle.create({ data: { key, count: 1, windowStart: now } });
@@ -83,16 +96,34 @@ async function claim(key: string, limit: number): Promise<boolean> {
   return false;
 }
 
-const release = (key: string) => prisma.signInThrottle.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+const release = (key: string) =>
+  prisma.signInThrottle.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 
 async function retryMinutes(key: string): Promise<number> {
   const row = await prisma.signInThrottle.findUnique({ where: { key } });
   return Math.max(1, Math.ceil(((row?.windowStart.getTime() ?? Date.now()) + SIGN_IN_WINDOW_MS - Date.now()) / 60_000));
 }
 
-async function recordSignIn(email: string, result: "success" | "failure", requestId: string, error?: string, actorId?: string, address?: string | null) {
+async function recordSignIn(
+  email: string,
+  result: "success" | "failure",
+  requestId: string,
+  error?: string,
+  actorId?: string,
+  address?: string | null,
+) {
   await prisma.auditEvent.create({
-    data: { actor: email, actorId, action: "session.sign-in", targetType: "user", target: email, result, error, requestId, ...(address ? { after: JSON.stringify({ address }) } : {}) },
+    data: {
+      actor: email,
+      actorId,
+      action: "session.sign-in",
+      targetType: "user",
+      target: email,
+      result,
+      error,
+      requestId,
+      ...(address ? { after: JSON.stringify({ address }) } : {}),
+    },
   });
 }
 
@@ -105,16 +136,27 @@ async function recordSignIn(email: string, result: "success" | "failure", reques
  * window the attempt is refused with 429 before the password is checked. A success clears the account's counter
  * and gives the address its slot back.
  */
-export async function signIn(input: { email: string; password: string }, headers: Headers, requestId: string): Promise<{ headers: Headers; user: { id: string; email: string; name: string } }> {
+export async function signIn(
+  input: { email: string; password: string },
+  headers: Headers,
+  requestId: string,
+): Promise<{ headers: Headers; user: { id: string; email: string; name: string } }> {
   await ensureBootstrapAdmin();
   const address = clientAddress(headers);
   const known =
     isKnownDevice(headers, input.email) ||
-    (address ? await prisma.signInAddress.findFirst({ where: { email: input.email, address, lastAt: { gte: new Date(Date.now() - KNOWN_ADDRESS_MS) } } }) : null);
+    (address
+      ? await prisma.signInAddress.findFirst({
+          where: { email: input.email, address, lastAt: { gte: new Date(Date.now() - KNOWN_ADDRESS_MS) } },
+        })
+      : null);
   const accountKey = `account:${input.email}`;
   const addressKey = address ? `address:${address}` : null;
   const claimed: string[] = [];
-  for (const [key, limit] of [[addressKey, SIGN_IN_MAX_ADDRESS_FAILURES], [known ? null : accountKey, SIGN_IN_MAX_FAILURES]] as const) {
+  for (const [key, limit] of [
+    [addressKey, SIGN_IN_MAX_ADDRESS_FAILURES],
+    [known ? null : accountKey, SIGN_IN_MAX_FAILURES],
+  ] as const) {
     if (!key) continue;
     if (await claim(key, limit)) {
       claimed.push(key);
@@ -124,20 +166,41 @@ export async function signIn(input: { email: string; password: string }, headers
     const retryMin = await retryMinutes(key);
     await recordSignIn(input.email, "failure", requestId, "throttled", undefined, address);
     const who = key === accountKey ? "this email" : "your address";
-    throw new ApiError("rate_limited", `Too many failed sign-ins for ${who}. Try again in ${retryMin} minute${retryMin === 1 ? "" : "s"}, or ask an admin to reset your password.`);
+    throw new ApiError(
+      "rate_limited",
+      `Too many failed sign-ins for ${who}. Try again in ${retryMin} minute${retryMin === 1 ? "" : "s"}, or ask an admin to reset your password.`,
+    );
   }
   const user = await prisma.user.findUnique({ where: { email: input.email }, select: { active: true } });
-  const res = user?.active === false ? null : await getAuth().api.signInEmail({ body: { email: input.email, password: input.password }, headers, asResponse: true });
+  const res =
+    user?.active === false
+      ? null
+      : await getAuth().api.signInEmail({
+          body: { email: input.email, password: input.password },
+          headers,
+          asResponse: true,
+        });
   if (!res || !res.ok) {
     // The claimed slots stay taken: they are the failures counted in the window.
-    await recordSignIn(input.email, "failure", requestId, user ? (user.active ? "wrong password" : "account deactivated") : "unknown email", undefined, address);
+    await recordSignIn(
+      input.email,
+      "failure",
+      requestId,
+      user ? (user.active ? "wrong password" : "account deactivated") : "unknown email",
+      undefined,
+      address,
+    );
     throw new ApiError("unauthorized", WRONG);
   }
   const body = (await res.json()) as { user: { id: string; email: string; name: string } };
   await prisma.signInThrottle.deleteMany({ where: { key: accountKey } });
   if (addressKey) {
     await release(addressKey);
-    await prisma.signInAddress.upsert({ where: { email_address: { email: input.email, address: address! } }, create: { email: input.email, address: address! }, update: { lastAt: new Date() } });
+    await prisma.signInAddress.upsert({
+      where: { email_address: { email: input.email, address: address! } },
+      create: { email: input.email, address: address! },
+      update: { lastAt: new Date() },
+    });
   }
   await recordSignIn(input.email, "success", requestId, undefined, body.user.id, address);
   res.headers.append("set-cookie", knownDeviceCookie(input.email));

@@ -20,11 +20,16 @@ type Conditions = { holding: Map<string, Condition>; unknown: Set<string>; unkno
 
 const MAX_SUBJECTS = 1_000;
 
-async function conditions(p: AlertParams, o: Observed, snapshot: () => Promise<{ underReplicated: number; offline: number; brokers: number } | null>): Promise<Conditions | null> {
+async function conditions(
+  p: AlertParams,
+  o: Observed,
+  snapshot: () => Promise<{ underReplicated: number; offline: number; brokers: number } | null>,
+): Promise<Conditions | null> {
   const holding = new Map<string, Condition>();
   const unknown = new Set<string>();
   if (p.kind === "cluster_unreachable") {
-    if (!o.tick.ok) holding.set("cluster", { value: 1, message: `Cluster "${o.clusterId}" is unreachable: ${o.tick.error}` });
+    if (!o.tick.ok)
+      holding.set("cluster", { value: 1, message: `Cluster "${o.clusterId}" is unreachable: ${o.tick.error}` });
     return { holding, unknown };
   }
   // While the cluster is down nothing else is judged: one "unreachable" alert, not one per group, and no false resolutions.
@@ -35,12 +40,17 @@ async function conditions(p: AlertParams, o: Observed, snapshot: () => Promise<{
       for (const g of tick.groups) {
         if (!matchesTarget(p.group, g.groupId)) continue;
         if (g.lagSeconds === null || g.lagSeconds === undefined) unknown.add(g.groupId);
-        else if (g.lagSeconds > p.thresholdSeconds) holding.set(g.groupId, { value: g.lagSeconds, message: `Group "${g.groupId}" is ${Math.round(g.lagSeconds)} s behind (threshold ${p.thresholdSeconds} s)` });
+        else if (g.lagSeconds > p.thresholdSeconds)
+          holding.set(g.groupId, {
+            value: g.lagSeconds,
+            message: `Group "${g.groupId}" is ${Math.round(g.lagSeconds)} s behind (threshold ${p.thresholdSeconds} s)`,
+          });
       }
       break;
     case "group_health":
       for (const [groupId, d] of o.groupDetail) {
-        if (matchesTarget(p.group, groupId) && (p.statuses as string[]).includes(d.status)) holding.set(groupId, { value: null, message: `Group "${groupId}" is ${d.status}: ${d.rule}` });
+        if (matchesTarget(p.group, groupId) && (p.statuses as string[]).includes(d.status))
+          holding.set(groupId, { value: null, message: `Group "${groupId}" is ${d.status}: ${d.rule}` });
       }
       break;
     case "partitions":
@@ -49,16 +59,24 @@ async function conditions(p: AlertParams, o: Observed, snapshot: () => Promise<{
       if (!s) return null;
       if (p.kind === "partitions") {
         const n = p.condition === "offline" ? s.offline : s.underReplicated;
-        if (n > p.threshold) holding.set("cluster", { value: n, message: `${n} ${p.condition === "offline" ? "offline" : "under-replicated"} partition${n === 1 ? "" : "s"} on cluster "${o.clusterId}"` });
+        if (n > p.threshold)
+          holding.set("cluster", {
+            value: n,
+            message: `${n} ${p.condition === "offline" ? "offline" : "under-replicated"} partition${n === 1 ? "" : "s"} on cluster "${o.clusterId}"`,
+          });
       } else if (s.brokers < p.expectedBrokers) {
-        holding.set("cluster", { value: s.brokers, message: `Cluster "${o.clusterId}" has ${s.brokers} live broker${s.brokers === 1 ? "" : "s"}, ${p.expectedBrokers} expected` });
+        holding.set("cluster", {
+          value: s.brokers,
+          message: `Cluster "${o.clusterId}" has ${s.brokers} live broker${s.brokers === 1 ? "" : "s"}, ${p.expectedBrokers} expected`,
+        });
       }
       break;
     }
     case "topic_idle": {
       const t = tick.topics.find((x) => x.topic === p.topic);
       if (!t || t.rate === null) unknown.add(p.topic);
-      else if (t.rate === 0) holding.set(p.topic, { value: 0, message: `No records produced into "${p.topic}" for ${p.minutes} min` });
+      else if (t.rate === 0)
+        holding.set(p.topic, { value: 0, message: `No records produced into "${p.topic}" for ${p.minutes} min` });
       break;
     }
     case "disk": {
@@ -68,7 +86,11 @@ async function conditions(p: AlertParams, o: Observed, snapshot: () => Promise<{
         for (const d of b.logDirs) {
           if (!d.totalBytes || d.usableBytes === null) continue;
           const used = ((d.totalBytes - d.usableBytes) / d.totalBytes) * 100;
-          if (used > p.percent) holding.set(`broker ${b.brokerId} ${d.path}`, { value: used, message: `Broker ${b.brokerId}'s log dir ${d.path} is ${used.toFixed(1)} % full (threshold ${p.percent} %)` });
+          if (used > p.percent)
+            holding.set(`broker ${b.brokerId} ${d.path}`, {
+              value: used,
+              message: `Broker ${b.brokerId}'s log dir ${d.path} is ${used.toFixed(1)} % full (threshold ${p.percent} %)`,
+            });
         }
       }
       break;
@@ -88,16 +110,34 @@ async function conditions(p: AlertParams, o: Observed, snapshot: () => Promise<{
 
 async function silenced(clusterId: string, ruleId: string, subject: string, now: Date): Promise<boolean> {
   const n = await prisma.alertSilence.count({
-    where: { clusterId, expiresAt: { gt: now }, AND: [{ OR: [{ ruleId: null }, { ruleId }] }, { OR: [{ subject: null }, { subject }] }] },
+    where: {
+      clusterId,
+      expiresAt: { gt: now },
+      AND: [{ OR: [{ ruleId: null }, { ruleId }] }, { OR: [{ subject: null }, { subject }] }],
+    },
   });
   return n > 0;
 }
 
-async function notify(rule: Rule, subject: string, transition: "firing" | "repeat" | "resolved", c: Condition, firedAt: Date, now: Date): Promise<boolean> {
+async function notify(
+  rule: Rule,
+  subject: string,
+  transition: "firing" | "repeat" | "resolved",
+  c: Condition,
+  firedAt: Date,
+  now: Date,
+): Promise<boolean> {
   if (await silenced(rule.clusterId, rule.id, subject, now)) return false;
   const payload = {
-    cluster: rule.clusterId, rule: { id: rule.id, name: rule.name, kind: rule.kind }, subject, state: transition === "resolved" ? "resolved" : "firing",
-    repeat: transition === "repeat", message: c.message, value: c.value, firedAt: firedAt.toISOString(), at: now.toISOString(),
+    cluster: rule.clusterId,
+    rule: { id: rule.id, name: rule.name, kind: rule.kind },
+    subject,
+    state: transition === "resolved" ? "resolved" : "firing",
+    repeat: transition === "repeat",
+    message: c.message,
+    value: c.value,
+    firedAt: firedAt.toISOString(),
+    at: now.toISOString(),
   };
   const base = `${rule.id}:${subject}:${firedAt.getTime()}:${transition}${transition === "repeat" ? `:${now.getTime()}` : ""}`;
   await enqueueNotification(rule, parseChannels(rule.channels), base, payload);
@@ -106,11 +146,32 @@ async function notify(rule: Rule, subject: string, transition: "firing" | "repea
 }
 
 /** A team rule's firing and resolution also reach the team's members in the app (the bell), once per transition. */
-async function notifyTeam(rule: Rule, subject: string, transition: "firing" | "resolved", message: string, eventId: string, now: Date) {
-  const members = await prisma.teamMember.findMany({ where: { teamId: rule.teamId!, user: { active: true } }, select: { userId: true }, take: 1_000 });
+async function notifyTeam(
+  rule: Rule,
+  subject: string,
+  transition: "firing" | "resolved",
+  message: string,
+  eventId: string,
+  now: Date,
+) {
+  const members = await prisma.teamMember.findMany({
+    where: { teamId: rule.teamId!, user: { active: true } },
+    select: { userId: true },
+    take: 1_000,
+  });
   for (const m of members) {
     await prisma.userNotification
-      .create({ data: { userId: m.userId, clusterId: rule.clusterId, kind: `alert.${transition}`, subject, eventId, message: `${rule.name}: ${message}`.slice(0, 1_000), createdAt: now } })
+      .create({
+        data: {
+          userId: m.userId,
+          clusterId: rule.clusterId,
+          kind: `alert.${transition}`,
+          subject,
+          eventId,
+          message: `${rule.name}: ${message}`.slice(0, 1_000),
+          createdAt: now,
+        },
+      })
       .catch((error: unknown) => {
         if ((error as { code?: string })?.code !== "P2002") throw error; // replayed transition: already stored
       });
@@ -118,24 +179,46 @@ async function notifyTeam(rule: Rule, subject: string, transition: "firing" | "r
 }
 
 /** The name a subject is about (a connector subject is `<connect cluster>/<connector>`). */
-const subjectName = (kind: string, subject: string) => (kind === "connector_failed" ? subject.slice(subject.indexOf("/") + 1) : subject);
+const subjectName = (kind: string, subject: string) =>
+  kind === "connector_failed" ? subject.slice(subject.indexOf("/") + 1) : subject;
 
 /** A team rule judges only names its team owns now (prefixes may have shrunk since the rule was written); no team, no rule. */
 async function teamPrefixes(rules: Rule[]): Promise<Map<string, string[]>> {
   const ids = [...new Set(rules.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
   if (!ids.length) return new Map();
-  return new Map((await prisma.team.findMany({ where: { id: { in: ids } } })).map((t) => [t.id, JSON.parse(t.prefixes) as string[]]));
+  return new Map(
+    (await prisma.team.findMany({ where: { id: { in: ids } } })).map((t) => [t.id, JSON.parse(t.prefixes) as string[]]),
+  );
 }
 
 async function history(rule: Rule, subject: string, state: string, message: string, at: Date) {
-  await prisma.alertHistory.create({ data: { ruleId: rule.id, clusterId: rule.clusterId, subject, state, message, at } });
+  await prisma.alertHistory.create({
+    data: { ruleId: rule.id, clusterId: rule.clusterId, subject, state, message, at },
+  });
 }
 
 async function fire(rule: Rule, subject: string, c: Condition, now: Date) {
   await prisma.alertState.upsert({
     where: { ruleId_subject: { ruleId: rule.id, subject } },
-    create: { ruleId: rule.id, clusterId: rule.clusterId, subject, state: "firing", value: c.value, message: c.message, pendingSince: now, firedAt: now, lastNotifiedAt: now },
-    update: { state: "firing", value: c.value, message: c.message, firedAt: now, resolvedAt: null, lastNotifiedAt: now },
+    create: {
+      ruleId: rule.id,
+      clusterId: rule.clusterId,
+      subject,
+      state: "firing",
+      value: c.value,
+      message: c.message,
+      pendingSince: now,
+      firedAt: now,
+      lastNotifiedAt: now,
+    },
+    update: {
+      state: "firing",
+      value: c.value,
+      message: c.message,
+      firedAt: now,
+      resolvedAt: null,
+      lastNotifiedAt: now,
+    },
   });
   await history(rule, subject, "firing", c.message, now);
   await notify(rule, subject, "firing", c, now, now);
@@ -145,13 +228,16 @@ const REFRESH_MS = 30_000;
 
 /** pending (for-duration not yet met) → firing → resolved, per subject, with notifications and history. */
 async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Date) {
-  const existing = new Map<string, State>((await prisma.alertState.findMany({ where: { ruleId: rule.id } })).map((s) => [s.subject, s]));
+  const existing = new Map<string, State>(
+    (await prisma.alertState.findMany({ where: { ruleId: rule.id } })).map((s) => [s.subject, s]),
+  );
   // Value and message refreshes of subjects staying pending or firing: at most every REFRESH_MS per subject (a
   // health rule's sentence names a growing span, a lag rule's value grows every tick) and in one transaction per
   // rule and tick. Writing each one every tick cost a health rule over 1,000 stopped groups 1,000 single-statement
   // transactions per tick (bench/sampler-cost.ts). Transitions are always written at once.
   const refresh: ReturnType<typeof prisma.alertState.update>[] = [];
-  const changed = (st: State, c: Condition) => (st.value !== c.value || st.message !== c.message) && now.getTime() - st.updatedAt.getTime() >= REFRESH_MS;
+  const changed = (st: State, c: Condition) =>
+    (st.value !== c.value || st.message !== c.message) && now.getTime() - st.updatedAt.getTime() >= REFRESH_MS;
   for (const [subject, c] of cond.holding) {
     const st = existing.get(subject);
     if (!st || st.state === "resolved") {
@@ -159,23 +245,41 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
       else
         await prisma.alertState.upsert({
           where: { ruleId_subject: { ruleId: rule.id, subject } },
-          create: { ruleId: rule.id, clusterId: rule.clusterId, subject, state: "pending", value: c.value, message: c.message, pendingSince: now },
+          create: {
+            ruleId: rule.id,
+            clusterId: rule.clusterId,
+            subject,
+            state: "pending",
+            value: c.value,
+            message: c.message,
+            pendingSince: now,
+          },
           update: { state: "pending", value: c.value, message: c.message, pendingSince: now, resolvedAt: null },
         });
     } else if (st.state === "pending") {
       if (now.getTime() - (st.pendingSince?.getTime() ?? now.getTime()) >= forMs) await fire(rule, subject, c, now);
-      else if (changed(st, c)) refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
+      else if (changed(st, c))
+        refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
     } else if (st.state === "firing") {
       const repeat = now.getTime() - (st.lastNotifiedAt?.getTime() ?? 0) >= rule.repeatSeconds * 1000;
       if (repeat) {
-        await prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message, lastNotifiedAt: now } });
+        await prisma.alertState.update({
+          where: { id: st.id },
+          data: { value: c.value, message: c.message, lastNotifiedAt: now },
+        });
         await notify(rule, subject, "repeat", c, st.firedAt ?? now, now);
-      } else if (changed(st, c)) refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
+      } else if (changed(st, c))
+        refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
     }
   }
   if (refresh.length) await prisma.$transaction(refresh);
   for (const [subject, st] of existing) {
-    if (cond.holding.has(subject) || cond.unknown.has(subject) || cond.unknownPrefixes?.some((x) => subject.startsWith(x))) continue;
+    if (
+      cond.holding.has(subject) ||
+      cond.unknown.has(subject) ||
+      cond.unknownPrefixes?.some((x) => subject.startsWith(x))
+    )
+      continue;
     if (st.state === "pending") await prisma.alertState.delete({ where: { id: st.id } });
     else if (st.state === "firing") {
       const message = `Resolved: ${st.message}`;
@@ -190,8 +294,16 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
  * Event rules: each new ObservationEvent matching a rule is notified once (its id is the idempotency key). Request
  * events also reach the people they concern (the bell, and e-mail when SMTP is set) through routeEvent.
  */
-async function handleEvents(clusterId: string, rules: { rule: Rule; params: Extract<AlertParams, { kind: "event" }> }[], now: Date) {
-  const events = await prisma.observationEvent.findMany({ where: { clusterId, handledAt: null }, orderBy: { at: "asc" }, take: 500 });
+async function handleEvents(
+  clusterId: string,
+  rules: { rule: Rule; params: Extract<AlertParams, { kind: "event" }> }[],
+  now: Date,
+) {
+  const events = await prisma.observationEvent.findMany({
+    where: { clusterId, handledAt: null },
+    orderBy: { at: "asc" },
+    take: 500,
+  });
   if (!events.length) return;
   for (const e of events) {
     await routeEvent(e).catch((error) => console.error(`[alerts] routing the event ${e.id} to users failed:`, error));
@@ -204,15 +316,28 @@ async function handleEvents(clusterId: string, rules: { rule: Rule; params: Extr
       } catch {
         /* no details */
       }
-      const detail = e.kind === "group.health_changed" ? `${String(data.from)} → ${String(data.to)}: ${String(data.rule ?? "")}` : JSON.stringify(data).slice(0, 500);
+      const detail =
+        e.kind === "group.health_changed"
+          ? `${String(data.from)} → ${String(data.to)}: ${String(data.rule ?? "")}`
+          : JSON.stringify(data).slice(0, 500);
       const message = `${e.kind} ${e.subject}: ${detail}`;
       await history(rule, e.subject, "event", message, now);
       await enqueueNotification(rule, parseChannels(rule.channels), `${rule.id}:event:${e.id}`, {
-        cluster: clusterId, rule: { id: rule.id, name: rule.name, kind: rule.kind }, subject: e.subject, state: "event", event: e.kind, data, message, at: e.at.toISOString(),
+        cluster: clusterId,
+        rule: { id: rule.id, name: rule.name, kind: rule.kind },
+        subject: e.subject,
+        state: "event",
+        event: e.kind,
+        data,
+        message,
+        at: e.at.toISOString(),
       });
     }
   }
-  await prisma.observationEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { handledAt: now } });
+  await prisma.observationEvent.updateMany({
+    where: { id: { in: events.map((e) => e.id) } },
+    data: { handledAt: now },
+  });
 }
 
 /**
@@ -227,7 +352,11 @@ async function prune(clusterId: string, now: number): Promise<void> {
   if (now - (lastPruned.get(clusterId) ?? 0) < 3_600_000) return;
   lastPruned.set(clusterId, now);
   const before = (days: number) => new Date(now - days * DAY);
-  const sent = await prisma.notificationOutbox.findMany({ where: { clusterId, status: { in: ["sent", "failed"] }, createdAt: { lt: before(30) } }, select: { id: true }, take: 5_000 });
+  const sent = await prisma.notificationOutbox.findMany({
+    where: { clusterId, status: { in: ["sent", "failed"] }, createdAt: { lt: before(30) } },
+    select: { id: true },
+    take: 5_000,
+  });
   await prisma.$transaction([
     prisma.observationEvent.deleteMany({ where: { clusterId, handledAt: { lt: before(30) } } }),
     prisma.alertHistory.deleteMany({ where: { clusterId, at: { lt: before(90) } } }),
@@ -245,7 +374,11 @@ export async function evaluateAlerts(o: Observed): Promise<void> {
   let snap: Promise<{ underReplicated: number; offline: number; brokers: number } | null> | null = null;
   const snapshot = () =>
     (snap ??= getTopicSnapshot(o.clusterId)
-      .then((s) => ({ underReplicated: s.topics.reduce((a, t) => a + t.underReplicated, 0), offline: s.topics.reduce((a, t) => a + t.offline, 0), brokers: s.brokerIds.length }))
+      .then((s) => ({
+        underReplicated: s.topics.reduce((a, t) => a + t.underReplicated, 0),
+        offline: s.topics.reduce((a, t) => a + t.offline, 0),
+        brokers: s.brokerIds.length,
+      }))
       .catch(() => null));
   const eventRules: { rule: Rule; params: Extract<AlertParams, { kind: "event" }> }[] = [];
   for (const rule of rules) {
@@ -261,7 +394,9 @@ export async function evaluateAlerts(o: Observed): Promise<void> {
       const cond = await conditions(p, o, snapshot);
       if (!cond) continue;
       const owned = rule.teamId ? prefixesOf.get(rule.teamId)! : null;
-      if (owned) for (const subject of cond.holding.keys()) if (!prefixesOwn(owned, subjectName(p.kind, subject))) cond.holding.delete(subject);
+      if (owned)
+        for (const subject of cond.holding.keys())
+          if (!prefixesOwn(owned, subjectName(p.kind, subject))) cond.holding.delete(subject);
       const forMs = Math.max(rule.forSeconds, p.kind === "topic_idle" ? p.minutes * 60 : 0) * 1000;
       await applyStates(rule, cond, forMs, now);
     } catch (error) {

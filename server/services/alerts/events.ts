@@ -6,7 +6,14 @@ import { prisma } from "@/server/db/prisma";
  * drift kinds are for the request services to emit (`emitEvent`) when a request is submitted, decided, provisioned
  * or fails, or drift is found.
  */
-export const EVENT_KINDS = ["group.health_changed", "request.submitted", "request.decided", "request.provisioned", "request.failed", "drift.found"] as const;
+export const EVENT_KINDS = [
+  "group.health_changed",
+  "request.submitted",
+  "request.decided",
+  "request.provisioned",
+  "request.failed",
+  "drift.found",
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export type ObservationEventInput = {
@@ -22,7 +29,13 @@ export type ObservationEventInput = {
 /** Stores an event; the next evaluation of the cluster's rules turns it into notifications. Throws on a database error. */
 export async function recordEvent(e: ObservationEventInput): Promise<void> {
   await prisma.observationEvent.create({
-    data: { clusterId: e.clusterId, kind: e.kind, subject: e.subject.slice(0, 500), data: JSON.stringify(e.data ?? {}).slice(0, 10_000), ...(e.at ? { at: e.at } : {}) },
+    data: {
+      clusterId: e.clusterId,
+      kind: e.kind,
+      subject: e.subject.slice(0, 500),
+      data: JSON.stringify(e.data ?? {}).slice(0, 10_000),
+      ...(e.at ? { at: e.at } : {}),
+    },
   });
 }
 
@@ -32,5 +45,7 @@ export async function recordEvent(e: ObservationEventInput): Promise<void> {
  * `void emitEvent({ kind: "request.submitted", clusterId, subject: request.id, data: { topic, requester } })`.
  */
 export async function emitEvent(e: ObservationEventInput): Promise<void> {
-  await recordEvent(e).catch((error) => console.error(`[alerts] could not record the event ${e.kind} of ${e.clusterId}:`, error));
+  await recordEvent(e).catch((error) =>
+    console.error(`[alerts] could not record the event ${e.kind} of ${e.clusterId}:`, error),
+  );
 }

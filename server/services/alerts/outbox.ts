@@ -21,11 +21,23 @@ const isUnique = (e: unknown) => typeof e === "object" && e !== null && (e as { 
  * Queues one notification per channel, keyed `<base>:<channel index>`: the same transition queued twice (two
  * evaluations racing, a replayed tick) is stored once. Delivery happens in the outbox worker, never in the sampler.
  */
-export async function enqueueNotification(rule: Rule, channels: AlertChannel[], base: string, payload: Payload): Promise<void> {
+export async function enqueueNotification(
+  rule: Rule,
+  channels: AlertChannel[],
+  base: string,
+  payload: Payload,
+): Promise<void> {
   for (const [i, channel] of channels.entries()) {
     try {
       await prisma.notificationOutbox.create({
-        data: { idempotencyKey: `${base}:${i}`, ruleId: rule.id, clusterId: rule.clusterId, channelType: channel.type, channel: JSON.stringify(channel), payload: JSON.stringify({ ...payload, idempotencyKey: `${base}:${i}` }) },
+        data: {
+          idempotencyKey: `${base}:${i}`,
+          ruleId: rule.id,
+          clusterId: rule.clusterId,
+          channelType: channel.type,
+          channel: JSON.stringify(channel),
+          payload: JSON.stringify({ ...payload, idempotencyKey: `${base}:${i}` }),
+        },
       });
     } catch (error) {
       if (!isUnique(error)) throw error;
@@ -34,7 +46,8 @@ export async function enqueueNotification(rule: Rule, channels: AlertChannel[], 
 }
 
 function slackText(p: Payload): string {
-  const icon = p.state === "resolved" ? ":white_check_mark:" : p.state === "event" ? ":information_source:" : ":rotating_light:";
+  const icon =
+    p.state === "resolved" ? ":white_check_mark:" : p.state === "event" ? ":information_source:" : ":rotating_light:";
   return `${icon} *${p.state.toUpperCase()}* [${p.cluster}] ${p.message}`;
 }
 
@@ -46,10 +59,24 @@ export async function send(channel: AlertChannel, payload: Payload): Promise<str
     const body =
       channel.type === "webhook"
         ? JSON.stringify(payload)
-        : JSON.stringify({ text: slackText(payload), blocks: [{ type: "section", text: { type: "mrkdwn", text: slackText(payload) } }] });
-    const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Sluice-Alerts", "x-sluice-idempotency-key": String(payload.idempotencyKey ?? "") };
-    if (channel.type === "webhook" && channel.secret) headers["x-sluice-signature"] = `sha256=${createHmac("sha256", channel.secret).update(body).digest("hex")}`;
-    const res = await fetch(channel.url, { method: "POST", headers, body, redirect: "error", signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+        : JSON.stringify({
+            text: slackText(payload),
+            blocks: [{ type: "section", text: { type: "mrkdwn", text: slackText(payload) } }],
+          });
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "user-agent": "Sluice-Alerts",
+      "x-sluice-idempotency-key": String(payload.idempotencyKey ?? ""),
+    };
+    if (channel.type === "webhook" && channel.secret)
+      headers["x-sluice-signature"] = `sha256=${createHmac("sha256", channel.secret).update(body).digest("hex")}`;
+    const res = await fetch(channel.url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "error",
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
     await res.body?.cancel().catch(() => {});
     if (!res.ok) throw new Error(`HTTP ${res.status} from the receiver`);
     return `HTTP ${res.status}`;
@@ -61,13 +88,20 @@ export async function send(channel: AlertChannel, payload: Payload): Promise<str
     mailer = {
       key,
       transport: nodemailer.createTransport({
-        host: smtp.host, port: smtp.port, secure: smtp.secure, auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
-        connectionTimeout: SEND_TIMEOUT_MS, greetingTimeout: SEND_TIMEOUT_MS, socketTimeout: SEND_TIMEOUT_MS,
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
+        connectionTimeout: SEND_TIMEOUT_MS,
+        greetingTimeout: SEND_TIMEOUT_MS,
+        socketTimeout: SEND_TIMEOUT_MS,
       }),
     };
   }
   const info = await mailer.transport.sendMail({
-    from: smtp.from, to: channel.to, subject: `[Sluice ${payload.state}] ${payload.cluster}: ${payload.message}`.slice(0, 250),
+    from: smtp.from,
+    to: channel.to,
+    subject: `[Sluice ${payload.state}] ${payload.cluster}: ${payload.message}`.slice(0, 250),
     text: `${payload.message}\n\nCluster: ${payload.cluster}\nSubject: ${payload.subject}\nState: ${payload.state}\nAt: ${String(payload.at)}\n`,
     headers: { "X-Sluice-Idempotency-Key": String(payload.idempotencyKey ?? "") },
   });
@@ -81,7 +115,11 @@ export async function send(channel: AlertChannel, payload: Payload): Promise<str
  */
 export async function deliverDue(limit = 20, now = new Date()): Promise<number> {
   const due = await prisma.notificationOutbox.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    where: {
+      status: "pending",
+      nextAttemptAt: { lte: now },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }],
+    },
     orderBy: { nextAttemptAt: "asc" },
     take: limit,
   });
@@ -97,19 +135,32 @@ export async function deliverDue(limit = 20, now = new Date()): Promise<number> 
       try {
         const detail = await send(JSON.parse(row.channel) as AlertChannel, JSON.parse(row.payload) as Payload);
         await prisma.$transaction([
-          prisma.notificationOutbox.update({ where: { id: row.id }, data: { status: "sent", attempts, sentAt: new Date(), lockedUntil: null, lastError: null } }),
+          prisma.notificationOutbox.update({
+            where: { id: row.id },
+            data: { status: "sent", attempts, sentAt: new Date(), lockedUntil: null, lastError: null },
+          }),
           prisma.notificationAttempt.create({ data: { outboxId: row.id, ruleId: row.ruleId, ok: true, detail } }),
         ]);
         sent++;
       } catch (error) {
-        const reason = (error instanceof Error ? (error.name === "TimeoutError" ? "timed out" : error.message) : String(error)).slice(0, 500);
+        const reason = (
+          error instanceof Error ? (error.name === "TimeoutError" ? "timed out" : error.message) : String(error)
+        ).slice(0, 500);
         const giveUp = attempts >= MAX_ATTEMPTS;
         await prisma.$transaction([
           prisma.notificationOutbox.update({
             where: { id: row.id },
-            data: { status: giveUp ? "failed" : "pending", attempts, lastError: reason, lockedUntil: null, nextAttemptAt: new Date(Date.now() + Math.min(backoffBase() * 2 ** (attempts - 1), 600_000)) },
+            data: {
+              status: giveUp ? "failed" : "pending",
+              attempts,
+              lastError: reason,
+              lockedUntil: null,
+              nextAttemptAt: new Date(Date.now() + Math.min(backoffBase() * 2 ** (attempts - 1), 600_000)),
+            },
           }),
-          prisma.notificationAttempt.create({ data: { outboxId: row.id, ruleId: row.ruleId, ok: false, detail: reason } }),
+          prisma.notificationAttempt.create({
+            data: { outboxId: row.id, ruleId: row.ruleId, ok: false, detail: reason },
+          }),
         ]);
       }
     }),
@@ -122,12 +173,15 @@ export function startOutbox(): void {
   const g = globalThis as { __sluiceOutboxTimer?: NodeJS.Timeout };
   if (g.__sluiceOutboxTimer) return;
   let running = false;
-  g.__sluiceOutboxTimer = setInterval(() => {
-    if (running) return;
-    running = true;
-    void deliverDue()
-      .catch((e: Error) => console.warn(`Sluice: notification delivery failed: ${e.message}`))
-      .finally(() => (running = false));
-  }, Number(process.env.SLUICE_OUTBOX_POLL_MS ?? 1_000));
+  g.__sluiceOutboxTimer = setInterval(
+    () => {
+      if (running) return;
+      running = true;
+      void deliverDue()
+        .catch((e: Error) => console.warn(`Sluice: notification delivery failed: ${e.message}`))
+        .finally(() => (running = false));
+    },
+    Number(process.env.SLUICE_OUTBOX_POLL_MS ?? 1_000),
+  );
   g.__sluiceOutboxTimer.unref();
 }

@@ -33,23 +33,41 @@ function approverTeam(actor: Actor, clusterId: string, teamId: string | null): T
  * (`params.group` / `params.topic` / `params.connector`). An admin may give a rule to any existing team (422 when
  * the team does not exist). Returns the team, or null for an admins' rule.
  */
-export async function assertMayOwn(actor: Actor, clusterId: string, teamId: string | null, params: AlertParams): Promise<TeamRef | null> {
+export async function assertMayOwn(
+  actor: Actor,
+  clusterId: string,
+  teamId: string | null,
+  params: AlertParams,
+): Promise<TeamRef | null> {
   let team: TeamRef | null;
   if (isClusterAdmin(actor, clusterId)) {
     if (!teamId) return null;
     team = await loadTeam(teamId);
-    if (!team) throw new ApiError("unprocessable_entity", `teamId: team "${teamId}" does not exist.`, [{ path: "teamId", issue: "no such team" }]);
+    if (!team)
+      throw new ApiError("unprocessable_entity", `teamId: team "${teamId}" does not exist.`, [
+        { path: "teamId", issue: "no such team" },
+      ]);
   } else {
-    if (!teamId) throw forbidden("teamId", `as ${roleOn(actor, clusterId) ?? "a user without a role"} you manage only your teams' rules; set teamId to one of your teams (${actor.teams.map((t) => t.id).join(", ") || "you are in no team"})`);
+    if (!teamId)
+      throw forbidden(
+        "teamId",
+        `as ${roleOn(actor, clusterId) ?? "a user without a role"} you manage only your teams' rules; set teamId to one of your teams (${actor.teams.map((t) => t.id).join(", ") || "you are in no team"})`,
+      );
     team = approverTeam(actor, clusterId, teamId);
     if (!team) throw forbidden("teamId", `you are not an approver of team "${teamId}" on cluster "${clusterId}"`);
   }
   const target = teamRuleTarget(params);
   if (!target || !(TEAM_ALERT_KINDS as readonly string[]).includes(params.kind)) {
-    throw forbidden("params.kind", `"${params.kind}" is cluster-wide and only admins manage it; team rules are of kind ${TEAM_ALERT_KINDS.join(", ")}`);
+    throw forbidden(
+      "params.kind",
+      `"${params.kind}" is cluster-wide and only admins manage it; team rules are of kind ${TEAM_ALERT_KINDS.join(", ")}`,
+    );
   }
   if (!targetWithinPrefixes(team.prefixes, target.value)) {
-    throw forbidden(`params.${target.field}`, `${target.value ? `"${target.value}"` : "every name"} is not within team "${team.name}"'s prefixes (${team.prefixes.join(", ") || "none"})`);
+    throw forbidden(
+      `params.${target.field}`,
+      `${target.value ? `"${target.value}"` : "every name"} is not within team "${team.name}"'s prefixes (${team.prefixes.join(", ") || "none"})`,
+    );
   }
   return team;
 }
@@ -58,13 +76,25 @@ export async function assertMayOwn(actor: Actor, clusterId: string, teamId: stri
 export function assertMayManage(actor: Actor, clusterId: string, rule: { teamId: string | null; name: string }): void {
   if (isClusterAdmin(actor, clusterId)) return;
   if (!approverTeam(actor, clusterId, rule.teamId)) {
-    throw new ApiError("forbidden", rule.teamId ? `Alert rule "${rule.name}" belongs to a team you are not an approver of.` : `Alert rule "${rule.name}" is an admins' rule; only admins change it.`);
+    throw new ApiError(
+      "forbidden",
+      rule.teamId
+        ? `Alert rule "${rule.name}" belongs to a team you are not an approver of.`
+        : `Alert rule "${rule.name}" is an admins' rule; only admins change it.`,
+    );
   }
 }
 
 /** What the alerts page offers the actor: admins every rule and any team; approvers their own teams; others nothing. */
-export async function alertManagement(actor: Actor, clusterId: string): Promise<{ admin: boolean; teams: { id: string; name: string }[] }> {
+export async function alertManagement(
+  actor: Actor,
+  clusterId: string,
+): Promise<{ admin: boolean; teams: { id: string; name: string }[] }> {
   const role = roleOn(actor, clusterId);
-  if (role === "admin") return { admin: true, teams: await prisma.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1_000 }) };
+  if (role === "admin")
+    return {
+      admin: true,
+      teams: await prisma.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1_000 }),
+    };
   return { admin: false, teams: role === "approver" ? actor.teams.map((t) => ({ id: t.id, name: t.name })) : [] };
 }

@@ -10,7 +10,21 @@ type Query = z.output<typeof auditQuerySchema>;
 
 const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
 
-export const toAuditDto = (e: { id: string; createdAt: Date; actor: string; clusterId: string | null; action: string; targetType: string; target: string; result: string; before: string | null; after: string | null; error: string | null; requestId: string | null; tokenId?: string | null }): AuditEventDto => ({
+export const toAuditDto = (e: {
+  id: string;
+  createdAt: Date;
+  actor: string;
+  clusterId: string | null;
+  action: string;
+  targetType: string;
+  target: string;
+  result: string;
+  before: string | null;
+  after: string | null;
+  error: string | null;
+  requestId: string | null;
+  tokenId?: string | null;
+}): AuditEventDto => ({
   id: e.id,
   createdAt: e.createdAt.toISOString(),
   actor: e.actor,
@@ -32,9 +46,13 @@ export const toAuditDto = (e: { id: string; createdAt: Date; actor: string; clus
  */
 function visibility(actor: Actor, q: Query) {
   if (isGlobalAdmin(actor)) return q.clusterId ? { clusterId: q.clusterId } : {};
-  const clusters = getConfig().clusters.map((c) => c.id).filter((id) => hasRole(actor, "audit:read", id));
-  if (clusters.length === 0) throw new ApiError("forbidden", "Reading the audit log needs the approver or admin role on at least one cluster.");
-  if (q.clusterId && !clusters.includes(q.clusterId)) throw new ApiError("forbidden", `Your role on cluster "${q.clusterId}" does not allow reading its audit log.`);
+  const clusters = getConfig()
+    .clusters.map((c) => c.id)
+    .filter((id) => hasRole(actor, "audit:read", id));
+  if (clusters.length === 0)
+    throw new ApiError("forbidden", "Reading the audit log needs the approver or admin role on at least one cluster.");
+  if (q.clusterId && !clusters.includes(q.clusterId))
+    throw new ApiError("forbidden", `Your role on cluster "${q.clusterId}" does not allow reading its audit log.`);
   return { clusterId: q.clusterId ? q.clusterId : { in: clusters } };
 }
 
@@ -44,16 +62,30 @@ function where(actor: Actor, q: Query) {
     ...(q.actor ? { actor: { contains: q.actor } } : {}),
     ...(q.action ? { action: { startsWith: q.action } } : {}),
     ...(q.result ? { result: q.result } : {}),
-    ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lte: new Date(q.to) } : {}) } } : {}),
-    ...(q.q ? { OR: [{ target: { contains: q.q } }, { action: { contains: q.q } }, { actor: { contains: q.q } }, { error: { contains: q.q } }, { requestId: q.q }] } : {}),
+    ...(q.from || q.to
+      ? { createdAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lte: new Date(q.to) } : {}) } }
+      : {}),
+    ...(q.q
+      ? {
+          OR: [
+            { target: { contains: q.q } },
+            { action: { contains: q.q } },
+            { actor: { contains: q.q } },
+            { error: { contains: q.q } },
+            { requestId: q.q },
+          ],
+        }
+      : {}),
   };
 }
 
-const encodeCursor = (e: { createdAt: Date; id: string }) => Buffer.from(`${e.createdAt.toISOString()}|${e.id}`).toString("base64url");
+const encodeCursor = (e: { createdAt: Date; id: string }) =>
+  Buffer.from(`${e.createdAt.toISOString()}|${e.id}`).toString("base64url");
 function decodeCursor(c: string) {
   const [at, id] = Buffer.from(c, "base64url").toString().split("|");
   const d = new Date(at);
-  if (!id || Number.isNaN(d.getTime())) throw new ApiError("bad_request", "The cursor is not valid; start from the first page.");
+  if (!id || Number.isNaN(d.getTime()))
+    throw new ApiError("bad_request", "The cursor is not valid; start from the first page.");
   return { at: d, id };
 }
 
@@ -79,7 +111,11 @@ export function exportAudit(actor: Actor, q: Query): ReadableStream<Uint8Array> 
   return new ReadableStream({
     async pull(controller) {
       const rows = await prisma.auditEvent.findMany({
-        where: cursor ? { AND: [first, { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }] } : first,
+        where: cursor
+          ? {
+              AND: [first, { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }],
+            }
+          : first,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 500,
       });

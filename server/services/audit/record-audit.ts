@@ -11,7 +11,12 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
  * Runs a mutation and appends its audit row: success with the result as "after", or failure with the error
  * message (and the error is rethrown). The row is written before the response leaves.
  */
-export async function audited<T>(ctx: AuditContext, what: AuditTarget, work: () => Promise<T>, after: (result: T) => unknown = (r) => r): Promise<T> {
+export async function audited<T>(
+  ctx: AuditContext,
+  what: AuditTarget,
+  work: () => Promise<T>,
+  after: (result: T) => unknown = (r) => r,
+): Promise<T> {
   const base = {
     actor: ctx.actor.email,
     actorId: ctx.actor.id,
@@ -27,7 +32,9 @@ export async function audited<T>(ctx: AuditContext, what: AuditTarget, work: () 
   try {
     result = await work();
   } catch (error) {
-    await prisma.auditEvent.create({ data: { ...base, result: "failure", error: error instanceof Error ? error.message : String(error) } });
+    await prisma.auditEvent.create({
+      data: { ...base, result: "failure", error: error instanceof Error ? error.message : String(error) },
+    });
     throw error;
   }
   await prisma.auditEvent.create({ data: { ...base, result: "success", after: json(after(result)) } });

@@ -11,7 +11,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * "denied" and the refusal sentence as reason. Reads and other errors are not recorded here. Never throws: a
  * failed audit write is logged and the refusal still answers.
  */
-export async function auditRefusal(request: Request, error: unknown, actor: Actor | null, permission: string, requestId: string): Promise<void> {
+export async function auditRefusal(
+  request: Request,
+  error: unknown,
+  actor: Actor | null,
+  permission: string,
+  requestId: string,
+): Promise<void> {
   if (SAFE_METHODS.has(request.method) || !(error instanceof ApiError) || error.code !== "forbidden") return;
   const path = new URL(request.url).pathname;
   let target = path;
@@ -24,8 +30,16 @@ export async function auditRefusal(request: Request, error: unknown, actor: Acto
   await prisma.auditEvent
     .create({
       data: {
-        actor: actor?.email ?? "anonymous", actorId: actor?.id, clusterId, action: `${permission} (${request.method})`, targetType: "route",
-        target: target.slice(0, 500), result: "denied", error: error.message, requestId, tokenId: actor?.tokenId ?? null,
+        actor: actor?.email ?? "anonymous",
+        actorId: actor?.id,
+        clusterId,
+        action: `${permission} (${request.method})`,
+        targetType: "route",
+        target: target.slice(0, 500),
+        result: "denied",
+        error: error.message,
+        requestId,
+        tokenId: actor?.tokenId ?? null,
       },
     })
     .catch((e) => console.error(`[${requestId}] could not audit a refused ${request.method} ${path}:`, e));

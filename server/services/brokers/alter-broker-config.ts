@@ -13,9 +13,15 @@ type Input = z.output<typeof brokerConfigChangeBodySchema>;
  * Changes a broker's dynamic configuration — one broker (`brokerId`) or the cluster-wide default (`"default"`) —
  * with IncrementalAlterConfigs. dryRun: the broker validates (validateOnly) and the predicted diff comes back.
  */
-export async function alterBrokerConfig(clusterId: string, broker: number | "default", input: Input, opts: { dryRun: boolean; audit: AuditContext }): Promise<ConfigDiff> {
+export async function alterBrokerConfig(
+  clusterId: string,
+  broker: number | "default",
+  input: Input,
+  opts: { dryRun: boolean; audit: AuditContext },
+): Promise<ConfigDiff> {
   const cluster = getClusterConfigOrThrow(clusterId);
-  const target = broker === "default" ? ({ kind: "broker-default" } as const) : ({ kind: "broker", brokerId: broker } as const);
+  const target =
+    broker === "default" ? ({ kind: "broker-default" } as const) : ({ kind: "broker", brokerId: broker } as const);
   return withDeadline(20_000, `Cluster "${cluster.name}"`, () =>
     alterConfigs(clusterId, target, input, {
       dryRun: opts.dryRun,

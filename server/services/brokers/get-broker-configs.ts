@@ -16,9 +16,15 @@ export async function getBrokerConfigs(clusterId: string, brokerId: number): Pro
     withAdmin(clusterId, async (admin) => {
       const { brokers } = await admin.describeCluster();
       if (!brokers.some((b) => b.nodeId === brokerId)) {
-        throw new ApiError("not_found", `Broker ${brokerId} is not part of cluster "${cluster.name}" (brokers: ${brokers.map((b) => b.nodeId).join(", ")}).`);
+        throw new ApiError(
+          "not_found",
+          `Broker ${brokerId} is not part of cluster "${cluster.name}" (brokers: ${brokers.map((b) => b.nodeId).join(", ")}).`,
+        );
       }
-      const res = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.BROKER, name: String(brokerId) }] });
+      const res = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: ConfigResourceTypes.BROKER, name: String(brokerId) }],
+      });
       const entries = res.resources[0]?.configEntries ?? [];
       return entries
         .map((e) => ({

@@ -10,7 +10,10 @@ import { MASKED } from "@/server/services/configs/alter-configs";
 export async function getBrokerDefaults(clusterId: string): Promise<BrokerDefaultConfigs> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(8_000, `Cluster "${cluster.name}"`, async () => {
-    const [configs, gap] = await Promise.all([describeConfigs(clusterId, { kind: "broker-default" }), incrementalConfigGap(clusterId)]);
+    const [configs, gap] = await Promise.all([
+      describeConfigs(clusterId, { kind: "broker-default" }),
+      incrementalConfigGap(clusterId),
+    ]);
     return {
       configs: configs
         .filter((c) => c.source === 3)

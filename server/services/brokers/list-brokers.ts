@@ -12,15 +12,37 @@ export async function listBrokers(clusterId: string): Promise<Broker[]> {
   return withDeadline(8_000, `Cluster "${cluster.name}"`, () =>
     withAdmin(clusterId, async (admin) => {
       // The quorum is best-effort: without it (ZooKeeper cluster, refused) brokers are listed with no quorum role.
-      const [desc, metadata, truth] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), clusterTruthWithin(clusterId, 2_000)]);
+      const [desc, metadata, truth] = await Promise.all([
+        admin.describeCluster(),
+        admin.fetchTopicMetadata(),
+        clusterTruthWithin(clusterId, 2_000),
+      ]);
       const quorumRole = (id: number) =>
-        truth?.quorum?.leaderId === id ? ("active controller" as const) : truth?.quorum?.voters.some((v) => v.replicaId === id) ? ("voter" as const) : truth?.quorum?.observers.some((o) => o.replicaId === id) ? ("observer" as const) : null;
+        truth?.quorum?.leaderId === id
+          ? ("active controller" as const)
+          : truth?.quorum?.voters.some((v) => v.replicaId === id)
+            ? ("voter" as const)
+            : truth?.quorum?.observers.some((o) => o.replicaId === id)
+              ? ("observer" as const)
+              : null;
       const racks = await admin
         .describeConfigs({
           includeSynonyms: false,
-          resources: desc.brokers.map((b) => ({ type: ConfigResourceTypes.BROKER, name: String(b.nodeId), configNames: ["broker.rack"] })),
+          resources: desc.brokers.map((b) => ({
+            type: ConfigResourceTypes.BROKER,
+            name: String(b.nodeId),
+            configNames: ["broker.rack"],
+          })),
         })
-        .then((r) => new Map(r.resources.map((res) => [Number(res.resourceName), res.configEntries.find((e) => e.configName === "broker.rack")?.configValue ?? null])))
+        .then(
+          (r) =>
+            new Map(
+              r.resources.map((res) => [
+                Number(res.resourceName),
+                res.configEntries.find((e) => e.configName === "broker.rack")?.configValue ?? null,
+              ]),
+            ),
+        )
         .catch(() => new Map<number, string | null>());
       const led = new Map<number, number>();
       const held = new Map<number, number>();

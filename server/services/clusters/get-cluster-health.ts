@@ -16,7 +16,11 @@ async function probe(clusterId: string): Promise<ClusterStatus> {
   try {
     return await withDeadline(HEALTH_DEADLINE_MS, `Cluster "${clusterId}"`, () =>
       withAdmin(clusterId, async (admin) => {
-        const [cluster, metadata, truth] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), clusterTruthWithin(clusterId, 1_500)]);
+        const [cluster, metadata, truth] = await Promise.all([
+          admin.describeCluster(),
+          admin.fetchTopicMetadata(),
+          clusterTruthWithin(clusterId, 1_500),
+        ]);
         const live = new Set(cluster.brokers.map((b) => b.nodeId));
         let partitionCount = 0;
         let underReplicated = 0;

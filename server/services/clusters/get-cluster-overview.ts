@@ -17,5 +17,9 @@ export async function getClusterOverview(clusterId: string): Promise<ClusterOver
  */
 export async function listClusterOverviews(actor: Actor): Promise<ClusterOverview[]> {
   const visible = visibleClusterIds(actor);
-  return Promise.all(getConfig().clusters.filter((c) => visible.has(c.id)).map((c) => getClusterOverview(c.id)));
+  return Promise.all(
+    getConfig()
+      .clusters.filter((c) => visible.has(c.id))
+      .map((c) => getClusterOverview(c.id)),
+  );
 }

@@ -9,16 +9,34 @@ describe("maskConfig", () => {
       ["token.mode", "STRING"],
     ]);
     const { config, maskedKeys } = maskConfig(
-      { "connection.password": "s3cret", "connection.user": "bob", "token.mode": "x", "producer.override.sasl.jaas.config": "Plain… password=p;", "ssl.key.password": "${file:/s.properties:pw}", "topic": "t" },
+      {
+        "connection.password": "s3cret",
+        "connection.user": "bob",
+        "token.mode": "x",
+        "producer.override.sasl.jaas.config": "Plain… password=p;",
+        "ssl.key.password": "${file:/s.properties:pw}",
+        topic: "t",
+      },
       types,
     );
-    expect(config).toEqual({ "connection.password": "[hidden]", "connection.user": "bob", "token.mode": "x", "producer.override.sasl.jaas.config": "[hidden]", "ssl.key.password": "${file:/s.properties:pw}", topic: "t" });
+    expect(config).toEqual({
+      "connection.password": "[hidden]",
+      "connection.user": "bob",
+      "token.mode": "x",
+      "producer.override.sasl.jaas.config": "[hidden]",
+      "ssl.key.password": "${file:/s.properties:pw}",
+      topic: "t",
+    });
     expect(maskedKeys).toEqual(["connection.password", "producer.override.sasl.jaas.config"]);
   });
 
   it("puts stored secrets back where a form sent the hidden marker, and only there", () => {
     const stored = { "connection.password": "s3cret", other: "o" };
-    expect(unmaskConfig({ "connection.password": "[hidden]", other: "[hidden]" }, stored, ["connection.password"])).toEqual({ "connection.password": "s3cret", other: "[hidden]" });
-    expect(unmaskConfig({ "connection.password": "new" }, stored, ["connection.password"])).toEqual({ "connection.password": "new" });
+    expect(
+      unmaskConfig({ "connection.password": "[hidden]", other: "[hidden]" }, stored, ["connection.password"]),
+    ).toEqual({ "connection.password": "s3cret", other: "[hidden]" });
+    expect(unmaskConfig({ "connection.password": "new" }, stored, ["connection.password"])).toEqual({
+      "connection.password": "new",
+    });
   });
 });

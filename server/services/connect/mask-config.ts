@@ -8,7 +8,10 @@ const SECRET_NAME = /(password|secret|jaas\.config|credential|token|api[._-]?key
  * definition type is PASSWORD, and keys without a definition whose name says they hold a secret. Values that are
  * config-provider references (`${file:…}`, `${env:…}`) are not secrets themselves and are shown.
  */
-export function maskConfig(config: Record<string, string>, types: Map<string, string>): { config: Record<string, string>; maskedKeys: string[] } {
+export function maskConfig(
+  config: Record<string, string>,
+  types: Map<string, string>,
+): { config: Record<string, string>; maskedKeys: string[] } {
   const masked: Record<string, string> = {};
   const maskedKeys: string[] = [];
   for (const [key, value] of Object.entries(config)) {
@@ -23,8 +26,13 @@ export function maskConfig(config: Record<string, string>, types: Map<string, st
 }
 
 /** A config sent back from a form: "[hidden]" on a masked key means "keep the stored value". */
-export function unmaskConfig(submitted: Record<string, string>, stored: Record<string, string>, maskedKeys: string[]): Record<string, string> {
+export function unmaskConfig(
+  submitted: Record<string, string>,
+  stored: Record<string, string>,
+  maskedKeys: string[],
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(submitted)) out[key] = value === HIDDEN_VALUE && maskedKeys.includes(key) && key in stored ? stored[key] : value;
+  for (const [key, value] of Object.entries(submitted))
+    out[key] = value === HIDDEN_VALUE && maskedKeys.includes(key) && key in stored ? stored[key] : value;
   return out;
 }

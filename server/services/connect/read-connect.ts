@@ -1,11 +1,26 @@
 import "server-only";
 import { mapLimit } from "@/server/kafka/map-limit";
-import type { ConfigValidation, ConnectClusterSummary, ConnectorDetail, ConnectorOffsets, ConnectorRow, ConnectPlugin } from "@/lib/schemas/connect";
+import type {
+  ConfigValidation,
+  ConnectClusterSummary,
+  ConnectorDetail,
+  ConnectorOffsets,
+  ConnectorRow,
+  ConnectPlugin,
+} from "@/lib/schemas/connect";
 import { connectClustersOf, connectFor, seg, type ConnectClient } from "@/server/connect/client";
 import { ApiError } from "@/server/http/api-error";
 import { streamError } from "@/server/http/sse";
 import { maskConfig } from "./mask-config";
-import { taskCounts, toState, toTasks, type WorkerConfigInfos, type WorkerExpanded, type WorkerInfo, type WorkerStatus } from "./worker-types";
+import {
+  taskCounts,
+  toState,
+  toTasks,
+  type WorkerConfigInfos,
+  type WorkerExpanded,
+  type WorkerInfo,
+  type WorkerStatus,
+} from "./worker-types";
 
 /** The Connect clusters of a Kafka cluster with version and health; a worker that is down is reported, not thrown. */
 export async function listConnectClusters(clusterId: string): Promise<{ connect: ConnectClusterSummary[] }> {
@@ -28,11 +43,23 @@ export async function listConnectClusters(clusterId: string): Promise<{ connect:
           kafkaClusterId: root?.kafka_cluster_id ?? null,
           connectors: states.length,
           running: states.filter((s) => s?.connector.state === "RUNNING").length,
-          failed: states.filter((s) => s?.connector.state === "FAILED" || s?.tasks.some((t) => t.state === "FAILED")).length,
+          failed: states.filter((s) => s?.connector.state === "FAILED" || s?.tasks.some((t) => t.state === "FAILED"))
+            .length,
           error: null,
         };
       } catch (error) {
-        return { name: cfg.name, host: client.host, up: false, version: null, commit: null, kafkaClusterId: null, connectors: null, running: null, failed: null, error: streamError(error, "connect") };
+        return {
+          name: cfg.name,
+          host: client.host,
+          up: false,
+          version: null,
+          commit: null,
+          kafkaClusterId: null,
+          connectors: null,
+          running: null,
+          failed: null,
+          error: streamError(error, "connect"),
+        };
       }
     }),
   );
@@ -52,7 +79,13 @@ async function connectorTopics(client: ConnectClient, name: string): Promise<str
 
 export async function listConnectors(clusterId: string, connectId: string): Promise<{ connectors: ConnectorRow[] }> {
   const client = connectFor(clusterId, connectId);
-  const expanded = await client.request<WorkerExpanded>({ path: "/connectors", query: [["expand", "status"], ["expand", "info"]] });
+  const expanded = await client.request<WorkerExpanded>({
+    path: "/connectors",
+    query: [
+      ["expand", "status"],
+      ["expand", "info"],
+    ],
+  });
   const names = Object.keys(expanded ?? {}).sort();
   const topics = await mapLimit(names, 8, (n) => connectorTopics(client, n));
   const connectors = names.map((name, i): ConnectorRow => {
@@ -73,12 +106,27 @@ export async function listConnectors(clusterId: string, connectId: string): Prom
 /** Validates a config with its plugin (`PUT /connector-plugins/<class>/config/validate`). */
 export async function validateWith(client: ConnectClient, config: Record<string, string>): Promise<WorkerConfigInfos> {
   const className = config["connector.class"];
-  if (!className) throw new ApiError("unprocessable_entity", "The config has no connector.class.", [{ path: "config.connector.class", issue: "required" }]);
+  if (!className)
+    throw new ApiError("unprocessable_entity", "The config has no connector.class.", [
+      { path: "config.connector.class", issue: "required" },
+    ]);
   try {
-    return await client.request<WorkerConfigInfos>({ method: "PUT", path: `/connector-plugins/${seg(className)}/config/validate`, body: config });
+    return await client.request<WorkerConfigInfos>({
+      method: "PUT",
+      path: `/connector-plugins/${seg(className)}/config/validate`,
+      body: config,
+    });
   } catch (error) {
-    if (error instanceof ApiError && error.code === "unprocessable_entity" && /Failed to find any class that implements Connector/.test(error.message)) {
-      throw new ApiError("unprocessable_entity", `Kafka Connect "${client.name}" has no connector plugin "${className}".`, [{ path: "config.connector.class", issue: "unknown plugin" }]);
+    if (
+      error instanceof ApiError &&
+      error.code === "unprocessable_entity" &&
+      /Failed to find any class that implements Connector/.test(error.message)
+    ) {
+      throw new ApiError(
+        "unprocessable_entity",
+        `Kafka Connect "${client.name}" has no connector plugin "${className}".`,
+        [{ path: "config.connector.class", issue: "unknown plugin" }],
+      );
     }
     throw error;
   }
@@ -95,7 +143,10 @@ async function configTypes(client: ConnectClient, config: Record<string, string>
 }
 
 /** The raw stored config and the keys Sluice masks in it (used by edits to keep hidden values). */
-export async function storedConfig(client: ConnectClient, name: string): Promise<{ config: Record<string, string>; maskedKeys: string[] }> {
+export async function storedConfig(
+  client: ConnectClient,
+  name: string,
+): Promise<{ config: Record<string, string>; maskedKeys: string[] }> {
   const config = await client.request<Record<string, string>>({ path: `/connectors/${seg(name)}/config` });
   return { config, maskedKeys: maskConfig(config, await configTypes(client, config)).maskedKeys };
 }
@@ -110,7 +161,8 @@ export async function getConnector(clusterId: string, connectId: string, name: s
     client.request<WorkerInfo>({ path: `/connectors/${seg(name)}` }),
     // A connector created a moment ago has no status yet: UNASSIGNED until a worker reports one.
     getConnectorStatus(client, name).catch((error: unknown): WorkerStatus => {
-      if (error instanceof ApiError && error.code === "not_found") return { name, connector: { state: "UNASSIGNED" }, tasks: [] };
+      if (error instanceof ApiError && error.code === "not_found")
+        return { name, connector: { state: "UNASSIGNED" }, tasks: [] };
       throw error;
     }),
     connectorTopics(client, name),
@@ -130,7 +182,11 @@ export async function getConnector(clusterId: string, connectId: string, name: s
   };
 }
 
-export async function getConnectorOffsets(clusterId: string, connectId: string, name: string): Promise<ConnectorOffsets> {
+export async function getConnectorOffsets(
+  clusterId: string,
+  connectId: string,
+  name: string,
+): Promise<ConnectorOffsets> {
   const client = connectFor(clusterId, connectId);
   const r = await client.request<ConnectorOffsets>({ path: `/connectors/${seg(name)}/offsets` });
   return { offsets: r?.offsets ?? [] };
@@ -139,7 +195,11 @@ export async function getConnectorOffsets(clusterId: string, connectId: string, 
 export async function listPlugins(clusterId: string, connectId: string): Promise<{ plugins: ConnectPlugin[] }> {
   const client = connectFor(clusterId, connectId);
   const r = await client.request<{ class: string; type: string; version?: string }[]>({ path: "/connector-plugins" });
-  return { plugins: (r ?? []).map((p) => ({ className: p.class, type: p.type, version: p.version ?? null })).sort((a, b) => a.className.localeCompare(b.className)) };
+  return {
+    plugins: (r ?? [])
+      .map((p) => ({ className: p.class, type: p.type, version: p.version ?? null }))
+      .sort((a, b) => a.className.localeCompare(b.className)),
+  };
 }
 
 export function toValidation(infos: WorkerConfigInfos, className: string): ConfigValidation {
@@ -169,7 +229,12 @@ export function toValidation(infos: WorkerConfigInfos, className: string): Confi
  * A plugin's config definition with the worker's verdict on `config` (the create form: fields, groups, defaults and
  * per-field errors). Without a config, the definition alone (the worker's errors for the empty config included).
  */
-export async function validatePluginConfig(clusterId: string, connectId: string, className: string, config: Record<string, string> = {}): Promise<ConfigValidation> {
+export async function validatePluginConfig(
+  clusterId: string,
+  connectId: string,
+  className: string,
+  config: Record<string, string> = {},
+): Promise<ConfigValidation> {
   const client = connectFor(clusterId, connectId);
   const infos = await validateWith(client, { ...config, "connector.class": className });
   return toValidation(infos, className);

@@ -31,7 +31,9 @@ export function streamConnect(request: Request, clusterId: string, connectId: st
                 name,
                 state: toState(s?.connector.state),
                 workerId: s?.connector.worker_id ?? null,
-                tasks: (s?.tasks ?? []).map((t) => ({ id: t.id, state: toState(t.state), workerId: t.worker_id ?? null })).sort((a, b) => a.id - b.id),
+                tasks: (s?.tasks ?? [])
+                  .map((t) => ({ id: t.id, state: toState(t.state), workerId: t.worker_id ?? null }))
+                  .sort((a, b) => a.id - b.id),
               };
             }),
         };

@@ -8,7 +8,12 @@ export type WorkerStatus = {
   tasks: { id: number; state: string; worker_id?: string; trace?: string }[];
   type?: string;
 };
-export type WorkerInfo = { name: string; config: Record<string, string>; tasks: { connector: string; task: number }[]; type?: string };
+export type WorkerInfo = {
+  name: string;
+  config: Record<string, string>;
+  tasks: { connector: string; task: number }[];
+  type?: string;
+};
 export type WorkerExpanded = Record<string, { status?: WorkerStatus; info?: WorkerInfo }>;
 export type WorkerConfigInfos = {
   name: string;
@@ -31,7 +36,8 @@ export type WorkerConfigInfos = {
 };
 
 const STATES = new Set(["RUNNING", "PAUSED", "STOPPED", "FAILED", "UNASSIGNED", "RESTARTING"]);
-export const toState = (s: string | undefined): ConnectorState => (s && STATES.has(s) ? (s as ConnectorState) : "UNKNOWN");
+export const toState = (s: string | undefined): ConnectorState =>
+  s && STATES.has(s) ? (s as ConnectorState) : "UNKNOWN";
 
 export function taskCounts(status: WorkerStatus | undefined): TaskCounts {
   const tasks = status?.tasks ?? [];
@@ -44,4 +50,6 @@ export function taskCounts(status: WorkerStatus | undefined): TaskCounts {
 }
 
 export const toTasks = (status: WorkerStatus | undefined): ConnectorTask[] =>
-  (status?.tasks ?? []).map((t) => ({ id: t.id, state: toState(t.state), workerId: t.worker_id ?? null, trace: t.trace ?? null })).sort((a, b) => a.id - b.id);
+  (status?.tasks ?? [])
+    .map((t) => ({ id: t.id, state: toState(t.state), workerId: t.worker_id ?? null, trace: t.trace ?? null }))
+    .sort((a, b) => a.id - b.id);

@@ -20,9 +20,13 @@ export async function getGroup(clusterId: string, groupId: string): Promise<Grou
       if (d.state === "Dead" && committed.length === 0) {
         throw new ApiError("not_found", `Consumer group "${groupId}" does not exist on cluster "${cluster.name}".`);
       }
-      const topics = [...new Set([...committed.map((x) => x.topic), ...members.flatMap((m) => m.assignments.map((a) => a.topic))])];
+      const topics = [
+        ...new Set([...committed.map((x) => x.topic), ...members.flatMap((m) => m.assignments.map((a) => a.topic))]),
+      ];
       const meta = topics.length ? await fetchMetadata(clusterId, topics) : { topicMetadata: [] };
-      const parts = meta.topicMetadata.flatMap((t) => t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })));
+      const parts = meta.topicMetadata.flatMap((t) =>
+        t.partitionMetadata.map((p) => ({ topic: t.topic, partition: p.partitionId, leader: p.leader })),
+      );
       return { committed, ends: await fetchOffsetsByLeader(clusterId, parts) };
     })();
     // This fresh read joins the group's history; the background refresh keeps the rest of it coming.

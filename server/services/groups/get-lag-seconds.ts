@@ -9,7 +9,15 @@ export type LagSeconds = {
   groupId: string;
   at: number;
   maxLagSeconds: number | null;
-  partitions: { topic: string; partition: number; committedOffset: string; endOffset: string; lagRecords: number; lagSeconds: number | null; note?: string }[];
+  partitions: {
+    topic: string;
+    partition: number;
+    committedOffset: string;
+    endOffset: string;
+    lagRecords: number;
+    lagSeconds: number | null;
+    note?: string;
+  }[];
 };
 
 /**
@@ -21,7 +29,8 @@ export async function getLagSeconds(clusterId: string, groupId: string): Promise
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(15_000, `Cluster "${cluster.name}"`, async () => {
     const committed = await fetchCommittedOffsets(clusterId, groupId);
-    if (committed.length === 0) throw new ApiError("not_found", `Group "${groupId}" has no committed offsets on cluster "${cluster.name}".`);
+    if (committed.length === 0)
+      throw new ApiError("not_found", `Group "${groupId}" has no committed offsets on cluster "${cluster.name}".`);
     const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
     for (const c of committed) {
       const list = byTopic.get(c.topic) ?? [];
@@ -33,7 +42,16 @@ export async function getLagSeconds(clusterId: string, groupId: string): Promise
     for (const [topic, list] of byTopic) {
       const reader = await TopicReader.open(clusterId, topic).catch(() => null);
       if (!reader) {
-        for (const p of list) partitions.push({ topic, partition: p.partition, committedOffset: String(p.offset), endOffset: "?", lagRecords: 0, lagSeconds: null, note: "topic not readable" });
+        for (const p of list)
+          partitions.push({
+            topic,
+            partition: p.partition,
+            committedOffset: String(p.offset),
+            endOffset: "?",
+            lagRecords: 0,
+            lagSeconds: null,
+            note: "topic not readable",
+          });
         continue;
       }
       try {
@@ -43,19 +61,32 @@ export async function getLagSeconds(clusterId: string, groupId: string): Promise
           const r = ranges.get(p.partition);
           if (r && p.offset < r.high) behind.set(p.partition, p.offset < r.low ? r.low : p.offset);
         }
-        const fetched = behind.size ? await reader.fetch(behind, { maxWaitMs: 0, maxBytes: 4 * 1024 * 1024, partitionMaxBytes: 64 * 1024 }) : new Map();
+        const fetched = behind.size
+          ? await reader.fetch(behind, { maxWaitMs: 0, maxBytes: 4 * 1024 * 1024, partitionMaxBytes: 64 * 1024 })
+          : new Map();
         for (const p of list) {
           const r = ranges.get(p.partition);
           const end = r?.high ?? p.offset;
           const lagRecords = Number(end > p.offset ? end - p.offset : 0n);
-          const base = { topic, partition: p.partition, committedOffset: String(p.offset), endOffset: String(end), lagRecords };
+          const base = {
+            topic,
+            partition: p.partition,
+            committedOffset: String(p.offset),
+            endOffset: String(end),
+            lagRecords,
+          };
           if (lagRecords === 0) {
             partitions.push({ ...base, lagSeconds: 0 });
             continue;
           }
           const record = fetched.get(p.partition)?.records[0];
           if (!record) partitions.push({ ...base, lagSeconds: null, note: "the next record could not be read" });
-          else if (r && p.offset < r.low) partitions.push({ ...base, lagSeconds: Math.max(0, (now - record.timestamp) / 1000), note: "committed offset deleted by retention: measured from the oldest record" });
+          else if (r && p.offset < r.low)
+            partitions.push({
+              ...base,
+              lagSeconds: Math.max(0, (now - record.timestamp) / 1000),
+              note: "committed offset deleted by retention: measured from the oldest record",
+            });
           else partitions.push({ ...base, lagSeconds: Math.max(0, (now - record.timestamp) / 1000) });
         }
       } finally {

@@ -9,8 +9,14 @@ import { getGroupSnapshot, partitionLag, type GroupSnapshot } from "@/server/kaf
 
 type Query = z.output<typeof listGroupsQuerySchema>;
 
-export function toGroupListItem(clusterId: string, g: GroupSnapshot["groups"][number], ends: GroupSnapshot["ends"]): GroupListItem {
-  const topics = [...new Set([...g.committed.map((c) => c.topic), ...g.members.flatMap((m) => m.assignments.map((a) => a.topic))])].sort();
+export function toGroupListItem(
+  clusterId: string,
+  g: GroupSnapshot["groups"][number],
+  ends: GroupSnapshot["ends"],
+): GroupListItem {
+  const topics = [
+    ...new Set([...g.committed.map((c) => c.topic), ...g.members.flatMap((m) => m.assignments.map((a) => a.topic))]),
+  ].sort();
   // share groups: the broker's lag (a share-partition's start offset is not a committed position); no health rules
   const share = g.type === "share";
   let total: number | null = share ? (g.shareLag ?? null) : 0;
@@ -39,8 +45,11 @@ export async function listGroups(clusterId: string, query: Query) {
   const cluster = getClusterConfigOrThrow(clusterId);
   const snapshot = await withDeadline(20_000, `Cluster "${cluster.name}"`, () => getGroupSnapshot(clusterId));
   const needle = query.q?.toLowerCase();
-  const items = snapshot.groups.map((g) => toGroupListItem(clusterId, g, snapshot.ends)).filter((g) => !needle || g.groupId.toLowerCase().includes(needle));
-  const value = (g: GroupListItem) => (query.sort === "topics" ? g.topics.length : query.sort === "status" ? severity(g.status) : g[query.sort]);
+  const items = snapshot.groups
+    .map((g) => toGroupListItem(clusterId, g, snapshot.ends))
+    .filter((g) => !needle || g.groupId.toLowerCase().includes(needle));
+  const value = (g: GroupListItem) =>
+    query.sort === "topics" ? g.topics.length : query.sort === "status" ? severity(g.status) : g[query.sort];
   items.sort((a, b) => {
     const va = value(a);
     const vb = value(b);
@@ -53,5 +62,10 @@ export async function listGroups(clusterId: string, query: Query) {
     return a.groupId.localeCompare(b.groupId);
   });
   const end = query.offset + query.limit;
-  return { items: items.slice(query.offset, end), total: items.length, nextOffset: end < items.length ? end : null, ageMs: Date.now() - snapshot.at };
+  return {
+    items: items.slice(query.offset, end),
+    total: items.length,
+    nextOffset: end < items.length ? end : null,
+    ageMs: Date.now() - snapshot.at,
+  };
 }

@@ -28,19 +28,29 @@ export function nextOffset(to: Target, o: PartitionOffsets, current: string | nu
     case "latest":
       return o.end;
     case "timestamp":
-      return byTimestamp === undefined || BigInt(byTimestamp) < 0n ? o.end : String(clamp(BigInt(byTimestamp), start, end));
+      return byTimestamp === undefined || BigInt(byTimestamp) < 0n
+        ? o.end
+        : String(clamp(BigInt(byTimestamp), start, end));
     case "offset": {
       const v = BigInt(to.offset);
       if (v >= start && v <= end) return to.offset;
       if (to.clamp) return String(clamp(v, start, end));
-      throw new ApiError("unprocessable_entity", `Offset ${to.offset} is outside the partition's range ${o.start}–${o.end}. Choose an offset inside it, or clamp to move to the nearest end.`, [{ path: "to.offset", issue: "out_of_range" }]);
+      throw new ApiError(
+        "unprocessable_entity",
+        `Offset ${to.offset} is outside the partition's range ${o.start}–${o.end}. Choose an offset inside it, or clamp to move to the nearest end.`,
+        [{ path: "to.offset", issue: "out_of_range" }],
+      );
     }
     case "shift": {
       const from = BigInt(current ?? o.start);
       const v = from + BigInt(to.by);
       if (v >= start && v <= end) return String(v);
       if (to.clamp) return String(clamp(v, start, end));
-      throw new ApiError("unprocessable_entity", `Shifting offset ${from} by ${to.by} gives ${v}, outside the partition's range ${o.start}–${o.end}. Shift less, or clamp to stop at the nearest end.`, [{ path: "to.by", issue: "out_of_range" }]);
+      throw new ApiError(
+        "unprocessable_entity",
+        `Shifting offset ${from} by ${to.by} gives ${v}, outside the partition's range ${o.start}–${o.end}. Shift less, or clamp to stop at the nearest end.`,
+        [{ path: "to.by", issue: "out_of_range" }],
+      );
     }
   }
 }
@@ -49,14 +59,23 @@ export function nextOffset(to: Target, o: PartitionOffsets, current: string | nu
  * Moves a group's committed offsets (earliest, latest, timestamp, offset, shift ±N). Always computable as a
  * dry run; applied only while the group has no active members, as Kafka requires.
  */
-export async function resetGroupOffsets(clusterId: string, groupId: string, input: Input, opts: { dryRun: boolean; audit: AuditContext }): Promise<ResetPreview> {
+export async function resetGroupOffsets(
+  clusterId: string,
+  groupId: string,
+  input: Input,
+  opts: { dryRun: boolean; audit: AuditContext },
+): Promise<ResetPreview> {
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(20_000, `Cluster "${cluster.name}"`, async () => {
     // Both group types: the broker refuses offset commits from outside while a group has members.
     const d = await describeAnyGroup(clusterId, groupId);
     if (!opts.dryRun && d.members.length > 0) {
       const who = d.members.map((m) => `${m.clientId}@${m.clientHost}`).join(", ");
-      throw new ApiError("conflict", `Group "${groupId}" has ${d.members.length} active member(s) (${who}); stop its consumers first, then reset.`, [{ path: "groupId", issue: "has_active_members" }]);
+      throw new ApiError(
+        "conflict",
+        `Group "${groupId}" has ${d.members.length} active member(s) (${who}); stop its consumers first, then reset.`,
+        [{ path: "groupId", issue: "has_active_members" }],
+      );
     }
     const { plan, current } = await (async () => {
       const infos = await Promise.all(input.topics.map((t) => getTopicInfoOrThrow(clusterId, cluster.name, t.topic)));
@@ -64,19 +83,30 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
         const known = new Set(infos[i].partitions.map((p) => p.partition));
         const wanted = t.partitions ?? [...known];
         const missing = wanted.filter((p) => !known.has(p));
-        if (missing.length) throw new ApiError("unprocessable_entity", `Topic "${t.topic}" has no partition ${missing.join(", ")}.`, [{ path: "topics", issue: "unknown_partition" }]);
-        return wanted.map((p) => ({ topic: t.topic, partition: p, leader: infos[i].partitions.find((x) => x.partition === p)!.leader }));
+        if (missing.length)
+          throw new ApiError("unprocessable_entity", `Topic "${t.topic}" has no partition ${missing.join(", ")}.`, [
+            { path: "topics", issue: "unknown_partition" },
+          ]);
+        return wanted.map((p) => ({
+          topic: t.topic,
+          partition: p,
+          leader: infos[i].partitions.find((x) => x.partition === p)!.leader,
+        }));
       });
       const offsets = await fetchOffsetsByLeader(clusterId, plan);
       const committed = await fetchCommittedOffsets(clusterId, groupId);
-      return { plan: plan.map((p) => ({ ...p, offsets: offsets.get(p.topic)!.get(p.partition)! })), current: new Map(committed.map((x) => [partitionKey(x.topic, x.partition), x.offset])) };
+      return {
+        plan: plan.map((p) => ({ ...p, offsets: offsets.get(p.topic)!.get(p.partition)! })),
+        current: new Map(committed.map((x) => [partitionKey(x.topic, x.partition), x.offset])),
+      };
     })();
     const byTs = new Map<string, string>();
     if (input.to.type === "timestamp") {
       const ts = input.to.timestamp;
       await withAdmin(clusterId, async (admin) => {
         for (const topic of new Set(plan.map((p) => p.topic))) {
-          for (const r of await admin.fetchTopicOffsetsByTimestamp(topic, ts)) byTs.set(partitionKey(topic, r.partition), r.offset);
+          for (const r of await admin.fetchTopicOffsetsByTimestamp(topic, ts))
+            byTs.set(partitionKey(topic, r.partition), r.offset);
         }
       });
     }
@@ -89,17 +119,39 @@ export async function resetGroupOffsets(clusterId: string, groupId: string, inpu
         // kafkajs answers the log end (not -1) when no record is at or after the timestamp
         input.to.type === "timestamp" && (ts === undefined || BigInt(ts) < 0n || ts === p.offsets.end)
           ? "no record at or after that time: moves to the end (only records produced later will be read)"
-          : (input.to.type === "offset" || input.to.type === "shift") && input.to.clamp && (next === p.offsets.start || next === p.offsets.end) && next !== (input.to.type === "offset" ? input.to.offset : String(BigInt(cur ?? p.offsets.start) + BigInt(input.to.by)))
+          : (input.to.type === "offset" || input.to.type === "shift") &&
+              input.to.clamp &&
+              (next === p.offsets.start || next === p.offsets.end) &&
+              next !==
+                (input.to.type === "offset"
+                  ? input.to.offset
+                  : String(BigInt(cur ?? p.offsets.start) + BigInt(input.to.by)))
             ? `clamped to the partition's range ${p.offsets.start}–${p.offsets.end}`
             : undefined;
-      return { topic: p.topic, partition: p.partition, current: cur, next, lagAfter: Number(BigInt(p.offsets.end) - BigInt(next)), ...(note ? { note } : {}) };
+      return {
+        topic: p.topic,
+        partition: p.partition,
+        current: cur,
+        next,
+        lagAfter: Number(BigInt(p.offsets.end) - BigInt(next)),
+        ...(note ? { note } : {}),
+      };
     });
     if (opts.dryRun) return { dryRun: true, partitions };
     return audited(
       { ...opts.audit, clusterId },
-      { action: "group.offsets_reset", targetType: "consumer_group", target: groupId, before: Object.fromEntries(partitions.map((p) => [`${p.topic}:${p.partition}`, p.current])) },
+      {
+        action: "group.offsets_reset",
+        targetType: "consumer_group",
+        target: groupId,
+        before: Object.fromEntries(partitions.map((p) => [`${p.topic}:${p.partition}`, p.current])),
+      },
       async () => {
-        await commitGroupOffsets(clusterId, groupId, partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.next })));
+        await commitGroupOffsets(
+          clusterId,
+          groupId,
+          partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.next })),
+        );
         invalidateGroupSnapshot(clusterId);
         return { dryRun: false, partitions };
       },

@@ -23,9 +23,19 @@ const MAX_ROUNDS = 10_000;
  * `limit` oldest (by timestamp); backward pages read the `limit` records before each position and keep the
  * newest. Each page returns cursors for both directions, computed from what it showed.
  */
-export async function browseMessages(clusterId: string, topic: string, q: BrowseQuery, access: ReadAccess): Promise<BrowsePage> {
+export async function browseMessages(
+  clusterId: string,
+  topic: string,
+  q: BrowseQuery,
+  access: ReadAccess,
+): Promise<BrowsePage> {
   const cluster = getClusterConfigOrThrow(clusterId);
-  const mask = await maskingFor(clusterId, topic, { ...access, unmasked: q.unmasked }, { view: "browse", keyFormat: q.keyFormat, valueFormat: q.valueFormat });
+  const mask = await maskingFor(
+    clusterId,
+    topic,
+    { ...access, unmasked: q.unmasked },
+    { view: "browse", keyFormat: q.keyFormat, valueFormat: q.valueFormat },
+  );
   const release = acquireMessageSession(clusterId);
   // The slot is freed when the reading stops: at the deadline or when the client goes, the loop sees the signal.
   return withDeadline(BROWSE_DEADLINE_MS, `Cluster "${cluster.name}"`, (signal) =>
@@ -43,13 +53,19 @@ export async function browseMessages(clusterId: string, topic: string, q: Browse
   );
 }
 
-async function page(reader: TopicReader, q: BrowseQuery & { topic?: TopicDecoding }, mask: Masking | null, signal: AbortSignal): Promise<BrowsePage> {
+async function page(
+  reader: TopicReader,
+  q: BrowseQuery & { topic?: TopicDecoding },
+  mask: Masking | null,
+  signal: AbortSignal,
+): Promise<BrowsePage> {
   const given = q.cursor ? decodeCursor(q.cursor) : null;
   const partitions = reader.select(given ? [...given.pos.keys()] : q.partitions);
   const ranges = await reader.ranges(partitions);
   let cursor: BrowseCursor;
   if (given) cursor = given;
-  else if (q.start === "newest") cursor = { dir: "back", order: "newest-first", pos: await startPositions(reader, ranges, { start: "end" }) };
+  else if (q.start === "newest")
+    cursor = { dir: "back", order: "newest-first", pos: await startPositions(reader, ranges, { start: "end" }) };
   else cursor = { dir: "fwd", order: "oldest-first", pos: await startPositions(reader, ranges, q) };
 
   const limit = q.limit;
@@ -59,7 +75,15 @@ async function page(reader: TopicReader, q: BrowseQuery & { topic?: TopicDecodin
       const rows = collected.get(partition) ?? [];
       for (const r of f.records) {
         // A masked topic is decoded whole (the rules need all of it) and masked before the preview is cut.
-        const d = await (mask ? mask.decode(r, q) : decodeRecord(reader.clusterId, r, { keyFormat: q.keyFormat, valueFormat: q.valueFormat, parse: false, previewBytes: PREVIEW_BYTES, topic: q.topic }));
+        const d = await (mask
+          ? mask.decode(r, q)
+          : decodeRecord(reader.clusterId, r, {
+              keyFormat: q.keyFormat,
+              valueFormat: q.valueFormat,
+              parse: false,
+              previewBytes: PREVIEW_BYTES,
+              topic: q.topic,
+            }));
         rows.push({ ...toMessage(d, true), _offset: r.offset });
       }
       collected.set(partition, rows);
@@ -81,7 +105,8 @@ async function page(reader: TopicReader, q: BrowseQuery & { topic?: TopicDecodin
       positions.set(p, from);
     }
   }
-  const pending = () => new Map([...positions].filter(([p, pos]) => pos < windowEnd.get(p)! && (collected.get(p)?.length ?? 0) < limit));
+  const pending = () =>
+    new Map([...positions].filter(([p, pos]) => pos < windowEnd.get(p)! && (collected.get(p)?.length ?? 0) < limit));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     signal.throwIfAborted();
     const todo = pending();
@@ -97,7 +122,10 @@ async function page(reader: TopicReader, q: BrowseQuery & { topic?: TopicDecodin
 
   // Merge: keep `limit` rows nearest the cursor.
   const all = [...collected.values()].flat();
-  const byTime = (a: Row, b: Row) => a.timestamp - b.timestamp || a.partition - b.partition || (a._offset < b._offset ? -1 : a._offset > b._offset ? 1 : 0);
+  const byTime = (a: Row, b: Row) =>
+    a.timestamp - b.timestamp ||
+    a.partition - b.partition ||
+    (a._offset < b._offset ? -1 : a._offset > b._offset ? 1 : 0);
   all.sort(byTime);
   const shown = cursor.dir === "fwd" ? all.slice(0, limit) : all.slice(Math.max(0, all.length - limit));
 
@@ -124,7 +152,10 @@ async function page(reader: TopicReader, q: BrowseQuery & { topic?: TopicDecodin
   return {
     messages: ordered.map(({ _offset: _, ...m }) => m),
     nextCursor: more(cursor.dir, next) ? encodeCursor({ dir: cursor.dir, order: cursor.order, pos: next }) : null,
-    prevCursor: more(prevDir, prev) && !isStart(cursor, ranges, q) ? encodeCursor({ dir: prevDir, order: cursor.order, pos: prev }) : null,
+    prevCursor:
+      more(prevDir, prev) && !isStart(cursor, ranges, q)
+        ? encodeCursor({ dir: prevDir, order: cursor.order, pos: prev })
+        : null,
     order: cursor.order,
     partitions: rangesDto(ranges),
   };

@@ -12,9 +12,16 @@ const encoder = new TextEncoder();
  * never holds the whole result), ending with nothing more (a failure mid-way is written as a final
  * {"error": …} line, since the status is already sent). Refused when the cluster disables export. Audited.
  */
-export async function exportMessages(request: Request, clusterId: string, topic: string, q: StreamQuery, ctx: Omit<AuditContext, "clusterId">): Promise<Response> {
+export async function exportMessages(
+  request: Request,
+  clusterId: string,
+  topic: string,
+  q: StreamQuery,
+  ctx: Omit<AuditContext, "clusterId">,
+): Promise<Response> {
   const cluster = getClusterConfigOrThrow(clusterId);
-  if (!cluster.messages.allowExport) throw new ApiError("forbidden", `Export is disabled for cluster "${cluster.name}" (messages.allowExport: false).`);
+  if (!cluster.messages.allowExport)
+    throw new ApiError("forbidden", `Export is disabled for cluster "${cluster.name}" (messages.allowExport: false).`);
   const query = { ...q, follow: false };
   const stream = await audited(
     { ...ctx, clusterId },
@@ -22,9 +29,22 @@ export async function exportMessages(request: Request, clusterId: string, topic:
       action: "messages.export",
       targetType: "topic",
       target: topic,
-      before: { start: q.start, partitions: q.partitions ?? "all", q: q.q, regex: q.regex, cel: q.cel, from: q.from, to: q.to, maxResults: q.maxResults, keyFormat: q.keyFormat, valueFormat: q.valueFormat, unmasked: q.unmasked },
+      before: {
+        start: q.start,
+        partitions: q.partitions ?? "all",
+        q: q.q,
+        regex: q.regex,
+        cel: q.cel,
+        from: q.from,
+        to: q.to,
+        maxResults: q.maxResults,
+        keyFormat: q.keyFormat,
+        valueFormat: q.valueFormat,
+        unmasked: q.unmasked,
+      },
     },
-    () => openMessageStream(clusterId, topic, query, null, { actor: ctx.actor, requestId: ctx.requestId }, { full: true }),
+    () =>
+      openMessageStream(clusterId, topic, query, null, { actor: ctx.actor, requestId: ctx.requestId }, { full: true }),
     () => ({ started: true }),
   );
   const abort = new AbortController();
@@ -69,6 +89,10 @@ export async function exportMessages(request: Request, clusterId: string, topic:
   });
   const file = `${topic}-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`;
   return new Response(body, {
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "content-disposition": `attachment; filename="${file}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "content-disposition": `attachment; filename="${file}"`,
+      "cache-control": "no-store",
+    },
   });
 }

@@ -23,26 +23,40 @@ export async function getMessage(
   const mask = await maskingFor(clusterId, topic, access, { view: "detail", ...formats });
   const release = acquireMessageSession(clusterId);
   return withDeadline(15_000, `Cluster "${cluster.name}"`, (signal) =>
-    releaseWhenDone((async () => {
-      const reader = await TopicReader.open(clusterId, topic);
-      try {
-        const [p] = reader.select([partition]);
-        const range = (await reader.ranges([p])).get(p)!;
-        if (offset < range.low || offset >= range.high) {
-          throw new ApiError("not_found", `Partition ${p} of "${topic}" holds offsets ${range.low}–${range.high - 1n}; ${offset} is not there (deleted by retention, or not written yet).`);
+    releaseWhenDone(
+      (async () => {
+        const reader = await TopicReader.open(clusterId, topic);
+        try {
+          const [p] = reader.select([partition]);
+          const range = (await reader.ranges([p])).get(p)!;
+          if (offset < range.low || offset >= range.high) {
+            throw new ApiError(
+              "not_found",
+              `Partition ${p} of "${topic}" holds offsets ${range.low}–${range.high - 1n}; ${offset} is not there (deleted by retention, or not written yet).`,
+            );
+          }
+          // Large records: ask for up to 64 MiB so one record is always returned whole.
+          signal.throwIfAborted();
+          const fetched = await reader.fetch(new Map([[p, offset]]), {
+            maxWaitMs: 100,
+            maxBytes: 64 * 1024 * 1024,
+            partitionMaxBytes: 64 * 1024 * 1024,
+          });
+          signal.throwIfAborted();
+          const record = fetched.get(p)?.records.find((r) => r.offset === offset);
+          if (!record)
+            throw new ApiError(
+              "not_found",
+              `There is no record at offset ${offset} of partition ${p} (compacted away, or a transaction marker).`,
+            );
+          const withTopic = { ...formats, topic: await topicDecodingFor(clusterId, topic) };
+          const d = await (mask ? mask.decode(record, withTopic) : decodeRecord(clusterId, record, withTopic));
+          return toMessage(d, false);
+        } finally {
+          reader.close();
         }
-        // Large records: ask for up to 64 MiB so one record is always returned whole.
-        signal.throwIfAborted();
-        const fetched = await reader.fetch(new Map([[p, offset]]), { maxWaitMs: 100, maxBytes: 64 * 1024 * 1024, partitionMaxBytes: 64 * 1024 * 1024 });
-        signal.throwIfAborted();
-        const record = fetched.get(p)?.records.find((r) => r.offset === offset);
-        if (!record) throw new ApiError("not_found", `There is no record at offset ${offset} of partition ${p} (compacted away, or a transaction marker).`);
-        const withTopic = { ...formats, topic: await topicDecodingFor(clusterId, topic) };
-        const d = await (mask ? mask.decode(record, withTopic) : decodeRecord(clusterId, record, withTopic));
-        return toMessage(d, false);
-      } finally {
-        reader.close();
-      }
-    })(), release),
+      })(),
+      release,
+    ),
   );
 }

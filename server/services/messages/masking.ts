@@ -10,7 +10,11 @@ import { whyCannotReadRecords } from "./read-scope";
 
 /** Who reads, and whether they asked for clear text (`unmasked=true`). */
 export type ReadAccess = { actor: Actor; requestId: string; unmasked?: boolean };
-export type ReadView = { view: "browse" | "detail" | "search" | "tail" | "export"; keyFormat: DecodeFormat; valueFormat: DecodeFormat };
+export type ReadView = {
+  view: "browse" | "detail" | "search" | "tail" | "export";
+  keyFormat: DecodeFormat;
+  valueFormat: DecodeFormat;
+};
 
 /** Admins of the cluster, and the roles and teams a rule names, may lift it. */
 function exempt(actor: Actor, clusterId: string, rule: MaskingRule): boolean {
@@ -25,12 +29,28 @@ function exempt(actor: Actor, clusterId: string, rule: MaskingRule): boolean {
  * exempt from are lifted (one audit row per request or session, with the view and formats) and a reader exempt
  * from none is refused (403, audited).
  */
-export async function maskingFor(clusterId: string, topic: string, access: ReadAccess, view: ReadView): Promise<Masking | null> {
+export async function maskingFor(
+  clusterId: string,
+  topic: string,
+  access: ReadAccess,
+  view: ReadView,
+): Promise<Masking | null> {
   // Every record read (browse, detail, search, tail, export) passes here first: the cluster's read scope.
   const outOfScope = await whyCannotReadRecords(access.actor, clusterId, topic);
   if (outOfScope) {
     await prisma.auditEvent.create({
-      data: { actor: access.actor.email, actorId: access.actor.id, clusterId, action: "messages.read", targetType: "topic", target: topic, result: "denied", error: outOfScope, before: JSON.stringify({ view: view.view }), requestId: access.requestId },
+      data: {
+        actor: access.actor.email,
+        actorId: access.actor.id,
+        clusterId,
+        action: "messages.read",
+        targetType: "topic",
+        target: topic,
+        result: "denied",
+        error: outOfScope,
+        before: JSON.stringify({ view: view.view }),
+        requestId: access.requestId,
+      },
     });
     throw new ApiError("forbidden", outOfScope);
   }
@@ -53,5 +73,8 @@ export async function maskingFor(clusterId: string, topic: string, access: ReadA
     throw new ApiError("forbidden", message);
   }
   await prisma.auditEvent.create({ data: { ...row, result: "success" } });
-  return compileMasking(clusterId, rules.filter((r) => !lifted.includes(r)));
+  return compileMasking(
+    clusterId,
+    rules.filter((r) => !lifted.includes(r)),
+  );
 }

@@ -18,15 +18,30 @@ type Body = z.output<typeof produceBodySchema>;
 type Part = Body["value"];
 
 /** `quote`: errors may quote the library's message, which can carry the input (never on a masked topic). */
-async function encodePart(clusterId: string, part: Part, which: "key" | "value", quote: boolean, topic: string): Promise<Buffer | null> {
+async function encodePart(
+  clusterId: string,
+  part: Part,
+  which: "key" | "value",
+  quote: boolean,
+  topic: string,
+): Promise<Buffer | null> {
   switch (part.format) {
     case "topic": {
       const side = (await topicDecodingFor(clusterId, topic))?.[which];
-      if (!side || !("decoder" in side)) throw new ApiError("unprocessable_entity", `Topic "${topic}" has no ${which} decoder to encode with; choose one under Decoding, or another format.`, [{ path: `${which}.format`, issue: "no decoder" }]);
+      if (!side || !("decoder" in side))
+        throw new ApiError(
+          "unprocessable_entity",
+          `Topic "${topic}" has no ${which} decoder to encode with; choose one under Decoding, or another format.`,
+          [{ path: `${which}.format`, issue: "no decoder" }],
+        );
       try {
         return side.decoder.encode(part.data);
       } catch (e) {
-        throw new ApiError("unprocessable_entity", `The ${which} cannot be encoded as ${side.decoder.label}${quote ? `: ${(e as Error).message}` : "."}`, [{ path: `${which}.data`, issue: "not encodable" }]);
+        throw new ApiError(
+          "unprocessable_entity",
+          `The ${which} cannot be encoded as ${side.decoder.label}${quote ? `: ${(e as Error).message}` : "."}`,
+          [{ path: `${which}.data`, issue: "not encodable" }],
+        );
       }
     }
     case "null":
@@ -38,20 +53,35 @@ async function encodePart(clusterId: string, part: Part, which: "key" | "value",
       return Buffer.from(part.data.replace(/\s/g, ""), "base64");
     case "schema": {
       const registry = schemaRegistryFor(clusterId);
-      if (!registry) throw new ApiError("unprocessable_entity", `No schema registry is configured for this cluster, so the ${which} cannot be schema-encoded.`, [{ path: `${which}.format`, issue: "no registry" }]);
+      if (!registry)
+        throw new ApiError(
+          "unprocessable_entity",
+          `No schema registry is configured for this cluster, so the ${which} cannot be schema-encoded.`,
+          [{ path: `${which}.format`, issue: "no registry" }],
+        );
       let payload: unknown;
       try {
         payload = JSON.parse(part.data);
       } catch (e) {
-        throw new ApiError("unprocessable_entity", `The ${which} must be JSON to be encoded with a schema${quote ? `: ${(e as Error).message}` : "."}`, [{ path: `${which}.data`, issue: "not JSON" }]);
+        throw new ApiError(
+          "unprocessable_entity",
+          `The ${which} must be JSON to be encoded with a schema${quote ? `: ${(e as Error).message}` : "."}`,
+          [{ path: `${which}.data`, issue: "not JSON" }],
+        );
       }
       let id: number;
       try {
-        id = part.version ? await registry.getRegistryId(part.subject!, part.version) : await registry.getLatestSchemaId(part.subject!);
+        id = part.version
+          ? await registry.getRegistryId(part.subject!, part.version)
+          : await registry.getLatestSchemaId(part.subject!);
       } catch (e) {
         const status = (e as { status?: number }).status;
         if (status === 404 || /not found/i.test((e as Error).message)) {
-          throw new ApiError("unprocessable_entity", `Subject "${part.subject}"${part.version ? ` version ${part.version}` : ""} is not in the schema registry.`, [{ path: `${which}.subject`, issue: "unknown subject" }]);
+          throw new ApiError(
+            "unprocessable_entity",
+            `Subject "${part.subject}"${part.version ? ` version ${part.version}` : ""} is not in the schema registry.`,
+            [{ path: `${which}.subject`, issue: "unknown subject" }],
+          );
         }
         throw new ApiError("kafka_unavailable", `The schema registry did not answer: ${(e as Error).message}`);
       }
@@ -78,7 +108,10 @@ const KAFKA_DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
  */
 export async function produceBodyLimit(clusterId: string, topic: string): Promise<number> {
   const max = await withAdmin(clusterId, async (admin) => {
-    const res = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    const res = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+    });
     const v = Number(res.resources[0]?.configEntries.find((e) => e.configName === "max.message.bytes")?.configValue);
     return Number.isFinite(v) && v > 0 ? v : KAFKA_DEFAULT_MAX_MESSAGE_BYTES;
   }).catch(() => KAFKA_DEFAULT_MAX_MESSAGE_BYTES);
@@ -86,21 +119,35 @@ export async function produceBodyLimit(clusterId: string, topic: string): Promis
 }
 
 /** Writes one record through the cluster's shared producer and reports where it landed. Audited. */
-export async function produceMessage(clusterId: string, topic: string, body: Body, ctx: Omit<AuditContext, "clusterId">): Promise<ProduceResult> {
+export async function produceMessage(
+  clusterId: string,
+  topic: string,
+  body: Body,
+  ctx: Omit<AuditContext, "clusterId">,
+): Promise<ProduceResult> {
   const cluster = getClusterConfigOrThrow(clusterId);
   const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
   if (body.partition !== null && body.partition >= info.partitions.length) {
-    throw new ApiError("unprocessable_entity", `Topic "${topic}" has partitions 0–${info.partitions.length - 1}; partition ${body.partition} does not exist.`, [
-      { path: "partition", issue: "unknown partition" },
-    ]);
+    throw new ApiError(
+      "unprocessable_entity",
+      `Topic "${topic}" has partitions 0–${info.partitions.length - 1}; partition ${body.partition} does not exist.`,
+      [{ path: "partition", issue: "unknown partition" }],
+    );
   }
   const quote = rulesFor(cluster.messages.masking, topic).length === 0;
-  const [key, value] = await Promise.all([encodePart(clusterId, body.key, "key", quote, topic), encodePart(clusterId, body.value, "value", quote, topic)]);
+  const [key, value] = await Promise.all([
+    encodePart(clusterId, body.key, "key", quote, topic),
+    encodePart(clusterId, body.value, "value", quote, topic),
+  ]);
   const summary = {
     partition: body.partition,
     compression: body.compression,
     key: body.key.format === "null" ? null : { format: body.key.format, bytes: key?.length ?? 0 },
-    value: { format: body.value.format, bytes: value?.length ?? 0, ...(body.value.subject ? { subject: body.value.subject } : {}) },
+    value: {
+      format: body.value.format,
+      bytes: value?.length ?? 0,
+      ...(body.value.subject ? { subject: body.value.subject } : {}),
+    },
     headers: body.headers.map((h) => h.key),
   };
   return audited(

@@ -17,11 +17,18 @@ export async function whyCannotReadRecords(actor: Actor, clusterId: string, topi
   const teamIds = actor.teams.map((t) => t.id);
   if (teamIds.length) {
     const grants = await prisma.topicRequest.findMany({
-      where: { clusterId, kind: { in: ["access", "create"] }, status: "PROVISIONED", revokedAt: null, teamId: { in: teamIds } },
+      where: {
+        clusterId,
+        kind: { in: ["access", "create"] },
+        status: "PROVISIONED",
+        revokedAt: null,
+        teamId: { in: teamIds },
+      },
       select: { spec: true },
       take: 5000,
     });
-    if (grants.some((g) => grantsRead((JSON.parse(g.spec) as AccessSpec | CreateSpec).bindings ?? [], topic))) return null;
+    if (grants.some((g) => grantsRead((JSON.parse(g.spec) as AccessSpec | CreateSpec).bindings ?? [], topic)))
+      return null;
   }
   return `Records of "${topic}" are readable only by the teams that own it or hold an approved access grant for it (this cluster reads records by grant: messages.readScope is "owned"). Request read access for one of your team's principals.`;
 }

@@ -58,7 +58,12 @@ export async function openMessageStream(
   const cluster = getClusterConfigOrThrow(clusterId);
   const filter = compileFilter(q);
   const view = options.full ? "export" : q.follow ? "tail" : "search";
-  const mask = await maskingFor(clusterId, topic, { ...access, unmasked: q.unmasked }, { view, keyFormat: q.keyFormat, valueFormat: q.valueFormat });
+  const mask = await maskingFor(
+    clusterId,
+    topic,
+    { ...access, unmasked: q.unmasked },
+    { view, keyFormat: q.keyFormat, valueFormat: q.valueFormat },
+  );
   const decoding = await topicDecodingFor(clusterId, topic);
   const release = acquireMessageSession(clusterId);
   let reader: TopicReader | undefined;
@@ -78,7 +83,10 @@ export async function openMessageStream(
     // Raw-byte pre-filter: only where no masking applies (masked text must never be searchable through the bytes).
     // Nor where a topic decoder shows something other than the bytes as text (numbers, msgpack, protobuf, …).
     const prefilter = mask || !rawBytesSearchable(decoding) ? null : compileRawPrefilter(q);
-    return { events: (signal) => run(reader!, setup, q, filter, mask, prefilter, signal, !options.full, decoding), close };
+    return {
+      events: (signal) => run(reader!, setup, q, filter, mask, prefilter, signal, !options.full, decoding),
+      close,
+    };
   } catch (error) {
     close();
     throw error;
@@ -129,7 +137,11 @@ async function* run(
         matched,
         bytes,
         elapsedMs: Date.now() - started,
-        partitions: [...pos].map(([partition, offset]) => ({ partition, offset: offset.toString(), end: (ends.get(partition) ?? offset).toString() })),
+        partitions: [...pos].map(([partition, offset]) => ({
+          partition,
+          offset: offset.toString(),
+          end: (ends.get(partition) ?? offset).toString(),
+        })),
         ...(filter.errors.count ? { filterErrors: { ...filter.errors } } : {}),
       },
     };
@@ -141,7 +153,11 @@ async function* run(
     buffer = [];
     return { event: "messages", id: id(), data: { messages } };
   };
-  const done = (reason: "end" | "limit" | "timeout" | "cancelled"): StreamEvent => ({ event: "done", id: id(), data: { reason, scanned, matched, elapsedMs: Date.now() - started } });
+  const done = (reason: "end" | "limit" | "timeout" | "cancelled"): StreamEvent => ({
+    event: "done",
+    id: id(),
+    data: { reason, scanned, matched, elapsedMs: Date.now() - started },
+  });
 
   yield { event: "phase", data: { phase: "consuming" } };
   yield progress();
@@ -153,7 +169,11 @@ async function* run(
   const pendingOf = () => new Map([...fetchPos].filter(([p, o]) => q.follow || o < ends.get(p)!));
   const startFetch = (todo: Map<number, bigint>) => {
     const caughtUp = [...todo].every(([p, o]) => o >= ends.get(p)!);
-    const promise = reader.fetch(todo, { maxWaitMs: caughtUp ? 250 : 100, maxBytes: SCAN_FETCH_BYTES, partitionMaxBytes: SCAN_FETCH_BYTES / 4 });
+    const promise = reader.fetch(todo, {
+      maxWaitMs: caughtUp ? 250 : 100,
+      maxBytes: SCAN_FETCH_BYTES,
+      partitionMaxBytes: SCAN_FETCH_BYTES / 4,
+    });
     promise.catch(() => {}); // observed when awaited; an abandoned prefetch must not surface as unhandled
     return promise;
   };
@@ -185,14 +205,22 @@ async function* run(
     } catch (error) {
       prefetched = null;
       for (const [p, o] of pos) fetchPos.set(p, o);
-      const apiError = error instanceof ApiError ? error : new ApiError("internal", streamError(error, "messages").message);
+      const apiError =
+        error instanceof ApiError ? error : new ApiError("internal", streamError(error, "messages").message);
       if (apiError.code !== "kafka_unavailable") {
         yield { event: "error", data: { code: apiError.code, message: apiError.message, fatal: true } };
         return;
       }
       outageSince ??= Date.now();
       if (!q.follow && Date.now() - outageSince > SEARCH_OUTAGE_MS) {
-        yield { event: "error", data: { code: apiError.code, message: `${apiError.message} The search stopped after ${SEARCH_OUTAGE_MS / 1000} s without the cluster.`, fatal: true } };
+        yield {
+          event: "error",
+          data: {
+            code: apiError.code,
+            message: `${apiError.message} The search stopped after ${SEARCH_OUTAGE_MS / 1000} s without the cluster.`,
+            fatal: true,
+          },
+        };
         return;
       }
       yield { event: "phase", data: { phase: "reconnecting", message: apiError.message } };
@@ -230,7 +258,8 @@ async function* run(
         try {
           ok = filter.test(d);
         } catch (error) {
-          const e = error instanceof ApiError ? error : new ApiError("internal", streamError(error, "messages").message);
+          const e =
+            error instanceof ApiError ? error : new ApiError("internal", streamError(error, "messages").message);
           yield { event: "error", data: { code: e.code, message: e.message, fatal: true } };
           return;
         }
@@ -265,9 +294,13 @@ async function* run(
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

@@ -15,7 +15,8 @@ const TOP = 10;
 const QUEUE_MAX = 20;
 
 export function project(tick: Tick, scope: MetricsScope): MetricsPoint {
-  if (!tick.ok) return { t: tick.t, ok: false, produceRate: null, consumeRate: null, topics: [], groups: [], error: tick.error };
+  if (!tick.ok)
+    return { t: tick.t, ok: false, produceRate: null, consumeRate: null, topics: [], groups: [], error: tick.error };
   let topics = tick.topics;
   let groups = tick.groups;
   if (scope.topic) {
@@ -38,13 +39,18 @@ export function project(tick: Tick, scope: MetricsScope): MetricsPoint {
  * a topic's stream) and, when the tick failed, an `error` event with the reason (the metrics event then carries
  * ok: false so charts show a gap, not zeros); `topics-changed` when topics appear or go; `heartbeat` in silence.
  */
-export async function openMetricsStream(clusterId: string, scope: MetricsScope, lastEventId: string | null): Promise<(signal: AbortSignal) => AsyncGenerator<SseEvent>> {
+export async function openMetricsStream(
+  clusterId: string,
+  scope: MetricsScope,
+  lastEventId: string | null,
+): Promise<(signal: AbortSignal) => AsyncGenerator<SseEvent>> {
   const cluster = getClusterConfigOrThrow(clusterId);
   await withDeadline(5_000, `Cluster "${cluster.name}"`, async () => {
     if (scope.topic) await getTopicInfoOrThrow(clusterId, cluster.name, scope.topic!);
     if (scope.group) {
       const group = await describeAnyGroup(clusterId, scope.group);
-      if (group.state === "Dead") throw new ApiError("not_found", `Consumer group "${scope.group}" does not exist on cluster "${cluster.name}".`);
+      if (group.state === "Dead")
+        throw new ApiError("not_found", `Consumer group "${scope.group}" does not exist on cluster "${cluster.name}".`);
     }
   });
   const sampler = samplerFor(clusterId);
@@ -63,7 +69,11 @@ export async function openMetricsStream(clusterId: string, scope: MetricsScope, 
     try {
       await sampler.loaded;
       const history = sampler.history.filter((t) => t.t > since).map((t) => project(t, scope));
-      yield { event: "history", id: String(history.at(-1)?.t ?? since), data: { intervalMs: sampler.intervalMs, points: history } };
+      yield {
+        event: "history",
+        id: String(history.at(-1)?.t ?? since),
+        data: { intervalMs: sampler.intervalMs, points: history },
+      };
       while (!signal.aborted) {
         if (queue.length === 0) await new Promise<void>((r) => (wake = r));
         wake = null;

@@ -31,13 +31,21 @@ function parseData(raw: string): Record<string, unknown> {
 /** The user rows (active) with their roles and teams, as Actors, for the permission helpers. */
 type UserWhere = NonNullable<NonNullable<Parameters<typeof prisma.user.findMany>[0]>["where"]>;
 async function actorsWhere(where: UserWhere): Promise<Actor[]> {
-  const users = await prisma.user.findMany({ where: { ...where, active: true }, include: { roles: true, teams: { include: { team: true } } }, take: 1_000 });
+  const users = await prisma.user.findMany({
+    where: { ...where, active: true },
+    include: { roles: true, teams: { include: { team: true } } },
+    take: 1_000,
+  });
   return users.map((u) => ({
     id: u.id,
     name: u.name,
     email: u.email,
     roles: Object.fromEntries(u.roles.map((r) => [r.clusterId, r.role as Role])),
-    teams: u.teams.map(({ team }) => ({ id: team.id, name: team.name, prefixes: JSON.parse(team.prefixes) as string[] })),
+    teams: u.teams.map(({ team }) => ({
+      id: team.id,
+      name: team.name,
+      prefixes: JSON.parse(team.prefixes) as string[],
+    })),
   }));
 }
 
@@ -50,8 +58,15 @@ type RequestRow = NonNullable<Awaited<ReturnType<typeof prisma.topicRequest.find
 async function recipients(kind: string, r: RequestRow): Promise<Recipient[]> {
   if (kind === "request.submitted") {
     const team = decidingTeamId(r);
-    const candidates = team === null ? await actorsWhere({ roles: { some: { OR: [{ clusterId: r.clusterId }, { clusterId: "*" }] } } }) : await actorsWhere({ teams: { some: { teamId: team } } });
-    return candidates.filter((a) => a.id !== r.requesterId && (team === null ? roleOn(a, r.clusterId) === "admin" : hasRole(a, "requests:decide", r.clusterId)));
+    const candidates =
+      team === null
+        ? await actorsWhere({ roles: { some: { OR: [{ clusterId: r.clusterId }, { clusterId: "*" }] } } })
+        : await actorsWhere({ teams: { some: { teamId: team } } });
+    return candidates.filter(
+      (a) =>
+        a.id !== r.requesterId &&
+        (team === null ? roleOn(a, r.clusterId) === "admin" : hasRole(a, "requests:decide", r.clusterId)),
+    );
   }
   return actorsWhere({ id: r.requesterId });
 }
@@ -88,15 +103,36 @@ export async function routeEvent(e: Event): Promise<number> {
   let stored = 0;
   for (const user of await recipients(e.kind, r)) {
     try {
-      await prisma.userNotification.create({ data: { userId: user.id, clusterId: e.clusterId, kind: e.kind, subject: e.subject, eventId: e.id, message, createdAt: e.at } });
+      await prisma.userNotification.create({
+        data: {
+          userId: user.id,
+          clusterId: e.clusterId,
+          kind: e.kind,
+          subject: e.subject,
+          eventId: e.id,
+          message,
+          createdAt: e.at,
+        },
+      });
       stored++;
     } catch (error) {
       if (!isUnique(error)) throw error;
     }
     if (smtp && user.email) {
-      await enqueueNotification({ id: "inbox", clusterId: e.clusterId, name: "Request notifications" }, [{ type: "email", to: [user.email] }], `inbox:${e.id}:${user.id}`, {
-        cluster: e.clusterId, subject: e.subject, state: "event", event: e.kind, message, at: e.at.toISOString(), link: paths.request(e.clusterId, e.subject),
-      });
+      await enqueueNotification(
+        { id: "inbox", clusterId: e.clusterId, name: "Request notifications" },
+        [{ type: "email", to: [user.email] }],
+        `inbox:${e.id}:${user.id}`,
+        {
+          cluster: e.clusterId,
+          subject: e.subject,
+          state: "event",
+          event: e.kind,
+          message,
+          at: e.at.toISOString(),
+          link: paths.request(e.clusterId, e.subject),
+        },
+      );
     }
   }
   return stored;
@@ -110,19 +146,47 @@ export async function listNotifications(actor: Actor): Promise<NotificationsDto>
   ]);
   const everywhere = roleOn(actor, "*") !== null;
   const clusters = Object.keys(actor.roles).filter((c) => c !== "*" && roleOn(actor, c) !== null);
-  const firing = everywhere || clusters.length
-    ? await prisma.alertState.findMany({ where: { state: "firing", ...(everywhere ? {} : { clusterId: { in: clusters } }) }, orderBy: { firedAt: "desc" }, take: MAX_FIRING * 2 })
-    : [];
+  const firing =
+    everywhere || clusters.length
+      ? await prisma.alertState.findMany({
+          where: { state: "firing", ...(everywhere ? {} : { clusterId: { in: clusters } }) },
+          orderBy: { firedAt: "desc" },
+          take: MAX_FIRING * 2,
+        })
+      : [];
   // A cluster binding wins over "*": drop clusters where the user's own binding says otherwise (none today, but fail closed).
-  const visible = firing.filter((s) => roleOn(actor, s.clusterId) !== null && hasRole(actor, "alerts:read", s.clusterId)).slice(0, MAX_FIRING);
-  const names = new Map((await prisma.alertRule.findMany({ where: { id: { in: [...new Set(visible.map((s) => s.ruleId))] } }, select: { id: true, name: true } })).map((x) => [x.id, x.name]));
+  const visible = firing
+    .filter((s) => roleOn(actor, s.clusterId) !== null && hasRole(actor, "alerts:read", s.clusterId))
+    .slice(0, MAX_FIRING);
+  const names = new Map(
+    (
+      await prisma.alertRule.findMany({
+        where: { id: { in: [...new Set(visible.map((s) => s.ruleId))] } },
+        select: { id: true, name: true },
+      })
+    ).map((x) => [x.id, x.name]),
+  );
   const alerts: FiringAlertDto[] = visible.map((s) => ({
-    id: s.id, clusterId: s.clusterId, ruleId: s.ruleId, ruleName: names.get(s.ruleId) ?? "(deleted rule)", subject: s.subject, message: s.message, firedAt: s.firedAt?.toISOString() ?? null, link: paths.alerts(s.clusterId),
+    id: s.id,
+    clusterId: s.clusterId,
+    ruleId: s.ruleId,
+    ruleName: names.get(s.ruleId) ?? "(deleted rule)",
+    subject: s.subject,
+    message: s.message,
+    firedAt: s.firedAt?.toISOString() ?? null,
+    link: paths.alerts(s.clusterId),
   }));
   return {
     unread,
     notifications: rows.map((n) => ({
-      id: n.id, clusterId: n.clusterId, kind: n.kind, subject: n.subject, message: n.message, link: n.kind.startsWith("alert.") ? paths.alerts(n.clusterId) : paths.request(n.clusterId, n.subject), read: n.readAt !== null, createdAt: n.createdAt.toISOString(),
+      id: n.id,
+      clusterId: n.clusterId,
+      kind: n.kind,
+      subject: n.subject,
+      message: n.message,
+      link: n.kind.startsWith("alert.") ? paths.alerts(n.clusterId) : paths.request(n.clusterId, n.subject),
+      read: n.readAt !== null,
+      createdAt: n.createdAt.toISOString(),
     })),
     alerts,
   };
@@ -133,6 +197,9 @@ export async function markRead(body: MarkReadBody, ctx: AuditContext): Promise<{
   return audited(ctx, { action: "notifications.read", targetType: "user", target: ctx.actor.email }, async () => {
     const where = { userId: ctx.actor.id, readAt: null, ...("ids" in body ? { id: { in: body.ids } } : {}) };
     const { count } = await prisma.userNotification.updateMany({ where, data: { readAt: new Date() } });
-    return { marked: count, unread: await prisma.userNotification.count({ where: { userId: ctx.actor.id, readAt: null } }) };
+    return {
+      marked: count,
+      unread: await prisma.userNotification.count({ where: { userId: ctx.actor.id, readAt: null } }),
+    };
   });
 }

@@ -20,21 +20,44 @@ const text = (b: Buffer | null, max = 2000) => (b === null ? null : b.toString("
  * (with the topic each would go to), the records that would be skipped and why, and the count per destination.
  * The same checks as the job itself refuse an impossible job here (destination missing, not writable, masked source).
  */
-export async function dryRunReplay(clusterId: string, topic: string, sel: Selection & { maxRecords?: number }, target: TargetSpec, access: { actor: Actor; requestId: string }): Promise<DryRunResult> {
+export async function dryRunReplay(
+  clusterId: string,
+  topic: string,
+  sel: Selection & { maxRecords?: number },
+  target: TargetSpec,
+  access: { actor: Actor; requestId: string },
+): Promise<DryRunResult> {
   try {
     return await dryRun(clusterId, topic, sel, target, access);
   } catch (error) {
     // Dry runs change nothing and are not audited, but a refusal is.
     if (error instanceof ApiError && error.code === "forbidden") {
       await prisma.auditEvent.create({
-        data: { actor: access.actor.email, actorId: access.actor.id, clusterId, action: `messages.${target.kind}`, targetType: "topic", target: topic, result: "denied", error: error.message, before: JSON.stringify({ dryRun: true, target }), requestId: access.requestId },
+        data: {
+          actor: access.actor.email,
+          actorId: access.actor.id,
+          clusterId,
+          action: `messages.${target.kind}`,
+          targetType: "topic",
+          target: topic,
+          result: "denied",
+          error: error.message,
+          before: JSON.stringify({ dryRun: true, target }),
+          requestId: access.requestId,
+        },
       });
     }
     throw error;
   }
 }
 
-async function dryRun(clusterId: string, topic: string, sel: Selection & { maxRecords?: number }, target: TargetSpec, access: { actor: Actor; requestId: string }): Promise<DryRunResult> {
+async function dryRun(
+  clusterId: string,
+  topic: string,
+  sel: Selection & { maxRecords?: number },
+  target: TargetSpec,
+  access: { actor: Actor; requestId: string },
+): Promise<DryRunResult> {
   assertMayWrite(target, access.actor);
   const selection = await openSelection(clusterId, topic, sel, access);
   const abort = new AbortController();
@@ -44,13 +67,22 @@ async function dryRun(clusterId: string, topic: string, sel: Selection & { maxRe
     const result: DryRunResult = { count: 0, scanned: 0, capped: false, sample: [], skipped: [], destinations: [] };
     const perTopic = new Map<string, number>();
     const sample = (r: KafkaRecord, destination: string) =>
-      result.sample.push({ partition: r.partition, offset: r.offset.toString(), timestamp: r.timestamp, key: text(r.key), value: text(r.value), headers: r.headers.map((h) => ({ key: h.key, value: text(h.value, 500) })), destination });
+      result.sample.push({
+        partition: r.partition,
+        offset: r.offset.toString(),
+        timestamp: r.timestamp,
+        key: text(r.key),
+        value: text(r.value),
+        headers: r.headers.map((h) => ({ key: h.key, value: text(h.value, 500) })),
+        destination,
+      });
     outer: for await (const chunk of selection.chunks(abort.signal)) {
       result.scanned += chunk.scanned;
       for (const r of chunk.records) {
         const routed = await router.route(r);
         if ("skip" in routed) {
-          if (result.skipped.length < MAX_SKIPPED_LISTED) result.skipped.push({ partition: r.partition, offset: r.offset.toString(), reason: routed.skip });
+          if (result.skipped.length < MAX_SKIPPED_LISTED)
+            result.skipped.push({ partition: r.partition, offset: r.offset.toString(), reason: routed.skip });
           continue;
         }
         result.count++;

@@ -26,7 +26,9 @@ function bytesOf(f: Field, which: string): Buffer | null {
     case "base64":
       return Buffer.from(f.text, "base64");
     default:
-      throw new Error(`${which} was exported decoded from ${f.encoding} (schema registry); it cannot be re-encoded from the export`);
+      throw new Error(
+        `${which} was exported decoded from ${f.encoding} (schema registry); it cannot be re-encoded from the export`,
+      );
   }
 }
 
@@ -50,7 +52,8 @@ function parseLines(text: string, keepPartition: boolean, keepTimestamps: boolea
       return fail(`not JSON: ${(e as Error).message.slice(0, 200)}`);
     }
     const parsed = importLineSchema.safeParse(json);
-    if (!parsed.success) return fail(parsed.error.issues.map((x) => `${x.path.join(".") || "record"}: ${x.message}`).join("; "));
+    if (!parsed.success)
+      return fail(parsed.error.issues.map((x) => `${x.path.join(".") || "record"}: ${x.message}`).join("; "));
     const r = parsed.data;
     try {
       records.push({
@@ -58,7 +61,10 @@ function parseLines(text: string, keepPartition: boolean, keepTimestamps: boolea
         out: {
           key: bytesOf(r.key, "key"),
           value: bytesOf(r.value, "value"),
-          headers: r.headers.map((h) => ({ key: h.key, value: h.value === null ? null : Buffer.from(h.value, h.binary ? "base64" : "utf8") })),
+          headers: r.headers.map((h) => ({
+            key: h.key,
+            value: h.value === null ? null : Buffer.from(h.value, h.binary ? "base64" : "utf8"),
+          })),
           ...(keepPartition && r.partition !== undefined ? { partition: r.partition } : {}),
           ...(keepTimestamps && r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
         },
@@ -75,19 +81,37 @@ function parseLines(text: string, keepPartition: boolean, keepTimestamps: boolea
  * line nothing is written (422 listing the lines) unless skipInvalid. Written through the idempotent producer in
  * pieces; records larger than the topic's max.message.bytes are skipped and listed. Audited (not the dry run).
  */
-export async function importRecords(clusterId: string, topic: string, body: ImportBody, dryRun: boolean, ctx: Omit<AuditContext, "clusterId">): Promise<ImportResult> {
+export async function importRecords(
+  clusterId: string,
+  topic: string,
+  body: ImportBody,
+  dryRun: boolean,
+  ctx: Omit<AuditContext, "clusterId">,
+): Promise<ImportResult> {
   const cluster = getClusterConfigOrThrow(clusterId);
   const { records, errors, lines, invalid } = parseLines(body.jsonl, body.keepPartition, body.keepTimestamps);
   if (invalid && !body.skipInvalid) {
-    throw new ApiError("unprocessable_entity", `${invalid} of ${lines} line(s) are not valid records; nothing was written. First: line ${errors[0].line}: ${errors[0].message}`, errors.map((e) => ({ path: `line ${e.line}`, issue: e.message })));
+    throw new ApiError(
+      "unprocessable_entity",
+      `${invalid} of ${lines} line(s) are not valid records; nothing was written. First: line ${errors[0].line}: ${errors[0].message}`,
+      errors.map((e) => ({ path: `line ${e.line}`, issue: e.message })),
+    );
   }
   const dest = await destinationTopic(clusterId, topic);
   if (!dest) throw new ApiError("not_found", `Topic "${topic}" does not exist on cluster "${cluster.name}".`);
   const skipped: { line: number; reason: string }[] = [];
   const writable = records.filter((r) => {
-    const size = (r.out.key?.length ?? 0) + (r.out.value?.length ?? 0) + r.out.headers.reduce((n, h) => n + h.key.length + (h.value?.length ?? 0), 0);
-    if (size + OVERHEAD > dest.maxMessageBytes) skipped.push({ line: r.line, reason: `${size} bytes, larger than max.message.bytes (${dest.maxMessageBytes})` });
-    else if (r.out.partition !== undefined && r.out.partition >= dest.partitions) skipped.push({ line: r.line, reason: `partition ${r.out.partition} does not exist (the topic has ${dest.partitions})` });
+    const size =
+      (r.out.key?.length ?? 0) +
+      (r.out.value?.length ?? 0) +
+      r.out.headers.reduce((n, h) => n + h.key.length + (h.value?.length ?? 0), 0);
+    if (size + OVERHEAD > dest.maxMessageBytes)
+      skipped.push({ line: r.line, reason: `${size} bytes, larger than max.message.bytes (${dest.maxMessageBytes})` });
+    else if (r.out.partition !== undefined && r.out.partition >= dest.partitions)
+      skipped.push({
+        line: r.line,
+        reason: `partition ${r.out.partition} does not exist (the topic has ${dest.partitions})`,
+      });
     else return true;
     return false;
   });
@@ -95,7 +119,19 @@ export async function importRecords(clusterId: string, topic: string, body: Impo
   if (dryRun) return result;
   return audited(
     { ...ctx, clusterId },
-    { action: "messages.import", targetType: "topic", target: topic, before: { lines, valid: records.length, invalid, skipped: skipped.length, keepPartition: body.keepPartition, keepTimestamps: body.keepTimestamps } },
+    {
+      action: "messages.import",
+      targetType: "topic",
+      target: topic,
+      before: {
+        lines,
+        valid: records.length,
+        invalid,
+        skipped: skipped.length,
+        keepPartition: body.keepPartition,
+        keepTimestamps: body.keepTimestamps,
+      },
+    },
     async () => {
       const producer = await openReplayProducer(clusterId);
       try {

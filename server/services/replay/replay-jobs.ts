@@ -30,7 +30,12 @@ export function toReplayJob(row: Row): ReplayJob {
     written: row.written,
     skipped: row.skipped,
     skippedList: JSON.parse(row.skippedList),
-    partitions: [...ends].map(([partition, end]) => ({ partition, start: (starts.get(partition) ?? 0n).toString(), position: (positions.get(partition) ?? end).toString(), end: end.toString() })),
+    partitions: [...ends].map(([partition, end]) => ({
+      partition,
+      start: (starts.get(partition) ?? 0n).toString(),
+      position: (positions.get(partition) ?? end).toString(),
+      end: end.toString(),
+    })),
     error: row.error,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -42,7 +47,14 @@ export function toReplayJob(row: Row): ReplayJob {
  * Creates a job and starts it: the same checks as the dry run (source access and masking, filter syntax,
  * destination writable by the actor), the start and end offsets captured now and stored, audited.
  */
-export async function startReplayJob(clusterId: string, topic: string, sel: Selection, limits: { rateLimit?: number; maxRecords?: number }, target: TargetSpec, access: Access): Promise<ReplayJob> {
+export async function startReplayJob(
+  clusterId: string,
+  topic: string,
+  sel: Selection,
+  limits: { rateLimit?: number; maxRecords?: number },
+  target: TargetSpec,
+  access: Access,
+): Promise<ReplayJob> {
   const kind = target.kind;
   const row = await audited(
     { ...access, clusterId },
@@ -78,7 +90,11 @@ export async function startReplayJob(clusterId: string, topic: string, sel: Sele
 /** A job of this cluster the actor may see: their own, or any for the cluster's admins; else 404. */
 export async function getReplayJobRowOrThrow(clusterId: string, jobId: string, actor: Actor): Promise<Row> {
   const row = await prisma.replayJob.findUnique({ where: { id: jobId } });
-  if (!row || row.sourceCluster !== clusterId || (row.createdById !== actor.id && roleOn(actor, clusterId) !== "admin")) {
+  if (
+    !row ||
+    row.sourceCluster !== clusterId ||
+    (row.createdById !== actor.id && roleOn(actor, clusterId) !== "admin")
+  ) {
     throw new ApiError("not_found", `No replay job "${jobId}" on this cluster.`);
   }
   return row;
@@ -87,11 +103,19 @@ export async function getReplayJobRowOrThrow(clusterId: string, jobId: string, a
 /** Stops a running (or interrupted) job at its last written position; audited. */
 export async function cancelReplayJob(clusterId: string, jobId: string, access: Access): Promise<ReplayJob> {
   const row = await getReplayJobRowOrThrow(clusterId, jobId, access.actor);
-  await audited({ ...access, clusterId }, { action: `messages.${row.kind}_cancelled`, targetType: "topic", target: row.sourceTopic, before: { jobId } }, async () => {
-    const { count } = await prisma.replayJob.updateMany({ where: { id: jobId, state: { in: ["running", "interrupted"] } }, data: { state: "cancelled", finishedAt: new Date() } });
-    if (count === 0) throw new ApiError("conflict", `Job "${jobId}" is ${row.state}; only a running job can be cancelled.`);
-    stopLocalRunner(jobId);
-  });
+  await audited(
+    { ...access, clusterId },
+    { action: `messages.${row.kind}_cancelled`, targetType: "topic", target: row.sourceTopic, before: { jobId } },
+    async () => {
+      const { count } = await prisma.replayJob.updateMany({
+        where: { id: jobId, state: { in: ["running", "interrupted"] } },
+        data: { state: "cancelled", finishedAt: new Date() },
+      });
+      if (count === 0)
+        throw new ApiError("conflict", `Job "${jobId}" is ${row.state}; only a running job can be cancelled.`);
+      stopLocalRunner(jobId);
+    },
+  );
   return toReplayJob((await prisma.replayJob.findUnique({ where: { id: jobId } }))!);
 }
 
@@ -103,17 +127,40 @@ export async function cancelReplayJob(clusterId: string, jobId: string, access: 
 export async function resumeReplayJob(clusterId: string, jobId: string, access: Access): Promise<ReplayJob> {
   const row = await getReplayJobRowOrThrow(clusterId, jobId, access.actor);
   const spec = JSON.parse(row.spec) as JobSpec;
-  await audited({ ...access, clusterId }, { action: `messages.${row.kind}_resumed`, targetType: "topic", target: row.sourceTopic, before: { jobId, written: row.written } }, async () => {
-    if (isRunningHere(jobId)) throw new ApiError("conflict", `Job "${jobId}" is still running.`);
-    const selection = await openSelection(clusterId, row.sourceTopic, spec.selection, access, { starts: decodeMap(spec.starts), positions: decodeMap(row.positions), ends: decodeMap(row.ends) });
-    selection.close();
-    await makeRouter(spec.target, access.actor, [...decodeMap(row.ends).keys()]);
-    const { count } = await prisma.replayJob.updateMany({
-      where: { id: jobId, OR: [{ state: { in: ["cancelled", "failed", "interrupted"] } }, { state: "running", heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } }] },
-      data: { state: "running", error: null, finishedAt: null, heartbeatAt: new Date() },
-    });
-    if (count === 0) throw new ApiError("conflict", `Job "${jobId}" is ${toReplayJob(row).state}; only a cancelled, failed or interrupted job can be resumed.`);
-  });
+  await audited(
+    { ...access, clusterId },
+    {
+      action: `messages.${row.kind}_resumed`,
+      targetType: "topic",
+      target: row.sourceTopic,
+      before: { jobId, written: row.written },
+    },
+    async () => {
+      if (isRunningHere(jobId)) throw new ApiError("conflict", `Job "${jobId}" is still running.`);
+      const selection = await openSelection(clusterId, row.sourceTopic, spec.selection, access, {
+        starts: decodeMap(spec.starts),
+        positions: decodeMap(row.positions),
+        ends: decodeMap(row.ends),
+      });
+      selection.close();
+      await makeRouter(spec.target, access.actor, [...decodeMap(row.ends).keys()]);
+      const { count } = await prisma.replayJob.updateMany({
+        where: {
+          id: jobId,
+          OR: [
+            { state: { in: ["cancelled", "failed", "interrupted"] } },
+            { state: "running", heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } },
+          ],
+        },
+        data: { state: "running", error: null, finishedAt: null, heartbeatAt: new Date() },
+      });
+      if (count === 0)
+        throw new ApiError(
+          "conflict",
+          `Job "${jobId}" is ${toReplayJob(row).state}; only a cancelled, failed or interrupted job can be resumed.`,
+        );
+    },
+  );
   launchReplayJob(jobId, access.actor, access.requestId);
   return toReplayJob((await prisma.replayJob.findUnique({ where: { id: jobId } }))!);
 }

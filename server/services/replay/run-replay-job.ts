@@ -44,7 +44,10 @@ export async function interruptReplayRunners(): Promise<void> {
   const all = [...runners];
   for (const [, r] of all) r.abort.abort();
   await Promise.race([Promise.all(all.map(([, r]) => r.done)), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  await prisma.replayJob.updateMany({ where: { id: { in: all.map(([id]) => id) }, state: "running" }, data: { state: "interrupted" } });
+  await prisma.replayJob.updateMany({
+    where: { id: { in: all.map(([id]) => id) }, state: "running" },
+    data: { state: "interrupted" },
+  });
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -60,23 +63,55 @@ async function runJob(jobId: string, actor: Actor, requestId: string, signal: Ab
   const positions = decodeMap(row.positions);
   const ends = decodeMap(row.ends);
   const starts = decodeMap(spec.starts);
-  const state = { scanned: row.scanned, written: row.written, skipped: row.skipped, skippedList: JSON.parse(row.skippedList) as { partition: number; offset: string; reason: string }[] };
-  const heartbeat = setInterval(() => void prisma.replayJob.updateMany({ where: { id: jobId, state: "running" }, data: { heartbeatAt: new Date() } }).catch(() => {}), HEARTBEAT_MS);
+  const state = {
+    scanned: row.scanned,
+    written: row.written,
+    skipped: row.skipped,
+    skippedList: JSON.parse(row.skippedList) as { partition: number; offset: string; reason: string }[],
+  };
+  const heartbeat = setInterval(
+    () =>
+      void prisma.replayJob
+        .updateMany({ where: { id: jobId, state: "running" }, data: { heartbeatAt: new Date() } })
+        .catch(() => {}),
+    HEARTBEAT_MS,
+  );
   let producer: ReplayProducer | undefined;
   // Stored after each acknowledged write. A job cancelled meanwhile still gets the position of what was written
   // (so a resume repeats nothing), and the runner stops.
   const save = async () => {
-    const data = { positions: encodeMap(positions), scanned: state.scanned, written: state.written, skipped: state.skipped, skippedList: JSON.stringify(state.skippedList), heartbeatAt: new Date() };
+    const data = {
+      positions: encodeMap(positions),
+      scanned: state.scanned,
+      written: state.written,
+      skipped: state.skipped,
+      skippedList: JSON.stringify(state.skippedList),
+      heartbeatAt: new Date(),
+    };
     const { count } = await prisma.replayJob.updateMany({ where: { id: jobId, state: "running" }, data });
     if (count === 1) return true;
     await prisma.replayJob.updateMany({ where: { id: jobId, state: { in: ["cancelled", "interrupted"] } }, data });
     return false;
   };
   const finish = async (final: "done" | "failed", error: string | null) => {
-    const { count } = await prisma.replayJob.updateMany({ where: { id: jobId, state: "running" }, data: { state: final, error, finishedAt: new Date(), heartbeatAt: new Date() } });
+    const { count } = await prisma.replayJob.updateMany({
+      where: { id: jobId, state: "running" },
+      data: { state: final, error, finishedAt: new Date(), heartbeatAt: new Date() },
+    });
     if (count === 1) {
       await prisma.auditEvent.create({
-        data: { actor: actor.email, actorId: actor.id, clusterId: row.sourceCluster, action: `messages.${row.kind}_finished`, targetType: "topic", target: row.sourceTopic, result: final === "done" ? "success" : "failure", error, after: JSON.stringify({ jobId, written: state.written, skipped: state.skipped, scanned: state.scanned }), requestId },
+        data: {
+          actor: actor.email,
+          actorId: actor.id,
+          clusterId: row.sourceCluster,
+          action: `messages.${row.kind}_finished`,
+          targetType: "topic",
+          target: row.sourceTopic,
+          result: final === "done" ? "success" : "failure",
+          error,
+          after: JSON.stringify({ jobId, written: state.written, skipped: state.skipped, scanned: state.scanned }),
+          requestId,
+        },
       });
     }
   };
@@ -88,16 +123,32 @@ async function runJob(jobId: string, actor: Actor, requestId: string, signal: Ab
     let outageSince: number | null = null;
     for (;;) {
       try {
-        const selection = await openSelection(row.sourceCluster, row.sourceTopic, spec.selection, { actor, requestId }, { starts, positions, ends });
+        const selection = await openSelection(
+          row.sourceCluster,
+          row.sourceTopic,
+          spec.selection,
+          { actor, requestId },
+          { starts, positions, ends },
+        );
         try {
           for await (const chunk of selection.chunks(signal)) {
             outageSince = null;
             state.scanned += chunk.scanned;
-            const r = await writeChunk(chunk, router, producer, spec, state, signal, (n) => {
-              const due = spec.rateLimit ? t0 + (sentThisRun * 1000) / spec.rateLimit - Date.now() : 0;
-              sentThisRun += n;
-              return due > 0 ? sleep(due, signal) : Promise.resolve();
-            }, (offset) => positions.set(chunk.partition, offset), save);
+            const r = await writeChunk(
+              chunk,
+              router,
+              producer,
+              spec,
+              state,
+              signal,
+              (n) => {
+                const due = spec.rateLimit ? t0 + (sentThisRun * 1000) / spec.rateLimit - Date.now() : 0;
+                sentThisRun += n;
+                return due > 0 ? sleep(due, signal) : Promise.resolve();
+              },
+              (offset) => positions.set(chunk.partition, offset),
+              save,
+            );
             if (r === "stopped") return;
             if (r === "limit") return void (await finish("done", null));
           }
@@ -111,7 +162,11 @@ async function runJob(jobId: string, actor: Actor, requestId: string, signal: Ab
         const e = error instanceof ApiError ? error : null;
         if (e?.code !== "kafka_unavailable") throw error;
         outageSince ??= Date.now();
-        if (Date.now() - outageSince > OUTAGE_MS) throw new ApiError("kafka_unavailable", `${e.message} The job stopped after ${OUTAGE_MS / 1000} s without the cluster; resume it when the cluster is back.`);
+        if (Date.now() - outageSince > OUTAGE_MS)
+          throw new ApiError(
+            "kafka_unavailable",
+            `${e.message} The job stopped after ${OUTAGE_MS / 1000} s without the cluster; resume it when the cluster is back.`,
+          );
         await sleep(2000, signal);
       }
     }
@@ -127,7 +182,17 @@ type Chunk = { partition: number; records: import("@/server/kafka/fetch-records"
 type State = { written: number; skipped: number; skippedList: { partition: number; offset: string; reason: string }[] };
 
 /** Writes one partition's matches in pieces; the position moves past each piece once the broker acknowledged it. */
-async function writeChunk(chunk: Chunk, router: Router, producer: ReplayProducer, spec: JobSpec, state: State, signal: AbortSignal, pace: (n: number) => Promise<void>, setPosition: (o: bigint) => void, save: () => Promise<boolean>): Promise<"ok" | "stopped" | "limit"> {
+async function writeChunk(
+  chunk: Chunk,
+  router: Router,
+  producer: ReplayProducer,
+  spec: JobSpec,
+  state: State,
+  signal: AbortSignal,
+  pace: (n: number) => Promise<void>,
+  setPosition: (o: bigint) => void,
+  save: () => Promise<boolean>,
+): Promise<"ok" | "stopped" | "limit"> {
   const size = Math.max(1, Math.min(PIECE, spec.rateLimit ?? PIECE));
   let i = 0;
   do {
@@ -141,7 +206,8 @@ async function writeChunk(chunk: Chunk, router: Router, producer: ReplayProducer
       const routed = await router.route(r);
       if ("skip" in routed) {
         state.skipped++;
-        if (state.skippedList.length < MAX_SKIPPED_LISTED) state.skippedList.push({ partition: r.partition, offset: r.offset.toString(), reason: routed.skip });
+        if (state.skippedList.length < MAX_SKIPPED_LISTED)
+          state.skippedList.push({ partition: r.partition, offset: r.offset.toString(), reason: routed.skip });
         continue;
       }
       outs.push(routed.out);

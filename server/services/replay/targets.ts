@@ -16,14 +16,25 @@ export type Routed = { out: OutRecord } | { skip: string };
 export type Router = { route(r: KafkaRecord): Promise<Routed>; target: TargetSpec };
 
 export function replayTarget(b: ReplayBody): TargetSpec {
-  return { kind: "replay", clusterId: b.destination.clusterId, topic: b.destination.topic, keepTimestamps: b.keepTimestamps, keepPartition: b.keepPartition };
+  return {
+    kind: "replay",
+    clusterId: b.destination.clusterId,
+    topic: b.destination.topic,
+    keepTimestamps: b.keepTimestamps,
+    keepPartition: b.keepPartition,
+  };
 }
 
 export function redriveTarget(clusterId: string, b: RedriveBody): TargetSpec {
   const preset = b.preset ? REDRIVE_PRESETS[b.preset] : null;
   const header = b.header ?? preset!.header;
   const errorPrefix = b.removeErrorHeaders ? (b.errorHeaderPrefix ?? preset?.errorPrefix ?? null) : null;
-  if (b.removeErrorHeaders && !errorPrefix) throw new ApiError("unprocessable_entity", "Removing error headers needs their prefix (errorHeaderPrefix) or a preset.", [{ path: "errorHeaderPrefix", issue: "missing" }]);
+  if (b.removeErrorHeaders && !errorPrefix)
+    throw new ApiError(
+      "unprocessable_entity",
+      "Removing error headers needs their prefix (errorHeaderPrefix) or a preset.",
+      [{ path: "errorHeaderPrefix", issue: "missing" }],
+    );
   return { kind: "redrive", clusterId, header, errorPrefix, keepTimestamps: b.keepTimestamps };
 }
 
@@ -49,7 +60,10 @@ export function assertMayWrite(target: TargetSpec, actor: Actor): void {
 }
 
 const OVERHEAD = 128;
-const size = (r: KafkaRecord) => (r.key?.length ?? 0) + (r.value?.length ?? 0) + r.headers.reduce((n, h) => n + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0);
+const size = (r: KafkaRecord) =>
+  (r.key?.length ?? 0) +
+  (r.value?.length ?? 0) +
+  r.headers.reduce((n, h) => n + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0);
 
 /**
  * The router of a job. A replay's destination is checked at once (403 for the actor, 404 missing, 422 too few
@@ -63,16 +77,27 @@ export async function makeRouter(target: TargetSpec, actor: Actor, sourcePartiti
     const refused = produceRefusal(actor, target.clusterId, target.topic);
     if (refused) throw new ApiError("forbidden", refused);
     const dest = await destinationTopic(target.clusterId, target.topic);
-    if (!dest) throw new ApiError("not_found", `Destination topic "${target.topic}" does not exist on cluster "${cluster.name}".`);
+    if (!dest)
+      throw new ApiError(
+        "not_found",
+        `Destination topic "${target.topic}" does not exist on cluster "${cluster.name}".`,
+      );
     const highest = Math.max(-1, ...sourcePartitions);
     if (target.keepPartition && highest >= dest.partitions) {
-      throw new ApiError("unprocessable_entity", `Destination "${target.topic}" has ${dest.partitions} partition(s); keeping partitions needs at least ${highest + 1}.`, [{ path: "keepPartition", issue: "too few partitions" }]);
+      throw new ApiError(
+        "unprocessable_entity",
+        `Destination "${target.topic}" has ${dest.partitions} partition(s); keeping partitions needs at least ${highest + 1}.`,
+        [{ path: "keepPartition", issue: "too few partitions" }],
+      );
     }
     return {
       target,
       async route(r) {
         const bytes = size(r);
-        if (bytes + OVERHEAD > dest.maxMessageBytes) return { skip: `${bytes} bytes, larger than max.message.bytes (${dest.maxMessageBytes}) of "${target.topic}"` };
+        if (bytes + OVERHEAD > dest.maxMessageBytes)
+          return {
+            skip: `${bytes} bytes, larger than max.message.bytes (${dest.maxMessageBytes}) of "${target.topic}"`,
+          };
         return { out: toOut(r, target.topic, target.keepTimestamps, target.keepPartition, null) };
       },
     };
@@ -87,7 +112,9 @@ export async function makeRouter(target: TargetSpec, actor: Actor, sourcePartiti
         const refused = produceRefusal(actor, target.clusterId, topic);
         if (refused) return { refused };
         const dest = await destinationTopic(target.clusterId, topic);
-        return dest ? { max: dest.maxMessageBytes } : { refused: `original topic "${topic}" does not exist on cluster "${cluster.name}"` };
+        return dest
+          ? { max: dest.maxMessageBytes }
+          : { refused: `original topic "${topic}" does not exist on cluster "${cluster.name}"` };
       })();
       topics.set(topic, p);
     }
@@ -102,13 +129,20 @@ export async function makeRouter(target: TargetSpec, actor: Actor, sourcePartiti
       const c = await check(topic);
       if ("refused" in c) return { skip: c.refused };
       const bytes = size(r);
-      if (bytes + OVERHEAD > c.max) return { skip: `${bytes} bytes, larger than max.message.bytes (${c.max}) of "${topic}"` };
+      if (bytes + OVERHEAD > c.max)
+        return { skip: `${bytes} bytes, larger than max.message.bytes (${c.max}) of "${topic}"` };
       return { out: toOut(r, topic, target.keepTimestamps, false, target.errorPrefix) };
     },
   };
 }
 
-function toOut(r: KafkaRecord, topic: string, keepTimestamp: boolean, keepPartition: boolean, dropPrefix: string | null): OutRecord {
+function toOut(
+  r: KafkaRecord,
+  topic: string,
+  keepTimestamp: boolean,
+  keepPartition: boolean,
+  dropPrefix: string | null,
+): OutRecord {
   return {
     topic,
     key: r.key,

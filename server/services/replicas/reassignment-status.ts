@@ -5,7 +5,12 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { sseResponse, streamError, type SseEvent } from "@/server/http/sse";
 import { withDeadline } from "@/server/kafka/deadline";
-import { clearReassignmentThrottle, describePlacement, listReassignments, readThrottle } from "@/server/kafka/reassignment";
+import {
+  clearReassignmentThrottle,
+  describePlacement,
+  listReassignments,
+  readThrottle,
+} from "@/server/kafka/reassignment";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 
 const POLL_MS = Number(process.env.SLUICE_REASSIGNMENT_POLL_MS ?? 1000);
@@ -13,9 +18,15 @@ const POLL_MS = Number(process.env.SLUICE_REASSIGNMENT_POLL_MS ?? 1000);
 /** Where every partition of the topic is now, which are still moving, and the throttle still set. */
 export async function readReassignmentStatus(clusterId: string, topic: string): Promise<ReassignmentStatus> {
   const placement = await describePlacement(clusterId, topic);
-  const ongoing = await listReassignments(clusterId, [{ topic, partitions: placement.partitions.map((p) => p.partition) }]);
+  const ongoing = await listReassignments(clusterId, [
+    { topic, partitions: placement.partitions.map((p) => p.partition) },
+  ]);
   const byPartition = new Map(ongoing.map((o) => [o.partition, o]));
-  const throttle = await readThrottle(clusterId, topic, placement.brokers.map((b) => b.id));
+  const throttle = await readThrottle(
+    clusterId,
+    topic,
+    placement.brokers.map((b) => b.id),
+  );
   return {
     topic,
     brokers: placement.brokers,
@@ -39,7 +50,12 @@ export async function getReassignmentStatus(clusterId: string, topic: string): P
  * rates once no reassignment runs anywhere in the cluster. Returns the brokers whose rate could not be removed
  * (a broker that is down keeps its dynamic config until it returns).
  */
-export async function finishThrottle(clusterId: string, topic: string, brokerIds: number[], cancelled = false): Promise<number[]> {
+export async function finishThrottle(
+  clusterId: string,
+  topic: string,
+  brokerIds: number[],
+  cancelled = false,
+): Promise<number[]> {
   const clusterWide = await listReassignments(clusterId, null);
   if (!cancelled && clusterWide.some((o) => o.topic === topic)) return brokerIds;
   const current = await readThrottle(clusterId, topic, brokerIds);
@@ -72,8 +88,18 @@ export function streamReassignment(request: Request, clusterId: string, topic: s
           if (throttled) {
             throttleLeftOn = await audited(
               { ...audit, clusterId },
-              { action: "topic.reassignment_throttle_removed", targetType: "topic", target: topic, before: status.throttle },
-              () => finishThrottle(clusterId, topic, status.brokers.map((b) => b.id)),
+              {
+                action: "topic.reassignment_throttle_removed",
+                targetType: "topic",
+                target: topic,
+                before: status.throttle,
+              },
+              () =>
+                finishThrottle(
+                  clusterId,
+                  topic,
+                  status.brokers.map((b) => b.id),
+                ),
             );
           }
           yield { event: "complete", data: { throttleRemoved: throttled, throttleLeftOn } };

@@ -15,7 +15,9 @@ type Expected = { anchorId: string; partitions: number; configs: Record<string, 
  * What Sluice provisioned for each topic, replaying the PROVISIONED requests in order: a create sets partitions
  * and configs, later changes adjust them, a delete forgets the topic. Keyed by topic name.
  */
-export function expectedTopics(rows: { id: string; kind: string; topicName: string; spec: string }[]): Map<string, Expected> {
+export function expectedTopics(
+  rows: { id: string; kind: string; topicName: string; spec: string }[],
+): Map<string, Expected> {
   const out = new Map<string, Expected>();
   for (const r of rows) {
     const spec = JSON.parse(r.spec) as RequestSpec;
@@ -34,11 +36,16 @@ export function expectedTopics(rows: { id: string; kind: string; topicName: stri
   return out;
 }
 
-export function diffTopic(expected: NonNullable<Expected>, live: { partitions: number; overrides: Record<string, string> } | null): DriftItem[] {
+export function diffTopic(
+  expected: NonNullable<Expected>,
+  live: { partitions: number; overrides: Record<string, string> } | null,
+): DriftItem[] {
   if (!live) return [{ kind: "missing", expected: "exists", actual: "missing" }];
   const out: DriftItem[] = [];
-  if (live.partitions !== expected.partitions) out.push({ kind: "partitions", expected: String(expected.partitions), actual: String(live.partitions) });
-  for (const [k, v] of Object.entries(expected.configs)) if (live.overrides[k] !== v) out.push({ kind: "config", name: k, expected: v, actual: live.overrides[k] ?? null });
+  if (live.partitions !== expected.partitions)
+    out.push({ kind: "partitions", expected: String(expected.partitions), actual: String(live.partitions) });
+  for (const [k, v] of Object.entries(expected.configs))
+    if (live.overrides[k] !== v) out.push({ kind: "config", name: k, expected: v, actual: live.overrides[k] ?? null });
   return out;
 }
 
@@ -51,17 +58,37 @@ type DriftResult = { checked: number; drifted: { topic: string; requestId: strin
 export async function checkDrift(clusterId: string): Promise<DriftResult> {
   getClusterConfigOrThrow(clusterId);
   const now = new Date();
-  const before = new Set((await prisma.topicRequest.findMany({ where: { clusterId, drift: { not: null } }, select: { id: true } })).map((r) => r.id));
-  const results = [await checkTopicDrift(clusterId, now), await checkAccessDrift(clusterId, now), await checkConnectorDrift(clusterId, now)];
+  const before = new Set(
+    (await prisma.topicRequest.findMany({ where: { clusterId, drift: { not: null } }, select: { id: true } })).map(
+      (r) => r.id,
+    ),
+  );
+  const results = [
+    await checkTopicDrift(clusterId, now),
+    await checkAccessDrift(clusterId, now),
+    await checkConnectorDrift(clusterId, now),
+  ];
   const drifted = results.flatMap((r) => r.drifted);
   // one event when a request's drift appears, not on every check while it lasts
-  for (const d of drifted.filter((x) => !before.has(x.requestId))) void emitEvent({ kind: "drift.found", clusterId, subject: d.requestId, data: { topic: d.topic, drift: d.drift.slice(0, 10) } });
+  for (const d of drifted.filter((x) => !before.has(x.requestId)))
+    void emitEvent({
+      kind: "drift.found",
+      clusterId,
+      subject: d.requestId,
+      data: { topic: d.topic, drift: d.drift.slice(0, 10) },
+    });
   return { checked: results.reduce((n, r) => n + r.checked, 0), drifted };
 }
 
 async function checkTopicDrift(clusterId: string, now: Date): Promise<DriftResult> {
-  const rows = await prisma.topicRequest.findMany({ where: { clusterId, status: "PROVISIONED", kind: { in: ["create", "alter-configs", "add-partitions", "delete"] } }, orderBy: { provisionedAt: "asc" }, select: { id: true, kind: true, topicName: true, spec: true } });
-  const expected = [...expectedTopics(rows).entries()].filter((e): e is [string, NonNullable<Expected>] => e[1] !== null);
+  const rows = await prisma.topicRequest.findMany({
+    where: { clusterId, status: "PROVISIONED", kind: { in: ["create", "alter-configs", "add-partitions", "delete"] } },
+    orderBy: { provisionedAt: "asc" },
+    select: { id: true, kind: true, topicName: true, spec: true },
+  });
+  const expected = [...expectedTopics(rows).entries()].filter(
+    (e): e is [string, NonNullable<Expected>] => e[1] !== null,
+  );
   if (expected.length === 0) return { checked: 0, drifted: [] };
   invalidateTopicSnapshot(clusterId);
   const snapshot = await getTopicSnapshot(clusterId);
@@ -69,10 +96,15 @@ async function checkTopicDrift(clusterId: string, now: Date): Promise<DriftResul
   await withAdmin(clusterId, async (admin) => {
     for (const [topic, exp] of expected) {
       const info = snapshot.byName.get(topic);
-      const live = info ? { partitions: info.partitions.length, overrides: await readTopicOverrides(admin, topic) } : null;
+      const live = info
+        ? { partitions: info.partitions.length, overrides: await readTopicOverrides(admin, topic) }
+        : null;
       const drift = diffTopic(exp, live);
       if (drift.length) drifted.push({ topic, requestId: exp.anchorId, drift });
-      await prisma.topicRequest.update({ where: { id: exp.anchorId }, data: { drift: drift.length ? JSON.stringify(drift) : null, driftCheckedAt: now } });
+      await prisma.topicRequest.update({
+        where: { id: exp.anchorId },
+        data: { drift: drift.length ? JSON.stringify(drift) : null, driftCheckedAt: now },
+      });
     }
   });
   return { checked: expected.length, drifted };

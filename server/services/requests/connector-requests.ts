@@ -17,7 +17,13 @@ type ConnectorInput = Extract<SubmitRequestInput, { kind: "connector" }>;
 
 /** The topics a connector config names (sources: topic; sinks and MirrorMaker 2: topics). */
 const namedTopics = (config: Record<string, string>) =>
-  ["topic", "topics"].flatMap((k) => (config[k] ?? "").split(",").map((t) => t.trim()).filter(Boolean).map((t) => ({ key: k, topic: t })));
+  ["topic", "topics"].flatMap((k) =>
+    (config[k] ?? "")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map((t) => ({ key: k, topic: t })),
+  );
 
 /** The connector's existing config on the worker, or null when there is none. */
 async function onWorker(clusterId: string, connectId: string, name: string): Promise<Record<string, string> | null> {
@@ -34,20 +40,39 @@ async function onWorker(clusterId: string, connectId: string, name: string): Pro
  * cluster exists, the worker validates the config (its errors become violations, per field), and no connector of
  * that name exists yet. Decided by the team's approvers.
  */
-export async function prepareConnectorRequest(clusterId: string, input: ConnectorInput, team: GrantTeam): Promise<Prepared & { conflict?: string }> {
+export async function prepareConnectorRequest(
+  clusterId: string,
+  input: ConnectorInput,
+  team: GrantTeam,
+): Promise<Prepared & { conflict?: string }> {
   const violations: Violation[] = [];
   const plan: string[] = [];
-  if (!prefixesOwn(team.prefixes, input.name)) violations.push({ path: "name", issue: `the connector name must start with one of team "${team.name}"'s prefixes (${team.prefixes.join(", ") || "none"})` });
-  if (input.config["topics.regex"]) violations.push({ path: "config.topics.regex", issue: "a topic regex can reach any team's topics; name the topics in \"topics\" instead" });
+  if (!prefixesOwn(team.prefixes, input.name))
+    violations.push({
+      path: "name",
+      issue: `the connector name must start with one of team "${team.name}"'s prefixes (${team.prefixes.join(", ") || "none"})`,
+    });
+  if (input.config["topics.regex"])
+    violations.push({
+      path: "config.topics.regex",
+      issue: 'a topic regex can reach any team\'s topics; name the topics in "topics" instead',
+    });
   for (const { key, topic } of namedTopics(input.config)) {
-    if (!prefixesOwn(team.prefixes, topic)) violations.push({ path: `config.${key}`, issue: `"${topic}" is not one of team "${team.name}"'s topics; a connector moves only its own team's data` });
+    if (!prefixesOwn(team.prefixes, topic))
+      violations.push({
+        path: `config.${key}`,
+        issue: `"${topic}" is not one of team "${team.name}"'s topics; a connector moves only its own team's data`,
+      });
   }
   let conflict: string | undefined;
   try {
     const client = connectFor(clusterId, input.connectId);
     const infos = await validateWith(client, { ...input.config, name: input.name });
-    for (const c of infos.configs) for (const e of c.value.errors ?? []) violations.push({ path: `config.${c.definition.name}`, issue: `${c.definition.name}: ${e}` });
-    if (await onWorker(clusterId, input.connectId, input.name)) conflict = `A connector named "${input.name}" already exists on Kafka Connect "${input.connectId}".`;
+    for (const c of infos.configs)
+      for (const e of c.value.errors ?? [])
+        violations.push({ path: `config.${c.definition.name}`, issue: `${c.definition.name}: ${e}` });
+    if (await onWorker(clusterId, input.connectId, input.name))
+      conflict = `A connector named "${input.name}" already exists on Kafka Connect "${input.connectId}".`;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     violations.push({ path: "connectId", issue: error.message });
@@ -58,7 +83,19 @@ export async function prepareConnectorRequest(clusterId: string, input: Connecto
     `Decided by the approvers of team "${team.name}".`,
   );
   const spec: ConnectorSpec = { connectId: input.connectId, name: input.name, config: input.config };
-  return { violations, plan, warnings: [], conflict, row: { topicName: input.name, principal: null, ownerTeamId: team.id, spec, openKey: `${clusterId}/connector/${input.connectId}/${input.name}` } };
+  return {
+    violations,
+    plan,
+    warnings: [],
+    conflict,
+    row: {
+      topicName: input.name,
+      principal: null,
+      ownerTeamId: team.id,
+      spec,
+      openKey: `${clusterId}/connector/${input.connectId}/${input.name}`,
+    },
+  };
 }
 
 /** Equal configs, where "[hidden]" (a secret only the worker keeps) matches any value. */
@@ -68,7 +105,9 @@ function configDiff(expected: Record<string, string>, live: Record<string, strin
     if (k === "name" || v === HIDDEN_VALUE) continue;
     if (live[k] !== v) out.push({ kind: "config", name: k, expected: v, actual: live[k] ?? null });
   }
-  for (const k of Object.keys(live)) if (!(k in expected) && k !== "name") out.push({ kind: "config", name: k, expected: null, actual: maskConfig({ [k]: live[k] }, new Map()).config[k] });
+  for (const k of Object.keys(live))
+    if (!(k in expected) && k !== "name")
+      out.push({ kind: "config", name: k, expected: null, actual: maskConfig({ [k]: live[k] }, new Map()).config[k] });
   return out;
 }
 
@@ -81,7 +120,11 @@ export async function applyConnector(r: RequestRow, audit: { actor: Actor; reque
   const s = JSON.parse(r.spec) as ConnectorSpec;
   const live = await onWorker(r.clusterId, s.connectId, s.name);
   if (live) {
-    if (configDiff(s.config, live).length) throw new ApiError("conflict", `Connector "${s.name}" already exists with another config; it was created outside this request.`);
+    if (configDiff(s.config, live).length)
+      throw new ApiError(
+        "conflict",
+        `Connector "${s.name}" already exists with another config; it was created outside this request.`,
+      );
   } else {
     await createConnector(r.clusterId, s.connectId, { name: s.name, config: s.config }, audit);
   }
@@ -90,8 +133,14 @@ export async function applyConnector(r: RequestRow, audit: { actor: Actor; reque
 }
 
 /** Drift of provisioned connectors: missing on the worker, or a config changed outside Sluice. */
-export async function checkConnectorDrift(clusterId: string, now: Date): Promise<{ checked: number; drifted: { topic: string; requestId: string; drift: DriftItem[] }[] }> {
-  const rows = await prisma.topicRequest.findMany({ where: { clusterId, kind: "connector", status: "PROVISIONED" }, select: { id: true, spec: true } });
+export async function checkConnectorDrift(
+  clusterId: string,
+  now: Date,
+): Promise<{ checked: number; drifted: { topic: string; requestId: string; drift: DriftItem[] }[] }> {
+  const rows = await prisma.topicRequest.findMany({
+    where: { clusterId, kind: "connector", status: "PROVISIONED" },
+    select: { id: true, spec: true },
+  });
   const drifted: { topic: string; requestId: string; drift: DriftItem[] }[] = [];
   for (const row of rows) {
     const s = JSON.parse(row.spec) as ConnectorSpec;
@@ -101,9 +150,14 @@ export async function checkConnectorDrift(clusterId: string, now: Date): Promise
     } catch {
       continue; // worker unreachable: no verdict (the Connect pages say it is down)
     }
-    const drift: DriftItem[] = live ? configDiff(s.config, live) : [{ kind: "missing", expected: "exists", actual: "missing" }];
+    const drift: DriftItem[] = live
+      ? configDiff(s.config, live)
+      : [{ kind: "missing", expected: "exists", actual: "missing" }];
     if (drift.length) drifted.push({ topic: s.name, requestId: row.id, drift });
-    await prisma.topicRequest.update({ where: { id: row.id }, data: { drift: drift.length ? JSON.stringify(drift) : null, driftCheckedAt: now } });
+    await prisma.topicRequest.update({
+      where: { id: row.id },
+      data: { drift: drift.length ? JSON.stringify(drift) : null, driftCheckedAt: now },
+    });
   }
   return { checked: rows.length, drifted };
 }

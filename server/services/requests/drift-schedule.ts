@@ -20,7 +20,9 @@ export async function runDriftRound(holder: string, everyMs: number): Promise<st
     if (!provisioned) continue;
     if (!(await acquireLease(driftLeaseKey(cluster.id), holder, 2 * everyMs))) continue;
     checked.push(cluster.id);
-    await checkDrift(cluster.id).catch((e: Error) => console.warn(`Sluice: drift check of cluster "${cluster.id}" failed: ${e.message}`));
+    await checkDrift(cluster.id).catch((e: Error) =>
+      console.warn(`Sluice: drift check of cluster "${cluster.id}" failed: ${e.message}`),
+    );
   }
   return checked;
 }

@@ -6,7 +6,9 @@ import { prisma } from "@/server/db/prisma";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 
 /** The cluster's topic-request policy (the defaults until an admin saves one). */
-export async function getPolicy(clusterId: string): Promise<Policy & { updatedAt: string | null; updatedBy: string | null }> {
+export async function getPolicy(
+  clusterId: string,
+): Promise<Policy & { updatedAt: string | null; updatedBy: string | null }> {
   getClusterConfigOrThrow(clusterId);
   const row = await prisma.topicPolicy.findUnique({ where: { clusterId } });
   if (!row) return { ...DEFAULT_POLICY, updatedAt: null, updatedBy: null };
@@ -28,7 +30,11 @@ export async function getPolicy(clusterId: string): Promise<Policy & { updatedAt
 export async function setPolicy(clusterId: string, policy: Policy, audit: AuditContext) {
   const before = await getPolicy(clusterId);
   const data = { ...policy, requiredConfigs: JSON.stringify(policy.requiredConfigs), updatedBy: audit.actor.email };
-  await audited({ ...audit, clusterId }, { action: "policy.updated", targetType: "policy", target: clusterId, before }, () =>
-    prisma.topicPolicy.upsert({ where: { clusterId }, create: { clusterId, ...data }, update: data }), () => policy);
+  await audited(
+    { ...audit, clusterId },
+    { action: "policy.updated", targetType: "policy", target: clusterId, before },
+    () => prisma.topicPolicy.upsert({ where: { clusterId }, create: { clusterId, ...data }, update: data }),
+    () => policy,
+  );
   return getPolicy(clusterId);
 }

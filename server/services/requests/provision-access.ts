@@ -21,11 +21,28 @@ export async function ensureBindings(clusterId: string, bindings: AclBinding[], 
 
 /** Registers the principal as the team's; refuses when another team owns it. */
 async function claimPrincipal(r: RequestRow, principal: string, audit: Audit): Promise<void> {
-  const owned = await prisma.servicePrincipal.findUnique({ where: { clusterId_principal: { clusterId: r.clusterId, principal } } });
-  if (owned && owned.teamId !== r.teamId) throw new ApiError("conflict", `${principal} was registered to another team in the meantime; the credential cannot be provisioned for "${r.team.name}".`);
+  const owned = await prisma.servicePrincipal.findUnique({
+    where: { clusterId_principal: { clusterId: r.clusterId, principal } },
+  });
+  if (owned && owned.teamId !== r.teamId)
+    throw new ApiError(
+      "conflict",
+      `${principal} was registered to another team in the meantime; the credential cannot be provisioned for "${r.team.name}".`,
+    );
   if (!owned) {
-    await audited({ ...audit, clusterId: r.clusterId }, { action: "principal.create", targetType: "principal", target: principal }, () =>
-      prisma.servicePrincipal.create({ data: { clusterId: r.clusterId, principal, teamId: r.teamId, description: `claimed by request ${r.id}`, createdBy: audit.actor.email } }),
+    await audited(
+      { ...audit, clusterId: r.clusterId },
+      { action: "principal.create", targetType: "principal", target: principal },
+      () =>
+        prisma.servicePrincipal.create({
+          data: {
+            clusterId: r.clusterId,
+            principal,
+            teamId: r.teamId,
+            description: `claimed by request ${r.id}`,
+            createdBy: audit.actor.email,
+          },
+        }),
       () => ({ team: r.team.name, request: r.id }),
     );
   }
@@ -46,12 +63,16 @@ export async function applyAccess(r: RequestRow, audit: Audit): Promise<void> {
     const s = JSON.parse(r.spec) as CredentialSpec;
     const name = s.principal.slice("User:".length);
     await claimPrincipal(r, s.principal, audit);
-    const has = (await describeScramUsers(r.clusterId, [name]))[0]?.credentials.some((c) => c.mechanism === s.mechanism) ?? false;
-    if (s.action === "rotate" && !has) throw new ApiError("not_found", `${s.principal} has no ${s.mechanism} credential to rotate any more.`);
+    const has =
+      (await describeScramUsers(r.clusterId, [name]))[0]?.credentials.some((c) => c.mechanism === s.mechanism) ?? false;
+    if (s.action === "rotate" && !has)
+      throw new ApiError("not_found", `${s.principal} has no ${s.mechanism} credential to rotate any more.`);
     // A new user gets a random password nobody sees: the requester's own password is set when they reveal it.
     if (!has) {
-      await audited({ ...audit, clusterId: r.clusterId }, { action: "scram.create", targetType: "scram-user", target: name }, () =>
-        upsertScramCredential(r.clusterId, name, s.mechanism, randomBytes(24).toString("base64url"), 8192),
+      await audited(
+        { ...audit, clusterId: r.clusterId },
+        { action: "scram.create", targetType: "scram-user", target: name },
+        () => upsertScramCredential(r.clusterId, name, s.mechanism, randomBytes(24).toString("base64url"), 8192),
         () => ({ mechanism: s.mechanism, request: r.id }),
       );
     }
@@ -65,9 +86,18 @@ export async function applyRevoke(r: RequestRow, audit: Audit): Promise<void> {
   const spec = JSON.parse(r.spec) as RevokeSpec;
   assertNoLockout(r.clusterId, "delete", spec.bindings);
   if (spec.bindings.length) {
-    await audited({ ...audit, clusterId: r.clusterId }, { action: "acl.delete", targetType: "acl", target: `revoke of request ${spec.revokes}`, before: spec.bindings }, () =>
-      deleteAcls(r.clusterId, spec.bindings.map((b) => bindingFilter(b))),
+    await audited(
+      { ...audit, clusterId: r.clusterId },
+      { action: "acl.delete", targetType: "acl", target: `revoke of request ${spec.revokes}`, before: spec.bindings },
+      () =>
+        deleteAcls(
+          r.clusterId,
+          spec.bindings.map((b) => bindingFilter(b)),
+        ),
     );
   }
-  await prisma.topicRequest.updateMany({ where: { id: spec.revokes, revokedAt: null }, data: { revokedAt: new Date() } });
+  await prisma.topicRequest.updateMany({
+    where: { id: spec.revokes, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }

@@ -21,7 +21,10 @@ const RETRYABLE = new Set(["kafka_unavailable", "upstream_timeout"]);
 const ATTEMPTS = Number(process.env.SLUICE_PROVISION_ATTEMPTS ?? 3);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function topicState(clusterId: string, topic: string): Promise<{ partitions: number; overrides: Record<string, string> } | null> {
+async function topicState(
+  clusterId: string,
+  topic: string,
+): Promise<{ partitions: number; overrides: Record<string, string> } | null> {
   const cluster = getClusterConfigOrThrow(clusterId);
   try {
     const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
@@ -34,16 +37,29 @@ async function topicState(clusterId: string, topic: string): Promise<{ partition
 }
 
 /** Creates the topic as requested, or accepts it as done when it already exists exactly so. */
-async function createAsRequested(r: RequestRow, s: CreateSpec, audit: { actor: Actor; requestId: string }): Promise<void> {
+async function createAsRequested(
+  r: RequestRow,
+  s: CreateSpec,
+  audit: { actor: Actor; requestId: string },
+): Promise<void> {
   const topic = r.topicName;
   const assertMatches = (state: { partitions: number; overrides: Record<string, string> }) => {
-    const differs = state.partitions !== s.partitions || Object.entries(s.configs).some(([k, v]) => state.overrides[k] !== v);
-    if (differs) throw new ApiError("conflict", `Topic "${topic}" already exists with other settings (${state.partitions} partitions); it was created outside this request.`);
+    const differs =
+      state.partitions !== s.partitions || Object.entries(s.configs).some(([k, v]) => state.overrides[k] !== v);
+    if (differs)
+      throw new ApiError(
+        "conflict",
+        `Topic "${topic}" already exists with other settings (${state.partitions} partitions); it was created outside this request.`,
+      );
   };
   const state = await topicState(r.clusterId, topic);
   if (state) return assertMatches(state);
   try {
-    await createTopic(r.clusterId, { name: topic, partitions: s.partitions, replicationFactor: s.replicationFactor, configs: s.configs }, { dryRun: false, audit });
+    await createTopic(
+      r.clusterId,
+      { name: topic, partitions: s.partitions, replicationFactor: s.replicationFactor, configs: s.configs },
+      { dryRun: false, audit },
+    );
   } catch (error) {
     // An earlier attempt that timed out may have created it after all (the broker finished the request):
     // the topic as requested counts as done.
@@ -82,12 +98,17 @@ async function apply(r: RequestRow, audit: { actor: Actor; requestId: string }):
     if (!state) throw new ApiError("not_found", `Topic "${topic}" no longer exists.`);
     const reset = s.reset.filter((k) => k in state.overrides);
     const set = Object.fromEntries(Object.entries(s.set).filter(([k, v]) => state.overrides[k] !== v));
-    if (reset.length + Object.keys(set).length > 0) await alterTopicConfig(r.clusterId, topic, { set, reset }, { dryRun: false, audit });
+    if (reset.length + Object.keys(set).length > 0)
+      await alterTopicConfig(r.clusterId, topic, { set, reset }, { dryRun: false, audit });
   } else if (r.kind === "add-partitions") {
     const s = spec as { partitions: number };
     const state = await topicState(r.clusterId, topic);
     if (!state) throw new ApiError("not_found", `Topic "${topic}" no longer exists.`);
-    if (state.partitions > s.partitions) throw new ApiError("conflict", `Topic "${topic}" already has ${state.partitions} partitions, more than the ${s.partitions} requested.`);
+    if (state.partitions > s.partitions)
+      throw new ApiError(
+        "conflict",
+        `Topic "${topic}" already has ${state.partitions} partitions, more than the ${s.partitions} requested.`,
+      );
     if (state.partitions < s.partitions) await addPartitions(r.clusterId, topic, s.partitions, audit);
   } else if (r.kind === "delete") {
     const state = await topicState(r.clusterId, topic);
@@ -113,11 +134,37 @@ export async function provisionRequest(r: RequestRow, audit: { actor: Actor; req
       await sleep(1000 * attempt);
     }
   }
-  const about = { requester: r.requesterName, kind: r.kind, topic: r.topicName || undefined, principal: r.principal ?? undefined };
+  const about = {
+    requester: r.requesterName,
+    kind: r.kind,
+    topic: r.topicName || undefined,
+    principal: r.principal ?? undefined,
+  };
   if (!lastError) {
     void emitEvent({ kind: "request.provisioned", clusterId: r.clusterId, subject: r.id, data: about });
-    return transition(r.id, ["APPROVED"], { status: "PROVISIONED", provisionedAt: new Date(), failureReason: null, openKey: null, attempts: { increment: 1 } }, { ...audit, action: "request.provisioned" });
+    return transition(
+      r.id,
+      ["APPROVED"],
+      {
+        status: "PROVISIONED",
+        provisionedAt: new Date(),
+        failureReason: null,
+        openKey: null,
+        attempts: { increment: 1 },
+      },
+      { ...audit, action: "request.provisioned" },
+    );
   }
-  void emitEvent({ kind: "request.failed", clusterId: r.clusterId, subject: r.id, data: { ...about, reason: lastError.message } });
-  return transition(r.id, ["APPROVED"], { status: "FAILED", failureReason: lastError.message, openKey: null, attempts: { increment: 1 } }, { ...audit, action: "request.provisioning_failed", result: "failure", error: lastError.message });
+  void emitEvent({
+    kind: "request.failed",
+    clusterId: r.clusterId,
+    subject: r.id,
+    data: { ...about, reason: lastError.message },
+  });
+  return transition(
+    r.id,
+    ["APPROVED"],
+    { status: "FAILED", failureReason: lastError.message, openKey: null, attempts: { increment: 1 } },
+    { ...audit, action: "request.provisioning_failed", result: "failure", error: lastError.message },
+  );
 }

@@ -20,11 +20,15 @@ export function streamRequests(request: Request, clusterId: string, audit: Audit
     while (!signal.aborted) {
       await sleep(POLL_MS, signal);
       if (signal.aborted) break;
-      const changed = await prisma.topicRequest.findMany({ where: { clusterId, updatedAt: { gt: since } }, select: { id: true, updatedAt: true } });
+      const changed = await prisma.topicRequest.findMany({
+        where: { clusterId, updatedAt: { gt: since } },
+        select: { id: true, updatedAt: true },
+      });
       if (changed.length === 0) continue;
       since = new Date(Math.max(...changed.map((c) => c.updatedAt.getTime())));
       const ids = new Set(changed.map((c) => c.id));
-      for (const r of (await listRequests(clusterId, { scope: "all" }, audit)).filter((x) => ids.has(x.id))) yield { event: "request", data: r };
+      for (const r of (await listRequests(clusterId, { scope: "all" }, audit)).filter((x) => ids.has(x.id)))
+        yield { event: "request", data: r };
     }
   });
 }

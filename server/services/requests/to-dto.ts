@@ -1,5 +1,12 @@
 import "server-only";
-import type { ConnectorSpec, DriftItem, RequestKind, RequestSpec, RequestStatus, TopicRequestDto } from "@/lib/schemas/requests";
+import type {
+  ConnectorSpec,
+  DriftItem,
+  RequestKind,
+  RequestSpec,
+  RequestStatus,
+  TopicRequestDto,
+} from "@/lib/schemas/requests";
 import { maskConfig } from "@/server/services/connect/mask-config";
 import type { Actor } from "@/server/auth/permissions";
 import { canCancel, decidingTeamId, whyCannotDecide, whyCannotRevoke } from "./request-access";
@@ -35,10 +42,14 @@ export type RequestRow = {
   updatedAt: Date;
 };
 
-export const requestInclude = { team: { select: { id: true, name: true } }, ownerTeam: { select: { id: true, name: true } } } as const;
+export const requestInclude = {
+  team: { select: { id: true, name: true } },
+  ownerTeam: { select: { id: true, name: true } },
+} as const;
 
 /** The team whose approvers decide (null: the cluster's admins). */
-export const decidingTeam = (r: RequestRow) => (decidingTeamId(r) === null ? null : decidingTeamId(r) === r.teamId ? r.team : r.ownerTeam);
+export const decidingTeam = (r: RequestRow) =>
+  decidingTeamId(r) === null ? null : decidingTeamId(r) === r.teamId ? r.team : r.ownerTeam;
 
 /** A pending connector request still holds its secrets (the worker needs them at provisioning): never shown. */
 function specForDto(r: RequestRow): RequestSpec {
@@ -85,7 +96,11 @@ export function toRequestDto(r: RequestRow, actor: Actor): TopicRequestDto {
       retry: r.status === "FAILED" && whyCannotDecide(actor, { ...r, requesterId: "" }, deciding?.name) === null,
       revoke: r.kind === "access" && whyCannotRevoke(actor, r, r.ownerTeam?.name) === null,
       // the password of a provisioned credential request is shown once, to its requester
-      collectSecret: r.kind === "credential" && r.status === "PROVISIONED" && r.secretIssuedAt === null && r.requesterId === actor.id,
+      collectSecret:
+        r.kind === "credential" &&
+        r.status === "PROVISIONED" &&
+        r.secretIssuedAt === null &&
+        r.requesterId === actor.id,
       ...(why && pending ? { whyNot: why } : {}),
     },
   };

@@ -5,7 +5,12 @@ import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import { requestInclude, type RequestRow } from "./to-dto";
 
-type Change = Partial<Pick<RequestRow, "status" | "deciderId" | "deciderName" | "decisionComment" | "decidedAt" | "failureReason" | "provisionedAt">> & {
+type Change = Partial<
+  Pick<
+    RequestRow,
+    "status" | "deciderId" | "deciderName" | "decisionComment" | "decidedAt" | "failureReason" | "provisionedAt"
+  >
+> & {
   openKey?: string | null;
   attempts?: { increment: number };
 };
@@ -19,13 +24,24 @@ export async function transition(
   id: string,
   from: RequestStatus[],
   change: Change,
-  audit: { actor: Actor | null; requestId: string; action: string; detail?: unknown; result?: "success" | "failure"; error?: string },
+  audit: {
+    actor: Actor | null;
+    requestId: string;
+    action: string;
+    detail?: unknown;
+    result?: "success" | "failure";
+    error?: string;
+  },
 ): Promise<RequestRow> {
   return prisma.$transaction(async (tx) => {
     const moved = await tx.topicRequest.updateMany({ where: { id, status: { in: from } }, data: change });
     const row = await tx.topicRequest.findUnique({ where: { id }, include: requestInclude });
     if (!row) throw new ApiError("not_found", "No such request.");
-    if (moved.count === 0) throw new ApiError("conflict", `The request is ${row.status} now (it was ${row.status === "PENDING" ? "changed" : "decided"} by someone else a moment ago); reload to see its state.`);
+    if (moved.count === 0)
+      throw new ApiError(
+        "conflict",
+        `The request is ${row.status} now (it was ${row.status === "PENDING" ? "changed" : "decided"} by someone else a moment ago); reload to see its state.`,
+      );
     await tx.auditEvent.create({
       data: {
         actor: audit.actor?.email ?? "sluice",
@@ -37,7 +53,13 @@ export async function transition(
         result: audit.result ?? "success",
         error: audit.error,
         before: JSON.stringify({ status: from.length === 1 ? from[0] : from }),
-        after: JSON.stringify({ status: row.status, topic: row.topicName || undefined, principal: row.principal ?? undefined, kind: row.kind, ...(audit.detail ? { detail: audit.detail } : {}) }),
+        after: JSON.stringify({
+          status: row.status,
+          topic: row.topicName || undefined,
+          principal: row.principal ?? undefined,
+          kind: row.kind,
+          ...(audit.detail ? { detail: audit.detail } : {}),
+        }),
         requestId: audit.requestId,
       },
     });

@@ -10,7 +10,11 @@ import { getCompatibilityLevel } from "./get-compatibility-level";
  * a subject without versions. Apicurio's check endpoint assumes BACKWARD even when the level is NONE, so an
  * "incompatible" answer only blocks registration under a level other than NONE.
  */
-export async function checkCompatibility(reg: RegistryClient, subject: string, input: SchemaInput): Promise<CompatibilityCheck> {
+export async function checkCompatibility(
+  reg: RegistryClient,
+  subject: string,
+  input: SchemaInput,
+): Promise<CompatibilityCheck> {
   validateSchemaSyntax(input);
   const level = await getCompatibilityLevel(reg, subject);
   const versions = await reg.request<number[]>({ path: `/subjects/${seg(subject)}/versions` }).catch((e) => {

@@ -4,6 +4,10 @@ import { registryFor, type SchemaInput } from "@/server/schema-registry/client";
 import { checkCompatibility } from "./check-compatibility";
 
 /** The route-facing dry run: what registering this schema would meet, without registering it. */
-export async function checkSchemaCompatibility(clusterId: string, subject: string, input: SchemaInput): Promise<CompatibilityCheck> {
+export async function checkSchemaCompatibility(
+  clusterId: string,
+  subject: string,
+  input: SchemaInput,
+): Promise<CompatibilityCheck> {
   return checkCompatibility(registryFor(clusterId), subject, input);
 }

@@ -10,7 +10,11 @@ export async function readRegistryMode(reg: RegistryClient): Promise<RegistryMod
     const mode = res?.mode === "READWRITE" || res?.mode === "READONLY" || res?.mode === "IMPORT" ? res.mode : null;
     return { supported: mode !== null, mode };
   } catch (e) {
-    if (e instanceof ApiError && (e.code === "not_found" || e.code === "unprocessable_entity" || e.code === "bad_request")) return { supported: false, mode: null };
+    if (
+      e instanceof ApiError &&
+      (e.code === "not_found" || e.code === "unprocessable_entity" || e.code === "bad_request")
+    )
+      return { supported: false, mode: null };
     throw e;
   }
 }

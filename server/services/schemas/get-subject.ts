@@ -7,7 +7,11 @@ import { getCompatibilityLevel } from "./get-compatibility-level";
 import { readSchemaVersion } from "./read-schema-version";
 
 /** Every version of a subject (with deleted: soft-deleted ones too, marked), oldest first; 404 for an unknown subject. */
-export async function getSubject(clusterId: string, subject: string, opts: { deleted?: boolean } = {}): Promise<SubjectDetail> {
+export async function getSubject(
+  clusterId: string,
+  subject: string,
+  opts: { deleted?: boolean } = {},
+): Promise<SubjectDetail> {
   const reg = registryFor(clusterId);
   const path = `/subjects/${seg(subject)}/versions`;
   const all = await reg.request<number[]>({ path, query: { deleted: opts.deleted || undefined } });
@@ -15,9 +19,13 @@ export async function getSubject(clusterId: string, subject: string, opts: { del
   const [versions, compatibility, globalCompatibility] = await Promise.all([
     // Apicurio no longer serves the content of a subject whose versions are all soft-deleted: such versions are left out.
     Promise.all(
-      [...all].sort((a, b) => a - b).map((v) =>
-        readSchemaVersion(reg, subject, v, { deleted: !active.has(v), isDeleted: !active.has(v) }).catch((e) => (!active.has(v) && e instanceof ApiError && e.code === "not_found" ? null : Promise.reject(e))),
-      ),
+      [...all]
+        .sort((a, b) => a - b)
+        .map((v) =>
+          readSchemaVersion(reg, subject, v, { deleted: !active.has(v), isDeleted: !active.has(v) }).catch((e) =>
+            !active.has(v) && e instanceof ApiError && e.code === "not_found" ? null : Promise.reject(e),
+          ),
+        ),
     ).then((vs) => vs.filter((v) => v !== null)),
     getCompatibilityLevel(reg, subject),
     getCompatibilityLevel(reg, null),

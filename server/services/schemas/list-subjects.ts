@@ -9,11 +9,18 @@ import { readSchemaVersion } from "./read-schema-version";
 const CONCURRENCY = 8;
 
 async function describeSubject(reg: RegistryClient, subject: string, active: boolean): Promise<SubjectListItem> {
-  const versions = await reg.request<number[]>({ path: `/subjects/${seg(subject)}/versions`, query: { deleted: active ? undefined : true } });
+  const versions = await reg.request<number[]>({
+    path: `/subjects/${seg(subject)}/versions`,
+    query: { deleted: active ? undefined : true },
+  });
   const latest = versions.length ? Math.max(...versions) : null;
   // A subject whose versions are all soft-deleted may no longer serve their content: show it without type and id.
   const [head, compatibility] = await Promise.all([
-    latest === null ? null : readSchemaVersion(reg, subject, latest, { deleted: !active }).catch((e) => (!active && e instanceof ApiError && e.code === "not_found" ? null : Promise.reject(e))),
+    latest === null
+      ? null
+      : readSchemaVersion(reg, subject, latest, { deleted: !active }).catch((e) =>
+          !active && e instanceof ApiError && e.code === "not_found" ? null : Promise.reject(e),
+        ),
     getCompatibilityLevel(reg, subject),
   ]);
   const t = topicOfSubject(subject);
@@ -40,7 +47,9 @@ export async function listSubjects(clusterId: string, query: { q?: string; delet
   ]);
   const activeSet = new Set(active);
   const needle = query.q?.trim().toLowerCase();
-  const names = [...new Set([...active, ...all])].filter((s) => !needle || s.toLowerCase().includes(needle)).sort((a, b) => a.localeCompare(b));
+  const names = [...new Set([...active, ...all])]
+    .filter((s) => !needle || s.toLowerCase().includes(needle))
+    .sort((a, b) => a.localeCompare(b));
   const items: SubjectListItem[] = new Array(names.length);
   let next = 0;
   const worker = async () => {

@@ -1,6 +1,11 @@
 import "server-only";
 import type { TopicSizes } from "@/lib/schemas/sizes";
-import { derivedBytesRate, getClusterSizes, getTopicSizes as readTopicSizes, partitionSize } from "@/server/kafka/log-dirs";
+import {
+  derivedBytesRate,
+  getClusterSizes,
+  getTopicSizes as readTopicSizes,
+  partitionSize,
+} from "@/server/kafka/log-dirs";
 
 /** One topic's size per partition and replica, read now; its bytes per second come from the cluster's cached snapshots. */
 export async function getTopicSizes(clusterId: string, topic: string): Promise<TopicSizes> {
@@ -9,7 +14,11 @@ export async function getTopicSizes(clusterId: string, topic: string): Promise<T
   // Keeps the cluster snapshots (and so the derived rate) current while someone watches the topic.
   await getClusterSizes(clusterId).catch(() => null);
   const partitions = [...sizes.value.partitions.entries()]
-    .map(([partition, replicas]) => ({ partition, sizeBytes: partitionSize(replicas), replicas: replicas.sort((a, b) => a.brokerId - b.brokerId) }))
+    .map(([partition, replicas]) => ({
+      partition,
+      sizeBytes: partitionSize(replicas),
+      replicas: replicas.sort((a, b) => a.brokerId - b.brokerId),
+    }))
     .sort((a, b) => a.partition - b.partition);
   const rate = derivedBytesRate(clusterId, topic);
   return {

@@ -13,7 +13,10 @@ export async function checkReadiness(): Promise<{ status: "ready"; database: str
     await prisma.auditEvent.count({ take: 1 });
   } catch (error) {
     console.error("[ready] database check failed", error);
-    throw new ApiError("internal", "The database is not reachable or not migrated. Run `npm run db:deploy` and check DATABASE_URL.");
+    throw new ApiError(
+      "internal",
+      "The database is not reachable or not migrated. Run `npm run db:deploy` and check DATABASE_URL.",
+    );
   }
   return { status: "ready", database: /^postgres/.test(process.env.DATABASE_URL ?? "") ? "postgresql" : "sqlite" };
 }

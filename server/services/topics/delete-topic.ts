@@ -12,7 +12,12 @@ export async function deleteTopic(clusterId: string, topic: string, audit: Audit
     const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
     return audited(
       { ...audit, clusterId },
-      { action: "topic.deleted", targetType: "topic", target: topic, before: { partitions: info.partitions.length, replicationFactor: info.replicationFactor } },
+      {
+        action: "topic.deleted",
+        targetType: "topic",
+        target: topic,
+        before: { partitions: info.partitions.length, replicationFactor: info.replicationFactor },
+      },
       async () => {
         await withAdmin(clusterId, (admin) => admin.deleteTopics({ topics: [topic], timeout: 10_000 }));
         invalidateTopicSnapshot(clusterId);

@@ -11,7 +11,12 @@ import { MASKED } from "@/server/services/brokers/get-broker-configs";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
 
 /** Consumer groups with committed offsets on this topic, and their lag: OffsetFetch v8+ batched across groups. */
-async function groupsReading(admin: Admin, clusterId: string, topic: string, ends: Map<number, PartitionOffsets>): Promise<TopicDetail["consumerGroups"]> {
+async function groupsReading(
+  admin: Admin,
+  clusterId: string,
+  topic: string,
+  ends: Map<number, PartitionOffsets>,
+): Promise<TopicDetail["consumerGroups"]> {
   const { groups } = await admin.listGroups();
   const ids = groups.filter((g) => g.protocolType === "consumer" || g.protocolType === "").map((g) => g.groupId);
   const results = await fetchCommittedOffsetsMany(clusterId, ids);
@@ -34,11 +39,17 @@ export async function getTopic(clusterId: string, topic: string): Promise<TopicD
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(10_000, `Cluster "${cluster.name}"`, async () => {
     const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
-    const offsets = await fetchOffsetsByLeader(clusterId, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }))).catch(() => null);
+    const offsets = await fetchOffsetsByLeader(
+      clusterId,
+      info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader })),
+    ).catch(() => null);
     const ends = offsets?.get(topic) ?? new Map<number, PartitionOffsets>();
     const [configs, consumerGroups] = await withAdmin(clusterId, (admin) =>
       Promise.all([
-        admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),
+        admin.describeConfigs({
+          includeSynonyms: false,
+          resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+        }),
         groupsReading(admin, clusterId, topic, ends),
       ]),
     );

@@ -22,7 +22,11 @@ function matcher(q: Query): (name: string) => boolean {
       // RE2: a user's pattern runs in time linear in the name, whatever its shape.
       re = safeRegex(q.q, { ignoreCase: true });
     } catch (e) {
-      throw new ApiError("unprocessable_entity", `The search is not a valid regular expression: ${(e as Error).message}`, [{ path: "q", issue: "invalid_regex" }]);
+      throw new ApiError(
+        "unprocessable_entity",
+        `The search is not a valid regular expression: ${(e as Error).message}`,
+        [{ path: "q", issue: "invalid_regex" }],
+      );
     }
     return (name) => re.test(name);
   }
@@ -52,7 +56,9 @@ export async function listTopics(clusterId: string, query: Query): Promise<Topic
   const snapshot = await withDeadline(15_000, `Cluster "${cluster.name}"`, () => getTopicSnapshot(clusterId));
   const match = matcher(query);
   const sizes = await topicSizeMap(clusterId, snapshot); // one cached DescribeLogDirs per broker for all topics
-  const items = snapshot.topics.filter((t) => (query.internal || !t.internal) && match(t.name)).map((t) => ({ ...toItem(t), size: sizes.sizes?.get(t.name) ?? null }));
+  const items = snapshot.topics
+    .filter((t) => (query.internal || !t.internal) && match(t.name))
+    .map((t) => ({ ...toItem(t), size: sizes.sizes?.get(t.name) ?? null }));
   const key = (t: TopicListItem) => ({ v: sortValue(t, query.sort), n: t.name });
   items.sort((a, b) => compareTopics(key(a), key(b), query.dir));
 
@@ -69,14 +75,21 @@ export async function listTopics(clusterId: string, query: Query): Promise<Topic
 
   const infos = page.map((t) => snapshot.byName.get(t.name)!);
   // A snapshot this young already has current counts; otherwise refresh the visible page only.
-  const fresh = Date.now() - snapshot.at < PAGE_OFFSETS_FRESH_MS ? null : await fetchOffsetsByLeader(clusterId,
-    infos.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, leader: p.leader }))),
-  ).catch(() => null);
-  if (fresh) for (const [i, t] of page.entries()) t.records = countRecords(fresh.get(t.name), infos[i].partitions.length) ?? t.records;
+  const fresh =
+    Date.now() - snapshot.at < PAGE_OFFSETS_FRESH_MS
+      ? null
+      : await fetchOffsetsByLeader(
+          clusterId,
+          infos.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, leader: p.leader }))),
+        ).catch(() => null);
+  if (fresh)
+    for (const [i, t] of page.entries())
+      t.records = countRecords(fresh.get(t.name), infos[i].partitions.length) ?? t.records;
 
   return {
     items: page,
-    nextCursor: more && last ? encodeCursor({ s: query.sort, d: query.dir, v: sortValue(last, query.sort), n: last.name }) : null,
+    nextCursor:
+      more && last ? encodeCursor({ s: query.sort, d: query.dir, v: sortValue(last, query.sort), n: last.name }) : null,
     total: items.length,
     totalPartitions: items.reduce((n, t) => n + t.partitions, 0),
     metadataAgeMs: Date.now() - snapshot.at,

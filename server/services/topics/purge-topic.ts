@@ -18,15 +18,30 @@ export async function purgeTopic(clusterId: string, topic: string, input: Input,
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(30_000, `Cluster "${cluster.name}"`, async () => {
     const info = await getTopicInfoOrThrow(clusterId, cluster.name, topic);
-    const offsets = (await fetchOffsetsByLeader(clusterId, info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader })))).get(topic) ?? new Map();
+    const offsets =
+      (
+        await fetchOffsetsByLeader(
+          clusterId,
+          info.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader })),
+        )
+      ).get(topic) ?? new Map();
     const targets =
       "all" in input
         ? info.partitions.map((p) => ({ partition: p.partition, offset: offsets.get(p.partition)?.end ?? "0" }))
         : input.partitions.map(({ partition, offset }) => {
             const o = offsets.get(partition);
-            if (!o) throw new ApiError("unprocessable_entity", `Topic "${topic}" has no partition ${partition} (it has ${info.partitions.length}).`, [{ path: "partitions", issue: "unknown_partition" }]);
+            if (!o)
+              throw new ApiError(
+                "unprocessable_entity",
+                `Topic "${topic}" has no partition ${partition} (it has ${info.partitions.length}).`,
+                [{ path: "partitions", issue: "unknown_partition" }],
+              );
             if (BigInt(offset) > BigInt(o.end)) {
-              throw new ApiError("unprocessable_entity", `Partition ${partition}: offset ${offset} is past the end offset ${o.end}; purge up to ${o.end} at most.`, [{ path: "partitions", issue: "past_end" }]);
+              throw new ApiError(
+                "unprocessable_entity",
+                `Partition ${partition}: offset ${offset} is past the end offset ${o.end}; purge up to ${o.end} at most.`,
+                [{ path: "partitions", issue: "past_end" }],
+              );
             }
             return { partition, offset };
           });
@@ -35,11 +50,26 @@ export async function purgeTopic(clusterId: string, topic: string, input: Input,
       const after = BigInt(t.offset) > BigInt(before) ? t.offset : before;
       return { partition: t.partition, before, after, deleted: Number(BigInt(after) - BigInt(before)) };
     });
-    return audited({ ...audit, clusterId }, { action: "topic.purged", targetType: "topic", target: topic, before: { startOffsets: Object.fromEntries(plan.map((p) => [p.partition, p.before])) } }, async () => {
-      const todo = plan.filter((p) => p.deleted > 0);
-      if (todo.length) await withAdmin(clusterId, (admin) => admin.deleteTopicRecords({ topic, partitions: todo.map((p) => ({ partition: p.partition, offset: p.after })) }));
-      invalidateTopicSnapshot(clusterId);
-      return { partitions: plan };
-    });
+    return audited(
+      { ...audit, clusterId },
+      {
+        action: "topic.purged",
+        targetType: "topic",
+        target: topic,
+        before: { startOffsets: Object.fromEntries(plan.map((p) => [p.partition, p.before])) },
+      },
+      async () => {
+        const todo = plan.filter((p) => p.deleted > 0);
+        if (todo.length)
+          await withAdmin(clusterId, (admin) =>
+            admin.deleteTopicRecords({
+              topic,
+              partitions: todo.map((p) => ({ partition: p.partition, offset: p.after })),
+            }),
+          );
+        invalidateTopicSnapshot(clusterId);
+        return { partitions: plan };
+      },
+    );
   });
 }

@@ -10,7 +10,11 @@ export function sortValue(t: TopicListItem, key: TopicSortKey): SortValue {
 }
 
 /** Orders by the sort key (nulls last in either direction), then by name, so the order is total. */
-export function compareTopics(a: { v: SortValue; n: string }, b: { v: SortValue; n: string }, dir: "asc" | "desc"): number {
+export function compareTopics(
+  a: { v: SortValue; n: string },
+  b: { v: SortValue; n: string },
+  dir: "asc" | "desc",
+): number {
   if (a.v !== b.v) {
     if (a.v === null) return 1;
     if (b.v === null) return -1;
@@ -30,10 +34,14 @@ export function decodeCursor(raw: string, sort: TopicSortKey, dir: "asc" | "desc
   try {
     c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
   } catch {
-    throw new ApiError("bad_request", "The cursor is not valid; start again from the first page.", [{ path: "cursor", issue: "malformed" }]);
+    throw new ApiError("bad_request", "The cursor is not valid; start again from the first page.", [
+      { path: "cursor", issue: "malformed" },
+    ]);
   }
   if (!c || typeof c.n !== "string" || c.s !== sort || c.d !== dir) {
-    throw new ApiError("bad_request", "The cursor belongs to another sort order; start again from the first page.", [{ path: "cursor", issue: "mismatch" }]);
+    throw new ApiError("bad_request", "The cursor belongs to another sort order; start again from the first page.", [
+      { path: "cursor", issue: "mismatch" },
+    ]);
   }
   return c;
 }

@@ -7,11 +7,24 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import type { SideDecoding, TopicDecoding } from "@/server/messages/decode";
-import { compileDecoder, DecoderSpecError, protobufMessageTypes, type DecoderSpec } from "@/server/messages/topic-decoders";
+import {
+  compileDecoder,
+  DecoderSpecError,
+  protobufMessageTypes,
+  type DecoderSpec,
+} from "@/server/messages/topic-decoders";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 
 type Side = "key" | "value";
-type Row = { side: string; kind: string; options: string; schema: Uint8Array | null; fileName: string | null; updatedBy: string; updatedAt: Date };
+type Row = {
+  side: string;
+  kind: string;
+  options: string;
+  schema: Uint8Array | null;
+  fileName: string | null;
+  updatedBy: string;
+  updatedAt: Date;
+};
 type SideInput = z.output<typeof decoderSideSchema>;
 
 /** View formats the simple kinds stand for (decode.ts does the work). */
@@ -57,7 +70,17 @@ export async function topicDecodingFor(clusterId: string, topic: string): Promis
         if (decoder) sd = { decoder };
       } catch (e) {
         const message = `the topic's ${side} decoder (${labelOf(spec)}) does not work: ${(e as Error).message}`;
-        sd = { decoder: { kind: spec.kind, label: labelOf(spec), textual: false, decode: (buf) => ({ encoding: "hex", text: buf.toString("hex"), size: buf.length, error: message }), encode: () => { throw new Error(message); } } };
+        sd = {
+          decoder: {
+            kind: spec.kind,
+            label: labelOf(spec),
+            textual: false,
+            decode: (buf) => ({ encoding: "hex", text: buf.toString("hex"), size: buf.length, error: message }),
+            encode: () => {
+              throw new Error(message);
+            },
+          },
+        };
       }
     }
     if (sd) (decoding ??= {})[side] = sd;
@@ -105,10 +128,15 @@ export async function getTopicDecoders(clusterId: string, topic: string): Promis
 
 /** The stored spec for an input side; reuses the stored descriptor when only the message type changes. */
 function specFor(input: SideInput, existing: Row | undefined): { spec: DecoderSpec; fileName: string | null } {
-  const spec: DecoderSpec = { kind: input.kind, ...(input.charset ? { charset: input.charset } : {}), ...(input.messageType ? { messageType: input.messageType.replace(/^\./, "") } : {}) };
+  const spec: DecoderSpec = {
+    kind: input.kind,
+    ...(input.charset ? { charset: input.charset } : {}),
+    ...(input.messageType ? { messageType: input.messageType.replace(/^\./, "") } : {}),
+  };
   let fileName = input.fileName ?? null;
   if (input.kind === "protobuf") {
-    if (input.descriptorSet) Object.assign(spec, { source: "descriptor-set", schema: Buffer.from(input.descriptorSet, "base64") });
+    if (input.descriptorSet)
+      Object.assign(spec, { source: "descriptor-set", schema: Buffer.from(input.descriptorSet, "base64") });
     else if (input.protoFiles) {
       Object.assign(spec, { source: "proto", schema: Buffer.from(JSON.stringify(input.protoFiles), "utf8") });
       fileName ??= input.protoFiles.map((f) => f.name).join(", ");
@@ -116,7 +144,8 @@ function specFor(input: SideInput, existing: Row | undefined): { spec: DecoderSp
       const prev = specOf(existing);
       Object.assign(spec, { source: prev.source, schema: prev.schema });
       fileName ??= existing.fileName;
-    } else throw new ApiError("bad_request", "protobuf needs a descriptor set (descriptorSet) or .proto files (protoFiles)");
+    } else
+      throw new ApiError("bad_request", "protobuf needs a descriptor set (descriptorSet) or .proto files (protoFiles)");
   }
   if (input.kind === "avro") {
     if (input.avroSchema) Object.assign(spec, { source: "avro-schema", schema: Buffer.from(input.avroSchema, "utf8") });
@@ -129,13 +158,28 @@ function specFor(input: SideInput, existing: Row | undefined): { spec: DecoderSp
 }
 
 /** Replaces the given sides (kind "registry" removes a side's setting); every spec is compiled first (422 if it fails). */
-export async function putTopicDecoders(clusterId: string, topic: string, body: PutTopicDecodersBody, ctx: AuditContext): Promise<TopicDecoders> {
+export async function putTopicDecoders(
+  clusterId: string,
+  topic: string,
+  body: PutTopicDecodersBody,
+  ctx: AuditContext,
+): Promise<TopicDecoders> {
   getClusterConfigOrThrow(clusterId);
   const before = await getTopicDecoders(clusterId, topic);
-  const summary = (v: DecoderSideView) => ({ kind: v.kind, ...(v.messageType ? { messageType: v.messageType } : {}), ...(v.charset ? { charset: v.charset } : {}), ...(v.fileName ? { fileName: v.fileName } : {}) });
+  const summary = (v: DecoderSideView) => ({
+    kind: v.kind,
+    ...(v.messageType ? { messageType: v.messageType } : {}),
+    ...(v.charset ? { charset: v.charset } : {}),
+    ...(v.fileName ? { fileName: v.fileName } : {}),
+  });
   return audited(
     { ...ctx, clusterId },
-    { action: "topic.decoders_set", targetType: "topic", target: topic, before: { key: summary(before.key), value: summary(before.value) } },
+    {
+      action: "topic.decoders_set",
+      targetType: "topic",
+      target: topic,
+      before: { key: summary(before.key), value: summary(before.value) },
+    },
     async () => {
       const rows = await prisma.topicDecoder.findMany({ where: { clusterId, topic } });
       const writes: (() => Promise<unknown>)[] = [];
@@ -147,16 +191,38 @@ export async function putTopicDecoders(clusterId: string, topic: string, body: P
           writes.push(() => prisma.topicDecoder.deleteMany({ where: { clusterId, topic, side } }));
           continue;
         }
-        const { spec, fileName } = specFor(input, rows.find((r) => r.side === side));
+        const { spec, fileName } = specFor(
+          input,
+          rows.find((r) => r.side === side),
+        );
         try {
           compileDecoder(spec);
         } catch (e) {
-          if (e instanceof DecoderSpecError) throw new ApiError("unprocessable_entity", `${side}: ${e.message}`, [{ path: side, issue: e.position ?? e.message }]);
+          if (e instanceof DecoderSpecError)
+            throw new ApiError("unprocessable_entity", `${side}: ${e.message}`, [
+              { path: side, issue: e.position ?? e.message },
+            ]);
           throw e;
         }
-        const options = JSON.stringify({ ...(spec.charset ? { charset: spec.charset } : {}), ...(spec.messageType ? { messageType: spec.messageType } : {}), ...(spec.source ? { source: spec.source } : {}) });
-        const data = { kind: spec.kind, options, schema: spec.schema ? new Uint8Array(spec.schema) : null, fileName, updatedBy: ctx.actor.email };
-        writes.push(() => prisma.topicDecoder.upsert({ where: { clusterId_topic_side: { clusterId, topic, side } }, create: { clusterId, topic, side, ...data }, update: data }));
+        const options = JSON.stringify({
+          ...(spec.charset ? { charset: spec.charset } : {}),
+          ...(spec.messageType ? { messageType: spec.messageType } : {}),
+          ...(spec.source ? { source: spec.source } : {}),
+        });
+        const data = {
+          kind: spec.kind,
+          options,
+          schema: spec.schema ? new Uint8Array(spec.schema) : null,
+          fileName,
+          updatedBy: ctx.actor.email,
+        };
+        writes.push(() =>
+          prisma.topicDecoder.upsert({
+            where: { clusterId_topic_side: { clusterId, topic, side } },
+            create: { clusterId, topic, side, ...data },
+            update: data,
+          }),
+        );
       }
       for (const w of writes) await w();
       cache.delete(cacheKey(clusterId, topic));
@@ -168,9 +234,13 @@ export async function putTopicDecoders(clusterId: string, topic: string, body: P
 
 export async function deleteTopicDecoders(clusterId: string, topic: string, ctx: AuditContext): Promise<TopicDecoders> {
   getClusterConfigOrThrow(clusterId);
-  return audited({ ...ctx, clusterId }, { action: "topic.decoders_cleared", targetType: "topic", target: topic }, async () => {
-    await prisma.topicDecoder.deleteMany({ where: { clusterId, topic } });
-    cache.delete(cacheKey(clusterId, topic));
-    return getTopicDecoders(clusterId, topic);
-  });
+  return audited(
+    { ...ctx, clusterId },
+    { action: "topic.decoders_cleared", targetType: "topic", target: topic },
+    async () => {
+      await prisma.topicDecoder.deleteMany({ where: { clusterId, topic } });
+      cache.delete(cacheKey(clusterId, topic));
+      return getTopicDecoders(clusterId, topic);
+    },
+  );
 }

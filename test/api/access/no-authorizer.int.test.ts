@@ -29,15 +29,38 @@ describe("a cluster without an authorizer", () => {
     expect(list.body.error.message).toContain("no authorizer");
     expect(list.body.error.details).toEqual([{ path: "cluster", issue: "SECURITY_DISABLED" }]);
     const binding = { principal: "User:it-na-svc", resourceType: "TOPIC", resourceName: "it.na.x", operation: "READ" };
-    const create = await callRoute<Envelope>(createAcl, `/api/clusters/${C}/acls`, { clusterId: C }, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(binding) });
+    const create = await callRoute<Envelope>(
+      createAcl,
+      `/api/clusters/${C}/acls`,
+      { clusterId: C },
+      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(binding) },
+    );
     expect(create.status).toBe(422);
     expect(create.body.error.details?.[0].issue).toBe("SECURITY_DISABLED");
   });
 
   it("lists the missing authorizer among an access request's violations before submit", async () => {
-    const body = { kind: "access", teamId: team, justification: "reads the orders for reporting", principal: "User:it-na-svc", resource: { name: "it.na.orders", patternType: "LITERAL" }, operations: ["READ"] };
-    const res = await callRoute<RequestPreview & Envelope>(submitRequest, `/api/clusters/${C}/requests?dryRun=true`, { clusterId: C }, { method: "POST", headers: { "content-type": "application/json", cookie: requester.cookie }, body: JSON.stringify(body) });
+    const body = {
+      kind: "access",
+      teamId: team,
+      justification: "reads the orders for reporting",
+      principal: "User:it-na-svc",
+      resource: { name: "it.na.orders", patternType: "LITERAL" },
+      operations: ["READ"],
+    };
+    const res = await callRoute<RequestPreview & Envelope>(
+      submitRequest,
+      `/api/clusters/${C}/requests?dryRun=true`,
+      { clusterId: C },
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: requester.cookie },
+        body: JSON.stringify(body),
+      },
+    );
     expect(res.status).toBe(200);
-    expect(res.body.violations).toEqual([expect.objectContaining({ path: "cluster", issue: expect.stringContaining("no authorizer") })]);
+    expect(res.body.violations).toEqual([
+      expect.objectContaining({ path: "cluster", issue: expect.stringContaining("no authorizer") }),
+    ]);
   });
 });

@@ -10,12 +10,27 @@ describe("refused mutations are audited", () => {
   it("a viewer's 403 on creating a topic leaves a denied row naming actor, action, target and reason", async () => {
     const viewer = await testUser("gaps-viewer@sluice.test", { local: "viewer" });
     const name = `it.gaps.${Date.now()}`;
-    const res = await callRoute<Envelope>(createTopic, "/api/clusters/local/topics", { clusterId: "local" }, {
-      method: "POST", body: JSON.stringify({ name, partitions: 1, replicationFactor: 1 }), headers: { "content-type": "application/json", cookie: viewer.cookie },
-    });
+    const res = await callRoute<Envelope>(
+      createTopic,
+      "/api/clusters/local/topics",
+      { clusterId: "local" },
+      {
+        method: "POST",
+        body: JSON.stringify({ name, partitions: 1, replicationFactor: 1 }),
+        headers: { "content-type": "application/json", cookie: viewer.cookie },
+      },
+    );
     expect(res.status).toBe(403);
     const row = await prisma.auditEvent.findFirst({ where: { requestId: res.body.error.requestId } });
-    expect(row).toMatchObject({ actor: viewer.email, actorId: viewer.id, clusterId: "local", action: "topics:create (POST)", target: "/api/clusters/local/topics", result: "denied", error: res.body.error.message });
+    expect(row).toMatchObject({
+      actor: viewer.email,
+      actorId: viewer.id,
+      clusterId: "local",
+      action: "topics:create (POST)",
+      target: "/api/clusters/local/topics",
+      result: "denied",
+      error: res.body.error.message,
+    });
   });
 });
 

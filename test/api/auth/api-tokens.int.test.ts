@@ -13,18 +13,37 @@ import { callRoute, type Envelope } from "../../call-route";
 type Created = { id: string; token: string; info: ApiTokenDto };
 const u = Date.now().toString(36);
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
-const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({ method, body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
+const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json", ...headers },
+});
 
 /** As a signed-in admin (session cookie), or anyone given. */
-const create = (body: unknown, cookie?: string) => callRoute<Created & Envelope>(createRoute, "/api/tokens", {}, json("POST", body, cookie ? { cookie } : {}));
-const revoke = (id: string, headers: Record<string, string> = {}) => callRoute<ApiTokenDto & Envelope>(revokeRoute, `/api/tokens/${id}`, { tokenId: id }, { method: "DELETE", headers });
-const list = (headers: Record<string, string> = {}) => callRoute<{ tokens: ApiTokenDto[] } & Envelope>(listRoute, "/api/tokens", {}, { headers });
+const create = (body: unknown, cookie?: string) =>
+  callRoute<Created & Envelope>(createRoute, "/api/tokens", {}, json("POST", body, cookie ? { cookie } : {}));
+const revoke = (id: string, headers: Record<string, string> = {}) =>
+  callRoute<ApiTokenDto & Envelope>(revokeRoute, `/api/tokens/${id}`, { tokenId: id }, { method: "DELETE", headers });
+const list = (headers: Record<string, string> = {}) =>
+  callRoute<{ tokens: ApiTokenDto[] } & Envelope>(listRoute, "/api/tokens", {}, { headers });
 
 /** With the bearer token only: no cookie, no Origin. */
-const bearer = (token: string, extra: Record<string, string> = {}) => ({ anonymous: true, headers: { authorization: `Bearer ${token}`, ...extra } });
-const readTopics = (token: string) => callRoute<Envelope>(listTopics, "/api/clusters/local/topics", { clusterId: "local" }, bearer(token));
+const bearer = (token: string, extra: Record<string, string> = {}) => ({
+  anonymous: true,
+  headers: { authorization: `Bearer ${token}`, ...extra },
+});
+const readTopics = (token: string) =>
+  callRoute<Envelope>(listTopics, "/api/clusters/local/topics", { clusterId: "local" }, bearer(token));
 const makeTopic = (token: string, name: string, dryRun = true, extra: Record<string, string> = {}) =>
-  callRoute<Envelope>(createTopic, `/api/clusters/local/topics${dryRun ? "?dryRun=true" : ""}`, { clusterId: "local" }, { ...json("POST", { name, partitions: 1, replicationFactor: 1 }), ...bearer(token, { "content-type": "application/json", ...extra }) });
+  callRoute<Envelope>(
+    createTopic,
+    `/api/clusters/local/topics${dryRun ? "?dryRun=true" : ""}`,
+    { clusterId: "local" },
+    {
+      ...json("POST", { name, partitions: 1, replicationFactor: 1 }),
+      ...bearer(token, { "content-type": "application/json", ...extra }),
+    },
+  );
 
 let owner: TestUser;
 let pay = "";
@@ -37,10 +56,20 @@ beforeAll(async () => {
 
 describe("API tokens", () => {
   it("a user's token works without cookie or Origin, with the token's roles only; every mutation is audited with its id", async () => {
-    const made = await create({ name: `ci-${u}`, userId: owner.id, roles: { local: "operator" }, expiresAt: inDays(30) });
+    const made = await create({
+      name: `ci-${u}`,
+      userId: owner.id,
+      roles: { local: "operator" },
+      expiresAt: inDays(30),
+    });
     expect(made.status).toBe(201);
     expect(made.body.token).toMatch(/^sluice_[A-Za-z0-9_-]{40,}$/);
-    expect(made.body.info).toMatchObject({ name: `ci-${u}`, status: "active", roles: { local: "operator" }, user: { id: owner.id, email: owner.email } });
+    expect(made.body.info).toMatchObject({
+      name: `ci-${u}`,
+      status: "active",
+      roles: { local: "operator" },
+      user: { id: owner.id, email: owner.email },
+    });
     const { id, token } = made.body;
 
     expect((await readTopics(token)).status).toBe(200);
@@ -48,27 +77,60 @@ describe("API tokens", () => {
     expect((await makeTopic(token, `it.pay.tok${u}`, true, { origin: "https://elsewhere.example" })).status).toBe(200);
     // Operator only on the owner's team's names, nothing on other clusters, no user admin: the token's roles, not the user's.
     expect((await makeTopic(token, `it.ship.tok${u}`)).status).toBe(403);
-    expect((await callRoute(listTopics, "/api/clusters/local-readonly/topics", { clusterId: "local-readonly" }, bearer(token))).status).toBe(403);
+    expect(
+      (
+        await callRoute(
+          listTopics,
+          "/api/clusters/local-readonly/topics",
+          { clusterId: "local-readonly" },
+          bearer(token),
+        )
+      ).status,
+    ).toBe(403);
     expect((await callRoute(listUsers, "/api/users", {}, bearer(token))).status).toBe(403);
 
     // A real change on the broker, then its removal, both with the token.
     const topic = `it.pay.tokreal${u}`;
     expect((await makeTopic(token, topic, false)).status).toBe(201);
-    expect((await callRoute(deleteTopic, `/api/clusters/local/topics/${topic}`, { clusterId: "local", topicName: topic }, { method: "DELETE", ...bearer(token) })).status).toBe(200);
+    expect(
+      (
+        await callRoute(
+          deleteTopic,
+          `/api/clusters/local/topics/${topic}`,
+          { clusterId: "local", topicName: topic },
+          { method: "DELETE", ...bearer(token) },
+        )
+      ).status,
+    ).toBe(200);
     const rows = await prisma.auditEvent.findMany({ where: { target: topic } });
     expect(rows.map((r) => [r.action, r.result, r.actor, r.actorId, r.tokenId]).sort()).toEqual([
       ["topic.created", "success", `token:ci-${u}`, owner.id, id],
       ["topic.deleted", "success", `token:ci-${u}`, owner.id, id],
     ]);
-    const refused = await prisma.auditEvent.findFirst({ where: { target: `/api/clusters/local/topics`, tokenId: id, result: "denied" } });
+    const refused = await prisma.auditEvent.findFirst({
+      where: { target: `/api/clusters/local/topics`, tokenId: id, result: "denied" },
+    });
     expect(refused?.actor).toBe(`token:ci-${u}`);
 
     // The secret is never listed nor audited; its first characters are.
     const listed = await list();
     expect(listed.status).toBe(200);
     expect(JSON.stringify(listed.body)).not.toContain(token);
-    expect(listed.body.tokens.find((t) => t.id === id)).toMatchObject({ prefix: token.slice(0, 12), lastUsedAt: expect.any(String) });
-    expect(await prisma.auditEvent.count({ where: { OR: [{ after: { contains: token.slice(7) } }, { before: { contains: token.slice(7) } }, { error: { contains: token.slice(7) } }] } })).toBe(0);
+    expect(listed.body.tokens.find((t) => t.id === id)).toMatchObject({
+      prefix: token.slice(0, 12),
+      lastUsedAt: expect.any(String),
+    });
+    expect(
+      await prisma.auditEvent.count({
+        where: {
+          OR: [
+            { after: { contains: token.slice(7) } },
+            { before: { contains: token.slice(7) } },
+            { error: { contains: token.slice(7) } },
+          ],
+        },
+      }),
+    ).toBe(0);
     const row = await prisma.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.hash).not.toContain(token.slice(7));
   });
@@ -99,10 +161,17 @@ describe("API tokens", () => {
     const after = await makeTopic(revoking.body.token, `it.pay.gone${u}`);
     expect(after.status).toBe(401);
     expect(after.body.error.message).toMatch(/revoked/);
-    expect(await prisma.auditEvent.count({ where: { action: "token.revoked", target: `gone-${u}`, result: "success" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "token.revoked", target: `gone-${u}`, result: "success" } }),
+    ).toBe(1);
 
     const admin = await testUser("tok-admin@sluice.test", { "*": "admin" });
-    const unknown = await callRoute<Envelope>(listTopics, "/api/clusters/local/topics", { clusterId: "local" }, { headers: { authorization: "Bearer sluice_nope", cookie: admin.cookie } });
+    const unknown = await callRoute<Envelope>(
+      listTopics,
+      "/api/clusters/local/topics",
+      { clusterId: "local" },
+      { headers: { authorization: "Bearer sluice_nope", cookie: admin.cookie } },
+    );
     expect(unknown.status).toBe(401);
     const foreign = await readTopics("not-a-sluice-token");
     expect(foreign.status).toBe(401);
@@ -111,7 +180,12 @@ describe("API tokens", () => {
 
   it("a deactivated user's tokens stop working", async () => {
     const user = await testUser("tok-leaver@sluice.test", { local: "viewer" });
-    const { body } = await create({ name: `leaver-${u}`, userId: user.id, roles: { local: "viewer" }, expiresAt: inDays(1) });
+    const { body } = await create({
+      name: `leaver-${u}`,
+      userId: user.id,
+      roles: { local: "viewer" },
+      expiresAt: inDays(1),
+    });
     expect((await readTopics(body.token)).status).toBe(200);
     await prisma.user.update({ where: { id: user.id }, data: { active: false } });
     expect((await readTopics(body.token)).status).toBe(401);
@@ -141,7 +215,10 @@ describe("API tokens", () => {
 
   it("only global admins manage tokens, and only from a session (a token cannot mint or revoke tokens)", async () => {
     const body = { name: `nope-${u}`, roles: { local: "viewer" }, expiresAt: inDays(1) };
-    for (const [label, roles] of [["local", { local: "admin" }], ["all", { "*": "approver" }]] as [string, Record<string, Role>][]) {
+    for (const [label, roles] of [
+      ["local", { local: "admin" }],
+      ["all", { "*": "approver" }],
+    ] as [string, Record<string, Role>][]) {
       const who = await testUser(`tok-not-admin-${label}@sluice.test`, roles);
       expect((await list({ cookie: who.cookie })).status).toBe(403);
       expect((await create(body, who.cookie)).status).toBe(403);
@@ -150,8 +227,26 @@ describe("API tokens", () => {
     expect((await callRoute(listRoute, "/api/tokens", {}, { anonymous: true })).status).toBe(401);
     const adminToken = (await create({ name: `root-${u}`, roles: { "*": "admin" }, expiresAt: inDays(1) })).body;
     expect((await callRoute(listRoute, "/api/tokens", {}, bearer(adminToken.token))).status).toBe(403);
-    expect((await callRoute(createRoute, "/api/tokens", {}, { ...json("POST", body), ...bearer(adminToken.token, { "content-type": "application/json" }) })).status).toBe(403);
-    expect((await callRoute(revokeRoute, `/api/tokens/${adminToken.id}`, { tokenId: adminToken.id }, { method: "DELETE", ...bearer(adminToken.token) })).status).toBe(403);
+    expect(
+      (
+        await callRoute(
+          createRoute,
+          "/api/tokens",
+          {},
+          { ...json("POST", body), ...bearer(adminToken.token, { "content-type": "application/json" }) },
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await callRoute(
+          revokeRoute,
+          `/api/tokens/${adminToken.id}`,
+          { tokenId: adminToken.id },
+          { method: "DELETE", ...bearer(adminToken.token) },
+        )
+      ).status,
+    ).toBe(403);
     expect((await revoke("no-such-token")).status).toBe(404);
   });
 });

@@ -16,14 +16,27 @@ describe("single sign-on changes are audited", () => {
     await prisma.team.update({ where: { id: pay }, data: { oidcGroup: `kafka-pay-${run}` } });
     await prisma.team.update({ where: { id: ship }, data: { oidcGroup: `kafka-ship-${run}` } });
     // What better-auth's user.create hook receives for a new SSO user.
-    const user = await prisma.user.create({ data: { id: `oidc-${run}`, email, name: "Oidc Audit", emailVerified: true } });
+    const user = await prisma.user.create({
+      data: { id: `oidc-${run}`, email, name: "Oidc Audit", emailVerified: true },
+    });
     await onOidcUserCreated(user);
-    const account = await prisma.account.create({ data: { id: `acc-${run}`, accountId: `sub-${run}`, providerId: "oidc", userId: user.id, idToken: idToken([`kafka-pay-${run}`]) } });
+    const account = await prisma.account.create({
+      data: {
+        id: `acc-${run}`,
+        accountId: `sub-${run}`,
+        providerId: "oidc",
+        userId: user.id,
+        idToken: idToken([`kafka-pay-${run}`]),
+      },
+    });
     await syncOidcTeams(user.id);
     await prisma.account.update({ where: { id: account.id }, data: { idToken: idToken([`kafka-ship-${run}`]) } });
     await syncOidcTeams(user.id);
 
-    const rows = await prisma.auditEvent.findMany({ where: { OR: [{ target: email }, { target: { in: [pay, ship] } }] }, orderBy: { createdAt: "asc" } });
+    const rows = await prisma.auditEvent.findMany({
+      where: { OR: [{ target: email }, { target: { in: [pay, ship] } }] },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.map((r) => [r.action, r.target, r.result, r.actor].join(" ")).sort()).toEqual([
       `team.member-joined ${pay} success oidc`,
       `team.member-joined ${ship} success oidc`,
@@ -31,7 +44,12 @@ describe("single sign-on changes are audited", () => {
       `user.created ${email} success oidc`,
       `user.role-granted ${email} success oidc`,
     ]);
-    expect(JSON.parse(rows.find((r) => r.action === "user.role-granted")!.after!)).toMatchObject({ roles: { "*": "viewer" } });
-    expect(JSON.parse(rows.find((r) => r.action === "team.member-left")!.after!)).toMatchObject({ email, groups: [`kafka-ship-${run}`] });
+    expect(JSON.parse(rows.find((r) => r.action === "user.role-granted")!.after!)).toMatchObject({
+      roles: { "*": "viewer" },
+    });
+    expect(JSON.parse(rows.find((r) => r.action === "team.member-left")!.after!)).toMatchObject({
+      email,
+      groups: [`kafka-ship-${run}`],
+    });
   });
 });

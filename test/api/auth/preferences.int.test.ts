@@ -8,8 +8,14 @@ const u = Date.now().toString(36);
 let alice: TestUser;
 let bob: TestUser;
 const put = (as: TestUser, body: unknown) =>
-  callRoute<Envelope & { timeZone: string }>(PUT, "/api/me/preferences", {}, { method: "PUT", headers: { cookie: as.cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
-const get = (as: TestUser) => callRoute<{ timeZone: string }>(GET, "/api/me/preferences", {}, { headers: { cookie: as.cookie } });
+  callRoute<Envelope & { timeZone: string }>(
+    PUT,
+    "/api/me/preferences",
+    {},
+    { method: "PUT", headers: { cookie: as.cookie, "content-type": "application/json" }, body: JSON.stringify(body) },
+  );
+const get = (as: TestUser) =>
+  callRoute<{ timeZone: string }>(GET, "/api/me/preferences", {}, { headers: { cookie: as.cookie } });
 
 describe("PUT /api/me/preferences", () => {
   beforeAll(async () => {
@@ -24,7 +30,10 @@ describe("PUT /api/me/preferences", () => {
     expect(saved.body.timeZone).toBe("Europe/Berlin");
     expect((await get(alice)).body.timeZone).toBe("Europe/Berlin");
     expect((await get(bob)).body.timeZone).toBe("UTC");
-    const audit = await prisma.auditEvent.findFirst({ where: { action: "preferences.updated", actorId: alice.id }, orderBy: { createdAt: "desc" } });
+    const audit = await prisma.auditEvent.findFirst({
+      where: { action: "preferences.updated", actorId: alice.id },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit?.result).toBe("success");
     expect(JSON.parse(audit!.after!)).toEqual({ timeZone: "Europe/Berlin" });
     expect(JSON.parse(audit!.before!)).toEqual({ timeZone: "UTC" });

@@ -9,10 +9,25 @@ import { prisma } from "@/server/db/prisma";
 import { TEST_PASSWORD, testTeam, testUser, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 
-const post = (body: unknown, headers: Record<string, string> = {}) => ({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
-const login = (email: string, password: string) => callRoute<Envelope & { user: { email: string } }>(signIn, "/api/session", {}, { ...post({ email, password }), anonymous: true });
+const post = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: "POST",
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json", ...headers },
+});
+const login = (email: string, password: string) =>
+  callRoute<Envelope & { user: { email: string } }>(
+    signIn,
+    "/api/session",
+    {},
+    { ...post({ email, password }), anonymous: true },
+  );
 const dryCreate = (cookie: string, name: string, headers: Record<string, string> = {}) =>
-  callRoute<Envelope>(createTopic, "/api/clusters/local/topics?dryRun=true", { clusterId: "local" }, post({ name, partitions: 1, replicationFactor: 1 }, { cookie, ...headers }));
+  callRoute<Envelope>(
+    createTopic,
+    "/api/clusters/local/topics?dryRun=true",
+    { clusterId: "local" },
+    post({ name, partitions: 1, replicationFactor: 1 }, { cookie, ...headers }),
+  );
 const whoami = (cookie: string) => callRoute<MeDto & Envelope>(me, "/api/me", {}, { headers: { cookie } });
 
 let pay = "";
@@ -74,7 +89,17 @@ describe("roles and deactivation take effect immediately", () => {
   it("a viewer made operator of a team creates inside its prefixes only; deactivated, the session stops working", async () => {
     const u = await testUser(`sess-role-${Date.now()}@sluice.test`, { local: "viewer" });
     expect((await dryCreate(u.cookie, "it.pay.role")).status).toBe(403);
-    const patch = (body: unknown) => callRoute<Envelope>(patchUser, `/api/users/${u.id}`, { userId: u.id }, { method: "PATCH", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie: admin.cookie } });
+    const patch = (body: unknown) =>
+      callRoute<Envelope>(
+        patchUser,
+        `/api/users/${u.id}`,
+        { userId: u.id },
+        {
+          method: "PATCH",
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json", cookie: admin.cookie },
+        },
+      );
     expect((await patch({ roles: { local: "operator" }, teamIds: [pay] })).status).toBe(200);
     expect((await dryCreate(u.cookie, "it.pay.role")).status).toBe(200);
     const outside = await dryCreate(u.cookie, "it.ship.role");
@@ -87,7 +112,16 @@ describe("roles and deactivation take effect immediately", () => {
   });
 
   it("an admin cannot lock themselves out", async () => {
-    const res = await callRoute<Envelope>(patchUser, `/api/users/${admin.id}`, { userId: admin.id }, { method: "PATCH", body: JSON.stringify({ roles: { "*": "viewer" } }), headers: { "content-type": "application/json", cookie: admin.cookie } });
+    const res = await callRoute<Envelope>(
+      patchUser,
+      `/api/users/${admin.id}`,
+      { userId: admin.id },
+      {
+        method: "PATCH",
+        body: JSON.stringify({ roles: { "*": "viewer" } }),
+        headers: { "content-type": "application/json", cookie: admin.cookie },
+      },
+    );
     expect(res.status).toBe(422);
   });
 });
@@ -98,8 +132,16 @@ describe("CSRF", () => {
     expect(evil.status).toBe(403);
     expect(evil.body.error.message).toContain("Cross-site");
     expect((await dryCreate(admin.cookie, "it.pay.csrf", { "sec-fetch-site": "cross-site" })).status).toBe(403);
-    expect((await dryCreate(admin.cookie, "it.pay.csrf", { origin: "http://sluice.test", "sec-fetch-site": "same-origin" })).status).toBe(200);
-    const loginCsrf = await callRoute<Envelope>(signIn, "/api/session", {}, { ...post({ email: "x@y.z", password: "p" }, { origin: "https://evil.example" }), anonymous: true });
+    expect(
+      (await dryCreate(admin.cookie, "it.pay.csrf", { origin: "http://sluice.test", "sec-fetch-site": "same-origin" }))
+        .status,
+    ).toBe(200);
+    const loginCsrf = await callRoute<Envelope>(
+      signIn,
+      "/api/session",
+      {},
+      { ...post({ email: "x@y.z", password: "p" }, { origin: "https://evil.example" }), anonymous: true },
+    );
     expect(loginCsrf.status).toBe(403);
   });
 });

@@ -13,23 +13,49 @@ const idle = `${orders}.idle-group`;
 const activeGroup = `${orders}.active-group`;
 let consumer: Consumer;
 const del = (groupId: string, topic: string, clusterId = "local") =>
-  callRoute<{ groupId: string; topic: string; partitions: number[] } & Envelope>(deleteOffsets, `/api/clusters/${clusterId}/consumer-groups/${groupId}/offsets?topic=${topic}`, { clusterId, groupId }, { method: "DELETE" });
+  callRoute<{ groupId: string; topic: string; partitions: number[] } & Envelope>(
+    deleteOffsets,
+    `/api/clusters/${clusterId}/consumer-groups/${groupId}/offsets?topic=${topic}`,
+    { clusterId, groupId },
+    { method: "DELETE" },
+  );
 
 beforeAll(async () => {
   await admin.connect();
-  await admin.createTopics({ topics: [orders, payments].map((topic) => ({ topic, numPartitions: 2 })), waitForLeaders: true });
+  await admin.createTopics({
+    topics: [orders, payments].map((topic) => ({ topic, numPartitions: 2 })),
+    waitForLeaders: true,
+  });
   await produce(orders, 5, 0);
   await produce(payments, 5, 0);
-  await admin.setOffsets({ groupId: idle, topic: orders, partitions: [{ partition: 0, offset: "3" }, { partition: 1, offset: "0" }] });
+  await admin.setOffsets({
+    groupId: idle,
+    topic: orders,
+    partitions: [
+      { partition: 0, offset: "3" },
+      { partition: 1, offset: "0" },
+    ],
+  });
   await admin.setOffsets({ groupId: idle, topic: payments, partitions: [{ partition: 0, offset: "2" }] });
-  consumer = new Kafka({ clientId: "it-offdel", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).consumer({ groupId: activeGroup });
+  consumer = new Kafka({ clientId: "it-offdel", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).consumer({
+    groupId: activeGroup,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [orders], fromBeginning: true });
   await new Promise<void>((resolve) => {
     consumer.on(consumer.events.GROUP_JOIN, () => resolve());
     void consumer.run({ eachMessage: async () => {} });
   });
-  await admin.setOffsets({ groupId: idle, topic: orders, partitions: [{ partition: 0, offset: "3" }, { partition: 1, offset: "0" }] }).catch(() => {});
+  await admin
+    .setOffsets({
+      groupId: idle,
+      topic: orders,
+      partitions: [
+        { partition: 0, offset: "3" },
+        { partition: 1, offset: "0" },
+      ],
+    })
+    .catch(() => {});
 }, 60_000);
 
 afterAll(async () => {
@@ -47,7 +73,10 @@ describe("delete a group's offsets for one topic", () => {
     const left = await admin.fetchOffsets({ groupId: idle, topics: [orders, payments] });
     expect(left.find((t) => t.topic === orders)!.partitions.every((p) => p.offset === "-1")).toBe(true);
     expect(left.find((t) => t.topic === payments)!.partitions.find((p) => p.partition === 0)!.offset).toBe("2");
-    const row = await prisma.auditEvent.findFirst({ where: { action: "group.offsets_deleted", target: idle }, orderBy: { createdAt: "desc" } });
+    const row = await prisma.auditEvent.findFirst({
+      where: { action: "group.offsets_deleted", target: idle },
+      orderBy: { createdAt: "desc" },
+    });
     expect(row?.result).toBe("success");
     expect(JSON.parse(row!.before!)).toEqual({ topic: orders, offsets: { 0: "3", 1: "0" } });
   });

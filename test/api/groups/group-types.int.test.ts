@@ -19,16 +19,33 @@ const classic = `${topic}.classic`;
 let modernConsumer: JavaConsumer | undefined;
 let classicConsumer: JavaConsumer | undefined;
 
-const json = (body: unknown) => ({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const json = (body: unknown) => ({
+  method: "POST",
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json" },
+});
 const reset = (groupId: string, body: unknown) =>
-  callRoute<ResetPreview & Envelope>(resetOffsets, `/api/clusters/local/consumer-groups/${groupId}/offsets/reset`, { clusterId: "local", groupId }, json(body));
-const detail = (groupId: string) => callRoute<GroupDetail & Envelope>(getGroup, `/api/clusters/local/consumer-groups/${groupId}`, { clusterId: "local", groupId });
+  callRoute<ResetPreview & Envelope>(
+    resetOffsets,
+    `/api/clusters/local/consumer-groups/${groupId}/offsets/reset`,
+    { clusterId: "local", groupId },
+    json(body),
+  );
+const detail = (groupId: string) =>
+  callRoute<GroupDetail & Envelope>(getGroup, `/api/clusters/local/consumer-groups/${groupId}`, {
+    clusterId: "local",
+    groupId,
+  });
 const list = async () => {
   invalidateGroupSnapshot("local");
-  return callRoute<{ items: GroupListItem[] }>(listGroups, `/api/clusters/local/consumer-groups?q=${topic}`, { clusterId: "local" });
+  return callRoute<{ items: GroupListItem[] }>(listGroups, `/api/clusters/local/consumer-groups?q=${topic}`, {
+    clusterId: "local",
+  });
 };
 const committed = async (groupId: string) =>
-  Object.fromEntries((await admin.fetchOffsets({ groupId, topics: [topic] }))[0].partitions.map((p) => [p.partition, Number(p.offset)]));
+  Object.fromEntries(
+    (await admin.fetchOffsets({ groupId, topics: [topic] }))[0].partitions.map((p) => [p.partition, Number(p.offset)]),
+  );
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
@@ -46,9 +63,26 @@ beforeAll(async () => {
   await produce(topic, 20, 0);
   await produce(topic, 10, 1);
   // Each consumes a few records, commits them and pauses: it stays a member, with lag left on the topic.
-  modernConsumer = startJavaConsumer({ groupId: modern, topics: [topic], protocol: "consumer", maxPollRecords: 3, stopAfter: 3 });
-  classicConsumer = startJavaConsumer({ groupId: classic, topics: [topic], protocol: "classic", maxPollRecords: 3, stopAfter: 3 });
-  await Promise.all([modernConsumer.ready, classicConsumer.ready, modernConsumer.consumed(3), classicConsumer.consumed(3)]);
+  modernConsumer = startJavaConsumer({
+    groupId: modern,
+    topics: [topic],
+    protocol: "consumer",
+    maxPollRecords: 3,
+    stopAfter: 3,
+  });
+  classicConsumer = startJavaConsumer({
+    groupId: classic,
+    topics: [topic],
+    protocol: "classic",
+    maxPollRecords: 3,
+    stopAfter: 3,
+  });
+  await Promise.all([
+    modernConsumer.ready,
+    classicConsumer.ready,
+    modernConsumer.consumed(3),
+    classicConsumer.consumed(3),
+  ]);
 }, 180_000);
 
 afterAll(async () => {
@@ -64,11 +98,17 @@ describe("consumer groups of both protocols, with real Java consumers", () => {
     const { body } = await until(
       "both groups Stable with one member",
       list,
-      (r) => [modern, classic].every((id) => r.body.items?.some((g) => g.groupId === id && g.state === "Stable" && g.members === 1)),
+      (r) =>
+        [modern, classic].every((id) =>
+          r.body.items?.some((g) => g.groupId === id && g.state === "Stable" && g.members === 1),
+        ),
       80_000,
     );
     const ends = Object.fromEntries((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
-    for (const [id, type] of [[modern, "consumer"], [classic, "classic"]] as const) {
+    for (const [id, type] of [
+      [modern, "consumer"],
+      [classic, "classic"],
+    ] as const) {
       const row = body.items.find((g) => g.groupId === id)!;
       const c = await committed(id);
       const expected = [0, 1].reduce((n, p) => n + (c[p] >= 0 ? ends[p] - c[p] : 0), 0);
@@ -79,7 +119,11 @@ describe("consumer groups of both protocols, with real Java consumers", () => {
   }, 90_000);
 
   it("describes the consumer-protocol group: member id, client, epochs, subscription, assigned and target partitions, assignor", async () => {
-    const { status, body } = await until("member reconciled", () => detail(modern), (r) => r.body.members?.[0]?.assignments.length === 1);
+    const { status, body } = await until(
+      "member reconciled",
+      () => detail(modern),
+      (r) => r.body.members?.[0]?.assignments.length === 1,
+    );
     expect(status).toBe(200);
     expect(body).toMatchObject({ groupId: modern, type: "consumer", state: "Stable", protocolType: "consumer" });
     expect(body.groupEpoch).toBeGreaterThan(0);
@@ -102,7 +146,11 @@ describe("consumer groups of both protocols, with real Java consumers", () => {
 
     const old = await detail(classic);
     expect(old.body).toMatchObject({ type: "classic", state: "Stable", groupEpoch: null, assignor: null });
-    expect(old.body.members[0]).toMatchObject({ clientId: "sluice-java-classic", memberEpoch: null, assignments: [{ topic, partitions: [0, 1] }] });
+    expect(old.body.members[0]).toMatchObject({
+      clientId: "sluice-java-classic",
+      memberEpoch: null,
+      assignments: [{ topic, partitions: [0, 1] }],
+    });
   });
 
   it("refuses a reset while the consumer-protocol group has a member (409)", async () => {
@@ -112,29 +160,56 @@ describe("consumer groups of both protocols, with real Java consumers", () => {
   });
 
   it("refuses to delete the offsets of a topic its member is subscribed to (409)", async () => {
-    const res = await callRoute<Envelope>(deleteOffsets, `/api/clusters/local/consumer-groups/${modern}/offsets?topic=${topic}`, { clusterId: "local", groupId: modern }, { method: "DELETE" });
+    const res = await callRoute<Envelope>(
+      deleteOffsets,
+      `/api/clusters/local/consumer-groups/${modern}/offsets?topic=${topic}`,
+      { clusterId: "local", groupId: modern },
+      { method: "DELETE" },
+    );
     expect(res.status).toBe(409);
   });
 
   it("after the consumer stops: Empty, resets apply, offset and group deletion work", async () => {
     await modernConsumer!.stop();
-    const { body } = await until("group Empty", () => detail(modern), (r) => r.body.state === "Empty");
+    const { body } = await until(
+      "group Empty",
+      () => detail(modern),
+      (r) => r.body.state === "Empty",
+    );
     expect(body).toMatchObject({ type: "consumer", members: [] });
     const res = await reset(modern, { topics: [{ topic }], to: { type: "earliest" } });
     expect(res.status).toBe(200);
     expect(await committed(modern)).toEqual({ 0: 0, 1: 0 });
     const after = await list();
-    expect(after.body.items.find((g) => g.groupId === modern)).toMatchObject({ type: "consumer", state: "Empty", members: 0, totalLag: 30 });
+    expect(after.body.items.find((g) => g.groupId === modern)).toMatchObject({
+      type: "consumer",
+      state: "Empty",
+      members: 0,
+      totalLag: 30,
+    });
 
-    const offDel = await callRoute<{ partitions: number[] } & Envelope>(deleteOffsets, `/api/clusters/local/consumer-groups/${modern}/offsets?topic=${topic}`, { clusterId: "local", groupId: modern }, { method: "DELETE" });
+    const offDel = await callRoute<{ partitions: number[] } & Envelope>(
+      deleteOffsets,
+      `/api/clusters/local/consumer-groups/${modern}/offsets?topic=${topic}`,
+      { clusterId: "local", groupId: modern },
+      { method: "DELETE" },
+    );
     expect(offDel.status).toBe(200);
     expect(offDel.body.partitions).toEqual([0, 1]);
     expect(await committed(modern)).toEqual({ 0: -1, 1: -1 });
 
-    const del = await callRoute<Envelope>(deleteGroup, `/api/clusters/local/consumer-groups/${modern}`, { clusterId: "local", groupId: modern }, { method: "DELETE" });
+    const del = await callRoute<Envelope>(
+      deleteGroup,
+      `/api/clusters/local/consumer-groups/${modern}`,
+      { clusterId: "local", groupId: modern },
+      { method: "DELETE" },
+    );
     expect(del.status).toBe(200);
     expect((await detail(modern)).status).toBe(404);
-    const row = await prisma.auditEvent.findFirst({ where: { action: "group.deleted", target: modern }, orderBy: { createdAt: "desc" } });
+    const row = await prisma.auditEvent.findFirst({
+      where: { action: "group.deleted", target: modern },
+      orderBy: { createdAt: "desc" },
+    });
     expect(row?.result).toBe("success");
   });
 });

@@ -14,11 +14,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function list(): Promise<Map<string, GroupListItem>> {
   invalidateGroupSnapshot("local");
-  const res = await callRoute<{ items: GroupListItem[] }>(listRoute, `/api/clusters/local/consumer-groups?q=${encodeURIComponent(topic)}`, { clusterId: "local" });
+  const res = await callRoute<{ items: GroupListItem[] }>(
+    listRoute,
+    `/api/clusters/local/consumer-groups?q=${encodeURIComponent(topic)}`,
+    { clusterId: "local" },
+  );
   return new Map(res.body.items.map((g) => [g.groupId, g]));
 }
 /** Opening a group's page reads it fresh, which also adds an observation to its history. */
-const look = (group: string) => callRoute(getGroupRoute, `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}`, { clusterId: "local", groupId: group });
+const look = (group: string) =>
+  callRoute(getGroupRoute, `/api/clusters/local/consumer-groups/${encodeURIComponent(group)}`, {
+    clusterId: "local",
+    groupId: group,
+  });
 const commit = (group: string, offset: number) => commitOffsets(group, topic, { 0: offset });
 
 beforeAll(async () => {
@@ -47,11 +55,19 @@ describe("consumer group health (Burrow-style) and lag in seconds", () => {
       await sleep(300);
     }
     const groups = await list();
-    expect(groups.get(id("stopped"))).toMatchObject({ status: "STOP", statusRule: expect.stringMatching(/^.+-0: no consumer and the committed offset stayed at 5 for \d+ s while lag is 75$/) });
+    expect(groups.get(id("stopped"))).toMatchObject({
+      status: "STOP",
+      statusRule: expect.stringMatching(
+        /^.+-0: no consumer and the committed offset stayed at 5 for \d+ s while lag is 75$/,
+      ),
+    });
     expect(groups.get(id("slow"))?.status).toBe("WARNING");
     expect(groups.get(id("slow"))?.statusRule).toContain("falling behind");
     expect(groups.get(id("caught-up"))).toMatchObject({ status: "OK", maxLagSeconds: 0 });
-    expect(groups.get(id("rewound"))).toMatchObject({ status: "REWIND", statusRule: expect.stringMatching(/went back from 1[01] to 1$/) });
+    expect(groups.get(id("rewound"))).toMatchObject({
+      status: "REWIND",
+      statusRule: expect.stringMatching(/went back from 1[01] to 1$/),
+    });
 
     // The stopped group's seconds estimate: its offset 5 was the log end at most as long ago as the test began.
     const stopped = groups.get(id("stopped"))!.maxLagSeconds!;
@@ -60,7 +76,11 @@ describe("consumer group health (Burrow-style) and lag in seconds", () => {
   });
 
   it("shows per-partition seconds, health and time to catch up on the group page", async () => {
-    const res = await callRoute<GroupDetail>(getGroupRoute, `/api/clusters/local/consumer-groups/${encodeURIComponent(id("stopped"))}`, { clusterId: "local", groupId: id("stopped") });
+    const res = await callRoute<GroupDetail>(
+      getGroupRoute,
+      `/api/clusters/local/consumer-groups/${encodeURIComponent(id("stopped"))}`,
+      { clusterId: "local", groupId: id("stopped") },
+    );
     expect(res.status).toBe(200);
     expect(res.body.status).toBe("STOP");
     expect(res.body.partitions[0]).toMatchObject({ status: "STOP", lagSecondsExtrapolated: expect.any(Boolean) });
@@ -71,7 +91,11 @@ describe("consumer group health (Burrow-style) and lag in seconds", () => {
 
   it("pages the sorted list on the server", async () => {
     const page = (offset: number) =>
-      callRoute<{ items: GroupListItem[]; total: number; nextOffset: number | null }>(listRoute, `/api/clusters/local/consumer-groups?q=${encodeURIComponent(topic)}&sort=groupId&dir=asc&limit=3&offset=${offset}`, { clusterId: "local" });
+      callRoute<{ items: GroupListItem[]; total: number; nextOffset: number | null }>(
+        listRoute,
+        `/api/clusters/local/consumer-groups?q=${encodeURIComponent(topic)}&sort=groupId&dir=asc&limit=3&offset=${offset}`,
+        { clusterId: "local" },
+      );
     const first = await page(0);
     expect(first.body).toMatchObject({ total: 4, nextOffset: 3 });
     expect(first.body.items.map((g) => g.groupId)).toEqual([id("caught-up"), id("rewound"), id("slow")]);
@@ -82,17 +106,25 @@ describe("consumer group health (Burrow-style) and lag in seconds", () => {
 
   it("refuses a reset beyond the log unless clamping was chosen, and explains a timestamp with no later record", async () => {
     const preview = (to: object) =>
-      callRoute<{ partitions: { next: string; note?: string }[]; error?: { message: string } }>(resetRoute, `/api/clusters/local/consumer-groups/${encodeURIComponent(id("stopped"))}/offsets/reset?dryRun=true`, { clusterId: "local", groupId: id("stopped") }, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ topics: [{ topic }], to }),
-      });
+      callRoute<{ partitions: { next: string; note?: string }[]; error?: { message: string } }>(
+        resetRoute,
+        `/api/clusters/local/consumer-groups/${encodeURIComponent(id("stopped"))}/offsets/reset?dryRun=true`,
+        { clusterId: "local", groupId: id("stopped") },
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ topics: [{ topic }], to }),
+        },
+      );
     const refused = await preview({ type: "shift", by: -100 });
     expect(refused.status).toBe(422);
     expect(refused.body.error!.message).toContain("gives -95, outside the partition's range 0–80");
     const clamped = await preview({ type: "shift", by: -100, clamp: true });
     expect(clamped.body.partitions[0]).toMatchObject({ next: "0", note: "clamped to the partition's range 0–80" });
     const future = await preview({ type: "timestamp", timestamp: Date.now() + 3_600_000 });
-    expect(future.body.partitions[0]).toMatchObject({ next: "80", note: expect.stringContaining("no record at or after that time") });
+    expect(future.body.partitions[0]).toMatchObject({
+      next: "80",
+      note: expect.stringContaining("no record at or after that time"),
+    });
   });
 });

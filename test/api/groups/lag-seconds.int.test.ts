@@ -19,11 +19,21 @@ beforeAll(async () => {
   await producer.connect();
   now = Date.now();
   // Partition 0: records stamped 120 s, 60 s and 10 s ago; the group committed offset 1 (next: the 60 s one).
-  await producer.send({ topic, messages: [120, 60, 10].map((ago, i) => ({ partition: 0, value: `p0-${i}`, timestamp: String(now - ago * 1000) })) });
+  await producer.send({
+    topic,
+    messages: [120, 60, 10].map((ago, i) => ({ partition: 0, value: `p0-${i}`, timestamp: String(now - ago * 1000) })),
+  });
   // Partition 1: one old record, fully consumed: caught up, 0 s however old it is.
   await producer.send({ topic, messages: [{ partition: 1, value: "p1-0", timestamp: String(now - 3_600_000) }] });
   await producer.disconnect();
-  await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "1" }, { partition: 1, offset: "1" }] });
+  await admin.setOffsets({
+    groupId: group,
+    topic,
+    partitions: [
+      { partition: 0, offset: "1" },
+      { partition: 1, offset: "1" },
+    ],
+  });
 }, 60_000);
 afterAll(async () => {
   await admin.deleteGroups([group]).catch(() => {});
@@ -33,7 +43,10 @@ afterAll(async () => {
 
 describe("exact lag in seconds", () => {
   it("is the age of the next record to consume; a caught-up partition is 0 s", async () => {
-    const res = await callRoute<LagSeconds>(lagSeconds, `/api/clusters/local/consumer-groups/${group}/lag-seconds`, { clusterId: "local", groupId: group });
+    const res = await callRoute<LagSeconds>(lagSeconds, `/api/clusters/local/consumer-groups/${group}/lag-seconds`, {
+      clusterId: "local",
+      groupId: group,
+    });
     expect(res.status).toBe(200);
     const [p0, p1] = res.body.partitions;
     expect(p0).toMatchObject({ topic, partition: 0, lagRecords: 2 });
@@ -45,7 +58,11 @@ describe("exact lag in seconds", () => {
   });
 
   it("answers 404 for a group without offsets", async () => {
-    const res = await callRoute<Envelope>(lagSeconds, "/api/clusters/local/consumer-groups/it.no-such-group/lag-seconds", { clusterId: "local", groupId: "it.no-such-group" });
+    const res = await callRoute<Envelope>(
+      lagSeconds,
+      "/api/clusters/local/consumer-groups/it.no-such-group/lag-seconds",
+      { clusterId: "local", groupId: "it.no-such-group" },
+    );
     expect(res.status).toBe(404);
   });
 });

@@ -14,7 +14,10 @@ afterAll(() => setClusterFeature("share.version", 1), 120_000);
 
 describe("a cluster with share groups switched off", () => {
   it("the share group API answers 200 with supported: false and why", async () => {
-    const res = await callRoute<ShareGroupAnswer>(getShareGroup, "/api/clusters/local/share-groups/any-share-group", { clusterId: "local", groupId: "any-share-group" });
+    const res = await callRoute<ShareGroupAnswer>(getShareGroup, "/api/clusters/local/share-groups/any-share-group", {
+      clusterId: "local",
+      groupId: "any-share-group",
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ supported: false, group: null });
     expect(res.body.reason).toMatch(/disabled.*share\.version/);
@@ -22,7 +25,9 @@ describe("a cluster with share groups switched off", () => {
 
   it("the group list still answers", async () => {
     invalidateGroupSnapshot("local");
-    const res = await callRoute<{ items: GroupListItem[] }>(listGroups, "/api/clusters/local/consumer-groups?limit=5", { clusterId: "local" });
+    const res = await callRoute<{ items: GroupListItem[] }>(listGroups, "/api/clusters/local/consumer-groups?limit=5", {
+      clusterId: "local",
+    });
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
   }, 60_000);

@@ -16,10 +16,16 @@ const topic = uniqueTopic("share");
 const group = `${topic}.share`;
 let consumer: JavaConsumer | undefined;
 
-const detail = (groupId: string) => callRoute<ShareGroupAnswer & Envelope>(getShareGroup, `/api/clusters/local/share-groups/${groupId}`, { clusterId: "local", groupId });
+const detail = (groupId: string) =>
+  callRoute<ShareGroupAnswer & Envelope>(getShareGroup, `/api/clusters/local/share-groups/${groupId}`, {
+    clusterId: "local",
+    groupId,
+  });
 const list = async () => {
   invalidateGroupSnapshot("local");
-  return callRoute<{ items: GroupListItem[] }>(listGroups, `/api/clusters/local/consumer-groups?q=${topic}`, { clusterId: "local" });
+  return callRoute<{ items: GroupListItem[] }>(listGroups, `/api/clusters/local/consumer-groups?q=${topic}`, {
+    clusterId: "local",
+  });
 };
 const ends = async () => Object.fromEntries((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
 
@@ -52,21 +58,33 @@ afterAll(async () => {
 
 describe("share groups (KIP-932) with a real Java share consumer", () => {
   it("ShareGroupDescribe v1 and DescribeShareGroupOffsets v1 decode the broker's answers", async () => {
-    const described = await until("member assigned", () => describeShareGroups("local", [group, `${group}.unknown`]), (m) => (m.get(group)?.members[0]?.assignments.length ?? 0) > 0);
+    const described = await until(
+      "member assigned",
+      () => describeShareGroups("local", [group, `${group}.unknown`]),
+      (m) => (m.get(group)?.members[0]?.assignments.length ?? 0) > 0,
+    );
     expect(described.has(`${group}.unknown`)).toBe(false);
     const g = described.get(group)!;
     expect(g).toMatchObject({ groupId: group, state: "Stable" });
     expect(g.groupEpoch).toBeGreaterThan(0);
     expect(g.assignor.length).toBeGreaterThan(0);
     expect(g.members).toHaveLength(1);
-    expect(g.members[0]).toMatchObject({ clientId: "sluice-java-share", subscribedTopics: [topic], assignments: [{ topic, partitions: [0, 1] }] });
+    expect(g.members[0]).toMatchObject({
+      clientId: "sluice-java-share",
+      subscribedTopics: [topic],
+      assignments: [{ topic, partitions: [0, 1] }],
+    });
     expect(g.members[0].memberEpoch).toBeGreaterThan(0);
     expect(g.members[0].clientHost).toMatch(/127\.0\.0\.1/);
 
     // every record was delivered and acknowledged: the broker's lag (v1, KIP-1226) is 0 on both partitions; the start
     // offset is the earliest in-flight record, somewhere between 0 and the end
     const e = await ends();
-    const offsets = await until("lag 0 on both partitions", () => describeShareGroupOffsets("local", [group]), (m) => m.get(group)?.length === 2 && m.get(group)!.every((o) => o.lag === 0));
+    const offsets = await until(
+      "lag 0 on both partitions",
+      () => describeShareGroupOffsets("local", [group]),
+      (m) => m.get(group)?.length === 2 && m.get(group)!.every((o) => o.lag === 0),
+    );
     for (const o of offsets.get(group)!) {
       expect(o).toMatchObject({ topic, lag: 0, error: null });
       expect(Number(o.startOffset)).toBeGreaterThanOrEqual(0);
@@ -76,13 +94,21 @@ describe("share groups (KIP-932) with a real Java share consumer", () => {
   }, 90_000);
 
   it("the share group page API shows state, member, assignments and start offsets per partition", async () => {
-    const { status, body } = await until("start offsets reported", () => detail(group), (r) => r.body.group?.partitions.every((p) => p.lag === 0) === true);
+    const { status, body } = await until(
+      "start offsets reported",
+      () => detail(group),
+      (r) => r.body.group?.partitions.every((p) => p.lag === 0) === true,
+    );
     expect(status).toBe(200);
     expect(body.supported).toBe(true);
     expect(body.reason).toBeNull();
     const m = body.group!.members[0];
     expect(body.group).toMatchObject({ groupId: group, state: "Stable" });
-    expect(m).toMatchObject({ clientId: "sluice-java-share", subscribedTopics: [topic], assignments: [{ topic, partitions: [0, 1] }] });
+    expect(m).toMatchObject({
+      clientId: "sluice-java-share",
+      subscribedTopics: [topic],
+      assignments: [{ topic, partitions: [0, 1] }],
+    });
     expect(body.group!.partitions.map((p) => [p.partition, p.endOffset, p.lag, p.memberIds, p.error])).toEqual([
       [0, "12", 0, [m.memberId], null],
       [1, "7", 0, [m.memberId], null],
@@ -92,9 +118,17 @@ describe("share groups (KIP-932) with a real Java share consumer", () => {
 
   it("records produced while no consumer runs show as the broker's lag", async () => {
     await consumer!.stop();
-    await until("member gone", () => detail(group), (r) => r.body.group?.members.length === 0);
+    await until(
+      "member gone",
+      () => detail(group),
+      (r) => r.body.group?.members.length === 0,
+    );
     await produce(topic, 5, 0);
-    const { body } = await until("5 records behind on partition 0", () => detail(group), (r) => r.body.group?.partitions[0].lag === 5);
+    const { body } = await until(
+      "5 records behind on partition 0",
+      () => detail(group),
+      (r) => r.body.group?.partitions[0].lag === 5,
+    );
     expect(body.group).toMatchObject({ state: "Empty", members: [] });
     expect(body.group!.partitions.map((p) => [p.partition, p.endOffset, p.lag, p.memberIds])).toEqual([
       [0, "17", 5, []],
@@ -103,8 +137,19 @@ describe("share groups (KIP-932) with a real Java share consumer", () => {
   }, 90_000);
 
   it("lists the share group with type share, its state and the records not yet acknowledged", async () => {
-    const { body } = await until("share group listed with its lag", list, (r) => r.body.items?.some((g) => g.groupId === group && g.totalLag === 5) === true);
-    expect(body.items.find((g) => g.groupId === group)).toMatchObject({ type: "share", protocolType: "share", state: "Empty", members: 0, topics: [topic], totalLag: 5 });
+    const { body } = await until(
+      "share group listed with its lag",
+      list,
+      (r) => r.body.items?.some((g) => g.groupId === group && g.totalLag === 5) === true,
+    );
+    expect(body.items.find((g) => g.groupId === group)).toMatchObject({
+      type: "share",
+      protocolType: "share",
+      state: "Empty",
+      members: 0,
+      topics: [topic],
+      totalLag: 5,
+    });
   });
 
   it("an unknown share group is a 404 in the envelope", async () => {

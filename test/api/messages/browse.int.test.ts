@@ -18,7 +18,11 @@ async function createTopic(prefix: string, partitions: number): Promise<string> 
 }
 
 /** kcat (librdkafka), an independent client, writes the records: "key:value" lines, optional codec and header. */
-function kcatProduce(topic: string, lines: string[], opts: { codec?: string; partition?: number; header?: string } = {}) {
+function kcatProduce(
+  topic: string,
+  lines: string[],
+  opts: { codec?: string; partition?: number; header?: string } = {},
+) {
   const args = ["-P", "-b", BOOTSTRAP, "-t", topic, "-K", ":", "-z", opts.codec ?? "none"];
   if (opts.partition !== undefined) args.push("-p", String(opts.partition));
   if (opts.header) args.push("-H", opts.header);
@@ -26,7 +30,10 @@ function kcatProduce(topic: string, lines: string[], opts: { codec?: string; par
 }
 
 const page = (topic: string, query: string) =>
-  callRoute<BrowsePage & Envelope>(browse, `/api/clusters/local/topics/${topic}/messages?${query}`, { clusterId: "local", topicName: topic });
+  callRoute<BrowsePage & Envelope>(browse, `/api/clusters/local/topics/${topic}/messages?${query}`, {
+    clusterId: "local",
+    topicName: topic,
+  });
 
 beforeAll(() => admin.connect());
 afterAll(async () => {
@@ -35,27 +42,39 @@ afterAll(async () => {
 });
 
 describe("browse messages", () => {
-  it.each(["none", "gzip", "snappy", "lz4", "zstd"])("decodes records kcat wrote with %s compression, with keys and headers", async (codec) => {
-    const topic = await createTopic(`codec-${codec}`, 1);
-    // Compressible filler: librdkafka keeps a batch uncompressed when compressing would not shrink it.
-    const filler = "lorem ipsum ".repeat(50);
-    kcatProduce(topic, [`order-1:{"orderId":"A-1","amount":12.5,"note":"${filler}"}`, `order-2:plain text value ${filler}`], { codec, header: "trace=abc-123" });
-    const res = await page(topic, "start=oldest");
-    expect(res.status).toBe(200);
-    const [first, second] = res.body.messages;
-    expect(first.key).toMatchObject({ encoding: "string", text: "order-1" });
-    expect(first.value.encoding).toBe("json");
-    expect(JSON.parse(first.value.text!)).toEqual({ orderId: "A-1", amount: 12.5, note: filler });
-    expect(second.value).toMatchObject({ encoding: "string", text: `plain text value ${filler}` });
-    expect(first.headers).toEqual([{ key: "trace", value: "abc-123", binary: false }]);
-    expect(first.compression).toBe(codec);
-    expect(first.offset).toBe("0");
-    expect(first.timestampType).toBe("CreateTime");
-  });
+  it.each(["none", "gzip", "snappy", "lz4", "zstd"])(
+    "decodes records kcat wrote with %s compression, with keys and headers",
+    async (codec) => {
+      const topic = await createTopic(`codec-${codec}`, 1);
+      // Compressible filler: librdkafka keeps a batch uncompressed when compressing would not shrink it.
+      const filler = "lorem ipsum ".repeat(50);
+      kcatProduce(
+        topic,
+        [`order-1:{"orderId":"A-1","amount":12.5,"note":"${filler}"}`, `order-2:plain text value ${filler}`],
+        { codec, header: "trace=abc-123" },
+      );
+      const res = await page(topic, "start=oldest");
+      expect(res.status).toBe(200);
+      const [first, second] = res.body.messages;
+      expect(first.key).toMatchObject({ encoding: "string", text: "order-1" });
+      expect(first.value.encoding).toBe("json");
+      expect(JSON.parse(first.value.text!)).toEqual({ orderId: "A-1", amount: 12.5, note: filler });
+      expect(second.value).toMatchObject({ encoding: "string", text: `plain text value ${filler}` });
+      expect(first.headers).toEqual([{ key: "trace", value: "abc-123", binary: false }]);
+      expect(first.compression).toBe(codec);
+      expect(first.offset).toBe("0");
+      expect(first.timestampType).toBe("CreateTime");
+    },
+  );
 
   it("pages newest-first across partitions with stateless cursors both ways, without gaps or repeats", async () => {
     const topic = await createTopic("paging", 3);
-    for (let p = 0; p < 3; p++) kcatProduce(topic, Array.from({ length: 10 }, (_, i) => `k${p}-${i}:p${p}-m${i}`), { partition: p });
+    for (let p = 0; p < 3; p++)
+      kcatProduce(
+        topic,
+        Array.from({ length: 10 }, (_, i) => `k${p}-${i}:p${p}-m${i}`),
+        { partition: p },
+      );
     const first = await page(topic, "start=newest&limit=12");
     expect(first.status).toBe(200);
     expect(first.body.order).toBe("newest-first");
@@ -65,19 +84,27 @@ describe("browse messages", () => {
     const third = await page(topic, `limit=12&cursor=${second.body.nextCursor}`);
     expect(third.body.messages).toHaveLength(6);
     expect(third.body.nextCursor).toBeNull();
-    const seen = [...first.body.messages, ...second.body.messages, ...third.body.messages].map((m: Message) => `${m.partition}/${m.offset}`);
+    const seen = [...first.body.messages, ...second.body.messages, ...third.body.messages].map(
+      (m: Message) => `${m.partition}/${m.offset}`,
+    );
     expect(new Set(seen).size).toBe(30);
     // Timestamps never increase down a newest-first listing.
     const ts = [...first.body.messages, ...second.body.messages].map((m) => m.timestamp);
     expect(ts).toEqual([...ts].sort((a, b) => b - a));
     // Back to newer records: the page before the second one is the first one.
     const back = await page(topic, `limit=12&cursor=${second.body.prevCursor}`);
-    expect(back.body.messages.map((m) => `${m.partition}/${m.offset}`).sort()).toEqual(first.body.messages.map((m) => `${m.partition}/${m.offset}`).sort());
+    expect(back.body.messages.map((m) => `${m.partition}/${m.offset}`).sort()).toEqual(
+      first.body.messages.map((m) => `${m.partition}/${m.offset}`).sort(),
+    );
   });
 
   it("starts at an offset in selected partitions, and at a timestamp", async () => {
     const topic = await createTopic("start", 2);
-    kcatProduce(topic, Array.from({ length: 20 }, (_, i) => `k:${i}`), { partition: 1 });
+    kcatProduce(
+      topic,
+      Array.from({ length: 20 }, (_, i) => `k:${i}`),
+      { partition: 1 },
+    );
     const fromOffset = await page(topic, "start=offset&offset=15&partitions=1&limit=3");
     expect(fromOffset.body.messages.map((m) => m.value.text)).toEqual(["15", "16", "17"]);
     expect(fromOffset.body.order).toBe("oldest-first");
@@ -122,7 +149,10 @@ describe("browse messages", () => {
     const asText = await page(topic, "start=oldest&valueFormat=string");
     expect(asText.body.messages[0].value).toMatchObject({ encoding: "hex", error: "not valid UTF-8 text" });
     const b64 = await page(topic, "start=oldest&valueFormat=base64");
-    expect(b64.body.messages[0].value).toMatchObject({ encoding: "base64", text: Buffer.from([0xff, 0xfe, 0x00, 0x41]).toString("base64") });
+    expect(b64.body.messages[0].value).toMatchObject({
+      encoding: "base64",
+      text: Buffer.from([0xff, 0xfe, 0x00, 0x41]).toString("base64"),
+    });
   });
 
   it("sends a 20 KiB preview of a large record in lists and the whole record on demand", async () => {
@@ -137,11 +167,21 @@ describe("browse messages", () => {
     expect(preview.truncated).toBe(true);
     expect(preview.text!.length).toBe(20 * 1024);
     expect(preview.size).toBe(big.length);
-    const full = await callRoute<{ message: Message }>(getOne, `/api/clusters/local/topics/${topic}/messages/0/0`, { clusterId: "local", topicName: topic, partition: "0", offset: "0" });
+    const full = await callRoute<{ message: Message }>(getOne, `/api/clusters/local/topics/${topic}/messages/0/0`, {
+      clusterId: "local",
+      topicName: topic,
+      partition: "0",
+      offset: "0",
+    });
     expect(full.status).toBe(200);
     expect(full.body.message.value.truncated).toBe(false);
     expect(full.body.message.value.text).toBe(big);
-    const gone = await callRoute<Envelope>(getOne, `/api/clusters/local/topics/${topic}/messages/0/5`, { clusterId: "local", topicName: topic, partition: "0", offset: "5" });
+    const gone = await callRoute<Envelope>(getOne, `/api/clusters/local/topics/${topic}/messages/0/5`, {
+      clusterId: "local",
+      topicName: topic,
+      partition: "0",
+      offset: "5",
+    });
     expect(gone.status).toBe(404);
   });
 });

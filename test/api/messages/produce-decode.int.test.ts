@@ -11,7 +11,11 @@ import { purgeSubjects, registry } from "../../registry-admin";
 const admin = testAdmin();
 const topics: string[] = [];
 const subjects: string[] = [];
-const json = (body: unknown) => ({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const json = (body: unknown) => ({
+  method: "POST",
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json" },
+});
 
 async function createTopic(prefix: string, partitions = 1): Promise<string> {
   const topic = uniqueTopic(prefix);
@@ -20,12 +24,28 @@ async function createTopic(prefix: string, partitions = 1): Promise<string> {
   return topic;
 }
 const send = (topic: string, body: unknown, clusterId = "local") =>
-  callRoute<ProduceResult & Envelope>(produce, `/api/clusters/${clusterId}/topics/${topic}/messages`, { clusterId, topicName: topic }, json(body));
-const page = (topic: string, query = "start=oldest") => callRoute<BrowsePage & Envelope>(browse, `/api/clusters/local/topics/${topic}/messages?${query}`, { clusterId: "local", topicName: topic });
+  callRoute<ProduceResult & Envelope>(
+    produce,
+    `/api/clusters/${clusterId}/topics/${topic}/messages`,
+    { clusterId, topicName: topic },
+    json(body),
+  );
+const page = (topic: string, query = "start=oldest") =>
+  callRoute<BrowsePage & Envelope>(browse, `/api/clusters/local/topics/${topic}/messages?${query}`, {
+    clusterId: "local",
+    topicName: topic,
+  });
 
-async function registerSchema(subject: string, schemaType: "AVRO" | "PROTOBUF" | "JSON", schema: string): Promise<number> {
+async function registerSchema(
+  subject: string,
+  schemaType: "AVRO" | "PROTOBUF" | "JSON",
+  schema: string,
+): Promise<number> {
   subjects.push(subject);
-  const res = await registry<{ id: number }>(`/subjects/${encodeURIComponent(subject)}/versions`, { method: "POST", body: { schemaType, schema } });
+  const res = await registry<{ id: number }>(`/subjects/${encodeURIComponent(subject)}/versions`, {
+    method: "POST",
+    body: { schemaType, schema },
+  });
   expect(res.status).toBe(200);
   return res.body.id;
 }
@@ -51,21 +71,37 @@ describe("produce and decode", () => {
     expect(res.body).toMatchObject({ topic, partition: 2, offset: "0" });
     const listed = await page(topic);
     expect(listed.body.messages).toHaveLength(1);
-    expect(listed.body.messages[0]).toMatchObject({ partition: 2, compression: "lz4", key: { text: "customer-7" }, headers: [{ key: "source", value: "sluice-test" }] });
+    expect(listed.body.messages[0]).toMatchObject({
+      partition: 2,
+      compression: "lz4",
+      key: { text: "customer-7" },
+      headers: [{ key: "source", value: "sluice-test" }],
+    });
     expect(JSON.parse(listed.body.messages[0].value.text!)).toEqual({ event: "signup", plan: "pro" });
     const audit = await prisma.auditEvent.findFirst({ where: { action: "messages.produce", target: topic } });
     expect(audit?.result).toBe("success");
   });
 
-  it.each(["gzip", "snappy", "lz4", "zstd"] as const)("writes %s batches that an independent client (kcat) reads back", async (compression) => {
-    const topic = await createTopic(`produce-${compression}`);
-    const value = JSON.stringify({ codec: compression, filler: "abc".repeat(200) });
-    const res = await send(topic, { key: { format: "string", data: "k" }, value: { format: "json", data: value }, compression });
-    expect(res.status).toBe(201);
-    const out = execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%k=%s\\n"], { timeout: 20_000 }).toString().trim();
-    expect(out).toBe(`k=${value}`);
-    expect((await page(topic)).body.messages[0].compression).toBe(compression);
-  });
+  it.each(["gzip", "snappy", "lz4", "zstd"] as const)(
+    "writes %s batches that an independent client (kcat) reads back",
+    async (compression) => {
+      const topic = await createTopic(`produce-${compression}`);
+      const value = JSON.stringify({ codec: compression, filler: "abc".repeat(200) });
+      const res = await send(topic, {
+        key: { format: "string", data: "k" },
+        value: { format: "json", data: value },
+        compression,
+      });
+      expect(res.status).toBe(201);
+      const out = execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%k=%s\\n"], {
+        timeout: 20_000,
+      })
+        .toString()
+        .trim();
+      expect(out).toBe(`k=${value}`);
+      expect((await page(topic)).body.messages[0].compression).toBe(compression);
+    },
+  );
 
   it("refuses bad input with field errors: invalid JSON, unknown partition, unknown topic, read-only cluster", async () => {
     const topic = await createTopic("produce-bad", 2);
@@ -84,8 +120,22 @@ describe("produce and decode", () => {
 
   it("encodes with a registered Avro subject, and browsing decodes it back through the registry", async () => {
     const topic = await createTopic("avro");
-    const id = await registerSchema(`${topic}-value`, "AVRO", JSON.stringify({ type: "record", name: "Order", fields: [{ name: "orderId", type: "string" }, { name: "amount", type: "double" }] }));
-    const res = await send(topic, { key: { format: "string", data: "o-1" }, value: { format: "schema", subject: `${topic}-value`, data: '{"orderId":"X-42","amount":9.5}' } });
+    const id = await registerSchema(
+      `${topic}-value`,
+      "AVRO",
+      JSON.stringify({
+        type: "record",
+        name: "Order",
+        fields: [
+          { name: "orderId", type: "string" },
+          { name: "amount", type: "double" },
+        ],
+      }),
+    );
+    const res = await send(topic, {
+      key: { format: "string", data: "o-1" },
+      value: { format: "schema", subject: `${topic}-value`, data: '{"orderId":"X-42","amount":9.5}' },
+    });
     expect(res.status).toBe(201);
     const [m] = (await page(topic)).body.messages;
     expect(m.value).toMatchObject({ encoding: "avro", schemaId: id });
@@ -98,10 +148,32 @@ describe("produce and decode", () => {
 
   it("decodes JSON Schema and Protobuf values registered in the real registry", async () => {
     const topic = await createTopic("jsonschema-proto", 2);
-    const jsId = await registerSchema(`${topic}-js-value`, "JSON", JSON.stringify({ type: "object", properties: { sku: { type: "string" }, qty: { type: "integer" } }, required: ["sku"] }));
-    const pbId = await registerSchema(`${topic}-pb-value`, "PROTOBUF", 'syntax = "proto3";\npackage it.sluice;\nmessage Shipment { string id = 1; int32 parcels = 2; }\n');
-    expect((await send(topic, { value: { format: "schema", subject: `${topic}-js-value`, data: '{"sku":"A-1","qty":3}' }, partition: 0 })).status).toBe(201);
-    const pb = await send(topic, { value: { format: "schema", subject: `${topic}-pb-value`, data: '{"id":"S-9","parcels":2}' }, partition: 1 });
+    const jsId = await registerSchema(
+      `${topic}-js-value`,
+      "JSON",
+      JSON.stringify({
+        type: "object",
+        properties: { sku: { type: "string" }, qty: { type: "integer" } },
+        required: ["sku"],
+      }),
+    );
+    const pbId = await registerSchema(
+      `${topic}-pb-value`,
+      "PROTOBUF",
+      'syntax = "proto3";\npackage it.sluice;\nmessage Shipment { string id = 1; int32 parcels = 2; }\n',
+    );
+    expect(
+      (
+        await send(topic, {
+          value: { format: "schema", subject: `${topic}-js-value`, data: '{"sku":"A-1","qty":3}' },
+          partition: 0,
+        })
+      ).status,
+    ).toBe(201);
+    const pb = await send(topic, {
+      value: { format: "schema", subject: `${topic}-pb-value`, data: '{"id":"S-9","parcels":2}' },
+      partition: 1,
+    });
     expect(pb.status).toBe(201);
     const messages = (await page(topic)).body.messages;
     const js = messages.find((m) => m.partition === 0)!;
@@ -121,7 +193,11 @@ describe("produce and decode", () => {
     await p.send({ topic, messages: [{ value: wire }, { value: wire }, { value: "plain text" }] });
     await p.disconnect();
     const started = Date.now();
-    const res = await callRoute<BrowsePage>(browse, `/api/clusters/local-deadregistry/topics/${topic}/messages?start=oldest`, { clusterId: "local-deadregistry", topicName: topic });
+    const res = await callRoute<BrowsePage>(
+      browse,
+      `/api/clusters/local-deadregistry/topics/${topic}/messages?start=oldest`,
+      { clusterId: "local-deadregistry", topicName: topic },
+    );
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(30_000); // not stuck on the dead registry
     const [a, b, plain] = res.body.messages;

@@ -25,7 +25,11 @@ const EMAIL = "eve.secret@example.com";
 const PAN = "4111-2222-3333-4444";
 
 const filler = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ key: `order-${i}`, value: JSON.stringify({ orderId: `A-${i}`, customer: `c${i % 97}`, note: "nothing to see" }), headers: { source: "it" } }));
+  Array.from({ length: n }, (_, i) => ({
+    key: `order-${i}`,
+    value: JSON.stringify({ orderId: `A-${i}`, customer: `c${i % 97}`, note: "nothing to see" }),
+    headers: { source: "it" },
+  }));
 
 beforeAll(async () => {
   await Promise.all([admin.connect(), producer.connect()]);
@@ -34,7 +38,13 @@ beforeAll(async () => {
   plain = uniqueTopic("prefilter");
   masked = uniqueTopic("mk.prefilter");
   topics.push(plain, masked);
-  await admin.createTopics({ topics: [{ topic: plain, numPartitions: 1 }, { topic: masked, numPartitions: 1 }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [
+      { topic: plain, numPartitions: 1 },
+      { topic: masked, numPartitions: 1 },
+    ],
+    waitForLeaders: true,
+  });
   await producer.send({ topic: plain, messages: filler(FILLER) });
   await producer.send({
     topic: plain,
@@ -50,7 +60,10 @@ beforeAll(async () => {
     ],
   });
   // A masked topic (rules of cluster local-masking: customer.email and card-like numbers are masked).
-  const secret = (i: number) => ({ key: `m-${i}`, value: JSON.stringify({ customer: { email: EMAIL }, note: `paid with ${PAN}`, i }) });
+  const secret = (i: number) => ({
+    key: `m-${i}`,
+    value: JSON.stringify({ customer: { email: EMAIL }, note: `paid with ${PAN}`, i }),
+  });
   await producer.send({ topic: masked, messages: Array.from({ length: 1_200 }, (_, i) => secret(i)) });
 });
 afterAll(async () => {
@@ -58,10 +71,20 @@ afterAll(async () => {
   await Promise.all([admin.disconnect(), producer.disconnect()]);
 });
 
-async function search(cluster: string, topic: string, query: string, cookie: string): Promise<{ keys: string[]; done: { scanned: number; matched: number } }> {
-  const res = await streamRoute(new Request(`http://sluice.test/api/clusters/${cluster}/topics/${topic}/messages/stream?start=oldest&${query}`, { headers: { cookie } }), {
-    params: Promise.resolve({ clusterId: cluster, topicName: topic }),
-  });
+async function search(
+  cluster: string,
+  topic: string,
+  query: string,
+  cookie: string,
+): Promise<{ keys: string[]; done: { scanned: number; matched: number } }> {
+  const res = await streamRoute(
+    new Request(`http://sluice.test/api/clusters/${cluster}/topics/${topic}/messages/stream?start=oldest&${query}`, {
+      headers: { cookie },
+    }),
+    {
+      params: Promise.resolve({ clusterId: cluster, topicName: topic }),
+    },
+  );
   expect(res.status).toBe(200);
   const events = await readEvents(res, (e) => e.some((x) => x.event === "done" || x.event === "error"), 30_000);
   const done = events.find((e) => e.event === "done");
@@ -75,22 +98,37 @@ describe("raw-byte pre-filter of searches", () => {
     expect(needle.done.scanned).toBe(FILLER + 8);
     expect(needle.keys.sort()).toEqual(["NEEDLE-xyz-key", "p-header", "p-text"]);
     expect((await search("local", plain, "q=deadbeef", adminCookie)).keys).toEqual(["p-binary"]);
-    expect((await search("local", plain, `in=headers&q=${encodeURIComponent(BIN_HEADER_B64)}`, adminCookie)).keys).toEqual(["p-binheader"]);
+    expect(
+      (await search("local", plain, `in=headers&q=${encodeURIComponent(BIN_HEADER_B64)}`, adminCookie)).keys,
+    ).toEqual(["p-binheader"]);
     // Only in the value: the key "NEEDLE-xyz-key" does not count.
-    expect((await search("local", plain, `in=value&q=${encodeURIComponent("NEEDLE-XYZ")}`, adminCookie)).keys).toEqual(["p-text"]);
+    expect((await search("local", plain, `in=value&q=${encodeURIComponent("NEEDLE-XYZ")}`, adminCookie)).keys).toEqual([
+      "p-text",
+    ]);
   });
 
   it("RE2 searches use the pattern's required literal, case-sensitively, and still find hex-shown binary", async () => {
-    expect((await search("local", plain, `regex=true&q=${encodeURIComponent("needle-x[y]z")}`, adminCookie)).keys).toEqual(["p-text"]);
-    expect((await search("local", plain, `regex=true&q=${encodeURIComponent("Needle-\\w+")}`, adminCookie)).keys).toEqual(["p-header"]);
-    expect((await search("local", plain, `regex=true&q=${encodeURIComponent("dead[b]eef")}`, adminCookie)).keys).toEqual(["p-binary"]);
+    expect(
+      (await search("local", plain, `regex=true&q=${encodeURIComponent("needle-x[y]z")}`, adminCookie)).keys,
+    ).toEqual(["p-text"]);
+    expect(
+      (await search("local", plain, `regex=true&q=${encodeURIComponent("Needle-\\w+")}`, adminCookie)).keys,
+    ).toEqual(["p-header"]);
+    expect(
+      (await search("local", plain, `regex=true&q=${encodeURIComponent("dead[b]eef")}`, adminCookie)).keys,
+    ).toEqual(["p-binary"]);
   });
 
   it("CEL equality finds values whose JSON spells the literal with an escape, and nothing the expression rejects", async () => {
     const r = await search("local", plain, `cel=${encodeURIComponent('value.customer == "c4242"')}`, adminCookie);
     expect(r.keys).toEqual(["p-escaped", "p-plain"]);
     expect(r.done).toMatchObject({ scanned: FILLER + 8, matched: 2 });
-    const both = await search("local", plain, `cel=${encodeURIComponent('value.customer == "c4242" && value.orderId == "E-2"')}`, adminCookie);
+    const both = await search(
+      "local",
+      plain,
+      `cel=${encodeURIComponent('value.customer == "c4242" && value.orderId == "E-2"')}`,
+      adminCookie,
+    );
     expect(both.keys).toEqual(["p-plain"]);
   });
 
@@ -98,12 +136,27 @@ describe("raw-byte pre-filter of searches", () => {
     // The email is in every record's bytes but masked in every record's view: no match, nothing sent.
     const hidden = await search("local-masking", masked, `q=${encodeURIComponent(EMAIL)}`, viewerCookie);
     expect(hidden.done).toMatchObject({ scanned: 1_200, matched: 0 });
-    const hiddenCel = await search("local-masking", masked, `cel=${encodeURIComponent(`value.customer.email == "${EMAIL}"`)}`, viewerCookie);
+    const hiddenCel = await search(
+      "local-masking",
+      masked,
+      `cel=${encodeURIComponent(`value.customer.email == "${EMAIL}"`)}`,
+      viewerCookie,
+    );
     expect(hiddenCel.done).toMatchObject({ scanned: 1_200, matched: 0 });
     // The masks are in no record's bytes, yet every record shows them: all 1,200 match, past the first 1,000 too.
-    const shown = await search("local-masking", masked, `maxResults=5000&q=${encodeURIComponent("paid with ####")}`, viewerCookie);
+    const shown = await search(
+      "local-masking",
+      masked,
+      `maxResults=5000&q=${encodeURIComponent("paid with ####")}`,
+      viewerCookie,
+    );
     expect(shown.done).toMatchObject({ scanned: 1_200, matched: 1_200 });
-    const shownCel = await search("local-masking", masked, `cel=${encodeURIComponent('value.customer.email == "****"')}`, viewerCookie);
+    const shownCel = await search(
+      "local-masking",
+      masked,
+      `cel=${encodeURIComponent('value.customer.email == "****"')}`,
+      viewerCookie,
+    );
     expect(shownCel.done).toMatchObject({ scanned: 1_200, matched: 1_200 });
   });
 });

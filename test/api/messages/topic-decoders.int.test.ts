@@ -11,7 +11,11 @@ import { GET as detailRoute } from "@/app/api/clusters/[clusterId]/topics/[topic
 import { GET as browseRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
 import { POST as produceRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
 import { GET as streamRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/stream/route";
-import { DELETE as clearDecoders, GET as getDecoders, PUT as putDecoders } from "@/app/api/clusters/[clusterId]/topics/[topicName]/decoders/route";
+import {
+  DELETE as clearDecoders,
+  GET as getDecoders,
+  PUT as putDecoders,
+} from "@/app/api/clusters/[clusterId]/topics/[topicName]/decoders/route";
 import type { Message } from "@/lib/schemas/messages";
 import type { TopicDecoders } from "@/lib/schemas/topic-decoders";
 import { prisma } from "@/server/db/prisma";
@@ -45,18 +49,35 @@ function kcatFiles(topic: string, payloads: Buffer[], args: string[] = []): void
 }
 
 const put = (topic: string, body: unknown) =>
-  callRoute<TopicDecoders & Envelope>(putDecoders, `/api/clusters/local/topics/${topic}/decoders`, { clusterId: "local", topicName: topic }, { method: "PUT", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  callRoute<TopicDecoders & Envelope>(
+    putDecoders,
+    `/api/clusters/local/topics/${topic}/decoders`,
+    { clusterId: "local", topicName: topic },
+    { method: "PUT", body: JSON.stringify(body), headers: { "content-type": "application/json" } },
+  );
 
 async function browse(topic: string): Promise<Message[]> {
-  const r = await callRoute<{ messages: Message[] }>(browseRoute, `/api/clusters/local/topics/${topic}/messages?start=oldest&limit=50`, { clusterId: "local", topicName: topic });
+  const r = await callRoute<{ messages: Message[] }>(
+    browseRoute,
+    `/api/clusters/local/topics/${topic}/messages?start=oldest&limit=50`,
+    { clusterId: "local", topicName: topic },
+  );
   expect(r.status).toBe(200);
   return [...r.body.messages].sort((a, b) => Number(a.offset) - Number(b.offset));
 }
 
-async function search(topic: string, query: string): Promise<{ values: (string | null)[]; done: { scanned: number; matched: number } }> {
-  const res = await streamRoute(new Request(`http://sluice.test/api/clusters/local/topics/${topic}/messages/stream?start=oldest&${query}`, { headers: await asAdmin() }), {
-    params: Promise.resolve({ clusterId: "local", topicName: topic }),
-  });
+async function search(
+  topic: string,
+  query: string,
+): Promise<{ values: (string | null)[]; done: { scanned: number; matched: number } }> {
+  const res = await streamRoute(
+    new Request(`http://sluice.test/api/clusters/local/topics/${topic}/messages/stream?start=oldest&${query}`, {
+      headers: await asAdmin(),
+    }),
+    {
+      params: Promise.resolve({ clusterId: "local", topicName: topic }),
+    },
+  );
   expect(res.status).toBe(200);
   const events = await readEvents(res, (e) => e.some((x) => x.event === "done" || x.event === "error"), 30_000);
   const done = events.find((e) => e.event === "done");
@@ -82,8 +103,20 @@ function orderDescriptorSet(): Buffer {
           {
             name: "Order",
             field: [
-              { name: "id", number: 1, type: FieldDescriptorProto_Type.STRING, label: FieldDescriptorProto_Label.OPTIONAL, jsonName: "id" },
-              { name: "amount", number: 2, type: FieldDescriptorProto_Type.INT64, label: FieldDescriptorProto_Label.OPTIONAL, jsonName: "amount" },
+              {
+                name: "id",
+                number: 1,
+                type: FieldDescriptorProto_Type.STRING,
+                label: FieldDescriptorProto_Label.OPTIONAL,
+                jsonName: "id",
+              },
+              {
+                name: "amount",
+                number: 2,
+                type: FieldDescriptorProto_Type.INT64,
+                label: FieldDescriptorProto_Label.OPTIONAL,
+                jsonName: "amount",
+              },
             ],
           },
         ],
@@ -116,10 +149,18 @@ describe("per-topic decoders", () => {
     // "42" is not in the bytes 00 00 00 2a: the search must decode, not test raw bytes.
     expect((await search(topic, "q=42")).values).toEqual(["42"]);
     expect((await search(topic, `cel=${encodeURIComponent("value > 40")}`)).values).toEqual(["42", "1000000"]);
-    const audit = await prisma.auditEvent.findFirst({ where: { action: "topic.decoders_set", target: topic }, orderBy: { createdAt: "desc" } });
+    const audit = await prisma.auditEvent.findFirst({
+      where: { action: "topic.decoders_set", target: topic },
+      orderBy: { createdAt: "desc" },
+    });
     expect(audit?.result).toBe("success");
     // Cleared: back to automatic detection.
-    const cleared = await callRoute<TopicDecoders>(clearDecoders, `/api/clusters/local/topics/${topic}/decoders`, { clusterId: "local", topicName: topic }, { method: "DELETE" });
+    const cleared = await callRoute<TopicDecoders>(
+      clearDecoders,
+      `/api/clusters/local/topics/${topic}/decoders`,
+      { clusterId: "local", topicName: topic },
+      { method: "DELETE" },
+    );
     expect(cleared.body.value.kind).toBe("registry");
     expect((await browse(topic))[0].value.encoding).toBe("hex");
   });
@@ -131,7 +172,9 @@ describe("per-topic decoders", () => {
     kcatFiles(topic, [Buffer.from([0x63, 0x61, 0x66, 0xe9])], ["-k", "ignored"]);
     const kv = Buffer.concat([key, Buffer.from("\t"), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from("\n")]);
     execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", topic, "-K", "\t"], { input: kv, timeout: 20_000 });
-    expect((await put(topic, { key: { kind: "long" }, value: { kind: "string", charset: "ISO-8859-1" } })).status).toBe(200);
+    expect((await put(topic, { key: { kind: "long" }, value: { kind: "string", charset: "ISO-8859-1" } })).status).toBe(
+      200,
+    );
     const rows = await browse(topic);
     expect(rows[1].key).toMatchObject({ encoding: "long", text: "9007199254740993" });
     expect(rows.map((m) => m.value.text)).toEqual(["café", "café"]);
@@ -140,7 +183,11 @@ describe("per-topic decoders", () => {
 
     const mp = await createTopic("dec-msgpack");
     // {"a":1,"b":[true,"x"]} in MessagePack, and a value that is not MessagePack (0xc1 is never used).
-    kcatFiles(mp, [Buffer.from([0x82, 0xa1, 0x61, 0x01, 0xa1, 0x62, 0x92, 0xc3, 0xa1, 0x78]), Buffer.from([0xc1])], ["-H", "source=kcat"]);
+    kcatFiles(
+      mp,
+      [Buffer.from([0x82, 0xa1, 0x61, 0x01, 0xa1, 0x62, 0x92, 0xc3, 0xa1, 0x78]), Buffer.from([0xc1])],
+      ["-H", "source=kcat"],
+    );
     expect((await put(mp, { value: { kind: "msgpack" } })).status).toBe(200);
     const m = await browse(mp);
     expect(JSON.parse(m[0].value.text!)).toEqual({ a: 1, b: [true, "x"] });
@@ -154,17 +201,45 @@ describe("per-topic decoders", () => {
     // Order{id:"o-1", amount:1500} written by hand in the protobuf wire format.
     const payload = Buffer.from([0x0a, 0x03, 0x6f, 0x2d, 0x31, 0x10, 0xdc, 0x0b]);
     kcatFiles(topic, [payload], ["-k", "order-1"]);
-    const set = await put(topic, { value: { kind: "protobuf", messageType: "shop.Order", descriptorSet: orderDescriptorSet().toString("base64"), fileName: "shop.pb" } });
+    const set = await put(topic, {
+      value: {
+        kind: "protobuf",
+        messageType: "shop.Order",
+        descriptorSet: orderDescriptorSet().toString("base64"),
+        fileName: "shop.pb",
+      },
+    });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
-    expect(set.body.value).toMatchObject({ kind: "protobuf", messageType: "shop.Order", messageTypes: ["shop.Order"], fileName: "shop.pb", source: "descriptor-set" });
+    expect(set.body.value).toMatchObject({
+      kind: "protobuf",
+      messageType: "shop.Order",
+      messageTypes: ["shop.Order"],
+      fileName: "shop.pb",
+      source: "descriptor-set",
+    });
     const [row] = await browse(topic);
     expect(JSON.parse(row.value.text!)).toEqual({ id: "o-1", amount: "1500" });
-    const detail = await callRoute<{ message: Message }>(detailRoute, `/api/clusters/local/topics/${topic}/messages/0/0`, { clusterId: "local", topicName: topic, partition: "0", offset: "0" });
+    const detail = await callRoute<{ message: Message }>(
+      detailRoute,
+      `/api/clusters/local/topics/${topic}/messages/0/0`,
+      { clusterId: "local", topicName: topic, partition: "0", offset: "0" },
+    );
     expect(detail.body.message.value).toMatchObject({ encoding: "protobuf", decoder: "protobuf shop.Order" });
     expect(detail.body.message.key).toMatchObject({ encoding: "string", text: "order-1" });
     expect((await search(topic, `cel=${encodeURIComponent('value.id == "o-1"')}`)).done.matched).toBe(1);
 
-    const fromProto = await put(topic, { value: { kind: "protobuf", messageType: "shop.Order", protoFiles: [{ name: "shop.proto", content: 'syntax = "proto3";\npackage shop;\nmessage Order {\n  string id = 1;\n  int64 amount = 2;\n}\n' }] } });
+    const fromProto = await put(topic, {
+      value: {
+        kind: "protobuf",
+        messageType: "shop.Order",
+        protoFiles: [
+          {
+            name: "shop.proto",
+            content: 'syntax = "proto3";\npackage shop;\nmessage Order {\n  string id = 1;\n  int64 amount = 2;\n}\n',
+          },
+        ],
+      },
+    });
     expect(fromProto.status).toBe(200);
     expect(fromProto.body.value.source).toBe("proto");
     expect(JSON.parse((await browse(topic))[0].value.text!)).toEqual({ id: "o-1", amount: "1500" });
@@ -173,17 +248,29 @@ describe("per-topic decoders", () => {
   it("refuses an invalid descriptor, .proto or Avro schema with 422, the parser's message and position, and keeps the setting", async () => {
     const topic = await createTopic("dec-bad");
     const bad = Buffer.concat([orderDescriptorSet(), Buffer.from([0x0a, 0x05, 0x12, 0x09, 0xff])]);
-    const r1 = await put(topic, { value: { kind: "protobuf", messageType: "shop.Order", descriptorSet: bad.toString("base64") } });
+    const r1 = await put(topic, {
+      value: { kind: "protobuf", messageType: "shop.Order", descriptorSet: bad.toString("base64") },
+    });
     expect(r1.status).toBe(422);
     expect(r1.body.error.message).toMatch(/not a valid FileDescriptorSet/);
     expect(r1.body.error.details?.[0].issue).toMatch(/file #2 at byte \d+/);
-    const r2 = await put(topic, { value: { kind: "protobuf", messageType: "a.B", protoFiles: [{ name: "a.proto", content: 'syntax = "proto3";\npackage a;\nmessage B {\n  strin x = 1 }\n' }] } });
+    const r2 = await put(topic, {
+      value: {
+        kind: "protobuf",
+        messageType: "a.B",
+        protoFiles: [{ name: "a.proto", content: 'syntax = "proto3";\npackage a;\nmessage B {\n  strin x = 1 }\n' }],
+      },
+    });
     expect(r2.status).toBe(422);
     expect(r2.body.error.details?.[0].issue).toBe("a.proto line 4");
-    const r3 = await put(topic, { value: { kind: "protobuf", messageType: "shop.Missing", descriptorSet: orderDescriptorSet().toString("base64") } });
+    const r3 = await put(topic, {
+      value: { kind: "protobuf", messageType: "shop.Missing", descriptorSet: orderDescriptorSet().toString("base64") },
+    });
     expect(r3.status).toBe(422);
     expect(r3.body.error.message).toMatch(/shop.Missing.*not in the descriptor set/);
-    const r4 = await put(topic, { value: { kind: "avro", avroSchema: '{"type":"record","name":"A","fields":[{"name":"x","type":"strin"}]}' } });
+    const r4 = await put(topic, {
+      value: { kind: "avro", avroSchema: '{"type":"record","name":"A","fields":[{"name":"x","type":"strin"}]}' },
+    });
     expect(r4.status).toBe(422);
     expect(r4.body.error.message).toMatch(/strin/);
     const r5 = await put(topic, { value: { kind: "string", charset: "no-such-charset" } });
@@ -191,21 +278,39 @@ describe("per-topic decoders", () => {
     const r6 = await put(topic, { value: { kind: "protobuf" } });
     expect(r6.status).toBe(422);
     expect(JSON.stringify(r6.body.error)).toMatch(/protobuf needs the message type/);
-    const got = await callRoute<TopicDecoders>(getDecoders, `/api/clusters/local/topics/${topic}/decoders`, { clusterId: "local", topicName: topic });
+    const got = await callRoute<TopicDecoders>(getDecoders, `/api/clusters/local/topics/${topic}/decoders`, {
+      clusterId: "local",
+      topicName: topic,
+    });
     expect(got.body.value.kind).toBe("registry");
-    expect(await prisma.auditEvent.count({ where: { action: "topic.decoders_set", target: topic, result: "failure" } })).toBeGreaterThanOrEqual(5);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "topic.decoders_set", target: topic, result: "failure" } }),
+    ).toBeGreaterThanOrEqual(5);
   });
 });
 
 describe("Apicurio header-based schema ids", () => {
   it("decodes bare Avro payloads whose schema is named by apicurio.value.globalId (8-byte big-endian), from the real Apicurio registry", async () => {
     const topic = await createTopic("dec-apicurio");
-    const schema = { type: "record", name: "Reading", fields: [{ name: "sensor", type: "string" }, { name: "celsius", type: "double" }] };
+    const schema = {
+      type: "record",
+      name: "Reading",
+      fields: [
+        { name: "sensor", type: "string" },
+        { name: "celsius", type: "double" },
+      ],
+    };
     const subject = `${topic}-value`;
-    const reg = await fetch(`${TEST_STACK.registryUrl}/subjects/${subject}/versions`, { method: "POST", headers: { "content-type": "application/vnd.schemaregistry.v1+json" }, body: JSON.stringify({ schema: JSON.stringify(schema) }) });
+    const reg = await fetch(`${TEST_STACK.registryUrl}/subjects/${subject}/versions`, {
+      method: "POST",
+      headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
+      body: JSON.stringify({ schema: JSON.stringify(schema) }),
+    });
     expect(reg.status).toBe(200);
     const base = TEST_STACK.registryUrl.replace(/\/apis\/ccompat\/v\d+$/, "");
-    const meta = (await (await fetch(`${base}/apis/registry/v3/groups/default/artifacts/${subject}/versions/1`)).json()) as { globalId: number };
+    const meta = (await (
+      await fetch(`${base}/apis/registry/v3/groups/default/artifacts/${subject}/versions/1`)
+    ).json()) as { globalId: number };
     const id = (n: number) => {
       const b = Buffer.alloc(8);
       b.writeBigInt64BE(BigInt(n));
@@ -236,32 +341,49 @@ describe("Apicurio header-based schema ids", () => {
 });
 
 describe("records written with Kafka's own Java serializers", () => {
-  it("int, long, double, UUID and ISO-8859-1 strings decode to the values the producer sent", { timeout: 240_000 }, async () => {
-    const cases: [Parameters<typeof javaProduce>[1], string, string[], string[]][] = [
-      ["int", "int", ["42", "-2147483648"], ["42", "-2147483648"]],
-      ["long", "long", ["9223372036854775807", "-5"], ["9223372036854775807", "-5"]],
-      ["double", "double", ["3.25", "-0.5"], ["3.25", "-0.5"]],
-      ["uuid", "uuid", ["123e4567-e89b-12d3-a456-426614174000"], ["123e4567-e89b-12d3-a456-426614174000"]],
-      ["string:ISO-8859-1", "string", ["Grüße café"], ["Grüße café"]],
-    ];
-    for (const [type, kind, values, shown] of cases) {
-      const topic = await createTopic(`dec-java-${kind}`);
-      javaProduce(topic, type, values);
-      const setting = kind === "string" ? { kind, charset: "ISO-8859-1" } : { kind };
-      expect((await put(topic, { value: setting })).status).toBe(200);
-      const rows = await browse(topic);
-      expect(rows.map((m) => m.value.text), type).toEqual(shown);
-      expect(rows.every((m) => !m.value.error)).toBe(true);
-    }
-  });
+  it(
+    "int, long, double, UUID and ISO-8859-1 strings decode to the values the producer sent",
+    { timeout: 240_000 },
+    async () => {
+      const cases: [Parameters<typeof javaProduce>[1], string, string[], string[]][] = [
+        ["int", "int", ["42", "-2147483648"], ["42", "-2147483648"]],
+        ["long", "long", ["9223372036854775807", "-5"], ["9223372036854775807", "-5"]],
+        ["double", "double", ["3.25", "-0.5"], ["3.25", "-0.5"]],
+        ["uuid", "uuid", ["123e4567-e89b-12d3-a456-426614174000"], ["123e4567-e89b-12d3-a456-426614174000"]],
+        ["string:ISO-8859-1", "string", ["Grüße café"], ["Grüße café"]],
+      ];
+      for (const [type, kind, values, shown] of cases) {
+        const topic = await createTopic(`dec-java-${kind}`);
+        javaProduce(topic, type, values);
+        const setting = kind === "string" ? { kind, charset: "ISO-8859-1" } : { kind };
+        expect((await put(topic, { value: setting })).status).toBe(200);
+        const rows = await browse(topic);
+        expect(
+          rows.map((m) => m.value.text),
+          type,
+        ).toEqual(shown);
+        expect(rows.every((m) => !m.value.error)).toBe(true);
+      }
+    },
+  );
 });
 
 describe("Avro from a schema file", () => {
   it("decodes bare Avro binary written by kcat with the uploaded schema", async () => {
     const topic = await createTopic("dec-avro");
-    const schema = { type: "record", name: "User", namespace: "acme", fields: [{ name: "name", type: "string" }, { name: "age", type: ["null", "int"], default: null }] };
+    const schema = {
+      type: "record",
+      name: "User",
+      namespace: "acme",
+      fields: [
+        { name: "name", type: "string" },
+        { name: "age", type: ["null", "int"], default: null },
+      ],
+    };
     kcatFiles(topic, [avro.Type.forSchema(schema as avro.Schema).toBuffer({ name: "Ada", age: 36 })]);
-    const set = await put(topic, { value: { kind: "avro", avroSchema: JSON.stringify(schema), fileName: "user.avsc" } });
+    const set = await put(topic, {
+      value: { kind: "avro", avroSchema: JSON.stringify(schema), fileName: "user.avsc" },
+    });
     expect(set.status).toBe(200);
     expect(set.body.value).toMatchObject({ kind: "avro", fileName: "user.avsc" });
     const [row] = await browse(topic);
@@ -273,13 +395,41 @@ describe("Avro from a schema file", () => {
 describe("produce with the topic's decoder", () => {
   it("encodes an int key and a protobuf value from JSON; kcat reads the bytes; bad input is refused with 422", async () => {
     const topic = await createTopic("dec-produce");
-    expect((await put(topic, { key: { kind: "int" }, value: { kind: "protobuf", messageType: "shop.Order", descriptorSet: orderDescriptorSet().toString("base64") } })).status).toBe(200);
-    const send = (body: unknown) => callRoute<Envelope>(produceRoute, `/api/clusters/local/topics/${topic}/messages`, { clusterId: "local", topicName: topic }, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
-    const ok = await send({ key: { format: "topic", data: "7" }, value: { format: "topic", data: '{"id":"o-9","amount":"1500"}' } });
+    expect(
+      (
+        await put(topic, {
+          key: { kind: "int" },
+          value: {
+            kind: "protobuf",
+            messageType: "shop.Order",
+            descriptorSet: orderDescriptorSet().toString("base64"),
+          },
+        })
+      ).status,
+    ).toBe(200);
+    const send = (body: unknown) =>
+      callRoute<Envelope>(
+        produceRoute,
+        `/api/clusters/local/topics/${topic}/messages`,
+        { clusterId: "local", topicName: topic },
+        { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } },
+      );
+    const ok = await send({
+      key: { format: "topic", data: "7" },
+      value: { format: "topic", data: '{"id":"o-9","amount":"1500"}' },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
-    const raw = execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%k|%s"], { timeout: 20_000 });
-    expect(raw.equals(Buffer.concat([int32(7), Buffer.from("|"), Buffer.from([0x0a, 0x03, 0x6f, 0x2d, 0x39, 0x10, 0xdc, 0x0b])]))).toBe(true);
-    expect((await send({ key: { format: "topic", data: "x" }, value: { format: "string", data: "v" } })).status).toBe(422);
+    const raw = execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%k|%s"], {
+      timeout: 20_000,
+    });
+    expect(
+      raw.equals(
+        Buffer.concat([int32(7), Buffer.from("|"), Buffer.from([0x0a, 0x03, 0x6f, 0x2d, 0x39, 0x10, 0xdc, 0x0b])]),
+      ),
+    ).toBe(true);
+    expect((await send({ key: { format: "topic", data: "x" }, value: { format: "string", data: "v" } })).status).toBe(
+      422,
+    );
     expect((await send({ key: { format: "null" }, value: { format: "topic", data: '{"nope":1}' } })).status).toBe(422);
   });
 });

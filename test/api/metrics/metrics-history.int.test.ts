@@ -42,11 +42,19 @@ describe("metrics history", () => {
   it("serves ranges at their resolution, scoped to a topic or a group", async () => {
     const now = Date.now();
     await recordTick(CLUSTER, tick(now - 5_000, 12, 3));
-    const topic = await callRoute<{ resolution: string; points: MetricsPoint[] }>(history, `/api/clusters/${CLUSTER}/metrics/history?range=1h&topic=orders`, { clusterId: CLUSTER });
+    const topic = await callRoute<{ resolution: string; points: MetricsPoint[] }>(
+      history,
+      `/api/clusters/${CLUSTER}/metrics/history?range=1h&topic=orders`,
+      { clusterId: CLUSTER },
+    );
     expect(topic.status).toBe(200);
     expect(topic.body.resolution).toBe("raw");
     expect(topic.body.points.at(-1)).toMatchObject({ ok: true, topics: [{ topic: "orders", rate: 12 }], groups: [] });
-    const group = await callRoute<{ points: MetricsPoint[] }>(history, `/api/clusters/${CLUSTER}/metrics/history?range=1h&group=billing`, { clusterId: CLUSTER });
+    const group = await callRoute<{ points: MetricsPoint[] }>(
+      history,
+      `/api/clusters/${CLUSTER}/metrics/history?range=1h&group=billing`,
+      { clusterId: CLUSTER },
+    );
     expect(group.body.points.at(-1)).toMatchObject({ groups: [{ groupId: "billing", lag: 3 }], topics: [] });
     const bad = await callRoute(history, `/api/clusters/${CLUSTER}/metrics/history?range=2y`, { clusterId: CLUSTER });
     expect(bad.status).toBe(422);
@@ -54,8 +62,18 @@ describe("metrics history", () => {
 
   it("prunes each resolution past its retention (raw 1 h, per minute 24 h, per hour 30 days)", async () => {
     const now = Date.now();
-    const row = (resolution: string, ageMs: number) => prisma.metricSample.create({ data: { clusterId: CLUSTER, resolution, at: new Date(now - ageMs), data: '{"ok":true}' } });
-    await Promise.all([row("raw", 2 * 3600_000), row("raw", 60_000), row("1m", 25 * 3600_000), row("1m", 3600_000), row("1h", 31 * 86_400_000), row("1h", 86_400_000)]);
+    const row = (resolution: string, ageMs: number) =>
+      prisma.metricSample.create({
+        data: { clusterId: CLUSTER, resolution, at: new Date(now - ageMs), data: '{"ok":true}' },
+      });
+    await Promise.all([
+      row("raw", 2 * 3600_000),
+      row("raw", 60_000),
+      row("1m", 25 * 3600_000),
+      row("1m", 3600_000),
+      row("1h", 31 * 86_400_000),
+      row("1h", 86_400_000),
+    ]);
     await pruneHistory(CLUSTER, now);
     const left = await prisma.metricSample.findMany({ where: { clusterId: CLUSTER }, orderBy: { resolution: "asc" } });
     expect(left.map((r) => r.resolution).sort()).toEqual(["1h", "1m", "raw"]);

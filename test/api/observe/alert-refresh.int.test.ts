@@ -9,7 +9,17 @@ import { evaluateAlerts } from "@/server/services/alerts/evaluate";
 const CLUSTER = "local-readonly"; // no sampler of another test evaluates its rules
 const group = `it.refresh.${Date.now().toString(36)}`;
 const tick = (t: number): Tick => ({ t, ok: true, produceRate: 0, consumeRate: 0, topics: [], groups: [] });
-const stopped = (seconds: number): Map<string, GroupDetail> => new Map([[group, { status: "STOP", rule: `no consumer and the committed offset stayed at 5 for ${seconds} s while lag is 15`, partitions: [] }]]);
+const stopped = (seconds: number): Map<string, GroupDetail> =>
+  new Map([
+    [
+      group,
+      {
+        status: "STOP",
+        rule: `no consumer and the committed offset stayed at 5 for ${seconds} s while lag is 15`,
+        partitions: [],
+      },
+    ],
+  ]);
 
 afterAll(async () => {
   await prisma.alertRule.deleteMany({ where: { clusterId: CLUSTER, name: "refresh" } });
@@ -18,7 +28,14 @@ afterAll(async () => {
 describe("alert state refresh", () => {
   it("keeps a firing subject's row between refreshes, refreshes it after 30 s, and resolves at once", async () => {
     const rule = await prisma.alertRule.create({
-      data: { clusterId: CLUSTER, name: "refresh", kind: "group_health", params: JSON.stringify({ kind: "group_health", group, statuses: ["STOP"] }), channels: "[]", createdBy: "test" },
+      data: {
+        clusterId: CLUSTER,
+        name: "refresh",
+        kind: "group_health",
+        params: JSON.stringify({ kind: "group_health", group, statuses: ["STOP"] }),
+        channels: "[]",
+        createdBy: "test",
+      },
     });
     const t0 = Date.now();
     const state = () => prisma.alertState.findFirstOrThrow({ where: { ruleId: rule.id, subject: group } });
@@ -33,10 +50,18 @@ describe("alert state refresh", () => {
     expect(kept.message).toMatch(/for 10 s/);
     expect(kept.updatedAt.getTime()).toBe(fired.updatedAt.getTime());
     // 30 s after the last write it is refreshed
-    await evaluateAlerts({ clusterId: CLUSTER, tick: tick(fired.updatedAt.getTime() + 31_000), groupDetail: stopped(41) });
+    await evaluateAlerts({
+      clusterId: CLUSTER,
+      tick: tick(fired.updatedAt.getTime() + 31_000),
+      groupDetail: stopped(41),
+    });
     expect((await state()).message).toMatch(/for 41 s/);
     // and a resolution is written at once
-    await evaluateAlerts({ clusterId: CLUSTER, tick: tick(fired.updatedAt.getTime() + 32_000), groupDetail: new Map() });
+    await evaluateAlerts({
+      clusterId: CLUSTER,
+      tick: tick(fired.updatedAt.getTime() + 32_000),
+      groupDetail: new Map(),
+    });
     expect((await state()).state).toBe("resolved");
   });
 });

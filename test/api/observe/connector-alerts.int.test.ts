@@ -33,9 +33,18 @@ let stopConnect = () => {};
 let ruleId = "";
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const json = (body: unknown) => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
 const worker = (p: string, init?: RequestInit) => fetch(`${TEST_STACK.connectUrl}${p}`, init);
-const putConnector = (name: string, config: Record<string, string>) => worker(`/connectors/${name}/config`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(config) });
+const putConnector = (name: string, config: Record<string, string>) =>
+  worker(`/connectors/${name}/config`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(config),
+  });
 const until = async (pred: () => boolean | Promise<boolean>, ms = 60_000) => {
   const end = Date.now() + ms;
   while (!(await pred()) && Date.now() < end) {
@@ -78,33 +87,73 @@ afterAll(async () => {
 
 describe("connector_failed alerts", () => {
   it("validates the rule: a bad connector pattern is a 422 naming the field", async () => {
-    const bad = await callRoute<Envelope>(createRule, "/api/clusters/local/alerts/rules", { clusterId: "local" }, json({ name: "cf", params: { kind: "connector_failed", connector: "a*b" } }));
+    const bad = await callRoute<Envelope>(
+      createRule,
+      "/api/clusters/local/alerts/rules",
+      { clusterId: "local" },
+      json({ name: "cf", params: { kind: "connector_failed", connector: "a*b" } }),
+    );
     expect(bad.status).toBe(422);
     expect(bad.body.error.details?.[0].path).toBe("params.connector");
   });
 
-  it("fires for a connector whose task FAILED on the real worker, not for a running one, and resolves when it is gone", { timeout: 180_000 }, async () => {
-    const created = await callRoute<{ id: string }>(createRule, "/api/clusters/local/alerts/rules", { clusterId: "local" }, json({ name: "connectors failing", params: { kind: "connector_failed", connector: `it-cf-*` }, channels: [{ type: "webhook", url: `${base}/hook` }] }));
-    expect(created.status).toBe(201);
-    ruleId = created.body.id;
-    expect((await putConnector(healthy, { "connector.class": SOURCE_CLASS, "tasks.max": "1", file: path.join(dir, "in.txt"), topic })).ok).toBe(true);
-    expect((await putConnector(broken, { "connector.class": SINK_CLASS, "tasks.max": "1", file: path.join(dir, "no-such-dir", "out.txt"), topics: topic })).ok).toBe(true);
-    sampler = new MetricsSampler("local", "connector-alerts-test");
-    const s = sampler;
-    s.afterTick.add((tick, sampled) => (sampled ? evaluateAlerts({ clusterId: "local", tick, groupDetail: s.groupDetail }) : undefined));
-    s.start();
+  it(
+    "fires for a connector whose task FAILED on the real worker, not for a running one, and resolves when it is gone",
+    { timeout: 180_000 },
+    async () => {
+      const created = await callRoute<{ id: string }>(
+        createRule,
+        "/api/clusters/local/alerts/rules",
+        { clusterId: "local" },
+        json({
+          name: "connectors failing",
+          params: { kind: "connector_failed", connector: `it-cf-*` },
+          channels: [{ type: "webhook", url: `${base}/hook` }],
+        }),
+      );
+      expect(created.status).toBe(201);
+      ruleId = created.body.id;
+      expect(
+        (
+          await putConnector(healthy, {
+            "connector.class": SOURCE_CLASS,
+            "tasks.max": "1",
+            file: path.join(dir, "in.txt"),
+            topic,
+          })
+        ).ok,
+      ).toBe(true);
+      expect(
+        (
+          await putConnector(broken, {
+            "connector.class": SINK_CLASS,
+            "tasks.max": "1",
+            file: path.join(dir, "no-such-dir", "out.txt"),
+            topics: topic,
+          })
+        ).ok,
+      ).toBe(true);
+      sampler = new MetricsSampler("local", "connector-alerts-test");
+      const s = sampler;
+      s.afterTick.add((tick, sampled) =>
+        sampled ? evaluateAlerts({ clusterId: "local", tick, groupDetail: s.groupDetail }) : undefined,
+      );
+      s.start();
 
-    expect(await until(async () => (await stateOf(`local/${broken}`))?.state === "firing")).toBe(true);
-    const st = (await stateOf(`local/${broken}`))!;
-    expect(st.message).toBe(`1 of 1 task of the connector "${broken}" on Connect cluster "local" FAILED`);
-    expect(st.value).toBe(1);
-    expect(await stateOf(`local/${healthy}`)).toBeNull();
-    expect(await prisma.alertState.count({ where: { ruleId, subject: { startsWith: "down/" } } })).toBe(0);
-    expect(await until(() => hits.some((h) => h.state === "firing" && h.subject === `local/${broken}`))).toBe(true);
+      expect(await until(async () => (await stateOf(`local/${broken}`))?.state === "firing")).toBe(true);
+      const st = (await stateOf(`local/${broken}`))!;
+      expect(st.message).toBe(`1 of 1 task of the connector "${broken}" on Connect cluster "local" FAILED`);
+      expect(st.value).toBe(1);
+      expect(await stateOf(`local/${healthy}`)).toBeNull();
+      expect(await prisma.alertState.count({ where: { ruleId, subject: { startsWith: "down/" } } })).toBe(0);
+      expect(await until(() => hits.some((h) => h.state === "firing" && h.subject === `local/${broken}`))).toBe(true);
 
-    expect((await worker(`/connectors/${broken}`, { method: "DELETE" })).status).toBe(204);
-    expect(await until(async () => (await stateOf(`local/${broken}`))?.state === "resolved")).toBe(true);
-    expect(await until(() => hits.some((h) => h.state === "resolved" && h.subject === `local/${broken}`))).toBe(true);
-    expect((await prisma.alertHistory.findMany({ where: { ruleId }, orderBy: { at: "asc" } })).map((h) => h.state)).toEqual(["firing", "resolved"]);
-  });
+      expect((await worker(`/connectors/${broken}`, { method: "DELETE" })).status).toBe(204);
+      expect(await until(async () => (await stateOf(`local/${broken}`))?.state === "resolved")).toBe(true);
+      expect(await until(() => hits.some((h) => h.state === "resolved" && h.subject === `local/${broken}`))).toBe(true);
+      expect(
+        (await prisma.alertHistory.findMany({ where: { ruleId }, orderBy: { at: "asc" } })).map((h) => h.state),
+      ).toEqual(["firing", "resolved"]);
+    },
+  );
 });

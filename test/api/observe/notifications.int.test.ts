@@ -27,9 +27,19 @@ let team: string;
 let vic: TestUser, amy: TestUser, olly: TestUser, root: TestUser;
 let requestId = "";
 
-const as = (user: TestUser, init: RequestInit = {}) => ({ ...init, headers: { "content-type": "application/json", cookie: user.cookie } });
-const inbox = async (user: TestUser) => (await callRoute<NotificationsDto>(inboxRoute, "/api/me/notifications", {}, as(user))).body;
-const read = (user: TestUser, body: unknown) => callRoute<{ marked: number; unread: number } & Envelope>(readRoute, "/api/me/notifications/read", {}, as(user, { method: "POST", body: JSON.stringify(body) }));
+const as = (user: TestUser, init: RequestInit = {}) => ({
+  ...init,
+  headers: { "content-type": "application/json", cookie: user.cookie },
+});
+const inbox = async (user: TestUser) =>
+  (await callRoute<NotificationsDto>(inboxRoute, "/api/me/notifications", {}, as(user))).body;
+const read = (user: TestUser, body: unknown) =>
+  callRoute<{ marked: number; unread: number } & Envelope>(
+    readRoute,
+    "/api/me/notifications/read",
+    {},
+    as(user, { method: "POST", body: JSON.stringify(body) }),
+  );
 const mine = async (user: TestUser) => (await inbox(user)).notifications.filter((n) => n.subject === requestId);
 const until = async (pred: () => Promise<boolean>, ms = 30_000) => {
   const end = Date.now() + ms;
@@ -65,7 +75,9 @@ beforeAll(async () => {
   await prisma.samplerLease.deleteMany({ where: { clusterId: "local" } });
   await prisma.observationEvent.updateMany({ where: { handledAt: null }, data: { handledAt: new Date() } });
   sampler = new MetricsSampler("local", "notify-test");
-  sampler.afterTick.add((tick, sampled) => (sampled ? evaluateAlerts({ clusterId: "local", tick, groupDetail: sampler.groupDetail }) : undefined));
+  sampler.afterTick.add((tick, sampled) =>
+    sampled ? evaluateAlerts({ clusterId: "local", tick, groupDetail: sampler.groupDetail }) : undefined,
+  );
   sampler.start();
 });
 
@@ -79,32 +91,63 @@ afterAll(async () => {
 
 describe("request notifications", () => {
   it("a submitted request reaches the deciding team's approvers, not the requester, other teams or admins", async () => {
-    const sub = await callRoute<TopicRequestDto & Envelope>(submitRoute, "/api/clusters/local/requests", { clusterId: "local" }, as(vic, {
-      method: "POST",
-      body: JSON.stringify({ kind: "create", topicName: topic, teamId: team, partitions: 1, replicationFactor: 1, configs: {}, justification: "notification test" }),
-    }));
+    const sub = await callRoute<TopicRequestDto & Envelope>(
+      submitRoute,
+      "/api/clusters/local/requests",
+      { clusterId: "local" },
+      as(vic, {
+        method: "POST",
+        body: JSON.stringify({
+          kind: "create",
+          topicName: topic,
+          teamId: team,
+          partitions: 1,
+          replicationFactor: 1,
+          configs: {},
+          justification: "notification test",
+        }),
+      }),
+    );
     expect(sub.status).toBe(201);
     requestId = sub.body.id;
     expect(await until(async () => (await mine(amy)).length === 1)).toBe(true);
     const [n] = await mine(amy);
-    expect(n).toMatchObject({ kind: "request.submitted", read: false, clusterId: "local", link: `/clusters/local/requests/${requestId}` });
+    expect(n).toMatchObject({
+      kind: "request.submitted",
+      read: false,
+      clusterId: "local",
+      link: `/clusters/local/requests/${requestId}`,
+    });
     expect(n.message).toContain("vic asks");
     expect(n.message).toContain(topic);
     expect((await inbox(amy)).unread).toBeGreaterThanOrEqual(1);
     // the event is handled: the requester, another team's approver and a cluster admin outside the team get nothing
     for (const u of [vic, olly, root]) expect(await mine(u)).toEqual([]);
     // routing the same event again (a replayed evaluation) stores nothing new
-    const event = await prisma.observationEvent.findFirstOrThrow({ where: { subject: requestId, kind: "request.submitted" } });
+    const event = await prisma.observationEvent.findFirstOrThrow({
+      where: { subject: requestId, kind: "request.submitted" },
+    });
     expect(event.handledAt).not.toBeNull();
     expect(await routeEvent(event)).toBe(0);
     expect(await prisma.userNotification.count({ where: { subject: requestId } })).toBe(1);
     // and the approver gets an e-mail (once) through the outbox
-    expect(await until(async () => mails.some((m) => m.to.includes("amy@sluice.test") && m.raw.includes("waiting for your decision")))).toBe(true);
-    expect(await prisma.notificationOutbox.count({ where: { idempotencyKey: { startsWith: `inbox:${event.id}:` } } })).toBe(1);
+    expect(
+      await until(async () =>
+        mails.some((m) => m.to.includes("amy@sluice.test") && m.raw.includes("waiting for your decision")),
+      ),
+    ).toBe(true);
+    expect(
+      await prisma.notificationOutbox.count({ where: { idempotencyKey: { startsWith: `inbox:${event.id}:` } } }),
+    ).toBe(1);
   });
 
   it("an approval tells the requester it was decided and provisioned", async () => {
-    const dec = await callRoute<TopicRequestDto & Envelope>(decisionRoute, `/api/clusters/local/requests/${requestId}/decision`, { clusterId: "local", requestId }, as(amy, { method: "POST", body: JSON.stringify({ decision: "approve", comment: "" }) }));
+    const dec = await callRoute<TopicRequestDto & Envelope>(
+      decisionRoute,
+      `/api/clusters/local/requests/${requestId}/decision`,
+      { clusterId: "local", requestId },
+      as(amy, { method: "POST", body: JSON.stringify({ decision: "approve", comment: "" }) }),
+    );
     expect(dec.status).toBe(200);
     expect(dec.body.status).toBe("PROVISIONED");
     expect((await kafka.listTopics()).includes(topic)).toBe(true);
@@ -116,7 +159,11 @@ describe("request notifications", () => {
     // the approver's inbox did not grow; nobody else heard of it
     expect(await mine(amy)).toHaveLength(1);
     expect(await mine(olly)).toEqual([]);
-    expect(await until(async () => mails.filter((m) => m.to.includes("vic@sluice.test") && m.raw.includes(topic)).length === 2)).toBe(true);
+    expect(
+      await until(
+        async () => mails.filter((m) => m.to.includes("vic@sluice.test") && m.raw.includes(topic)).length === 2,
+      ),
+    ).toBe(true);
   });
 
   it("marks read: chosen ids (only one's own), or all; bad bodies are refused; audited", async () => {
@@ -137,7 +184,9 @@ describe("request notifications", () => {
     }
     expect((await read(vic, { all: true })).body.unread).toBe(0);
     expect((await inbox(vic)).notifications.every((n) => n.read)).toBe(true);
-    const audit = await prisma.auditEvent.findMany({ where: { action: "notifications.read", actor: "vic@sluice.test" } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { action: "notifications.read", actor: "vic@sluice.test" },
+    });
     expect(audit.length).toBeGreaterThanOrEqual(2);
     expect((await callRoute<Envelope>(inboxRoute, "/api/me/notifications", {}, { anonymous: true })).status).toBe(401);
   });
@@ -146,13 +195,32 @@ describe("request notifications", () => {
     const at = new Date();
     await prisma.alertState.createMany({
       data: [
-        { ruleId: "it-notify-rule", clusterId: "local", subject: "it.ntf.x", state: "firing", message: "No records produced into it.ntf.x", firedAt: at },
-        { ruleId: "it-notify-rule", clusterId: "offline", subject: "cluster", state: "firing", message: "Cluster offline is unreachable", firedAt: at },
+        {
+          ruleId: "it-notify-rule",
+          clusterId: "local",
+          subject: "it.ntf.x",
+          state: "firing",
+          message: "No records produced into it.ntf.x",
+          firedAt: at,
+        },
+        {
+          ruleId: "it-notify-rule",
+          clusterId: "offline",
+          subject: "cluster",
+          state: "firing",
+          message: "Cluster offline is unreachable",
+          firedAt: at,
+        },
       ],
     });
     const vics = (await inbox(vic)).alerts.filter((a) => a.ruleId === "it-notify-rule");
     expect(vics.map((a) => a.clusterId)).toEqual(["local"]);
     expect(vics[0]).toMatchObject({ subject: "it.ntf.x", link: "/clusters/local/alerts" });
-    expect((await inbox(root)).alerts.filter((a) => a.ruleId === "it-notify-rule").map((a) => a.clusterId).sort()).toEqual(["local", "offline"]);
+    expect(
+      (await inbox(root)).alerts
+        .filter((a) => a.ruleId === "it-notify-rule")
+        .map((a) => a.clusterId)
+        .sort(),
+    ).toEqual(["local", "offline"]);
   });
 });

@@ -37,13 +37,17 @@ describe("persistent group health", () => {
     let row = null;
     for (let i = 0; i < 60 && row?.status !== "STOP"; i++) {
       await wait(500);
-      row = await prisma.groupHealthState.findUnique({ where: { clusterId_groupId: { clusterId: CLUSTER, groupId: group } } });
+      row = await prisma.groupHealthState.findUnique({
+        where: { clusterId_groupId: { clusterId: CLUSTER, groupId: group } },
+      });
     }
     expect(row?.status).toBe("STOP");
     expect(row?.rule).toMatch(/no consumer and the committed offset stayed at 5/);
     const windows = JSON.parse(row!.windows) as Record<string, unknown[]>;
     expect(Object.values(windows)[0].length).toBeGreaterThanOrEqual(3);
-    const events = await prisma.observationEvent.findMany({ where: { clusterId: CLUSTER, subject: group, kind: "group.health_changed", at: { gte: since } } });
+    const events = await prisma.observationEvent.findMany({
+      where: { clusterId: CLUSTER, subject: group, kind: "group.health_changed", at: { gte: since } },
+    });
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0].data)).toMatchObject({ from: "OK", to: "STOP" });
     await a.stop();
@@ -59,6 +63,10 @@ describe("persistent group health", () => {
     await b.idle();
     expect(b.groupDetail.get(group)?.status).toBe("STOP");
     await wait(1_500);
-    expect(await prisma.observationEvent.count({ where: { clusterId: CLUSTER, subject: group, kind: "group.health_changed", at: { gte: since } } })).toBe(1);
+    expect(
+      await prisma.observationEvent.count({
+        where: { clusterId: CLUSTER, subject: group, kind: "group.health_changed", at: { gte: since } },
+      }),
+    ).toBe(1);
   });
 });

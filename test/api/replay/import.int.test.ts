@@ -18,9 +18,20 @@ async function createTopic(prefix: string, partitions = 1): Promise<string> {
   await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
   return topic;
 }
-const kcatRead = (topic: string) => execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%p|%k|%s|%h|%T\n"], { timeout: 20_000 }).toString().trim().split("\n").filter(Boolean).sort();
+const kcatRead = (topic: string) =>
+  execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%p|%k|%s|%h|%T\n"], { timeout: 20_000 })
+    .toString()
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .sort();
 const load = (topic: string, body: unknown, dryRun = false) =>
-  callRoute<ImportResult & Envelope>(importRoute, `/api/clusters/local/topics/${topic}/import${dryRun ? "?dryRun=true" : ""}`, { clusterId: "local", topicName: topic }, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  callRoute<ImportResult & Envelope>(
+    importRoute,
+    `/api/clusters/local/topics/${topic}/import${dryRun ? "?dryRun=true" : ""}`,
+    { clusterId: "local", topicName: topic },
+    { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } },
+  );
 
 beforeAll(() => admin.connect());
 afterAll(async () => {
@@ -32,9 +43,18 @@ describe("import JSON Lines", () => {
   it("loads Sluice's own export into another topic: keys, values (text and binary), headers, partitions, timestamps", async () => {
     const source = await createTopic("imp-src", 2);
     const dest = await createTopic("imp-dst", 2);
-    execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", source, "-K", "\t", "-p", "1", "-H", "trace=x1"], { input: 'a\t{"n":1}\nb\tplain text\n' });
-    execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", source, "-p", "0"], { input: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x0a]) });
-    const res = await exportRoute(new Request(`http://sluice.test/api/clusters/local/topics/${source}/messages/export?start=oldest`, { headers: await asAdmin() }), { params: Promise.resolve({ clusterId: "local", topicName: source }) });
+    execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", source, "-K", "\t", "-p", "1", "-H", "trace=x1"], {
+      input: 'a\t{"n":1}\nb\tplain text\n',
+    });
+    execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", source, "-p", "0"], {
+      input: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x0a]),
+    });
+    const res = await exportRoute(
+      new Request(`http://sluice.test/api/clusters/local/topics/${source}/messages/export?start=oldest`, {
+        headers: await asAdmin(),
+      }),
+      { params: Promise.resolve({ clusterId: "local", topicName: source }) },
+    );
     const jsonl = await res.text();
     const dry = await load(dest, { jsonl, keepPartition: true, keepTimestamps: true }, true);
     expect(dry.status).toBe(200);
@@ -44,13 +64,24 @@ describe("import JSON Lines", () => {
     expect(done.status).toBe(200);
     expect(done.body.written).toBe(3);
     expect(kcatRead(dest)).toEqual(kcatRead(source));
-    expect((await prisma.auditEvent.findFirst({ where: { action: "messages.import", target: dest } }))?.result).toBe("success");
+    expect((await prisma.auditEvent.findFirst({ where: { action: "messages.import", target: dest } }))?.result).toBe(
+      "success",
+    );
   });
 
   it("writes nothing when a line is invalid and lists the line numbers; skipInvalid writes the valid lines", async () => {
     const dest = await createTopic("imp-bad");
-    const good = JSON.stringify({ key: { encoding: "string", text: "k" }, value: { encoding: "string", text: "v" }, headers: [] });
-    const jsonl = [good, "{not json", JSON.stringify({ key: { encoding: "avro", text: "{}" }, value: { encoding: "string", text: "x" } }), good].join("\n");
+    const good = JSON.stringify({
+      key: { encoding: "string", text: "k" },
+      value: { encoding: "string", text: "v" },
+      headers: [],
+    });
+    const jsonl = [
+      good,
+      "{not json",
+      JSON.stringify({ key: { encoding: "avro", text: "{}" }, value: { encoding: "string", text: "x" } }),
+      good,
+    ].join("\n");
     const refused = await load(dest, { jsonl });
     expect(refused.status).toBe(422);
     expect(refused.body.error.details?.map((d) => d.path)).toEqual(["line 2", "line 3"]);

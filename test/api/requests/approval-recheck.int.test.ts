@@ -8,12 +8,55 @@ import { testTeam, testUser, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { uniqueTopic } from "../../kafka-admin";
 
-const json = (method: string, body: unknown, user: TestUser) => ({ method, body: JSON.stringify(body), headers: { "content-type": "application/json", cookie: user.cookie } });
-const policy = (maxPartitions: number) => ({ namePattern: null, requireTeamPrefix: true, minPartitions: 1, maxPartitions, minReplication: 1, maxReplication: 1, minRetentionMs: null, maxRetentionMs: null, requiredConfigs: [] });
-const setPolicy = (maxPartitions: number) => callRoute(policyRoute, "/api/clusters/local/policy", { clusterId: "local" }, json("PUT", policy(maxPartitions), admin));
+const json = (method: string, body: unknown, user: TestUser) => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json", cookie: user.cookie },
+});
+const policy = (maxPartitions: number) => ({
+  namePattern: null,
+  requireTeamPrefix: true,
+  minPartitions: 1,
+  maxPartitions,
+  minReplication: 1,
+  maxReplication: 1,
+  minRetentionMs: null,
+  maxRetentionMs: null,
+  requiredConfigs: [],
+});
+const setPolicy = (maxPartitions: number) =>
+  callRoute(
+    policyRoute,
+    "/api/clusters/local/policy",
+    { clusterId: "local" },
+    json("PUT", policy(maxPartitions), admin),
+  );
 const submit = (topicName: string, partitions: number, user: TestUser) =>
-  callRoute<TopicRequestDto & Envelope>(submitRoute, "/api/clusters/local/requests", { clusterId: "local" }, json("POST", { kind: "create", topicName, teamId: team, partitions, replicationFactor: 1, configs: {}, justification: "re-check at decision time" }, user));
-const approve = (id: string) => callRoute<TopicRequestDto & Envelope>(decisionRoute, `/api/clusters/local/requests/${id}/decision`, { clusterId: "local", requestId: id }, json("POST", { decision: "approve" }, approver));
+  callRoute<TopicRequestDto & Envelope>(
+    submitRoute,
+    "/api/clusters/local/requests",
+    { clusterId: "local" },
+    json(
+      "POST",
+      {
+        kind: "create",
+        topicName,
+        teamId: team,
+        partitions,
+        replicationFactor: 1,
+        configs: {},
+        justification: "re-check at decision time",
+      },
+      user,
+    ),
+  );
+const approve = (id: string) =>
+  callRoute<TopicRequestDto & Envelope>(
+    decisionRoute,
+    `/api/clusters/local/requests/${id}/decision`,
+    { clusterId: "local", requestId: id },
+    json("POST", { decision: "approve" }, approver),
+  );
 
 let team = "";
 let admin: TestUser, requester: TestUser, approver: TestUser;
@@ -33,14 +76,19 @@ describe("approval re-checks membership and policy at decision time", () => {
     try {
       const res = await approve(sub.body.id);
       expect(res.status).toBe(409);
-      expect(res.body.error.message).toContain("no longer a member of team \"it-recheck\"");
+      expect(res.body.error.message).toContain('no longer a member of team "it-recheck"');
       const row = await prisma.topicRequest.findUnique({ where: { id: sub.body.id } });
       expect(row!.status).toBe("PENDING");
       const audit = await prisma.auditEvent.findFirst({ where: { target: sub.body.id, action: "request.approved" } });
       expect(audit).toMatchObject({ result: "denied", actor: approver.email });
     } finally {
       await prisma.teamMember.create({ data: { teamId: team, userId: requester.id } });
-      await callRoute(decisionRoute, `/api/clusters/local/requests/${sub.body.id}/decision`, { clusterId: "local", requestId: sub.body.id }, json("POST", { decision: "reject", comment: "test cleanup" }, approver));
+      await callRoute(
+        decisionRoute,
+        `/api/clusters/local/requests/${sub.body.id}/decision`,
+        { clusterId: "local", requestId: sub.body.id },
+        json("POST", { decision: "reject", comment: "test cleanup" }, approver),
+      );
     }
   });
 
@@ -55,7 +103,12 @@ describe("approval re-checks membership and policy at decision time", () => {
       expect((await prisma.topicRequest.findUnique({ where: { id: sub.body.id } }))!.status).toBe("PENDING");
     } finally {
       await setPolicy(12);
-      await callRoute(decisionRoute, `/api/clusters/local/requests/${sub.body.id}/decision`, { clusterId: "local", requestId: sub.body.id }, json("POST", { decision: "reject", comment: "test cleanup" }, approver));
+      await callRoute(
+        decisionRoute,
+        `/api/clusters/local/requests/${sub.body.id}/decision`,
+        { clusterId: "local", requestId: sub.body.id },
+        json("POST", { decision: "reject", comment: "test cleanup" }, approver),
+      );
     }
   });
 });

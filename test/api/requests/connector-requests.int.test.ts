@@ -21,14 +21,40 @@ const topic = `it.cr.${u}.lines`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sluice-connector-request-"));
 const file = path.join(dir, "in.txt");
 const P = { clusterId: "local" };
-const config = { "connector.class": "org.apache.kafka.connect.file.FileStreamSourceConnector", "tasks.max": "1", file, topic, "producer.override.sasl.jaas.config": "not-a-real-secret-value" };
+const config = {
+  "connector.class": "org.apache.kafka.connect.file.FileStreamSourceConnector",
+  "tasks.max": "1",
+  file,
+  topic,
+  "producer.override.sasl.jaas.config": "not-a-real-secret-value",
+};
 let stopConnect = () => {};
 let team = "";
 let dev: TestUser, lead: TestUser;
 
-const json = (body: unknown, user: TestUser) => ({ method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", cookie: user.cookie } });
+const json = (body: unknown, user: TestUser) => ({
+  method: "POST",
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json", cookie: user.cookie },
+});
 const submit = (over: object, dryRun = false) =>
-  callRoute<TopicRequestDto & RequestPreview & Envelope>(submitRoute, `/api/clusters/local/requests${dryRun ? "?dryRun=true" : ""}`, P, json({ kind: "connector", teamId: team, connectId: "local", name, config, justification: "ships the orders file into Kafka", ...over }, dev));
+  callRoute<TopicRequestDto & RequestPreview & Envelope>(
+    submitRoute,
+    `/api/clusters/local/requests${dryRun ? "?dryRun=true" : ""}`,
+    P,
+    json(
+      {
+        kind: "connector",
+        teamId: team,
+        connectId: "local",
+        name,
+        config,
+        justification: "ships the orders file into Kafka",
+        ...over,
+      },
+      dev,
+    ),
+  );
 const worker = async (p: string, init?: RequestInit) => fetch(`${TEST_STACK.connectUrl}${p}`, init);
 
 beforeAll(async () => {
@@ -46,7 +72,10 @@ afterAll(async () => {
 
 describe("connector requests", () => {
   it("lists the team-prefix rules and the worker's own field errors before submit", async () => {
-    const res = await submit({ name: "someone-elses-source", config: { ...config, topic: "shop.orders", "tasks.max": "zero" } }, true);
+    const res = await submit(
+      { name: "someone-elses-source", config: { ...config, topic: "shop.orders", "tasks.max": "zero" } },
+      true,
+    );
     expect(res.status).toBe(200);
     const paths = res.body.violations.map((v) => v.path);
     expect(paths).toEqual(expect.arrayContaining(["name", "config.topic", "config.tasks.max"]));
@@ -59,13 +88,20 @@ describe("connector requests", () => {
     expect(sub.status, JSON.stringify(sub.body)).toBe(201);
     expect(sub.body.decidingTeam?.name).toBe("it-cr-team");
     expect(JSON.stringify(sub.body)).not.toContain("not-a-real-secret-value");
-    const approved = await callRoute<TopicRequestDto>(decisionRoute, `/api/clusters/local/requests/${sub.body.id}/decision`, { ...P, requestId: sub.body.id }, json({ decision: "approve", comment: "" }, lead));
+    const approved = await callRoute<TopicRequestDto>(
+      decisionRoute,
+      `/api/clusters/local/requests/${sub.body.id}/decision`,
+      { ...P, requestId: sub.body.id },
+      json({ decision: "approve", comment: "" }, lead),
+    );
     expect(approved.body.status, JSON.stringify(approved.body)).toBe("PROVISIONED");
     const live = await (await worker(`/connectors/${encodeURIComponent(name)}/config`)).json();
     expect(live).toMatchObject({ topic, file, "producer.override.sasl.jaas.config": "not-a-real-secret-value" });
     const row = await prisma.topicRequest.findUnique({ where: { id: sub.body.id } });
     expect(row!.spec).not.toContain("not-a-real-secret-value");
-    const audit = await prisma.auditEvent.findMany({ where: { OR: [{ target: sub.body.id }, { target: { contains: name } }] } });
+    const audit = await prisma.auditEvent.findMany({
+      where: { OR: [{ target: sub.body.id }, { target: { contains: name } }] },
+    });
     expect(JSON.stringify(audit)).not.toContain("not-a-real-secret-value");
 
     const again = await submit({});
@@ -73,9 +109,26 @@ describe("connector requests", () => {
 
     // changed on the worker directly: drift names the key; the hidden secret is not compared
     const changed = { ...live, "tasks.max": "2" };
-    expect((await worker(`/connectors/${encodeURIComponent(name)}/config`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(changed) })).ok).toBe(true);
-    await callRoute(driftRoute, "/api/clusters/local/requests/drift", P, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    const after = await callRoute<TopicRequestDto>(getRequestRoute, `/api/clusters/local/requests/${sub.body.id}`, { ...P, requestId: sub.body.id }, { headers: { cookie: dev.cookie } });
+    expect(
+      (
+        await worker(`/connectors/${encodeURIComponent(name)}/config`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(changed),
+        })
+      ).ok,
+    ).toBe(true);
+    await callRoute(driftRoute, "/api/clusters/local/requests/drift", P, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    const after = await callRoute<TopicRequestDto>(
+      getRequestRoute,
+      `/api/clusters/local/requests/${sub.body.id}`,
+      { ...P, requestId: sub.body.id },
+      { headers: { cookie: dev.cookie } },
+    );
     expect(after.body.drift).toEqual([{ kind: "config", name: "tasks.max", expected: "1", actual: "2" }]);
   });
 });

@@ -21,13 +21,42 @@ const created: string[] = [];
 let pay: string, ship: string;
 let alice: TestUser, bob: TestUser, erin: TestUser, carol: TestUser, admin: TestUser;
 
-const json = (method: string, body: unknown, user: TestUser) => ({ method, body: JSON.stringify(body), headers: { "content-type": "application/json", cookie: user.cookie } });
+const json = (method: string, body: unknown, user: TestUser) => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json", cookie: user.cookie },
+});
 const submit = (body: object, user: TestUser, dryRun = false) =>
-  callRoute<TopicRequestDto & RequestPreview & Envelope>(submitRoute, `/api/clusters/local/requests${dryRun ? "?dryRun=true" : ""}`, { clusterId: "local" }, json("POST", body, user));
+  callRoute<TopicRequestDto & RequestPreview & Envelope>(
+    submitRoute,
+    `/api/clusters/local/requests${dryRun ? "?dryRun=true" : ""}`,
+    { clusterId: "local" },
+    json("POST", body, user),
+  );
 const decide = (id: string, decision: "approve" | "reject", user: TestUser, comment = "") =>
-  callRoute<TopicRequestDto & Envelope>(decisionRoute, `/api/clusters/local/requests/${id}/decision`, { clusterId: "local", requestId: id }, json("POST", { decision, comment }, user));
-const getReq = (id: string, user: TestUser) => callRoute<TopicRequestDto & Envelope>(getRequestRoute, `/api/clusters/local/requests/${id}`, { clusterId: "local", requestId: id }, { headers: { cookie: user.cookie } });
-const createBody = (topicName: string, over: object = {}) => ({ kind: "create", topicName, teamId: pay, partitions: 3, replicationFactor: 1, configs: { "retention.ms": "86400000" }, justification: "orders service publishes order events", ...over });
+  callRoute<TopicRequestDto & Envelope>(
+    decisionRoute,
+    `/api/clusters/local/requests/${id}/decision`,
+    { clusterId: "local", requestId: id },
+    json("POST", { decision, comment }, user),
+  );
+const getReq = (id: string, user: TestUser) =>
+  callRoute<TopicRequestDto & Envelope>(
+    getRequestRoute,
+    `/api/clusters/local/requests/${id}`,
+    { clusterId: "local", requestId: id },
+    { headers: { cookie: user.cookie } },
+  );
+const createBody = (topicName: string, over: object = {}) => ({
+  kind: "create",
+  topicName,
+  teamId: pay,
+  partitions: 3,
+  replicationFactor: 1,
+  configs: { "retention.ms": "86400000" },
+  justification: "orders service publishes order events",
+  ...over,
+});
 const auditOf = (target: string) => prisma.auditEvent.findMany({ where: { target }, orderBy: { createdAt: "asc" } });
 
 beforeAll(async () => {
@@ -39,10 +68,26 @@ beforeAll(async () => {
   erin = await testUser("erin@sluice.test", { local: "approver" }, [pay]);
   carol = await testUser("carol@sluice.test", { local: "approver" }, [ship]);
   admin = await testUser("root@sluice.test", { "*": "admin" });
-  const policy = await callRoute(policyRoute, "/api/clusters/local/policy", { clusterId: "local" }, json("PUT", {
-    namePattern: null, requireTeamPrefix: true, minPartitions: 1, maxPartitions: 12, minReplication: 1, maxReplication: 1,
-    minRetentionMs: "3600000", maxRetentionMs: "604800000", requiredConfigs: ["retention.ms"],
-  }, admin));
+  const policy = await callRoute(
+    policyRoute,
+    "/api/clusters/local/policy",
+    { clusterId: "local" },
+    json(
+      "PUT",
+      {
+        namePattern: null,
+        requireTeamPrefix: true,
+        minPartitions: 1,
+        maxPartitions: 12,
+        minReplication: 1,
+        maxReplication: 1,
+        minRetentionMs: "3600000",
+        maxRetentionMs: "604800000",
+        requiredConfigs: ["retention.ms"],
+      },
+      admin,
+    ),
+  );
   expect(policy.status).toBe(200);
 });
 
@@ -58,7 +103,12 @@ describe("topic requests", () => {
     const topic = uniqueTopic("ship");
     const res = await submit(createBody(topic, { partitions: 40, replicationFactor: 2, configs: {} }), alice);
     expect(res.status).toBe(422);
-    expect(res.body.error.details!.map((d) => d.path)).toEqual(["topicName", "partitions", "replicationFactor", "configs.retention.ms"]);
+    expect(res.body.error.details!.map((d) => d.path)).toEqual([
+      "topicName",
+      "partitions",
+      "replicationFactor",
+      "configs.retention.ms",
+    ]);
     expect(res.body.error.message).toContain("40 partitions is above the maximum of 12");
     expect(await prisma.topicRequest.count({ where: { topicName: topic } })).toBe(0);
   });
@@ -69,7 +119,11 @@ describe("topic requests", () => {
     expect(res.status).toBe(200);
     expect(res.body.violations).toEqual([]);
     expect(res.body.plan[0]).toContain(`Create topic "${topic}"`);
-    expect(res.body.configs!.find((c) => c.name === "retention.ms")).toEqual({ name: "retention.ms", value: "86400000", source: "override" });
+    expect(res.body.configs!.find((c) => c.name === "retention.ms")).toEqual({
+      name: "retention.ms",
+      value: "86400000",
+      source: "override",
+    });
     expect(res.body.configs!.find((c) => c.name === "cleanup.policy")).toMatchObject({ source: "default" });
     expect(await prisma.topicRequest.count({ where: { topicName: topic } })).toBe(0);
     expect((await kafka.listTopics()).includes(topic)).toBe(false);
@@ -92,7 +146,9 @@ describe("topic requests", () => {
     expect(meta.topics[0].partitions).toHaveLength(3);
     expect(await brokerOverrides(kafka, topic)).toEqual({ "retention.ms": "86400000" });
 
-    const chain = [...(await auditOf(sub.body.id)), ...(await auditOf(topic))].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const chain = [...(await auditOf(sub.body.id)), ...(await auditOf(topic))].sort(
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+    );
     expect(chain.map((r) => [r.action, r.actor])).toEqual([
       ["request.submitted", "alice@sluice.test"],
       ["request.approved", "bob@sluice.test"],
@@ -111,16 +167,31 @@ describe("topic requests", () => {
 
     expect((await getReq(sub.body.id, carol)).status).toBe(404);
     expect((await decide(sub.body.id, "approve", carol)).status).toBe(404);
-    const cancel = await callRoute<Envelope>(cancelRoute, `/api/clusters/local/requests/${sub.body.id}/cancel`, { clusterId: "local", requestId: sub.body.id }, json("POST", {}, carol));
+    const cancel = await callRoute<Envelope>(
+      cancelRoute,
+      `/api/clusters/local/requests/${sub.body.id}/cancel`,
+      { clusterId: "local", requestId: sub.body.id },
+      json("POST", {}, carol),
+    );
     expect(cancel.status).toBe(404);
-    const list = await callRoute<{ requests: TopicRequestDto[] }>(listRoute, "/api/clusters/local/requests", { clusterId: "local" }, { headers: { cookie: carol.cookie } });
+    const list = await callRoute<{ requests: TopicRequestDto[] }>(
+      listRoute,
+      "/api/clusters/local/requests",
+      { clusterId: "local" },
+      { headers: { cookie: carol.cookie } },
+    );
     expect(list.body.requests.some((r) => r.id === sub.body.id)).toBe(false);
     // team B cannot request for team A either
     const forOther = await submit(createBody(uniqueTopic("pay")), carol);
     expect(forOther.status).toBe(403);
 
     expect((await getReq(sub.body.id, bob)).body.status).toBe("PENDING");
-    const cancelled = await callRoute<TopicRequestDto>(cancelRoute, `/api/clusters/local/requests/${sub.body.id}/cancel`, { clusterId: "local", requestId: sub.body.id }, json("POST", {}, bob));
+    const cancelled = await callRoute<TopicRequestDto>(
+      cancelRoute,
+      `/api/clusters/local/requests/${sub.body.id}/cancel`,
+      { clusterId: "local", requestId: sub.body.id },
+      json("POST", {}, bob),
+    );
     expect(cancelled.body.status).toBe("CANCELLED");
   });
 
@@ -159,7 +230,12 @@ describe("topic requests", () => {
     expect(failed.body.can.retry).toBe(true);
     await kafka.deleteTopics({ topics: [topic] });
     await new Promise((r) => setTimeout(r, 1500));
-    const retried = await callRoute<TopicRequestDto>(retryRoute, `/api/clusters/local/requests/${sub.body.id}/retry`, { clusterId: "local", requestId: sub.body.id }, json("POST", {}, bob));
+    const retried = await callRoute<TopicRequestDto>(
+      retryRoute,
+      `/api/clusters/local/requests/${sub.body.id}/retry`,
+      { clusterId: "local", requestId: sub.body.id },
+      json("POST", {}, bob),
+    );
     expect(retried.body.status).toBe("PROVISIONED");
     expect(retried.body.attempts).toBe(2);
     expect((await kafka.fetchTopicMetadata({ topics: [topic] })).topics[0].partitions).toHaveLength(3);
@@ -171,18 +247,41 @@ describe("topic requests", () => {
     const sub = await submit(createBody(topic), alice);
     await decide(sub.body.id, "approve", bob);
 
-    const alter = await submit({ kind: "alter-configs", topicName: topic, teamId: pay, set: { "retention.ms": "172800000" }, reset: [], justification: "keep two days for replays" }, alice);
+    const alter = await submit(
+      {
+        kind: "alter-configs",
+        topicName: topic,
+        teamId: pay,
+        set: { "retention.ms": "172800000" },
+        reset: [],
+        justification: "keep two days for replays",
+      },
+      alice,
+    );
     expect(alter.status).toBe(201);
     expect((await decide(alter.body.id, "approve", erin)).body.status).toBe("PROVISIONED");
     expect(await brokerOverrides(kafka, topic)).toEqual({ "retention.ms": "172800000" });
 
-    const clean = await callRoute<{ drifted: { topic: string }[] }>(driftRoute, "/api/clusters/local/requests/drift", { clusterId: "local" }, json("POST", {}, alice));
+    const clean = await callRoute<{ drifted: { topic: string }[] }>(
+      driftRoute,
+      "/api/clusters/local/requests/drift",
+      { clusterId: "local" },
+      json("POST", {}, alice),
+    );
     expect(clean.body.drifted.some((d) => d.topic === topic)).toBe(false);
 
     // An independent client changes the topic behind Sluice's back.
-    await kafka.alterConfigs({ validateOnly: false, resources: [{ type: 2, name: topic, configEntries: [{ name: "retention.ms", value: "3600000" }] }] });
+    await kafka.alterConfigs({
+      validateOnly: false,
+      resources: [{ type: 2, name: topic, configEntries: [{ name: "retention.ms", value: "3600000" }] }],
+    });
     await kafka.createPartitions({ topicPartitions: [{ topic, count: 5 }] });
-    const drift = await callRoute<{ drifted: { topic: string; drift: unknown[] }[] }>(driftRoute, "/api/clusters/local/requests/drift", { clusterId: "local" }, json("POST", {}, alice));
+    const drift = await callRoute<{ drifted: { topic: string; drift: unknown[] }[] }>(
+      driftRoute,
+      "/api/clusters/local/requests/drift",
+      { clusterId: "local" },
+      json("POST", {}, alice),
+    );
     expect(drift.body.drifted.find((d) => d.topic === topic)?.drift).toEqual([
       { kind: "partitions", expected: "3", actual: "5" },
       { kind: "config", name: "retention.ms", expected: "172800000", actual: "3600000" },
@@ -215,13 +314,25 @@ describe("topic requests", () => {
     created.push(topic);
     const sub = await submit(createBody(topic), alice);
     const abort = new AbortController();
-    const res = await streamRoute(new Request("http://sluice.test/api/clusters/local/requests/stream", { signal: abort.signal, headers: { cookie: alice.cookie } }), { params: Promise.resolve({ clusterId: "local" }) });
+    const res = await streamRoute(
+      new Request("http://sluice.test/api/clusters/local/requests/stream", {
+        signal: abort.signal,
+        headers: { cookie: alice.cookie },
+      }),
+      { params: Promise.resolve({ clusterId: "local" }) },
+    );
     expect(res.status).toBe(200);
-    const reading = readEvents(res, (ev) => ev.some((e) => e.event === "request" && e.data.id === sub.body.id && e.data.status === "PROVISIONED"), 15_000);
+    const reading = readEvents(
+      res,
+      (ev) => ev.some((e) => e.event === "request" && e.data.id === sub.body.id && e.data.status === "PROVISIONED"),
+      15_000,
+    );
     await new Promise((r) => setTimeout(r, 300));
     await decide(sub.body.id, "approve", bob);
     const events = await reading;
     abort.abort();
-    expect(events.filter((e) => e.event === "request" && e.data.id === sub.body.id).map((e) => e.data.status)).toContain("PROVISIONED");
+    expect(
+      events.filter((e) => e.event === "request" && e.data.id === sub.body.id).map((e) => e.data.status),
+    ).toContain("PROVISIONED");
   });
 });

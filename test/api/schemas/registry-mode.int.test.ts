@@ -7,7 +7,12 @@ import { callRoute, type Envelope } from "../../call-route";
 import { purgeSubjects, registry, uniqueSubject } from "../../registry-admin";
 
 const put = (mode: string, clusterId = "local") =>
-  callRoute<RegistryModeInfo & Envelope>(PUT, `/api/clusters/${clusterId}/schemas/mode`, { clusterId }, { method: "PUT", body: JSON.stringify({ mode }), headers: { "content-type": "application/json" } });
+  callRoute<RegistryModeInfo & Envelope>(
+    PUT,
+    `/api/clusters/${clusterId}/schemas/mode`,
+    { clusterId },
+    { method: "PUT", body: JSON.stringify({ mode }), headers: { "content-type": "application/json" } },
+  );
 const subjects: string[] = [];
 
 afterAll(async () => {
@@ -25,16 +30,25 @@ describe("registry mode", () => {
     expect((await registry<{ mode: string }>("/mode")).body.mode).toBe("READONLY");
     const subject = uniqueSubject("mode");
     subjects.push(subject);
-    const refused = await callRoute<Envelope>(register, `/api/clusters/local/schemas/subjects/${subject}/versions`, { clusterId: "local", subject }, {
-      method: "POST",
-      body: JSON.stringify({ schemaType: "AVRO", schema: '{"type":"string"}' }),
-      headers: { "content-type": "application/json" },
-    });
+    const refused = await callRoute<Envelope>(
+      register,
+      `/api/clusters/local/schemas/subjects/${subject}/versions`,
+      { clusterId: "local", subject },
+      {
+        method: "POST",
+        body: JSON.stringify({ schemaType: "AVRO", schema: '{"type":"string"}' }),
+        headers: { "content-type": "application/json" },
+      },
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toMatch(/READONLY mode/);
     expect((await registry(`/subjects/${subject}/versions`)).status).toBe(404);
     expect((await put("READWRITE")).body.mode).toBe("READWRITE");
-    const rows = await prisma.auditEvent.findMany({ where: { action: "schema.mode_changed" }, orderBy: { createdAt: "desc" }, take: 2 });
+    const rows = await prisma.auditEvent.findMany({
+      where: { action: "schema.mode_changed" },
+      orderBy: { createdAt: "desc" },
+      take: 2,
+    });
     expect(rows.map((r) => r.result)).toEqual(["success", "success"]);
   });
 

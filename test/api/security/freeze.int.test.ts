@@ -45,8 +45,14 @@ beforeAll(async () => {
   await sluiceAdmin();
   await admin.connect();
   await producer.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic: evilName }, { topic: avroTopic }, { topic: jsonTopic }] });
-  const reg = await registry<{ id: number }>(`/subjects/${encodeURIComponent(subject)}/versions`, { method: "POST", body: { schema: JSON.stringify({ type: "array", items: "null" }) } });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [{ topic: evilName }, { topic: avroTopic }, { topic: jsonTopic }],
+  });
+  const reg = await registry<{ id: number }>(`/subjects/${encodeURIComponent(subject)}/versions`, {
+    method: "POST",
+    body: { schema: JSON.stringify({ type: "array", items: "null" }) },
+  });
   expect(reg.status).toBe(200);
   // Confluent wire format: magic 0, the schema id, then 6 bytes: a block count of 400 million, and the end mark.
   const payload = Buffer.from([...zigzagVarint(400_000_000), 0]);
@@ -54,7 +60,10 @@ beforeAll(async () => {
   const header = Buffer.alloc(5);
   header.writeInt32BE(reg.body.id, 1);
   await producer.send({ topic: avroTopic, messages: [{ value: Buffer.concat([header, payload]) }] });
-  await producer.send({ topic: jsonTopic, messages: Array.from({ length: 5 }, (_, i) => ({ value: JSON.stringify({ n: i }) })) });
+  await producer.send({
+    topic: jsonTopic,
+    messages: Array.from({ length: 5 }, (_, i) => ({ value: JSON.stringify({ n: i }) })),
+  });
   invalidateTopicSnapshot("local");
 });
 afterAll(async () => {
@@ -68,16 +77,33 @@ describe("hostile requests do not freeze or crash the server", () => {
   it("keeps /api/health answering (event-loop delay p99 ≤ 100 ms, or ≤ 100 ms above the benign baseline) while a hostile regex, CEL expression and Avro record are served", async () => {
     const { cookie } = await sluiceAdmin();
     // Seven nested loops over a literal list of ten: 10^7 steps, in a short expression (parsing stays cheap).
-    const cel = ["a", "b", "c", "d", "e", "f", "g"].reduce((inner, v) => `[0,1,2,3,4,5,6,7,8,9].exists(${v}, ${inner})`, "false");
+    const cel = ["a", "b", "c", "d", "e", "f", "g"].reduce(
+      (inner, v) => `[0,1,2,3,4,5,6,7,8,9].exists(${v}, ${inner})`,
+      "false",
+    );
 
     const serve = (hostile: boolean) => async () => {
       const pattern = hostile ? "^(a+)+$" : "^it\\.freeze\\.";
-      const regex = callRoute<Envelope & { items: { name: string }[] }>(listTopics, `/api/clusters/local/topics?regex=true&q=${encodeURIComponent(pattern)}`, { clusterId: "local" });
-      const record = callRoute<BrowsePage>(browse, `/api/clusters/local/topics/${hostile ? avroTopic : jsonTopic}/messages?start=oldest`, { clusterId: "local", topicName: hostile ? avroTopic : jsonTopic });
+      const regex = callRoute<Envelope & { items: { name: string }[] }>(
+        listTopics,
+        `/api/clusters/local/topics?regex=true&q=${encodeURIComponent(pattern)}`,
+        { clusterId: "local" },
+      );
+      const record = callRoute<BrowsePage>(
+        browse,
+        `/api/clusters/local/topics/${hostile ? avroTopic : jsonTopic}/messages?start=oldest`,
+        { clusterId: "local", topicName: hostile ? avroTopic : jsonTopic },
+      );
       const search = (async () => {
-        const res = await stream(new Request(`http://sluice.test/api/clusters/local/topics/${jsonTopic}/messages/stream?start=oldest&cel=${encodeURIComponent(hostile ? cel : "value.n > 2")}`, { headers: { cookie } }), {
-          params: Promise.resolve({ clusterId: "local", topicName: jsonTopic }),
-        });
+        const res = await stream(
+          new Request(
+            `http://sluice.test/api/clusters/local/topics/${jsonTopic}/messages/stream?start=oldest&cel=${encodeURIComponent(hostile ? cel : "value.n > 2")}`,
+            { headers: { cookie } },
+          ),
+          {
+            params: Promise.resolve({ clusterId: "local", topicName: jsonTopic }),
+          },
+        );
         return readEvents(res, (events) => events.some((e) => e.event === "done" || e.event === "error"), 20_000);
       })();
       const [regexRes, recordRes, searchEvents] = await Promise.all([regex, record, search]);

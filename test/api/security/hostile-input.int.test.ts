@@ -61,7 +61,16 @@ const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
 const HOSTILE_BODIES: Record<string, string> = {
   truncated: '{"name": "x", "partitions": ',
   "not-json": "<xml/>",
-  "wrong-types": JSON.stringify({ name: 42, partitions: "many", topics: "all", email: ["a"], password: { x: 1 }, value: 7, roles: "admin", to: null }),
+  "wrong-types": JSON.stringify({
+    name: 42,
+    partitions: "many",
+    topics: "all",
+    email: ["a"],
+    password: { x: 1 },
+    value: 7,
+    roles: "admin",
+    to: null,
+  }),
   array: JSON.stringify([1, 2, 3]),
   "proto-pollution": '{"__proto__": {"admin": true}, "constructor": {"prototype": {"admin": true}}}',
   "deep-nesting": deep(10_000),
@@ -111,24 +120,43 @@ let calls = 0;
  * shared connection is recycled under this load. Such a call is retried once after a pause, and fails the suite
  * only if it fails again.
  */
-async function attempt(label: string, handler: Handler, url: string, params: Record<string, string | string[]>, init: { method: string; body?: string }) {
+async function attempt(
+  label: string,
+  handler: Handler,
+  url: string,
+  params: Record<string, string | string[]>,
+  init: { method: string; body?: string },
+) {
   calls++;
   const before = failures.length;
   await attemptOnce(label, handler, url, params, init);
-  if (failures.length === before + 1 && failures[before].includes('"code":"kafka_unavailable"') && !failures[before].includes("schema registry")) {
+  if (
+    failures.length === before + 1 &&
+    failures[before].includes('"code":"kafka_unavailable"') &&
+    !failures[before].includes("schema registry")
+  ) {
     failures.pop();
     await new Promise((r) => setTimeout(r, 1000));
     await attemptOnce(label, handler, url, params, init);
   }
 }
 
-async function attemptOnce(label: string, handler: Handler, url: string, params: Record<string, string | string[]>, init: { method: string; body?: string }) {
+async function attemptOnce(
+  label: string,
+  handler: Handler,
+  url: string,
+  params: Record<string, string | string[]>,
+  init: { method: string; body?: string },
+) {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), 20_000);
   try {
     const headers: Record<string, string> = { cookie };
     if (init.body !== undefined) headers["content-type"] = "application/json";
-    const res = await handler(new Request(url, { method: init.method, headers, body: init.body, signal: abort.signal }), { params: Promise.resolve(params) });
+    const res = await handler(
+      new Request(url, { method: init.method, headers, body: init.body, signal: abort.signal }),
+      { params: Promise.resolve(params) },
+    );
     const type = res.headers.get("content-type") ?? "";
     if (type.startsWith("text/event-stream")) {
       await res.body?.cancel().catch(() => {});
@@ -148,7 +176,8 @@ async function attemptOnce(label: string, handler: Handler, url: string, params:
         /* reported below */
       }
       const code = body?.error?.code;
-      if (!code || !(ERROR_CODES as string[]).includes(code) || typeof body?.error?.message !== "string") failures.push(`${label}: ${res.status} without the error envelope: ${text.slice(0, 200)}`);
+      if (!code || !(ERROR_CODES as string[]).includes(code) || typeof body?.error?.message !== "string")
+        failures.push(`${label}: ${res.status} without the error envelope: ${text.slice(0, 200)}`);
     }
   } catch (error) {
     failures.push(`${label}: threw ${String(error).slice(0, 200)}`);
@@ -170,7 +199,9 @@ beforeAll(async () => {
   topicsBefore = (await admin.listTopics()).sort();
   for (const { file, segments } of discover(path.join(ROOT, "app", "api"))) {
     const mod = (await import(file)) as Record<string, unknown>;
-    const methods = Object.fromEntries(METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as Handler]));
+    const methods = Object.fromEntries(
+      METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as Handler]),
+    );
     routes.push({ file, segments, methods });
   }
 }, 180_000);
@@ -193,12 +224,22 @@ describe("hostile input against every API route", () => {
         for (const segment of dynamic) {
           for (const [kind, value] of Object.entries(HOSTILE_PARAMS)) {
             const params = paramsFor(route, { name: segment, value });
-            jobs.push(() => attempt(label(`${segment}=${kind}`), handler, urlFor(route, params), params, { method, body: method === "GET" || method === "DELETE" ? undefined : "{}" }));
+            jobs.push(() =>
+              attempt(label(`${segment}=${kind}`), handler, urlFor(route, params), params, {
+                method,
+                body: method === "GET" || method === "DELETE" ? undefined : "{}",
+              }),
+            );
           }
         }
         const params = paramsFor(route);
         for (const [i, query] of HOSTILE_QUERIES.entries()) {
-          jobs.push(() => attempt(label(`query ${i}`), handler, urlFor(route, params, query), params, { method, body: method === "GET" || method === "DELETE" ? undefined : "{}" }));
+          jobs.push(() =>
+            attempt(label(`query ${i}`), handler, urlFor(route, params, query), params, {
+              method,
+              body: method === "GET" || method === "DELETE" ? undefined : "{}",
+            }),
+          );
         }
         if (method !== "GET") {
           for (const [kind, body] of Object.entries(HOSTILE_BODIES)) {

@@ -20,14 +20,23 @@ const admin = testAdmin();
 const RECORD = 10_000;
 
 type Available<T> = Extract<T, { available: true }>;
-const clusterSizes = () => callRoute<ClusterSizes & Envelope>(getClusterSizes, "/api/clusters/local/sizes", { clusterId: "local" });
-const topicSizes = (topic: string) => callRoute<TopicSizes & Envelope>(getTopicSizes, `/api/clusters/local/topics/${topic}/sizes`, { clusterId: "local", topicName: topic });
-const list = (query: string) => callRoute<TopicList & Envelope>(listTopics, `/api/clusters/local/topics?${query}`, { clusterId: "local" });
+const clusterSizes = () =>
+  callRoute<ClusterSizes & Envelope>(getClusterSizes, "/api/clusters/local/sizes", { clusterId: "local" });
+const topicSizes = (topic: string) =>
+  callRoute<TopicSizes & Envelope>(getTopicSizes, `/api/clusters/local/topics/${topic}/sizes`, {
+    clusterId: "local",
+    topicName: topic,
+  });
+const list = (query: string) =>
+  callRoute<TopicList & Envelope>(listTopics, `/api/clusters/local/topics?${query}`, { clusterId: "local" });
 
 /** Writes `count` uncompressed values of RECORD bytes to one partition with kcat (librdkafka), not Sluice. */
 function produceBytes(topic: string, partition: number, count: number): number {
   const input = Array.from({ length: count }, (_, i) => String(i % 10).repeat(RECORD)).join("\n") + "\n";
-  execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", topic, "-p", String(partition), "-z", "none"], { input, timeout: 20_000 });
+  execFileSync("kcat", ["-P", "-b", BOOTSTRAP, "-t", topic, "-p", String(partition), "-z", "none"], {
+    input,
+    timeout: 20_000,
+  });
   return count * RECORD;
 }
 
@@ -39,7 +48,10 @@ function forget() {
 
 beforeAll(async () => {
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [empty, small, big].map((topic) => ({ topic, numPartitions: 3 })) });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: [empty, small, big].map((topic) => ({ topic, numPartitions: 3 })),
+  });
   produceBytes(small, 1, 6);
   produceBytes(big, 0, 10);
   produceBytes(big, 2, 10);
@@ -83,9 +95,17 @@ describe("GET /api/clusters/:clusterId/topics/:topicName/sizes", () => {
     const missing = await topicSizes(`${prefix}.missing`);
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe("not_found");
-    const anonymous = await callRoute<Envelope>(getClusterSizes, "/api/clusters/local/sizes", { clusterId: "local" }, { anonymous: true });
+    const anonymous = await callRoute<Envelope>(
+      getClusterSizes,
+      "/api/clusters/local/sizes",
+      { clusterId: "local" },
+      { anonymous: true },
+    );
     expect(anonymous.status).toBe(401);
-    const offline = await callRoute<Envelope>(getTopicSizes, `/api/clusters/offline/topics/${big}/sizes`, { clusterId: "offline", topicName: big });
+    const offline = await callRoute<Envelope>(getTopicSizes, `/api/clusters/offline/topics/${big}/sizes`, {
+      clusterId: "offline",
+      topicName: big,
+    });
     expect(offline.status).toBe(503);
   });
 });
@@ -97,7 +117,11 @@ describe("GET /api/clusters/:clusterId/sizes", () => {
     expect(status).toBe(200);
     const sizes = body as Available<ClusterSizes>;
     expect(sizes.available).toBe(true);
-    expect(sizes.brokers.map((b) => b.brokerId)).toEqual(kcatMetadata().brokers.map((b) => b.id).sort((a, b) => a - b));
+    expect(sizes.brokers.map((b) => b.brokerId)).toEqual(
+      kcatMetadata()
+        .brokers.map((b) => b.id)
+        .sort((a, b) => a - b),
+    );
     const topicTotal = ((await topicSizes(big)).body as Available<TopicSizes>).sizeBytes;
     for (const b of sizes.brokers) {
       expect(b.logDirs.length).toBeGreaterThan(0);
@@ -184,7 +208,10 @@ describe("a cluster whose brokers lack DescribeLogDirs", () => {
   beforeAll(async () => {
     // The broker's own ApiVersions answer without DescribeLogDirs, as an older Kafka would give it.
     const apis = await withModernAdmin("local", (a) => a.listApis());
-    g.__sluiceApiSupport.set("local", { at: Date.now(), value: Promise.resolve(toApiSupport(apis.filter((a) => a.apiKey !== DESCRIBE_LOG_DIRS))) });
+    g.__sluiceApiSupport.set("local", {
+      at: Date.now(),
+      value: Promise.resolve(toApiSupport(apis.filter((a) => a.apiKey !== DESCRIBE_LOG_DIRS))),
+    });
     forget();
   });
   afterAll(() => {

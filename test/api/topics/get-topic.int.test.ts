@@ -11,7 +11,10 @@ const groupId = `${topic}.group`;
 
 beforeAll(async () => {
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 2, configEntries: [{ name: "cleanup.policy", value: "compact" }] }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [{ topic, numPartitions: 2, configEntries: [{ name: "cleanup.policy", value: "compact" }] }],
+    waitForLeaders: true,
+  });
   await produce(topic, 8, 1);
   // A group that committed offset 3 on partition 1: lag 5.
   await admin.setOffsets({ groupId, topic, partitions: [{ partition: 1, offset: "3" }] });
@@ -24,18 +27,30 @@ afterAll(async () => {
 
 describe("GET /api/clusters/:clusterId/topics/:topicName", () => {
   it("shows partitions with offsets, configs with sources, and the groups reading it with lag", async () => {
-    const { status, body } = await callRoute<TopicDetail>(getTopic, `/api/clusters/local/topics/${topic}`, { clusterId: "local", topicName: topic });
+    const { status, body } = await callRoute<TopicDetail>(getTopic, `/api/clusters/local/topics/${topic}`, {
+      clusterId: "local",
+      topicName: topic,
+    });
     expect(status).toBe(200);
     const truth = await admin.fetchTopicOffsets(topic);
-    expect(body.partitions.map((p) => [p.partition, p.startOffset, p.endOffset])).toEqual(truth.map((p) => [p.partition, p.low, p.high]).sort());
+    expect(body.partitions.map((p) => [p.partition, p.startOffset, p.endOffset])).toEqual(
+      truth.map((p) => [p.partition, p.low, p.high]).sort(),
+    );
     expect(body.records).toBe(8);
-    expect(body.configs.find((c) => c.name === "cleanup.policy")).toMatchObject({ value: "compact", isDefault: false, source: "dynamic topic config" });
+    expect(body.configs.find((c) => c.name === "cleanup.policy")).toMatchObject({
+      value: "compact",
+      isDefault: false,
+      source: "dynamic topic config",
+    });
     expect(body.configs.find((c) => c.name === "retention.ms")?.isDefault).toBe(true);
     expect(body.consumerGroups).toContainEqual({ groupId, lag: 5, partitionsWithOffsets: 1 });
   });
 
   it("answers 404 for a topic that does not exist", async () => {
-    const { status, body } = await callRoute<Envelope>(getTopic, "/api/clusters/local/topics/no.such.topic", { clusterId: "local", topicName: "no.such.topic" });
+    const { status, body } = await callRoute<Envelope>(getTopic, "/api/clusters/local/topics/no.such.topic", {
+      clusterId: "local",
+      topicName: "no.such.topic",
+    });
     expect(status).toBe(404);
     expect(body.error.message).toBe('Topic "no.such.topic" does not exist on cluster "Local".');
   });

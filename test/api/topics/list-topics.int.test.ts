@@ -9,7 +9,8 @@ import { produce, testAdmin } from "../../kafka-admin";
 const prefix = `it.list.${Date.now().toString(36)}`;
 const names = Array.from({ length: 7 }, (_, i) => `${prefix}.t${i}`);
 const admin = testAdmin();
-const list = (query: string) => callRoute<TopicList & Envelope>(listTopics, `/api/clusters/local/topics?${query}`, { clusterId: "local" });
+const list = (query: string) =>
+  callRoute<TopicList & Envelope>(listTopics, `/api/clusters/local/topics?${query}`, { clusterId: "local" });
 
 async function listAll(query: string): Promise<TopicList["items"]> {
   const items: TopicList["items"] = [];
@@ -27,7 +28,11 @@ beforeAll(async () => {
   await admin.connect();
   await admin.createTopics({
     waitForLeaders: true,
-    topics: names.map((topic, i) => ({ topic, numPartitions: 1 + (i % 3), configEntries: i === 0 ? [{ name: "cleanup.policy", value: "compact" }] : [] })),
+    topics: names.map((topic, i) => ({
+      topic,
+      numPartitions: 1 + (i % 3),
+      configEntries: i === 0 ? [{ name: "cleanup.policy", value: "compact" }] : [],
+    })),
   });
   await produce(names[2], 5);
   invalidateTopicSnapshot("local");
@@ -61,7 +66,9 @@ describe("GET /api/clusters/:clusterId/topics", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: TopicList } = await list(`q=${prefix}&sort=partitions&dir=desc&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      const res: { body: TopicList } = await list(
+        `q=${prefix}&sort=partitions&dir=desc&limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       seen.push(...res.body.items.map((t) => t.name));
       cursor = res.body.nextCursor;
     } while (cursor);

@@ -11,9 +11,18 @@ import { brokerOverrides, produce, testAdmin, uniqueTopic } from "../../kafka-ad
 
 const admin = testAdmin();
 const created: string[] = [];
-const json = (method: string, body: unknown) => ({ method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const json = (method: string, body: unknown) => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json" },
+});
 const create = (body: unknown, query = "", clusterId = "local") =>
-  callRoute<CreateTopicResult & Envelope>(createTopic, `/api/clusters/${clusterId}/topics${query}`, { clusterId }, json("POST", body));
+  callRoute<CreateTopicResult & Envelope>(
+    createTopic,
+    `/api/clusters/${clusterId}/topics${query}`,
+    { clusterId },
+    json("POST", body),
+  );
 const exists = async (topic: string) => (await admin.listTopics()).includes(topic);
 const auditRows = (target: string) => prisma.auditEvent.findMany({ where: { target }, orderBy: { createdAt: "asc" } });
 
@@ -34,10 +43,20 @@ describe("create topic", () => {
   it("previews with dryRun without creating, then creates, and audits only the real change", async () => {
     const name = uniqueTopic("create");
     created.push(name);
-    const preview = await create({ name, partitions: 3, replicationFactor: 1, configs: { "retention.ms": "3600000" } }, "?dryRun=true");
+    const preview = await create(
+      { name, partitions: 3, replicationFactor: 1, configs: { "retention.ms": "3600000" } },
+      "?dryRun=true",
+    );
     expect(preview.status).toBe(200);
-    expect(preview.body.configs.find((c) => c.name === "retention.ms")).toEqual({ name: "retention.ms", value: "3600000", source: "override" });
-    expect(preview.body.configs.find((c) => c.name === "cleanup.policy")).toMatchObject({ source: "default", value: "delete" });
+    expect(preview.body.configs.find((c) => c.name === "retention.ms")).toEqual({
+      name: "retention.ms",
+      value: "3600000",
+      source: "override",
+    });
+    expect(preview.body.configs.find((c) => c.name === "cleanup.policy")).toMatchObject({
+      source: "default",
+      value: "delete",
+    });
     expect(await exists(name)).toBe(false);
 
     const real = await create({ name, partitions: 3, replicationFactor: 1, configs: { "retention.ms": "3600000" } });
@@ -68,9 +87,24 @@ describe("create topic", () => {
   it.each([
     ["an illegal name", { name: "has space", partitions: 1, replicationFactor: 1 }, 422, /name: use only letters/],
     ["zero partitions", { name: "ok.name", partitions: 0, replicationFactor: 1 }, 422, /partitions must be at least 1/],
-    ["RF above the broker count", { name: "ok.name.rf", partitions: 1, replicationFactor: 3 }, 422, /Replication factor 3 is more than the 1 broker/],
-    ["an unknown config key", { name: "ok.name", partitions: 1, replicationFactor: 1, configs: { "retention.msx": "1" } }, 422, /unknown topic config "retention\.msx"/],
-    ["a mistyped config value", { name: "ok.name", partitions: 1, replicationFactor: 1, configs: { "retention.ms": "7d" } }, 422, /retention\.ms must be a whole number/],
+    [
+      "RF above the broker count",
+      { name: "ok.name.rf", partitions: 1, replicationFactor: 3 },
+      422,
+      /Replication factor 3 is more than the 1 broker/,
+    ],
+    [
+      "an unknown config key",
+      { name: "ok.name", partitions: 1, replicationFactor: 1, configs: { "retention.msx": "1" } },
+      422,
+      /unknown topic config "retention\.msx"/,
+    ],
+    [
+      "a mistyped config value",
+      { name: "ok.name", partitions: 1, replicationFactor: 1, configs: { "retention.ms": "7d" } },
+      422,
+      /retention\.ms must be a whole number/,
+    ],
   ])("refuses %s with a message and leaves the cluster untouched", async (_what, body, status, message) => {
     const before = (await admin.listTopics()).sort();
     const res = await create(body);
@@ -95,31 +129,65 @@ describe("edit config, add partitions, purge, delete", () => {
     created.push(name);
     await admin.createTopics({
       waitForLeaders: true,
-      topics: [{ topic: name, numPartitions: 2, configEntries: [{ name: "retention.ms", value: "86400000" }, { name: "max.message.bytes", value: "2048" }] }],
+      topics: [
+        {
+          topic: name,
+          numPartitions: 2,
+          configEntries: [
+            { name: "retention.ms", value: "86400000" },
+            { name: "max.message.bytes", value: "2048" },
+          ],
+        },
+      ],
     });
     await produce(name, 10, 0);
   });
 
   it("changes one key and the broker keeps every other override", async () => {
-    const dry = await callRoute<ConfigDiff>(alterConfigs, route("/configs?dryRun=true"), params, json("PATCH", { set: { "retention.ms": "1000" } }));
+    const dry = await callRoute<ConfigDiff>(
+      alterConfigs,
+      route("/configs?dryRun=true"),
+      params,
+      json("PATCH", { set: { "retention.ms": "1000" } }),
+    );
     expect(dry.body.changes).toEqual([{ name: "retention.ms", before: "86400000", after: "1000" }]);
     expect((await brokerOverrides(admin, name))["retention.ms"]).toBe("86400000");
 
-    const res = await callRoute<ConfigDiff>(alterConfigs, route("/configs"), params, json("PATCH", { set: { "retention.ms": "7200000" }, reset: [] }));
+    const res = await callRoute<ConfigDiff>(
+      alterConfigs,
+      route("/configs"),
+      params,
+      json("PATCH", { set: { "retention.ms": "7200000" }, reset: [] }),
+    );
     expect(res.status).toBe(200);
     expect(await brokerOverrides(admin, name)).toEqual({ "retention.ms": "7200000", "max.message.bytes": "2048" });
 
-    const reset = await callRoute<ConfigDiff>(alterConfigs, route("/configs"), params, json("PATCH", { reset: ["max.message.bytes"] }));
+    const reset = await callRoute<ConfigDiff>(
+      alterConfigs,
+      route("/configs"),
+      params,
+      json("PATCH", { reset: ["max.message.bytes"] }),
+    );
     expect(reset.status).toBe(200);
     expect(await brokerOverrides(admin, name)).toEqual({ "retention.ms": "7200000" });
     expect((await auditRows(name)).filter((r) => r.action === "topic.config_altered")).toHaveLength(2);
   });
 
   it("refuses resetting a key that is not overridden and an invalid value", async () => {
-    const notSet = await callRoute<Envelope>(alterConfigs, route("/configs"), params, json("PATCH", { reset: ["segment.ms"] }));
+    const notSet = await callRoute<Envelope>(
+      alterConfigs,
+      route("/configs"),
+      params,
+      json("PATCH", { reset: ["segment.ms"] }),
+    );
     expect(notSet.status).toBe(422);
     expect(notSet.body.error.message).toMatch(/segment\.ms is not overridden/);
-    const bad = await callRoute<Envelope>(alterConfigs, route("/configs"), params, json("PATCH", { set: { "cleanup.policy": "sometimes" } }));
+    const bad = await callRoute<Envelope>(
+      alterConfigs,
+      route("/configs"),
+      params,
+      json("PATCH", { set: { "cleanup.policy": "sometimes" } }),
+    );
     expect(bad.status).toBe(422);
     expect(await brokerOverrides(admin, name)).toEqual({ "retention.ms": "7200000" });
   });
@@ -128,20 +196,43 @@ describe("edit config, add partitions, purge, delete", () => {
     const down = await callRoute<Envelope>(addPartitions, route("/partitions"), params, json("POST", { count: 2 }));
     expect(down.status).toBe(422);
     expect(down.body.error.message).toMatch(/has 2 partitions; the new count must be more than 2/);
-    const up = await callRoute<{ partitions: number }>(addPartitions, route("/partitions"), params, json("POST", { count: 4 }));
+    const up = await callRoute<{ partitions: number }>(
+      addPartitions,
+      route("/partitions"),
+      params,
+      json("POST", { count: 4 }),
+    );
     expect(up.status).toBe(200);
     expect((await admin.fetchTopicMetadata({ topics: [name] })).topics[0].partitions).toHaveLength(4);
   });
 
   it("purges up to an offset, refuses one past the end, then purges all", async () => {
-    const past = await callRoute<Envelope>(purge, route("/purge"), params, json("POST", { partitions: [{ partition: 0, offset: 11 }] }));
+    const past = await callRoute<Envelope>(
+      purge,
+      route("/purge"),
+      params,
+      json("POST", { partitions: [{ partition: 0, offset: 11 }] }),
+    );
     expect(past.status).toBe(422);
     expect(past.body.error.message).toMatch(/offset 11 is past the end offset 10/);
-    const some = await callRoute<{ partitions: { partition: number; deleted: number }[] }>(purge, route("/purge"), params, json("POST", { partitions: [{ partition: 0, offset: 4 }] }));
+    const some = await callRoute<{ partitions: { partition: number; deleted: number }[] }>(
+      purge,
+      route("/purge"),
+      params,
+      json("POST", { partitions: [{ partition: 0, offset: 4 }] }),
+    );
     expect(some.status).toBe(200);
     expect(some.body.partitions).toEqual([{ partition: 0, before: "0", after: "4", deleted: 4 }]);
-    expect((await admin.fetchTopicOffsets(name)).find((p) => p.partition === 0)).toMatchObject({ low: "4", high: "10" });
-    const all = await callRoute<{ partitions: { deleted: number }[] }>(purge, route("/purge"), params, json("POST", { all: true }));
+    expect((await admin.fetchTopicOffsets(name)).find((p) => p.partition === 0)).toMatchObject({
+      low: "4",
+      high: "10",
+    });
+    const all = await callRoute<{ partitions: { deleted: number }[] }>(
+      purge,
+      route("/purge"),
+      params,
+      json("POST", { all: true }),
+    );
     expect(all.body.partitions.reduce((n, p) => n + p.deleted, 0)).toBe(6);
     const detail = await callRoute<TopicDetail>(getTopic, route(""), params);
     expect(detail.body.records).toBe(0);
@@ -153,6 +244,13 @@ describe("edit config, add partitions, purge, delete", () => {
     expect(await exists(name)).toBe(false);
     const again = await callRoute<Envelope>(deleteTopic, route(""), params, { method: "DELETE" });
     expect(again.status).toBe(404);
-    expect((await auditRows(name)).map((r) => r.action)).toEqual(["topic.config_altered", "topic.config_altered", "topic.partitions_added", "topic.purged", "topic.purged", "topic.deleted"]);
+    expect((await auditRows(name)).map((r) => r.action)).toEqual([
+      "topic.config_altered",
+      "topic.config_altered",
+      "topic.partitions_added",
+      "topic.purged",
+      "topic.purged",
+      "topic.deleted",
+    ]);
   });
 });

@@ -37,7 +37,11 @@ export default async function ClusterOverviewPage({ params }: { params: Promise<
       {acl.read ? (
         <section className="mt-6 space-y-3" data-testid="cluster-acls">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">ACLs on the cluster resource</h2>
-          <AclView clusterId={cluster.id} canManage={acl.manage} fixed={{ resourceType: "CLUSTER", resourceName: "kafka-cluster", patternType: "MATCH" }} />
+          <AclView
+            clusterId={cluster.id}
+            canManage={acl.manage}
+            fixed={{ resourceType: "CLUSTER", resourceName: "kafka-cluster", patternType: "MATCH" }}
+          />
         </section>
       ) : null}
     </>

@@ -12,7 +12,10 @@ export const GET = defineRoute({
   async handler({ query, actor }) {
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     return new Response(exportAudit(actor, query), {
-      headers: { "content-type": "application/x-ndjson; charset=utf-8", "content-disposition": `attachment; filename="sluice-audit-${stamp}.jsonl"` },
+      headers: {
+        "content-type": "application/x-ndjson; charset=utf-8",
+        "content-disposition": `attachment; filename="sluice-audit-${stamp}.jsonl"`,
+      },
     });
   },
 });

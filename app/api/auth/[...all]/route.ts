@@ -4,7 +4,13 @@ export const dynamic = "force-dynamic";
 
 // better-auth's own endpoints, limited to what Sluice uses from the browser: the OIDC redirect and callback and
 // the session probe. Email + password sign-in goes through /api/session (throttled and audited there).
-const ALLOWED = [/^\/api\/auth\/sign-in\/oauth2$/, /^\/api\/auth\/oauth2\/callback\/[^/]+$/, /^\/api\/auth\/callback\/[^/]+$/, /^\/api\/auth\/sign-in\/social$/, /^\/api\/auth\/get-session$/];
+const ALLOWED = [
+  /^\/api\/auth\/sign-in\/oauth2$/,
+  /^\/api\/auth\/oauth2\/callback\/[^/]+$/,
+  /^\/api\/auth\/callback\/[^/]+$/,
+  /^\/api\/auth\/sign-in\/social$/,
+  /^\/api\/auth\/get-session$/,
+];
 
 function handle(request: Request): Promise<Response> | Response {
   const { pathname } = new URL(request.url);

@@ -14,7 +14,10 @@ export default async function AlertsPage({ params }: { params: Promise<{ cluster
   const manage = await alertManagement(actor, cluster.id);
   return (
     <>
-      <PageHeader title="Alerts" description={`${cluster.name}: rules evaluated by the server's sampler on every tick, what fires now, silences and history. Notifications go to webhooks, Slack and e-mail.`} />
+      <PageHeader
+        title="Alerts"
+        description={`${cluster.name}: rules evaluated by the server's sampler on every tick, what fires now, silences and history. Notifications go to webhooks, Slack and e-mail.`}
+      />
       <AlertsView clusterId={cluster.id} manage={manage} />
     </>
   );

@@ -19,13 +19,21 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
   const clusterId = cluster.id;
   const queryClient = getQueryClient();
   // Prefetch through the service itself (never an HTTP call to our own API); a failure leaves the client to retry and show it.
-  await queryClient.prefetchQuery({ queryKey: clusterKeys.brokers(clusterId), queryFn: async () => ({ brokers: await listBrokers(clusterId) }) });
+  await queryClient.prefetchQuery({
+    queryKey: clusterKeys.brokers(clusterId),
+    queryFn: async () => ({ brokers: await listBrokers(clusterId) }),
+  });
   return (
     <>
       <PageHeader
         title="Brokers"
         description={`${cluster.name}: each broker with its quorum role and the partitions it leads and holds; the Kafka version and KRaft quorum as the cluster reports them.`}
-        actions={<ReplicaActions clusterId={clusterId} blockedReason={await blockedReason(cluster, "replicas:manage", REPLICAS_READ_ONLY)} />}
+        actions={
+          <ReplicaActions
+            clusterId={clusterId}
+            blockedReason={await blockedReason(cluster, "replicas:manage", REPLICAS_READ_ONLY)}
+          />
+        }
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <BrokerTable clusterId={clusterId} />

@@ -4,7 +4,8 @@ import { connectNameSchema, connectorNameSchema } from "@/lib/schemas/connect";
 import { decodeSegment } from "@/lib/url-segment";
 import { getClusterOrNotFound } from "@/server/config/find-cluster";
 
-export const CONNECT_READ_ONLY = "This cluster is configured read-only in Sluice: its connectors cannot be changed here.";
+export const CONNECT_READ_ONLY =
+  "This cluster is configured read-only in Sluice: its connectors cannot be changed here.";
 
 /** The cluster and its configured Connect cluster named in the URL, or the not-found page. */
 export function connectPageParams(p: { clusterId: string; connectId: string; name?: string }) {

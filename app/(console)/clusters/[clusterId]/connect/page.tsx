@@ -10,7 +10,10 @@ export default async function ConnectPage({ params }: { params: Promise<{ cluste
   const cluster = getClusterOrNotFound((await params).clusterId);
   return (
     <>
-      <PageHeader title="Kafka Connect" description={`${cluster.name}: the Connect clusters moving data in and out of it, with their version and health.`} />
+      <PageHeader
+        title="Kafka Connect"
+        description={`${cluster.name}: the Connect clusters moving data in and out of it, with their version and health.`}
+      />
       <ConnectOverview clusterId={cluster.id} />
     </>
   );

@@ -12,7 +12,10 @@ export default async function QuotasPage({ params }: { params: Promise<{ cluster
   const rights = await accessRights(cluster.id);
   return (
     <>
-      <PageHeader title="Client quotas" description={`${cluster.name}: byte-rate, request and connection quotas of users, client ids, their combinations and defaults.`} />
+      <PageHeader
+        title="Client quotas"
+        description={`${cluster.name}: byte-rate, request and connection quotas of users, client ids, their combinations and defaults.`}
+      />
       <QuotasView clusterId={cluster.id} canManage={rights.manage} />
     </>
   );

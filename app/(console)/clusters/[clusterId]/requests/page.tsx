@@ -17,7 +17,16 @@ export default async function RequestsPage({ params }: { params: Promise<{ clust
       <PageHeader
         title="Requests"
         description={`${cluster.name}: teams request topics, access to topics, credentials and quotas; the owner's approvers decide; Sluice provisions and watches for drift.`}
-        actions={<NewRequestButton clusterId={cluster.id} blockedReason={await blockedReason(cluster, "requests:create", "This cluster is configured read-only in Sluice: nothing can be provisioned here.")} />}
+        actions={
+          <NewRequestButton
+            clusterId={cluster.id}
+            blockedReason={await blockedReason(
+              cluster,
+              "requests:create",
+              "This cluster is configured read-only in Sluice: nothing can be provisioned here.",
+            )}
+          />
+        }
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_320px]">
         <RequestsView clusterId={cluster.id} />

@@ -19,12 +19,25 @@ export default async function SchemasPage({ params }: { params: Promise<{ cluste
       <PageHeader
         title="Schemas"
         description={`${cluster.name}: subjects in the schema registry.${cluster.readOnly ? " This cluster is read-only in Sluice." : ""}`}
-        actions={cluster.hasSchemaRegistry ? <RegisterSchemaButton clusterId={cluster.id} readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY)} /> : null}
+        actions={
+          cluster.hasSchemaRegistry ? (
+            <RegisterSchemaButton
+              clusterId={cluster.id}
+              readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY)}
+            />
+          ) : null
+        }
       />
       {cluster.hasSchemaRegistry ? (
-        <SubjectList clusterId={cluster.id} readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY, "")} />
+        <SubjectList
+          clusterId={cluster.id}
+          readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY, "")}
+        />
       ) : (
-        <div data-testid="no-registry" className="rounded-lg border border-dashed border-slate-300 dark:border-slate-700">
+        <div
+          data-testid="no-registry"
+          className="rounded-lg border border-dashed border-slate-300 dark:border-slate-700"
+        >
           <EmptyState
             title="No schema registry is configured for this cluster"
             message={`Add schemaRegistry: {url: …} (and username/password if the registry needs them) under the cluster "${cluster.id}" in Sluice's configuration file, then restart Sluice.`}

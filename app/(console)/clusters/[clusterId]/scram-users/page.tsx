@@ -12,7 +12,10 @@ export default async function ScramUsersPage({ params }: { params: Promise<{ clu
   const rights = await accessRights(cluster.id);
   return (
     <>
-      <PageHeader title="SCRAM users" description={`${cluster.name}: SASL/SCRAM credentials (mechanisms and iterations; the broker never returns secrets).`} />
+      <PageHeader
+        title="SCRAM users"
+        description={`${cluster.name}: SASL/SCRAM credentials (mechanisms and iterations; the broker never returns secrets).`}
+      />
       <ScramUsersView clusterId={cluster.id} canManage={rights.manage} />
     </>
   );

@@ -20,7 +20,12 @@ export default async function TopicsPage({ params }: { params: Promise<{ cluster
       <PageHeader
         title="Topics"
         description={`${cluster.name}: filter, sort and open topics.${cluster.readOnly ? " This cluster is read-only in Sluice." : ""}`}
-        actions={<CreateTopicButton clusterId={cluster.id} blockedReason={await blockedReason(cluster, "topics:create", READ_ONLY)} />}
+        actions={
+          <CreateTopicButton
+            clusterId={cluster.id}
+            blockedReason={await blockedReason(cluster, "topics:create", READ_ONLY)}
+          />
+        }
       />
       {/* The list reads its filters from the URL (useSearchParams), which needs a Suspense boundary. */}
       <Suspense fallback={<Loading label="Loading topics…" />}>

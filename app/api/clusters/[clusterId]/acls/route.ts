@@ -1,4 +1,12 @@
-import { aclBindingSchema, aclCreateQuerySchema, aclDeleteQuerySchema, aclFilterSchema, AclListResponseSchema, AclCreateResponseSchema, AclDeleteResponseSchema } from "@/lib/schemas/access";
+import {
+  aclBindingSchema,
+  aclCreateQuerySchema,
+  aclDeleteQuerySchema,
+  aclFilterSchema,
+  AclListResponseSchema,
+  AclCreateResponseSchema,
+  AclDeleteResponseSchema,
+} from "@/lib/schemas/access";
 import { clusterParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { createAclBinding } from "@/server/services/access/create-acl";
@@ -26,7 +34,10 @@ export const POST = defineRoute({
   query: aclCreateQuerySchema,
   body: aclBindingSchema,
   async handler({ params, query, body, actor, requestId }) {
-    const result = await createAclBinding(params.clusterId, body, { dryRun: query.dryRun, audit: { actor: actor!, requestId } });
+    const result = await createAclBinding(params.clusterId, body, {
+      dryRun: query.dryRun,
+      audit: { actor: actor!, requestId },
+    });
     return Response.json(result, { status: result.created && !result.dryRun ? 201 : 200 });
   },
 });
@@ -39,6 +50,8 @@ export const DELETE = defineRoute({
   query: aclDeleteQuerySchema,
   async handler({ params, query, actor, requestId }) {
     const { dryRun, ...filter } = query;
-    return Response.json(await deleteAclBindings(params.clusterId, filter, { dryRun, audit: { actor: actor!, requestId } }));
+    return Response.json(
+      await deleteAclBindings(params.clusterId, filter, { dryRun, audit: { actor: actor!, requestId } }),
+    );
   },
 });

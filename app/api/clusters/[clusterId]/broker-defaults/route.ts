@@ -25,6 +25,11 @@ export const PATCH = defineRoute({
   query: dryRunQuerySchema,
   body: brokerConfigChangeBodySchema,
   async handler({ params, query, body, actor, requestId }) {
-    return Response.json(await alterBrokerConfig(params.clusterId, "default", body, { dryRun: query.dryRun, audit: { actor: actor!, requestId } }));
+    return Response.json(
+      await alterBrokerConfig(params.clusterId, "default", body, {
+        dryRun: query.dryRun,
+        audit: { actor: actor!, requestId },
+      }),
+    );
   },
 });

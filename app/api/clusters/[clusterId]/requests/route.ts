@@ -1,5 +1,11 @@
 import { dryRunQuerySchema } from "@/lib/schemas/topics";
-import { listRequestsQuerySchema, submitRequestBodySchema, TopicRequestListSchema, RequestPreviewSchema, TopicRequestDtoSchema } from "@/lib/schemas/requests";
+import {
+  listRequestsQuerySchema,
+  submitRequestBodySchema,
+  TopicRequestListSchema,
+  RequestPreviewSchema,
+  TopicRequestDtoSchema,
+} from "@/lib/schemas/requests";
 import { clusterParamsSchema } from "@/lib/schemas/params";
 import { defineRoute } from "@/server/http/define-route";
 import { listRequests } from "@/server/services/requests/list-requests";

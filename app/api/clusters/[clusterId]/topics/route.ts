@@ -1,5 +1,11 @@
 import { clusterParamsSchema } from "@/lib/schemas/params";
-import { createTopicBodySchema, dryRunQuerySchema, listTopicsQuerySchema, TopicListSchema, CreateTopicResultSchema } from "@/lib/schemas/topics";
+import {
+  createTopicBodySchema,
+  dryRunQuerySchema,
+  listTopicsQuerySchema,
+  TopicListSchema,
+  CreateTopicResultSchema,
+} from "@/lib/schemas/topics";
 import { defineRoute } from "@/server/http/define-route";
 import { createTopic } from "@/server/services/topics/create-topic";
 import { listTopics } from "@/server/services/topics/list-topics";
@@ -24,7 +30,10 @@ export const POST = defineRoute({
   query: dryRunQuerySchema,
   body: createTopicBodySchema,
   async handler({ params, query, body, actor, requestId }) {
-    const result = await createTopic(params.clusterId, body, { dryRun: query.dryRun, audit: { actor: actor!, requestId } });
+    const result = await createTopic(params.clusterId, body, {
+      dryRun: query.dryRun,
+      audit: { actor: actor!, requestId },
+    });
     return Response.json(result, { status: query.dryRun ? 200 : 201 });
   },
 });

@@ -9,7 +9,11 @@ export async function generateMetadata({ params }: { params: Promise<{ connectId
   return { title: `Connectors · ${(await params).connectId}` };
 }
 
-export default async function ConnectorsPage({ params }: { params: Promise<{ clusterId: string; connectId: string }> }) {
+export default async function ConnectorsPage({
+  params,
+}: {
+  params: Promise<{ clusterId: string; connectId: string }>;
+}) {
   await requirePageAccess("connect:read", (await params).clusterId);
   const { cluster, connectId } = connectPageParams(await params);
   const blocked = await blockedReason(cluster, "connect:manage", CONNECT_READ_ONLY);

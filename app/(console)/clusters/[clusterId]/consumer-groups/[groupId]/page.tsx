@@ -19,7 +19,11 @@ export async function generateMetadata({ params }: { params: Promise<{ groupId: 
   return { title: decodeSegment((await params).groupId) || "Consumer group" };
 }
 
-export default async function ConsumerGroupPage({ params }: { params: Promise<{ clusterId: string; groupId: string }> }) {
+export default async function ConsumerGroupPage({
+  params,
+}: {
+  params: Promise<{ clusterId: string; groupId: string }>;
+}) {
   await requirePageAccess("groups:read", (await params).clusterId);
   const p = await params;
   const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
@@ -46,7 +50,11 @@ export default async function ConsumerGroupPage({ params }: { params: Promise<{ 
       {acl.read ? (
         <section className="mt-6 space-y-3" data-testid="group-acls">
           <h2 className="text-base font-semibold">ACLs</h2>
-          <AclView clusterId={cluster.id} canManage={acl.manage} fixed={{ resourceType: "GROUP", resourceName: groupId, patternType: "MATCH" }} />
+          <AclView
+            clusterId={cluster.id}
+            canManage={acl.manage}
+            fixed={{ resourceType: "GROUP", resourceName: groupId, patternType: "MATCH" }}
+          />
         </section>
       ) : null}
     </>

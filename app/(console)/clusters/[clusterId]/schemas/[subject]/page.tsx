@@ -40,7 +40,11 @@ export default async function SubjectPage({ params }: { params: Promise<{ cluste
       />
       {/* The view reads ?version= and ?deleted= from the URL (useSearchParams), which needs a Suspense boundary. */}
       <Suspense fallback={<Loading label="Loading the subject…" />}>
-        <SubjectDetailView clusterId={cluster.id} subject={subject} readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY, subject)} />
+        <SubjectDetailView
+          clusterId={cluster.id}
+          subject={subject}
+          readOnlyReason={await blockedReason(cluster, "schemas:write", READ_ONLY, subject)}
+        />
       </Suspense>
     </>
   );

@@ -53,14 +53,30 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
               </Link>
             </Button>
             <TopicActions clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} />
-            <ReplicaActions clusterId={cluster.id} topic={topic} blockedReason={await blockedReason(cluster, "replicas:manage", READ_ONLY)} />
+            <ReplicaActions
+              clusterId={cluster.id}
+              topic={topic}
+              blockedReason={await blockedReason(cluster, "replicas:manage", READ_ONLY)}
+            />
           </div>
         }
       />
       <TopicAlertMarkers clusterId={cluster.id} topic={topic} />
       <TopicOwnership clusterId={cluster.id} topic={topic} />
-      <TopicDetailView clusterId={cluster.id} topic={topic} readOnlyReason={readOnlyReason} hasRegistry={cluster.hasSchemaRegistry}
-        aclPanel={acl.read ? <AclView clusterId={cluster.id} canManage={acl.manage} fixed={{ resourceType: "TOPIC", resourceName: topic, patternType: "MATCH" }} /> : undefined}
+      <TopicDetailView
+        clusterId={cluster.id}
+        topic={topic}
+        readOnlyReason={readOnlyReason}
+        hasRegistry={cluster.hasSchemaRegistry}
+        aclPanel={
+          acl.read ? (
+            <AclView
+              clusterId={cluster.id}
+              canManage={acl.manage}
+              fixed={{ resourceType: "TOPIC", resourceName: topic, patternType: "MATCH" }}
+            />
+          ) : undefined
+        }
       />
     </>
   );

@@ -12,8 +12,14 @@ export const GET = defineRoute({
   permission: "clusters:read",
   response: MetricsHistorySchema,
   params: clusterParamsSchema,
-  query: z.object({ range: z.enum(["1h", "24h", "30d"]).default("1h"), topic: topicNameSchema.optional(), group: z.string().min(1).max(1000).optional() }),
+  query: z.object({
+    range: z.enum(["1h", "24h", "30d"]).default("1h"),
+    topic: topicNameSchema.optional(),
+    group: z.string().min(1).max(1000).optional(),
+  }),
   async handler({ params, query }) {
-    return Response.json(await getMetricsHistory(params.clusterId, query.range, { topic: query.topic, group: query.group }));
+    return Response.json(
+      await getMetricsHistory(params.clusterId, query.range, { topic: query.topic, group: query.group }),
+    );
   },
 });

@@ -10,6 +10,8 @@ export const GET = defineRoute({
   response: TopicRequestDtoSchema,
   params: requestParamsSchema,
   async handler({ params, actor, requestId }) {
-    return Response.json(toRequestDto(await findVisibleRequest(params.clusterId, params.requestId, { actor, requestId }), actor));
+    return Response.json(
+      toRequestDto(await findVisibleRequest(params.clusterId, params.requestId, { actor, requestId }), actor),
+    );
   },
 });

@@ -22,6 +22,8 @@ export const PUT = defineRoute({
   params: clusterParamsSchema,
   body: setCompatibilityBodySchema,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await setCompatibilityLevel(params.clusterId, null, body.compatibility, { actor: actor!, requestId }));
+    return Response.json(
+      await setCompatibilityLevel(params.clusterId, null, body.compatibility, { actor: actor!, requestId }),
+    );
   },
 });

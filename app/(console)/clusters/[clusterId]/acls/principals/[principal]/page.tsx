@@ -26,7 +26,9 @@ export default async function PrincipalPage({ params }: { params: Promise<{ clus
             <Link className="hover:underline" href={paths.acls(cluster.id)}>
               {cluster.name} ACLs
             </Link>
-            {" / what this principal can do, and on what, as the broker decides it (DENY wins; literal, prefixed and wildcard bindings)."}
+            {
+              " / what this principal can do, and on what, as the broker decides it (DENY wins; literal, prefixed and wildcard bindings)."
+            }
           </>
         }
       />

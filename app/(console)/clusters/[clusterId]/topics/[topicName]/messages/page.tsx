@@ -16,7 +16,11 @@ export async function generateMetadata({ params }: { params: Promise<{ topicName
   return { title: `Messages · ${decodeSegment((await params).topicName) || "Topic"}` };
 }
 
-export default async function TopicMessagesPage({ params }: { params: Promise<{ clusterId: string; topicName: string }> }) {
+export default async function TopicMessagesPage({
+  params,
+}: {
+  params: Promise<{ clusterId: string; topicName: string }>;
+}) {
   await requirePageAccess("messages:read", (await params).clusterId);
   const p = await params;
   const config = getClusterOrNotFound(p.clusterId);

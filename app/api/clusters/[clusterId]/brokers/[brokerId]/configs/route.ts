@@ -13,7 +13,10 @@ export const GET = defineRoute({
   response: BrokerConfigsSchema,
   params: brokerParamsSchema,
   async handler({ params }) {
-    return Response.json({ brokerId: params.brokerId, configs: await getBrokerConfigs(params.clusterId, params.brokerId) });
+    return Response.json({
+      brokerId: params.brokerId,
+      configs: await getBrokerConfigs(params.clusterId, params.brokerId),
+    });
   },
 });
 
@@ -25,6 +28,11 @@ export const PATCH = defineRoute({
   query: dryRunQuerySchema,
   body: brokerConfigChangeBodySchema,
   async handler({ params, query, body, actor, requestId }) {
-    return Response.json(await alterBrokerConfig(params.clusterId, params.brokerId, body, { dryRun: query.dryRun, audit: { actor: actor!, requestId } }));
+    return Response.json(
+      await alterBrokerConfig(params.clusterId, params.brokerId, body, {
+        dryRun: query.dryRun,
+        audit: { actor: actor!, requestId },
+      }),
+    );
   },
 });

@@ -1,4 +1,9 @@
-import { connectParamsSchema, createConnectorBodySchema, ConnectorListSchema, ConnectorDetailSchema } from "@/lib/schemas/connect";
+import {
+  connectParamsSchema,
+  createConnectorBodySchema,
+  ConnectorListSchema,
+  ConnectorDetailSchema,
+} from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { listConnectors } from "@/server/services/connect/read-connect";
 import { createConnector } from "@/server/services/connect/write-connect";
@@ -23,6 +28,9 @@ export const POST = defineRoute({
   body: createConnectorBodySchema,
   bodyLimit: 512 * 1024,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await createConnector(params.clusterId, params.connectId, body, { actor: actor!, requestId }), { status: 201 });
+    return Response.json(
+      await createConnector(params.clusterId, params.connectId, body, { actor: actor!, requestId }),
+      { status: 201 },
+    );
   },
 });

@@ -14,6 +14,8 @@ export const DELETE = defineRoute({
   params: groupParamsSchema,
   query: z.object({ topic: topicNameSchema }),
   async handler({ params, query, actor, requestId }) {
-    return Response.json(await deleteGroupOffsets(params.clusterId, params.groupId, query.topic, { actor: actor!, requestId }));
+    return Response.json(
+      await deleteGroupOffsets(params.clusterId, params.groupId, query.topic, { actor: actor!, requestId }),
+    );
   },
 });

@@ -10,6 +10,8 @@ export const POST = defineRoute({
   response: CollectedSecretSchema,
   params: requestParamsSchema,
   async handler({ params, actor, requestId }) {
-    return Response.json(await collectCredential(params.clusterId, params.requestId, { actor, requestId }), { headers: { "cache-control": "no-store" } });
+    return Response.json(await collectCredential(params.clusterId, params.requestId, { actor, requestId }), {
+      headers: { "cache-control": "no-store" },
+    });
   },
 });

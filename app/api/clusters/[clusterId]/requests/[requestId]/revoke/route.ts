@@ -11,6 +11,8 @@ export const POST = defineRoute({
   params: requestParamsSchema,
   body: revokeBodySchema,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await revokeAccess(params.clusterId, params.requestId, body, { actor, requestId }), { status: 201 });
+    return Response.json(await revokeAccess(params.clusterId, params.requestId, body, { actor, requestId }), {
+      status: 201,
+    });
   },
 });

@@ -1,4 +1,10 @@
-import { deletedQuerySchema, permanentQuerySchema, subjectParamsSchema, SubjectDetailSchema, DeleteSchemaResultSchema } from "@/lib/schemas/schemas";
+import {
+  deletedQuerySchema,
+  permanentQuerySchema,
+  subjectParamsSchema,
+  SubjectDetailSchema,
+  DeleteSchemaResultSchema,
+} from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { deleteSubject } from "@/server/services/schemas/delete-subject";
 import { getSubject } from "@/server/services/schemas/get-subject";
@@ -22,6 +28,8 @@ export const DELETE = defineRoute({
   params: subjectParamsSchema,
   query: permanentQuerySchema,
   async handler({ params, query, actor, requestId }) {
-    return Response.json(await deleteSubject(params.clusterId, params.subject, query.permanent, { actor: actor!, requestId }));
+    return Response.json(
+      await deleteSubject(params.clusterId, params.subject, query.permanent, { actor: actor!, requestId }),
+    );
   },
 });

@@ -11,7 +11,10 @@ export const POST = defineRoute({
   params: scramUserParamsSchema,
   body: scramRotateBodySchema,
   async handler({ params, body, actor, requestId }) {
-    const result = await upsertScramUser(params.clusterId, params.userName, body, "rotate", { actor: actor!, requestId });
+    const result = await upsertScramUser(params.clusterId, params.userName, body, "rotate", {
+      actor: actor!,
+      requestId,
+    });
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   },
 });

@@ -13,6 +13,11 @@ export const PATCH = defineRoute({
   query: dryRunQuerySchema,
   body: alterTopicConfigBodySchema,
   async handler({ params, query, body, actor, requestId }) {
-    return Response.json(await alterTopicConfig(params.clusterId, params.topicName, body, { dryRun: query.dryRun, audit: { actor: actor!, requestId } }));
+    return Response.json(
+      await alterTopicConfig(params.clusterId, params.topicName, body, {
+        dryRun: query.dryRun,
+        audit: { actor: actor!, requestId },
+      }),
+    );
   },
 });

@@ -1,5 +1,9 @@
 import { topicParamsSchema } from "@/lib/schemas/params";
-import { DECODER_UPLOAD_MAX_BYTES, putTopicDecodersBodySchema, TopicDecodersSchema } from "@/lib/schemas/topic-decoders";
+import {
+  DECODER_UPLOAD_MAX_BYTES,
+  putTopicDecodersBodySchema,
+  TopicDecodersSchema,
+} from "@/lib/schemas/topic-decoders";
 import { defineRoute } from "@/server/http/define-route";
 import { deleteTopicDecoders, getTopicDecoders, putTopicDecoders } from "@/server/services/topics/topic-decoders";
 
@@ -23,7 +27,9 @@ export const PUT = defineRoute({
   body: putTopicDecodersBodySchema,
   bodyLimit: DECODER_UPLOAD_MAX_BYTES * 4,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await putTopicDecoders(params.clusterId, params.topicName, body, { actor: actor!, requestId }));
+    return Response.json(
+      await putTopicDecoders(params.clusterId, params.topicName, body, { actor: actor!, requestId }),
+    );
   },
 });
 

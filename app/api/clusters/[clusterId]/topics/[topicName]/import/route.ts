@@ -15,6 +15,8 @@ export const POST = defineRoute({
   body: importBodySchema,
   bodyLimit: IMPORT_MAX_BYTES * 2,
   async handler({ params, query, body, actor, requestId }) {
-    return Response.json(await importRecords(params.clusterId, params.topicName, body, query.dryRun, { actor, requestId }));
+    return Response.json(
+      await importRecords(params.clusterId, params.topicName, body, query.dryRun, { actor, requestId }),
+    );
   },
 });

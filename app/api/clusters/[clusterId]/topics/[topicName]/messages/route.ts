@@ -25,6 +25,8 @@ export const POST = defineRoute({
   body: produceBodySchema,
   bodyLimit: (params) => produceBodyLimit(params.clusterId, params.topicName),
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await produceMessage(params.clusterId, params.topicName, body, { actor: actor!, requestId }), { status: 201 });
+    return Response.json(await produceMessage(params.clusterId, params.topicName, body, { actor: actor!, requestId }), {
+      status: 201,
+    });
   },
 });

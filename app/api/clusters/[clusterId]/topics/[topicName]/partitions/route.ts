@@ -11,6 +11,8 @@ export const POST = defineRoute({
   params: topicParamsSchema,
   body: addPartitionsBodySchema,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await addPartitions(params.clusterId, params.topicName, body.count, { actor: actor!, requestId }));
+    return Response.json(
+      await addPartitions(params.clusterId, params.topicName, body.count, { actor: actor!, requestId }),
+    );
   },
 });

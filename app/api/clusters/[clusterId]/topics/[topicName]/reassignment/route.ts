@@ -1,5 +1,10 @@
 import { topicParamsSchema } from "@/lib/schemas/params";
-import { reassignmentStartBodySchema, ReassignmentStatusSchema, ReassignmentStartedSchema, ReassignmentCancelledSchema } from "@/lib/schemas/replicas";
+import {
+  reassignmentStartBodySchema,
+  ReassignmentStatusSchema,
+  ReassignmentStartedSchema,
+  ReassignmentCancelledSchema,
+} from "@/lib/schemas/replicas";
 import { defineRoute } from "@/server/http/define-route";
 import { cancelReassignment } from "@/server/services/replicas/cancel-reassignment";
 import { getReassignmentStatus } from "@/server/services/replicas/reassignment-status";
@@ -24,7 +29,9 @@ export const POST = defineRoute({
   params: topicParamsSchema,
   body: reassignmentStartBodySchema,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await startReassignment(params.clusterId, params.topicName, body, { actor, requestId }), { status: 202 });
+    return Response.json(await startReassignment(params.clusterId, params.topicName, body, { actor, requestId }), {
+      status: 202,
+    });
   },
 });
 

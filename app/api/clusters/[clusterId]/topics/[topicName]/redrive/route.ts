@@ -19,10 +19,25 @@ export const POST = defineRoute({
   query: dryRunQuerySchema,
   body: redriveBodySchema,
   async handler({ params, query, body, actor, requestId }) {
-    const { rateLimit, maxRecords, preset: _a, header: _b, removeErrorHeaders: _c, errorHeaderPrefix: _d, keepTimestamps: _e, ...selection } = body;
+    const {
+      rateLimit,
+      maxRecords,
+      preset: _a,
+      header: _b,
+      removeErrorHeaders: _c,
+      errorHeaderPrefix: _d,
+      keepTimestamps: _e,
+      ...selection
+    } = body;
     const access = { actor, requestId };
     const target = redriveTarget(params.clusterId, body);
-    if (query.dryRun) return Response.json(await dryRunReplay(params.clusterId, params.topicName, { ...selection, maxRecords }, target, access));
-    return Response.json(await startReplayJob(params.clusterId, params.topicName, selection, { rateLimit, maxRecords }, target, access), { status: 202 });
+    if (query.dryRun)
+      return Response.json(
+        await dryRunReplay(params.clusterId, params.topicName, { ...selection, maxRecords }, target, access),
+      );
+    return Response.json(
+      await startReplayJob(params.clusterId, params.topicName, selection, { rateLimit, maxRecords }, target, access),
+      { status: 202 },
+    );
   },
 });

@@ -21,7 +21,26 @@ export const POST = defineRoute({
   async handler({ params, query, body, actor, requestId }) {
     const { rateLimit, maxRecords, destination: _d, keepTimestamps: _t, keepPartition: _p, ...selection } = body;
     const access = { actor, requestId };
-    if (query.dryRun) return Response.json(await dryRunReplay(params.clusterId, params.topicName, { ...selection, maxRecords }, replayTarget(body), access));
-    return Response.json(await startReplayJob(params.clusterId, params.topicName, selection, { rateLimit, maxRecords }, replayTarget(body), access), { status: 202 });
+    if (query.dryRun)
+      return Response.json(
+        await dryRunReplay(
+          params.clusterId,
+          params.topicName,
+          { ...selection, maxRecords },
+          replayTarget(body),
+          access,
+        ),
+      );
+    return Response.json(
+      await startReplayJob(
+        params.clusterId,
+        params.topicName,
+        selection,
+        { rateLimit, maxRecords },
+        replayTarget(body),
+        access,
+      ),
+      { status: 202 },
+    );
   },
 });

@@ -10,7 +10,11 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
   return { title: decodeSegment((await params).name) || "Connector" };
 }
 
-export default async function ConnectorPage({ params }: { params: Promise<{ clusterId: string; connectId: string; name: string }> }) {
+export default async function ConnectorPage({
+  params,
+}: {
+  params: Promise<{ clusterId: string; connectId: string; name: string }>;
+}) {
   await requirePageAccess("connect:read", (await params).clusterId);
   const { cluster, connectId, name } = connectPageParams(await params);
   const blocked = await blockedReason(cluster, "connect:manage", CONNECT_READ_ONLY, name!);

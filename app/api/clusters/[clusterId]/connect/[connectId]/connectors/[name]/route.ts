@@ -27,7 +27,12 @@ export const PUT = defineRoute({
   body: updateConnectorConfigBodySchema,
   bodyLimit: 512 * 1024,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await updateConnectorConfig(params.clusterId, params.connectId, params.name, body.config, { actor: actor!, requestId }));
+    return Response.json(
+      await updateConnectorConfig(params.clusterId, params.connectId, params.name, body.config, {
+        actor: actor!,
+        requestId,
+      }),
+    );
   },
 });
 
@@ -37,6 +42,8 @@ export const DELETE = defineRoute({
   scope,
   params: connectorParamsSchema,
   async handler({ params, actor, requestId }) {
-    return Response.json(await deleteConnector(params.clusterId, params.connectId, params.name, { actor: actor!, requestId }));
+    return Response.json(
+      await deleteConnector(params.clusterId, params.connectId, params.name, { actor: actor!, requestId }),
+    );
   },
 });

@@ -14,6 +14,11 @@ export const POST = defineRoute({
   query: dryRunQuerySchema,
   body: resetOffsetsBodySchema,
   async handler({ params, query, body, actor, requestId }) {
-    return Response.json(await resetGroupOffsets(params.clusterId, params.groupId, body, { dryRun: query.dryRun, audit: { actor: actor!, requestId } }));
+    return Response.json(
+      await resetGroupOffsets(params.clusterId, params.groupId, body, {
+        dryRun: query.dryRun,
+        audit: { actor: actor!, requestId },
+      }),
+    );
   },
 });

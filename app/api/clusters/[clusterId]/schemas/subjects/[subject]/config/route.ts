@@ -20,6 +20,8 @@ export const PUT = defineRoute({
   params: subjectParamsSchema,
   body: setCompatibilityBodySchema,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await setCompatibilityLevel(params.clusterId, params.subject, body.compatibility, { actor: actor!, requestId }));
+    return Response.json(
+      await setCompatibilityLevel(params.clusterId, params.subject, body.compatibility, { actor: actor!, requestId }),
+    );
   },
 });

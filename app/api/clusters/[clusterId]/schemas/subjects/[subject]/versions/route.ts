@@ -13,6 +13,8 @@ export const POST = defineRoute({
   // A schema may be 1 MB of text; JSON escapes can double it.
   bodyLimit: 3 * 1024 * 1024,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await registerSchema(params.clusterId, params.subject, body, { actor: actor!, requestId }), { status: 201 });
+    return Response.json(await registerSchema(params.clusterId, params.subject, body, { actor: actor!, requestId }), {
+      status: 201,
+    });
   },
 });

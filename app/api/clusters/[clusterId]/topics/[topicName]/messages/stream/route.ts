@@ -14,7 +14,16 @@ export const GET = defineRoute({
   params: topicParamsSchema,
   query: streamQuerySchema,
   async handler({ params, query, request, actor, requestId }) {
-    const stream = await openMessageStream(params.clusterId, params.topicName, query, request.headers.get("last-event-id"), { actor, requestId });
-    return sseResponse(request, stream.events, { onClose: stream.close, maxDurationMs: query.follow ? 30 * 60_000 : 60 * 60_000 });
+    const stream = await openMessageStream(
+      params.clusterId,
+      params.topicName,
+      query,
+      request.headers.get("last-event-id"),
+      { actor, requestId },
+    );
+    return sseResponse(request, stream.events, {
+      onClose: stream.close,
+      maxDurationMs: query.follow ? 30 * 60_000 : 60 * 60_000,
+    });
   },
 });

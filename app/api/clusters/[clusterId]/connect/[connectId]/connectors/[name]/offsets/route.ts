@@ -1,4 +1,9 @@
-import { alterOffsetsBodySchema, connectorParamsSchema, ConnectorOffsetsSchema, ConnectMessageSchema } from "@/lib/schemas/connect";
+import {
+  alterOffsetsBodySchema,
+  connectorParamsSchema,
+  ConnectorOffsetsSchema,
+  ConnectMessageSchema,
+} from "@/lib/schemas/connect";
 import { defineRoute } from "@/server/http/define-route";
 import { getConnectorOffsets } from "@/server/services/connect/read-connect";
 import { alterConnectorOffsets, resetConnectorOffsets } from "@/server/services/connect/write-connect";
@@ -25,7 +30,9 @@ export const PATCH = defineRoute({
   body: alterOffsetsBodySchema,
   bodyLimit: 1024 * 1024,
   async handler({ params, body, actor, requestId }) {
-    return Response.json(await alterConnectorOffsets(params.clusterId, params.connectId, params.name, body, { actor: actor!, requestId }));
+    return Response.json(
+      await alterConnectorOffsets(params.clusterId, params.connectId, params.name, body, { actor: actor!, requestId }),
+    );
   },
 });
 
@@ -36,6 +43,8 @@ export const DELETE = defineRoute({
   scope,
   params: connectorParamsSchema,
   async handler({ params, actor, requestId }) {
-    return Response.json(await resetConnectorOffsets(params.clusterId, params.connectId, params.name, { actor: actor!, requestId }));
+    return Response.json(
+      await resetConnectorOffsets(params.clusterId, params.connectId, params.name, { actor: actor!, requestId }),
+    );
   },
 });

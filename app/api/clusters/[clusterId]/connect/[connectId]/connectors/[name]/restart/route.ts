@@ -12,6 +12,9 @@ export const POST = defineRoute({
   params: connectorParamsSchema,
   query: restartQuerySchema,
   async handler({ params, query, actor, requestId }) {
-    return Response.json(await restartConnector(params.clusterId, params.connectId, params.name, query, { actor: actor!, requestId }), { status: 202 });
+    return Response.json(
+      await restartConnector(params.clusterId, params.connectId, params.name, query, { actor: actor!, requestId }),
+      { status: 202 },
+    );
   },
 });

@@ -10,6 +10,9 @@ export const POST = defineRoute({
   scope: ({ params }) => params.name,
   params: connectorParamsSchema,
   async handler({ params, actor, requestId }) {
-    return Response.json(await connectorAction(params.clusterId, params.connectId, params.name, "stop", { actor: actor!, requestId }), { status: 202 });
+    return Response.json(
+      await connectorAction(params.clusterId, params.connectId, params.name, "stop", { actor: actor!, requestId }),
+      { status: 202 },
+    );
   },
 });

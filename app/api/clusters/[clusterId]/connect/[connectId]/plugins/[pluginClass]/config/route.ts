@@ -22,6 +22,8 @@ export const POST = defineRoute({
   body: validateConfigBodySchema,
   bodyLimit: 512 * 1024,
   async handler({ params, body }) {
-    return Response.json(await validatePluginConfig(params.clusterId, params.connectId, params.pluginClass, body.config));
+    return Response.json(
+      await validatePluginConfig(params.clusterId, params.connectId, params.pluginClass, body.config),
+    );
   },
 });

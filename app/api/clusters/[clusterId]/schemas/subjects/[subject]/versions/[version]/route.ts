@@ -1,4 +1,9 @@
-import { permanentQuerySchema, schemaVersionParamsSchema, SchemaVersionSchema, DeleteSchemaResultSchema } from "@/lib/schemas/schemas";
+import {
+  permanentQuerySchema,
+  schemaVersionParamsSchema,
+  SchemaVersionSchema,
+  DeleteSchemaResultSchema,
+} from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
 import { deleteSchemaVersion } from "@/server/services/schemas/delete-schema-version";
 import { getSchemaVersion } from "@/server/services/schemas/get-schema-version";
@@ -21,6 +26,11 @@ export const DELETE = defineRoute({
   params: schemaVersionParamsSchema,
   query: permanentQuerySchema,
   async handler({ params, query, actor, requestId }) {
-    return Response.json(await deleteSchemaVersion(params.clusterId, params.subject, params.version, query.permanent, { actor: actor!, requestId }));
+    return Response.json(
+      await deleteSchemaVersion(params.clusterId, params.subject, params.version, query.permanent, {
+        actor: actor!,
+        requestId,
+      }),
+    );
   },
 });

@@ -16,6 +16,12 @@ export const GET = defineRoute({
   query,
   async handler({ params, query, actor, requestId }) {
     const formats = { keyFormat: query.keyFormat, valueFormat: query.valueFormat };
-    return Response.json({ message: await getMessage(params.clusterId, params.topicName, params.partition, BigInt(params.offset), formats, { actor, requestId, unmasked: query.unmasked }) });
+    return Response.json({
+      message: await getMessage(params.clusterId, params.topicName, params.partition, BigInt(params.offset), formats, {
+        actor,
+        requestId,
+        unmasked: query.unmasked,
+      }),
+    });
   },
 });

@@ -10,6 +10,9 @@ export const POST = defineRoute({
   scope: ({ params }) => params.name,
   params: connectorTaskParamsSchema,
   async handler({ params, actor, requestId }) {
-    return Response.json(await restartTask(params.clusterId, params.connectId, params.name, params.taskId, { actor: actor!, requestId }), { status: 202 });
+    return Response.json(
+      await restartTask(params.clusterId, params.connectId, params.name, params.taskId, { actor: actor!, requestId }),
+      { status: 202 },
+    );
   },
 });
