@@ -1,11 +1,14 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import pluginQuery from "@tanstack/eslint-plugin-query";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
   ...nextTs,
   ...pluginQuery.configs["flat/recommended"],
+  // Layout is Prettier's (npm run format); the rules below are about meaning, never spacing.
+  prettier,
   {
     ignores: [
       ".next/**",
@@ -21,6 +24,10 @@ const config = [
     rules: {
       "@tanstack/query/prefer-query-options": "error",
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // An if whose body spans lines has braces, and both branches of an if/else agree.
+      curly: ["error", "multi-line", "consistent"],
+      // (a(), b()) hides a statement inside an expression: write a block.
+      "no-sequences": "error",
     },
   },
   {

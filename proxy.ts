@@ -35,8 +35,9 @@ export function proxy(request: NextRequest) {
 
   if (pathname.startsWith("/api/")) {
     const response = NextResponse.next();
-    for (const [k, v] of Object.entries({ ...securityHeaders({ https }), "Content-Security-Policy": API_CSP }))
+    for (const [k, v] of Object.entries({ ...securityHeaders({ https }), "Content-Security-Policy": API_CSP })) {
       response.headers.set(k, v);
+    }
     return response;
   }
 
@@ -53,8 +54,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [k, v] of Object.entries({ ...securityHeaders({ https }), "Content-Security-Policy": csp }))
+  for (const [k, v] of Object.entries({ ...securityHeaders({ https }), "Content-Security-Policy": csp })) {
     response.headers.set(k, v);
+  }
   return response;
 }
 

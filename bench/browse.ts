@@ -39,8 +39,9 @@ const raw: Awaited<ReturnType<typeof rawKafkajsScan>>[] = [];
 for (let i = 0; i < runs; i++) {
   raw.push(await rawKafkajsScan(w.topic, records));
   ours.push(await sluiceScan(w.topic, "start=oldest"));
-  if (ours.at(-1)!.records !== records)
+  if (ours.at(-1)!.records !== records) {
     console.log(`  ! Sluice delivered ${ours.at(-1)!.records} of ${records} records`);
+  }
 }
 const kcat = kcatScan(w.topic);
 const rate = (n: number, ms: number) => n / (ms / 1000);

@@ -52,11 +52,12 @@ if (missing.length) {
   const producer = kafka.producer();
   await producer.connect();
   for (const topic of missing) {
-    for (let p = 0; p < PARTITIONS; p++)
+    for (let p = 0; p < PARTITIONS; p++) {
       await producer.send({
         topic,
         messages: Array.from({ length: 200 }, (_, i) => ({ partition: p, value: `r${i}` })),
       });
+    }
   }
   await producer.disconnect();
 }
@@ -110,13 +111,16 @@ async function sluice(): Promise<{ ms: number; lags: Map<string, number> }> {
   if (page.total !== GROUPS) throw new Error(`Sluice listed ${page.total} groups, expected ${GROUPS}`);
   const snap = await getGroupSnapshot(CLUSTER_ID);
   const lags = new Map<string, number>();
-  for (const g of snap.groups)
-    if (g.groupId.startsWith(PREFIX))
-      for (const c of g.committed)
+  for (const g of snap.groups) {
+    if (g.groupId.startsWith(PREFIX)) {
+      for (const c of g.committed) {
         lags.set(
           `${g.groupId} ${c.topic} ${c.partition}`,
           partitionLag(snap.ends, c.topic, c.partition, c.offset) ?? -1,
         );
+      }
+    }
+  }
   return { ms, lags };
 }
 
@@ -137,8 +141,9 @@ async function naive(): Promise<number> {
   for (const groupId of groupIds) {
     const offsets = await a.fetchOffsets({ groupId });
     for (const t of offsets) {
-      if (!ends.has(t.topic))
+      if (!ends.has(t.topic)) {
         ends.set(t.topic, new Map((await a.fetchTopicOffsets(t.topic)).map((o) => [o.partition, Number(o.high)])));
+      }
     }
   }
   const ms = performance.now() - t0;
@@ -180,8 +185,9 @@ function cli(): { ms: number; lags: Map<string, number> } {
   for (const line of out.split("\n")) {
     const f = line.trim().split(/\s+/);
     // GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG CONSUMER-ID HOST CLIENT-ID
-    if (f.length >= 6 && f[0].startsWith(PREFIX) && /^\d+$/.test(f[2]) && f[3] !== "-")
+    if (f.length >= 6 && f[0].startsWith(PREFIX) && /^\d+$/.test(f[2]) && f[3] !== "-") {
       lags.set(`${f[0]} ${f[1]} ${f[2]}`, Number(f[5]));
+    }
   }
   return { ms, lags };
 }

@@ -24,8 +24,9 @@ await admin.connect();
 const names = Array.from({ length: TOPICS }, (_, i) => `bench.stream.t${String(i).padStart(3, "0")}`);
 const existing = new Set(await admin.listTopics());
 const missing = names.filter((n) => !existing.has(n));
-if (missing.length)
+if (missing.length) {
   await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 10 })), waitForLeaders: true });
+}
 // Groups with a committed offset each; kafkajs's setOffsets takes seconds per group, so only missing ones, 10 at a time.
 const haveGroups = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
 const wantGroups = Array.from({ length: GROUPS }, (_, i) => ({

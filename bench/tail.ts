@@ -46,10 +46,11 @@ w.port.postMessage({ type: "subscribe", key: "bench-" + Math.random().toString(3
 </script></body></html>`;
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
-  if (url.pathname === "/sluice-stream-worker.js")
+  if (url.pathname === "/sluice-stream-worker.js") {
     return void res
       .writeHead(200, { "content-type": "text/javascript" })
       .end(fs.readFileSync(path.join(ROOT, "public/sluice-stream-worker.js")));
+  }
   if (url.pathname === "/tail.html") return void res.writeHead(200, { "content-type": "text/html" }).end(page);
   if (url.pathname !== "/api/streams") return void res.writeHead(404).end();
   const abort = new AbortController();

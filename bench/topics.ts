@@ -85,10 +85,11 @@ type ColdResult = {
 async function waitQuiet(): Promise<string[]> {
   const t0 = Date.now();
   let busy = busyNeighbours();
-  if (busy.length)
+  if (busy.length) {
     log(
       `waiting up to ${WAIT_QUIET_S}s for neighbours to finish (timings would be skewed): ${busy.map((b) => b.slice(0, 80)).join("; ")}`,
     );
+  }
   while (busy.length && Date.now() - t0 < WAIT_QUIET_S * 1000) {
     await new Promise((r) => setTimeout(r, 5_000));
     busy = busyNeighbours();
@@ -154,8 +155,9 @@ function sameRows(
       x.partitions !== y.partitions ||
       x.replicationFactor !== y.replicationFactor ||
       x.records !== y.records
-    )
+    ) {
       return `no (row ${i}: ${JSON.stringify(x)} vs ${JSON.stringify(y)})`;
+    }
   }
   return `yes (${s.length} rows: names, partitions, RF, records)`;
 }
@@ -276,9 +278,12 @@ async function measure(w: Workload, admin: Admin): Promise<Phase> {
   for (let i = 0; i < REFRESH_TRIALS; i++) {
     await ensureFresh(true);
     const state = snapshotState();
-    if (state?.snapshot)
-      state.snapshot = { ...state.snapshot, at: Date.now() - 10_500 }; // served stale → background refresh
-    else await sleep(10_500);
+    if (state?.snapshot) {
+      state.snapshot = { ...state.snapshot, at: Date.now() - 10_500 };
+    } // served stale → background refresh
+    else {
+      await sleep(10_500);
+    }
     const h = monitorEventLoopDelay({ resolution: 10 });
     h.enable();
     const t = performance.now();
@@ -369,11 +374,13 @@ function report(phases: Phase[]): void {
     const ratio = median(p.sluice) / median(p.base);
     const cold = median(p.cold.sluice.map((c) => c.ms));
     log(`  ${p.w.key}: warm p95 ${fmtMs(p95(p.sluice))} ms ≤ ${warmGate} ms: ${mark(p95(p.sluice) <= warmGate)}`);
-    if (S)
+    if (S) {
       log(
         `  ${p.w.key}: cold p50 ${fmtMs(cold)} ms ≤ 2000 ms: ${mark(cold <= 2000)} (max ${fmtMs(Math.max(...p.cold.sluice.map((c) => c.ms)))} ms)`,
       );
-    else log(`  ${p.w.key}: cold p50 ${fmtMs(cold)} ms (no gate; stretch ≤ 3000 ms: ${mark(cold <= 3000)})`);
+    } else {
+      log(`  ${p.w.key}: cold p50 ${fmtMs(cold)} ms (no gate; stretch ≤ 3000 ms: ${mark(cold <= 3000)})`);
+    }
     log(`  ${p.w.key}: ours/kafkajs-script p50 ${ratio.toFixed(3)} ≤ 1.5: ${mark(ratio <= 1.5)}`);
     log(`  ${p.w.key}: loop delay p99 during refresh ${fmtMs(loopP99)} ms ≤ 50 ms: ${mark(loopP99 <= 50)}`);
   }

@@ -33,16 +33,18 @@ export function lineDiff(a: string, b: string): DiffRow[] {
   const m = right.length;
   if (n > 4000 || m > 4000) throw new Error("The schemas are too long to compare (more than 4,000 lines).");
   const lcs: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
       lcs[i][j] = left[i] === right[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
 
   const rows: DiffRow[] = [];
   let removed: { text: string; no: number }[] = [];
   let added: { text: string; no: number }[] = [];
   const flush = () => {
     const k = Math.min(removed.length, added.length);
-    for (let x = 0; x < k; x++)
+    for (let x = 0; x < k; x++) {
       rows.push({
         kind: "changed",
         left: removed[x].text,
@@ -50,6 +52,7 @@ export function lineDiff(a: string, b: string): DiffRow[] {
         right: added[x].text,
         rightNo: added[x].no,
       });
+    }
     for (const r of removed.slice(k)) rows.push({ kind: "removed", left: r.text, leftNo: r.no });
     for (const r of added.slice(k)) rows.push({ kind: "added", right: r.text, rightNo: r.no });
     removed = [];

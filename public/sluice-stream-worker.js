@@ -42,8 +42,9 @@ function reopen() {
 }
 
 async function run(abort) {
-  for (const key of subs.keys())
+  for (const key of subs.keys()) {
     post(key, { type: "status", status: { state: attempt ? "reconnecting" : "connecting", attempt } });
+  }
   let res;
   try {
     res = await fetch(`/api/streams?subs=${encodeSubs()}`, {
@@ -79,8 +80,11 @@ async function run(abort) {
           if (data.length) dispatch(event || "message", data.join("\n"));
           event = "";
           data = [];
-        } else if (line.startsWith("event:")) event = line.slice(6).trim();
-        else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+        } else if (line.startsWith("event:")) {
+          event = line.slice(6).trim();
+        } else if (line.startsWith("data:")) {
+          data.push(line.slice(5).replace(/^ /, ""));
+        }
       }
     }
   } catch (error) {

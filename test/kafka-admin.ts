@@ -15,11 +15,12 @@ export function testAdmin(): Admin {
   const createTopics = admin.createTopics.bind(admin);
   admin.createTopics = async (options) => {
     const created = await createTopics({ ...options, waitForLeaders: false });
-    if (options.waitForLeaders !== false && !options.validateOnly)
+    if (options.waitForLeaders !== false && !options.validateOnly) {
       await waitForLeaders(
         admin,
         options.topics.map((t) => t.topic),
       );
+    }
     return created;
   };
   return admin;

@@ -30,10 +30,11 @@ const escape = (segment: string) => encodeURIComponent(segment.replace(/~/g, "~0
 
 /** The document's path of a handler: by identity among the route modules, else by matching the URL's path. */
 function findPath(doc: Doc, handler: unknown, method: string, url: string): string | undefined {
-  if (handler)
+  if (handler) {
     for (const { file, module } of ROUTE_MODULES) {
       for (const m of METHODS) if (module[m] === handler && m === method) return routePath(file);
     }
+  }
   const pathname = new URL(url, "http://sluice.test").pathname;
   // Literal segments win over parameters (/requests/drift before /requests/{requestId}).
   const candidates = Object.keys(doc.paths).filter((p) => doc.paths[p][method.toLowerCase()]);
@@ -73,10 +74,11 @@ export function checkResponse(
   const key = [String(status), `${String(status)[0]}XX`, ...(status >= 400 ? ["default"] : [])].find(
     (k) => responses[k],
   );
-  if (!key)
+  if (!key) {
     throw new Error(
       `OpenAPI contract: ${where} answered ${status}, which the document does not list (${Object.keys(responses).join(", ")})`,
     );
+  }
   const content = responses[key].content;
   const isJson = /^application\/(.+\+)?json/.test(contentType ?? "");
   if (!content) return; // Documented without a body schema (the routes listed by test/api/openapi-responses).
@@ -86,16 +88,18 @@ export function checkResponse(
     );
   }
   if (!isJson) {
-    if (content["application/json"] && hasBody)
+    if (content["application/json"] && hasBody) {
       throw new Error(
         `OpenAPI contract: ${where} answered ${status} with ${contentType ?? "no content type"}, the document says application/json`,
       );
+    }
     return;
   }
   const pointer = `/paths/${escape(path)}/${m.toLowerCase()}/responses/${escape(key)}/content/${escape("application/json")}/schema`;
   const validate = validator(pointer);
-  if (!validate(body))
+  if (!validate(body)) {
     throw new Error(
       `OpenAPI contract: ${where} answered ${status} with a body its schema (responses.${key}) refuses:\n${describeErrors(validate.errors)}`,
     );
+  }
 }

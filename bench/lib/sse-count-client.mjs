@@ -23,8 +23,9 @@ while (!done) {
   while ((nl = buf.indexOf("\n")) !== -1) {
     const line = buf.slice(0, nl);
     buf = buf.slice(nl + 1);
-    if (line.startsWith("event: ")) event = line.slice(7);
-    else if (line.startsWith("data: ")) {
+    if (line.startsWith("event: ")) {
+      event = line.slice(7);
+    } else if (line.startsWith("data: ")) {
       const data = JSON.parse(line.slice(6));
       if (event === "messages") {
         if (records === 0 && data.messages.length) ttfr = performance.now() - started;
@@ -33,8 +34,11 @@ while (!done) {
         const now = performance.now();
         gapMax = Math.max(gapMax, now - lastProgress);
         lastProgress = now;
-      } else if (event === "done") done = data;
-      else if (event === "error") throw new Error(JSON.stringify(data));
+      } else if (event === "done") {
+        done = data;
+      } else if (event === "error") {
+        throw new Error(JSON.stringify(data));
+      }
     }
   }
 }

@@ -82,8 +82,9 @@ export async function ensureWorkload(w: Workload): Promise<{ created: number; pr
       try {
         // every broker, not just one, must answer for every topic (a topic error throws, and the loop retries)
         let md: Awaited<ReturnType<typeof metadataV12.api.async>> | undefined;
-        for (const connection of (await raw.connectToBrokers(null)).values())
+        for (const connection of (await raw.connectToBrokers(null)).values()) {
           md = await metadataV12.api.async(connection, names, false, false);
+        }
         const parts = (md?.topics ?? []).flatMap((t) =>
           t.partitions.map((p) => ({ topic: t.name ?? "", partition: p.partitionIndex, leader: p.leaderId })),
         );
@@ -93,10 +94,11 @@ export async function ensureWorkload(w: Workload): Promise<{ created: number; pr
         break;
       } catch (e) {
         if (Date.now() > deadline) throw e;
-        if (attempt % 10 === 0)
+        if (attempt % 10 === 0) {
           process.stdout.write(
             `\r  ${w.key}: waiting for the brokers to create every partition (${(e as Error).message}) ...`,
           );
+        }
         await new Promise((r) => setTimeout(r, 1_000));
         raw.clearMetadata();
       }
@@ -144,8 +146,9 @@ export async function deleteWorkload(w: Workload): Promise<number> {
   return withAdmin(async (admin) => {
     const existing = new Set(await admin.listTopics());
     const names = topicNames(w).filter((n) => existing.has(n));
-    for (let i = 0; i < names.length; i += CREATE_BATCH)
+    for (let i = 0; i < names.length; i += CREATE_BATCH) {
       await admin.deleteTopics({ topics: names.slice(i, i + CREATE_BATCH), timeout: 60_000 });
+    }
     return names.length;
   });
 }

@@ -13,12 +13,13 @@ import { AccessError } from "./access-error";
 import { BindingTable } from "./binding-table";
 
 function DecisionBadge({ d }: { d: Decision }) {
-  if (d.reason === "deny")
+  if (d.reason === "deny") {
     return (
       <Badge tone="bad" title="A DENY binding applies: DENY wins">
         denied
       </Badge>
     );
+  }
   if (d.reason === "allow") return <Badge tone="ok">allowed</Badge>;
   return (
     <span className="text-xs text-slate-400" title="No binding allows it">

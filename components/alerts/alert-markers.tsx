@@ -60,8 +60,9 @@ export function TopicAlertMarkers({ clusterId, topic }: { clusterId: string; top
     if (s.state !== "firing") return false;
     const p = kindOf.get(s.ruleId);
     if (!p) return false;
-    if (p.kind === "partitions")
+    if (p.kind === "partitions") {
       return !!detail?.partitions.some((x) => (p.condition === "offline" ? x.offline : x.underReplicated || x.offline));
+    }
     if (p.kind === "disk") {
       const m = /^broker (\d+) /.exec(s.subject);
       return !!m && brokers.has(Number(m[1]));

@@ -151,7 +151,7 @@ function RuleForm({ clusterId, disabled, manage }: { clusterId: string; disabled
     const channels: Record<string, unknown>[] = [];
     if (webhook.trim()) channels.push({ type: "webhook", url: webhook.trim(), ...(secret ? { secret } : {}) });
     if (slack.trim()) channels.push({ type: "slack", url: slack.trim() });
-    if (email.trim())
+    if (email.trim()) {
       channels.push({
         type: "email",
         to: email
@@ -159,6 +159,7 @@ function RuleForm({ clusterId, disabled, manage }: { clusterId: string; disabled
           .map((s) => s.trim())
           .filter(Boolean),
       });
+    }
     create.mutate({
       name,
       params: params(),
@@ -297,12 +298,13 @@ export function AlertsView({ clusterId, manage }: { clusterId: string; manage: A
   const silence = useCreateSilence(clusterId);
   const unsilence = useDeleteSilence(clusterId);
   if (isPending) return <Loading label="Loading alerts…" />;
-  if (error)
+  if (error) {
     return (
       <p role="alert" className="text-sm text-red-700">
         {error.message}
       </p>
     );
+  }
   const ruleName = (id: string | null) => (id ? (data.rules.find((r) => r.id === id)?.name ?? id) : "every rule");
   const ruleTeam = (id: string | null) => data.rules.find((r) => r.id === id)?.teamId ?? null;
   return (

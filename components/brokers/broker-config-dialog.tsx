@@ -147,7 +147,10 @@ export function BrokerConfigDialog({
                 <Select
                   id="broker-config-scope"
                   value={String(scope)}
-                  onChange={(e) => (setScope(e.target.value === "default" ? "default" : broker), reset())}
+                  onChange={(e) => {
+                    setScope(e.target.value === "default" ? "default" : broker);
+                    reset();
+                  }}
                   data-testid="broker-config-scope"
                 >
                   <option value={String(broker)}>Broker {broker} only</option>
@@ -163,7 +166,10 @@ export function BrokerConfigDialog({
               <Input
                 id="broker-config-key"
                 value={key}
-                onChange={(e) => (setKey(e.target.value), reset())}
+                onChange={(e) => {
+                  setKey(e.target.value);
+                  reset();
+                }}
                 className="font-mono"
                 autoComplete="off"
                 data-testid="broker-config-key"
@@ -173,7 +179,10 @@ export function BrokerConfigDialog({
               <Select
                 id="broker-config-op"
                 value={op}
-                onChange={(e) => (setOp(e.target.value as Op), reset())}
+                onChange={(e) => {
+                  setOp(e.target.value as Op);
+                  reset();
+                }}
                 data-testid="broker-config-op"
               >
                 {OPS.map((o) => (
@@ -188,7 +197,10 @@ export function BrokerConfigDialog({
                 <Input
                   id="broker-config-value"
                   value={value}
-                  onChange={(e) => (setValue(e.target.value), reset())}
+                  onChange={(e) => {
+                    setValue(e.target.value);
+                    reset();
+                  }}
                   className="font-mono"
                   autoComplete="off"
                   data-testid="broker-config-value"

@@ -80,8 +80,9 @@ export function BrokerConfigTable({ clusterId, brokerId }: { clusterId: string; 
   const canEdit = useCan(clusterId, "brokers:configure");
   const [editing, setEditing] = useState<Editing>(null);
   if (isPending) return <Loading label="Loading broker configuration…" />;
-  if (error)
+  if (error) {
     return <ErrorState title={`Could not load the configuration of broker ${brokerId}`} message={error.message} />;
+  }
   return (
     <>
       {canEdit ? (

@@ -16,12 +16,13 @@ export function BrokerDefaultsCard({ clusterId }: { clusterId: string }) {
   const canEdit = useCan(clusterId, "brokers:configure");
   const [editing, setEditing] = useState<{ key: string; value: string; op?: "set" | "reset" } | null>(null);
   if (isPending) return <Skeleton className="h-24" />;
-  if (error)
+  if (error) {
     return (
       <p className="text-sm text-red-700 dark:text-red-300" data-testid="broker-defaults-error">
         Could not load the cluster-wide broker configs: {error.message}
       </p>
     );
+  }
   return (
     <Card data-testid="broker-defaults">
       <CardHeader>

@@ -47,12 +47,13 @@ export function ClusterTruthCard({ clusterId }: { clusterId: string }) {
   const { data, error, isPending } = useQuery(clusterTruthOptions(clusterId));
   if (isPending) return <Skeleton className="h-40" />;
   // Compact: on an unreachable cluster the page's main table already shows the error state.
-  if (error)
+  if (error) {
     return (
       <p className="text-sm text-red-700 dark:text-red-300" data-testid="cluster-truth-error">
         Could not read the cluster&apos;s version and quorum: {error.message}
       </p>
     );
+  }
   const q = data.quorum;
   return (
     <Card data-testid="cluster-truth">

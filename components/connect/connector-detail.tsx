@@ -229,7 +229,7 @@ export function ConnectorDetailView({
   }, [liveKey, refetch, refetchOffsets]);
 
   if (q.isPending) return <Loading label="Loading the connector…" />;
-  if (q.error)
+  if (q.error) {
     return (
       <ErrorState
         title={
@@ -240,6 +240,7 @@ export function ConnectorDetailView({
         message={q.error.message}
       />
     );
+  }
   const d = q.data;
   const state = live?.state ?? d.state;
   const taskState = (id: number, fallback: string) => live?.tasks.find((t) => t.id === id)?.state ?? fallback;
@@ -516,7 +517,10 @@ export function ConnectorDetailView({
           busy={act.isPending}
           error={act.error?.message}
           onConfirm={run}
-          onClose={() => (act.reset(), setPending(null))}
+          onClose={() => {
+            act.reset();
+            setPending(null);
+          }}
         />
       ) : null}
     </div>

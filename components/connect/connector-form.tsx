@@ -104,9 +104,11 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
     : 0;
 
   const runValidate = () =>
-    validate
-      .mutateAsync({ className: pluginClass, config: { ...config, ...(name ? { name } : {}) } })
-      .then((v) => (setVerdict(v), setServerErrors({}), v));
+    validate.mutateAsync({ className: pluginClass, config: { ...config, ...(name ? { name } : {}) } }).then((v) => {
+      setVerdict(v);
+      setServerErrors({});
+      return v;
+    });
   const submit = async () => {
     setServerErrors({});
     const v = await runValidate().catch(() => null);
@@ -116,8 +118,9 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
       {
         onSuccess: (d) => router.push(paths.connector(clusterId, connectId, d.name)),
         onError: (e) => {
-          if (e instanceof ApiClientError)
+          if (e instanceof ApiClientError) {
             setServerErrors(Object.fromEntries(e.details.map((d) => [d.path.replace(/^config\./, ""), d.issue])));
+          }
         },
       },
     );

@@ -39,12 +39,13 @@ function TopicsCell({ topics }: { topics: string[] }) {
 
 /** Lag is the number people look for: amber and bold when behind, grey dash when it could not be read. */
 export function LagValue({ lag }: { lag: number | null }) {
-  if (lag === null)
+  if (lag === null) {
     return (
       <span className="text-slate-400" title="End offsets could not be read">
         —
       </span>
     );
+  }
   return (
     <span
       className={cn(
@@ -59,12 +60,13 @@ export function LagValue({ lag }: { lag: number | null }) {
 
 /** An estimated lag in time; "—" until enough end offsets have been sampled, "≈" when extrapolated past them. */
 export function LagTimeValue({ seconds, extrapolated = false }: { seconds: number | null; extrapolated?: boolean }) {
-  if (seconds === null)
+  if (seconds === null) {
     return (
       <span className="text-slate-400" title="Not enough sampled end offsets yet">
         —
       </span>
     );
+  }
   return (
     <span
       className="tabular-nums"

@@ -107,9 +107,9 @@ function PlanStep({
 
   const plan = (): ReassignmentPlanInput | null => {
     let candidate: unknown;
-    if (mode === "generate")
+    if (mode === "generate") {
       candidate = { mode, replicationFactor: rf.trim() === "" ? Number.NaN : Number(rf), brokers };
-    else {
+    } else {
       const parsed = parsePlanText(text);
       if ("error" in parsed) return (setFormError(parsed.error), null);
       candidate = { mode, partitions: parsed.partitions };
@@ -125,7 +125,10 @@ function PlanStep({
     if (!Number.isFinite(mb) || mb <= 0) return (setFormError("the throttle is a positive number of MB/s"), null);
     return Math.max(1024, Math.round(mb * 1024 * 1024));
   };
-  const reset = () => (preview.reset(), start.reset());
+  const reset = () => {
+    preview.reset();
+    start.reset();
+  };
 
   return (
     <form
@@ -142,7 +145,10 @@ function PlanStep({
             type="radio"
             name="mode"
             checked={mode === "generate"}
-            onChange={() => (setMode("generate"), reset())}
+            onChange={() => {
+              setMode("generate");
+              reset();
+            }}
             data-testid="reassign-mode-generate"
           />{" "}
           Generate a balanced plan
@@ -152,7 +158,10 @@ function PlanStep({
             type="radio"
             name="mode"
             checked={mode === "manual"}
-            onChange={() => (setMode("manual"), reset())}
+            onChange={() => {
+              setMode("manual");
+              reset();
+            }}
             data-testid="reassign-mode-manual"
           />{" "}
           Edit the plan by hand
@@ -171,7 +180,10 @@ function PlanStep({
               type="number"
               min={1}
               value={rf}
-              onChange={(e) => (setRf(e.target.value), reset())}
+              onChange={(e) => {
+                setRf(e.target.value);
+                reset();
+              }}
               data-testid="reassign-rf"
             />
           </Field>
@@ -182,12 +194,12 @@ function PlanStep({
                 <input
                   type="checkbox"
                   checked={brokers.includes(b.id)}
-                  onChange={(e) => (
+                  onChange={(e) => {
                     setBrokers((xs) =>
                       e.target.checked ? [...xs, b.id].sort((x, y) => x - y) : xs.filter((x) => x !== b.id),
-                    ),
-                    reset()
-                  )}
+                    );
+                    reset();
+                  }}
                   data-testid={`reassign-broker-${b.id}`}
                 />
                 Broker {b.id}{" "}
@@ -209,7 +221,10 @@ function PlanStep({
             rows={Math.min(10, status.partitions.length + 1)}
             className="font-mono"
             value={text}
-            onChange={(e) => (setText(e.target.value), reset())}
+            onChange={(e) => {
+              setText(e.target.value);
+              reset();
+            }}
             data-testid="reassign-plan"
           />
         </Field>
@@ -226,7 +241,10 @@ function PlanStep({
           min={0}
           step="any"
           value={throttle}
-          onChange={(e) => (setThrottle(e.target.value), start.reset())}
+          onChange={(e) => {
+            setThrottle(e.target.value);
+            start.reset();
+          }}
           placeholder="no throttle"
           data-testid="reassign-throttle"
         />
@@ -267,11 +285,12 @@ function PlanStep({
           onClick={() => {
             const p = plan();
             const t = throttleBytes();
-            if (p && t !== null)
+            if (p && t !== null) {
               start.mutate(
                 { plan: p, ...(t ? { throttleBytesPerSecond: t } : {}) },
                 { onSuccess: (r) => onStarted(r.moves.map((m) => m.partition)) },
               );
+            }
           }}
         >
           {start.isPending ? "Starting…" : "Start reassignment"}
@@ -368,7 +387,9 @@ function ProgressStep({
         setComplete(data);
         // The topic page behind the dialog shows the new replicas and replication factor.
         void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) });
-      } else if (e.event === "error") setStreamProblem(data.message);
+      } else if (e.event === "error") {
+        setStreamProblem(data.message);
+      }
     },
     [qc, clusterId],
   );

@@ -39,10 +39,11 @@ export function accessSpecLines(r: TopicRequestDto): string[] {
       ...Object.entries(s.config).map(([k, v]) => `${k} = ${v}`),
     ];
   }
-  if (r.kind === "quota")
+  if (r.kind === "quota") {
     return Object.entries((r.spec as QuotaSpec).values).map(
       ([k, v]) => `${k} = ${v} for ${(r.spec as QuotaSpec).principal}`,
     );
+  }
   const s = r.spec as RevokeSpec;
   return [
     `remove ${s.bindings.length} binding${s.bindings.length === 1 ? "" : "s"} of ${r.principal}`,
@@ -54,12 +55,13 @@ export function accessSpecLines(r: TopicRequestDto): string[] {
 export function RevokeAccess({ r }: { r: TopicRequestDto }) {
   const revoke = useRevokeAccess(r.clusterId, r.id);
   const [comment, setComment] = useState("");
-  if (r.revokedAt)
+  if (r.revokedAt) {
     return (
       <p className="text-sm text-slate-500" data-testid="request-revoked">
         This access was revoked.
       </p>
     );
+  }
   if (!r.can.revoke) return null;
   return (
     <div className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700">

@@ -56,7 +56,7 @@ function parseConfigLines(text: string): { values: Record<string, string>; bad: 
 }
 
 function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
-  if (isAccessKind(d.kind))
+  if (isAccessKind(d.kind)) {
     return {
       body: {
         kind: d.kind,
@@ -65,6 +65,7 @@ function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
         ...accessBody(d.kind, d.access),
       } as SubmitRequestBody,
     };
+  }
   const base = { topicName: d.topicName.trim(), teamId: d.teamId, justification: d.justification };
   const { values, bad } = parseConfigLines(d.configs);
   if (bad.length) return { error: `Write configs as key=value, one per line (not "${bad[0]}").` };

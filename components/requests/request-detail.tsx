@@ -36,11 +36,16 @@ function SpecLines({ r }: { r: TopicRequestDto }) {
   } else if (r.kind === "alter-configs") {
     for (const [k, v] of Object.entries(s.set as Record<string, string>)) lines.push(`set ${k} = ${v}`);
     for (const k of s.reset as string[]) lines.push(`reset ${k}`);
-    for (const g of (s.access ?? []) as { principal: string; operations: string[] }[])
+    for (const g of (s.access ?? []) as { principal: string; operations: string[] }[]) {
       lines.push(`grant ${g.principal}: ${g.operations.join(", ")}`);
-  } else if (r.kind === "add-partitions") lines.push(`raise partitions to ${s.partitions}`);
-  else if (r.kind === "delete") lines.push("delete the topic and its records");
-  else lines.push(...accessSpecLines(r));
+    }
+  } else if (r.kind === "add-partitions") {
+    lines.push(`raise partitions to ${s.partitions}`);
+  } else if (r.kind === "delete") {
+    lines.push("delete the topic and its records");
+  } else {
+    lines.push(...accessSpecLines(r));
+  }
   return (
     <ul className="space-y-0.5 font-mono text-sm" data-testid="request-spec">
       {lines.map((l) => (

@@ -34,7 +34,12 @@ export function DeleteSchemaDialog({ clusterId, subject, version, permanent, onC
       onConfirm={() =>
         mutation.mutate(
           { version, permanent },
-          { onSuccess: () => (onClose(), version === null ? router.push(paths.schemas(clusterId)) : undefined) },
+          {
+            onSuccess: () => {
+              onClose();
+              if (version === null) router.push(paths.schemas(clusterId));
+            },
+          },
         )
       }
       onClose={onClose}

@@ -78,11 +78,15 @@ export function RegisterSchemaDialog({
     .filter((r) => r.name || r.subject)
     .map((r) => ({ name: r.name, subject: r.subject, version: Number(r.version) }));
   const body = { schemaType, schema, force, references: refs };
-  const setRef = (i: number, patch: Partial<(typeof references)[number]>) => (
-    setReferences(references.map((r, j) => (j === i ? { ...r, ...patch } : r))),
-    edited()
-  );
-  const edited = () => (check.reset(), register.reset(), setForce(false));
+  const setRef = (i: number, patch: Partial<(typeof references)[number]>) => {
+    setReferences(references.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    edited();
+  };
+  const edited = () => {
+    check.reset();
+    register.reset();
+    setForce(false);
+  };
   const verdict = check.data;
   const canRegister = !!verdict && !check.isPending && !register.isPending && (!verdict.blocking || force);
 
@@ -91,12 +95,11 @@ export function RegisterSchemaDialog({
     register.mutate(
       { subject, body },
       {
-        onSuccess: (r) => (
-          onClose(),
-          onRegistered
-            ? onRegistered(r.version)
-            : router.push(`${paths.subject(clusterId, r.subject)}?version=${r.version}`)
-        ),
+        onSuccess: (r) => {
+          onClose();
+          if (onRegistered) onRegistered(r.version);
+          else router.push(`${paths.subject(clusterId, r.subject)}?version=${r.version}`);
+        },
       },
     );
 
@@ -129,7 +132,10 @@ export function RegisterSchemaDialog({
             <Input
               id="schema-subject"
               value={subject}
-              onChange={(e) => (setSubject(e.target.value), edited())}
+              onChange={(e) => {
+                setSubject(e.target.value);
+                edited();
+              }}
               className="font-mono"
               autoComplete="off"
               spellCheck={false}
@@ -141,7 +147,10 @@ export function RegisterSchemaDialog({
           <Select
             id="schema-type"
             value={schemaType}
-            onChange={(e) => (setSchemaType(e.target.value as SchemaType), edited())}
+            onChange={(e) => {
+              setSchemaType(e.target.value as SchemaType);
+              edited();
+            }}
             data-testid="schema-type-select"
           >
             {SCHEMA_TYPES.map((t) => (
@@ -162,7 +171,12 @@ export function RegisterSchemaDialog({
                   data-testid="schema-file-input"
                   onChange={(e) => {
                     const file = e.target.files?.[0];
-                    if (file) void file.text().then((text) => (setSchema(text), edited()));
+                    if (file) {
+                      void file.text().then((text) => {
+                        setSchema(text);
+                        edited();
+                      });
+                    }
                   }}
                 />
               </label>
@@ -173,7 +187,10 @@ export function RegisterSchemaDialog({
           <textarea
             id="schema-text"
             value={schema}
-            onChange={(e) => (setSchema(e.target.value), edited())}
+            onChange={(e) => {
+              setSchema(e.target.value);
+              edited();
+            }}
             rows={14}
             spellCheck={false}
             className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs focus:outline-none focus:ring-2 focus:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
@@ -217,7 +234,10 @@ export function RegisterSchemaDialog({
                 type="button"
                 size="sm"
                 variant="ghost"
-                onClick={() => (setReferences(references.filter((_, j) => j !== i)), edited())}
+                onClick={() => {
+                  setReferences(references.filter((_, j) => j !== i));
+                  edited();
+                }}
                 aria-label={`Remove reference ${i + 1}`}
               >
                 Remove

@@ -43,11 +43,13 @@ type Upload = {
 
 async function readUpload(files: FileList, kind: DecoderKind): Promise<Upload | string> {
   const list = [...files];
-  if (list.reduce((n, f) => n + f.size, 0) > DECODER_UPLOAD_MAX_BYTES)
+  if (list.reduce((n, f) => n + f.size, 0) > DECODER_UPLOAD_MAX_BYTES) {
     return `The files are larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB.`;
+  }
   if (kind === "avro") return { avroSchema: await list[0].text(), fileName: list[0].name };
-  if (list.every((f) => f.name.endsWith(".proto")))
+  if (list.every((f) => f.name.endsWith(".proto"))) {
     return { protoFiles: await Promise.all(list.map(async (f) => ({ name: f.name, content: await f.text() }))) };
+  }
   const bytes = new Uint8Array(await list[0].arrayBuffer());
   let bin = "";
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

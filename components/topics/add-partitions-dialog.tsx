@@ -71,7 +71,10 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
             type="number"
             min={current + 1}
             value={count}
-            onChange={(e) => (setCount(e.target.value), setError(undefined))}
+            onChange={(e) => {
+              setCount(e.target.value);
+              setError(undefined);
+            }}
             autoFocus
             aria-invalid={!!error || undefined}
             data-testid="partition-count-input"

@@ -78,11 +78,12 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
   // A reset has nothing to fill in: ask for its diff straight away.
   const resetKey = change.kind === "reset" ? change.key : null;
   useEffect(() => {
-    if (resetKey)
+    if (resetKey) {
       dryRun.mutate(
         { body: { reset: [resetKey] }, dryRun: true },
         { onSuccess: (d) => setDiff({ body: { reset: [resetKey] }, diff: d }) },
       );
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the dialog opens
   }, [resetKey]);
 
@@ -109,7 +110,15 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
       footer={
         <>
           {diff && change.kind !== "reset" ? (
-            <Button variant="ghost" className="mr-auto" onClick={() => (setDiff(null), apply.reset())} disabled={busy}>
+            <Button
+              variant="ghost"
+              className="mr-auto"
+              onClick={() => {
+                setDiff(null);
+                apply.reset();
+              }}
+              disabled={busy}
+            >
               Back
             </Button>
           ) : null}
@@ -156,7 +165,12 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
                 <ConfigKeySelect
                   id="config-key"
                   value={key}
-                  onChange={(k) => (setKey(k), setValue(""), setOp("set"), setFieldError(undefined))}
+                  onChange={(k) => {
+                    setKey(k);
+                    setValue("");
+                    setOp("set");
+                    setFieldError(undefined);
+                  }}
                   exclude={change.exclude}
                   testId="config-key-select"
                 />
@@ -201,7 +215,11 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
                   id="config-value"
                   configKey={key}
                   value={value}
-                  onChange={(v) => (setValue(v), setFieldError(undefined), dryRun.reset())}
+                  onChange={(v) => {
+                    setValue(v);
+                    setFieldError(undefined);
+                    dryRun.reset();
+                  }}
                   invalid={!!fieldError}
                   testId="config-value-input"
                 />

@@ -10,12 +10,13 @@ const Value = ({ v }: { v: string | null }) =>
 
 /** before → after for each changed key, as the broker's dry run reported it. */
 export function ConfigDiffView({ diff }: { diff: ConfigDiff }) {
-  if (!diff.changes.length)
+  if (!diff.changes.length) {
     return (
       <p className="text-sm text-slate-500" data-testid="config-diff-empty">
         Nothing would change: the topic already has this value.
       </p>
     );
+  }
   return (
     <table className="w-full text-sm" data-testid="config-diff">
       <thead className="text-left text-xs uppercase tracking-wide text-slate-500">

@@ -113,7 +113,10 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
           <>
             <Button
               variant="ghost"
-              onClick={() => (mutation.reset(), setPreview(null))}
+              onClick={() => {
+                mutation.reset();
+                setPreview(null);
+              }}
               disabled={mutation.isPending}
               data-testid="create-topic-back"
               className="mr-auto"

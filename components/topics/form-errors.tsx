@@ -23,8 +23,9 @@ const isCode = (issue: string) => /^[a-z]+(_[a-z]+)*$/.test(issue);
  */
 export function serverFieldErrors(error: unknown): FieldErrors {
   const out: FieldErrors = {};
-  if (error instanceof ApiClientError)
+  if (error instanceof ApiClientError) {
     for (const d of error.details) out[d.path] ??= isCode(d.issue) ? "see the message above" : d.issue;
+  }
   return out;
 }
 

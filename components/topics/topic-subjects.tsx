@@ -17,8 +17,9 @@ export function TopicSubjects({
 }) {
   const { data, error } = useQuery({ ...subjectListOptions(clusterId, {}), enabled: hasRegistry });
   if (!hasRegistry) return null;
-  if (error)
+  if (error) {
     return <p className="text-sm text-slate-500">Schemas: the registry could not be read ({error.message}).</p>;
+  }
   if (!data) return null;
   const mine = data.items.filter((s) => s.topic === topic);
   const row = (role: "key" | "value") => {

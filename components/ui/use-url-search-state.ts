@@ -24,8 +24,9 @@ export function useUrlSearchState<T extends Record<string, Value>>(
   const state = useMemo<T>(() => {
     const parsed = schema.parse(Object.fromEntries(params.entries()));
     const fromUrl = { ...defaults };
-    for (const key of Object.keys(defaults) as (keyof T)[])
+    for (const key of Object.keys(defaults) as (keyof T)[]) {
       if (parsed[key] !== undefined) fromUrl[key] = parsed[key] as T[keyof T];
+    }
     return pending?.params === params ? { ...fromUrl, ...pending.patch } : fromUrl;
   }, [params, pending, schema, defaults]);
 

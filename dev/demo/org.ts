@@ -106,8 +106,9 @@ async function main() {
   for (const t of [
     { name: "checkout", prefixes: ["shop."] },
     { name: "analytics", prefixes: ["analytics."] },
-  ])
+  ]) {
     expectOk(`team ${t.name}`, await call(admin, "POST", "/api/teams", t));
+  }
   const teams = (await call<{ teams: Team[] }>(admin, "GET", "/api/teams")).body.teams;
   const teamId = (name: string) => teams.find((t) => t.name === name)!.id;
 
@@ -191,7 +192,7 @@ async function main() {
       access("shop.shipments", "analytics.delivery-times", "The delivery-time report reads every shipment event."),
     );
     expectOk("access request shop.shipments", r);
-    if (r.status === 201)
+    if (r.status === 201) {
       expectOk(
         "approval of shop.shipments",
         await call(lead, "POST", `/api/clusters/${CLUSTER}/requests/${r.body.id}/decision`, {
@@ -199,6 +200,7 @@ async function main() {
           comment: "Read-only, fine.",
         }),
       );
+    }
   }
   if (!asked("access", "shop.orders")) {
     expectOk(

@@ -23,8 +23,9 @@ const sh = (script: string, ...args: string[]) =>
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, dead?: ChildProcess) {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (dead && dead.exitCode !== null)
+    if (dead && dead.exitCode !== null) {
       throw new Error(`${what}: the process exited (${dead.exitCode}); see ${RUN_DIR}`);
+    }
     if (await check().catch(() => false)) return;
     if (Date.now() > until) throw new Error(`${what}: not ready after ${timeoutMs} ms; see the logs in ${RUN_DIR}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -55,18 +56,20 @@ export function nginxConf(template: string): string {
     [/listen 127\.0\.0\.1:8080;/, `listen 127.0.0.1:${PROXY_PORT};`],
   ];
   return edits.reduce((conf, [from, to]) => {
-    if (!from.test(conf))
+    if (!from.test(conf)) {
       throw new Error(
         `deploy/nginx.conf changed: ${from} no longer matches; update e2e/replicas-proxy/global-setup.ts`,
       );
+    }
     return conf.replace(from, to);
   }, template);
 }
 
 export default async function globalSetup() {
   mkdirSync(path.join(RUN_DIR, "nginx-tmp"), { recursive: true });
-  for (const log of ["replica-1.log", "replica-2.log", "nginx.log", "nginx-access.log", "nginx-error.log"])
+  for (const log of ["replica-1.log", "replica-2.log", "nginx.log", "nginx-access.log", "nginx-error.log"]) {
     rmSync(path.join(RUN_DIR, log), { force: true });
+  }
   writeFileSync(PIDS_FILE, "");
   const stopInfra = ensureInfra();
   const children: ChildProcess[] = [];

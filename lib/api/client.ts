@@ -74,7 +74,8 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (
     error instanceof ApiClientError &&
     ((error.status >= 400 && error.status < 500) || error.status === 503 || error.status === 504)
-  )
+  ) {
     return false;
+  }
   return failureCount < 1;
 }

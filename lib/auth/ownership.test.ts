@@ -13,9 +13,11 @@ describe("prefixOwns", () => {
     expect(prefixOwns("*", "anything")).toBe(false);
   });
   it("never owns Kafka's internal topics", () => {
-    for (const p of ["_", "__", "__consumer*", "_*"])
-      for (const n of ["__consumer_offsets", "__transaction_state", "__share_group_state", "__x"])
+    for (const p of ["_", "__", "__consumer*", "_*"]) {
+      for (const n of ["__consumer_offsets", "__transaction_state", "__share_group_state", "__x"]) {
         expect(prefixOwns(p, n), `${p} ${n}`).toBe(false);
+      }
+    }
   });
 });
 

@@ -36,9 +36,11 @@ export const prefixesOwn = (prefixes: readonly string[], name: string) => prefix
  */
 export function prefixProblem(prefix: string): string | null {
   if (!prefix) return "a prefix is empty";
-  if (!/^[a-zA-Z0-9._-]+\*?$/.test(prefix))
+  if (!/^[a-zA-Z0-9._-]+\*?$/.test(prefix)) {
     return "prefixes use only letters, digits, '.', '_' and '-' (and a trailing '*' for a raw prefix)";
-  if (!/^[a-zA-Z0-9]/.test(prefix))
+  }
+  if (!/^[a-zA-Z0-9]/.test(prefix)) {
     return "a prefix starts with a letter or digit (names starting with '_' or '.' cannot be owned)";
+  }
   return null;
 }

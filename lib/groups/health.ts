@@ -26,11 +26,13 @@ const span = (w: Observation[]) => `${Math.round((w[w.length - 1].t - w[0].t) / 
  */
 export function evaluatePartition(window: Observation[], hasConsumer: boolean): PartitionHealth {
   const w = window.filter((o) => o.committed !== null);
-  if (w.length < MIN_WINDOW)
+  if (w.length < MIN_WINDOW) {
     return { status: "OK", rule: `not enough history yet (${w.length} of ${MIN_WINDOW} samples)` };
+  }
   for (let i = 1; i < w.length; i++) {
-    if (w[i].committed! < w[i - 1].committed!)
+    if (w[i].committed! < w[i - 1].committed!) {
       return { status: "REWIND", rule: `committed offset went back from ${w[i - 1].committed} to ${w[i].committed}` };
+    }
   }
   const lags = w.map((o) => lagOf(o)!);
   if (lags.some((l) => l === 0)) return { status: "OK", rule: `caught up at least once in the last ${span(w)}` };
@@ -66,11 +68,12 @@ export function evaluateGroup(partitions: { topic: string; partition: number; he
   let worst: (typeof partitions)[number] | undefined;
   for (const p of partitions) if (!worst || severity(p.health.status) > severity(worst.health.status)) worst = p;
   if (!worst) return { status: "OK", rule: "no committed offsets" };
-  if (worst.health.status === "OK")
+  if (worst.health.status === "OK") {
     return {
       status: "OK",
       rule: partitions.length === 1 ? worst.health.rule : `every partition OK (${partitions.length})`,
     };
+  }
   const others = partitions.filter((p) => p.health.status === worst!.health.status).length - 1;
   return {
     status: worst.health.status,
@@ -119,7 +122,7 @@ export function timeToCatchUp(
   if (dt <= 0) return { seconds: null, reason: "not enough history yet" };
   const consume = (last.committed - first.committed) / dt;
   const produce = (last.end - first.end) / dt;
-  if (consume <= produce)
+  if (consume <= produce) {
     return {
       seconds: null,
       reason:
@@ -127,5 +130,6 @@ export function timeToCatchUp(
           ? "not consuming"
           : `consuming ${consume.toFixed(1)}/s, slower than the ${produce.toFixed(1)}/s produced`,
     };
+  }
   return { seconds: lag / (consume - produce) };
 }

@@ -42,11 +42,12 @@ export const saveTeam = (v: { id?: string; body: object }) =>
   });
 export const deleteTeam = (id: string) =>
   fetch(paths.api.team(id), { method: "DELETE" }).then(async (r) => {
-    if (!r.ok)
+    if (!r.ok) {
       throw new Error(
         ((await r.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ??
           `Delete failed (${r.status})`,
       );
+    }
   });
 
 export const tokensOptions = () =>

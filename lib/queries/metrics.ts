@@ -67,10 +67,11 @@ export function useLiveMetrics(clusterId: string, scope: MetricsScope = {}) {
         if (p.success) qc.setQueryData<MetricsPoint[]>(key, (old = []) => merge(old, [p.data]));
       } else if (e.event === "lag") {
         const l = MetricsEvents.lag.safeParse(data);
-        if (l.success)
+        if (l.success) {
           qc.setQueryData<MetricsPoint[]>(key, (old = []) =>
             old.map((p) => (p.t === l.data.t ? { ...p, groups: l.data.groups } : p)),
           );
+        }
       } else if (e.event === "topics-changed") {
         void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
         void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });

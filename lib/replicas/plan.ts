@@ -11,8 +11,9 @@ export type Assignment = { partition: number; replicas: number[] };
  */
 export function generatePlan(current: Assignment[], brokers: number[], replicationFactor: number): Assignment[] {
   const allowed = [...new Set(brokers)].sort((a, b) => a - b);
-  if (replicationFactor > allowed.length)
+  if (replicationFactor > allowed.length) {
     throw new RangeError(`replication factor ${replicationFactor} exceeds the ${allowed.length} brokers chosen`);
+  }
   const load = new Map(allowed.map((b) => [b, 0]));
   const leaders = new Map(allowed.map((b) => [b, 0]));
   const sorted = [...current].sort((a, b) => a.partition - b.partition);

@@ -24,7 +24,7 @@ export function grantBindings(g: Grant): AclBinding[] {
     patternType: g.resource.patternType,
     operation,
   }));
-  if (g.group)
+  if (g.group) {
     out.push({
       ...common,
       resourceType: "GROUP",
@@ -32,6 +32,7 @@ export function grantBindings(g: Grant): AclBinding[] {
       patternType: g.group.patternType,
       operation: "READ",
     });
+  }
   return out;
 }
 
@@ -73,14 +74,14 @@ export function accessViolations(
     });
   }
   const name = g.resource.name;
-  if (name === "*" || name.includes("*"))
+  if (name === "*" || name.includes("*")) {
     out.push({ path: at("resource.name"), issue: "a grant names one topic or one prefix, never a wildcard" });
-  else if (isInternalName(name))
+  } else if (isInternalName(name)) {
     out.push({
       path: at("resource.name"),
       issue: `"${name}" is one of Kafka's internal topics; no team can be granted access to it`,
     });
-  else if (g.resource.patternType === "PREFIXED" && !ctx.teams.some((t) => prefixesOwn(t.prefixes, name))) {
+  } else if (g.resource.patternType === "PREFIXED" && !ctx.teams.some((t) => prefixesOwn(t.prefixes, name))) {
     out.push({
       path: at("resource.name"),
       issue: `a prefixed grant must lie inside a team's prefixes; "${name}" is not owned by any team (ask for a literal topic, or a longer prefix)`,

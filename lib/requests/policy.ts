@@ -26,10 +26,12 @@ function retentionViolation(policy: Policy, value: string | undefined): string |
   if (value === undefined) return null;
   // -1 keeps data forever: above any maximum.
   const v = BigInt(value);
-  if (policy.maxRetentionMs && (v < 0n || v > BigInt(policy.maxRetentionMs)))
+  if (policy.maxRetentionMs && (v < 0n || v > BigInt(policy.maxRetentionMs))) {
     return `retention.ms ${value === "-1" ? "-1 (forever)" : value} is above the maximum of ${fmtMs(policy.maxRetentionMs)}`;
-  if (policy.minRetentionMs && v >= 0n && v < BigInt(policy.minRetentionMs))
+  }
+  if (policy.minRetentionMs && v >= 0n && v < BigInt(policy.minRetentionMs)) {
     return `retention.ms ${value} is below the minimum of ${fmtMs(policy.minRetentionMs)}`;
+  }
   return null;
 }
 
@@ -59,38 +61,45 @@ export function checkPolicy(policy: Policy, teamPrefixes: string[], input: Topic
     out.push({ path: "topicName", issue: `the name must match the pattern ${policy.namePattern}` });
   }
   if (input.kind === "create" || input.kind === "add-partitions") {
-    if (input.partitions < policy.minPartitions)
+    if (input.partitions < policy.minPartitions) {
       out.push({
         path: "partitions",
         issue: `${input.partitions} partitions is below the minimum of ${policy.minPartitions}`,
       });
-    if (input.partitions > policy.maxPartitions)
+    }
+    if (input.partitions > policy.maxPartitions) {
       out.push({
         path: "partitions",
         issue: `${input.partitions} partitions is above the maximum of ${policy.maxPartitions}`,
       });
+    }
   }
   if (input.kind === "create") {
-    if (input.replicationFactor < policy.minReplication)
+    if (input.replicationFactor < policy.minReplication) {
       out.push({
         path: "replicationFactor",
         issue: `replication factor ${input.replicationFactor} is below the minimum of ${policy.minReplication}`,
       });
-    if (input.replicationFactor > policy.maxReplication)
+    }
+    if (input.replicationFactor > policy.maxReplication) {
       out.push({
         path: "replicationFactor",
         issue: `replication factor ${input.replicationFactor} is above the maximum of ${policy.maxReplication}`,
       });
-    for (const key of policy.requiredConfigs)
+    }
+    for (const key of policy.requiredConfigs) {
       if (!(key in input.configs)) out.push({ path: `configs.${key}`, issue: `${key} must be set` });
+    }
   }
   const configs = input.kind === "create" ? input.configs : input.kind === "alter-configs" ? input.set : {};
   const retention = retentionViolation(policy, configs["retention.ms"]);
   if (retention) out.push({ path: "configs.retention.ms", issue: retention });
   if (input.kind === "alter-configs") {
-    for (const key of input.reset)
-      if (policy.requiredConfigs.includes(key))
+    for (const key of input.reset) {
+      if (policy.requiredConfigs.includes(key)) {
         out.push({ path: `reset.${key}`, issue: `${key} is required by the policy and cannot be reset` });
+      }
+    }
   }
   return out;
 }

@@ -116,10 +116,12 @@ export const browseQuerySchema = z
     cursor: z.string().max(20_000).optional(),
   })
   .superRefine((q, ctx) => {
-    if (!q.cursor && q.start === "offset" && q.offset === undefined)
+    if (!q.cursor && q.start === "offset" && q.offset === undefined) {
       ctx.addIssue({ code: "custom", path: ["offset"], message: "start=offset needs an offset" });
-    if (!q.cursor && q.start === "timestamp" && q.timestamp === undefined)
+    }
+    if (!q.cursor && q.start === "timestamp" && q.timestamp === undefined) {
       ctx.addIssue({ code: "custom", path: ["timestamp"], message: "start=timestamp needs a timestamp" });
+    }
   });
 export type BrowseQuery = z.output<typeof browseQuerySchema>;
 
@@ -172,12 +174,15 @@ export const streamQuerySchema = z
     maxResults: z.coerce.number().int().min(1).max(1_000_000).optional(),
   })
   .superRefine((q, ctx) => {
-    if (q.start === "offset" && q.offset === undefined)
+    if (q.start === "offset" && q.offset === undefined) {
       ctx.addIssue({ code: "custom", path: ["offset"], message: "start=offset needs an offset" });
-    if (q.start === "timestamp" && q.timestamp === undefined)
+    }
+    if (q.start === "timestamp" && q.timestamp === undefined) {
       ctx.addIssue({ code: "custom", path: ["timestamp"], message: "start=timestamp needs a timestamp" });
-    if (q.from !== undefined && q.to !== undefined && q.from > q.to)
+    }
+    if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "'to' is before 'from'" });
+    }
   });
 export type StreamQuery = z.output<typeof streamQuerySchema>;
 
@@ -209,8 +214,9 @@ export const produceBodySchema = z
   })
   .superRefine((b, ctx) => {
     for (const part of ["key", "value"] as const) {
-      if (b[part].format === "schema" && !b[part].subject)
+      if (b[part].format === "schema" && !b[part].subject) {
         ctx.addIssue({ code: "custom", path: [part, "subject"], message: "schema encoding needs a subject" });
+      }
       if (b[part].format === "json") {
         try {
           JSON.parse(b[part].data);

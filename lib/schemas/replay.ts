@@ -32,12 +32,15 @@ const refineSelection = (
   b: { start: string; offset?: string; timestamp?: number; from?: number; to?: number },
   ctx: z.RefinementCtx,
 ) => {
-  if (b.start === "offset" && b.offset === undefined)
+  if (b.start === "offset" && b.offset === undefined) {
     ctx.addIssue({ code: "custom", path: ["offset"], message: "start=offset needs an offset" });
-  if (b.start === "timestamp" && b.timestamp === undefined)
+  }
+  if (b.start === "timestamp" && b.timestamp === undefined) {
     ctx.addIssue({ code: "custom", path: ["timestamp"], message: "start=timestamp needs a timestamp" });
-  if (b.from !== undefined && b.to !== undefined && b.from > b.to)
+  }
+  if (b.from !== undefined && b.to !== undefined && b.from > b.to) {
     ctx.addIssue({ code: "custom", path: ["to"], message: "'to' is before 'from'" });
+  }
 };
 
 export const replayBodySchema = z
@@ -65,12 +68,13 @@ export const redriveBodySchema = z
   })
   .superRefine((b, ctx) => {
     refineSelection(b, ctx);
-    if (!b.preset && !b.header)
+    if (!b.preset && !b.header) {
       ctx.addIssue({
         code: "custom",
         path: ["header"],
         message: "name the header that carries the original topic, or pick a preset",
       });
+    }
   });
 export type RedriveBody = z.output<typeof redriveBodySchema>;
 

@@ -80,27 +80,33 @@ export const decoderSideSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    if (s.kind === "protobuf" && !s.messageType)
+    if (s.kind === "protobuf" && !s.messageType) {
       ctx.addIssue({ code: "custom", path: ["messageType"], message: "protobuf needs the message type" });
-    if (s.descriptorSet && s.protoFiles)
+    }
+    if (s.descriptorSet && s.protoFiles) {
       ctx.addIssue({
         code: "custom",
         path: ["protoFiles"],
         message: "give a descriptor set or .proto files, not both",
       });
-    if (s.kind !== "protobuf" && (s.descriptorSet || s.protoFiles || s.messageType))
+    }
+    if (s.kind !== "protobuf" && (s.descriptorSet || s.protoFiles || s.messageType)) {
       ctx.addIssue({ code: "custom", path: ["kind"], message: "descriptor and message type are for protobuf only" });
-    if (s.kind !== "avro" && s.avroSchema)
+    }
+    if (s.kind !== "avro" && s.avroSchema) {
       ctx.addIssue({ code: "custom", path: ["avroSchema"], message: "an Avro schema is for avro only" });
-    if (s.kind !== "string" && s.charset)
+    }
+    if (s.kind !== "string" && s.charset) {
       ctx.addIssue({ code: "custom", path: ["charset"], message: "a charset is for string only" });
+    }
     const total = (s.protoFiles ?? []).reduce((n, f) => n + f.content.length, 0);
-    if (total > DECODER_UPLOAD_MAX_BYTES)
+    if (total > DECODER_UPLOAD_MAX_BYTES) {
       ctx.addIssue({
         code: "custom",
         path: ["protoFiles"],
         message: `the .proto files are larger than ${DECODER_UPLOAD_MAX_BYTES / 1024} KiB together`,
       });
+    }
   });
 export type DecoderSideInput = z.input<typeof decoderSideSchema>;
 

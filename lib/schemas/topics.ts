@@ -144,9 +144,11 @@ export type CreateTopicResult = z.infer<typeof CreateTopicResultSchema>;
 const configListItemsSchema = z
   .record(z.string(), z.string().min(1, "give the items, comma-separated").max(10_000))
   .superRefine((configs, ctx) => {
-    for (const key of Object.keys(configs))
-      if (!TOPIC_CONFIG_KEYS.has(key))
+    for (const key of Object.keys(configs)) {
+      if (!TOPIC_CONFIG_KEYS.has(key)) {
         ctx.addIssue({ code: "custom", path: [key], message: `unknown topic config "${key}"` });
+      }
+    }
   });
 
 /** IncrementalAlterConfigs operations: set, reset (delete the override), append and subtract list items; one op per key. */

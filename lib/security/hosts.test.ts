@@ -6,8 +6,9 @@ const npmStart = { PORT: "3000", __NEXT_PRIVATE_ORIGIN: "http://127.0.0.1:3000" 
 describe("host policy", () => {
   it("with nothing configured accepts only the loopback names at the listening port", () => {
     const p = hostPolicy({ PORT: "3000" });
-    for (const h of ["127.0.0.1:3000", "localhost:3000", "[::1]:3000", "LOCALHOST:3000"])
+    for (const h of ["127.0.0.1:3000", "localhost:3000", "[::1]:3000", "LOCALHOST:3000"]) {
       expect(isAllowedHost(h, p), h).toBe(true);
+    }
     for (const h of [
       "evil.example",
       "evil.example:3000",
@@ -17,8 +18,9 @@ describe("host policy", () => {
       "",
       "a b",
       "localhost:3000@evil",
-    ])
+    ]) {
       expect(isAllowedHost(h, p), h).toBe(false);
+    }
     expect(isAllowedHost(null, p)).toBe(false);
   });
 
@@ -28,10 +30,12 @@ describe("host policy", () => {
       SLUICE_ALLOWED_HOSTS: "sluice-2.corp.example:8443, Kafka.Corp.Example",
     };
     const bound = hostPolicy({ ...env, ...npmStart });
-    for (const h of ["sluice.corp.example", "sluice-2.corp.example:8443", "kafka.corp.example", "127.0.0.1:3000"])
+    for (const h of ["sluice.corp.example", "sluice-2.corp.example:8443", "kafka.corp.example", "127.0.0.1:3000"]) {
       expect(isAllowedHost(h, bound), h).toBe(true);
-    for (const h of ["sluice.corp.example.evil.example", "sluice-2.corp.example", "evil.example"])
+    }
+    for (const h of ["sluice.corp.example.evil.example", "sluice-2.corp.example", "evil.example"]) {
       expect(isAllowedHost(h, bound), h).toBe(false);
+    }
     const allInterfaces = hostPolicy({ ...env, PORT: "3000", __NEXT_PRIVATE_ORIGIN: "http://localhost:3000" });
     expect(isAllowedHost("127.0.0.1:3000", allInterfaces)).toBe(false);
     expect(isAllowedHost("sluice.corp.example", allInterfaces)).toBe(true);

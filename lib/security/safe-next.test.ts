@@ -3,8 +3,9 @@ import { safeNext } from "./safe-next";
 
 describe("safeNext", () => {
   it("keeps same-origin paths with their query", () => {
-    for (const p of ["/", "/clusters/local/topics?q=shop.&dir=desc", "/clusters/local/topics/a%2Fb", "/audit#x"])
+    for (const p of ["/", "/clusters/local/topics?q=shop.&dir=desc", "/clusters/local/topics/a%2Fb", "/audit#x"]) {
       expect(safeNext(p)).toBe(p);
+    }
   });
 
   it("refuses everything that can lead to another origin", () => {

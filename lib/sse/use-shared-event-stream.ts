@@ -63,13 +63,15 @@ export function useSharedEventStream(options: EventStreamOptions): StreamStatus 
     if (!p || !options.url) return;
     const key = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     listeners.set(key, (m) => {
-      if (m.type === "event")
+      if (m.type === "event") {
         onEventRef.current({
           event: m.event,
           data: m.data,
           ...(m.id !== undefined ? { id: m.id } : {}),
         } as RawSseEvent);
-      else setStatus(toStatus(m.status));
+      } else {
+        setStatus(toStatus(m.status));
+      }
     });
     p.postMessage({ type: "subscribe", key, url: options.url, lastId: options.initialLastEventId });
     return () => {

@@ -33,25 +33,29 @@ const LAST_USED_EVERY_MS = 60_000;
  * deactivated users, are refused with 401 and a sentence saying which.
  */
 export async function actorFromToken(token: string): Promise<Actor> {
-  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200)
+  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) {
     throw new ApiError(
       "unauthorized",
       `The bearer token is not a Sluice API token (they start with "${API_TOKEN_PREFIX}").`,
     );
+  }
   const row = await prisma.apiToken.findUnique({ where: { hash: hashToken(token) } });
-  if (!row)
+  if (!row) {
     throw new ApiError("unauthorized", "The API token is not valid: no such token. Ask an admin for a new one.");
-  if (row.revokedAt)
+  }
+  if (row.revokedAt) {
     throw new ApiError(
       "unauthorized",
       `The API token "${row.name}" was revoked on ${row.revokedAt.toISOString()}. Ask an admin for a new one.`,
     );
+  }
   const now = new Date();
-  if (row.expiresAt <= now)
+  if (row.expiresAt <= now) {
     throw new ApiError(
       "unauthorized",
       `The API token "${row.name}" expired on ${row.expiresAt.toISOString()}. Ask an admin for a new one.`,
     );
+  }
   const roles = JSON.parse(row.roles) as Record<string, Role>;
   let actor: Actor;
   if (row.userId) {
@@ -59,11 +63,12 @@ export async function actorFromToken(token: string): Promise<Actor> {
       where: { id: row.userId },
       include: { teams: { include: { team: true } } },
     });
-    if (!user || !user.active)
+    if (!user || !user.active) {
       throw new ApiError(
         "unauthorized",
         `The API token "${row.name}" belongs to a user who was removed or deactivated.`,
       );
+    }
     const teams = user.teams.map(({ team }) => ({
       id: team.id,
       name: team.name,

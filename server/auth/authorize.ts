@@ -16,8 +16,9 @@ export function authorize(actor: Actor | null, requirement: Requirement, cluster
   if (!actor) throw new ApiError("unauthorized", "Sign in to continue: your session is missing or has expired.");
   if (requirement === "signed-in") return actor;
   if (requirement === "global-admin") {
-    if (!isGlobalAdmin(actor))
+    if (!isGlobalAdmin(actor)) {
       throw new ApiError("forbidden", "Only admins on every cluster (*) manage users, teams and roles.");
+    }
     return actor;
   }
   if (clusterId === undefined) {
@@ -29,8 +30,9 @@ export function authorize(actor: Actor | null, requirement: Requirement, cluster
     }
     return actor;
   }
-  if (!delegatedAccess(actor, requirement, clusterId) && !hasRole(actor, requirement, clusterId))
+  if (!delegatedAccess(actor, requirement, clusterId) && !hasRole(actor, requirement, clusterId)) {
     throw new ApiError("forbidden", refusal(actor, requirement, clusterId));
+  }
   const cluster = getClusterConfigOrThrow(clusterId);
   if (cluster.readOnly && PERMISSIONS[requirement].write) {
     throw new ApiError("forbidden", `Cluster "${cluster.name}" is configured read-only; changes are refused.`);

@@ -87,8 +87,9 @@ export function hasRole(actor: Actor, permission: Permission, clusterId?: string
  */
 export function can(actor: Actor, permission: Permission, clusterId?: string, name?: string): boolean {
   if (!hasRole(actor, permission, clusterId)) return false;
-  if (PERMISSIONS[permission].scoped && roleOn(actor, clusterId) !== "admin")
+  if (PERMISSIONS[permission].scoped && roleOn(actor, clusterId) !== "admin") {
     return name !== undefined && ownsName(actor, name);
+  }
   return true;
 }
 
@@ -98,9 +99,11 @@ export function refusal(actor: Actor, permission: Permission, clusterId?: string
   const where = clusterId ? ` on cluster "${clusterId}"` : "";
   if (!role) return `You have no role${where}. Ask an admin for access.`;
   const spec = PERMISSIONS[permission];
-  if (rank(role) < rank(spec.min))
+  if (rank(role) < rank(spec.min)) {
     return `Your role${where} (${role}) does not allow ${permission}; it needs ${spec.min} or above.`;
-  if (name === undefined)
+  }
+  if (name === undefined) {
     return `Your role${where} (${role}) allows ${permission} only on names your teams own; this action is for admins.`;
+  }
   return `"${name}" is not owned by your teams (${actor.teams.flatMap((t) => t.prefixes).join(", ") || "you are in no team"}); ${permission} as ${role} is limited to your teams' prefixes.`;
 }

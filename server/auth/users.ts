@@ -30,16 +30,19 @@ export async function createLocalUser(input: NewLocalUser) {
       await tx.account.create({
         data: { id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash },
       });
-      for (const [clusterId, role] of Object.entries(input.roles))
+      for (const [clusterId, role] of Object.entries(input.roles)) {
         await tx.roleBinding.create({ data: { userId: id, clusterId, role } });
+      }
       for (const teamId of input.teamIds ?? []) await tx.teamMember.create({ data: { userId: id, teamId } });
       return user;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002")
+    if ((error as { code?: string }).code === "P2002") {
       throw new ApiError("conflict", `A user with email ${email} already exists.`);
-    if ((error as { code?: string }).code === "P2003")
+    }
+    if ((error as { code?: string }).code === "P2003") {
       throw new ApiError("unprocessable_entity", "One of the chosen teams does not exist (any more).");
+    }
     throw error;
   }
 }

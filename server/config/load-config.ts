@@ -44,8 +44,9 @@ function interpolate(value: unknown, env: Env, at: string, file: string): unknow
   if (typeof value === "string") {
     return value.replace(/\$\{([A-Z0-9_]+)\}/gi, (_, name: string) => {
       const v = env[name];
-      if (v === undefined)
+      if (v === undefined) {
         throw new ConfigError(`${file}: ${at} refers to \${${name}}, but that environment variable is not set.`);
+      }
       return v;
     });
   }
@@ -185,8 +186,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): SluiceC
     seen.add(c.id);
     for (const key of ["caFile", "certFile", "keyFile"] as const) {
       const f = c.tls?.[key];
-      if (f && !fs.existsSync(/*turbopackIgnore: true*/ path.resolve(cwd, f)))
+      if (f && !fs.existsSync(/*turbopackIgnore: true*/ path.resolve(cwd, f))) {
         throw new ConfigError(`${source}: cluster "${c.id}" tls.${key}: file "${f}" does not exist.`);
+      }
     }
   }
   return result.data;

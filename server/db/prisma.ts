@@ -30,8 +30,9 @@ class SqliteAdapter extends PrismaBetterSqlite3 {
 
 function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-  if (isPostgresUrl(url))
+  if (isPostgresUrl(url)) {
     return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  }
   return new PrismaClient({ adapter: new SqliteAdapter({ url }) });
 }
 

@@ -72,8 +72,9 @@ function parseOrThrow<S extends Schema>(schema: S, value: unknown, what: string)
 
 export function errorResponse(error: unknown, requestId: string): Response {
   let apiError: ApiError;
-  if (error instanceof ApiError) apiError = error;
-  else {
+  if (error instanceof ApiError) {
+    apiError = error;
+  } else {
     console.error(`[${requestId}]`, error);
     apiError = new ApiError(
       "internal",
@@ -182,11 +183,12 @@ export function defineRoute<
   ): Promise<Response> => {
     // A draining replica (server/http/drain.ts) refuses new mutations and lets the ones already running finish.
     if (SAFE_METHODS.has(request.method)) return handle(request, ctx);
-    if (isDraining())
+    if (isDraining()) {
       return errorResponse(
         new ApiError("service_unavailable", "This Sluice server is restarting. Retry in a moment."),
         newRequestId(),
       );
+    }
     const done = trackMutation();
     try {
       return await handle(request, ctx);
@@ -237,8 +239,9 @@ export function defineRoute<
         const name = options.scope
           ? options.scope({ params, query, body } as never)
           : defaultScope(params ?? rawParams);
-        if (!can(actor, permission, clusterId, name))
+        if (!can(actor, permission, clusterId, name)) {
           throw new ApiError("forbidden", refusal(actor, permission, clusterId, name));
+        }
       }
       handling = true;
       const res = await runWithRequest({ userId: actor?.id ?? null, signal: request.signal }, () =>

@@ -99,8 +99,9 @@ export function sseResponse(
   options: SseOptions = {},
 ): Response {
   // A draining replica takes no new stream: the client's retry reaches another replica through the proxy.
-  if (isDraining())
+  if (isDraining()) {
     throw new ApiError("service_unavailable", "This Sluice server is restarting. Live views reconnect in a moment.");
+  }
   const releaseSlot = acquireSseConnection(request);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const maxDurationMs = options.maxDurationMs ?? 10 * 60_000;

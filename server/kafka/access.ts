@@ -220,13 +220,15 @@ async function scramAlter(
   const result = "failed" in r ? r.failed.results.find((x) => x.errorCode !== 0) : undefined;
   if (!result) return;
   // 91 RESOURCE_NOT_FOUND, 92 DUPLICATE_RESOURCE, 93 UNACCEPTABLE_CREDENTIAL, 96 UNSUPPORTED_SASL_MECHANISM
-  if (result.errorCode === 91)
+  if (result.errorCode === 91) {
     throw new ApiError("not_found", result.errorMessage ?? "The user has no such credential.");
-  if (result.errorCode === 93 || result.errorCode === 96)
+  }
+  if (result.errorCode === 93 || result.errorCode === 96) {
     throw new ApiError(
       "unprocessable_entity",
       `The broker refused the credential: ${result.errorMessage ?? "unacceptable"}.`,
     );
+  }
   throw new ApiError(
     "unprocessable_entity",
     `The broker refused the change: ${result.errorMessage ?? `error ${result.errorCode}`}.`,
@@ -284,9 +286,10 @@ export async function alterQuota(
   );
   const result = await withModernAdmin(clusterId, (admin) => admin.alterClientQuotas({ entries: [{ entities, ops }] }));
   const failed = result.find((r) => r.errorCode !== 0);
-  if (failed)
+  if (failed) {
     throw new ApiError(
       "unprocessable_entity",
       `The broker refused the quota: ${failed.errorMessage ?? `error ${failed.errorCode}`}.`,
     );
+  }
 }

@@ -94,12 +94,13 @@ export async function describeConfigs(clusterId: string, target: ConfigTarget): 
   const describeApi = [describeConfigsV4, describeConfigsV3, describeConfigsV2].find((m) =>
     support.supports(DESCRIBE_CONFIGS, m.api.version),
   );
-  if (!describeApi)
+  if (!describeApi) {
     throw new ApiError(
       "unprocessable_entity",
       support.why(DESCRIBE_CONFIGS, "DescribeConfigs v2+", "Kafka 2.0+") ??
         "The cluster's DescribeConfigs versions are too old for Sluice.",
     );
+  }
   return withModernAdmin(clusterId, async (admin) => {
     const connection = await connectionFor(admin, target);
     try {

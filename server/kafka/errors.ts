@@ -95,10 +95,12 @@ export function toApiError(error: unknown, clusterId?: string): ApiError {
     const [code, text] = PROTOCOL_ERRORS[type];
     return new ApiError(code, text);
   }
-  if (type?.endsWith("_AUTHORIZATION_FAILED"))
+  if (type?.endsWith("_AUTHORIZATION_FAILED")) {
     return new ApiError("forbidden", `Not authorised by the cluster's ACLs (${type}).`);
-  if (type?.startsWith("INVALID_"))
+  }
+  if (type?.startsWith("INVALID_")) {
     return new ApiError("unprocessable_entity", `The broker rejected the request: ${e.message}`);
+  }
   if (e.name === "KafkaJSSASLAuthenticationError" || e.code === "PLT_KFK_AUTHENTICATION") {
     return new ApiError("forbidden", `${where} rejected Sluice's credentials: ${e.message}`);
   }
@@ -112,15 +114,17 @@ export function toApiError(error: unknown, clusterId?: string): ApiError {
   ) {
     return new ApiError("kafka_unavailable", `${where} is unreachable: ${describeConnectionFailure(e)}`);
   }
-  if (e.name.startsWith("KafkaJS") || (typeof e.code === "string" && e.code.startsWith("PLT_KFK_")))
+  if (e.name.startsWith("KafkaJS") || (typeof e.code === "string" && e.code.startsWith("PLT_KFK_"))) {
     return new ApiError("internal", `Kafka error: ${e.message}`);
+  }
   return new ApiError("internal", "Unexpected error while talking to Kafka.");
 }
 
 function describeConnectionFailure(e: KafkaLikeError): string {
   const m = e.message;
-  if (/ECONNREFUSED/.test(m))
+  if (/ECONNREFUSED/.test(m)) {
     return `connection refused${e.broker ? ` by ${e.broker}` : ""}. Is the broker running and is the address right?`;
+  }
   if (/ENOTFOUND/.test(m)) return "the broker's host name does not resolve. Check bootstrapServers.";
   if (/timeout|ETIMEDOUT/i.test(m)) return "connecting timed out. Check the address, firewall and TLS settings.";
   return m;

@@ -100,11 +100,12 @@ export async function fetchRound(
   const byLeader = new Map<number, number[]>();
   for (const partition of positions.keys()) {
     const leader = leaders.get(partition);
-    if (leader === undefined || leader < 0)
+    if (leader === undefined || leader < 0) {
       throw Object.assign(new Error(`Partition ${partition} of ${topic} has no leader right now.`), {
         type: "LEADER_NOT_AVAILABLE",
         retriable: true,
       });
+    }
     const list = byLeader.get(leader);
     if (list) list.push(partition);
     else byLeader.set(leader, [partition]);
@@ -115,11 +116,12 @@ export async function fetchRound(
   await Promise.all(
     [...byLeader.entries()].map(async ([nodeId, partitions]) => {
       const connection = connections.get(nodeId);
-      if (!connection)
+      if (!connection) {
         throw Object.assign(new Error(`Broker ${nodeId}, leader of ${topic}, is not known to the cluster right now.`), {
           type: "LEADER_NOT_AVAILABLE",
           retriable: true,
         });
+      }
       const request = [
         {
           topicId: topic, // Fetch v12 names topics; v13+ would need topic ids

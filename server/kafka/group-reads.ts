@@ -53,8 +53,9 @@ async function byCoordinator(
 ): Promise<{ connection: Connection; ids: string[] }[]> {
   const cache = cacheFor(clusterId);
   const unknown = groupIds.filter((id) => !cache.has(id));
-  if (unknown.length)
+  if (unknown.length) {
     for (const c of await admin.findCoordinator({ keyType: 0, keys: unknown })) cache.set(c.key, c.nodeId);
+  }
   const byNode = new Map<number, string[]>();
   for (const id of groupIds) {
     const node = cache.get(id);
@@ -73,16 +74,18 @@ async function byCoordinator(
         apiId: "COORDINATOR_NOT_AVAILABLE",
       });
     }
-    for (let i = 0; i < ids.length; i += GROUPS_PER_REQUEST)
+    for (let i = 0; i < ids.length; i += GROUPS_PER_REQUEST) {
       out.push({ connection, ids: ids.slice(i, i + GROUPS_PER_REQUEST) });
+    }
   }
   return out;
 }
 
 /** A response whose per-item errors made the client throw still carries the answer: use it. */
 function answerOf<T>(error: unknown): T {
-  if (error instanceof ResponseError && (error as { response?: unknown }).response)
+  if (error instanceof ResponseError && (error as { response?: unknown }).response) {
     return (error as unknown as { response: T }).response;
+  }
   throw error;
 }
 
@@ -142,10 +145,13 @@ async function offsetFetchApi(clusterId: string) {
 
 function toCommitted(group: OffsetFetchResponse["groups"][number]): CommittedOffset[] {
   const out: CommittedOffset[] = [];
-  for (const t of group.topics)
-    for (const p of t.partitions)
-      if (p.errorCode === 0 && p.committedOffset >= 0n)
+  for (const t of group.topics) {
+    for (const p of t.partitions) {
+      if (p.errorCode === 0 && p.committedOffset >= 0n) {
         out.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset.toString() });
+      }
+    }
+  }
   return out;
 }
 
@@ -184,8 +190,9 @@ export async function fetchCommittedOffsetsMany(
             return;
           }
           for (const grp of res.groups) {
-            if (grp.errorCode === 0) out.set(grp.groupId, { committed: toCommitted(grp) });
-            else if (COORDINATOR_ERRORS.has(grp.errorCode) && attempt === 0) {
+            if (grp.errorCode === 0) {
+              out.set(grp.groupId, { committed: toCommitted(grp) });
+            } else if (COORDINATOR_ERRORS.has(grp.errorCode) && attempt === 0) {
               forgetCoordinators(clusterId, [grp.groupId]);
               retry.push(grp.groupId);
             } else {

@@ -130,8 +130,9 @@ export async function commitGroupOffsets(
   offsets: { topic: string; partition: number; offset: string }[],
 ): Promise<void> {
   const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
-  for (const o of offsets)
+  for (const o of offsets) {
     byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), { partition: o.partition, offset: BigInt(o.offset) }]);
+  }
   await withModernAdmin(clusterId, (admin) =>
     admin.alterConsumerGroupOffsets({
       groupId,

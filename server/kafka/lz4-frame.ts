@@ -21,8 +21,9 @@ function corrupt(what: string): Error {
 type Frame = { blocksAt: number; blockSum: boolean };
 
 function header(src: Uint8Array): Frame {
-  if (src.length < 7 || (src[0] | (src[1] << 8) | (src[2] << 16) | (src[3] << 24)) >>> 0 !== MAGIC)
+  if (src.length < 7 || (src[0] | (src[1] << 8) | (src[2] << 16) | (src[3] << 24)) >>> 0 !== MAGIC) {
     throw corrupt("bad magic number");
+  }
   const flg = src[4];
   if (flg >> 6 !== 1) throw corrupt("unsupported version");
   const contentSize = (flg & 0x08) !== 0;
@@ -112,8 +113,9 @@ export function lz4DecompressFrame(input: Uint8Array, limit: number): Buffer {
           lit += b;
         } while (b === 255);
       }
-      if (lit < 16) for (let n = 0; n < lit; n++) dst[d++] = src[s++];
-      else {
+      if (lit < 16) {
+        for (let n = 0; n < lit; n++) dst[d++] = src[s++];
+      } else {
         src.copy(dst, d, s, s + lit);
         d += lit;
         s += lit;
@@ -135,7 +137,9 @@ export function lz4DecompressFrame(input: Uint8Array, limit: number): Buffer {
       if (offset >= len && len >= 16) {
         dst.copyWithin(d, from, from + len);
         d += len;
-      } else for (const stop = d + len; d < stop;) dst[d++] = dst[from++];
+      } else {
+        for (const stop = d + len; d < stop;) dst[d++] = dst[from++];
+      }
     }
   });
   if (d !== total) throw corrupt("size mismatch");

@@ -56,14 +56,16 @@ function toMetadata(res: MetadataResponse): ClusterMetadata {
 export async function metadataOn(admin: ModernAdmin, topics: string[]): Promise<ClusterMetadata> {
   const connections = await admin.connectToBrokers(null);
   const connection = connections.values().next().value;
-  if (!connection)
+  if (!connection) {
     throw Object.assign(new Error("No broker of the cluster is reachable."), { code: "PLT_KFK_NETWORK" });
+  }
   try {
     return toMetadata(await metadataV12.api.async(connection, topics.length ? topics : null, false, false));
   } catch (error) {
     // Per-topic errors (UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE) come back in the answer, as with kafkajs.
-    if (error instanceof ResponseError && (error as { response?: unknown }).response)
+    if (error instanceof ResponseError && (error as { response?: unknown }).response) {
       return toMetadata((error as unknown as { response: MetadataResponse }).response);
+    }
     throw error;
   }
 }

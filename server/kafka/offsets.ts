@@ -74,10 +74,11 @@ export async function listOffsetsOn(
   await Promise.all(
     [...byLeader.entries()].map(async ([nodeId, list]) => {
       const connection = connections.get(nodeId);
-      if (!connection)
+      if (!connection) {
         throw Object.assign(new Error(`Broker ${nodeId} (a partition leader) is not reachable.`), {
           apiId: "LEADER_NOT_AVAILABLE",
         });
+      }
       for (let i = 0; i < list.length; i += LIST_OFFSETS_CHUNK) {
         if (i > 0) await yieldToLoop();
         const byTopic = new Map<string, number[]>();
@@ -98,8 +99,9 @@ export async function listOffsetsOn(
               partitions: ps.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })),
             }));
             const res: listOffsetsV9.ListOffsetsResponse = await api.async(connection, -1, READ_UNCOMMITTED, topics);
-            for (const t of res.topics)
+            for (const t of res.topics) {
               for (const p of t.partitions) slot(t.name, p.partitionIndex)[field] = p.offset.toString();
+            }
           }),
         );
       }

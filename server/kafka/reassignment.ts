@@ -204,8 +204,9 @@ export async function alterReassignments(
     } catch (error) {
       const reason = brokerReason(error);
       if (!reason) throw error;
-      if (reason.error === "NO_REASSIGNMENT_IN_PROGRESS")
+      if (reason.error === "NO_REASSIGNMENT_IN_PROGRESS") {
         throw new ApiError("conflict", `No reassignment of topic "${topic}" is in progress: ${reason.message}`);
+      }
       throw new ApiError(
         "unprocessable_entity",
         `The cluster refused the reassignment (${reason.error}): ${reason.message}`,
@@ -267,8 +268,9 @@ export async function readThrottle(
     const topicConfigs = await admin.describeConfigs({
       resources: [{ resourceType: ConfigResourceTypes.TOPIC, resourceName: topic, configurationKeys: keys }],
     });
-    for (const c of topicConfigs[0]?.configs ?? [])
+    for (const c of topicConfigs[0]?.configs ?? []) {
       if (keys.includes(c.name) && c.value && c.configSource === DYNAMIC_TOPIC) result.topic[c.name] = c.value;
+    }
     for (const id of brokerIds) {
       const described = await admin
         .describeConfigs({
@@ -276,8 +278,9 @@ export async function readThrottle(
         })
         .catch(() => null);
       const set: Record<string, string> = {};
-      for (const c of described?.[0]?.configs ?? [])
+      for (const c of described?.[0]?.configs ?? []) {
         if (keys.includes(c.name) && c.value && c.configSource === DYNAMIC_BROKER) set[c.name] = c.value;
+      }
       if (Object.keys(set).length) result.brokers[id] = set;
     }
     return result;
@@ -353,15 +356,18 @@ export function summariseElection(response: ElectLeadersResponse): ElectionResul
   const out: ElectionResult = { elected: 0, alreadyPreferred: 0, failed: [] };
   for (const t of response.results) {
     for (const p of t.partitions) {
-      if (p.errorCode === 0) out.elected++;
-      else if (p.errorCode === ELECTION_NOT_NEEDED) out.alreadyPreferred++;
-      else
+      if (p.errorCode === 0) {
+        out.elected++;
+      } else if (p.errorCode === ELECTION_NOT_NEEDED) {
+        out.alreadyPreferred++;
+      } else {
         out.failed.push({
           topic: t.topic,
           partition: p.partitionId,
           error: ELECTION_ERRORS[p.errorCode] ?? `error ${p.errorCode}`,
           message: p.errorMessage ?? "",
         });
+      }
     }
   }
   return out;

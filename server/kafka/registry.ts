@@ -181,8 +181,9 @@ function isUnreachable(error: unknown): boolean {
       /ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|timeout|timed out/i.test(
         `${String(e.code ?? "")} ${String(e.message ?? "")}`,
       )
-    )
+    ) {
       return true;
+    }
     e = (e.cause ?? e.originalError) as typeof e;
   }
   return false;
@@ -195,11 +196,12 @@ export async function evictCluster(clusterId: string, failure?: unknown): Promis
   pool.delete(clusterId);
   // Later calls fail fast for a while only when the cluster could not be reached; a socket of ours that broke
   // mid-call (a teardown race, one odd request) just reconnects on the next call instead of refusing everyone.
-  if (failure)
+  if (failure) {
     pool.set(clusterId, {
       kafka: entry.kafka,
       ...(isUnreachable(failure) ? { failure: { at: Date.now(), error: failure } } : {}),
     });
+  }
   if (failure) pool.get(clusterId)!.fetchLoad = entry.fetchLoad;
   // Closing a client whose broker went away can wait on requests that never complete: the old clients close in
   // the background, and the caller (a failed call, a sampler tick) waits at most 2 s for them.

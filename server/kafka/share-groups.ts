@@ -194,7 +194,8 @@ export async function endOffsets(
       })),
     }),
   );
-  for (const t of answer)
+  for (const t of answer) {
     for (const p of t.partitions) if (p.offset >= 0n) out.set(`${t.name}:${p.partitionIndex}`, String(p.offset));
+  }
   return out;
 }

@@ -50,12 +50,13 @@ async function fetchSchema(clusterId: string, by: "globalId" | "contentId", id: 
       break;
     }
   }
-  if (text === null)
+  if (text === null) {
     throw new Error(
       status === 404
         ? `Apicurio ${by} ${id} is not in the registry`
         : `the registry answered HTTP ${status} for Apicurio ${by} ${id}`,
     );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

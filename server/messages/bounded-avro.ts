@@ -90,8 +90,9 @@ class Reader {
   }
 
   skip(n: number, what: string): void {
-    if (n < 0 || n > this.left())
+    if (n < 0 || n > this.left()) {
       throw new AvroBoundsError(`the Avro payload declares a ${what} of ${n} bytes, but only ${this.left()} remain`);
+    }
     this.pos += n;
   }
 }
@@ -120,8 +121,9 @@ function walk(t: AvroType, r: Reader, depth: number, memo: Map<AvroType, number>
       return r.skip(r.long(), name);
     case "enum": {
       const i = r.long();
-      if (i < 0 || i >= (base.symbols?.length ?? 0))
+      if (i < 0 || i >= (base.symbols?.length ?? 0)) {
         throw new AvroBoundsError(`the Avro payload names enum symbol ${i}, which does not exist`);
+      }
       return;
     }
     case "record":
@@ -146,8 +148,9 @@ function walk(t: AvroType, r: Reader, depth: number, memo: Map<AvroType, number>
           );
         }
         r.items += count;
-        if (r.items > AVRO_MAX_ITEMS)
+        if (r.items > AVRO_MAX_ITEMS) {
           throw new AvroBoundsError(`the Avro payload declares more than ${AVRO_MAX_ITEMS} items in total`);
+        }
         for (let i = 0; i < count; i++) {
           if (name === "map") r.skip(r.long(), "map key");
           walk(item, r, depth + 1, memo);

@@ -54,8 +54,9 @@ export function toJsonText(value: unknown): string {
     if (typeof v === "bigint") return v.toString();
     if (v && typeof v === "object") {
       if (Buffer.isBuffer(v)) return v.toString("base64");
-      if ((v as { type?: string; data?: unknown }).type === "Buffer" && Array.isArray((v as { data?: unknown }).data))
+      if ((v as { type?: string; data?: unknown }).type === "Buffer" && Array.isArray((v as { data?: unknown }).data)) {
         return Buffer.from((v as { data: number[] }).data).toString("base64");
+      }
       if (v instanceof Map) return Object.fromEntries(v);
       // Long-like values (protobufjs int64) print as decimal strings.
       if (typeof (v as { toNumber?: unknown }).toNumber === "function" && "low" in v && "high" in v) return String(v);
@@ -116,11 +117,13 @@ function describeError(e: unknown): string {
 
 async function viaSchema(clusterId: string, buf: Buffer, id: number): Promise<DecodedValue> {
   const decoder = schemaDecoderFor(clusterId);
-  if (!decoder)
+  if (!decoder) {
     return binary(buf, "hex", `schema id ${id} in the record, but no schema registry is configured for this cluster`);
+  }
   const failed = decoder.failures.get(id);
-  if (failed && Date.now() - failed.at < SCHEMA_FAILURE_TTL_MS)
+  if (failed && Date.now() - failed.at < SCHEMA_FAILURE_TTL_MS) {
     return { ...binary(buf, "hex", failed.message), schemaId: id };
+  }
   try {
     await assertAvroBounded(decoder.registry, buf, id);
     const data = await decoder.registry.decode(buf);
@@ -230,8 +233,9 @@ export function decodeValueSync(
       if (id !== null && id > 0 && schemaDecoderFor(clusterId)) return null;
       const text = asText(buf, limit);
       if (text === null) return binary(buf, "hex", undefined, limit);
-      if (limit !== undefined && buf.length > limit)
+      if (limit !== undefined && buf.length > limit) {
         return { encoding: bytesLookLikeJson(buf) ? "json" : "string", text, size: buf.length, ...cut };
+      }
       if (looksLikeJson(text)) {
         if (!parse) return { encoding: "json", text, size: buf.length };
         const parsed = parseJson(text);

@@ -63,10 +63,12 @@ function boundedEnv() {
     funcs: [
       celFunc(STEP_FN, [CelScalar.BOOL], CelScalar.BOOL, (cond) => {
         meter.steps++;
-        if (meter.exceeded === null && meter.steps > CEL_MAX_STEPS)
+        if (meter.exceeded === null && meter.steps > CEL_MAX_STEPS) {
           meter.exceeded = `more than ${CEL_MAX_STEPS.toLocaleString("en-US")} loop steps`;
-        if (meter.exceeded === null && (meter.steps & 15) === 0 && performance.now() > meter.deadline)
+        }
+        if (meter.exceeded === null && (meter.steps & 15) === 0 && performance.now() > meter.deadline) {
           meter.exceeded = `more than ${CEL_BUDGET_MS} ms`;
+        }
         if (meter.exceeded !== null) throw new Error("CEL budget exceeded");
         return cond;
       }),
@@ -103,12 +105,13 @@ function boundedProgram(source: string) {
     // Only loops can make an evaluation long (everything else is bounded by the expression's length), and loops
     // are metered inside the evaluator; a wall-clock check after the fact would only report GC pauses.
     const exceeded = meter.exceeded;
-    if (exceeded !== null)
+    if (exceeded !== null) {
       throw new ApiError(
         "unprocessable_entity",
         `The CEL filter took ${exceeded} on one record (budget ${CEL_BUDGET_MS} ms); simplify it.`,
         [{ path: "cel", issue: "too expensive" }],
       );
+    }
     return r;
   };
 }

@@ -111,8 +111,9 @@ export function maskField(v: DecodedValue, rules: Compiled[], which: "key" | "va
   if (v.schemaId !== undefined) return marker(v, "the record names a schema that could not be used to decode it");
   if (v.encoding !== "string") return marker(v, "binary data, which the masking rules cannot read");
   if (looksLikeJson(v.text)) return marker(v, "not valid JSON");
-  if (which === "value" && rules.some((r) => r.paths.length > 0))
+  if (which === "value" && rules.some((r) => r.paths.length > 0)) {
     return marker(v, "plain text, which the field rules cannot reach");
+  }
   const text = applyPatterns(v.text, rules);
   return text === v.text ? v : { ...v, text, masked: true, changed: true };
 }
@@ -166,7 +167,9 @@ function replaceAt(node: unknown, path: string[], replacement: string): boolean 
         obj[k] = replacement;
         changed = true;
       }
-    } else changed = replaceAt(obj[k], rest, replacement) || changed;
+    } else {
+      changed = replaceAt(obj[k], rest, replacement) || changed;
+    }
   }
   return changed;
 }

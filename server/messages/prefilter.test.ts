@@ -70,8 +70,9 @@ describe("requiredRegexLiterals", () => {
     expect(requiredRegexLiterals("a\\.b\\.com")).toEqual(["a.b.com"]);
     expect(requiredRegexLiterals("[abc]{2}defg")).toEqual(["defg"]);
     expect(requiredRegexLiterals("secret@")).toEqual(["secret@"]);
-    for (const p of ["(abc)?def", "abc|def", "(?i)secret", "\\pLabcd", "\\x{41}bcd", "[[:alpha:]]abcd", "\\Qabc\\E"])
+    for (const p of ["(abc)?def", "abc|def", "(?i)secret", "\\pLabcd", "\\x{41}bcd", "[[:alpha:]]abcd", "\\Qabc\\E"]) {
       expect(requiredRegexLiterals(p), p).toEqual([]);
+    }
   });
 
   it("a regex pre-filter needs every literal in one field, case-sensitively", () => {

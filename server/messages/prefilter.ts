@@ -67,8 +67,9 @@ export function compileRawPrefilter(
 export function requiredRegexLiterals(pattern: string): string[] {
   // Groups and alternation could make any part optional; \Q…\E, \p{…}, \x{…}, octal escapes and [:class:] are
   // not worth reading here: all of them give no pre-filter.
-  if (/[()|]/.test(pattern) || /\\[QpPx0-9]/.test(pattern) || pattern.includes("[:") || pattern.length > 1000)
+  if (/[()|]/.test(pattern) || /\\[QpPx0-9]/.test(pattern) || pattern.includes("[:") || pattern.length > 1000) {
     return [];
+  }
   const runs: string[] = [];
   let run = "";
   const end = () => {
@@ -86,8 +87,9 @@ export function requiredRegexLiterals(pattern: string): string[] {
       run = run.slice(0, -1);
       end();
       if (c === "{") i = pattern.indexOf("}", i) === -1 ? pattern.length : pattern.indexOf("}", i);
-    } else if (c === "+") end();
-    else if (c === "[") {
+    } else if (c === "+") {
+      end();
+    } else if (c === "[") {
       end();
       // skip the class: a ] right after [ or [^ is a member, escapes are skipped
       let j = i + 1;
@@ -95,8 +97,11 @@ export function requiredRegexLiterals(pattern: string): string[] {
       if (pattern[j] === "]") j++;
       while (j < pattern.length && pattern[j] !== "]") j += pattern[j] === "\\" ? 2 : 1;
       i = j;
-    } else if (c === "." || c === "^" || c === "$") end();
-    else run += c;
+    } else if (c === "." || c === "^" || c === "$") {
+      end();
+    } else {
+      run += c;
+    }
   }
   end();
   return runs
@@ -183,8 +188,9 @@ export function requiredValueLiterals(cel: string): string[] {
     const n = stack.pop()!;
     if (n.exprKind.case !== "callExpr") continue;
     const call = n.exprKind.value as Call;
-    if (call.function === "_&&_") stack.push(...call.args);
-    else if (call.function === "_==_" && call.args.length === 2) {
+    if (call.function === "_&&_") {
+      stack.push(...call.args);
+    } else if (call.function === "_==_" && call.args.length === 2) {
       const [a, b] = call.args;
       const lit =
         stringConst(b) !== null && isValuePath(a)

@@ -63,8 +63,9 @@ function jsonText(value: unknown): string {
       typeof v === "object" &&
       (v as { type?: string }).type === "Buffer" &&
       Array.isArray((v as { data?: unknown }).data)
-    )
+    ) {
       return Buffer.from((v as { data: number[] }).data).toString("base64");
+    }
     if (v instanceof Map) return Object.fromEntries(v);
     return v;
   });
@@ -127,8 +128,11 @@ function fixedWidth(
         if (!Number.isInteger(n) || n < lo || n > hi) throw new Error(`${t} is not a ${kind} (${lo}…${hi})`);
         if (kind === "int") b.writeInt32BE(n);
         else b.writeInt16BE(n);
-      } else if (kind === "float") b.writeFloatBE(n);
-      else b.writeDoubleBE(n);
+      } else if (kind === "float") {
+        b.writeFloatBE(n);
+      } else {
+        b.writeDoubleBE(n);
+      }
       return b;
     },
   };
@@ -144,8 +148,9 @@ function uuidDecoder(): SideDecoder {
     decode(buf) {
       // Kafka's UUIDSerializer writes the 36-character text; 16 raw bytes are read as the UUID's bits.
       const s = buf.length === 36 ? buf.toString("latin1") : null;
-      if (s && UUID.test(s))
+      if (s && UUID.test(s)) {
         return { encoding: "uuid", data: s.toLowerCase(), text: s.toLowerCase(), size: buf.length, decoder: "uuid" };
+      }
       if (buf.length === 16) {
         const h = buf.toString("hex");
         const text = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
@@ -201,11 +206,13 @@ function stringDecoder(charset: string | undefined): SideDecoder {
     },
     encode(text) {
       const enc = BUFFER_CHARSETS[name.toLowerCase()] ?? BUFFER_CHARSETS[decoder.encoding];
-      if (!enc)
+      if (!enc) {
         throw new Error(`producing text in ${name} is not supported (UTF-8, ISO-8859-1, US-ASCII, UTF-16LE/BE are)`);
+      }
       if (enc === "utf-16be") return Buffer.from(text, "utf16le").swap16();
-      if (enc === "latin1" && /[^\u0000-\u00ff]/.test(text))
+      if (enc === "latin1" && /[^\u0000-\u00ff]/.test(text)) {
         throw new Error(`the text has characters ${name} cannot hold`);
+      }
       return Buffer.from(text, enc);
     },
   };
@@ -280,7 +287,9 @@ function descriptorRegistry(bytes: Buffer): FileRegistry {
             break;
           }
           index++;
-        } else reader.skip(wt, no);
+        } else {
+          reader.skip(wt, no);
+        }
       }
     } catch (outer) {
       position ||= `file #${index + 1} at byte ${start} of ${bytes.length}: ${describe(outer)}`;
@@ -419,8 +428,9 @@ function avroDecoder(spec: DecoderSpec): SideDecoder {
     encode(text) {
       const v = JSON.parse(text) as unknown;
       const errors: string[] = [];
-      if (!type.isValid(v, { errorHook: (path) => errors.push(path.join(".") || "(the value)") }))
+      if (!type.isValid(v, { errorHook: (path) => errors.push(path.join(".") || "(the value)") })) {
         throw new Error(`does not match the Avro schema at ${errors.slice(0, 3).join(", ")}`);
+      }
       return type.toBuffer(v);
     },
   };

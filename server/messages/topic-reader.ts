@@ -71,11 +71,12 @@ export class TopicReader {
       if (kafkaErrorType(error) === "UNKNOWN_TOPIC_OR_PARTITION") leaders = null;
       else throw this.apiError(error);
     }
-    if (!leaders)
+    if (!leaders) {
       throw new ApiError(
         "not_found",
         `Topic "${this.topic}" does not exist on cluster "${getClusterConfigOrThrow(this.clusterId).name}".`,
       );
+    }
     this.leaders = leaders;
   }
 
@@ -107,11 +108,12 @@ export class TopicReader {
     const out = new Map<number, PartitionRange>();
     for (const partition of partitions) {
       const o = byPartition.get(partition);
-      if (!o)
+      if (!o) {
         throw new ApiError(
           "kafka_unavailable",
           `Partition ${partition} of "${this.topic}" has no leader right now; retry in a few seconds.`,
         );
+      }
       out.set(partition, { partition, low: BigInt(o.start), high: BigInt(o.end) });
     }
     return out;

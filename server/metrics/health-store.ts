@@ -83,8 +83,9 @@ export async function saveHealth(
       windows: JSON.stringify(exportGroupWindows(clusterId, groupId) ?? {}),
       updatedAt: new Date(t),
     });
-    if (changed && (k ? true : d.status !== "OK"))
+    if (changed && (k ? true : d.status !== "OK")) {
       changes.push({ groupId, from: k?.status ?? "OK", to: d.status, rule: d.rule });
+    }
     known.set(groupId, { status: d.status, rule: d.rule, since, savedAt: t });
   }
   // Replaced in bulk (delete + insert, per chunk, in one transaction) rather than one upsert per group: a cluster
@@ -109,7 +110,7 @@ export async function saveHealth(
     );
   }
   if (writes.length) await prisma.$transaction(writes);
-  for (const c of changes)
+  for (const c of changes) {
     await recordEvent({
       kind: "group.health_changed",
       clusterId,
@@ -117,6 +118,7 @@ export async function saveHealth(
       data: { from: c.from, to: c.to, rule: c.rule },
       at: new Date(t),
     });
+  }
   return changes;
 }
 

@@ -165,8 +165,9 @@ function build(): State {
         sumLag.set(labels, grp.lag);
         if (grp.lagSeconds !== null && grp.lagSeconds !== undefined) maxLagSeconds.set(labels, grp.lagSeconds);
         const detail = s.leader ? s.groupDetail.get(grp.groupId) : stored.get(c.id)?.get(grp.groupId);
-        if (detail)
+        if (detail) {
           for (const status of HEALTH_STATUSES) health.set({ ...labels, status }, status === detail.status ? 1 : 0);
+        }
         for (const p of s.groupDetail.get(grp.groupId)?.partitions.slice(0, maxPartitionsPerGroup) ?? []) {
           const pl = { ...labels, topic: p.topic, partition: String(p.partition) };
           if (p.lag !== null) partLag.set(pl, p.lag);
@@ -196,8 +197,9 @@ function build(): State {
           .catch(() => [])
       ).map((r) => [r.id, r.name]),
     );
-    for (const f of firing)
+    for (const f of firing) {
       alerts.set({ cluster_name: f.clusterId, rule: names.get(f.ruleId) ?? f.ruleId, subject: f.subject }, 1);
+    }
   });
 
   // Partition and broker health, records and sizes: from the cached snapshots (one batched refresh when stale).
@@ -220,17 +222,20 @@ function build(): State {
             for (const t of snap.topics) {
               ur += t.underReplicated;
               off += t.offline;
-              if (t.records !== null && exported.has(t.name))
+              if (t.records !== null && exported.has(t.name)) {
                 topicRecords.set({ cluster_name: c.id, topic: t.name }, t.records);
+              }
             }
             underReplicated.set({ cluster_name: c.id }, ur);
             offline.set({ cluster_name: c.id }, off);
             brokers.set({ cluster_name: c.id }, snap.brokerIds.length);
           }
           const sizes = await getClusterSizes(c.id).catch(() => null);
-          if (sizes?.available)
-            for (const [name, v] of sizes.value.topics)
+          if (sizes?.available) {
+            for (const [name, v] of sizes.value.topics) {
               if (exported.has(name)) topicSize.set({ cluster_name: c.id, topic: name }, v.sizeBytes);
+            }
+          }
         }),
     );
   });

@@ -209,10 +209,10 @@ export class MetricsSampler {
         // A restarted process or a new leader continues from the stored windows, not from an empty history.
         this.healthRestored = await restoreHealth(this.clusterId).then(
           () => true,
-          (error) => (
-            console.error(`[metrics] could not restore the group health of ${this.clusterId}:`, error),
-            false
-          ),
+          (error) => {
+            console.error(`[metrics] could not restore the group health of ${this.clusterId}:`, error);
+            return false;
+          },
         );
       }
       if (!this.leader) this.healthRestored = false;

@@ -32,14 +32,18 @@ export function toRegistryError(status: number, body: unknown, who: string): Api
       `${message}. Only soft-deleted subjects and versions can be deleted permanently: delete it without "permanent" first.`,
     );
   }
-  if (code === 40401 || code === 40402 || code === 40403 || code === 40404 || code === 40408 || status === 404)
+  if (code === 40401 || code === 40402 || code === 40403 || code === 40404 || code === 40408 || status === 404) {
     return new ApiError("not_found", message);
-  if (Math.floor(code / 100) === 422 || status === 422)
+  }
+  if (Math.floor(code / 100) === 422 || status === 422) {
     return new ApiError("unprocessable_entity", `${who} refused the schema: ${message}`);
-  if (code === 409 || status === 409)
+  }
+  if (code === 409 || status === 409) {
     return new ApiError("conflict", `${who} refused the schema as incompatible: ${message}`);
-  if (status === 401 || status === 403)
+  }
+  if (status === 401 || status === 403) {
     return new ApiError("forbidden", `${who} refused Sluice's credentials (HTTP ${status}).`);
+  }
   if (status === 504 || status === 408) return new ApiError("upstream_timeout", `${who} timed out: ${message}`);
   if (status >= 500) return new ApiError("kafka_unavailable", `${who} failed: ${message}`);
   return new ApiError("bad_request", `${who} rejected the request: ${message}`);
@@ -48,8 +52,9 @@ export function toRegistryError(status: number, body: unknown, who: string): Api
 /** A failed fetch (refused connection, DNS, timeout) → 503 or 504 naming the registry. */
 export function toTransportError(error: unknown, who: string): ApiError {
   const name = (error as { name?: string })?.name;
-  if (name === "TimeoutError" || name === "AbortError")
+  if (name === "TimeoutError" || name === "AbortError") {
     return new ApiError("upstream_timeout", `${who} did not answer within ${REGISTRY_TIMEOUT_MS / 1000} s.`);
+  }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const why = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return new ApiError("kafka_unavailable", `${who} cannot be reached (${why}).`);

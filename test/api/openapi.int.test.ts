@@ -50,8 +50,9 @@ describe("GET /api/openapi.json", () => {
       const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
       const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
       expect(methods.length, file).toBeGreaterThan(0);
-      for (const m of methods)
+      for (const m of methods) {
         expect(doc.paths[routePath(file)]?.[m.toLowerCase()], `${m} ${routePath(file)} (${file})`).toBeDefined();
+      }
     }
   });
 

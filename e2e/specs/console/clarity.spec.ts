@@ -66,8 +66,9 @@ test("charts name what they plot and in which unit", async ({ page }) => {
   await expect(chart.locator(".recharts-label")).toHaveText("records/s");
   for (const t of await chart
     .locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")
-    .allTextContents())
+    .allTextContents()) {
     expect(t).toMatch(/\/s$/);
+  }
 });
 
 test("a cluster's overview says it is collecting the first samples until two exist, then draws them", async ({

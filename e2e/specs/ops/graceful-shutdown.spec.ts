@@ -49,19 +49,23 @@ const proxy = http.createServer((req, res) => {
   if (armed && req.method === "POST") {
     heldPosts++;
     setTimeout(forward, HOLD_MS);
-  } else forward();
+  } else {
+    forward();
+  }
 });
 
 const kafka = new KafkaFixture();
 let server: ChildProcess | undefined;
 let output = "";
 const cleanFiles = () => {
-  for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, `${DB_FILE}-journal`, CONFIG_FILE])
+  for (const f of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, `${DB_FILE}-journal`, CONFIG_FILE]) {
     fs.rmSync(f, { force: true });
+  }
 };
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus)
+  if (testInfo.status !== testInfo.expectedStatus) {
     await testInfo.attach("server output", { body: output, contentType: "text/plain" });
+  }
 });
 test.afterAll(async () => {
   if (server && server.exitCode === null) server.kill("SIGKILL");

@@ -105,10 +105,11 @@ test("live tail shows records produced after it started, in several tabs at once
   }
   for (const t of tabs) await expect(t.getByTestId("live-state")).toHaveText("live", { timeout: 15_000 });
   await records.send(topic, [{ key: "live-1", value: '{"live": true}' }]);
-  for (const t of tabs)
+  for (const t of tabs) {
     await expect(t.getByTestId("message-table").getByRole("row").filter({ hasText: "live-1" })).toBeVisible({
       timeout: 15_000,
     });
+  }
   await expect(page.getByTestId("live-counts")).toContainText("1 received");
   await keepScreenshot(page, "messages-live");
 

@@ -26,8 +26,9 @@ test("a read-only cluster shows its topics but disables every change, saying why
     "delete-topic-button",
     "reassign-button",
     "elect-leaders-button",
-  ])
+  ]) {
     await expect(page.getByTestId(id)).toBeDisabled();
+  }
   await topics.tab("configuration").click();
   await expect(page.getByTestId("add-override-button")).toBeDisabled();
   await expect(page.getByTestId("config-edit-retention.ms")).toBeDisabled();

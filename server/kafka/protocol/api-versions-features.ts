@@ -56,19 +56,21 @@ function parseResponse(
   };
   if (reader.remaining <= 0) return out;
   readTagBuffer(reader, (tag, r) => {
-    if (tag === 0)
+    if (tag === 0) {
       out.supportedFeatures = r.readArray((f) => ({
         name: f.readString(),
         minVersion: f.readInt16(),
         maxVersion: f.readInt16(),
       }));
-    else if (tag === 1) out.finalizedFeaturesEpoch = r.readInt64();
-    else if (tag === 2)
+    } else if (tag === 1) {
+      out.finalizedFeaturesEpoch = r.readInt64();
+    } else if (tag === 2) {
       out.finalizedFeatures = r.readArray((f) => ({
         name: f.readString(),
         maxVersionLevel: f.readInt16(),
         minVersionLevel: f.readInt16(),
       }));
+    }
   });
   return out;
 }

@@ -32,10 +32,12 @@ export async function upsertScramUser(
 ): Promise<ScramUpsertResponse> {
   const existing = (await describeScramUsers(clusterId, [name]))[0];
   const has = existing?.credentials.some((c) => c.mechanism === input.mechanism) ?? false;
-  if (mode === "create" && has)
+  if (mode === "create" && has) {
     throw new ApiError("conflict", `User "${name}" already has a ${input.mechanism} credential; rotate it instead.`);
-  if (mode === "rotate" && !has)
+  }
+  if (mode === "rotate" && !has) {
     throw new ApiError("not_found", `User "${name}" has no ${input.mechanism} credential to rotate.`);
+  }
   const password = input.password ?? generatePassword();
   const summary = {
     user: name,

@@ -49,17 +49,19 @@ export async function declarePrincipal(
     );
   }
   const team = await prisma.team.findUnique({ where: { id: input.teamId }, select: { name: true } });
-  if (!team)
+  if (!team) {
     throw new ApiError("unprocessable_entity", "The chosen team does not exist.", [
       { path: "teamId", issue: "not_found" },
     ]);
+  }
   const existing = await principalOwner(clusterId, input.principal);
-  if (existing)
+  if (existing) {
     throw new ApiError(
       "conflict",
       `${input.principal} already belongs to team "${existing.team.name}" on this cluster.`,
       [{ path: "principal", issue: "conflict" }],
     );
+  }
   return audited(
     { ...audit, clusterId },
     { action: "principal.create", targetType: "principal", target: input.principal },
@@ -72,8 +74,9 @@ export async function declarePrincipal(
           }),
         );
       } catch (error) {
-        if ((error as { code?: string }).code === "P2002")
+        if ((error as { code?: string }).code === "P2002") {
           throw new ApiError("conflict", `${input.principal} was declared a moment ago by someone else.`);
+        }
         throw error;
       }
     },
@@ -87,8 +90,9 @@ export async function removePrincipal(
   audit: AuditContext,
 ): Promise<ServicePrincipalDto> {
   const row = await prisma.servicePrincipal.findUnique({ where: { id }, include });
-  if (!row || row.clusterId !== clusterId)
+  if (!row || row.clusterId !== clusterId) {
     throw new ApiError("not_found", `No service principal ${id} on cluster "${clusterId}".`);
+  }
   return audited(
     { ...audit, clusterId },
     { action: "principal.delete", targetType: "principal", target: row.principal, before: { team: row.team.name } },

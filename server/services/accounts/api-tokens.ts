@@ -10,8 +10,9 @@ import { checkClusters, requireGlobalAdmin } from "./manage-users";
 /** Tokens are managed by global admins from a signed-in session: a token cannot mint or revoke tokens. */
 function requireTokenManager(actor: Actor): void {
   requireGlobalAdmin(actor);
-  if (actor.tokenId)
+  if (actor.tokenId) {
     throw new ApiError("forbidden", "API tokens are managed from a signed-in session, not with an API token.");
+  }
 }
 
 type TokenRow = NonNullable<Awaited<ReturnType<typeof prisma.apiToken.findUnique>>>;
@@ -58,20 +59,22 @@ export async function createToken(
   if (input.userId) {
     const user = await prisma.user.findUnique({ where: { id: input.userId } });
     if (!user) throw new ApiError("unprocessable_entity", "No such user.", [{ path: "userId", issue: "no such user" }]);
-    if (!user.active)
+    if (!user.active) {
       throw new ApiError("unprocessable_entity", "This user is deactivated.", [
         { path: "userId", issue: "deactivated user" },
       ]);
+    }
   }
   const clash = await prisma.apiToken.findFirst({
     where: { name: input.name, revokedAt: null, expiresAt: { gt: new Date() } },
   });
-  if (clash)
+  if (clash) {
     throw new ApiError(
       "conflict",
       `An active token is already named "${input.name}"; revoke it first or pick another name.`,
       [{ path: "name", issue: "already in use" }],
     );
+  }
   const token = newToken();
   const shown = {
     name: input.name,

@@ -6,8 +6,9 @@ import { ApiError } from "@/server/http/api-error";
 
 /** The one-time setup: only while no user exists; the new user is admin on every cluster. */
 export async function createFirstAdmin(input: { email: string; name: string; password: string }, requestId: string) {
-  if (!(await needsSetup()))
+  if (!(await needsSetup())) {
     throw new ApiError("conflict", "Sluice is already set up. Sign in, or ask an admin for an account.");
+  }
   const user = await createLocalUser({ ...input, roles: { "*": "admin" } });
   // Two setup submissions racing: keep the first, refuse the second.
   const first = await prisma.user.findFirst({ orderBy: { createdAt: "asc" } });

@@ -18,8 +18,9 @@ const toDto = (t: TeamRow): TeamDto => ({
 });
 
 const conflict = (error: unknown, name: string) => {
-  if ((error as { code?: string }).code === "P2002")
+  if ((error as { code?: string }).code === "P2002") {
     throw new ApiError("conflict", `A team named "${name}" already exists.`);
+  }
   throw error;
 };
 
@@ -69,11 +70,12 @@ export async function deleteTeam(teamId: string, audit: AuditContext): Promise<v
   const before = await prisma.team.findUnique({ where: { id: teamId }, include });
   if (!before) throw new ApiError("not_found", "No such team.");
   const requests = await prisma.topicRequest.count({ where: { teamId } });
-  if (requests > 0)
+  if (requests > 0) {
     throw new ApiError(
       "conflict",
       `Team "${before.name}" has ${requests} topic request(s) on record; its history must stay attributable. Rename it or remove its members instead.`,
     );
+  }
   await audited(
     audit,
     { action: "team.deleted", targetType: "team", target: before.name, before: toDto(before) },

@@ -8,17 +8,19 @@ import { audited, type AuditContext } from "@/server/services/audit/record-audit
 import { getConfig } from "@/server/config";
 
 export function requireGlobalAdmin(actor: Actor): void {
-  if (!isGlobalAdmin(actor))
+  if (!isGlobalAdmin(actor)) {
     throw new ApiError("forbidden", "Only admins on every cluster (*) manage users, teams and roles.");
+  }
 }
 
 export function checkClusters(roles: Record<string, Role>) {
   const unknown = Object.keys(roles).filter((c) => c !== "*" && !getConfig().clusters.some((k) => k.id === c));
-  if (unknown.length)
+  if (unknown.length) {
     throw new ApiError(
       "unprocessable_entity",
       `Unknown cluster${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Use a configured cluster id or "*".`,
     );
+  }
 }
 
 const userInclude = {
@@ -87,24 +89,27 @@ export async function updateUser(
     { action: "user.updated", targetType: "user", target: before.email, before: toDto(before) },
     async () => {
       await prisma.$transaction(async (tx) => {
-        if (input.name !== undefined || input.active !== undefined)
+        if (input.name !== undefined || input.active !== undefined) {
           await tx.user.update({ where: { id: userId }, data: { name: input.name, active: input.active } });
+        }
         if (input.active === false) await tx.session.deleteMany({ where: { userId } });
         if (hash) {
           const updated = await tx.account.updateMany({
             where: { userId, providerId: "credential" },
             data: { password: hash },
           });
-          if (updated.count === 0)
+          if (updated.count === 0) {
             await tx.account.create({
               data: { id: crypto.randomUUID(), accountId: userId, providerId: "credential", userId, password: hash },
             });
+          }
           await tx.session.deleteMany({ where: { userId } });
         }
         if (input.roles) {
           await tx.roleBinding.deleteMany({ where: { userId } });
-          for (const [clusterId, role] of Object.entries(input.roles))
+          for (const [clusterId, role] of Object.entries(input.roles)) {
             await tx.roleBinding.create({ data: { userId, clusterId, role } });
+          }
         }
         if (input.teamIds) {
           await tx.teamMember.deleteMany({ where: { userId } });
@@ -115,8 +120,9 @@ export async function updateUser(
     },
     (after) => ({ ...after, changed: { ...shown, ...(hash ? { password: "(changed)" } : {}) } }),
   ).catch((error) => {
-    if ((error as { code?: string }).code === "P2003")
+    if ((error as { code?: string }).code === "P2003") {
       throw new ApiError("unprocessable_entity", "One of the chosen teams does not exist (any more).");
+    }
     throw error;
   });
 }

@@ -32,14 +32,15 @@ export async function failedConnectors(
     for (const x of connectors) {
       if (!matchesTarget(p.connector, x.name)) continue;
       const where = `connector "${x.name}" on Connect cluster "${c.name}"`;
-      if (x.state === "FAILED")
+      if (x.state === "FAILED") {
         out.push({ subject: `${c.name}/${x.name}`, value: x.tasks.failed, message: `The ${where} is FAILED` });
-      else if (x.tasks.failed > 0)
+      } else if (x.tasks.failed > 0) {
         out.push({
           subject: `${c.name}/${x.name}`,
           value: x.tasks.failed,
           message: `${x.tasks.failed} of ${x.tasks.total} task${x.tasks.total === 1 ? "" : "s"} of the ${where} FAILED`,
         });
+      }
     }
   }
   return { failed: out, unreadable };

@@ -28,8 +28,9 @@ async function conditions(
   const holding = new Map<string, Condition>();
   const unknown = new Set<string>();
   if (p.kind === "cluster_unreachable") {
-    if (!o.tick.ok)
+    if (!o.tick.ok) {
       holding.set("cluster", { value: 1, message: `Cluster "${o.clusterId}" is unreachable: ${o.tick.error}` });
+    }
     return { holding, unknown };
   }
   // While the cluster is down nothing else is judged: one "unreachable" alert, not one per group, and no false resolutions.
@@ -39,18 +40,21 @@ async function conditions(
     case "group_lag_seconds":
       for (const g of tick.groups) {
         if (!matchesTarget(p.group, g.groupId)) continue;
-        if (g.lagSeconds === null || g.lagSeconds === undefined) unknown.add(g.groupId);
-        else if (g.lagSeconds > p.thresholdSeconds)
+        if (g.lagSeconds === null || g.lagSeconds === undefined) {
+          unknown.add(g.groupId);
+        } else if (g.lagSeconds > p.thresholdSeconds) {
           holding.set(g.groupId, {
             value: g.lagSeconds,
             message: `Group "${g.groupId}" is ${Math.round(g.lagSeconds)} s behind (threshold ${p.thresholdSeconds} s)`,
           });
+        }
       }
       break;
     case "group_health":
       for (const [groupId, d] of o.groupDetail) {
-        if (matchesTarget(p.group, groupId) && (p.statuses as string[]).includes(d.status))
+        if (matchesTarget(p.group, groupId) && (p.statuses as string[]).includes(d.status)) {
           holding.set(groupId, { value: null, message: `Group "${groupId}" is ${d.status}: ${d.rule}` });
+        }
       }
       break;
     case "partitions":
@@ -59,11 +63,12 @@ async function conditions(
       if (!s) return null;
       if (p.kind === "partitions") {
         const n = p.condition === "offline" ? s.offline : s.underReplicated;
-        if (n > p.threshold)
+        if (n > p.threshold) {
           holding.set("cluster", {
             value: n,
             message: `${n} ${p.condition === "offline" ? "offline" : "under-replicated"} partition${n === 1 ? "" : "s"} on cluster "${o.clusterId}"`,
           });
+        }
       } else if (s.brokers < p.expectedBrokers) {
         holding.set("cluster", {
           value: s.brokers,
@@ -74,9 +79,11 @@ async function conditions(
     }
     case "topic_idle": {
       const t = tick.topics.find((x) => x.topic === p.topic);
-      if (!t || t.rate === null) unknown.add(p.topic);
-      else if (t.rate === 0)
+      if (!t || t.rate === null) {
+        unknown.add(p.topic);
+      } else if (t.rate === 0) {
         holding.set(p.topic, { value: 0, message: `No records produced into "${p.topic}" for ${p.minutes} min` });
+      }
       break;
     }
     case "disk": {
@@ -86,11 +93,12 @@ async function conditions(
         for (const d of b.logDirs) {
           if (!d.totalBytes || d.usableBytes === null) continue;
           const used = ((d.totalBytes - d.usableBytes) / d.totalBytes) * 100;
-          if (used > p.percent)
+          if (used > p.percent) {
             holding.set(`broker ${b.brokerId} ${d.path}`, {
               value: used,
               message: `Broker ${b.brokerId}'s log dir ${d.path} is ${used.toFixed(1)} % full (threshold ${p.percent} %)`,
             });
+          }
         }
       }
       break;
@@ -241,8 +249,9 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
   for (const [subject, c] of cond.holding) {
     const st = existing.get(subject);
     if (!st || st.state === "resolved") {
-      if (forMs === 0) await fire(rule, subject, c, now);
-      else
+      if (forMs === 0) {
+        await fire(rule, subject, c, now);
+      } else {
         await prisma.alertState.upsert({
           where: { ruleId_subject: { ruleId: rule.id, subject } },
           create: {
@@ -256,10 +265,13 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
           },
           update: { state: "pending", value: c.value, message: c.message, pendingSince: now, resolvedAt: null },
         });
+      }
     } else if (st.state === "pending") {
-      if (now.getTime() - (st.pendingSince?.getTime() ?? now.getTime()) >= forMs) await fire(rule, subject, c, now);
-      else if (changed(st, c))
+      if (now.getTime() - (st.pendingSince?.getTime() ?? now.getTime()) >= forMs) {
+        await fire(rule, subject, c, now);
+      } else if (changed(st, c)) {
         refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
+      }
     } else if (st.state === "firing") {
       const repeat = now.getTime() - (st.lastNotifiedAt?.getTime() ?? 0) >= rule.repeatSeconds * 1000;
       if (repeat) {
@@ -268,8 +280,9 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
           data: { value: c.value, message: c.message, lastNotifiedAt: now },
         });
         await notify(rule, subject, "repeat", c, st.firedAt ?? now, now);
-      } else if (changed(st, c))
+      } else if (changed(st, c)) {
         refresh.push(prisma.alertState.update({ where: { id: st.id }, data: { value: c.value, message: c.message } }));
+      }
     }
   }
   if (refresh.length) await prisma.$transaction(refresh);
@@ -278,10 +291,12 @@ async function applyStates(rule: Rule, cond: Conditions, forMs: number, now: Dat
       cond.holding.has(subject) ||
       cond.unknown.has(subject) ||
       cond.unknownPrefixes?.some((x) => subject.startsWith(x))
-    )
+    ) {
       continue;
-    if (st.state === "pending") await prisma.alertState.delete({ where: { id: st.id } });
-    else if (st.state === "firing") {
+    }
+    if (st.state === "pending") {
+      await prisma.alertState.delete({ where: { id: st.id } });
+    } else if (st.state === "firing") {
       const message = `Resolved: ${st.message}`;
       await prisma.alertState.update({ where: { id: st.id }, data: { state: "resolved", resolvedAt: now, message } });
       await history(rule, subject, "resolved", message, now);
@@ -394,9 +409,11 @@ export async function evaluateAlerts(o: Observed): Promise<void> {
       const cond = await conditions(p, o, snapshot);
       if (!cond) continue;
       const owned = rule.teamId ? prefixesOf.get(rule.teamId)! : null;
-      if (owned)
-        for (const subject of cond.holding.keys())
+      if (owned) {
+        for (const subject of cond.holding.keys()) {
           if (!prefixesOwn(owned, subjectName(p.kind, subject))) cond.holding.delete(subject);
+        }
+      }
       const forMs = Math.max(rule.forSeconds, p.kind === "topic_idle" ? p.minutes * 60 : 0) * 1000;
       await applyStates(rule, cond, forMs, now);
     } catch (error) {

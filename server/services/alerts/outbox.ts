@@ -68,8 +68,9 @@ export async function send(channel: AlertChannel, payload: Payload): Promise<str
       "user-agent": "Sluice-Alerts",
       "x-sluice-idempotency-key": String(payload.idempotencyKey ?? ""),
     };
-    if (channel.type === "webhook" && channel.secret)
+    if (channel.type === "webhook" && channel.secret) {
       headers["x-sluice-signature"] = `sha256=${createHmac("sha256", channel.secret).update(body).digest("hex")}`;
+    }
     const res = await fetch(channel.url, {
       method: "POST",
       headers,

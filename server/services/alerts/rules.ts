@@ -74,8 +74,9 @@ const MAX_RULES_PER_CLUSTER = 200;
 
 export async function createRule(clusterId: string, body: AlertRuleBody, ctx: AuditContext): Promise<AlertRuleDto> {
   getClusterConfigOrThrow(clusterId);
-  if ((await prisma.alertRule.count({ where: { clusterId } })) >= MAX_RULES_PER_CLUSTER)
+  if ((await prisma.alertRule.count({ where: { clusterId } })) >= MAX_RULES_PER_CLUSTER) {
     throw new ApiError("conflict", `Cluster "${clusterId}" already has ${MAX_RULES_PER_CLUSTER} alert rules.`);
+  }
   return audited(
     { ...ctx, clusterId },
     { action: "alert.rule_created", targetType: "alert_rule", target: body.name },
@@ -175,12 +176,13 @@ export async function createSilence(
     },
     async () => {
       // Approvers silence their teams' rules only; a silence of every rule is for admins.
-      if (!rule && !isClusterAdmin(ctx.actor, clusterId))
+      if (!rule && !isClusterAdmin(ctx.actor, clusterId)) {
         throw new ApiError(
           "forbidden",
           "ruleId: a silence of every rule is for admins; name one of your teams' rules.",
           [{ path: "ruleId", issue: "required unless you are an admin" }],
         );
+      }
       if (rule) assertMayManage(ctx.actor, clusterId, rule);
       const s = await prisma.alertSilence.create({
         data: {
@@ -213,8 +215,9 @@ export async function deleteSilence(clusterId: string, silenceId: string, ctx: A
     async () => {
       if (!isClusterAdmin(ctx.actor, clusterId)) {
         const rule = s.ruleId ? await prisma.alertRule.findFirst({ where: { id: s.ruleId, clusterId } }) : null;
-        if (!rule)
+        if (!rule) {
           throw new ApiError("forbidden", "This silence covers every rule (or a deleted one); only admins remove it.");
+        }
         assertMayManage(ctx.actor, clusterId, rule);
       }
       await prisma.alertSilence.delete({ where: { id: silenceId } });

@@ -43,16 +43,18 @@ export async function assertMayOwn(
   if (isClusterAdmin(actor, clusterId)) {
     if (!teamId) return null;
     team = await loadTeam(teamId);
-    if (!team)
+    if (!team) {
       throw new ApiError("unprocessable_entity", `teamId: team "${teamId}" does not exist.`, [
         { path: "teamId", issue: "no such team" },
       ]);
+    }
   } else {
-    if (!teamId)
+    if (!teamId) {
       throw forbidden(
         "teamId",
         `as ${roleOn(actor, clusterId) ?? "a user without a role"} you manage only your teams' rules; set teamId to one of your teams (${actor.teams.map((t) => t.id).join(", ") || "you are in no team"})`,
       );
+    }
     team = approverTeam(actor, clusterId, teamId);
     if (!team) throw forbidden("teamId", `you are not an approver of team "${teamId}" on cluster "${clusterId}"`);
   }
@@ -91,10 +93,11 @@ export async function alertManagement(
   clusterId: string,
 ): Promise<{ admin: boolean; teams: { id: string; name: string }[] }> {
   const role = roleOn(actor, clusterId);
-  if (role === "admin")
+  if (role === "admin") {
     return {
       admin: true,
       teams: await prisma.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1_000 }),
     };
+  }
   return { admin: false, teams: role === "approver" ? actor.teams.map((t) => ({ id: t.id, name: t.name })) : [] };
 }

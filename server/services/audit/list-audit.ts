@@ -49,10 +49,12 @@ function visibility(actor: Actor, q: Query) {
   const clusters = getConfig()
     .clusters.map((c) => c.id)
     .filter((id) => hasRole(actor, "audit:read", id));
-  if (clusters.length === 0)
+  if (clusters.length === 0) {
     throw new ApiError("forbidden", "Reading the audit log needs the approver or admin role on at least one cluster.");
-  if (q.clusterId && !clusters.includes(q.clusterId))
+  }
+  if (q.clusterId && !clusters.includes(q.clusterId)) {
     throw new ApiError("forbidden", `Your role on cluster "${q.clusterId}" does not allow reading its audit log.`);
+  }
   return { clusterId: q.clusterId ? q.clusterId : { in: clusters } };
 }
 
@@ -84,8 +86,9 @@ const encodeCursor = (e: { createdAt: Date; id: string }) =>
 function decodeCursor(c: string) {
   const [at, id] = Buffer.from(c, "base64url").toString().split("|");
   const d = new Date(at);
-  if (!id || Number.isNaN(d.getTime()))
+  if (!id || Number.isNaN(d.getTime())) {
     throw new ApiError("bad_request", "The cursor is not valid; start from the first page.");
+  }
   return { at: d, id };
 }
 

@@ -20,7 +20,9 @@ export function maskConfig(
     if (secret && value !== "" && !/^\$\{[^}]+\}$/.test(value)) {
       masked[key] = HIDDEN_VALUE;
       maskedKeys.push(key);
-    } else masked[key] = value;
+    } else {
+      masked[key] = value;
+    }
   }
   return { config: masked, maskedKeys: maskedKeys.sort() };
 }
@@ -32,7 +34,8 @@ export function unmaskConfig(
   maskedKeys: string[],
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(submitted))
+  for (const [key, value] of Object.entries(submitted)) {
     out[key] = value === HIDDEN_VALUE && maskedKeys.includes(key) && key in stored ? stored[key] : value;
+  }
   return out;
 }

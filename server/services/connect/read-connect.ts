@@ -106,10 +106,11 @@ export async function listConnectors(clusterId: string, connectId: string): Prom
 /** Validates a config with its plugin (`PUT /connector-plugins/<class>/config/validate`). */
 export async function validateWith(client: ConnectClient, config: Record<string, string>): Promise<WorkerConfigInfos> {
   const className = config["connector.class"];
-  if (!className)
+  if (!className) {
     throw new ApiError("unprocessable_entity", "The config has no connector.class.", [
       { path: "config.connector.class", issue: "required" },
     ]);
+  }
   try {
     return await client.request<WorkerConfigInfos>({
       method: "PUT",
@@ -161,8 +162,9 @@ export async function getConnector(clusterId: string, connectId: string, name: s
     client.request<WorkerInfo>({ path: `/connectors/${seg(name)}` }),
     // A connector created a moment ago has no status yet: UNASSIGNED until a worker reports one.
     getConnectorStatus(client, name).catch((error: unknown): WorkerStatus => {
-      if (error instanceof ApiError && error.code === "not_found")
+      if (error instanceof ApiError && error.code === "not_found") {
         return { name, connector: { state: "UNASSIGNED" }, tasks: [] };
+      }
       throw error;
     }),
     connectorTopics(client, name),

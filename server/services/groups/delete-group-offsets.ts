@@ -20,8 +20,9 @@ export async function deleteGroupOffsets(
   return withDeadline(15_000, `Cluster "${cluster.name}"`, () =>
     (async () => {
       const committed = (await fetchCommittedOffsets(clusterId, groupId)).filter((c) => c.topic === topic);
-      if (committed.length === 0)
+      if (committed.length === 0) {
         throw new ApiError("not_found", `Group "${groupId}" has no committed offsets on topic "${topic}".`);
+      }
       const partitions = committed.map((c) => c.partition).sort((a, b) => a - b);
       return audited(
         { ...audit, clusterId },

@@ -16,8 +16,9 @@ export async function deleteGroup(
   return withDeadline(15_000, `Cluster "${cluster.name}"`, async () => {
     const d = await describeAnyGroup(clusterId, groupId);
     return withAdmin(clusterId, async (admin) => {
-      if (d.state === "Dead")
+      if (d.state === "Dead") {
         throw new ApiError("not_found", `Consumer group "${groupId}" does not exist on cluster "${cluster.name}".`);
+      }
       if (d.members.length) {
         throw new ApiError(
           "conflict",

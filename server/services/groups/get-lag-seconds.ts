@@ -29,8 +29,9 @@ export async function getLagSeconds(clusterId: string, groupId: string): Promise
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(15_000, `Cluster "${cluster.name}"`, async () => {
     const committed = await fetchCommittedOffsets(clusterId, groupId);
-    if (committed.length === 0)
+    if (committed.length === 0) {
       throw new ApiError("not_found", `Group "${groupId}" has no committed offsets on cluster "${cluster.name}".`);
+    }
     const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
     for (const c of committed) {
       const list = byTopic.get(c.topic) ?? [];
@@ -42,7 +43,7 @@ export async function getLagSeconds(clusterId: string, groupId: string): Promise
     for (const [topic, list] of byTopic) {
       const reader = await TopicReader.open(clusterId, topic).catch(() => null);
       if (!reader) {
-        for (const p of list)
+        for (const p of list) {
           partitions.push({
             topic,
             partition: p.partition,
@@ -52,6 +53,7 @@ export async function getLagSeconds(clusterId: string, groupId: string): Promise
             lagSeconds: null,
             note: "topic not readable",
           });
+        }
         continue;
       }
       try {
@@ -80,14 +82,17 @@ export async function getLagSeconds(clusterId: string, groupId: string): Promise
             continue;
           }
           const record = fetched.get(p.partition)?.records[0];
-          if (!record) partitions.push({ ...base, lagSeconds: null, note: "the next record could not be read" });
-          else if (r && p.offset < r.low)
+          if (!record) {
+            partitions.push({ ...base, lagSeconds: null, note: "the next record could not be read" });
+          } else if (r && p.offset < r.low) {
             partitions.push({
               ...base,
               lagSeconds: Math.max(0, (now - record.timestamp) / 1000),
               note: "committed offset deleted by retention: measured from the oldest record",
             });
-          else partitions.push({ ...base, lagSeconds: Math.max(0, (now - record.timestamp) / 1000) });
+          } else {
+            partitions.push({ ...base, lagSeconds: Math.max(0, (now - record.timestamp) / 1000) });
+          }
         }
       } finally {
         reader.close();

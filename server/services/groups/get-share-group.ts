@@ -31,10 +31,13 @@ export async function getShareGroup(clusterId: string, groupId: string): Promise
     if (!g) throw new ApiError("not_found", `Share group "${groupId}" does not exist on cluster "${cluster.name}".`);
     const starts = offsets.get(groupId) ?? [];
     const owners = new Map<string, string[]>();
-    for (const m of g.members)
-      for (const a of m.assignments)
-        for (const p of a.partitions)
+    for (const m of g.members) {
+      for (const a of m.assignments) {
+        for (const p of a.partitions) {
           owners.set(`${a.topic}:${p}`, [...(owners.get(`${a.topic}:${p}`) ?? []), m.memberId]);
+        }
+      }
+    }
     const keys = new Map<
       string,
       { topic: string; partition: number; startOffset: string | null; lag: number | null; error: string | null }

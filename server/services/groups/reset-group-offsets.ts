@@ -83,10 +83,11 @@ export async function resetGroupOffsets(
         const known = new Set(infos[i].partitions.map((p) => p.partition));
         const wanted = t.partitions ?? [...known];
         const missing = wanted.filter((p) => !known.has(p));
-        if (missing.length)
+        if (missing.length) {
           throw new ApiError("unprocessable_entity", `Topic "${t.topic}" has no partition ${missing.join(", ")}.`, [
             { path: "topics", issue: "unknown_partition" },
           ]);
+        }
         return wanted.map((p) => ({
           topic: t.topic,
           partition: p,
@@ -105,8 +106,9 @@ export async function resetGroupOffsets(
       const ts = input.to.timestamp;
       await withAdmin(clusterId, async (admin) => {
         for (const topic of new Set(plan.map((p) => p.topic))) {
-          for (const r of await admin.fetchTopicOffsetsByTimestamp(topic, ts))
+          for (const r of await admin.fetchTopicOffsetsByTimestamp(topic, ts)) {
             byTs.set(partitionKey(topic, r.partition), r.offset);
+          }
         }
       });
     }

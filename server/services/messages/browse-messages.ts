@@ -63,10 +63,13 @@ async function page(
   const partitions = reader.select(given ? [...given.pos.keys()] : q.partitions);
   const ranges = await reader.ranges(partitions);
   let cursor: BrowseCursor;
-  if (given) cursor = given;
-  else if (q.start === "newest")
+  if (given) {
+    cursor = given;
+  } else if (q.start === "newest") {
     cursor = { dir: "back", order: "newest-first", pos: await startPositions(reader, ranges, { start: "end" }) };
-  else cursor = { dir: "fwd", order: "oldest-first", pos: await startPositions(reader, ranges, q) };
+  } else {
+    cursor = { dir: "fwd", order: "oldest-first", pos: await startPositions(reader, ranges, q) };
+  }
 
   const limit = q.limit;
   const collected = new Map<number, Row[]>();

@@ -20,8 +20,9 @@ export async function exportMessages(
   ctx: Omit<AuditContext, "clusterId">,
 ): Promise<Response> {
   const cluster = getClusterConfigOrThrow(clusterId);
-  if (!cluster.messages.allowExport)
+  if (!cluster.messages.allowExport) {
     throw new ApiError("forbidden", `Export is disabled for cluster "${cluster.name}" (messages.allowExport: false).`);
+  }
   const query = { ...q, follow: false };
   const stream = await audited(
     { ...ctx, clusterId },

@@ -44,11 +44,12 @@ export async function getMessage(
           });
           signal.throwIfAborted();
           const record = fetched.get(p)?.records.find((r) => r.offset === offset);
-          if (!record)
+          if (!record) {
             throw new ApiError(
               "not_found",
               `There is no record at offset ${offset} of partition ${p} (compacted away, or a transaction marker).`,
             );
+          }
           const withTopic = { ...formats, topic: await topicDecodingFor(clusterId, topic) };
           const d = await (mask ? mask.decode(record, withTopic) : decodeRecord(clusterId, record, withTopic));
           return toMessage(d, false);

@@ -28,12 +28,13 @@ async function encodePart(
   switch (part.format) {
     case "topic": {
       const side = (await topicDecodingFor(clusterId, topic))?.[which];
-      if (!side || !("decoder" in side))
+      if (!side || !("decoder" in side)) {
         throw new ApiError(
           "unprocessable_entity",
           `Topic "${topic}" has no ${which} decoder to encode with; choose one under Decoding, or another format.`,
           [{ path: `${which}.format`, issue: "no decoder" }],
         );
+      }
       try {
         return side.decoder.encode(part.data);
       } catch (e) {
@@ -53,12 +54,13 @@ async function encodePart(
       return Buffer.from(part.data.replace(/\s/g, ""), "base64");
     case "schema": {
       const registry = schemaRegistryFor(clusterId);
-      if (!registry)
+      if (!registry) {
         throw new ApiError(
           "unprocessable_entity",
           `No schema registry is configured for this cluster, so the ${which} cannot be schema-encoded.`,
           [{ path: `${which}.format`, issue: "no registry" }],
         );
+      }
       let payload: unknown;
       try {
         payload = JSON.parse(part.data);

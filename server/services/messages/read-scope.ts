@@ -27,8 +27,9 @@ export async function whyCannotReadRecords(actor: Actor, clusterId: string, topi
       select: { spec: true },
       take: 5000,
     });
-    if (grants.some((g) => grantsRead((JSON.parse(g.spec) as AccessSpec | CreateSpec).bindings ?? [], topic)))
+    if (grants.some((g) => grantsRead((JSON.parse(g.spec) as AccessSpec | CreateSpec).bindings ?? [], topic))) {
       return null;
+    }
   }
   return `Records of "${topic}" are readable only by the teams that own it or hold an approved access grant for it (this cluster reads records by grant: messages.readScope is "owned"). Request read access for one of your team's principals.`;
 }

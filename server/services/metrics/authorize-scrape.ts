@@ -16,21 +16,25 @@ export async function authorizeScrape(request: Request): Promise<void> {
   if (header) {
     const token = getConfig().prometheus.token;
     const presented = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-    if (!token)
+    if (!token) {
       throw new ApiError(
         "unauthorized",
         "No metrics token is configured (prometheus.token); sign in as an admin instead.",
       );
-    if (!presented || !timingSafeEqual(digest(presented), digest(token)))
+    }
+    if (!presented || !timingSafeEqual(digest(presented), digest(token))) {
       throw new ApiError("unauthorized", "The metrics bearer token is not valid.");
+    }
     return;
   }
   const actor = await getActor(request);
-  if (!actor)
+  if (!actor) {
     throw new ApiError("unauthorized", "Reading metrics needs the configured bearer token or an admin session.");
-  if (!isGlobalAdmin(actor))
+  }
+  if (!isGlobalAdmin(actor)) {
     throw new ApiError(
       "forbidden",
       "Only admins of every cluster (or a scraper with the metrics token) may read metrics.",
     );
+  }
 }

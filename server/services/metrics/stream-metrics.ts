@@ -15,8 +15,9 @@ const TOP = 10;
 const QUEUE_MAX = 20;
 
 export function project(tick: Tick, scope: MetricsScope): MetricsPoint {
-  if (!tick.ok)
+  if (!tick.ok) {
     return { t: tick.t, ok: false, produceRate: null, consumeRate: null, topics: [], groups: [], error: tick.error };
+  }
   let topics = tick.topics;
   let groups = tick.groups;
   if (scope.topic) {
@@ -49,8 +50,9 @@ export async function openMetricsStream(
     if (scope.topic) await getTopicInfoOrThrow(clusterId, cluster.name, scope.topic!);
     if (scope.group) {
       const group = await describeAnyGroup(clusterId, scope.group);
-      if (group.state === "Dead")
+      if (group.state === "Dead") {
         throw new ApiError("not_found", `Consumer group "${scope.group}" does not exist on cluster "${cluster.name}".`);
+      }
     }
   });
   const sampler = samplerFor(clusterId);

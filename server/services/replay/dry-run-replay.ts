@@ -81,8 +81,9 @@ async function dryRun(
       for (const r of chunk.records) {
         const routed = await router.route(r);
         if ("skip" in routed) {
-          if (result.skipped.length < MAX_SKIPPED_LISTED)
+          if (result.skipped.length < MAX_SKIPPED_LISTED) {
             result.skipped.push({ partition: r.partition, offset: r.offset.toString(), reason: routed.skip });
+          }
           continue;
         }
         result.count++;

@@ -52,8 +52,9 @@ function parseLines(text: string, keepPartition: boolean, keepTimestamps: boolea
       return fail(`not JSON: ${(e as Error).message.slice(0, 200)}`);
     }
     const parsed = importLineSchema.safeParse(json);
-    if (!parsed.success)
+    if (!parsed.success) {
       return fail(parsed.error.issues.map((x) => `${x.path.join(".") || "record"}: ${x.message}`).join("; "));
+    }
     const r = parsed.data;
     try {
       records.push({
@@ -105,14 +106,16 @@ export async function importRecords(
       (r.out.key?.length ?? 0) +
       (r.out.value?.length ?? 0) +
       r.out.headers.reduce((n, h) => n + h.key.length + (h.value?.length ?? 0), 0);
-    if (size + OVERHEAD > dest.maxMessageBytes)
+    if (size + OVERHEAD > dest.maxMessageBytes) {
       skipped.push({ line: r.line, reason: `${size} bytes, larger than max.message.bytes (${dest.maxMessageBytes})` });
-    else if (r.out.partition !== undefined && r.out.partition >= dest.partitions)
+    } else if (r.out.partition !== undefined && r.out.partition >= dest.partitions) {
       skipped.push({
         line: r.line,
         reason: `partition ${r.out.partition} does not exist (the topic has ${dest.partitions})`,
       });
-    else return true;
+    } else {
+      return true;
+    }
     return false;
   });
   const result: ImportResult = { dryRun, lines, valid: records.length, written: 0, errors, skipped };

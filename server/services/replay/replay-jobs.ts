@@ -111,8 +111,9 @@ export async function cancelReplayJob(clusterId: string, jobId: string, access: 
         where: { id: jobId, state: { in: ["running", "interrupted"] } },
         data: { state: "cancelled", finishedAt: new Date() },
       });
-      if (count === 0)
+      if (count === 0) {
         throw new ApiError("conflict", `Job "${jobId}" is ${row.state}; only a running job can be cancelled.`);
+      }
       stopLocalRunner(jobId);
     },
   );
@@ -154,11 +155,12 @@ export async function resumeReplayJob(clusterId: string, jobId: string, access: 
         },
         data: { state: "running", error: null, finishedAt: null, heartbeatAt: new Date() },
       });
-      if (count === 0)
+      if (count === 0) {
         throw new ApiError(
           "conflict",
           `Job "${jobId}" is ${toReplayJob(row).state}; only a cancelled, failed or interrupted job can be resumed.`,
         );
+      }
     },
   );
   launchReplayJob(jobId, access.actor, access.requestId);

@@ -53,7 +53,14 @@ export async function interruptReplayRunners(): Promise<void> {
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 async function runJob(jobId: string, actor: Actor, requestId: string, signal: AbortSignal): Promise<void> {
@@ -162,11 +169,12 @@ async function runJob(jobId: string, actor: Actor, requestId: string, signal: Ab
         const e = error instanceof ApiError ? error : null;
         if (e?.code !== "kafka_unavailable") throw error;
         outageSince ??= Date.now();
-        if (Date.now() - outageSince > OUTAGE_MS)
+        if (Date.now() - outageSince > OUTAGE_MS) {
           throw new ApiError(
             "kafka_unavailable",
             `${e.message} The job stopped after ${OUTAGE_MS / 1000} s without the cluster; resume it when the cluster is back.`,
           );
+        }
         await sleep(2000, signal);
       }
     }
@@ -206,8 +214,9 @@ async function writeChunk(
       const routed = await router.route(r);
       if ("skip" in routed) {
         state.skipped++;
-        if (state.skippedList.length < MAX_SKIPPED_LISTED)
+        if (state.skippedList.length < MAX_SKIPPED_LISTED) {
           state.skippedList.push({ partition: r.partition, offset: r.offset.toString(), reason: routed.skip });
+        }
         continue;
       }
       outs.push(routed.out);

@@ -50,17 +50,19 @@ export async function openSelection(
     { ...access, unmasked: masked },
     { view: "export", keyFormat: "auto", valueFormat: "auto" },
   );
-  if (mask)
+  if (mask) {
     throw new ApiError(
       "forbidden",
       `Records of "${topic}" are masked; copying them needs exemption from every masking rule of the topic (admin role, or a role or team the rules exempt).`,
     );
+  }
   const filter = compileFilter(sel);
   const reader = await withDeadline(10_000, `Cluster "${cluster.name}"`, () => TopicReader.open(clusterId, topic));
   try {
     let starts: Map<number, bigint>, positions: Map<number, bigint>, ends: Map<number, bigint>;
-    if (resume) ({ starts, positions, ends } = resume);
-    else {
+    if (resume) {
+      ({ starts, positions, ends } = resume);
+    } else {
       const ranges = await reader.ranges(reader.select(sel.partitions));
       starts = await startPositions(reader, ranges, { start: sel.start, offset: sel.offset, timestamp: sel.timestamp });
       positions = new Map(starts);

@@ -30,7 +30,14 @@ export async function openReplayJobStream(clusterId: string, jobId: string, acto
       }
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, POLL_MS);
-        signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+        signal.addEventListener(
+          "abort",
+          () => {
+            clearTimeout(t);
+            resolve();
+          },
+          { once: true },
+        );
       });
     }
   };

@@ -29,12 +29,13 @@ export function redriveTarget(clusterId: string, b: RedriveBody): TargetSpec {
   const preset = b.preset ? REDRIVE_PRESETS[b.preset] : null;
   const header = b.header ?? preset!.header;
   const errorPrefix = b.removeErrorHeaders ? (b.errorHeaderPrefix ?? preset?.errorPrefix ?? null) : null;
-  if (b.removeErrorHeaders && !errorPrefix)
+  if (b.removeErrorHeaders && !errorPrefix) {
     throw new ApiError(
       "unprocessable_entity",
       "Removing error headers needs their prefix (errorHeaderPrefix) or a preset.",
       [{ path: "errorHeaderPrefix", issue: "missing" }],
     );
+  }
   return { kind: "redrive", clusterId, header, errorPrefix, keepTimestamps: b.keepTimestamps };
 }
 
@@ -77,11 +78,12 @@ export async function makeRouter(target: TargetSpec, actor: Actor, sourcePartiti
     const refused = produceRefusal(actor, target.clusterId, target.topic);
     if (refused) throw new ApiError("forbidden", refused);
     const dest = await destinationTopic(target.clusterId, target.topic);
-    if (!dest)
+    if (!dest) {
       throw new ApiError(
         "not_found",
         `Destination topic "${target.topic}" does not exist on cluster "${cluster.name}".`,
       );
+    }
     const highest = Math.max(-1, ...sourcePartitions);
     if (target.keepPartition && highest >= dest.partitions) {
       throw new ApiError(
@@ -94,10 +96,11 @@ export async function makeRouter(target: TargetSpec, actor: Actor, sourcePartiti
       target,
       async route(r) {
         const bytes = size(r);
-        if (bytes + OVERHEAD > dest.maxMessageBytes)
+        if (bytes + OVERHEAD > dest.maxMessageBytes) {
           return {
             skip: `${bytes} bytes, larger than max.message.bytes (${dest.maxMessageBytes}) of "${target.topic}"`,
           };
+        }
         return { out: toOut(r, target.topic, target.keepTimestamps, target.keepPartition, null) };
       },
     };
@@ -129,8 +132,9 @@ export async function makeRouter(target: TargetSpec, actor: Actor, sourcePartiti
       const c = await check(topic);
       if ("refused" in c) return { skip: c.refused };
       const bytes = size(r);
-      if (bytes + OVERHEAD > c.max)
+      if (bytes + OVERHEAD > c.max) {
         return { skip: `${bytes} bytes, larger than max.message.bytes (${c.max}) of "${topic}"` };
+      }
       return { out: toOut(r, topic, target.keepTimestamps, false, target.errorPrefix) };
     },
   };

@@ -51,12 +51,13 @@ export async function planReassignment(
     target = generatePlan(current, brokers, plan.replicationFactor);
   } else {
     const missing = plan.partitions.find((p) => p.partition >= current.length);
-    if (missing)
+    if (missing) {
       throw new ApiError(
         "unprocessable_entity",
         `Topic "${topic}" has no partition ${missing.partition} (it has ${current.length}).`,
         [{ path: "plan.partitions", issue: "unknown_partition" }],
       );
+    }
     target = plan.partitions.map((p) => ({ partition: p.partition, replicas: p.replicas }));
   }
   const { moves, unchanged } = diffPlan(current, target);

@@ -26,20 +26,22 @@ export async function startReassignment(
   const cluster = getClusterConfigOrThrow(clusterId);
   return withDeadline(30_000, `Cluster "${cluster.name}"`, async () => {
     const { preview, placement } = await planReassignment(clusterId, topic, input.plan);
-    if (!preview.moves.length)
+    if (!preview.moves.length) {
       throw new ApiError(
         "unprocessable_entity",
         `The plan changes nothing: every partition of "${topic}" already has these replicas.`,
         [{ path: "plan", issue: "no_change" }],
       );
+    }
     const ongoing = await listReassignments(clusterId, [
       { topic, partitions: placement.partitions.map((p) => p.partition) },
     ]);
-    if (ongoing.length)
+    if (ongoing.length) {
       throw new ApiError(
         "conflict",
         `A reassignment of "${topic}" is already in progress (${ongoing.length} partition${ongoing.length === 1 ? "" : "s"}); wait for it or cancel it first.`,
       );
+    }
     const throttle = input.throttleBytesPerSecond ?? null;
     return audited(
       { ...audit, clusterId },
@@ -58,10 +60,11 @@ export async function startReassignment(
             preview.moves.map((m) => ({ partition: m.partition, replicas: m.target })),
           );
         } catch (error) {
-          if (throttle)
+          if (throttle) {
             await clearReassignmentThrottle(clusterId, topic, [
               ...new Set(preview.moves.flatMap((m) => [...m.current, ...m.target])),
             ]).catch(() => {});
+          }
           throw error;
         }
         invalidateTopicSnapshot(clusterId);

@@ -40,13 +40,14 @@ export async function checkAccessDrift(
   if (!grants.length && !quotas.length) return { checked: 0, drifted: [] };
   let live: AclBinding[] = [];
   try {
-    if (grants.length)
+    if (grants.length) {
       live = await describeAcls(clusterId, {
         resourceType: "ANY",
         patternType: "ANY",
         operation: "ANY",
         permission: "ANY",
       });
+    }
   } catch (error) {
     // no authorizer: there is nothing to compare (the pages say so)
     if (error instanceof ApiError && error.code === "unprocessable_entity") return { checked: 0, drifted: [] };
@@ -78,9 +79,11 @@ export async function checkAccessDrift(
     const drift: DriftItem[] = bindings
       .filter((b) => !liveKeys.has(bindingKey(b)))
       .map((b) => ({ kind: "acl-missing", name: describeBinding(b), expected: "present", actual: "missing" }));
-    for (const b of live)
-      if (sameResource(b, bindings) && !held.has(bindingKey(b)))
+    for (const b of live) {
+      if (sameResource(b, bindings) && !held.has(bindingKey(b))) {
         drift.push({ kind: "acl-extra", name: describeBinding(b), expected: "absent", actual: "present" });
+      }
+    }
     await save(g.id, g.topicName, drift, g.kind);
   }
   if (quotas.length) {

@@ -25,9 +25,11 @@ export function expectedTopics(
     if (r.kind === "create") {
       const s = spec as { partitions: number; configs: Record<string, string> };
       out.set(r.topicName, { anchorId: r.id, partitions: s.partitions, configs: { ...s.configs } });
-    } else if (r.kind === "delete") out.set(r.topicName, null);
-    else if (cur && r.kind === "add-partitions") cur.partitions = (spec as { partitions: number }).partitions;
-    else if (cur && r.kind === "alter-configs") {
+    } else if (r.kind === "delete") {
+      out.set(r.topicName, null);
+    } else if (cur && r.kind === "add-partitions") {
+      cur.partitions = (spec as { partitions: number }).partitions;
+    } else if (cur && r.kind === "alter-configs") {
       const s = spec as { set: Record<string, string>; reset: string[] };
       Object.assign(cur.configs, s.set);
       for (const k of s.reset) delete cur.configs[k];
@@ -42,10 +44,12 @@ export function diffTopic(
 ): DriftItem[] {
   if (!live) return [{ kind: "missing", expected: "exists", actual: "missing" }];
   const out: DriftItem[] = [];
-  if (live.partitions !== expected.partitions)
+  if (live.partitions !== expected.partitions) {
     out.push({ kind: "partitions", expected: String(expected.partitions), actual: String(live.partitions) });
-  for (const [k, v] of Object.entries(expected.configs))
+  }
+  for (const [k, v] of Object.entries(expected.configs)) {
     if (live.overrides[k] !== v) out.push({ kind: "config", name: k, expected: v, actual: live.overrides[k] ?? null });
+  }
   return out;
 }
 
@@ -70,13 +74,14 @@ export async function checkDrift(clusterId: string): Promise<DriftResult> {
   ];
   const drifted = results.flatMap((r) => r.drifted);
   // one event when a request's drift appears, not on every check while it lasts
-  for (const d of drifted.filter((x) => !before.has(x.requestId)))
+  for (const d of drifted.filter((x) => !before.has(x.requestId))) {
     void emitEvent({
       kind: "drift.found",
       clusterId,
       subject: d.requestId,
       data: { topic: d.topic, drift: d.drift.slice(0, 10) },
     });
+  }
   return { checked: results.reduce((n, r) => n + r.checked, 0), drifted };
 }
 

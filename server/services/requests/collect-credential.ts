@@ -14,21 +14,25 @@ import { findVisibleRequest } from "./decide-request";
  */
 export async function collectCredential(clusterId: string, id: string, audit: AuditContext): Promise<CollectedSecret> {
   const row = await findVisibleRequest(clusterId, id, audit);
-  if (row.kind !== "credential")
+  if (row.kind !== "credential") {
     throw new ApiError("unprocessable_entity", "Only credential requests have a password to reveal.");
-  if (row.status !== "PROVISIONED")
+  }
+  if (row.status !== "PROVISIONED") {
     throw new ApiError(
       "conflict",
       `The request is ${row.status.toLowerCase()}; the password is available once it is provisioned.`,
     );
-  if (row.requesterId !== audit.actor.id)
+  }
+  if (row.requesterId !== audit.actor.id) {
     throw new ApiError("forbidden", `Only ${row.requesterName}, who requested it, can reveal this password.`);
+  }
   const claimed = await prisma.topicRequest.updateMany({
     where: { id, secretIssuedAt: null },
     data: { secretIssuedAt: new Date() },
   });
-  if (claimed.count === 0)
+  if (claimed.count === 0) {
     throw new ApiError("conflict", "The password was shown already, once. Request a rotation for a new one.");
+  }
   const spec = JSON.parse(row.spec) as CredentialSpec;
   const user = spec.principal.slice("User:".length);
   const password = randomBytes(24).toString("base64url");

@@ -14,8 +14,9 @@ import { transition } from "./transitions";
 /** A request the actor may see, or 404 (a request of another team is indistinguishable from a missing one). */
 export async function findVisibleRequest(clusterId: string, id: string, audit: AuditContext): Promise<RequestRow> {
   const row = await prisma.topicRequest.findUnique({ where: { id }, include: requestInclude });
-  if (!row || row.clusterId !== clusterId || !canSeeRequest(audit.actor, row))
+  if (!row || row.clusterId !== clusterId || !canSeeRequest(audit.actor, row)) {
     throw new ApiError("not_found", `No request ${id} on cluster "${clusterId}" that you can see.`);
+  }
   return row;
 }
 
@@ -83,8 +84,9 @@ export async function decideRequest(
 /** Cancels a pending request (its requester or team). */
 export async function cancelRequest(clusterId: string, id: string, audit: AuditContext): Promise<TopicRequestDto> {
   const row = await findVisibleRequest(clusterId, id, audit);
-  if (!canCancel(audit.actor, row))
+  if (!canCancel(audit.actor, row)) {
     throw new ApiError("forbidden", "Only the requester or their team cancel a request.");
+  }
   return toRequestDto(
     await transition(
       id,
@@ -110,11 +112,12 @@ export async function retryRequest(clusterId: string, id: string, audit: AuditCo
       { ...audit, action: "request.retried" },
     );
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002")
+    if ((error as { code?: string }).code === "P2002") {
       throw new ApiError(
         "conflict",
         `Another request for ${row.topicName ? `"${row.topicName}"` : row.principal} is open now; decide or cancel it first.`,
       );
+    }
     throw error;
   }
   return toRequestDto(await provisionRequest(approved, audit), audit.actor);

@@ -14,8 +14,9 @@ export function openKeyOf(r: {
   spec: string;
 }): string {
   if (isTopicKind(r.kind)) return `${r.clusterId}/${r.topicName}`;
-  if (r.kind === "access")
+  if (r.kind === "access") {
     return `${r.clusterId}/access/${r.principal}/${(JSON.parse(r.spec) as AccessSpec).resource.patternType}:${r.topicName}`;
+  }
   if (r.kind === "revoke") return `${r.clusterId}/revoke/${r.revokesId}`;
   return `${r.clusterId}/${r.kind}/${r.principal}`;
 }

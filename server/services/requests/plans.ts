@@ -4,10 +4,11 @@ export function addPartitionsPlan(
   current: number,
   wanted: number,
 ): { plan?: string; violation?: string } {
-  if (wanted <= current)
+  if (wanted <= current) {
     return {
       violation: `"${topic}" already has ${current} partitions; ask for more than ${current} (Kafka cannot remove partitions)`,
     };
+  }
   return {
     plan: `Raise the partitions of "${topic}" from ${current} to ${wanted}. Keyed records may map to different partitions afterwards.`,
   };

@@ -170,30 +170,34 @@ export async function prepareAccessRequest(clusterId: string, input: AccessInput
 
   if (input.kind === "credential") {
     const name = userName(input.principal);
-    if (!/^[A-Za-z0-9._@-]{1,255}$/.test(name))
+    if (!/^[A-Za-z0-9._@-]{1,255}$/.test(name)) {
       violations.push({
         path: "principal",
         issue: "a SCRAM user name has letters, digits, '.', '_', '@' and '-' only",
       });
-    if (ownedBy && ownedBy.teamId !== team.id)
+    }
+    if (ownedBy && ownedBy.teamId !== team.id) {
       violations.push({
         path: "principal",
         issue: `${input.principal} belongs to team "${ownedBy.team.name}"; only its own team requests its credentials`,
       });
+    }
     const users = violations.length
       ? []
       : ((await brokerCheck(violations, "cluster", () => describeScramUsers(clusterId, [name]))) ?? []);
     const has = users[0]?.credentials.some((c) => c.mechanism === input.mechanism) ?? false;
-    if (input.action === "create" && has)
+    if (input.action === "create" && has) {
       violations.push({
         path: "action",
         issue: `${input.principal} already has a ${input.mechanism} credential; request a rotation instead`,
       });
-    if (input.action === "rotate" && !has && !violations.length)
+    }
+    if (input.action === "rotate" && !has && !violations.length) {
       violations.push({
         path: "action",
         issue: `${input.principal} has no ${input.mechanism} credential to rotate; request a new one`,
       });
+    }
     const owner = ownedBy ? team : null;
     if (!ownedBy) plan.push(`Register ${input.principal} as a service principal of team "${team.name}".`);
     plan.push(
@@ -227,8 +231,9 @@ export async function prepareAccessRequest(clusterId: string, input: AccessInput
   const name = userName(input.principal);
   const quotas = (await brokerCheck(violations, "cluster", () => describeQuotas(clusterId))) ?? [];
   const current = quotas.find((q) => q.entity.user === name && q.entity.clientId === undefined)?.values ?? {};
-  for (const [k, v] of Object.entries(input.values))
+  for (const [k, v] of Object.entries(input.values)) {
     plan.push(`Set ${k} for user "${name}" to ${v} (now ${current[k as keyof typeof current] ?? "no quota"}).`);
+  }
   plan.push(decidedBy(null, "quotas share the cluster's capacity"));
   const spec: QuotaSpec = { principal: input.principal, values: input.values };
   return {

@@ -24,11 +24,12 @@ async function claimPrincipal(r: RequestRow, principal: string, audit: Audit): P
   const owned = await prisma.servicePrincipal.findUnique({
     where: { clusterId_principal: { clusterId: r.clusterId, principal } },
   });
-  if (owned && owned.teamId !== r.teamId)
+  if (owned && owned.teamId !== r.teamId) {
     throw new ApiError(
       "conflict",
       `${principal} was registered to another team in the meantime; the credential cannot be provisioned for "${r.team.name}".`,
     );
+  }
   if (!owned) {
     await audited(
       { ...audit, clusterId: r.clusterId },
@@ -65,8 +66,9 @@ export async function applyAccess(r: RequestRow, audit: Audit): Promise<void> {
     await claimPrincipal(r, s.principal, audit);
     const has =
       (await describeScramUsers(r.clusterId, [name]))[0]?.credentials.some((c) => c.mechanism === s.mechanism) ?? false;
-    if (s.action === "rotate" && !has)
+    if (s.action === "rotate" && !has) {
       throw new ApiError("not_found", `${s.principal} has no ${s.mechanism} credential to rotate any more.`);
+    }
     // A new user gets a random password nobody sees: the requester's own password is set when they reveal it.
     if (!has) {
       await audited(

@@ -62,12 +62,13 @@ async function whyNotAccessApprovable(
   const teams = rows.map((t) => ({ ...t, prefixes: JSON.parse(t.prefixes) as string[] }));
   const spec = JSON.parse(row.spec) as AccessSpec;
   const violations = accessViolations(spec, { team, teamPrincipals: [row.principal!], teams });
-  if (violations.length)
+  if (violations.length) {
     return new ApiError(
       "unprocessable_entity",
       `The request now breaks ${violations.length} rule${violations.length > 1 ? "s" : ""}: ${violations.map((v) => v.issue).join("; ")}.`,
       violations,
     );
+  }
   const owner = ownerTeamOf(teams, row.topicName);
   if ((owner?.id ?? null) !== row.ownerTeamId) {
     return new ApiError(
@@ -92,12 +93,13 @@ export async function whyNotApprovableNow(row: RequestRow): Promise<ApiError | n
     }),
     prisma.user.findUnique({ where: { id: row.requesterId }, select: { active: true } }),
   ]);
-  if (!team)
+  if (!team) {
     return new ApiError(
       "conflict",
       "The owning team was deleted after the request was submitted; it cannot be approved.",
       [{ path: "teamId", issue: "team deleted" }],
     );
+  }
   if (!requester?.active || team.members.length === 0) {
     return new ApiError(
       "conflict",

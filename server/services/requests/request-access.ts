@@ -32,8 +32,9 @@ export const canSeeRequest = (actor: Actor, r: Req) =>
  * Returns why not, or null when allowed.
  */
 export function whyCannotDecide(actor: Actor, r: Req, teamName?: string | null): string | null {
-  if (!hasRole(actor, "requests:decide", r.clusterId))
+  if (!hasRole(actor, "requests:decide", r.clusterId)) {
     return `Deciding requests needs the approver role on cluster "${r.clusterId}".`;
+  }
   const admin = roleOn(actor, r.clusterId) === "admin";
   const deciding = decidingTeamId(r);
   if (!admin && deciding === null) return "Cluster admins decide this request.";
@@ -60,15 +61,18 @@ export function whyCannotRevoke(
   teamName?: string | null,
 ): string | null {
   if (r.kind !== "access") return "Only access requests are revoked (a topic's own grants go with the topic).";
-  if (r.status !== "PROVISIONED")
+  if (r.status !== "PROVISIONED") {
     return `The access is ${r.status.toLowerCase()}, not provisioned; there is nothing to revoke.`;
+  }
   if (r.revokedAt) return "This access was revoked already.";
-  if (!hasRole(actor, "requests:decide", r.clusterId))
+  if (!hasRole(actor, "requests:decide", r.clusterId)) {
     return `Revoking access needs the approver role on cluster "${r.clusterId}".`;
+  }
   if (roleOn(actor, r.clusterId) === "admin") return null;
   const owner = r.ownerTeamId;
-  if (owner === null || !isTeamMember(actor, owner))
+  if (owner === null || !isTeamMember(actor, owner)) {
     return `Approvers of team "${teamName ?? "the owner"}" or a cluster admin revoke this access.`;
+  }
   return null;
 }
 

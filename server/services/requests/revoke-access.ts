@@ -105,8 +105,9 @@ export async function revokeAccess(
       return r;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002")
+    if ((error as { code?: string }).code === "P2002") {
       throw new ApiError("conflict", "This access is being revoked already; see its revoke request.");
+    }
     throw error;
   }
   return toRequestDto(await provisionRequest(created, audit), audit.actor);

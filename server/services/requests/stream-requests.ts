@@ -27,8 +27,9 @@ export function streamRequests(request: Request, clusterId: string, audit: Audit
       if (changed.length === 0) continue;
       since = new Date(Math.max(...changed.map((c) => c.updatedAt.getTime())));
       const ids = new Set(changed.map((c) => c.id));
-      for (const r of (await listRequests(clusterId, { scope: "all" }, audit)).filter((x) => ids.has(x.id)))
+      for (const r of (await listRequests(clusterId, { scope: "all" }, audit)).filter((x) => ids.has(x.id))) {
         yield { event: "request", data: r };
+      }
     }
   });
 }

@@ -69,10 +69,11 @@ type Full = RequestPreview & { conflict?: string; row: Prepared["row"] };
  */
 async function prepareRequest(clusterId: string, input: SubmitRequestInput, audit: AuditContext): Promise<Full> {
   const team = await prisma.team.findUnique({ where: { id: input.teamId } });
-  if (!team)
+  if (!team) {
     throw new ApiError("unprocessable_entity", "The chosen team does not exist.", [
       { path: "teamId", issue: "not_found" },
     ]);
+  }
   if (!isTeamMember(audit.actor, team.id) && roleOn(audit.actor, clusterId) !== "admin") {
     throw new ApiError(
       "forbidden",
@@ -179,14 +180,16 @@ async function prepareTopicRequest(
           { set: input.set, reset: input.reset },
           { dryRun: true, audit },
         );
-        if (diff.changes.length === 0)
+        if (diff.changes.length === 0) {
           violations.push({ path: "set", issue: "these values are already in place; there is nothing to change" });
-        for (const c of diff.changes)
+        }
+        for (const c of diff.changes) {
           plan.push(
             c.after === null
               ? `Reset ${c.name} (now ${c.before}) to the broker default.`
               : `Set ${c.name}: ${c.before ?? "(default)"} → ${c.after}.`,
           );
+        }
       } else if (input.kind === "add-partitions") {
         const line = addPartitionsPlan(input.topicName, info.partitions.length, input.partitions);
         if (line.violation) violations.push({ path: "partitions", issue: line.violation });
@@ -199,12 +202,15 @@ async function prepareTopicRequest(
     }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.code === "conflict" && input.kind === "create")
+    if (error.code === "conflict" && input.kind === "create") {
       return { violations, plan, warnings, conflict: conflict ?? error.message };
+    }
     // The broker's objections, except for a field the policy already objected to (one message per problem).
-    if (error.code === "not_found" || error.code === "unprocessable_entity")
+    if (error.code === "not_found" || error.code === "unprocessable_entity") {
       violations.push(...brokerViolations(error).filter((v) => !violations.some((p) => p.path === v.path)));
-    else throw error;
+    } else {
+      throw error;
+    }
   }
   return { violations, plan, configs, warnings, conflict };
 }
@@ -277,11 +283,12 @@ export async function submitRequest(
     });
     return toRequestDto(row, audit.actor);
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002")
+    if ((error as { code?: string }).code === "P2002") {
       throw new ApiError(
         "conflict",
         `Another request for ${asked.topicName ? `"${asked.topicName}"` : asked.principal} was submitted a moment ago; see the requests list.`,
       );
+    }
     throw error;
   }
 }

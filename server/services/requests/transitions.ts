@@ -37,11 +37,12 @@ export async function transition(
     const moved = await tx.topicRequest.updateMany({ where: { id, status: { in: from } }, data: change });
     const row = await tx.topicRequest.findUnique({ where: { id }, include: requestInclude });
     if (!row) throw new ApiError("not_found", "No such request.");
-    if (moved.count === 0)
+    if (moved.count === 0) {
       throw new ApiError(
         "conflict",
         `The request is ${row.status} now (it was ${row.status === "PENDING" ? "changed" : "decided"} by someone else a moment ago); reload to see its state.`,
       );
+    }
     await tx.auditEvent.create({
       data: {
         actor: audit.actor?.email ?? "sluice",

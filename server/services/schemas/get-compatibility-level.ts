@@ -16,8 +16,9 @@ export async function getCompatibilityLevel(
   try {
     return readCompatibility(await reg.request({ path: `/config/${seg(subject)}`, query: { defaultToGlobal: true } }));
   } catch (e) {
-    if (e instanceof ApiError && e.code === "not_found")
+    if (e instanceof ApiError && e.code === "not_found") {
       return readCompatibility(await reg.request({ path: "/config" }));
+    }
     throw e;
   }
 }

@@ -13,8 +13,9 @@ export async function readRegistryMode(reg: RegistryClient): Promise<RegistryMod
     if (
       e instanceof ApiError &&
       (e.code === "not_found" || e.code === "unprocessable_entity" || e.code === "bad_request")
-    )
+    ) {
       return { supported: false, mode: null };
+    }
     throw e;
   }
 }

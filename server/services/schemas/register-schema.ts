@@ -45,11 +45,12 @@ export async function registerSchema(
   const reg = registryFor(clusterId);
   // Apicurio stores the mode but does not enforce it; Sluice does, so READONLY means the same on every registry.
   const { mode } = await readRegistryMode(reg);
-  if (mode === "READONLY")
+  if (mode === "READONLY") {
     throw new ApiError(
       "conflict",
       "The schema registry is in READONLY mode: no schema can be registered. Switch it to READWRITE on the Schemas page first.",
     );
+  }
   const check = await checkCompatibility(reg, subject, input);
   if (check.blocking && !input.force) {
     const why = check.messages.length ? check.messages.join("; ") : "the registry gave no details";

@@ -29,8 +29,9 @@ export async function setCompatibilityLevel(
         body: { compatibility: level },
       });
       const confirmed = readCompatibility(res);
-      if (confirmed !== level)
+      if (confirmed !== level) {
         throw new ApiError("internal", `The registry answered the level change with ${JSON.stringify(res)}.`);
+      }
       return { subject, compatibility: confirmed };
     },
   );

@@ -13,16 +13,18 @@ export async function setRegistryMode(
 ): Promise<RegistryModeInfo> {
   const reg = registryFor(clusterId);
   const before = await readRegistryMode(reg);
-  if (!before.supported)
+  if (!before.supported) {
     throw new ApiError("unprocessable_entity", `The schema registry of this cluster has no mode setting.`);
+  }
   return audited(
     { ...audit, clusterId },
     { action: "schema.mode_changed", targetType: "schema_registry", target: "(global)", before: { mode: before.mode } },
     async () => {
       await reg.request({ method: "PUT", path: "/mode", body: { mode } });
       const after = await readRegistryMode(reg);
-      if (after.mode !== mode)
+      if (after.mode !== mode) {
         throw new ApiError("internal", `The registry kept mode ${after.mode} after the change to ${mode}.`);
+      }
       return after;
     },
   );

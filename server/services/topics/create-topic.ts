@@ -45,10 +45,11 @@ export async function createTopic(
   return withDeadline(20_000, `Cluster "${cluster.name}"`, () =>
     withAdmin(clusterId, async (admin) => {
       const [{ brokers }, snapshot] = await Promise.all([admin.describeCluster(), getTopicSnapshot(clusterId)]);
-      if (snapshot.byName.has(input.name))
+      if (snapshot.byName.has(input.name)) {
         throw new ApiError("conflict", `Topic "${input.name}" already exists on cluster "${cluster.name}".`, [
           { path: "name", issue: "already_exists" },
         ]);
+      }
       if (input.replicationFactor > brokers.length) {
         throw new ApiError(
           "unprocessable_entity",
@@ -65,10 +66,11 @@ export async function createTopic(
         );
       }
       const warnings: string[] = [];
-      if (input.name.includes(".") && input.name.includes("_"))
+      if (input.name.includes(".") && input.name.includes("_")) {
         warnings.push(
           "The name mixes '.' and '_'. Kafka treats them alike in metric names, so a future topic differing only there would collide; pick one separator.",
         );
+      }
 
       const topics = [
         {
@@ -85,20 +87,23 @@ export async function createTopic(
           waitForLeaders: !opts.dryRun,
           timeout: 10_000,
         });
-        if (!created)
+        if (!created) {
           throw new ApiError("conflict", `Topic "${input.name}" already exists on cluster "${cluster.name}".`, [
             { path: "name", issue: "already_exists" },
           ]);
+        }
         invalidateTopicSnapshot(clusterId);
       };
-      if (opts.dryRun) await run();
-      else
+      if (opts.dryRun) {
+        await run();
+      } else {
         await audited(
           { ...opts.audit, clusterId },
           { action: "topic.created", targetType: "topic", target: input.name },
           run,
           () => ({ partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs }),
         );
+      }
 
       const res = await admin.describeConfigs({
         includeSynonyms: false,

@@ -7,7 +7,8 @@ import { toTopicInfo, type TopicInfo } from "@/server/kafka/topic-snapshot";
 export async function getTopicInfoOrThrow(clusterId: string, clusterName: string, topic: string): Promise<TopicInfo> {
   const metadata = await fetchMetadata(clusterId, [topic]);
   const t = metadata.topicMetadata.find((m) => m.topic === topic);
-  if (!t || t.topicErrorCode === 3)
+  if (!t || t.topicErrorCode === 3) {
     throw new ApiError("not_found", `Topic "${topic}" does not exist on cluster "${clusterName}".`);
+  }
   return toTopicInfo(t, new Set(metadata.brokers.map((b) => b.nodeId)));
 }

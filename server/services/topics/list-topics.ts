@@ -82,9 +82,11 @@ export async function listTopics(clusterId: string, query: Query): Promise<Topic
           clusterId,
           infos.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, leader: p.leader }))),
         ).catch(() => null);
-  if (fresh)
-    for (const [i, t] of page.entries())
+  if (fresh) {
+    for (const [i, t] of page.entries()) {
       t.records = countRecords(fresh.get(t.name), infos[i].partitions.length) ?? t.records;
+    }
+  }
 
   return {
     items: page,

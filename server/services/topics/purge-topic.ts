@@ -30,12 +30,13 @@ export async function purgeTopic(clusterId: string, topic: string, input: Input,
         ? info.partitions.map((p) => ({ partition: p.partition, offset: offsets.get(p.partition)?.end ?? "0" }))
         : input.partitions.map(({ partition, offset }) => {
             const o = offsets.get(partition);
-            if (!o)
+            if (!o) {
               throw new ApiError(
                 "unprocessable_entity",
                 `Topic "${topic}" has no partition ${partition} (it has ${info.partitions.length}).`,
                 [{ path: "partitions", issue: "unknown_partition" }],
               );
+            }
             if (BigInt(offset) > BigInt(o.end)) {
               throw new ApiError(
                 "unprocessable_entity",
@@ -60,13 +61,14 @@ export async function purgeTopic(clusterId: string, topic: string, input: Input,
       },
       async () => {
         const todo = plan.filter((p) => p.deleted > 0);
-        if (todo.length)
+        if (todo.length) {
           await withAdmin(clusterId, (admin) =>
             admin.deleteTopicRecords({
               topic,
               partitions: todo.map((p) => ({ partition: p.partition, offset: p.after })),
             }),
           );
+        }
         invalidateTopicSnapshot(clusterId);
         return { partitions: plan };
       },

@@ -63,8 +63,9 @@ export async function topicDecodingFor(clusterId: string, topic: string): Promis
     const spec = specOf(row);
     let sd: SideDecoding | undefined;
     const format = FORMAT_OF[spec.kind];
-    if (format) sd = { format };
-    else {
+    if (format) {
+      sd = { format };
+    } else {
       try {
         const decoder = compileDecoder(spec);
         if (decoder) sd = { decoder };
@@ -135,24 +136,28 @@ function specFor(input: SideInput, existing: Row | undefined): { spec: DecoderSp
   };
   let fileName = input.fileName ?? null;
   if (input.kind === "protobuf") {
-    if (input.descriptorSet)
+    if (input.descriptorSet) {
       Object.assign(spec, { source: "descriptor-set", schema: Buffer.from(input.descriptorSet, "base64") });
-    else if (input.protoFiles) {
+    } else if (input.protoFiles) {
       Object.assign(spec, { source: "proto", schema: Buffer.from(JSON.stringify(input.protoFiles), "utf8") });
       fileName ??= input.protoFiles.map((f) => f.name).join(", ");
     } else if (existing?.kind === "protobuf" && existing.schema) {
       const prev = specOf(existing);
       Object.assign(spec, { source: prev.source, schema: prev.schema });
       fileName ??= existing.fileName;
-    } else
+    } else {
       throw new ApiError("bad_request", "protobuf needs a descriptor set (descriptorSet) or .proto files (protoFiles)");
+    }
   }
   if (input.kind === "avro") {
-    if (input.avroSchema) Object.assign(spec, { source: "avro-schema", schema: Buffer.from(input.avroSchema, "utf8") });
-    else if (existing?.kind === "avro" && existing.schema) {
+    if (input.avroSchema) {
+      Object.assign(spec, { source: "avro-schema", schema: Buffer.from(input.avroSchema, "utf8") });
+    } else if (existing?.kind === "avro" && existing.schema) {
       Object.assign(spec, { source: "avro-schema", schema: Buffer.from(existing.schema) });
       fileName ??= existing.fileName;
-    } else throw new ApiError("bad_request", "avro needs a schema file (avroSchema)");
+    } else {
+      throw new ApiError("bad_request", "avro needs a schema file (avroSchema)");
+    }
   }
   return { spec, fileName };
 }
@@ -198,10 +203,11 @@ export async function putTopicDecoders(
         try {
           compileDecoder(spec);
         } catch (e) {
-          if (e instanceof DecoderSpecError)
+          if (e instanceof DecoderSpecError) {
             throw new ApiError("unprocessable_entity", `${side}: ${e.message}`, [
               { path: side, issue: e.position ?? e.message },
             ]);
+          }
           throw e;
         }
         const options = JSON.stringify({

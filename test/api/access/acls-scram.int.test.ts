@@ -145,8 +145,9 @@ describe("ACLs, enforced by the broker for a real SCRAM client", () => {
       (await callRoute<AclListResponse>(listAcls, `/api/clusters/local/acls?${qs({ principal })}`, L)).body.bindings,
     ).toEqual([]);
 
-    for (const op of ["WRITE", "READ"])
+    for (const op of ["WRITE", "READ"]) {
       expect((await callRoute(createAcl, "/api/clusters/local/acls", L, json("POST", binding(op)))).status).toBe(201);
+    }
     // A repeated create leaves one binding.
     const dup = await callRoute<AclCreateResponse>(
       createAcl,

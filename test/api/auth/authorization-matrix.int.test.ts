@@ -306,8 +306,9 @@ describe("authorization matrix: every mutating route, every role", () => {
       const act = (as: TestUser | null) =>
         send(handler, "POST", `/api/clusters/local/replays/no-such-job/${verb}`, { ...L, jobId: "no-such-job" }, as);
       expect(await act(null)).toBe(401);
-      for (const role of ["viewer", "operator", "approverOther", "admin"] as const)
+      for (const role of ["viewer", "operator", "approverOther", "admin"] as const) {
         expect(await act(users[role])).toBe(404);
+      }
     }
   });
 
@@ -327,8 +328,9 @@ describe("authorization matrix: every mutating route, every role", () => {
     ];
     for (const [handler, url, body] of cases) {
       expect(await send(handler, "PUT", url, L, null, body)).toBe(401);
-      for (const role of ["viewer", "operator", "approverOther"] as const)
+      for (const role of ["viewer", "operator", "approverOther"] as const) {
         expect(await send(handler, "PUT", url, L, users[role], body), `${url} as ${role}`).toBe(403);
+      }
       expect(await send(handler, "PUT", url, L, users.admin, body), `${url} as admin`).toBe(200);
     }
   });
@@ -366,8 +368,9 @@ describe("authorization matrix: every mutating route, every role", () => {
     ];
     for (const call of calls) {
       expect(await call(null)).toBe(401);
-      for (const role of ["viewer", "operator", "approverOther"] as const)
+      for (const role of ["viewer", "operator", "approverOther"] as const) {
         expect(await call(users[role]), role).toBe(403);
+      }
       expect(allowed(await call(users.admin))).toBe(true);
     }
   });
@@ -380,8 +383,9 @@ describe("authorization matrix: every mutating route, every role", () => {
     ];
     for (const [handler, url, params] of cases) {
       expect(await send(handler, "PATCH", url, params, null, body)).toBe(401);
-      for (const role of ["viewer", "operator", "approverOther"] as const)
+      for (const role of ["viewer", "operator", "approverOther"] as const) {
         expect(await send(handler, "PATCH", url, params, users[role], body), `${url} as ${role}`).toBe(403);
+      }
       expect(await send(handler, "PATCH", url, params, users.admin, body), `${url} as admin`).toBe(200);
       const readOnly = url.replace("/local/", "/local-readonly/");
       expect(
@@ -505,8 +509,9 @@ describe("authorization matrix: every mutating route, every role", () => {
     ];
     for (const [name, call, adminStatus] of calls) {
       expect(await call(null), `${name} anonymous`).toBe(401);
-      for (const role of ["viewer", "operator", "approverOther"] as const)
+      for (const role of ["viewer", "operator", "approverOther"] as const) {
         expect(await call(users[role]), `${name} as ${role}`).toBe(403);
+      }
       expect(await call(users.admin), `${name} as admin`).toBe(adminStatus);
     }
   });
@@ -556,8 +561,9 @@ describe("authorization matrix: every mutating route, every role", () => {
     };
     for (const [name, call] of calls("local")) {
       expect(await call(null), `${name} anonymous`).toBe(401);
-      for (const role of ["viewer", "operator", "approverOther"] as const)
+      for (const role of ["viewer", "operator", "approverOther"] as const) {
         expect(await call(users[role]), `${name} as ${role}`).toBe(403);
+      }
       expect(allowed(await call(users.admin)), `${name} as admin`).toBe(true);
     }
     for (const [name, call] of calls("local-access-delegated")) {
@@ -610,8 +616,9 @@ describe("authorization matrix: every mutating route, every role", () => {
     for (const clusterId of ["local", "local-readonly"]) {
       for (const [name, call] of calls(clusterId)) {
         expect(await call(null), `${name} anonymous`).toBe(401);
-        for (const role of ["viewer", "operator"] as const)
+        for (const role of ["viewer", "operator"] as const) {
           expect(await call(users[role]), `${name} as ${role} on ${clusterId}`).toBe(403);
+        }
         // an approver (on "local" only) passes the role check (team rules) and is refused an admins' rule; a missing one is 404
         expect(await call(users.approverOther), `${name} as approver on ${clusterId}`).toBe(
           clusterId === "local" && name.includes("(missing)") ? 404 : 403,
@@ -668,15 +675,17 @@ describe("authorization matrix: every mutating route, every role", () => {
     const put = (as: TestUser | null) =>
       send(putPreferences, "PUT", "/api/me/preferences", {}, as, { timeZone: "UTC" });
     expect(await put(null)).toBe(401);
-    for (const role of ["viewer", "operator", "approverOther", "admin"] as const)
+    for (const role of ["viewer", "operator", "approverOther", "admin"] as const) {
       expect(await put(users[role]), role).toBe(200);
+    }
   });
 
   it("own notifications marked read: every signed-in user, nobody anonymous", async () => {
     const post = (as: TestUser | null) =>
       send(markNotificationsRead, "POST", "/api/me/notifications/read", {}, as, { all: true });
     expect(await post(null)).toBe(401);
-    for (const role of ["viewer", "operator", "approverOther", "admin"] as const)
+    for (const role of ["viewer", "operator", "approverOther", "admin"] as const) {
       expect(await post(users[role]), role).toBe(200);
+    }
   });
 });

@@ -55,8 +55,9 @@ beforeAll(async () => {
 
 describe("prefix ownership ends at a separator", () => {
   it("prefix itown owns itown.x, itown-x and itown_x but not itownroll.x", async () => {
-    for (const name of [`itown.x${Date.now()}`, `itown-x${Date.now()}`, `itown_x${Date.now()}`])
+    for (const name of [`itown.x${Date.now()}`, `itown-x${Date.now()}`, `itown_x${Date.now()}`]) {
       expect((await dryCreate(payOp, name)).status, name).toBe(200);
+    }
     const other = await dryCreate(payOp, `itownroll.x${Date.now()}`);
     expect(other.status).toBe(403);
     expect(other.body.error.message).toContain("not owned by your teams");

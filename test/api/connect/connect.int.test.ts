@@ -122,8 +122,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const name of [src, sink, mm2, broken])
+  for (const name of [src, sink, mm2, broken]) {
     await fetch(`${TEST_STACK.connectUrl}/connectors/${name}`, { method: "DELETE" }).catch(() => {});
+  }
   await admin.deleteTopics({ topics: [topic, mmTopic, `src.${mmTopic}`] }).catch(() => {});
   await admin.disconnect();
   fs.rmSync(dir, { recursive: true, force: true });

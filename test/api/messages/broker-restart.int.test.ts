@@ -33,7 +33,13 @@ function collect(res: Response) {
       for (const e of parser.feed(r.value)) events.push({ event: e.event, data: JSON.parse(e.data), at: Date.now() });
     }
   })();
-  return { events, stop: async () => (await reader.cancel().catch(() => {}), await done) };
+  return {
+    events,
+    stop: async () => {
+      await reader.cancel().catch(() => {});
+      await done;
+    },
+  };
 }
 
 describe.runIf(disruptive)("live streams across a broker restart", () => {

@@ -69,12 +69,13 @@ describe("browse messages", () => {
 
   it("pages newest-first across partitions with stateless cursors both ways, without gaps or repeats", async () => {
     const topic = await createTopic("paging", 3);
-    for (let p = 0; p < 3; p++)
+    for (let p = 0; p < 3; p++) {
       kcatProduce(
         topic,
         Array.from({ length: 10 }, (_, i) => `k${p}-${i}:p${p}-m${i}`),
         { partition: p },
       );
+    }
     const first = await page(topic, "start=newest&limit=12");
     expect(first.status).toBe(200);
     expect(first.body.order).toBe("newest-first");

@@ -182,11 +182,12 @@ describe("masking is a property of the record, in every view and format", () => 
       const messages = JSON.parse(text).messages as { offset: string; value: { text: string; masked?: boolean } }[];
       expect(messages).toHaveLength(5);
       // Undecodable records are hidden whole, and say so.
-      for (const offset of ["2", "3"])
+      for (const offset of ["2", "3"]) {
         expect(messages.find((m) => m.offset === offset)!.value).toMatchObject({
           text: "masked: could not be decoded for masking",
           masked: true,
         });
+      }
       for (const offset of ["0", "1", "2", "3", "4"]) {
         const detail = await call(
           detailRoute,
@@ -378,8 +379,9 @@ describe("unmasked reads: a separate permission, asked for explicitly, audited",
     expect(await detail.text()).toContain(CARD);
     const rows = await prisma.auditEvent.findMany({ where: { action: "messages.unmask", target: topic } });
     expect(rows).toHaveLength(before + 2);
-    for (const row of rows)
+    for (const row of rows) {
       expect(row).toMatchObject({ result: "success", clusterId: "local-masking", actor: "admin@sluice.test" });
+    }
     const views = rows.map((r) => JSON.parse(r.before!));
     expect(views).toContainEqual(expect.objectContaining({ view: "browse", keyFormat: "auto", valueFormat: "string" }));
     expect(views).toContainEqual(expect.objectContaining({ view: "detail", keyFormat: "auto", valueFormat: "auto" }));

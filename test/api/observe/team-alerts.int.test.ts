@@ -123,8 +123,9 @@ describe("team alert rules", () => {
     await refused(users.approver, teamRule({ teamId: null }), "teamId");
     await refused(users.approver, teamRule({ teamId: otherTeamId }), "teamId");
     await refused(users.otherApprover, teamRule(), "teamId");
-    for (const user of [users.member, users.operator])
+    for (const user of [users.member, users.operator]) {
       expect((await callRoute(createRule, rulesUrl, L, json(user, teamRule()))).status).toBe(403);
+    }
     // the service's refusals are audited with the reason
     const audit = await prisma.auditEvent.findFirst({
       where: { actor: users.approver.email, action: "alert.rule_created", result: "failure" },

@@ -89,8 +89,9 @@ async function until(id: string, states: string[], timeoutMs = 30_000): Promise<
   for (;;) {
     const res = await job(id);
     if (states.includes(res.body.state)) return res.body;
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
       throw new Error(`job ${id} is ${res.body.state}, not ${states.join("/")}: ${JSON.stringify(res.body)}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -210,12 +211,13 @@ describe("replay / copy", () => {
   it("resumes after an interruption (process shutdown) from the stored position without duplicates", async () => {
     const source = await createTopic(uniqueTopic("rp-resume-src"), 3);
     const dest = await createTopic(uniqueTopic("rp-resume-dst"), 3);
-    for (const p of [0, 1, 2])
+    for (const p of [0, 1, 2]) {
       kcatProduce(
         source,
         Array.from({ length: 100 }, (_, i) => `p${p}-k${i}\tv${i}`),
         { partition: p },
       );
+    }
     const res = await replay<ReplayJob>(source, {
       destination: { clusterId: "local", topic: dest },
       rateLimit: 100,

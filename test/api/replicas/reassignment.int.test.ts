@@ -90,10 +90,11 @@ async function brokerThrottle(id: number): Promise<Record<string, string>> {
 beforeAll(async () => {
   const up =
     spawnSync("bash", ["dev/kafka.sh", "--brokers", "3", "status"], { cwd: ROOT, stdio: "ignore" }).status === 0;
-  if (!up)
+  if (!up) {
     throw new Error(
       `The 3-broker variant is not running on ${BOOTSTRAP3}: start it with \`bash dev/kafka.sh --brokers 3 start\` (npm test does).`,
     );
+  }
   admin = new Kafka({ clientId: "sluice-tests", brokers: BOOTSTRAP3.split(","), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
 });
@@ -330,8 +331,9 @@ describe.runIf(disruptive)("replica placement with a broker restart (stops broke
       }).producer();
       await producer.connect();
       const value = "x".repeat(10_000);
-      for (let i = 0; i < 20; i++)
+      for (let i = 0; i < 20; i++) {
         await producer.send({ topic, acks: 1, messages: Array.from({ length: 50 }, () => ({ value })) });
+      }
       await producer.disconnect();
 
       // 10 MB at 1 KiB/s: the new replica on broker 2 cannot catch up while the test runs.

@@ -176,8 +176,9 @@ async function attemptOnce(
         /* reported below */
       }
       const code = body?.error?.code;
-      if (!code || !(ERROR_CODES as string[]).includes(code) || typeof body?.error?.message !== "string")
+      if (!code || !(ERROR_CODES as string[]).includes(code) || typeof body?.error?.message !== "string") {
         failures.push(`${label}: ${res.status} without the error envelope: ${text.slice(0, 200)}`);
+      }
     }
   } catch (error) {
     failures.push(`${label}: threw ${String(error).slice(0, 200)}`);

@@ -31,10 +31,11 @@ export const POST = defineRoute({
     } = body;
     const access = { actor, requestId };
     const target = redriveTarget(params.clusterId, body);
-    if (query.dryRun)
+    if (query.dryRun) {
       return Response.json(
         await dryRunReplay(params.clusterId, params.topicName, { ...selection, maxRecords }, target, access),
       );
+    }
     return Response.json(
       await startReplayJob(params.clusterId, params.topicName, selection, { rateLimit, maxRecords }, target, access),
       { status: 202 },

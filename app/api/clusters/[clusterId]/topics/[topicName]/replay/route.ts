@@ -21,7 +21,7 @@ export const POST = defineRoute({
   async handler({ params, query, body, actor, requestId }) {
     const { rateLimit, maxRecords, destination: _d, keepTimestamps: _t, keepPartition: _p, ...selection } = body;
     const access = { actor, requestId };
-    if (query.dryRun)
+    if (query.dryRun) {
       return Response.json(
         await dryRunReplay(
           params.clusterId,
@@ -31,6 +31,7 @@ export const POST = defineRoute({
           access,
         ),
       );
+    }
     return Response.json(
       await startReplayJob(
         params.clusterId,
