@@ -1,9 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { toConnectError, toConnectTransportError } from "./client";
+import { isMomentaryConflict, toConnectError, toConnectTransportError } from "./client";
 
 const who = 'Kafka Connect "local" (127.0.0.1:8083)';
 
 describe("Kafka Connect errors → API errors", () => {
+  it("retries only the 409s a rebalancing worker gives, never a real conflict", () => {
+    const stale =
+      "Cannot complete request momentarily due to stale configuration (typically caused by a concurrent config change)";
+    expect(isMomentaryConflict(409, { error_code: 409, message: stale })).toBe(true);
+    expect(
+      isMomentaryConflict(409, {
+        message: "Cannot complete request because of a conflicting operation (e.g. worker rebalance)",
+      }),
+    ).toBe(true);
+    expect(isMomentaryConflict(409, { message: "Request cannot be completed because a rebalance is expected" })).toBe(
+      true,
+    );
+    expect(isMomentaryConflict(409, { message: "Connector x already exists" })).toBe(false);
+    expect(isMomentaryConflict(500, { message: stale })).toBe(false);
+    expect(isMomentaryConflict(409, null)).toBe(false);
+  });
+
   it("maps the worker's statuses and keeps its message", () => {
     expect(toConnectError(404, { error_code: 404, message: "Connector x not found" }, who)).toMatchObject({
       code: "not_found",

@@ -34,25 +34,43 @@ export function toConnectError(status: number, body: unknown, who: string): ApiE
   const message = (typeof b.message === "string" && b.message ? b.message : `HTTP ${status}`).slice(0, 2000);
   // Some input errors (an unknown plugin class in /config/validate) come back as 500 wrapping a BadRequestException.
   const badRequest = /^org\.apache\.kafka\.connect\.runtime\.rest\.errors\.BadRequestException: /.exec(message);
-  if (badRequest)
+  if (badRequest) {
     return new ApiError("unprocessable_entity", `${who} refused the request: ${message.slice(badRequest[0].length)}`);
+  }
   if (status === 404) return new ApiError("not_found", `${who}: ${message}`);
   if (status === 409) return new ApiError("conflict", `${who}: ${message}`);
-  if (status === 400 || status === 422)
+  if (status === 400 || status === 422) {
     return new ApiError("unprocessable_entity", `${who} refused the request: ${message}`);
-  if (status === 401 || status === 403)
+  }
+  if (status === 401 || status === 403) {
     return new ApiError("forbidden", `${who} refused Sluice's credentials (HTTP ${status}).`);
+  }
   if (status === 408 || status === 504) return new ApiError("upstream_timeout", `${who} timed out: ${message}`);
   if (status >= 500) return new ApiError("connect_unavailable", `${who} failed: ${message}`);
   return new ApiError("bad_request", `${who} rejected the request: ${message}`);
 }
 
+/**
+ * A worker refuses any request with 409 while its group rebalances or its config view is stale ("Cannot complete
+ * request momentarily due to stale configuration", "… a conflicting operation (e.g. worker rebalance)", "… no known
+ * leader URL"): it did nothing, and the same request succeeds moments later. "Already exists" is a real conflict.
+ */
+export function isMomentaryConflict(status: number, body: unknown): boolean {
+  if (status !== 409) return false;
+  const message = (body && typeof body === "object" ? (body as ConnectErrorBody).message : undefined) ?? "";
+  return /rebalanc|stale configuration|conflicting operation|no known leader/i.test(message);
+}
+
+/** Pauses between retries of a momentary conflict: about 15 s in all, then the worker's 409 reaches the caller. */
+export const MOMENTARY_CONFLICT_BACKOFF_MS = [250, 500, 1000, 2000, 4000, 4000, 4000];
+
 /** A failed fetch (refused connection, DNS, timeout) → 503 or 504 naming the worker. */
 export function toConnectTransportError(error: unknown, who: string): ApiError {
   if (error instanceof ApiError) return error;
   const name = (error as { name?: string })?.name;
-  if (name === "TimeoutError" || name === "AbortError")
+  if (name === "TimeoutError" || name === "AbortError") {
     return new ApiError("upstream_timeout", `${who} did not answer within ${CONNECT_TIMEOUT_MS / 1000} s.`);
+  }
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const why = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
   return new ApiError("connect_unavailable", `${who} cannot be reached (${why}).`);
@@ -88,11 +106,12 @@ export function connectClustersOf(clusterId: string): ConnectClusterConfig[] {
 export function connectFor(clusterId: string, connectName: string): ConnectClient {
   const cluster = getClusterConfigOrThrow(clusterId);
   const cfg = cluster.connect.find((c) => c.name === connectName);
-  if (!cfg)
+  if (!cfg) {
     throw new ApiError(
       "not_found",
       `No Kafka Connect cluster "${connectName}" is configured for cluster "${cluster.name}".`,
     );
+  }
   const base = cfg.url.replace(/\/+$/, "");
   const host = new URL(base).host;
   const who = `Kafka Connect "${cfg.name}" (${host})`;
@@ -100,10 +119,11 @@ export function connectFor(clusterId: string, connectName: string): ConnectClien
     ? `Basic ${Buffer.from(`${cfg.auth.username}:${cfg.auth.password}`).toString("base64")}`
     : undefined;
 
-  async function request<T>({ method = "GET", path, query, body }: ConnectRequest): Promise<T> {
+  async function request<T>({ method = "GET", path, query, body }: ConnectRequest, attempt = 0): Promise<T> {
     const qs = new URLSearchParams(Array.isArray(query) ? query : []);
-    if (!Array.isArray(query))
+    if (!Array.isArray(query)) {
       for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) qs.set(k, String(v));
+    }
     const url = `${base}${path}${qs.size ? `?${qs}` : ""}`;
     let text: string;
     let res: Response;
@@ -130,11 +150,18 @@ export function connectFor(clusterId: string, connectName: string): ConnectClien
     } catch {
       parsed = { message: text.slice(0, 300) };
     }
-    if (!res.ok) throw toConnectError(res.status, parsed, who);
+    if (!res.ok) {
+      const pause = MOMENTARY_CONFLICT_BACKOFF_MS[attempt];
+      if (pause !== undefined && isMomentaryConflict(res.status, parsed)) {
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        return request<T>({ method, path, query, body }, attempt + 1);
+      }
+      throw toConnectError(res.status, parsed, who);
+    }
     return parsed as T;
   }
 
-  return { clusterId, clusterName: cluster.name, name: cfg.name, host, request };
+  return { clusterId, clusterName: cluster.name, name: cfg.name, host, request: (req) => request(req) };
 }
 
 /** Path segment helper: connector names may hold any character. */

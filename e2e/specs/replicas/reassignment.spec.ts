@@ -32,10 +32,12 @@ test.beforeAll(async () => {
   const producer = new Kafka({ clientId: "sluice-e2e", brokers, logLevel: logLevel.NOTHING }).producer();
   await producer.connect();
   const value = "r".repeat(100_000);
-  for (let i = 0; i < 12; i++)
+  for (let i = 0; i < 12; i++) {
     await producer.send({ topic: name, acks: 1, messages: Array.from({ length: 5 }, () => ({ partition: 0, value })) });
-  for (const partition of [1, 2])
+  }
+  for (const partition of [1, 2]) {
     await producer.send({ topic: name, acks: 1, messages: [{ partition, value: "small" }] });
+  }
   await producer.disconnect();
 });
 test.afterAll(async () => {
@@ -77,6 +79,12 @@ test("reassignment dialog: impossible plan refused with the broker's reason, pre
     await expect(dialog.getByTestId("reassign-progress")).toBeVisible();
     await expect(dialog.getByTestId("reassign-partition-0")).toContainText("copying");
     await expect(dialog.getByRole("progressbar")).toBeVisible();
+    // partitions 1 and 2 hold one small record each; on a busy host their copy can still be running a few seconds
+    // in, and a cancel then puts them back too: wait for them, so only the throttled partition 0 is left to cancel
+    await expect(dialog.getByTestId("reassign-partition-1")).toContainText("done", { timeout: 60_000 });
+    await expect(dialog.getByTestId("reassign-partition-2")).toContainText("done", { timeout: 60_000 });
+    await expect(dialog.getByTestId("reassign-progress")).toContainText("2 of 3 partitions moved");
+    await expect(dialog.getByTestId("reassign-partition-0")).toContainText("copying");
     await keepScreenshot(page, "reassignment-progress");
     await dialog.getByTestId("reassign-cancel-button").click();
     await expect(dialog.getByTestId("reassign-cancelled")).toContainText(

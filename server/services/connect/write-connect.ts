@@ -71,12 +71,27 @@ async function exists(client: ConnectClient, name: string): Promise<boolean> {
   }
 }
 
+/** Creates a connector and reads it back as the connector page shows it. */
 export async function createConnector(
   clusterId: string,
   connectId: string,
   input: { name: string; config: Record<string, string> },
   audit: AuditContext,
 ): Promise<ConnectorDetail> {
+  await submitConnector(clusterId, connectId, input, audit);
+  return getConnector(clusterId, connectId, input.name);
+}
+
+/**
+ * Creates a connector: the actor owns its topics, no connector of that name exists, the worker validates the config,
+ * then the worker accepts it (audited). Done once the worker has it; its tasks start on the worker's own time.
+ */
+export async function submitConnector(
+  clusterId: string,
+  connectId: string,
+  input: { name: string; config: Record<string, string> },
+  audit: AuditContext,
+): Promise<void> {
   const client = connectFor(clusterId, connectId);
   assertTopicsOwned(audit.actor, clusterId, input.config);
   const clash = () =>
@@ -96,14 +111,14 @@ export async function createConnector(
           body: { name: input.name, config: input.config },
         });
       } catch (error) {
-        if (error instanceof ApiError && error.code === "conflict" && /already exists/i.test(error.message))
+        if (error instanceof ApiError && error.code === "conflict" && /already exists/i.test(error.message)) {
           throw clash();
+        }
         throw error;
       }
     },
     () => ({ config: maskConfig(input.config, types).config }),
   );
-  return getConnector(clusterId, connectId, input.name);
 }
 
 export async function updateConnectorConfig(

@@ -8,7 +8,7 @@ import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
 import { maskConfig } from "@/server/services/connect/mask-config";
 import { storedConfig, validateWith } from "@/server/services/connect/read-connect";
-import { createConnector } from "@/server/services/connect/write-connect";
+import { submitConnector } from "@/server/services/connect/write-connect";
 import type { GrantTeam } from "@/lib/requests/access-grants";
 import type { Prepared } from "./prepare-access";
 import type { RequestRow } from "./to-dto";
@@ -47,32 +47,38 @@ export async function prepareConnectorRequest(
 ): Promise<Prepared & { conflict?: string }> {
   const violations: Violation[] = [];
   const plan: string[] = [];
-  if (!prefixesOwn(team.prefixes, input.name))
+  if (!prefixesOwn(team.prefixes, input.name)) {
     violations.push({
       path: "name",
       issue: `the connector name must start with one of team "${team.name}"'s prefixes (${team.prefixes.join(", ") || "none"})`,
     });
-  if (input.config["topics.regex"])
+  }
+  if (input.config["topics.regex"]) {
     violations.push({
       path: "config.topics.regex",
       issue: 'a topic regex can reach any team\'s topics; name the topics in "topics" instead',
     });
+  }
   for (const { key, topic } of namedTopics(input.config)) {
-    if (!prefixesOwn(team.prefixes, topic))
+    if (!prefixesOwn(team.prefixes, topic)) {
       violations.push({
         path: `config.${key}`,
         issue: `"${topic}" is not one of team "${team.name}"'s topics; a connector moves only its own team's data`,
       });
+    }
   }
   let conflict: string | undefined;
   try {
     const client = connectFor(clusterId, input.connectId);
     const infos = await validateWith(client, { ...input.config, name: input.name });
-    for (const c of infos.configs)
-      for (const e of c.value.errors ?? [])
+    for (const c of infos.configs) {
+      for (const e of c.value.errors ?? []) {
         violations.push({ path: `config.${c.definition.name}`, issue: `${c.definition.name}: ${e}` });
-    if (await onWorker(clusterId, input.connectId, input.name))
+      }
+    }
+    if (await onWorker(clusterId, input.connectId, input.name)) {
       conflict = `A connector named "${input.name}" already exists on Kafka Connect "${input.connectId}".`;
+    }
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     violations.push({ path: "connectId", issue: error.message });
@@ -105,9 +111,11 @@ function configDiff(expected: Record<string, string>, live: Record<string, strin
     if (k === "name" || v === HIDDEN_VALUE) continue;
     if (live[k] !== v) out.push({ kind: "config", name: k, expected: v, actual: live[k] ?? null });
   }
-  for (const k of Object.keys(live))
-    if (!(k in expected) && k !== "name")
+  for (const k of Object.keys(live)) {
+    if (!(k in expected) && k !== "name") {
       out.push({ kind: "config", name: k, expected: null, actual: maskConfig({ [k]: live[k] }, new Map()).config[k] });
+    }
+  }
   return out;
 }
 
@@ -120,13 +128,14 @@ export async function applyConnector(r: RequestRow, audit: { actor: Actor; reque
   const s = JSON.parse(r.spec) as ConnectorSpec;
   const live = await onWorker(r.clusterId, s.connectId, s.name);
   if (live) {
-    if (configDiff(s.config, live).length)
+    if (configDiff(s.config, live).length) {
       throw new ApiError(
         "conflict",
         `Connector "${s.name}" already exists with another config; it was created outside this request.`,
       );
+    }
   } else {
-    await createConnector(r.clusterId, s.connectId, { name: s.name, config: s.config }, audit);
+    await submitConnector(r.clusterId, s.connectId, { name: s.name, config: s.config }, audit);
   }
   const scrubbed: ConnectorSpec = { ...s, config: maskConfig(s.config, new Map()).config };
   await prisma.topicRequest.update({ where: { id: r.id }, data: { spec: JSON.stringify(scrubbed) } });

@@ -17,7 +17,8 @@ import { applyAccess, applyRevoke, ensureBindings } from "./provision-access";
 import type { RequestRow } from "./to-dto";
 import { transition } from "./transitions";
 
-const RETRYABLE = new Set(["kafka_unavailable", "upstream_timeout"]);
+/** Transient failures worth another try; each apply step first looks at what exists, so a retry never doubles work. */
+const RETRYABLE = new Set(["kafka_unavailable", "upstream_timeout", "connect_unavailable"]);
 const ATTEMPTS = Number(process.env.SLUICE_PROVISION_ATTEMPTS ?? 3);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,11 +47,12 @@ async function createAsRequested(
   const assertMatches = (state: { partitions: number; overrides: Record<string, string> }) => {
     const differs =
       state.partitions !== s.partitions || Object.entries(s.configs).some(([k, v]) => state.overrides[k] !== v);
-    if (differs)
+    if (differs) {
       throw new ApiError(
         "conflict",
         `Topic "${topic}" already exists with other settings (${state.partitions} partitions); it was created outside this request.`,
       );
+    }
   };
   const state = await topicState(r.clusterId, topic);
   if (state) return assertMatches(state);
@@ -98,17 +100,19 @@ async function apply(r: RequestRow, audit: { actor: Actor; requestId: string }):
     if (!state) throw new ApiError("not_found", `Topic "${topic}" no longer exists.`);
     const reset = s.reset.filter((k) => k in state.overrides);
     const set = Object.fromEntries(Object.entries(s.set).filter(([k, v]) => state.overrides[k] !== v));
-    if (reset.length + Object.keys(set).length > 0)
+    if (reset.length + Object.keys(set).length > 0) {
       await alterTopicConfig(r.clusterId, topic, { set, reset }, { dryRun: false, audit });
+    }
   } else if (r.kind === "add-partitions") {
     const s = spec as { partitions: number };
     const state = await topicState(r.clusterId, topic);
     if (!state) throw new ApiError("not_found", `Topic "${topic}" no longer exists.`);
-    if (state.partitions > s.partitions)
+    if (state.partitions > s.partitions) {
       throw new ApiError(
         "conflict",
         `Topic "${topic}" already has ${state.partitions} partitions, more than the ${s.partitions} requested.`,
       );
+    }
     if (state.partitions < s.partitions) await addPartitions(r.clusterId, topic, s.partitions, audit);
   } else if (r.kind === "delete") {
     const state = await topicState(r.clusterId, topic);
