@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { MeProvider } from "@/components/auth/me-context";
+import { MeProvider } from "@/components/ui/me-context";
 import { AppShell } from "@/components/layout/app-shell";
-import { TimeZoneProvider } from "@/components/layout/time-zone";
+import { TimeZoneProvider } from "@/components/ui/time-zone";
 import { needsSetup } from "@/server/auth/bootstrap";
 import { pageActor } from "@/server/auth/page-access";
 import { describeActor } from "@/server/services/accounts/describe-actor";

@@ -10,7 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { Time } from "@/components/layout/time-zone";
+import { Time } from "@/components/ui/time-zone";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { auditOptions, type AuditFilters } from "@/lib/queries/audit";

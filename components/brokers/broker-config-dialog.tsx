@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ConfigDiffView } from "@/components/topics/config-diff";
-import { MutationError } from "@/components/topics/form-errors";
+import { ConfigDiffView } from "@/components/ui/config-diff";
+import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Lock } from "lucide-react";
 import { useState } from "react";
-import { useCan } from "@/components/auth/me-context";
+import { useCan } from "@/components/ui/me-context";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/states";

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useTimeZone } from "@/components/layout/time-zone";
+import { useTimeZone } from "@/components/ui/time-zone";
 import {
   CHART_UNITS,
   COLLECTING_TEXT,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { Select } from "@/components/ui/select";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { useDeleteGroupTopicOffsetsMutation } from "@/lib/queries/groups";

@@ -16,7 +16,7 @@ import { paths } from "@/lib/paths";
 import { groupDetailOptions } from "@/lib/queries/groups";
 import type { GroupDetail, GroupPartition } from "@/lib/schemas/groups";
 import { displayHost } from "./display-host";
-import { GroupLagChart } from "@/components/clusters/cluster-metrics";
+import { GroupLagChart } from "@/components/charts/cluster-metrics";
 import { GroupLagSeconds } from "./group-lag-seconds";
 import { GroupStateBadge, GroupTypeBadge, HealthBadge } from "./group-state-badge";
 import { LagTimeValue, LagValue } from "./group-table";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Timer } from "lucide-react";
-import { Time } from "@/components/layout/time-zone";
+import { Time } from "@/components/ui/time-zone";
 import { Button } from "@/components/ui/button";
 import { formatDuration } from "@/lib/format";
 import { lagSecondsOptions } from "@/lib/queries/groups";

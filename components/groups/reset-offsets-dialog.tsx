@@ -2,7 +2,7 @@
 
 import { ArrowRight, Users } from "lucide-react";
 import { useMemo, useState } from "react";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";

@@ -4,7 +4,7 @@ import type { ClusterSummary } from "@/lib/schemas/clusters";
 import { NotificationBell } from "./notification-bell";
 import { SideNav } from "./side-nav";
 import { ThemeToggle } from "./theme-toggle";
-import { TimeZoneSetting } from "./time-zone";
+import { TimeZoneSetting } from "@/components/ui/time-zone";
 import { UserMenu } from "./user-menu";
 
 export function AppShell({ clusters, me, children }: { clusters: ClusterSummary[]; me: MeDto; children: ReactNode }) {

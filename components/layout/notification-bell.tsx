@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { cn } from "@/lib/cn";
 import { notificationsOptions, useMarkRead } from "@/lib/queries/notifications";
-import { Time } from "./time-zone";
+import { Time } from "@/components/ui/time-zone";
 
 /**
  * The signed-in user's bell: unread count, and on click their notifications (their requests' changes, requests

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, ArrowRight, CheckCircle2 } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

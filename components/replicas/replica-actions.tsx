@@ -2,7 +2,7 @@
 
 import { Crown, Shuffle } from "lucide-react";
 import { useState } from "react";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -4,7 +4,7 @@ import { CheckCircle2, Plus, XCircle } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useMe } from "@/components/auth/me-context";
+import { useMe } from "@/components/ui/me-context";
 import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";

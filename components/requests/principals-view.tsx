@@ -5,7 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { useCan } from "@/components/auth/me-context";
+import { useCan } from "@/components/ui/me-context";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Time } from "@/components/layout/time-zone";
+import { Time } from "@/components/ui/time-zone";
 import { ErrorState, Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { requestDetailOptions, useRequestAction } from "@/lib/queries/requests";

@@ -5,7 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { AlertTriangle, RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { useCan } from "@/components/auth/me-context";
+import { useCan } from "@/components/ui/me-context";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorState, Loading } from "@/components/ui/states";

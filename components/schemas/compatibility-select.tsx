@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { useSetCompatibilityMutation } from "@/lib/queries/schemas";
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from "@/lib/schemas/schemas";
 import { Select } from "@/components/ui/select";

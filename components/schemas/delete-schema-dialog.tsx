@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { paths } from "@/lib/paths";
 import { useDeleteSchemaMutation } from "@/lib/queries/schemas";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { registryModeOptions, useSetRegistryModeMutation } from "@/lib/queries/schemas";
 import { REGISTRY_MODES, type RegistryMode } from "@/lib/schemas/schemas";
 import { Select } from "@/components/ui/select";

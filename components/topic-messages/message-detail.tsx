@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fullMessageOptions } from "@/lib/queries/topic-messages";
 import type { DecodedField, Message } from "@/lib/schemas/messages";
-import { Time, TimeZoneLabel } from "@/components/layout/time-zone";
+import { Time, TimeZoneLabel } from "@/components/ui/time-zone";
 import { formatBytes } from "./message-table";
 
 /** Pretty JSON when the text is JSON (the browser validates what the server labelled by shape), else as is. */

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
-import { Time, TimeZoneLabel } from "@/components/layout/time-zone";
+import { Time, TimeZoneLabel } from "@/components/ui/time-zone";
 import { cn } from "@/lib/cn";
 import type { Message } from "@/lib/schemas/messages";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { MutationError } from "@/components/topics/form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
 import { useReplayActionMutation, replayPaths } from "@/lib/queries/replay";
 import { replayProgress, ReplayJobSchema, type ReplayJob } from "@/lib/schemas/replay";

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useAddPartitionsMutation } from "@/lib/queries/topics";
 import { addPartitionsBodySchema } from "@/lib/schemas/topics";
-import { MutationError } from "./form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 
 type Props = { clusterId: string; topic: string; current: number; onClose: () => void };
 

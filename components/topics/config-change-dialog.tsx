@@ -8,9 +8,9 @@ import { Select } from "@/components/ui/select";
 import { useAlterTopicConfigMutation } from "@/lib/queries/topics";
 import type { AlterTopicConfigBody, ConfigDiff } from "@/lib/schemas/topics";
 import { TOPIC_CONFIGS, validateTopicConfigValue } from "@/lib/topic-configs";
-import { ConfigDiffView } from "./config-diff";
+import { ConfigDiffView } from "@/components/ui/config-diff";
 import { ConfigKeySelect, ConfigValueInput, configHint } from "./config-inputs";
-import { MutationError } from "./form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 
 export type ConfigChange =
   | { kind: "edit"; key: string; value: string; override?: boolean }

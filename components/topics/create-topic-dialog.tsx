@@ -14,7 +14,7 @@ import { useCreateTopicMutation } from "@/lib/queries/topics";
 import { createTopicBodySchema, type CreateTopicBody, type CreateTopicResult } from "@/lib/schemas/topics";
 import { CreateTopicForm, type TopicDraft } from "./create-topic-form";
 import { CreateTopicPreview } from "./create-topic-preview";
-import { MutationError, serverFieldErrors, zodFieldErrors, type FieldErrors } from "./form-errors";
+import { MutationError, serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 
 const toNumber = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
 

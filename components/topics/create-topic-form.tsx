@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ConfigKeySelect, ConfigValueInput, configHint } from "./config-inputs";
-import type { FieldErrors } from "./form-errors";
+import type { FieldErrors } from "@/components/ui/form-errors";
 
 export type OverrideRow = { id: number; key: string; value: string };
 export type TopicDraft = { name: string; partitions: string; replicationFactor: string; overrides: OverrideRow[] };

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { paths } from "@/lib/paths";
 import { useDeleteTopicMutation } from "@/lib/queries/topics";
-import { MutationError } from "./form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 
 /** Delete a topic; the button only enables once the exact name is typed. Goes back to the list afterwards. */
 export function DeleteTopicDialog({

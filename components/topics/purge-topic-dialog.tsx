@@ -6,7 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { formatNumber } from "@/lib/format";
 import { usePurgeTopicMutation } from "@/lib/queries/topics";
 import { purgeTopicBodySchema, type PurgeTopicBody, type TopicDetail } from "@/lib/schemas/topics";
-import { MutationError } from "./form-errors";
+import { MutationError } from "@/components/ui/form-errors";
 
 type Partition = TopicDetail["partitions"][number];
 type Props = { clusterId: string; topic: string; partitions: Partition[]; onClose: () => void };

@@ -15,8 +15,8 @@ import { TopicConfigTable } from "./topic-config-table";
 import { TopicConsumerGroupsTable } from "./topic-consumer-groups-table";
 import { TopicPartitionsTable } from "./topic-partitions-table";
 import { TopicSubjects } from "./topic-subjects";
-import { TopicRateChart } from "@/components/clusters/cluster-metrics";
-import { TopicSizesCard } from "@/components/sizes/size-views";
+import { TopicRateChart } from "@/components/charts/cluster-metrics";
+import { TopicSizesCard } from "@/components/charts/size-views";
 
 type Tab = "partitions" | "configuration" | "groups" | "acls";
 type Props = { clusterId: string; topic: string; readOnlyReason?: string; hasRegistry?: boolean };

@@ -1,8 +1,8 @@
 import { AclView } from "@/components/acls/acl-view";
 import { BrokerTable } from "@/components/brokers/broker-table";
 import { ClusterHealthCard } from "@/components/clusters/cluster-health-card";
-import { ClusterMetrics } from "@/components/clusters/cluster-metrics";
-import { ClusterSizeCard } from "@/components/sizes/size-views";
+import { ClusterMetrics } from "@/components/charts/cluster-metrics";
+import { ClusterSizeCard } from "@/components/charts/size-views";
 import { ClusterTruthCard } from "@/components/clusters/cluster-truth-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageAccess } from "@/server/auth/page-access";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { BrokerDefaultsCard } from "@/components/brokers/broker-defaults-card";
 import { BrokerTable } from "@/components/brokers/broker-table";
 import { ReplicaActions } from "@/components/replicas/replica-actions";
-import { BrokerDiskBars } from "@/components/sizes/size-views";
+import { BrokerDiskBars } from "@/components/charts/size-views";
 import { ClusterTruthCard } from "@/components/clusters/cluster-truth-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getQueryClient } from "@/lib/get-query-client";

@@ -10,7 +10,7 @@ import {
   type ChartRow,
   type WindowId,
 } from "@/components/charts/rate-chart";
-import { ClusterBytesRate } from "@/components/sizes/size-views";
+import { ClusterBytesRate } from "@/components/charts/size-views";
 import { Card } from "@/components/ui/card";
 import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
