@@ -1,7 +1,61 @@
+import fs from "node:fs";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import pluginQuery from "@tanstack/eslint-plugin-query";
 import prettier from "eslint-config-prettier/flat";
+
+/**
+ * The folder rules of ARCHITECTURE.md ("Folders"), enforced. ESLint keeps one option set per rule and file, so each
+ * block repeats the patterns that apply to its folder.
+ */
+const SERVER = {
+  group: ["@/server", "@/server/*"],
+  message: "server/ is server-only; call an API route or pass data from a Server Component.",
+};
+const KAFKA = {
+  group: ["kafkajs", "@platformatic/kafka", "@platformatic/kafka/*"],
+  message: "The Kafka clients are imported only in server/kafka/ (types and enums are re-exported there).",
+};
+const PRISMA = {
+  group: ["@prisma/client", "@prisma/*", "**/db/generated/*"],
+  message: "Prisma is reached only through server/db/prisma.ts.",
+};
+const APP = { group: ["@/app", "@/app/*"], message: "app/ is routing only; nothing imports it." };
+const COMPONENTS = { group: ["@/components", "@/components/*"], message: "lib/ and server/ never import components/." };
+/** Folders under components/ that every feature may use; a feature folder imports no other feature's files. */
+const SHARED_COMPONENTS = ["ui", "charts"];
+
+function boundaries() {
+  const restrict = (files, ...patterns) => ({ files, rules: { "no-restricted-imports": ["error", { patterns }] } });
+  const features = fs
+    .readdirSync(new URL("./components/", import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  return [
+    // app/ may import everything; its client components ("use client" files named *-client.tsx) not the server.
+    restrict(["app/**/*-client.tsx"], SERVER, KAFKA, PRISMA),
+    restrict(["lib/**"], SERVER, KAFKA, PRISMA, APP, COMPONENTS),
+    // server/ never imports app/ or components/; the Kafka clients only in server/kafka/, Prisma only in server/db/.
+    restrict(["server/**"], APP, COMPONENTS, KAFKA, PRISMA),
+    restrict(["server/kafka/**"], APP, COMPONENTS, PRISMA),
+    restrict(["server/db/**"], APP, COMPONENTS, KAFKA),
+    ...features.map((f) =>
+      restrict([`components/${f}/**`], SERVER, KAFKA, PRISMA, APP, {
+        group: [
+          "@/components/*",
+          "../*",
+          `!@/components/${f}`,
+          ...SHARED_COMPONENTS.filter((s) => s !== f).map((s) => `!@/components/${s}`),
+          ...SHARED_COMPONENTS.filter((s) => s !== f).map((s) => `!@/components/${s}/*`),
+          `!@/components/${f}/*`,
+        ],
+        message: SHARED_COMPONENTS.includes(f)
+          ? `components/${f}/ is shared: it may import only lib/ and the other shared folders (${SHARED_COMPONENTS.join(", ")}).`
+          : `A feature imports only its own files, lib/ and the shared components/${SHARED_COMPONENTS.join(", components/")}; move what two features share there.`,
+      }),
+    ),
+  ];
+}
 
 const config = [
   ...nextVitals,
@@ -30,24 +84,7 @@ const config = [
       "no-sequences": "error",
     },
   },
-  {
-    // The browser side never reaches server code, kafkajs or Prisma directly.
-    files: ["components/**", "lib/**", "app/**/*-client.tsx"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/server/*", "@/server"],
-              message: "server/ is server-only; call an API route or pass data from a Server Component.",
-            },
-            { group: ["kafkajs", "@prisma/client", "@prisma/*"], message: "Kafka and Prisma stay inside server/." },
-          ],
-        },
-      ],
-    },
-  },
+  ...boundaries(),
 ];
 
 export default config;

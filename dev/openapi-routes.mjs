@@ -1,4 +1,4 @@
-// Writes server/http/route-index.ts: one import per route file under app/api, so the OpenAPI document
+// Writes app/api/route-index.ts: one import per route file under app/api, so the OpenAPI document
 // (server/http/openapi.ts) can read every route's zod schemas. Run after adding or removing a route:
 //   node dev/openapi-routes.mjs
 // test/api/openapi.int.test.ts fails when a route file is missing from the document.
@@ -25,5 +25,5 @@ const lines = [
   "];",
   "",
 ];
-fs.writeFileSync(path.join(root, "server/http/route-index.ts"), lines.join("\n"));
+fs.writeFileSync(path.join(root, "app/api/route-index.ts"), lines.join("\n"));
 console.log(`openapi-routes: ${routes.length} route files`);

@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { openApiDocument } from "@/server/http/openapi";
-import { ROUTE_MODULES } from "@/server/http/route-index";
+import { ROUTE_MODULES } from "@/app/api/route-index";
 import { routePath } from "@/server/http/openapi";
 
 type Op = { responses: Record<string, { content?: Record<string, { schema: unknown }> }> };
@@ -16,7 +16,7 @@ function validator(pointer: string): ValidateFunction {
   if (!ajv) {
     ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(ajv);
-    ajv.addSchema(openApiDocument(), "sluice-openapi");
+    ajv.addSchema(openApiDocument(ROUTE_MODULES), "sluice-openapi");
   }
   let v = compiled.get(pointer);
   if (!v) {
@@ -64,7 +64,7 @@ export function checkResponse(
   body: unknown,
   hasBody: boolean,
 ): void {
-  const doc = openApiDocument() as Doc;
+  const doc = openApiDocument(ROUTE_MODULES) as Doc;
   const m = method.toUpperCase();
   const path = findPath(doc, handler, m, url);
   const where = `${m} ${path ?? url}`;

@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { ERROR_CODES } from "@/lib/api/error-codes";
 import type { ResponseSpec, RouteSpec } from "./define-route";
-import { ROUTE_MODULES } from "./route-index";
 
 type Json = Record<string, unknown>;
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -128,11 +127,17 @@ function operation(method: string, path: string, spec: RouteSpec | undefined): J
 
 let cached: Json | undefined;
 
-/** The OpenAPI 3.1 document of every route under app/api, from the zod schemas they are defined with. */
-export function openApiDocument(): Json {
+/** A route file under app/api and its module (the generated app/api/route-index.ts lists them all). */
+export type RouteModule = { file: string; module: Record<string, unknown> };
+
+/**
+ * The OpenAPI 3.1 document of the given routes (every route under app/api: `ROUTE_MODULES`), from the zod schemas
+ * they are defined with. The route list is passed in by app/ code, so server/ never imports app/.
+ */
+export function openApiDocument(routes: readonly RouteModule[]): Json {
   if (cached) return cached;
   const paths: Record<string, Json> = {};
-  for (const { file, module } of ROUTE_MODULES) {
+  for (const { file, module } of routes) {
     const path = routePath(file);
     for (const method of METHODS) {
       const handler: unknown = module[method];

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * LZ4 frame decompression for record batches, in two passes: the first walks the block tokens only and sums the
  * exact output size (checked against the ceiling before anything is allocated), the second decompresses into a

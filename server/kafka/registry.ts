@@ -1,5 +1,10 @@
 import "server-only";
 import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
+
+/** kafkajs's config resource codes, for the services that describe configs through `withAdmin`. */
+export { ConfigResourceTypes } from "kafkajs";
+/** The kafkajs admin a `withAdmin` callback receives. */
+export type { Admin as KafkajsAdmin } from "kafkajs";
 import { Admin as ModernAdmin } from "@platformatic/kafka";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { registerCodecs, registerPlatformaticCodecs } from "./codecs";

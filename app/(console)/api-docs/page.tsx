@@ -2,6 +2,7 @@ import { ApiReference, type OpenApiDoc } from "@/components/api-docs/api-referen
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { requirePageAccess } from "@/server/auth/page-access";
+import { ROUTE_MODULES } from "@/app/api/route-index";
 import { openApiDocument } from "@/server/http/openapi";
 
 export const metadata = { title: "API reference" };
@@ -25,7 +26,7 @@ export default async function ApiDocsPage() {
         </a>{" "}
         <span className="text-slate-500">— the OpenAPI 3.1 document, for code generators and API clients.</span>
       </p>
-      <ApiReference doc={openApiDocument() as unknown as OpenApiDoc} />
+      <ApiReference doc={openApiDocument(ROUTE_MODULES) as unknown as OpenApiDoc} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { defineRoute } from "@/server/http/define-route";
 import { openApiDocument } from "@/server/http/openapi";
+import { ROUTE_MODULES } from "@/app/api/route-index";
 
 export const dynamic = "force-dynamic";
 
@@ -7,6 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   permission: "public",
   async handler() {
-    return Response.json(openApiDocument());
+    return Response.json(openApiDocument(ROUTE_MODULES));
   },
 });

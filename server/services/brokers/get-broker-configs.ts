@@ -1,9 +1,8 @@
 import "server-only";
-import { ConfigResourceTypes } from "kafkajs";
+import { ConfigResourceTypes, withAdmin } from "@/server/kafka/registry";
 import type { ConfigEntry } from "@/lib/schemas/clusters";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
-import { withAdmin } from "@/server/kafka/registry";
 import { withDeadline } from "@/server/kafka/deadline";
 import { configSourceName } from "@/server/kafka/config-source";
 

@@ -1,8 +1,7 @@
 import "server-only";
-import { ConfigResourceTypes } from "kafkajs";
+import { ConfigResourceTypes, withAdmin } from "@/server/kafka/registry";
 import type { Broker } from "@/lib/schemas/clusters";
 import { getClusterConfigOrThrow } from "@/server/config";
-import { withAdmin } from "@/server/kafka/registry";
 import { withDeadline } from "@/server/kafka/deadline";
 import { clusterTruthWithin } from "@/server/kafka/cluster-truth";
 

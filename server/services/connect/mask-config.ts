@@ -1,3 +1,4 @@
+import "server-only";
 import { HIDDEN_VALUE } from "@/lib/schemas/connect";
 
 /** Keys the plugin's definition does not know (client overrides, converter settings) that still carry secrets. */

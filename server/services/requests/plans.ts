@@ -1,3 +1,4 @@
+import "server-only";
 /** What adding partitions would do, or why it cannot. */
 export function addPartitionsPlan(
   topic: string,

@@ -1,5 +1,5 @@
 import "server-only";
-import { ConfigResourceTypes, type Admin } from "kafkajs";
+import { ConfigResourceTypes, type KafkajsAdmin as Admin } from "@/server/kafka/registry";
 import type { z } from "zod";
 import type { alterTopicConfigBodySchema, ConfigDiff } from "@/lib/schemas/topics";
 import { getClusterConfigOrThrow } from "@/server/config";

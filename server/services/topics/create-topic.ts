@@ -1,12 +1,11 @@
 import "server-only";
-import { ConfigResourceTypes } from "kafkajs";
+import { ConfigResourceTypes, withAdmin } from "@/server/kafka/registry";
 import type { z } from "zod";
 import type { createTopicBodySchema, CreateTopicResult } from "@/lib/schemas/topics";
 import { BROKER_SYNONYMS, TOPIC_CONFIGS } from "@/lib/topic-configs";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
-import { withAdmin } from "@/server/kafka/registry";
 import { getTopicSnapshot, invalidateTopicSnapshot } from "@/server/kafka/topic-snapshot";
 import { audited, type AuditContext } from "@/server/services/audit/record-audit";
 

@@ -1,12 +1,11 @@
 import "server-only";
-import { ConfigResourceTypes, type Admin } from "kafkajs";
+import { ConfigResourceTypes, type KafkajsAdmin as Admin, withAdmin } from "@/server/kafka/registry";
 import type { TopicDetail } from "@/lib/schemas/topics";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { configSourceName } from "@/server/kafka/config-source";
 import { withDeadline } from "@/server/kafka/deadline";
 import { fetchCommittedOffsetsMany } from "@/server/kafka/group-reads";
 import { countRecords, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/offsets";
-import { withAdmin } from "@/server/kafka/registry";
 import { MASKED } from "@/server/services/brokers/get-broker-configs";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
 

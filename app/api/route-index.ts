@@ -120,10 +120,7 @@ export const ROUTE_MODULES: { file: string; module: Record<string, unknown> }[] 
   { file: "app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/resume/route.ts", module: r16 },
   { file: "app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/route.ts", module: r17 },
   { file: "app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/stop/route.ts", module: r18 },
-  {
-    file: "app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/tasks/[taskId]/restart/route.ts",
-    module: r19,
-  },
+  { file: "app/api/clusters/[clusterId]/connect/[connectId]/connectors/[name]/tasks/[taskId]/restart/route.ts", module: r19 },
   { file: "app/api/clusters/[clusterId]/connect/[connectId]/connectors/route.ts", module: r20 },
   { file: "app/api/clusters/[clusterId]/connect/[connectId]/plugins/[pluginClass]/config/route.ts", module: r21 },
   { file: "app/api/clusters/[clusterId]/connect/[connectId]/plugins/route.ts", module: r22 },
