@@ -1,6 +1,7 @@
 import "server-only";
 import { demoPasswordRefusal } from "./auth/demo-password";
-import { ConfigError, loadConfig } from "./config/load-config";
+import { getConfig } from "./config";
+import { ConfigError } from "./config/load-config";
 import { startSamplers } from "./metrics/always-on";
 import { shutDown } from "./shut-down";
 import { startDriftChecks } from "./services/requests/drift-schedule";
@@ -13,8 +14,7 @@ export function startUp() {
     process.exit(1);
   }
   try {
-    const config = loadConfig();
-    (globalThis as { __sluiceConfig?: unknown }).__sluiceConfig = config;
+    const config = getConfig();
     console.log(
       `Sluice: ${config.clusters.length} cluster(s) configured: ${config.clusters.map((c) => c.id).join(", ")}`,
     );

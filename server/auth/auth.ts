@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -109,8 +110,7 @@ function createAuth() {
 }
 
 type Auth = ReturnType<typeof createAuth>;
-const g = globalThis as unknown as { __sluiceAuth?: Auth };
 /** One better-auth instance per process. */
 export function getAuth(): Auth {
-  return (g.__sluiceAuth ??= createAuth());
+  return processState<Auth>("Auth", () => createAuth());
 }

@@ -1,14 +1,12 @@
 import "server-only";
 import { ApiError } from "@/server/http/api-error";
+import { processState } from "@/server/process-state";
 import { loadConfig } from "./load-config";
 import type { ClusterConfig, SluiceConfig } from "./schema";
 
-const g = globalThis as unknown as { __sluiceConfig?: SluiceConfig };
-
 /** The configuration, read once per process (instrumentation.ts reads it at start-up and refuses bad files). */
 export function getConfig(): SluiceConfig {
-  g.__sluiceConfig ??= loadConfig();
-  return g.__sluiceConfig;
+  return processState("Config", loadConfig);
 }
 
 export function getClusterConfigOrThrow(clusterId: string): ClusterConfig {

@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/sqlite/client";
@@ -36,5 +37,4 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter: new SqliteAdapter({ url }) });
 }
 
-const g = globalThis as unknown as { __sluicePrisma?: PrismaClient };
-export const prisma: PrismaClient = (g.__sluicePrisma ??= createClient());
+export const prisma: PrismaClient = processState<PrismaClient>("Prisma", () => createClient());

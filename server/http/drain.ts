@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 
 /**
  * A replica's shutdown state (one per process, on globalThis because Next bundles route code and instrumentation
@@ -9,8 +10,12 @@ import "server-only";
  */
 type DrainState = { draining: boolean; inFlight: number; idle: Set<() => void>; streams: Set<() => void> };
 
-const g = globalThis as { __sluiceDrain?: DrainState };
-const state: DrainState = (g.__sluiceDrain ??= { draining: false, inFlight: 0, idle: new Set(), streams: new Set() });
+const state: DrainState = processState<DrainState>("Drain", () => ({
+  draining: false,
+  inFlight: 0,
+  idle: new Set(),
+  streams: new Set(),
+}));
 
 /** How long a client waits before reconnecting to a stream a draining replica ended (ms). */
 export const DRAIN_RETRY_MS = 500;

@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import { getConfig } from "@/server/config";
 import { ApiError } from "./api-error";
 import { DRAIN_RETRY_MS, isDraining, onDrain } from "./drain";
@@ -46,9 +47,8 @@ export function streamError(error: unknown, context = "stream"): { code: string;
   };
 }
 
-const g = globalThis as unknown as { __sluiceSseByUser?: Map<string, number>; __sluiceMuxInner?: WeakSet<Request> };
-const openByUser: Map<string, number> = (g.__sluiceSseByUser ??= new Map());
-const muxInner: WeakSet<Request> = (g.__sluiceMuxInner ??= new WeakSet());
+const openByUser: Map<string, number> = processState("SseByUser", () => new Map<string, number>());
+const muxInner: WeakSet<Request> = processState<WeakSet<Request>>("MuxInner", () => new WeakSet());
 
 /** A request the stream multiplexer makes inside one user connection: it does not count as another connection. */
 export function markMultiplexed(request: Request): Request {

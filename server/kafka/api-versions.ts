@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { withModernAdmin } from "./registry";
 
 /** What the cluster's brokers answer to ApiVersions: which request versions they accept. */
@@ -11,8 +12,7 @@ export type ApiSupport = {
 };
 
 const TTL_MS = 10 * 60_000;
-const g = globalThis as unknown as { __sluiceApiSupport?: Map<string, { at: number; value: Promise<ApiSupport> }> };
-const cache = (g.__sluiceApiSupport ??= new Map());
+const cache = perCluster<{ at: number; value: Promise<ApiSupport> }>("ApiSupport");
 
 export function toApiSupport(
   list: { apiKey: number; name: string; minVersion: number; maxVersion: number }[],

@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { describeQuorumV2, type Connection } from "@platformatic/kafka";
 import type { ClusterTruth, QuorumReplica } from "@/lib/schemas/clusters";
 import { apiSupport, type ApiSupport } from "./api-versions";
@@ -134,8 +135,7 @@ function toFeatures(answers: ApiVersionsFeaturesResponse[]): ClusterTruth["featu
 }
 
 const CACHE_MS = 3_000;
-const g = globalThis as unknown as { __sluiceTruth?: Map<string, { at: number; value: Promise<ClusterTruth> }> };
-const cache = (g.__sluiceTruth ??= new Map());
+const cache = perCluster<{ at: number; value: Promise<ClusterTruth> }>("Truth");
 
 async function readTruth(clusterId: string): Promise<ClusterTruth> {
   const support = await apiSupport(clusterId);
@@ -204,7 +204,7 @@ async function readTruth(clusterId: string): Promise<ClusterTruth> {
   });
 }
 
-const lastKnown = ((g as { __sluiceTruthLast?: Map<string, ClusterTruth> }).__sluiceTruthLast ??= new Map());
+const lastKnown = perCluster<ClusterTruth>("TruthLast");
 
 /** The cluster's version, features and quorum, read at most every few seconds (a failed read is not cached). */
 export function clusterTruth(clusterId: string): Promise<ClusterTruth> {

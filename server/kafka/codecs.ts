@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import { gunzip, gunzipSync, gzip } from "node:zlib";
 import { promisify } from "node:util";
 import { CompressionCodecs, CompressionTypes } from "kafkajs";
@@ -20,8 +21,10 @@ const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 
 // On globalThis: Next may bundle this module (and kafkajs) once per route, and every copy must see one table.
-const shared = globalThis as unknown as { __sluiceBatchCodec?: WeakMap<ArrayBufferLike, Compression> };
-const batchCodec: WeakMap<ArrayBufferLike, Compression> = (shared.__sluiceBatchCodec ??= new WeakMap());
+const batchCodec: WeakMap<ArrayBufferLike, Compression> = processState<WeakMap<ArrayBufferLike, Compression>>(
+  "BatchCodec",
+  () => new WeakMap(),
+);
 
 function own(bytes: Uint8Array, codec: Compression): Buffer {
   const copy = new Uint8Array(bytes.byteLength);

@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import {
   estimateLagSeconds,
   evaluateGroup,
@@ -19,8 +20,7 @@ const MIN_SPACING_MS = Number(process.env.SLUICE_GROUP_SAMPLE_SPACING_MS ?? 4_00
 
 type Key = string; // topic \0 partition
 type ClusterHistory = { ends: Map<Key, { t: number; end: number }[]>; commits: Map<string, Map<Key, Observation[]>> };
-const g = globalThis as unknown as { __sluiceGroupHistory?: Map<string, ClusterHistory> };
-const clusters = (g.__sluiceGroupHistory ??= new Map());
+const clusters = perCluster<ClusterHistory>("GroupHistory");
 
 const key = (topic: string, partition: number): Key => `${topic}\u0000${partition}`;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import type { GroupDescription } from "kafkajs";
 import {
   ResponseError,
@@ -25,8 +26,7 @@ export type CommittedOffset = { topic: string; partition: number; offset: string
 export type ClassicGroupDescription = GroupDescription & { errorCode: number };
 
 /** groupId → coordinator node, per cluster: coordinators move only on broker changes, so lookups are reused. */
-const g = globalThis as unknown as { __sluiceGroupCoordinators?: Map<string, Map<string, number>> };
-const coordinatorCache: Map<string, Map<string, number>> = (g.__sluiceGroupCoordinators ??= new Map());
+const coordinatorCache: Map<string, Map<string, number>> = perCluster<Map<string, number>>("GroupCoordinators");
 
 /** Error codes that mean "ask FindCoordinator again": NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE, COORDINATOR_LOAD_IN_PROGRESS. */
 const COORDINATOR_ERRORS = new Set([14, 15, 16]);

@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { AssignerProtocol, type GroupDescription } from "kafkajs";
 import { describeGroupsBatched, fetchCommittedOffsetsMany } from "./group-reads";
 import { fetchOffsetsByLeader, type PartitionOffsets } from "./offsets";
@@ -43,10 +44,7 @@ export type GroupInfo = GroupDescribed & {
 export type GroupSnapshot = { at: number; groups: GroupInfo[]; ends: Map<string, Map<number, PartitionOffsets>> };
 
 const FRESH_MS = Number(process.env.SLUICE_GROUP_REFRESH_MS ?? 10_000);
-const g = globalThis as unknown as {
-  __sluiceGroupSnapshots?: Map<string, { snapshot?: GroupSnapshot; refreshing?: Promise<GroupSnapshot> }>;
-};
-const states = (g.__sluiceGroupSnapshots ??= new Map());
+const states = perCluster<{ snapshot?: GroupSnapshot; refreshing?: Promise<GroupSnapshot> }>("GroupSnapshots");
 
 export function decodeMembers(d: GroupDescription): MemberInfo[] {
   return d.members.map((m) => {
@@ -200,10 +198,7 @@ async function build(clusterId: string): Promise<GroupSnapshot> {
 
 /** How long the background refresh keeps going after the last request for the cluster's groups. */
 const KEEP_WARM_MS = 5 * 60_000;
-const g2 = globalThis as unknown as {
-  __sluiceGroupRefreshers?: Map<string, { timer: NodeJS.Timeout; lastUse: number }>;
-};
-const refreshers = (g2.__sluiceGroupRefreshers ??= new Map());
+const refreshers = perCluster<{ timer: NodeJS.Timeout; lastUse: number }>("GroupRefreshers");
 
 /**
  * Keeps the cluster's snapshot fresh in the background (every 10 s) while someone looks at groups, so lists answer
@@ -243,6 +238,7 @@ function refresh(clusterId: string): Promise<GroupSnapshot> {
         if (st.refreshing === p) st.refreshing = undefined;
       });
     st.refreshing = p;
+    return p;
   }
   return state.refreshing;
 }

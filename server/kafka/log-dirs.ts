@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { UserError, type BrokerLogDirDescription } from "@platformatic/kafka";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
@@ -130,8 +131,7 @@ type State = {
   refreshing?: Promise<SizeSnapshot>;
   history: SizeSnapshot[];
 };
-const g = globalThis as unknown as { __sluiceSizeSnapshots?: Map<string, State> };
-const states: Map<string, State> = (g.__sluiceSizeSnapshots ??= new Map());
+const states: Map<string, State> = perCluster<State>("SizeSnapshots");
 
 /** Why sizes are not available on this cluster, from its ApiVersions answer; null when they are. */
 async function unsupported(clusterId: string): Promise<string | null> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
 
 /** kafkajs's config resource codes, for the services that describe configs through `withAdmin`. */
@@ -30,9 +31,8 @@ type Entry = {
 };
 
 const FAIL_FAST_MS = 5_000;
-const g = globalThis as unknown as { __sluiceKafka?: Map<string, Entry> };
 /** One entry per cluster, kept on globalThis so dev hot reloads reuse connections. */
-const pool: Map<string, Entry> = (g.__sluiceKafka ??= new Map());
+const pool: Map<string, Entry> = perCluster<Entry>("Kafka");
 
 registerCodecs();
 registerPlatformaticCodecs();

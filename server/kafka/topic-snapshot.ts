@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { ConfigResourceTypes } from "kafkajs";
 import { TOPIC_METADATA_FRESH_MS } from "@/lib/stale-times";
 import { withAdmin } from "./registry";
@@ -29,8 +30,7 @@ const MAX_STALE_MS = 120_000;
 const CONFIG_CHUNK = 1_000;
 
 type State = { snapshot?: TopicSnapshot; refreshing?: Promise<TopicSnapshot> };
-const g = globalThis as unknown as { __sluiceTopicSnapshots?: Map<string, State> };
-const states = (g.__sluiceTopicSnapshots ??= new Map());
+const states = perCluster<State>("TopicSnapshots");
 
 export function toTopicInfo(t: RawTopicMetadata, liveBrokers: Set<number>): TopicInfo {
   const partitions = t.partitionMetadata

@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import type avro from "avsc";
 import { getClusterConfigOrThrow } from "@/server/config";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
@@ -26,8 +27,17 @@ export function apicurioHeaderId(
 
 type Schema = { kind: "avro"; type: avro.Type } | { kind: "json" };
 const FAILURE_TTL_MS = 30_000;
-const g = globalThis as unknown as { __sluiceApicurio?: Map<string, { at: number; result: Promise<Schema> }> };
-const schemas: Map<string, { at: number; result: Promise<Schema> }> = (g.__sluiceApicurio ??= new Map());
+const schemas: Map<string, { at: number; result: Promise<Schema> }> = processState(
+  "Apicurio",
+  () =>
+    new Map<
+      string,
+      {
+        at: number;
+        result: Promise<Schema>;
+      }
+    >(),
+);
 
 async function fetchSchema(clusterId: string, by: "globalId" | "contentId", id: number): Promise<Schema> {
   const reg = getClusterConfigOrThrow(clusterId).schemaRegistry;

@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { isUtf8 } from "node:buffer";
 import { SchemaRegistry } from "@kafkajs/confluent-schema-registry";
 import { getClusterConfigOrThrow } from "@/server/config";
@@ -69,8 +70,7 @@ const ENCODING_OF_TYPE: Record<string, DecodedEncoding> = { AVRO: "avro", PROTOB
 const SCHEMA_FAILURE_TTL_MS = 30_000;
 
 type SchemaDecoder = { registry: SchemaRegistry; failures: Map<number, { at: number; message: string }> };
-const g = globalThis as unknown as { __sluiceSchemaDecoders?: Map<string, SchemaDecoder> };
-const decoders: Map<string, SchemaDecoder> = (g.__sluiceSchemaDecoders ??= new Map());
+const decoders: Map<string, SchemaDecoder> = perCluster<SchemaDecoder>("SchemaDecoders");
 
 /** The cluster's registry decoder (schemas cached by id for the process's life), or null without a registry. */
 function schemaDecoderFor(clusterId: string): SchemaDecoder | null {

@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import { celEnv, celFunc, CelScalar, isCelError, parse, plan, type CelInput } from "@bufbuild/cel";
 import { RE2JS } from "@bufbuild/re2";
 import { ApiError } from "@/server/http/api-error";
@@ -79,7 +80,7 @@ function boundedEnv() {
 
 // Parsing is the costly part of compiling (tens of ms per hundred characters): reconnects and repeated searches
 // reuse the program. Programs hold no per-search state (the meter is shared), so sharing them is safe.
-const programs = new Map<string, ReturnType<typeof boundedProgram>>();
+const programs = processState("CelPrograms", () => new Map<string, ReturnType<typeof boundedProgram>>());
 const MAX_CACHED_PROGRAMS = 200;
 
 function cachedProgram(source: string): ReturnType<typeof boundedProgram> {

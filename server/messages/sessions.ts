@@ -1,15 +1,12 @@
 import "server-only";
+import { processState, perCluster } from "@/server/process-state";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { currentRequest } from "@/server/http/request-context";
 
-const g = globalThis as unknown as {
-  __sluiceMessageSessions?: Map<string, number>;
-  __sluiceUserMessageSessions?: Map<string, number>;
-};
-const active: Map<string, number> = (g.__sluiceMessageSessions ??= new Map());
+const active: Map<string, number> = perCluster<number>("MessageSessions");
 /** Sessions per user and cluster, keyed `${clusterId}\n${userId}`. */
-const perUser: Map<string, number> = (g.__sluiceUserMessageSessions ??= new Map());
+const perUser: Map<string, number> = processState("UserMessageSessions", () => new Map<string, number>());
 
 /**
  * Counts a message session (a browse page in flight, a search, a live tail, an export) against the cluster's

@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import type { Observation } from "@/lib/groups/health";
 import { prisma } from "@/server/db/prisma";
 import { exportEnds, exportGroupWindows, restoreGroupHistory } from "@/server/kafka/group-history";
@@ -11,12 +12,8 @@ const SAVE_EVERY_MS = 30_000;
 const SAVE_CHUNK = 500;
 
 type Known = { status: string; rule: string; since: number; savedAt: number };
-const g = globalThis as unknown as {
-  __sluiceHealthKnown?: Map<string, Map<string, Known>>;
-  __sluiceEndsSaved?: Map<string, number>;
-};
-const knownByCluster = (g.__sluiceHealthKnown ??= new Map());
-const endsSaved = (g.__sluiceEndsSaved ??= new Map());
+const knownByCluster = perCluster<Map<string, Known>>("HealthKnown");
+const endsSaved = perCluster<number>("EndsSaved");
 
 /**
  * Loads the stored verdicts and the windows behind them into this process (the sampling replica calls it before its

@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { bucketStart, rollup, type StoredTick } from "@/lib/metrics/rollup";
 import { prisma } from "@/server/db/prisma";
 import type { Tick } from "./sampler";
@@ -36,7 +37,7 @@ export function fromStored(t: number, s: StoredTick): Tick {
   };
 }
 
-const lastRolled = new Map<string, { m: number; h: number; pruned: number }>();
+const lastRolled = perCluster<{ m: number; h: number; pruned: number }>("HistoryRolled");
 
 /**
  * Stores a tick, rolls finished minutes and hours up, and prunes what is past retention (once a minute).

@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import { HEALTH_STATUSES } from "@/lib/schemas/groups";
 import { getConfig } from "@/server/config";
@@ -21,8 +22,6 @@ import { allSamplers, type MetricsSampler } from "./sampler";
 type State = { registry: Registry; collectors: Collector[] };
 type Collector = (clusters: ClusterView[]) => Promise<void> | void;
 type ClusterView = { id: string; name: string; sampler: MetricsSampler | null };
-
-const g = globalThis as unknown as { __sluicePrometheus?: State };
 
 function build(): State {
   const registry = new Registry();
@@ -244,7 +243,7 @@ function build(): State {
 
 /** The exposition text and its content type, for every cluster whose sampler runs in this process. */
 export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
-  const state = (g.__sluicePrometheus ??= build());
+  const state = processState<State>("Prometheus", () => build());
   const running = new Map(allSamplers().map((s) => [s.clusterId, s]));
   const clusters = getConfig().clusters.map((c) => ({ id: c.id, name: c.name, sampler: running.get(c.id) ?? null }));
   for (const collect of state.collectors) await collect(clusters);

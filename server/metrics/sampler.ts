@@ -1,4 +1,5 @@
 import "server-only";
+import { processState, perCluster } from "@/server/process-state";
 import { assessGroup, partitionKey, recordGroupObservations } from "@/server/kafka/group-history";
 import type { HealthStatus } from "@/lib/groups/health";
 import { computeRates, type OffsetSample, type RateSample } from "@/lib/metrics/rates";
@@ -304,12 +305,10 @@ export class MetricsSampler {
   }
 }
 
-const g = globalThis as unknown as { __sluiceSamplers?: Map<string, MetricsSampler> };
-const samplers: Map<string, MetricsSampler> = (g.__sluiceSamplers ??= new Map());
+const samplers: Map<string, MetricsSampler> = perCluster<MetricsSampler>("Samplers");
 
 type AfterTick = (sampler: MetricsSampler, tick: Tick, sampled: boolean) => Promise<void> | void;
-const gh = globalThis as unknown as { __sluiceAfterTick?: Set<AfterTick> };
-const afterTickHooks: Set<AfterTick> = (gh.__sluiceAfterTick ??= new Set());
+const afterTickHooks: Set<AfterTick> = processState<Set<AfterTick>>("AfterTick", () => new Set());
 
 /** Work every sampler of this process does after each tick (alert evaluation), also for samplers made later. */
 export function registerAfterTick(hook: AfterTick): void {

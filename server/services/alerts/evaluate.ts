@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import { alertParamsSchema, matchesTarget, type AlertParams } from "@/lib/alerts/rules";
 import { prefixesOwn } from "@/lib/auth/ownership";
 import { prisma } from "@/server/db/prisma";
@@ -359,7 +360,7 @@ async function handleEvents(
  * Evaluates every enabled rule of the cluster against one tick (run by the replica that sampled it, after the tick):
  * condition per subject → state transitions → history and queued notifications. Never throws for one bad rule.
  */
-const lastPruned = new Map<string, number>();
+const lastPruned = perCluster<number>("AlertHistoryPruned");
 const DAY = 86_400_000;
 
 /** Once an hour per cluster: handled events and sent notifications past 30 days, history and users' notifications past 90 days. */

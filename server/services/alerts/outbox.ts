@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import { createHmac } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { AlertChannel } from "@/lib/alerts/rules";
@@ -171,10 +172,10 @@ export async function deliverDue(limit = 20, now = new Date()): Promise<number> 
 
 /** The outbox worker (every replica runs one; claims keep them apart). SLUICE_OUTBOX_POLL_MS, default 1 s. */
 export function startOutbox(): void {
-  const g = globalThis as { __sluiceOutboxTimer?: NodeJS.Timeout };
-  if (g.__sluiceOutboxTimer) return;
+  const timer = processState("OutboxTimer", () => ({ current: undefined as NodeJS.Timeout | undefined }));
+  if (timer.current) return;
   let running = false;
-  g.__sluiceOutboxTimer = setInterval(
+  timer.current = setInterval(
     () => {
       if (running) return;
       running = true;
@@ -184,5 +185,5 @@ export function startOutbox(): void {
     },
     Number(process.env.SLUICE_OUTBOX_POLL_MS ?? 1_000),
   );
-  g.__sluiceOutboxTimer.unref();
+  timer.current.unref();
 }

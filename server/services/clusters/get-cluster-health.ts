@@ -1,4 +1,5 @@
 import "server-only";
+import { perCluster } from "@/server/process-state";
 import type { ClusterStatus } from "@/lib/schemas/clusters";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
@@ -8,8 +9,7 @@ import { clusterTruthWithin } from "@/server/kafka/cluster-truth";
 
 const CACHE_MS = 3_000;
 const HEALTH_DEADLINE_MS = 4_500;
-const g = globalThis as unknown as { __sluiceHealth?: Map<string, { at: number; value: Promise<ClusterStatus> }> };
-const cache = (g.__sluiceHealth ??= new Map());
+const cache = perCluster<{ at: number; value: Promise<ClusterStatus> }>("Health");
 
 async function probe(clusterId: string): Promise<ClusterStatus> {
   const checkedAt = new Date().toISOString();

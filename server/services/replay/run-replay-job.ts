@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import type { Actor } from "@/server/auth/permissions";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
@@ -16,8 +17,7 @@ const OUTAGE_MS = 60_000;
 const MAX_SKIPPED_LISTED = 100;
 
 type Runner = { abort: AbortController; done: Promise<void> };
-const g = globalThis as unknown as { __sluiceReplayRunners?: Map<string, Runner> };
-const runners: Map<string, Runner> = (g.__sluiceReplayRunners ??= new Map());
+const runners: Map<string, Runner> = processState("ReplayRunners", () => new Map<string, Runner>());
 
 export const isRunningHere = (jobId: string) => runners.has(jobId);
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
 import { acquireLease, releaseLease, REPLICA_ID } from "@/server/metrics/lease";
@@ -27,22 +28,24 @@ export async function runDriftRound(holder: string, everyMs: number): Promise<st
   return checked;
 }
 
+const driftTimer = () => processState("DriftTimer", () => ({ current: undefined as NodeJS.Timeout | undefined }));
+
 /** The periodic drift check: every SLUICE_DRIFT_INTERVAL_MS (default 5 min; 0 turns it off), once across replicas. */
 export function startDriftChecks(): void {
   const every = Number(process.env.SLUICE_DRIFT_INTERVAL_MS ?? 300_000);
   if (!every) return;
-  const g = globalThis as { __sluiceDriftTimer?: NodeJS.Timeout };
-  if (g.__sluiceDriftTimer) return;
-  g.__sluiceDriftTimer = setInterval(() => {
+  const timer = driftTimer();
+  if (timer.current) return;
+  timer.current = setInterval(() => {
     runDriftRound(REPLICA_ID, every).catch((e: Error) => console.warn(`Sluice: drift check failed: ${e.message}`));
   }, every);
-  g.__sluiceDriftTimer.unref();
+  timer.current.unref();
 }
 
 /** Stops the periodic drift checks and gives this replica's drift leases up (shutdown). */
 export async function stopDriftChecks(): Promise<void> {
-  const g = globalThis as { __sluiceDriftTimer?: NodeJS.Timeout };
-  if (g.__sluiceDriftTimer) clearInterval(g.__sluiceDriftTimer);
-  g.__sluiceDriftTimer = undefined;
+  const timer = driftTimer();
+  if (timer.current) clearInterval(timer.current);
+  timer.current = undefined;
   await Promise.all(getConfig().clusters.map((c) => releaseLease(driftLeaseKey(c.id), REPLICA_ID).catch(() => {})));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "@/server/process-state";
 import type { DecodeFormat } from "@/lib/schemas/messages";
 import type { DecoderKind, DecoderSideView, PutTopicDecodersBody, TopicDecoders } from "@/lib/schemas/topic-decoders";
 import { decoderSideSchema } from "@/lib/schemas/topic-decoders";
@@ -43,8 +44,7 @@ function labelOf(spec: DecoderSpec): string {
 
 const CACHE_MS = 5_000;
 type Cached = { at: number; decoding: TopicDecoding | undefined };
-const g = globalThis as unknown as { __sluiceTopicDecoding?: Map<string, Cached> };
-const cache: Map<string, Cached> = (g.__sluiceTopicDecoding ??= new Map());
+const cache: Map<string, Cached> = processState("TopicDecoding", () => new Map<string, Cached>());
 const cacheKey = (clusterId: string, topic: string) => `${clusterId}\u0000${topic}`;
 
 /**
