@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { testStackEnv } from "./test/stack";
+import { chromiumLaunchOptions } from "./e2e/fixtures/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The first admin, created by Sluice itself at start-up from these variables (see server/auth/bootstrap.ts). */
@@ -29,19 +30,7 @@ export default defineConfig({
         storageState: ADMIN_STATE,
         ...devices["Desktop Chrome"],
         viewport: { width: 1440, height: 900 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

@@ -9,39 +9,28 @@
  * T + F + 2 sampling intervals (the issue's "2 sampling intervals + the rule's for-duration", once the lag passed T).
  * Cluster: the 3-broker dev cluster (bench/lib/cluster.ts), or BENCH_BOOTSTRAP. A benchmark: it prints, never fails.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { Kafka, logLevel } from "kafkajs";
 import { BOOTSTRAP, ensureCluster } from "./lib/cluster";
+import { CLUSTER_ID, migrateBenchDatabase, writeBenchConfig } from "./lib/sluice-config";
 import { fmtMs, median } from "./lib/stats";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
 const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const TRIALS = num("--trials", 3);
 const INTERVAL_MS = num("--interval", 10) * 1000;
 const THRESHOLD_S = num("--threshold", 10);
 const FOR_S = num("--for", 10);
-const CLUSTER_ID = "bench";
 const run = Date.now().toString(36);
 const topic = `bench.alertlat.${run}`;
 const groupPrefix = `bench.alertlat.${run}.g`;
 const log = (s = "") => console.log(s);
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const configFile = path.join(os.tmpdir(), `sluice-bench-alertlat-${process.pid}.yaml`);
-fs.writeFileSync(
-  configFile,
-  `clusters:\n  - id: ${CLUSTER_ID}\n    name: Bench\n    bootstrapServers: [${BOOTSTRAP.join(", ")}]\n    metrics: { intervalMs: ${INTERVAL_MS}, continuous: false }\n`,
-);
-process.env.SLUICE_CONFIG = configFile;
-process.on("exit", () => fs.rmSync(configFile, { force: true }));
-process.env.DATABASE_URL ??= "file:./.data/bench.db";
-execFileSync("node", ["dev/migrate.mjs", "deploy"], { cwd: ROOT, stdio: "ignore", env: process.env });
+// A Sluice config with the bench cluster only; a bench database (migrated) for the sampler's history, lease and health.
+writeBenchConfig({ name: "Bench", samplingMs: INTERVAL_MS });
+migrateBenchDatabase();
 const { MetricsSampler } = await import("@/server/metrics/sampler");
 const { evaluateAlerts } = await import("@/server/services/alerts/evaluate");
 const { startOutbox } = await import("@/server/services/alerts/outbox");

@@ -9,16 +9,13 @@
  * fetchTopicOffsets per topic) at the same interval. Goal: ≤ 5 % of one core at 10 s, ticks never overlap.
  * Cluster: the 3-broker dev cluster (bench/lib/cluster.ts), or BENCH_BOOTSTRAP. A benchmark: it prints, never fails.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import { BOOTSTRAP, busyNeighbours, ensureCluster } from "./lib/cluster";
 import { countsSince, describeCounts, installRequestCounter, snapshotCounts, totalOf } from "./lib/request-counter";
+import { CLUSTER_ID, migrateBenchDatabase, writeBenchConfig } from "./lib/sluice-config";
 import { fmtMs, median, p95 } from "./lib/stats";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
 const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const MINUTES = num("--minutes", 3);
@@ -29,20 +26,12 @@ const PARTITIONS = 25;
 const GROUPS = 1_000;
 const TOPIC_PREFIX = "bench.sampler.t";
 const GROUP_PREFIX = "bench.sampler.g";
-const CLUSTER_ID = "bench";
 const log = (s = "") => console.log(s);
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // A Sluice config with the bench cluster only; a bench database (migrated) for the sampler's history, lease and health.
-const configFile = path.join(os.tmpdir(), `sluice-bench-sampler-${process.pid}.yaml`);
-fs.writeFileSync(
-  configFile,
-  `clusters:\n  - id: ${CLUSTER_ID}\n    name: Bench\n    bootstrapServers: [${BOOTSTRAP.join(", ")}]\n    metrics: { intervalMs: ${INTERVAL_MS}, continuous: false }\n`,
-);
-process.env.SLUICE_CONFIG = configFile;
-process.on("exit", () => fs.rmSync(configFile, { force: true }));
-process.env.DATABASE_URL ??= "file:./.data/bench.db";
-execFileSync("node", ["dev/migrate.mjs", "deploy"], { cwd: ROOT, stdio: "ignore", env: process.env });
+writeBenchConfig({ name: "Bench", samplingMs: INTERVAL_MS });
+migrateBenchDatabase();
 installRequestCounter();
 const { MetricsSampler } = await import("@/server/metrics/sampler");
 const { evaluateAlerts } = await import("@/server/services/alerts/evaluate");

@@ -53,3 +53,18 @@ export function ensureConnect(): () => void {
     spawnSync("bash", ["dev/connect.sh", "stop"], { cwd: ROOT, stdio: "inherit" });
   };
 }
+
+let javaClasspath: string | undefined;
+/** The classpath of the test's Java clients (kafka-clients 4.3.1, dev/java-clients): fetched and compiled on first use. */
+export function javaClientsClasspath(): string {
+  javaClasspath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 300_000,
+  })
+    .trim()
+    .split("\n")
+    .at(-1)!;
+  return javaClasspath;
+}

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { BOOTSTRAP, ROOT } from "./infra";
+import { BOOTSTRAP, javaClientsClasspath, ROOT } from "./infra";
 
 /**
  * A real Java consumer (org.apache.kafka:kafka-clients 4.3.1, dev/java-clients) run as a child process.
@@ -15,20 +15,6 @@ export type JavaConsumer = {
   stop(): Promise<void>;
   output: string[];
 };
-
-let classpath: string | undefined;
-function buildClasspath(): string {
-  classpath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: 300_000,
-  })
-    .trim()
-    .split("\n")
-    .at(-1)!;
-  return classpath;
-}
 
 export function startJavaConsumer(opts: {
   groupId: string;
@@ -53,7 +39,7 @@ export function startJavaShareConsumer(opts: { groupId: string; topics: string[]
 }
 
 function spawnJava(mainClass: string, rest: string[]): JavaConsumer {
-  const args = ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", buildClasspath(), mainClass, BOOTSTRAP, ...rest];
+  const args = ["-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp", javaClientsClasspath(), mainClass, BOOTSTRAP, ...rest];
   const child: ChildProcessWithoutNullStreams = spawn("java", args, { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
   const output: string[] = [];
   let total = 0;
@@ -113,7 +99,7 @@ export function setClusterFeature(feature: string, level: number): void {
       "-Xmx96m",
       "-XX:TieredStopAtLevel=1",
       "-cp",
-      buildClasspath(),
+      javaClientsClasspath(),
       "SluiceSetFeature",
       BOOTSTRAP,
       feature,
@@ -134,7 +120,7 @@ export function javaProduce(
 ): void {
   const out = execFileSync(
     "java",
-    ["-cp", buildClasspath(), "SluiceSerdeProducer", BOOTSTRAP, topic, type, ...values],
+    ["-cp", javaClientsClasspath(), "SluiceSerdeProducer", BOOTSTRAP, topic, type, ...values],
     { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
   );
   if (!out.includes(`sent ${values.length}`)) throw new Error(`the Java producer did not confirm: ${out}`);

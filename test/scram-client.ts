@@ -1,5 +1,5 @@
-import { execFile, execFileSync } from "node:child_process";
-import { ROOT } from "./infra";
+import { execFile } from "node:child_process";
+import { javaClientsClasspath, ROOT } from "./infra";
 import { TEST_STACK } from "./stack";
 
 /**
@@ -12,26 +12,12 @@ export type ScramLogin = { username: string; password: string };
 /** ok, or the broker's error name (TOPIC_AUTHORIZATION_FAILED, SASL_AUTHENTICATION_FAILED, …); values read by consume. */
 export type ScramResult = { ok: boolean; error?: string; values: string[]; line: string };
 
-let classpath: string | undefined;
-function buildClasspath(): string {
-  classpath ??= execFileSync("bash", ["dev/java-clients.sh", "build"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: 300_000,
-  })
-    .trim()
-    .split("\n")
-    .at(-1)!;
-  return classpath;
-}
-
 function run(login: ScramLogin, args: string[]): Promise<ScramResult> {
   const argv = [
     "-Xmx96m",
     "-XX:TieredStopAtLevel=1",
     "-cp",
-    buildClasspath(),
+    javaClientsClasspath(),
     "SluiceScramClient",
     TEST_STACK.scramBootstrap,
     login.username,

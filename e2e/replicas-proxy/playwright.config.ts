@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { PROXY_URL } from "./stack";
+import { chromiumLaunchOptions } from "../fixtures/chromium";
 
 /**
  * The two-replica profile (issue: replicas behind a real proxy): PostgreSQL, two standalone servers started as the
@@ -24,18 +25,6 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     // Tall enough that the live tail's table renders every record of the spec at once (it is virtualised).
     viewport: { width: 1440, height: 2200 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });
