@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Time } from "@/components/ui/time-zone";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -168,6 +168,16 @@ function RuleForm({ clusterId, disabled, manage }: { clusterId: string; disabled
       teamId: teamId || null,
     } as never);
   };
+  let createStatus: ReactNode = null;
+  if (create.error) {
+    createStatus = (
+      <span role="alert" className="text-sm text-red-700" data-testid="alert-rule-error">
+        {create.error.message}
+      </span>
+    );
+  } else if (create.isSuccess) {
+    createStatus = <span className="text-sm text-emerald-700">Rule created.</span>;
+  }
   return (
     <form
       className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
@@ -275,13 +285,7 @@ function RuleForm({ clusterId, disabled, manage }: { clusterId: string; disabled
         <Button type="submit" variant="primary" disabled={disabled || create.isPending} data-testid="alert-rule-save">
           Create rule
         </Button>
-        {create.error ? (
-          <span role="alert" className="text-sm text-red-700" data-testid="alert-rule-error">
-            {create.error.message}
-          </span>
-        ) : create.isSuccess ? (
-          <span className="text-sm text-emerald-700">Rule created.</span>
-        ) : null}
+        {createStatus}
       </div>
     </form>
   );

@@ -74,6 +74,13 @@ export function BrokerConfigDialog({
       ? "give the items, comma-separated"
       : null;
 
+  const previewView = preview?.diff.changes.length ? (
+    <ConfigDiffView diff={preview.diff} />
+  ) : (
+    <p className="text-sm text-slate-500" data-testid="config-diff-empty">
+      Nothing would change: {where} already has this value.
+    </p>
+  );
   return (
     <Dialog
       onClose={onClose}
@@ -127,13 +134,7 @@ export function BrokerConfigDialog({
           testId="broker-config-error"
         />
         {preview ? (
-          preview.diff.changes.length ? (
-            <ConfigDiffView diff={preview.diff} />
-          ) : (
-            <p className="text-sm text-slate-500" data-testid="config-diff-empty">
-              Nothing would change: {where} already has this value.
-            </p>
-          )
+          previewView
         ) : (
           <form
             className="space-y-4"
