@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Pause, Pencil, Play, RotateCcw, Square, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
@@ -254,6 +254,72 @@ export function ConnectorDetailView({
     });
   const can = !blocked;
 
+  let offsetsBody: ReactNode;
+  if (offsets.isPending) {
+    offsetsBody = <Loading label="Loading offsets…" />;
+  } else if (offsets.error) {
+    offsetsBody = <p className="px-4 py-3 text-sm text-red-700">{offsets.error.message}</p>;
+  } else if (offsets.data.offsets.length === 0) {
+    offsetsBody = (
+      <p className="px-4 py-3 text-sm text-slate-500" data-testid="connector-offsets-empty">
+        No offsets committed.
+      </p>
+    );
+  } else {
+    offsetsBody = (
+      <table className="w-full text-sm" data-testid="connector-offsets">
+        <thead className="text-left text-xs text-slate-500">
+          <tr>
+            <th className="px-4 py-2">Partition</th>
+            <th className="px-4 py-2">Offset</th>
+          </tr>
+        </thead>
+        <tbody>
+          {offsets.data.offsets.map((o, i) => (
+            <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="break-all px-4 py-1.5 font-mono text-xs">{JSON.stringify(o.partition)}</td>
+              <td className="break-all px-4 py-1.5 font-mono text-xs">{JSON.stringify(o.offset)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+  let dialog: ReactNode = null;
+  if (pending?.kind === "delete") {
+    dialog = (
+      <TypedConfirmDialog
+        target={name}
+        title={`Delete connector ${name}`}
+        description="The connector, its tasks and its config are removed from the Connect cluster. Its topics and their records stay."
+        confirmLabel="Delete connector"
+        testId="connector-delete-dialog"
+        idSuffix="connector-delete"
+        isPending={act.isPending}
+        error={act.error?.message}
+        onConfirm={() => run({ kind: "delete" })}
+        onClose={() => setPending(null)}
+      />
+    );
+  } else if (pending?.kind === "edit") {
+    dialog = (
+      <EditConfigDialog clusterId={clusterId} connectId={connectId} detail={d} onClose={() => setPending(null)} />
+    );
+  } else if (pending) {
+    dialog = (
+      <ConfirmAction
+        pending={pending}
+        name={name}
+        busy={act.isPending}
+        error={act.error?.message}
+        onConfirm={run}
+        onClose={() => {
+          act.reset();
+          setPending(null);
+        }}
+      />
+    );
+  }
   return (
     <div className="space-y-4">
       {unavailable ? <ErrorState title="The Connect worker does not answer" message={unavailable} /> : null}
@@ -465,64 +531,10 @@ export function ConnectorDetailView({
             </Button>
           </Blocked>
         </CardHeader>
-        <CardBody className="p-0">
-          {offsets.isPending ? (
-            <Loading label="Loading offsets…" />
-          ) : offsets.error ? (
-            <p className="px-4 py-3 text-sm text-red-700">{offsets.error.message}</p>
-          ) : offsets.data.offsets.length === 0 ? (
-            <p className="px-4 py-3 text-sm text-slate-500" data-testid="connector-offsets-empty">
-              No offsets committed.
-            </p>
-          ) : (
-            <table className="w-full text-sm" data-testid="connector-offsets">
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <th className="px-4 py-2">Partition</th>
-                  <th className="px-4 py-2">Offset</th>
-                </tr>
-              </thead>
-              <tbody>
-                {offsets.data.offsets.map((o, i) => (
-                  <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="break-all px-4 py-1.5 font-mono text-xs">{JSON.stringify(o.partition)}</td>
-                    <td className="break-all px-4 py-1.5 font-mono text-xs">{JSON.stringify(o.offset)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </CardBody>
+        <CardBody className="p-0">{offsetsBody}</CardBody>
       </Card>
 
-      {pending?.kind === "delete" ? (
-        <TypedConfirmDialog
-          target={name}
-          title={`Delete connector ${name}`}
-          description="The connector, its tasks and its config are removed from the Connect cluster. Its topics and their records stay."
-          confirmLabel="Delete connector"
-          testId="connector-delete-dialog"
-          idSuffix="connector-delete"
-          isPending={act.isPending}
-          error={act.error?.message}
-          onConfirm={() => run({ kind: "delete" })}
-          onClose={() => setPending(null)}
-        />
-      ) : pending?.kind === "edit" ? (
-        <EditConfigDialog clusterId={clusterId} connectId={connectId} detail={d} onClose={() => setPending(null)} />
-      ) : pending ? (
-        <ConfirmAction
-          pending={pending}
-          name={name}
-          busy={act.isPending}
-          error={act.error?.message}
-          onConfirm={run}
-          onClose={() => {
-            act.reset();
-            setPending(null);
-          }}
-        />
-      ) : null}
+      {dialog}
     </div>
   );
 }
