@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowRight, Users } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -186,6 +186,47 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
   const timezone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
   const done = apply.data;
 
+  let targetInput: ReactNode = null;
+  if (type === "timestamp") {
+    targetInput = (
+      <>
+        <Input
+          type="datetime-local"
+          step={1}
+          aria-label="Reset to time"
+          className={inputCls}
+          value={values.time}
+          onChange={(e) => edit(() => setValues({ ...values, time: e.target.value }))}
+          data-testid="reset-timestamp-input"
+        />
+        <span className="text-xs text-slate-500">{timezone} time</span>
+      </>
+    );
+  } else if (type === "offset") {
+    targetInput = (
+      <Input
+        inputMode="numeric"
+        aria-label="Offset"
+        placeholder="e.g. 1000"
+        className={inputCls}
+        value={values.offset}
+        onChange={(e) => edit(() => setValues({ ...values, offset: e.target.value }))}
+        data-testid="reset-offset-input"
+      />
+    );
+  } else if (type === "shift") {
+    targetInput = (
+      <Input
+        type="number"
+        aria-label="Shift by"
+        placeholder="e.g. -100 or 50"
+        className={inputCls}
+        value={values.shift}
+        onChange={(e) => edit(() => setValues({ ...values, shift: e.target.value }))}
+        data-testid="reset-shift-input"
+      />
+    );
+  }
   return (
     <Dialog
       onClose={onClose}
@@ -322,39 +363,8 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
                   />
                   {t.label}
                 </label>
-                {t.type === "timestamp" && type === "timestamp" ? (
-                  <>
-                    <Input
-                      type="datetime-local"
-                      step={1}
-                      aria-label="Reset to time"
-                      className={inputCls}
-                      value={values.time}
-                      onChange={(e) => edit(() => setValues({ ...values, time: e.target.value }))}
-                      data-testid="reset-timestamp-input"
-                    />
-                    <span className="text-xs text-slate-500">{timezone} time</span>
-                  </>
-                ) : t.type === "offset" && type === "offset" ? (
-                  <Input
-                    inputMode="numeric"
-                    aria-label="Offset"
-                    placeholder="e.g. 1000"
-                    className={inputCls}
-                    value={values.offset}
-                    onChange={(e) => edit(() => setValues({ ...values, offset: e.target.value }))}
-                    data-testid="reset-offset-input"
-                  />
-                ) : t.type === "shift" && type === "shift" ? (
-                  <Input
-                    type="number"
-                    aria-label="Shift by"
-                    placeholder="e.g. -100 or 50"
-                    className={inputCls}
-                    value={values.shift}
-                    onChange={(e) => edit(() => setValues({ ...values, shift: e.target.value }))}
-                    data-testid="reset-shift-input"
-                  />
+                {t.type === type && targetInput ? (
+                  targetInput
                 ) : (
                   <span className="text-xs text-slate-500 dark:text-slate-400">{t.hint}</span>
                 )}
