@@ -4,6 +4,7 @@ import { ArrowRight, Users } from "lucide-react";
 import { useMemo, useState, type ReactNode } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -245,26 +246,29 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
             Done
           </Button>
         ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button
+          <FormDialogFooter onCancel={onClose}>
+            <BusyButton
               onClick={runPreview}
               disabled={preview.isPending || apply.isPending}
+              busy={preview.isPending}
+              busyLabel="Previewing…"
               data-testid="preview-reset-button"
             >
-              {preview.isPending ? "Previewing…" : "Preview"}
-            </Button>
+              Preview
+            </BusyButton>
             <Tooltip content={applyBlocked}>
-              <Button
+              <BusyButton
                 variant="danger"
                 onClick={runApply}
                 disabled={!!applyBlocked || apply.isPending || preview.isPending}
+                busy={apply.isPending}
+                busyLabel="Applying…"
                 data-testid="apply-reset-button"
               >
-                {apply.isPending ? "Applying…" : "Apply"}
-              </Button>
+                Apply
+              </BusyButton>
             </Tooltip>
-          </>
+          </FormDialogFooter>
         )
       }
     >
