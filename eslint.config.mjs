@@ -82,7 +82,21 @@ const config = [
       curly: ["error", "multi-line", "consistent"],
       // (a(), b()) hides a statement inside an expression: write a block.
       "no-sequences": "error",
+      // A ternary inside a ternary inside JSX reads as a puzzle: name the choice first.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXExpressionContainer ConditionalExpression > ConditionalExpression",
+          message: "No nested ternary in JSX: name the choice in a variable or a small component.",
+        },
+      ],
     },
+  },
+  {
+    // Transitional: these files still hold nested ternaries in JSX and are being reworked separately; drop this
+    // block once they are clean.
+    files: ["components/topic-messages/**", "components/groups/group-table.tsx", "components/topics/topic-table.tsx"],
+    rules: { "no-restricted-syntax": "off" },
   },
   ...boundaries(),
 ];

@@ -21,6 +21,14 @@ export function AccessSection<T>({
   query: { isPending: boolean; error: Error | null; data: T | undefined };
   children: (data: T) => ReactNode;
 }) {
+  let body: ReactNode;
+  if (query.isPending) {
+    body = <Loading />;
+  } else if (query.error || query.data === undefined) {
+    body = <ErrorState title={`Could not load ${title.toLowerCase()}`} message={query.error?.message ?? "No data."} />;
+  } else {
+    body = children(query.data);
+  }
   return (
     <section className="space-y-3">
       <div className="flex items-center justify-between">
@@ -29,13 +37,7 @@ export function AccessSection<T>({
           <Plus className="h-4 w-4" /> {addLabel}
         </Button>
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.error || query.data === undefined ? (
-        <ErrorState title={`Could not load ${title.toLowerCase()}`} message={query.error?.message ?? "No data."} />
-      ) : (
-        children(query.data)
-      )}
+      {body}
     </section>
   );
 }

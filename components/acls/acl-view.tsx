@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Loading } from "@/components/ui/states";
@@ -52,6 +52,14 @@ export function AclView({
       </Select>
     </label>
   );
+  let list: ReactNode;
+  if (isPending) {
+    list = <Loading label="Loading ACLs…" />;
+  } else if (error) {
+    list = <AccessError error={error} what="ACLs" />;
+  } else {
+    list = <BindingTable clusterId={clusterId} bindings={data.bindings} sluicePrincipal={data.sluicePrincipal} />;
+  }
   return (
     <div className="space-y-4">
       <form
@@ -122,13 +130,7 @@ export function AclView({
           </Button>
         </div>
       </div>
-      {isPending ? (
-        <Loading label="Loading ACLs…" />
-      ) : error ? (
-        <AccessError error={error} what="ACLs" />
-      ) : (
-        <BindingTable clusterId={clusterId} bindings={data.bindings} sluicePrincipal={data.sluicePrincipal} />
-      )}
+      {list}
       {dialog === "create" ? (
         <CreateAclDialog clusterId={clusterId} initial={fixed} onClose={() => setDialog(null)} />
       ) : null}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Loading } from "@/components/ui/states";
@@ -26,6 +26,26 @@ export function DeleteAclsDialog({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter's content (key), not its identity
   useEffect(() => mutate({ filter, dryRun: true }), [mutate, key]);
   const count = preview.data?.bindings.length ?? 0;
+  let outcome: ReactNode = null;
+  if (done) {
+    outcome = (
+      <p className="text-sm text-emerald-700" data-testid="acl-delete-done">
+        Deleted {done.bindings.length} binding{done.bindings.length === 1 ? "" : "s"}.
+      </p>
+    );
+  } else if (preview.data) {
+    outcome = (
+      <div data-testid="acl-delete-preview">
+        <p className="mb-2 text-sm">These {count} bindings will be deleted:</p>
+        <BindingTable
+          clusterId={clusterId}
+          bindings={preview.data.bindings}
+          testId="acl-delete-preview-table"
+          maxHeight={300}
+        />
+      </div>
+    );
+  }
   return (
     <Dialog
       onClose={onClose}
@@ -63,21 +83,7 @@ export function DeleteAclsDialog({
           {(preview.error ?? apply.error)!.message}
         </p>
       ) : null}
-      {done ? (
-        <p className="text-sm text-emerald-700" data-testid="acl-delete-done">
-          Deleted {done.bindings.length} binding{done.bindings.length === 1 ? "" : "s"}.
-        </p>
-      ) : preview.data ? (
-        <div data-testid="acl-delete-preview">
-          <p className="mb-2 text-sm">These {count} bindings will be deleted:</p>
-          <BindingTable
-            clusterId={clusterId}
-            bindings={preview.data.bindings}
-            testId="acl-delete-preview-table"
-            maxHeight={300}
-          />
-        </div>
-      ) : null}
+      {outcome}
     </Dialog>
   );
 }

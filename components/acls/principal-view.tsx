@@ -12,6 +12,13 @@ import { ACL_RESOURCE_TYPES, type AclOperation, type AclResourceType } from "@/l
 import { AccessError } from "./access-error";
 import { BindingTable } from "./binding-table";
 
+/** How a resource name reads in the effective-permissions table: a prefix ends in …, the wildcard says so. */
+function resourceLabel(r: { patternType: string; resource: string }): string {
+  if (r.patternType === "PREFIXED") return `${r.resource}…`;
+  if (r.resource === "*") return "* (every name)";
+  return r.resource;
+}
+
 function DecisionBadge({ d }: { d: Decision }) {
   if (d.reason === "deny") {
     return (
@@ -78,13 +85,7 @@ export function PrincipalView({ clusterId, principal }: { clusterId: string; pri
                   >
                     <td className="px-3 py-2 align-top">
                       <span className="text-xs text-slate-500">{r.resourceType}</span>{" "}
-                      <span className="font-mono">
-                        {r.patternType === "PREFIXED"
-                          ? `${r.resource}…`
-                          : r.resource === "*"
-                            ? "* (every name)"
-                            : r.resource}
-                      </span>
+                      <span className="font-mono">{resourceLabel(r)}</span>
                     </td>
                     <td className="px-3 py-2">
                       <div className="flex flex-wrap gap-x-4 gap-y-1">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Loading } from "@/components/ui/states";
@@ -45,6 +45,55 @@ export function QuotasView({ clusterId, canManage }: { clusterId: string; canMan
     );
     put.mutate({ entity, values: body });
   };
+  let saveStatus: ReactNode = null;
+  if (put.error) {
+    saveStatus = (
+      <span role="alert" className="text-sm text-red-700" data-testid="quota-error">
+        {put.error.message}
+      </span>
+    );
+  } else if (put.isSuccess) {
+    saveStatus = <span className="text-sm text-emerald-700">Saved.</span>;
+  }
+  let list: ReactNode;
+  if (isPending) {
+    list = <Loading label="Loading quotas…" />;
+  } else if (error) {
+    list = <AccessError error={error} what="quotas" />;
+  } else if (data.quotas.length === 0) {
+    list = <p className="text-sm text-slate-500">No client quotas on this cluster.</p>;
+  } else {
+    list = (
+      <table className="w-full text-sm" data-testid="quota-table">
+        <thead className="text-left text-xs text-slate-500">
+          <tr>
+            <th className="px-3 py-2">Entity</th>
+            {QUOTA_KEYS.map((k) => (
+              <th key={k} className="px-3 py-2">
+                {LABEL[k]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.quotas.map((q) => (
+            <tr
+              key={entityLabel(q.entity)}
+              className="border-t border-slate-100 dark:border-slate-800"
+              data-testid="quota-row"
+            >
+              <td className="px-3 py-2 font-mono">{entityLabel(q.entity)}</td>
+              {QUOTA_KEYS.map((k) => (
+                <td key={k} className="px-3 py-2 tabular-nums">
+                  {q.values[k] ?? <span className="text-slate-400">—</span>}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
   return (
     <div className="space-y-6">
       <form
@@ -83,51 +132,10 @@ export function QuotasView({ clusterId, canManage }: { clusterId: string; canMan
           <Button type="submit" variant="primary" disabled={!canManage || put.isPending} data-testid="quota-save">
             Save quota
           </Button>
-          {put.error ? (
-            <span role="alert" className="text-sm text-red-700" data-testid="quota-error">
-              {put.error.message}
-            </span>
-          ) : put.isSuccess ? (
-            <span className="text-sm text-emerald-700">Saved.</span>
-          ) : null}
+          {saveStatus}
         </div>
       </form>
-      {isPending ? (
-        <Loading label="Loading quotas…" />
-      ) : error ? (
-        <AccessError error={error} what="quotas" />
-      ) : data.quotas.length === 0 ? (
-        <p className="text-sm text-slate-500">No client quotas on this cluster.</p>
-      ) : (
-        <table className="w-full text-sm" data-testid="quota-table">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th className="px-3 py-2">Entity</th>
-              {QUOTA_KEYS.map((k) => (
-                <th key={k} className="px-3 py-2">
-                  {LABEL[k]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.quotas.map((q) => (
-              <tr
-                key={entityLabel(q.entity)}
-                className="border-t border-slate-100 dark:border-slate-800"
-                data-testid="quota-row"
-              >
-                <td className="px-3 py-2 font-mono">{entityLabel(q.entity)}</td>
-                {QUOTA_KEYS.map((k) => (
-                  <td key={k} className="px-3 py-2 tabular-nums">
-                    {q.values[k] ?? <span className="text-slate-400">—</span>}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {list}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { KeyRound, Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
@@ -133,6 +133,66 @@ export function ScramUsersView({ clusterId, canManage }: { clusterId: string; ca
   const [mode, setMode] = useState<Mode | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const del = useDeleteScramMutation(clusterId);
+  let list: ReactNode;
+  if (isPending) {
+    list = <Loading label="Loading SCRAM users…" />;
+  } else if (error) {
+    list = <AccessError error={error} what="SCRAM users" />;
+  } else if (data.users.length === 0) {
+    list = <p className="text-sm text-slate-500">No SCRAM users on this cluster.</p>;
+  } else {
+    list = (
+      <table className="w-full text-sm" data-testid="scram-table">
+        <thead className="text-left text-xs text-slate-500">
+          <tr>
+            <th className="px-3 py-2">User</th>
+            <th className="px-3 py-2">Credentials</th>
+            <th className="px-3 py-2" />
+          </tr>
+        </thead>
+        <tbody>
+          {data.users.map((u) => (
+            <tr
+              key={u.name}
+              className="border-t border-slate-100 dark:border-slate-800"
+              data-testid={`scram-row-${u.name}`}
+            >
+              <td className="px-3 py-2 font-mono">{u.name}</td>
+              <td className="px-3 py-2 text-xs">
+                {u.credentials.map((c) => `${c.mechanism} (${c.iterations} iterations)`).join(", ")}
+              </td>
+              <td className="flex justify-end gap-2 px-3 py-2">
+                {u.credentials.map((c) =>
+                  c.mechanism === "UNKNOWN" ? null : (
+                    <Button
+                      key={c.mechanism}
+                      size="sm"
+                      disabled={!canManage}
+                      onClick={() =>
+                        setMode({ kind: "rotate", name: u.name, mechanism: c.mechanism as ScramMechanism })
+                      }
+                      data-testid={`scram-rotate-${u.name}`}
+                    >
+                      <KeyRound className="h-4 w-4" /> Rotate
+                    </Button>
+                  ),
+                )}
+                <Button
+                  size="sm"
+                  variant="danger"
+                  disabled={!canManage}
+                  onClick={() => setDeleting(u.name)}
+                  data-testid={`scram-delete-${u.name}`}
+                >
+                  <Trash2 className="h-4 w-4" /> Delete
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
@@ -145,63 +205,7 @@ export function ScramUsersView({ clusterId, canManage }: { clusterId: string; ca
           <Plus className="h-4 w-4" /> Create user
         </Button>
       </div>
-      {isPending ? (
-        <Loading label="Loading SCRAM users…" />
-      ) : error ? (
-        <AccessError error={error} what="SCRAM users" />
-      ) : data.users.length === 0 ? (
-        <p className="text-sm text-slate-500">No SCRAM users on this cluster.</p>
-      ) : (
-        <table className="w-full text-sm" data-testid="scram-table">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th className="px-3 py-2">User</th>
-              <th className="px-3 py-2">Credentials</th>
-              <th className="px-3 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {data.users.map((u) => (
-              <tr
-                key={u.name}
-                className="border-t border-slate-100 dark:border-slate-800"
-                data-testid={`scram-row-${u.name}`}
-              >
-                <td className="px-3 py-2 font-mono">{u.name}</td>
-                <td className="px-3 py-2 text-xs">
-                  {u.credentials.map((c) => `${c.mechanism} (${c.iterations} iterations)`).join(", ")}
-                </td>
-                <td className="flex justify-end gap-2 px-3 py-2">
-                  {u.credentials.map((c) =>
-                    c.mechanism === "UNKNOWN" ? null : (
-                      <Button
-                        key={c.mechanism}
-                        size="sm"
-                        disabled={!canManage}
-                        onClick={() =>
-                          setMode({ kind: "rotate", name: u.name, mechanism: c.mechanism as ScramMechanism })
-                        }
-                        data-testid={`scram-rotate-${u.name}`}
-                      >
-                        <KeyRound className="h-4 w-4" /> Rotate
-                      </Button>
-                    ),
-                  )}
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    disabled={!canManage}
-                    onClick={() => setDeleting(u.name)}
-                    data-testid={`scram-delete-${u.name}`}
-                  >
-                    <Trash2 className="h-4 w-4" /> Delete
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {list}
       {mode ? <UpsertDialog clusterId={clusterId} mode={mode} onClose={() => setMode(null)} /> : null}
       {deleting ? (
         <TypedConfirmDialog

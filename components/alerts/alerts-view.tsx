@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Time } from "@/components/ui/time-zone";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -20,6 +20,7 @@ import {
 import { TeamSelect, type AlertManage } from "@/components/alerts/team-select";
 import {
   alertOverviewOptions,
+  type AlertOverview,
   useCreateAlertRule,
   useCreateSilence,
   useDeleteAlertRule,
@@ -168,6 +169,16 @@ function RuleForm({ clusterId, disabled, manage }: { clusterId: string; disabled
       teamId: teamId || null,
     } as never);
   };
+  let createStatus: ReactNode = null;
+  if (create.error) {
+    createStatus = (
+      <span role="alert" className="text-sm text-red-700" data-testid="alert-rule-error">
+        {create.error.message}
+      </span>
+    );
+  } else if (create.isSuccess) {
+    createStatus = <span className="text-sm text-emerald-700">Rule created.</span>;
+  }
   return (
     <form
       className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700"
@@ -275,13 +286,7 @@ function RuleForm({ clusterId, disabled, manage }: { clusterId: string; disabled
         <Button type="submit" variant="primary" disabled={disabled || create.isPending} data-testid="alert-rule-save">
           Create rule
         </Button>
-        {create.error ? (
-          <span role="alert" className="text-sm text-red-700" data-testid="alert-rule-error">
-            {create.error.message}
-          </span>
-        ) : create.isSuccess ? (
-          <span className="text-sm text-emerald-700">Rule created.</span>
-        ) : null}
+        {createStatus}
       </div>
     </form>
   );
@@ -290,6 +295,52 @@ function RuleForm({ clusterId, disabled, manage }: { clusterId: string; disabled
 const stateTone = (s: string) => (s === "firing" ? "bad" : s === "pending" ? "warn" : s === "resolved" ? "ok" : "info");
 
 /** Rules, firing and pending alerts, history and silences of a cluster; admins create and delete rules and silences. */
+/** What is firing or pending now, or a line saying nothing is. */
+function FiringStates({
+  states,
+  ruleName,
+}: {
+  states: AlertOverview["states"];
+  ruleName: (id: string | null) => string;
+}) {
+  return (
+    <>
+      {states.length === 0 ? (
+        <p className="text-sm text-slate-500" data-testid="alerts-none-firing">
+          Nothing is firing.
+        </p>
+      ) : (
+        <table className="w-full text-sm" data-testid="alerts-firing">
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th className={th}>State</th>
+              <th className={th}>Rule</th>
+              <th className={th}>Subject</th>
+              <th className={th}>What</th>
+              <th className={th}>Since</th>
+            </tr>
+          </thead>
+          <tbody>
+            {states.map((s) => (
+              <tr key={s.id} className="border-t border-slate-100 dark:border-slate-800" data-testid="alert-state-row">
+                <td className={td}>
+                  <Badge tone={stateTone(s.state)}>{s.state}</Badge>
+                </td>
+                <td className={td}>{ruleName(s.ruleId)}</td>
+                <td className={`${td} font-mono text-xs`}>{s.subject}</td>
+                <td className={td}>{s.message}</td>
+                <td className={`${td} whitespace-nowrap`}>
+                  <Time t={s.firedAt ?? s.pendingSince} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
 export function AlertsView({ clusterId, manage }: { clusterId: string; manage: AlertManage }) {
   const canManage = manage.admin || manage.teams.length > 0;
   const mine = (teamId: string | null) => manage.admin || (!!teamId && manage.teams.some((t) => t.id === teamId));
@@ -319,42 +370,7 @@ export function AlertsView({ clusterId, manage }: { clusterId: string; manage: A
 
       <section className="space-y-2">
         <h2 className="text-base font-semibold">Firing and pending</h2>
-        {data.states.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="alerts-none-firing">
-            Nothing is firing.
-          </p>
-        ) : (
-          <table className="w-full text-sm" data-testid="alerts-firing">
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th className={th}>State</th>
-                <th className={th}>Rule</th>
-                <th className={th}>Subject</th>
-                <th className={th}>What</th>
-                <th className={th}>Since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.states.map((s) => (
-                <tr
-                  key={s.id}
-                  className="border-t border-slate-100 dark:border-slate-800"
-                  data-testid="alert-state-row"
-                >
-                  <td className={td}>
-                    <Badge tone={stateTone(s.state)}>{s.state}</Badge>
-                  </td>
-                  <td className={td}>{ruleName(s.ruleId)}</td>
-                  <td className={`${td} font-mono text-xs`}>{s.subject}</td>
-                  <td className={td}>{s.message}</td>
-                  <td className={`${td} whitespace-nowrap`}>
-                    <Time t={s.firedAt ?? s.pendingSince} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <FiringStates states={data.states} ruleName={ruleName} />
       </section>
 
       <section className="space-y-2">

@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Download } from "lucide-react";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -64,6 +64,39 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
   const [shown, setShown] = useState<AuditEventDto | null>(null);
   const events = q.data?.pages.flatMap((p) => p.events) ?? [];
   const set = (patch: AuditFilters) => setFilters((f) => ({ ...f, ...patch }));
+  let more: ReactNode = null;
+  if (q.hasNextPage) {
+    more = (
+      <Button size="sm" onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
+        {q.isFetchingNextPage ? "Loading…" : "Load older"}
+      </Button>
+    );
+  } else if (events.length) {
+    more = <span>That is all.</span>;
+  }
+  let list: ReactNode;
+  if (q.isPending) {
+    list = <Loading />;
+  } else if (q.error) {
+    list = <ErrorState title="Could not load the audit log" message={q.error.message} />;
+  } else {
+    list = (
+      <>
+        <DataTable
+          columns={columns(setShown)}
+          data={events}
+          rowTestId={(e) => `audit-row-${e.action}`}
+          emptyTitle="No events match"
+          testId="audit-table"
+          maxHeight={620}
+        />
+        <div className="flex items-center gap-3 text-xs text-slate-500">
+          <span data-testid="audit-count">{events.length} event(s) loaded</span>
+          {more}
+        </div>
+      </>
+    );
+  }
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2" data-testid="audit-filters">
@@ -119,32 +152,7 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
           </a>
         </Button>
       </div>
-      {q.isPending ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorState title="Could not load the audit log" message={q.error.message} />
-      ) : (
-        <>
-          <DataTable
-            columns={columns(setShown)}
-            data={events}
-            rowTestId={(e) => `audit-row-${e.action}`}
-            emptyTitle="No events match"
-            testId="audit-table"
-            maxHeight={620}
-          />
-          <div className="flex items-center gap-3 text-xs text-slate-500">
-            <span data-testid="audit-count">{events.length} event(s) loaded</span>
-            {q.hasNextPage ? (
-              <Button size="sm" onClick={() => q.fetchNextPage()} disabled={q.isFetchingNextPage}>
-                {q.isFetchingNextPage ? "Loading…" : "Load older"}
-              </Button>
-            ) : events.length ? (
-              <span>That is all.</span>
-            ) : null}
-          </div>
-        </>
-      )}
+      {list}
       {shown ? (
         <Dialog
           onClose={() => setShown(null)}

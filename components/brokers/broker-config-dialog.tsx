@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfigDiffView } from "@/components/ui/config-diff";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -74,6 +75,13 @@ export function BrokerConfigDialog({
       ? "give the items, comma-separated"
       : null;
 
+  const previewView = preview?.diff.changes.length ? (
+    <ConfigDiffView diff={preview.diff} />
+  ) : (
+    <p className="text-sm text-slate-500" data-testid="config-diff-empty">
+      Nothing would change: {where} already has this value.
+    </p>
+  );
   return (
     <Dialog
       onClose={onClose}
@@ -89,34 +97,41 @@ export function BrokerConfigDialog({
         )
       }
       footer={
-        <>
+        <FormDialogFooter
+          onCancel={onClose}
+          back={
+            preview ? (
+              <Button variant="ghost" className="mr-auto" onClick={reset} disabled={mutation.isPending}>
+                Back
+              </Button>
+            ) : null
+          }
+        >
           {preview ? (
-            <Button variant="ghost" className="mr-auto" onClick={reset} disabled={mutation.isPending}>
-              Back
-            </Button>
-          ) : null}
-          <Button onClick={onClose}>Cancel</Button>
-          {preview ? (
-            <Button
+            <BusyButton
               variant="primary"
               onClick={apply}
               disabled={mutation.isPending || preview.diff.changes.length === 0}
+              busy={mutation.isPending}
+              busyLabel="Applying…"
               data-testid="broker-config-apply"
             >
-              {mutation.isPending ? "Applying…" : "Apply"}
-            </Button>
+              Apply
+            </BusyButton>
           ) : (
-            <Button
+            <BusyButton
               variant="primary"
               onClick={runPreview}
               disabled={mutation.isPending || !!missing}
               title={missing ?? undefined}
+              busy={mutation.isPending}
+              busyLabel="Checking…"
               data-testid="broker-config-preview"
             >
-              {mutation.isPending ? "Checking…" : "Preview change"}
-            </Button>
+              Preview change
+            </BusyButton>
           )}
-        </>
+        </FormDialogFooter>
       }
     >
       <div className="space-y-4">
@@ -127,13 +142,7 @@ export function BrokerConfigDialog({
           testId="broker-config-error"
         />
         {preview ? (
-          preview.diff.changes.length ? (
-            <ConfigDiffView diff={preview.diff} />
-          ) : (
-            <p className="text-sm text-slate-500" data-testid="config-diff-empty">
-              Nothing would change: {where} already has this value.
-            </p>
-          )
+          previewView
         ) : (
           <form
             className="space-y-4"

@@ -19,6 +19,13 @@ import { COLLECTING_TEXT } from "@/lib/metrics/chart-units";
 import { metricsHistoryOptions, useLiveMetrics, type MetricsScope } from "@/lib/queries/metrics";
 import type { MetricsPoint } from "@/lib/schemas/metrics";
 
+function streamLabel(state: string, lastOk: boolean): string {
+  if (state === "open") return lastOk ? "live" : "cluster unreachable";
+  if (state === "reconnecting") return "reconnecting…";
+  if (state === "failed") return "stream failed";
+  return "connecting…";
+}
+
 export function StreamBadge({ state, lastOk }: { state: string; lastOk: boolean }) {
   const live = state === "open" && lastOk;
   return (
@@ -31,15 +38,7 @@ export function StreamBadge({ state, lastOk }: { state: string; lastOk: boolean 
       data-testid="metrics-live-state"
     >
       <span className={live ? "h-2 w-2 rounded-full bg-emerald-500" : "h-2 w-2 rounded-full bg-slate-400"} />
-      {state === "open"
-        ? lastOk
-          ? "live"
-          : "cluster unreachable"
-        : state === "reconnecting"
-          ? "reconnecting…"
-          : state === "failed"
-            ? "stream failed"
-            : "connecting…"}
+      {streamLabel(state, lastOk)}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatBytes, formatDuration } from "@/lib/format";
@@ -67,38 +68,42 @@ export function ClusterBytesRate({ clusterId }: { clusterId: string }) {
 /** The cluster's size on disk: one copy of every topic, every replica, and bytes-in (derived). */
 export function ClusterSizeCard({ clusterId }: { clusterId: string }) {
   const { data, error } = useQuery(clusterSizesOptions(clusterId));
+  let size: ReactNode = null;
+  if (data && !data.available) {
+    size = <Unavailable reason={data.reason} testId="cluster-size-unavailable" />;
+  } else if (data?.available) {
+    size = (
+      <dl className="grid grid-cols-3 gap-3 text-sm">
+        <div>
+          <dt className="text-slate-500" title="Each partition's largest replica, summed over every topic">
+            One copy
+          </dt>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-total">
+            {formatBytes(data.totalBytes)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500" title="Every replica on every broker">
+            All replicas
+          </dt>
+          <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-disk">
+            {formatBytes(data.diskBytes)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Bytes in</dt>
+          <dd>
+            <DerivedBytesRate rate={data.bytesInPerSec} windowMs={data.bytesInWindowMs} testId="cluster-bytes-in" />
+          </dd>
+        </div>
+      </dl>
+    );
+  }
   return (
     <Card className="space-y-2 p-4" data-testid="cluster-size">
       <h3 className="text-sm font-semibold">Size on disk</h3>
       {error ? <p className="text-sm text-red-600">{error.message}</p> : null}
-      {!data ? null : !data.available ? (
-        <Unavailable reason={data.reason} testId="cluster-size-unavailable" />
-      ) : (
-        <dl className="grid grid-cols-3 gap-3 text-sm">
-          <div>
-            <dt className="text-slate-500" title="Each partition's largest replica, summed over every topic">
-              One copy
-            </dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-total">
-              {formatBytes(data.totalBytes)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-500" title="Every replica on every broker">
-              All replicas
-            </dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-disk">
-              {formatBytes(data.diskBytes)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Bytes in</dt>
-            <dd>
-              <DerivedBytesRate rate={data.bytesInPerSec} windowMs={data.bytesInWindowMs} testId="cluster-bytes-in" />
-            </dd>
-          </div>
-        </dl>
-      )}
+      {size}
     </Card>
   );
 }
@@ -147,6 +152,22 @@ function DiskBar({ brokerId, dir }: { brokerId: number; dir: LogDirInfo }) {
 /** Each broker's log dirs: bytes held by Kafka against the volume's used and usable space. */
 export function BrokerDiskBars({ clusterId }: { clusterId: string }) {
   const { data, error } = useQuery(clusterSizesOptions(clusterId));
+  let disks: ReactNode = null;
+  if (data && !data.available) {
+    disks = <Unavailable reason={data.reason} testId="broker-disks-unavailable" />;
+  } else if (data?.available) {
+    disks = data.brokers.map((b) => (
+      <div key={b.brokerId} className="space-y-2" data-testid={`broker-disk-${b.brokerId}`}>
+        <div className="text-sm font-medium">
+          Broker {b.brokerId}{" "}
+          <span className="font-normal text-slate-500">· {formatBytes(b.sizeBytes)} of Kafka data</span>
+        </div>
+        {b.logDirs.map((d) => (
+          <DiskBar key={d.path} brokerId={b.brokerId} dir={d} />
+        ))}
+      </div>
+    ));
+  }
   return (
     <Card className="space-y-3 p-4" data-testid="broker-disks">
       <div className="flex flex-wrap items-center gap-3">
@@ -164,21 +185,7 @@ export function BrokerDiskBars({ clusterId }: { clusterId: string }) {
         </span>
       </div>
       {error ? <p className="text-sm text-red-600">{error.message}</p> : null}
-      {!data ? null : !data.available ? (
-        <Unavailable reason={data.reason} testId="broker-disks-unavailable" />
-      ) : (
-        data.brokers.map((b) => (
-          <div key={b.brokerId} className="space-y-2" data-testid={`broker-disk-${b.brokerId}`}>
-            <div className="text-sm font-medium">
-              Broker {b.brokerId}{" "}
-              <span className="font-normal text-slate-500">· {formatBytes(b.sizeBytes)} of Kafka data</span>
-            </div>
-            {b.logDirs.map((d) => (
-              <DiskBar key={d.path} brokerId={b.brokerId} dir={d} />
-            ))}
-          </div>
-        ))
-      )}
+      {disks}
     </Card>
   );
 }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Lock, PlugZap, Server } from "lucide-react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/states";
@@ -37,6 +38,63 @@ function Stat({
 export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
   const { data, error, isPending } = useQuery(clusterOverviewOptions(cluster.id));
   const health = data?.health;
+  let statusBadge: ReactNode;
+  if (isPending) {
+    statusBadge = <Badge tone="neutral">checking…</Badge>;
+  } else if (health?.status === "online") {
+    statusBadge = (
+      <Badge tone="ok" data-testid="cluster-status">
+        online
+      </Badge>
+    );
+  } else {
+    statusBadge = (
+      <Badge tone="bad" data-testid="cluster-status">
+        {health?.status === "unreachable" && health.code === "forbidden" ? "access denied" : "unreachable"}
+      </Badge>
+    );
+  }
+  let body: ReactNode;
+  if (isPending) {
+    body = (
+      <div className="grid grid-cols-3 gap-3">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-10" />
+        ))}
+      </div>
+    );
+  } else if (health?.status === "online") {
+    body = (
+      <dl className="grid grid-cols-3 gap-3">
+        <Stat label="Brokers" value={health.brokerCount} testId="stat-brokers" />
+        <Stat label="Topics" value={health.topicCount} testId="stat-topics" />
+        <Stat label="Partitions" value={health.partitionCount} testId="stat-partitions" />
+        <Stat
+          label="Under-replicated"
+          value={health.underReplicatedPartitions}
+          tone={health.underReplicatedPartitions ? "warn" : undefined}
+          testId="stat-urp"
+        />
+        <Stat
+          label="Offline"
+          value={health.offlinePartitions}
+          tone={health.offlinePartitions ? "bad" : undefined}
+          testId="stat-offline"
+        />
+        <Stat label="Active controller" value={health.activeControllerId ?? "unknown"} testId="stat-controller" />
+      </dl>
+    );
+  } else {
+    body = (
+      <div
+        className="flex items-start gap-2 text-sm text-red-700 dark:text-red-300"
+        data-testid="cluster-unreachable-reason"
+      >
+        <PlugZap className="mt-0.5 h-4 w-4 shrink-0" />
+        <p>{health?.status === "unreachable" ? health.reason : (error?.message ?? "Status unknown.")}</p>
+      </div>
+    );
+  }
   return (
     <Card data-testid={`cluster-card-${cluster.id}`}>
       <CardHeader>
@@ -56,54 +114,11 @@ export function ClusterHealthCard({ cluster }: { cluster: ClusterSummary }) {
               <Lock className="h-3 w-3" /> read-only
             </Badge>
           ) : null}
-          {isPending ? (
-            <Badge tone="neutral">checking…</Badge>
-          ) : health?.status === "online" ? (
-            <Badge tone="ok" data-testid="cluster-status">
-              online
-            </Badge>
-          ) : (
-            <Badge tone="bad" data-testid="cluster-status">
-              {health?.status === "unreachable" && health.code === "forbidden" ? "access denied" : "unreachable"}
-            </Badge>
-          )}
+          {statusBadge}
         </div>
       </CardHeader>
       <CardBody>
-        {isPending ? (
-          <div className="grid grid-cols-3 gap-3">
-            {Array.from({ length: 6 }, (_, i) => (
-              <Skeleton key={i} className="h-10" />
-            ))}
-          </div>
-        ) : health?.status === "online" ? (
-          <dl className="grid grid-cols-3 gap-3">
-            <Stat label="Brokers" value={health.brokerCount} testId="stat-brokers" />
-            <Stat label="Topics" value={health.topicCount} testId="stat-topics" />
-            <Stat label="Partitions" value={health.partitionCount} testId="stat-partitions" />
-            <Stat
-              label="Under-replicated"
-              value={health.underReplicatedPartitions}
-              tone={health.underReplicatedPartitions ? "warn" : undefined}
-              testId="stat-urp"
-            />
-            <Stat
-              label="Offline"
-              value={health.offlinePartitions}
-              tone={health.offlinePartitions ? "bad" : undefined}
-              testId="stat-offline"
-            />
-            <Stat label="Active controller" value={health.activeControllerId ?? "unknown"} testId="stat-controller" />
-          </dl>
-        ) : (
-          <div
-            className="flex items-start gap-2 text-sm text-red-700 dark:text-red-300"
-            data-testid="cluster-unreachable-reason"
-          >
-            <PlugZap className="mt-0.5 h-4 w-4 shrink-0" />
-            <p>{health?.status === "unreachable" ? health.reason : (error?.message ?? "Status unknown.")}</p>
-          </div>
-        )}
+        {body}
         <div className="mt-3 flex items-center gap-3 text-xs text-slate-500">
           <span className="inline-flex items-center gap-1">
             <Server className="h-3 w-3" /> auth: {cluster.authentication}

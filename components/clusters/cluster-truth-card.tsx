@@ -9,6 +9,12 @@ import { formatNumber, formatRelativeTime } from "@/lib/format";
 import { clusterTruthOptions } from "@/lib/queries/clusters";
 import type { QuorumReplica } from "@/lib/schemas/clusters";
 
+function RoleBadge({ isLeader, kind }: { isLeader: boolean; kind: "voter" | "observer" }) {
+  if (isLeader) return <Badge tone="ok">active controller</Badge>;
+  if (kind === "voter") return <Badge>voter</Badge>;
+  return <Badge tone="neutral">observer</Badge>;
+}
+
 function ReplicaRows({ replicas, kind }: { replicas: QuorumReplica[]; kind: "voter" | "observer" }) {
   return replicas.map((r) => (
     <tr
@@ -18,13 +24,7 @@ function ReplicaRows({ replicas, kind }: { replicas: QuorumReplica[]; kind: "vot
     >
       <td className="py-1.5 pr-3 font-medium tabular-nums">{r.replicaId}</td>
       <td className="py-1.5 pr-3">
-        {r.isLeader ? (
-          <Badge tone="ok">active controller</Badge>
-        ) : kind === "voter" ? (
-          <Badge>voter</Badge>
-        ) : (
-          <Badge tone="neutral">observer</Badge>
-        )}
+        <RoleBadge isLeader={r.isLeader} kind={kind} />
       </td>
       <td className="py-1.5 pr-3 tabular-nums" title="records behind the quorum's high watermark">
         {r.lag === null ? <span className="text-slate-400">unknown</span> : formatNumber(r.lag)}

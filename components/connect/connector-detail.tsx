@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Pause, Pencil, Play, RotateCcw, Square, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
@@ -22,7 +22,7 @@ import {
   useUpdateConnectorMutation,
   type ConnectorActionInput,
 } from "@/lib/queries/connect";
-import type { ConnectorDetail } from "@/lib/schemas/connect";
+import type { ConnectorDetail, ConnectorOffsets } from "@/lib/schemas/connect";
 import { stateTone, useConnectStream } from "./use-connect-stream";
 
 type Pending =
@@ -199,6 +199,167 @@ function EditConfigDialog({
 }
 
 /** One connector: live state, actions, tasks with their failure traces, topics, config (secrets hidden) and offsets. */
+function OffsetsTable({ offsets }: { offsets: ConnectorOffsets["offsets"] }) {
+  return (
+    <table className="w-full text-sm" data-testid="connector-offsets">
+      <thead className="text-left text-xs text-slate-500">
+        <tr>
+          <th className="px-4 py-2">Partition</th>
+          <th className="px-4 py-2">Offset</th>
+        </tr>
+      </thead>
+      <tbody>
+        {offsets.map((o, i) => (
+          <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
+            <td className="break-all px-4 py-1.5 font-mono text-xs">{JSON.stringify(o.partition)}</td>
+            <td className="break-all px-4 py-1.5 font-mono text-xs">{JSON.stringify(o.offset)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function TasksCard({
+  tasks,
+  taskState,
+  can,
+  onRestart,
+}: {
+  tasks: ConnectorDetail["tasks"];
+  taskState: (id: number, fallback: string) => string;
+  can: boolean;
+  onRestart: (taskId: number) => void;
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <h2 className="font-medium">Tasks</h2>
+      </CardHeader>
+      <CardBody className="p-0">
+        {tasks.length === 0 ? (
+          <p className="px-4 py-3 text-sm text-slate-500">No tasks (a stopped or just-created connector has none).</p>
+        ) : (
+          <table className="w-full text-sm" data-testid="connector-tasks">
+            <thead className="text-left text-xs text-slate-500">
+              <tr>
+                <th className="px-4 py-2">Task</th>
+                <th className="px-4 py-2">State</th>
+                <th className="px-4 py-2">Worker</th>
+                <th className="px-4 py-2" />
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.map((t) => (
+                <tr
+                  key={t.id}
+                  className="border-t border-slate-100 align-top dark:border-slate-800"
+                  data-testid={`task-${t.id}`}
+                >
+                  <td className="px-4 py-2 font-mono">{t.id}</td>
+                  <td className="px-4 py-2">
+                    <Badge tone={stateTone(taskState(t.id, t.state))} data-testid={`task-state-${t.id}`}>
+                      {taskState(t.id, t.state)}
+                    </Badge>
+                    {t.trace ? (
+                      <details className="mt-1">
+                        <summary className="cursor-pointer text-xs text-red-700">Failure trace</summary>
+                        <pre
+                          className="max-h-64 max-w-xl overflow-auto whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200"
+                          data-testid={`task-trace-${t.id}`}
+                        >
+                          {t.trace}
+                        </pre>
+                      </details>
+                    ) : null}
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs">{t.workerId ?? "—"}</td>
+                  <td className="px-4 py-2 text-right">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={!can}
+                      onClick={() => onRestart(t.id)}
+                      data-testid={`task-restart-${t.id}`}
+                    >
+                      <RotateCcw className="h-4 w-4" /> Restart
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </CardBody>
+    </Card>
+  );
+}
+
+function TopicsCard({ clusterId, topics }: { clusterId: string; topics: ConnectorDetail["topics"] }) {
+  return (
+    <Card>
+      <CardHeader>
+        <h2 className="font-medium">Topics</h2>
+      </CardHeader>
+      <CardBody className="text-sm" data-testid="connector-topics">
+        {topics.length === 0 ? (
+          <p className="text-slate-500">
+            No topics used yet (the worker records them as the connector reads or writes).
+          </p>
+        ) : (
+          <ul className="space-y-1">
+            {topics.map((t) => (
+              <li key={t}>
+                <Link
+                  href={paths.topic(clusterId, t)}
+                  className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+                >
+                  {t}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardBody>
+    </Card>
+  );
+}
+
+function ConfigCard({
+  config,
+  maskedKeys,
+}: {
+  config: ConnectorDetail["config"];
+  maskedKeys: ConnectorDetail["maskedKeys"];
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <h2 className="font-medium">Config</h2>
+        <span className="text-xs text-slate-500">Secret values are hidden as the worker hides them.</span>
+      </CardHeader>
+      <CardBody className="p-0">
+        <table className="w-full text-sm" data-testid="connector-config">
+          <tbody>
+            {Object.entries(config)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => (
+                <tr key={k} className="border-t border-slate-100 first:border-t-0 dark:border-slate-800">
+                  <td className="w-1/3 px-4 py-1.5 font-mono text-xs text-slate-600 dark:text-slate-400">{k}</td>
+                  <td
+                    className={`break-all px-4 py-1.5 font-mono text-xs ${maskedKeys.includes(k) ? "text-slate-400" : ""}`}
+                  >
+                    {v}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </CardBody>
+    </Card>
+  );
+}
+
 export function ConnectorDetailView({
   clusterId,
   connectId,
@@ -254,6 +415,55 @@ export function ConnectorDetailView({
     });
   const can = !blocked;
 
+  let offsetsBody: ReactNode;
+  if (offsets.isPending) {
+    offsetsBody = <Loading label="Loading offsets…" />;
+  } else if (offsets.error) {
+    offsetsBody = <p className="px-4 py-3 text-sm text-red-700">{offsets.error.message}</p>;
+  } else if (offsets.data.offsets.length === 0) {
+    offsetsBody = (
+      <p className="px-4 py-3 text-sm text-slate-500" data-testid="connector-offsets-empty">
+        No offsets committed.
+      </p>
+    );
+  } else {
+    offsetsBody = <OffsetsTable offsets={offsets.data.offsets} />;
+  }
+  let dialog: ReactNode = null;
+  if (pending?.kind === "delete") {
+    dialog = (
+      <TypedConfirmDialog
+        target={name}
+        title={`Delete connector ${name}`}
+        description="The connector, its tasks and its config are removed from the Connect cluster. Its topics and their records stay."
+        confirmLabel="Delete connector"
+        testId="connector-delete-dialog"
+        idSuffix="connector-delete"
+        isPending={act.isPending}
+        error={act.error?.message}
+        onConfirm={() => run({ kind: "delete" })}
+        onClose={() => setPending(null)}
+      />
+    );
+  } else if (pending?.kind === "edit") {
+    dialog = (
+      <EditConfigDialog clusterId={clusterId} connectId={connectId} detail={d} onClose={() => setPending(null)} />
+    );
+  } else if (pending) {
+    dialog = (
+      <ConfirmAction
+        pending={pending}
+        name={name}
+        busy={act.isPending}
+        error={act.error?.message}
+        onConfirm={run}
+        onClose={() => {
+          act.reset();
+          setPending(null);
+        }}
+      />
+    );
+  }
   return (
     <div className="space-y-4">
       {unavailable ? <ErrorState title="The Connect worker does not answer" message={unavailable} /> : null}
@@ -333,119 +543,16 @@ export function ConnectorDetailView({
       </Card>
 
       <div className="grid gap-4 xl:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <h2 className="font-medium">Tasks</h2>
-          </CardHeader>
-          <CardBody className="p-0">
-            {d.tasks.length === 0 ? (
-              <p className="px-4 py-3 text-sm text-slate-500">
-                No tasks (a stopped or just-created connector has none).
-              </p>
-            ) : (
-              <table className="w-full text-sm" data-testid="connector-tasks">
-                <thead className="text-left text-xs text-slate-500">
-                  <tr>
-                    <th className="px-4 py-2">Task</th>
-                    <th className="px-4 py-2">State</th>
-                    <th className="px-4 py-2">Worker</th>
-                    <th className="px-4 py-2" />
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.tasks.map((t) => (
-                    <tr
-                      key={t.id}
-                      className="border-t border-slate-100 align-top dark:border-slate-800"
-                      data-testid={`task-${t.id}`}
-                    >
-                      <td className="px-4 py-2 font-mono">{t.id}</td>
-                      <td className="px-4 py-2">
-                        <Badge tone={stateTone(taskState(t.id, t.state))} data-testid={`task-state-${t.id}`}>
-                          {taskState(t.id, t.state)}
-                        </Badge>
-                        {t.trace ? (
-                          <details className="mt-1">
-                            <summary className="cursor-pointer text-xs text-red-700">Failure trace</summary>
-                            <pre
-                              className="max-h-64 max-w-xl overflow-auto whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200"
-                              data-testid={`task-trace-${t.id}`}
-                            >
-                              {t.trace}
-                            </pre>
-                          </details>
-                        ) : null}
-                      </td>
-                      <td className="px-4 py-2 font-mono text-xs">{t.workerId ?? "—"}</td>
-                      <td className="px-4 py-2 text-right">
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          disabled={!can}
-                          onClick={() => setPending({ kind: "restart-task", taskId: t.id })}
-                          data-testid={`task-restart-${t.id}`}
-                        >
-                          <RotateCcw className="h-4 w-4" /> Restart
-                        </Button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader>
-            <h2 className="font-medium">Topics</h2>
-          </CardHeader>
-          <CardBody className="text-sm" data-testid="connector-topics">
-            {d.topics.length === 0 ? (
-              <p className="text-slate-500">
-                No topics used yet (the worker records them as the connector reads or writes).
-              </p>
-            ) : (
-              <ul className="space-y-1">
-                {d.topics.map((t) => (
-                  <li key={t}>
-                    <Link
-                      href={paths.topic(clusterId, t)}
-                      className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
-                    >
-                      {t}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </CardBody>
-        </Card>
+        <TasksCard
+          tasks={d.tasks}
+          taskState={taskState}
+          can={can}
+          onRestart={(taskId) => setPending({ kind: "restart-task", taskId })}
+        />
+        <TopicsCard clusterId={clusterId} topics={d.topics} />
       </div>
 
-      <Card>
-        <CardHeader>
-          <h2 className="font-medium">Config</h2>
-          <span className="text-xs text-slate-500">Secret values are hidden as the worker hides them.</span>
-        </CardHeader>
-        <CardBody className="p-0">
-          <table className="w-full text-sm" data-testid="connector-config">
-            <tbody>
-              {Object.entries(d.config)
-                .sort(([a], [b]) => a.localeCompare(b))
-                .map(([k, v]) => (
-                  <tr key={k} className="border-t border-slate-100 first:border-t-0 dark:border-slate-800">
-                    <td className="w-1/3 px-4 py-1.5 font-mono text-xs text-slate-600 dark:text-slate-400">{k}</td>
-                    <td
-                      className={`break-all px-4 py-1.5 font-mono text-xs ${d.maskedKeys.includes(k) ? "text-slate-400" : ""}`}
-                    >
-                      {v}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </CardBody>
-      </Card>
+      <ConfigCard config={d.config} maskedKeys={d.maskedKeys} />
 
       <Card>
         <CardHeader className="items-center">
@@ -465,64 +572,10 @@ export function ConnectorDetailView({
             </Button>
           </Blocked>
         </CardHeader>
-        <CardBody className="p-0">
-          {offsets.isPending ? (
-            <Loading label="Loading offsets…" />
-          ) : offsets.error ? (
-            <p className="px-4 py-3 text-sm text-red-700">{offsets.error.message}</p>
-          ) : offsets.data.offsets.length === 0 ? (
-            <p className="px-4 py-3 text-sm text-slate-500" data-testid="connector-offsets-empty">
-              No offsets committed.
-            </p>
-          ) : (
-            <table className="w-full text-sm" data-testid="connector-offsets">
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <th className="px-4 py-2">Partition</th>
-                  <th className="px-4 py-2">Offset</th>
-                </tr>
-              </thead>
-              <tbody>
-                {offsets.data.offsets.map((o, i) => (
-                  <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="break-all px-4 py-1.5 font-mono text-xs">{JSON.stringify(o.partition)}</td>
-                    <td className="break-all px-4 py-1.5 font-mono text-xs">{JSON.stringify(o.offset)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </CardBody>
+        <CardBody className="p-0">{offsetsBody}</CardBody>
       </Card>
 
-      {pending?.kind === "delete" ? (
-        <TypedConfirmDialog
-          target={name}
-          title={`Delete connector ${name}`}
-          description="The connector, its tasks and its config are removed from the Connect cluster. Its topics and their records stay."
-          confirmLabel="Delete connector"
-          testId="connector-delete-dialog"
-          idSuffix="connector-delete"
-          isPending={act.isPending}
-          error={act.error?.message}
-          onConfirm={() => run({ kind: "delete" })}
-          onClose={() => setPending(null)}
-        />
-      ) : pending?.kind === "edit" ? (
-        <EditConfigDialog clusterId={clusterId} connectId={connectId} detail={d} onClose={() => setPending(null)} />
-      ) : pending ? (
-        <ConfirmAction
-          pending={pending}
-          name={name}
-          busy={act.isPending}
-          error={act.error?.message}
-          onConfirm={run}
-          onClose={() => {
-            act.reset();
-            setPending(null);
-          }}
-        />
-      ) : null}
+      {dialog}
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { CheckCircle2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -132,6 +132,67 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
     serverErrors.name ??
     (create.error instanceof ApiClientError && create.error.code === "conflict" ? create.error.message : undefined);
 
+  let fieldGroups: ReactNode;
+  if (def.isPending) {
+    fieldGroups = <Loading label="Loading the plugin's config definition…" />;
+  } else if (def.error) {
+    fieldGroups = <ErrorState title="Could not read the plugin's config definition" message={def.error.message} />;
+  } else {
+    fieldGroups = groups.map(([group, list], i) => (
+      <Card key={group}>
+        <details open={i < 2 || list.some((f) => errorsOf(f).length > 0)}>
+          <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium">
+            {group} <span className="font-normal text-slate-500">({list.length} settings)</span>
+          </summary>
+          <CardBody className="grid gap-4 border-t border-slate-100 md:grid-cols-2 dark:border-slate-800">
+            {[...list]
+              .sort((a, b) => Number(b.required) - Number(a.required) || a.orderInGroup - b.orderInGroup)
+              .map((f) => (
+                <Field
+                  key={f.name}
+                  label={
+                    <>
+                      {f.displayName} {f.required ? <span className="text-red-600">*</span> : null}{" "}
+                      <span className="font-mono text-xs font-normal text-slate-500">{f.name}</span>
+                    </>
+                  }
+                  htmlFor={fieldId(f.name)}
+                  hint={f.documentation.length > 220 ? `${f.documentation.slice(0, 220)}…` : f.documentation}
+                  error={errorsOf(f).join(" ") || undefined}
+                  testId={`field-${f.name}`}
+                >
+                  <ConfigInput
+                    field={f}
+                    value={values[f.name] ?? ""}
+                    onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
+                  />
+                </Field>
+              ))}
+          </CardBody>
+        </details>
+      </Card>
+    ));
+  }
+  let verdictLine: ReactNode;
+  if (validate.error) {
+    verdictLine = <span className="text-red-700">{validate.error.message}</span>;
+  } else if (verdict && fieldErrorCount) {
+    verdictLine = (
+      <span className="text-red-700 dark:text-red-400">
+        The worker found errors in {fieldErrorCount} field(s); fix them and try again.
+      </span>
+    );
+  } else if (verdict) {
+    verdictLine = (
+      <span className="flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
+        <CheckCircle2 className="h-4 w-4" /> The worker accepts this config.
+      </span>
+    );
+  } else {
+    verdictLine = (
+      <span className="text-slate-500">The worker validates the config before the connector is created.</span>
+    );
+  }
   return (
     <div className="space-y-4" data-testid="connector-form">
       <Card>
@@ -173,64 +234,11 @@ export function ConnectorForm({ clusterId, connectId }: { clusterId: string; con
           </Field>
         </CardBody>
       </Card>
-      {def.isPending ? (
-        <Loading label="Loading the plugin's config definition…" />
-      ) : def.error ? (
-        <ErrorState title="Could not read the plugin's config definition" message={def.error.message} />
-      ) : (
-        groups.map(([group, list], i) => (
-          <Card key={group}>
-            <details open={i < 2 || list.some((f) => errorsOf(f).length > 0)}>
-              <summary className="cursor-pointer select-none px-4 py-3 text-sm font-medium">
-                {group} <span className="font-normal text-slate-500">({list.length} settings)</span>
-              </summary>
-              <CardBody className="grid gap-4 border-t border-slate-100 md:grid-cols-2 dark:border-slate-800">
-                {[...list]
-                  .sort((a, b) => Number(b.required) - Number(a.required) || a.orderInGroup - b.orderInGroup)
-                  .map((f) => (
-                    <Field
-                      key={f.name}
-                      label={
-                        <>
-                          {f.displayName} {f.required ? <span className="text-red-600">*</span> : null}{" "}
-                          <span className="font-mono text-xs font-normal text-slate-500">{f.name}</span>
-                        </>
-                      }
-                      htmlFor={fieldId(f.name)}
-                      hint={f.documentation.length > 220 ? `${f.documentation.slice(0, 220)}…` : f.documentation}
-                      error={errorsOf(f).join(" ") || undefined}
-                      testId={`field-${f.name}`}
-                    >
-                      <ConfigInput
-                        field={f}
-                        value={values[f.name] ?? ""}
-                        onChange={(v) => setValues((s) => ({ ...s, [f.name]: v }))}
-                      />
-                    </Field>
-                  ))}
-              </CardBody>
-            </details>
-          </Card>
-        ))
-      )}
+      {fieldGroups}
       <Card>
         <CardHeader className="items-center border-b-0">
           <div className="text-sm" role="status" data-testid="connector-verdict">
-            {validate.error ? (
-              <span className="text-red-700">{validate.error.message}</span>
-            ) : verdict ? (
-              fieldErrorCount ? (
-                <span className="text-red-700 dark:text-red-400">
-                  The worker found errors in {fieldErrorCount} field(s); fix them and try again.
-                </span>
-              ) : (
-                <span className="flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
-                  <CheckCircle2 className="h-4 w-4" /> The worker accepts this config.
-                </span>
-              )
-            ) : (
-              <span className="text-slate-500">The worker validates the config before the connector is created.</span>
-            )}
+            {verdictLine}
             {create.error && !nameError ? (
               <p className="text-red-700 dark:text-red-400">{create.error.message}</p>
             ) : null}

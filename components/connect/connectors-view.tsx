@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Plus } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { Blocked } from "@/components/ui/blocked";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -111,6 +111,23 @@ export function ConnectorsView({
     [clusterId, connectId],
   );
 
+  let list: ReactNode;
+  if (q.isPending) {
+    list = <Loading label="Loading connectors…" />;
+  } else if (q.error) {
+    list = unavailable ? null : <ErrorState title="Could not list the connectors" message={q.error.message} />;
+  } else {
+    list = (
+      <DataTable
+        columns={columns}
+        data={rows}
+        searchPlaceholder="Filter connectors"
+        rowTestId={(r) => `connector-row-${r.name}`}
+        emptyTitle="No connectors yet"
+        testId="connectors-table"
+      />
+    );
+  }
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
@@ -129,22 +146,7 @@ export function ConnectorsView({
         </Blocked>
       </div>
       {unavailable ? <ErrorState title="The Connect worker does not answer" message={unavailable} /> : null}
-      {q.isPending ? (
-        <Loading label="Loading connectors…" />
-      ) : q.error ? (
-        unavailable ? null : (
-          <ErrorState title="Could not list the connectors" message={q.error.message} />
-        )
-      ) : (
-        <DataTable
-          columns={columns}
-          data={rows}
-          searchPlaceholder="Filter connectors"
-          rowTestId={(r) => `connector-row-${r.name}`}
-          emptyTitle="No connectors yet"
-          testId="connectors-table"
-        />
-      )}
+      {list}
     </div>
   );
 }

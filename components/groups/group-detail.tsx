@@ -239,6 +239,36 @@ export function GroupDetailView({
 
   const topics = new Set(data.partitions.map((p) => p.topic));
   const committed = data.partitions.some((p) => p.committedOffset !== null);
+  let catchUp: ReactNode;
+  if (data.catchUpSeconds === null) {
+    catchUp = <span className="text-sm font-normal text-slate-500">{data.catchUpReason ?? "—"}</span>;
+  } else if (data.catchUpSeconds === 0) {
+    catchUp = "caught up";
+  } else {
+    catchUp = formatLagTime(data.catchUpSeconds);
+  }
+  let protocolDetail: ReactNode = null;
+  if (data.type === "consumer") {
+    protocolDetail = (
+      <>
+        <span>
+          group epoch <span className="tabular-nums">{data.groupEpoch ?? "—"}</span>
+        </span>
+        <span>
+          assignment epoch <span className="tabular-nums">{data.assignmentEpoch ?? "—"}</span>
+        </span>
+        <span>
+          assignor <span className="font-mono">{data.assignor || "—"}</span>
+        </span>
+      </>
+    );
+  } else if (data.protocol) {
+    protocolDetail = (
+      <span>
+        assignor <span className="font-mono">{data.protocol}</span>
+      </span>
+    );
+  }
   return (
     <div className="space-y-6">
       <Card>
@@ -258,19 +288,7 @@ export function GroupDetailView({
           />
           <Stat label="Topics" value={formatNumber(topics.size)} testId="group-stat-topics" />
           <Stat label="Partitions" value={formatNumber(data.partitions.length)} testId="group-stat-partitions" />
-          <Stat
-            label="Catches up in"
-            value={
-              data.catchUpSeconds === null ? (
-                <span className="text-sm font-normal text-slate-500">{data.catchUpReason ?? "—"}</span>
-              ) : data.catchUpSeconds === 0 ? (
-                "caught up"
-              ) : (
-                formatLagTime(data.catchUpSeconds)
-              )
-            }
-            testId="group-stat-catchup"
-          />
+          <Stat label="Catches up in" value={catchUp} testId="group-stat-catchup" />
         </dl>
         <p
           className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400"
@@ -279,23 +297,7 @@ export function GroupDetailView({
           <span className="inline-flex items-center gap-1">
             Type <GroupTypeBadge type={data.type} />
           </span>
-          {data.type === "consumer" ? (
-            <>
-              <span>
-                group epoch <span className="tabular-nums">{data.groupEpoch ?? "—"}</span>
-              </span>
-              <span>
-                assignment epoch <span className="tabular-nums">{data.assignmentEpoch ?? "—"}</span>
-              </span>
-              <span>
-                assignor <span className="font-mono">{data.assignor || "—"}</span>
-              </span>
-            </>
-          ) : data.protocol ? (
-            <span>
-              assignor <span className="font-mono">{data.protocol}</span>
-            </span>
-          ) : null}
+          {protocolDetail}
         </p>
         <p
           className="border-t border-slate-100 px-4 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400"

@@ -7,6 +7,16 @@ import { Button } from "@/components/ui/button";
 import { formatDuration } from "@/lib/format";
 import { lagSecondsOptions } from "@/lib/queries/groups";
 
+function MaxLag({ seconds }: { seconds: number | null }) {
+  if (seconds === null) return "no figure (records not readable)";
+  if (seconds === 0) return "caught up: 0 s behind";
+  return (
+    <>
+      at most <strong>{formatDuration(seconds * 1000)}</strong> behind
+    </>
+  );
+}
+
 /** "How far behind in time": measured on demand from the timestamp of each partition's next record. */
 export function GroupLagSeconds({ clusterId, groupId }: { clusterId: string; groupId: string }) {
   const q = useQuery({ ...lagSecondsOptions(clusterId, groupId), enabled: false });
@@ -15,28 +25,25 @@ export function GroupLagSeconds({ clusterId, groupId }: { clusterId: string; gro
       .filter((p) => p.lagSeconds !== null && p.lagSeconds > 0)
       .sort((a, b) => (b.lagSeconds ?? 0) - (a.lagSeconds ?? 0))
       .slice(0, 5) ?? [];
+  let measureLabel = "Measure lag in time";
+  if (q.isFetching) {
+    measureLabel = "Measuring…";
+  } else if (q.data) {
+    measureLabel = "Measure again";
+  }
   return (
     <div
       className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 px-4 py-3 text-sm dark:border-slate-800"
       data-testid="group-lag-seconds"
     >
       <Button size="sm" onClick={() => void q.refetch()} disabled={q.isFetching} data-testid="measure-lag-seconds">
-        <Timer className="h-3.5 w-3.5" />{" "}
-        {q.isFetching ? "Measuring…" : q.data ? "Measure again" : "Measure lag in time"}
+        <Timer className="h-3.5 w-3.5" /> {measureLabel}
       </Button>
       {q.error ? <span className="text-red-600">{q.error.message}</span> : null}
       {q.data ? (
         <>
           <span data-testid="max-lag-seconds">
-            {q.data.maxLagSeconds === null ? (
-              "no figure (records not readable)"
-            ) : q.data.maxLagSeconds === 0 ? (
-              "caught up: 0 s behind"
-            ) : (
-              <>
-                at most <strong>{formatDuration(q.data.maxLagSeconds * 1000)}</strong> behind
-              </>
-            )}
+            <MaxLag seconds={q.data.maxLagSeconds} />
           </span>
           {worst.length ? (
             <span className="text-xs text-slate-500">

@@ -3,7 +3,7 @@
 import { useLiveMetrics } from "@/lib/queries/metrics";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { Input } from "@/components/ui/input";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
@@ -37,6 +37,52 @@ export function GroupList({ clusterId }: { clusterId: string }) {
     ? { items: pages.flatMap((p) => p.items), total: pages[0].total, ageMs: pages[0].ageMs }
     : undefined;
 
+  let list: ReactNode;
+  if (query.isPending) {
+    list = <Loading label="Loading consumer groups…" />;
+  } else if (query.error && !data) {
+    list = (
+      <ErrorState
+        title="Could not load consumer groups"
+        message={query.error.message}
+        action={
+          <button type="button" className="text-sm font-medium underline" onClick={() => query.refetch()}>
+            Retry
+          </button>
+        }
+      />
+    );
+  } else {
+    list = (
+      <>
+        {query.error ? (
+          <p className="text-sm text-amber-700 dark:text-amber-300" role="alert">
+            Refreshing failed, showing the last answer: {query.error.message}
+          </p>
+        ) : null}
+        <GroupTable
+          clusterId={clusterId}
+          groups={data?.items ?? []}
+          sort={search.sort}
+          dir={search.dir}
+          onSort={(sort, dir) => setSearch({ sort, dir, q: text })}
+          onNearEnd={() => {
+            if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+          }}
+          empty={
+            <EmptyState
+              title={search.q ? "No group matches" : "No consumer groups yet"}
+              message={
+                search.q
+                  ? `Nothing matches "${search.q}".`
+                  : "Groups appear here once a consumer joins or commits offsets."
+              }
+            />
+          }
+        />
+      </>
+    );
+  }
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
@@ -74,47 +120,7 @@ export function GroupList({ clusterId }: { clusterId: string }) {
         </span>
       </div>
 
-      {query.isPending ? (
-        <Loading label="Loading consumer groups…" />
-      ) : query.error && !data ? (
-        <ErrorState
-          title="Could not load consumer groups"
-          message={query.error.message}
-          action={
-            <button type="button" className="text-sm font-medium underline" onClick={() => query.refetch()}>
-              Retry
-            </button>
-          }
-        />
-      ) : (
-        <>
-          {query.error ? (
-            <p className="text-sm text-amber-700 dark:text-amber-300" role="alert">
-              Refreshing failed, showing the last answer: {query.error.message}
-            </p>
-          ) : null}
-          <GroupTable
-            clusterId={clusterId}
-            groups={data?.items ?? []}
-            sort={search.sort}
-            dir={search.dir}
-            onSort={(sort, dir) => setSearch({ sort, dir, q: text })}
-            onNearEnd={() => {
-              if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
-            }}
-            empty={
-              <EmptyState
-                title={search.q ? "No group matches" : "No consumer groups yet"}
-                message={
-                  search.q
-                    ? `Nothing matches "${search.q}".`
-                    : "Groups appear here once a consumer joins or commits offsets."
-                }
-              />
-            }
-          />
-        </>
-      )}
+      {list}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { ArrowRight, Users } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -186,6 +187,47 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
   const timezone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
   const done = apply.data;
 
+  let targetInput: ReactNode = null;
+  if (type === "timestamp") {
+    targetInput = (
+      <>
+        <Input
+          type="datetime-local"
+          step={1}
+          aria-label="Reset to time"
+          className={inputCls}
+          value={values.time}
+          onChange={(e) => edit(() => setValues({ ...values, time: e.target.value }))}
+          data-testid="reset-timestamp-input"
+        />
+        <span className="text-xs text-slate-500">{timezone} time</span>
+      </>
+    );
+  } else if (type === "offset") {
+    targetInput = (
+      <Input
+        inputMode="numeric"
+        aria-label="Offset"
+        placeholder="e.g. 1000"
+        className={inputCls}
+        value={values.offset}
+        onChange={(e) => edit(() => setValues({ ...values, offset: e.target.value }))}
+        data-testid="reset-offset-input"
+      />
+    );
+  } else if (type === "shift") {
+    targetInput = (
+      <Input
+        type="number"
+        aria-label="Shift by"
+        placeholder="e.g. -100 or 50"
+        className={inputCls}
+        value={values.shift}
+        onChange={(e) => edit(() => setValues({ ...values, shift: e.target.value }))}
+        data-testid="reset-shift-input"
+      />
+    );
+  }
   return (
     <Dialog
       onClose={onClose}
@@ -204,26 +246,29 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
             Done
           </Button>
         ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button
+          <FormDialogFooter onCancel={onClose}>
+            <BusyButton
               onClick={runPreview}
               disabled={preview.isPending || apply.isPending}
+              busy={preview.isPending}
+              busyLabel="Previewing…"
               data-testid="preview-reset-button"
             >
-              {preview.isPending ? "Previewing…" : "Preview"}
-            </Button>
+              Preview
+            </BusyButton>
             <Tooltip content={applyBlocked}>
-              <Button
+              <BusyButton
                 variant="danger"
                 onClick={runApply}
                 disabled={!!applyBlocked || apply.isPending || preview.isPending}
+                busy={apply.isPending}
+                busyLabel="Applying…"
                 data-testid="apply-reset-button"
               >
-                {apply.isPending ? "Applying…" : "Apply"}
-              </Button>
+                Apply
+              </BusyButton>
             </Tooltip>
-          </>
+          </FormDialogFooter>
         )
       }
     >
@@ -322,39 +367,8 @@ export function ResetOffsetsDialog({ clusterId, group, onClose }: Props) {
                   />
                   {t.label}
                 </label>
-                {t.type === "timestamp" && type === "timestamp" ? (
-                  <>
-                    <Input
-                      type="datetime-local"
-                      step={1}
-                      aria-label="Reset to time"
-                      className={inputCls}
-                      value={values.time}
-                      onChange={(e) => edit(() => setValues({ ...values, time: e.target.value }))}
-                      data-testid="reset-timestamp-input"
-                    />
-                    <span className="text-xs text-slate-500">{timezone} time</span>
-                  </>
-                ) : t.type === "offset" && type === "offset" ? (
-                  <Input
-                    inputMode="numeric"
-                    aria-label="Offset"
-                    placeholder="e.g. 1000"
-                    className={inputCls}
-                    value={values.offset}
-                    onChange={(e) => edit(() => setValues({ ...values, offset: e.target.value }))}
-                    data-testid="reset-offset-input"
-                  />
-                ) : t.type === "shift" && type === "shift" ? (
-                  <Input
-                    type="number"
-                    aria-label="Shift by"
-                    placeholder="e.g. -100 or 50"
-                    className={inputCls}
-                    value={values.shift}
-                    onChange={(e) => edit(() => setValues({ ...values, shift: e.target.value }))}
-                    data-testid="reset-shift-input"
-                  />
+                {t.type === type && targetInput ? (
+                  targetInput
                 ) : (
                   <span className="text-xs text-slate-500 dark:text-slate-400">{t.hint}</span>
                 )}

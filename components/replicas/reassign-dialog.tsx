@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, ArrowRight, CheckCircle2 } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -400,49 +400,57 @@ function ProgressStep({
   const done = complete ? total : Math.max(0, total - left);
   const rows = status?.partitions.filter((p) => moving.has(p.partition)) ?? [];
 
+  let progress: ReactNode;
+  if (cancel.isSuccess) {
+    progress = (
+      <p
+        className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
+        data-testid="reassign-cancelled"
+      >
+        Cancelled: partition{cancel.data.cancelled.length === 1 ? "" : "s"} {cancel.data.cancelled.join(", ")} went back
+        to their earlier replicas; the throttle was removed.
+      </p>
+    );
+  } else if (complete) {
+    progress = (
+      <p
+        className="flex items-center gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
+        data-testid="reassign-complete"
+      >
+        <CheckCircle2 className="h-4 w-4" aria-hidden /> Reassignment complete.
+        {complete.throttleRemoved ? " The replication throttle was removed." : ""}
+        {complete.throttleLeftOn.length
+          ? ` Brokers ${complete.throttleLeftOn.join(", ")} still carry a throttle (they did not answer).`
+          : ""}
+      </p>
+    );
+  } else {
+    progress = (
+      <div className="space-y-1">
+        <div className="flex justify-between text-sm">
+          <span>
+            {done} of {total || "…"} partition{total === 1 ? "" : "s"} moved
+          </span>
+          <span className="text-slate-500">{stream.state === "open" ? "live" : stream.state}</span>
+        </div>
+        <div
+          className="h-2 overflow-hidden rounded bg-slate-100 dark:bg-slate-800"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={done}
+        >
+          <div
+            className="h-full bg-brand-600 transition-all"
+            style={{ width: `${total ? (100 * done) / total : 0}%` }}
+          />
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="space-y-4" data-testid="reassign-progress">
-      {cancel.isSuccess ? (
-        <p
-          className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
-          data-testid="reassign-cancelled"
-        >
-          Cancelled: partition{cancel.data.cancelled.length === 1 ? "" : "s"} {cancel.data.cancelled.join(", ")} went
-          back to their earlier replicas; the throttle was removed.
-        </p>
-      ) : complete ? (
-        <p
-          className="flex items-center gap-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
-          data-testid="reassign-complete"
-        >
-          <CheckCircle2 className="h-4 w-4" aria-hidden /> Reassignment complete.
-          {complete.throttleRemoved ? " The replication throttle was removed." : ""}
-          {complete.throttleLeftOn.length
-            ? ` Brokers ${complete.throttleLeftOn.join(", ")} still carry a throttle (they did not answer).`
-            : ""}
-        </p>
-      ) : (
-        <div className="space-y-1">
-          <div className="flex justify-between text-sm">
-            <span>
-              {done} of {total || "…"} partition{total === 1 ? "" : "s"} moved
-            </span>
-            <span className="text-slate-500">{stream.state === "open" ? "live" : stream.state}</span>
-          </div>
-          <div
-            className="h-2 overflow-hidden rounded bg-slate-100 dark:bg-slate-800"
-            role="progressbar"
-            aria-valuemin={0}
-            aria-valuemax={total}
-            aria-valuenow={done}
-          >
-            <div
-              className="h-full bg-brand-600 transition-all"
-              style={{ width: `${total ? (100 * done) / total : 0}%` }}
-            />
-          </div>
-        </div>
-      )}
+      {progress}
       {streamProblem ? (
         <p
           role="status"

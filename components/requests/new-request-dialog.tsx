@@ -18,7 +18,12 @@ import { ApiClientError } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import { connectClustersOptions } from "@/lib/queries/connect";
 import { usePreviewRequest, useSubmitRequest } from "@/lib/queries/requests";
-import { ACCESS_REQUEST_KINDS, TOPIC_REQUEST_KINDS, type SubmitRequestBody } from "@/lib/schemas/requests";
+import {
+  ACCESS_REQUEST_KINDS,
+  TOPIC_REQUEST_KINDS,
+  type RequestPreview,
+  type SubmitRequestBody,
+} from "@/lib/schemas/requests";
 import { AccessFields, accessBody, EMPTY_ACCESS, TopicGrantFields, type AccessDraft } from "./access-fields";
 import { KIND_LABEL } from "./request-status";
 
@@ -112,6 +117,36 @@ function toBody(d: Draft): { body?: SubmitRequestBody; error?: string } {
 }
 
 /** Why someone without a team cannot request a topic, and what to do about it. */
+function configsLabel(kind: FormKind): string {
+  if (kind === "create") return "Configs";
+  if (kind === "connector") return "Connector config";
+  return "Set configs";
+}
+
+/** The policy's answer to a dry run: its violations, or that the request passes (unless it is a duplicate). */
+function PolicyVerdict({ violations, conflict }: { violations: RequestPreview["violations"]; conflict?: string }) {
+  if (violations.length) {
+    return (
+      <div data-testid="request-violations">
+        <p className="mb-1 text-sm font-medium text-red-700 dark:text-red-300">The policy refuses this request:</p>
+        <ul className="space-y-1 text-sm">
+          {violations.map((v, i) => (
+            <li key={i} className="flex items-start gap-2 text-red-700 dark:text-red-300">
+              <XCircle className="mt-0.5 h-4 w-4 shrink-0" /> {v.issue}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (conflict) return null;
+  return (
+    <p className="flex items-center gap-2 text-sm font-medium text-emerald-700 dark:text-emerald-300">
+      <CheckCircle2 className="h-4 w-4" /> Passes the cluster&apos;s policy. On approval Sluice will:
+    </p>
+  );
+}
+
 function noTeamReason(admin: boolean): string {
   return admin
     ? "Requests are made on a team's behalf and you are in no team. To act for a team as an admin, add yourself to it under Access (Users and teams)."
@@ -315,9 +350,7 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
         {draft.kind === "create" || draft.kind === "alter-configs" || draft.kind === "connector" ? (
           <div className="sm:col-span-2">
             <Field
-              label={
-                draft.kind === "create" ? "Configs" : draft.kind === "connector" ? "Connector config" : "Set configs"
-              }
+              label={configsLabel(draft.kind)}
               htmlFor="req-configs"
               hint={
                 draft.kind === "connector"
@@ -384,24 +417,7 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
             {preview.data.conflict ? (
               <ErrorState title="Already requested or existing" message={preview.data.conflict} />
             ) : null}
-            {preview.data.violations.length ? (
-              <div data-testid="request-violations">
-                <p className="mb-1 text-sm font-medium text-red-700 dark:text-red-300">
-                  The policy refuses this request:
-                </p>
-                <ul className="space-y-1 text-sm">
-                  {preview.data.violations.map((v, i) => (
-                    <li key={i} className="flex items-start gap-2 text-red-700 dark:text-red-300">
-                      <XCircle className="mt-0.5 h-4 w-4 shrink-0" /> {v.issue}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : !preview.data.conflict ? (
-              <p className="flex items-center gap-2 text-sm font-medium text-emerald-700 dark:text-emerald-300">
-                <CheckCircle2 className="h-4 w-4" /> Passes the cluster&apos;s policy. On approval Sluice will:
-              </p>
-            ) : null}
+            <PolicyVerdict violations={preview.data.violations} conflict={preview.data.conflict} />
             {preview.data.plan.length ? (
               <ul className="list-disc space-y-0.5 pl-5 text-sm" data-testid="request-plan">
                 {preview.data.plan.map((line, i) => (

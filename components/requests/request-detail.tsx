@@ -18,6 +18,22 @@ import { useLiveRequests } from "./use-live-requests";
 
 const when = (iso: string | null) => <Time t={iso} />;
 
+/** One line of drift between what was provisioned and what the cluster has now. */
+function describeDrift(d: NonNullable<TopicRequestDto["drift"]>[number]): string {
+  switch (d.kind) {
+    case "missing":
+      return "the topic is missing";
+    case "partitions":
+      return `partitions: ${d.expected} requested, ${d.actual} now`;
+    case "acl-missing":
+      return `binding missing: ${d.name}`;
+    case "acl-extra":
+      return `binding added outside Sluice: ${d.name}`;
+    default:
+      return `${d.name}: ${d.expected} requested, ${d.actual ?? "default"} now`;
+  }
+}
+
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
@@ -154,17 +170,7 @@ export function RequestDetail({ clusterId, requestId }: { clusterId: string; req
               </p>
               <ul className="mt-1 list-disc pl-5">
                 {r.drift.map((d, i) => (
-                  <li key={i}>
-                    {d.kind === "missing"
-                      ? "the topic is missing"
-                      : d.kind === "partitions"
-                        ? `partitions: ${d.expected} requested, ${d.actual} now`
-                        : d.kind === "acl-missing"
-                          ? `binding missing: ${d.name}`
-                          : d.kind === "acl-extra"
-                            ? `binding added outside Sluice: ${d.name}`
-                            : `${d.name}: ${d.expected} requested, ${d.actual ?? "default"} now`}
-                  </li>
+                  <li key={i}>{describeDrift(d)}</li>
                 ))}
               </ul>
               <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { AlertTriangle, RefreshCw } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useCan } from "@/components/ui/me-context";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -73,6 +73,28 @@ export function RequestsView({ clusterId }: { clusterId: string }) {
   const canDecide = useCan(clusterId, "requests:decide");
   const drift = useCheckDrift(clusterId);
   useLiveRequests(clusterId);
+  let table: ReactNode;
+  if (list.isPending) {
+    table = <Loading />;
+  } else if (list.error) {
+    table = <ErrorState title="Could not load requests" message={list.error.message} />;
+  } else {
+    table = (
+      <DataTable
+        columns={columns(clusterId)}
+        data={list.data}
+        searchPlaceholder="Filter by topic, team, requester…"
+        rowTestId={(r) => `request-row-${r.topicName}`}
+        emptyTitle={scope === "queue" ? "Nothing waiting for you" : "No requests yet"}
+        emptyMessage={
+          scope === "queue"
+            ? "Pending requests your teams decide appear here."
+            : "Use “New request” to ask for a topic, access, a credential or a quota."
+        }
+        testId="requests-table"
+      />
+    );
+  }
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -111,25 +133,7 @@ export function RequestsView({ clusterId }: { clusterId: string }) {
           </Button>
         </div>
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorState title="Could not load requests" message={list.error.message} />
-      ) : (
-        <DataTable
-          columns={columns(clusterId)}
-          data={list.data}
-          searchPlaceholder="Filter by topic, team, requester…"
-          rowTestId={(r) => `request-row-${r.topicName}`}
-          emptyTitle={scope === "queue" ? "Nothing waiting for you" : "No requests yet"}
-          emptyMessage={
-            scope === "queue"
-              ? "Pending requests your teams decide appear here."
-              : "Use “New request” to ask for a topic, access, a credential or a quota."
-          }
-          testId="requests-table"
-        />
-      )}
+      {table}
     </div>
   );
 }

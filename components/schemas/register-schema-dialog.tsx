@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -111,19 +112,27 @@ export function RegisterSchemaDialog({
       title={fixedSubject ? `Register a new version of ${fixedSubject}` : "Register a schema"}
       description="Sluice asks the registry whether the schema is compatible with the subject's latest version before registering it."
       footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
+        <FormDialogFooter onCancel={onClose}>
+          <BusyButton
             onClick={() => check.mutate({ subject, body })}
             disabled={!subject || !schema.trim() || check.isPending}
+            busy={check.isPending}
+            busyLabel="Checking…"
             data-testid="check-compatibility-button"
           >
-            {check.isPending ? "Checking…" : "Check compatibility"}
-          </Button>
-          <Button variant="primary" onClick={submit} disabled={!canRegister} data-testid="register-schema-button">
-            {register.isPending ? "Registering…" : force && verdict?.blocking ? "Register anyway" : "Register"}
-          </Button>
-        </>
+            Check compatibility
+          </BusyButton>
+          <BusyButton
+            variant="primary"
+            onClick={submit}
+            disabled={!canRegister}
+            busy={register.isPending}
+            busyLabel="Registering…"
+            data-testid="register-schema-button"
+          >
+            {force && verdict?.blocking ? "Register anyway" : "Register"}
+          </BusyButton>
+        </FormDialogFooter>
       }
     >
       <div className="space-y-4">

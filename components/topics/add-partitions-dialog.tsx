@@ -2,7 +2,7 @@
 
 import { AlertTriangle } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -43,12 +43,18 @@ export function AddPartitionsDialog({ clusterId, topic, current, onClose }: Prop
         </>
       }
       footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" onClick={submit} disabled={mutation.isPending} data-testid="add-partitions-submit">
-            {mutation.isPending ? "Adding…" : "Add partitions"}
-          </Button>
-        </>
+        <FormDialogFooter onCancel={onClose}>
+          <BusyButton
+            variant="primary"
+            onClick={submit}
+            disabled={mutation.isPending}
+            busy={mutation.isPending}
+            busyLabel="Adding…"
+            data-testid="add-partitions-submit"
+          >
+            Add partitions
+          </BusyButton>
+        </FormDialogFooter>
       }
     >
       <form

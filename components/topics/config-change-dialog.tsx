@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
@@ -18,6 +19,12 @@ export type ConfigChange =
   | { kind: "add"; exclude: string[] };
 
 type Op = "set" | "reset" | "append" | "subtract";
+/** The value field's label where the operation reads differently from setting a value. */
+const VALUE_LABELS: Partial<Record<Op, string>> = {
+  append: "Items to append (comma-separated)",
+  subtract: "Items to remove (comma-separated)",
+};
+
 const OP_LABELS: Record<Op, string> = {
   set: "Set the value",
   reset: "Reset to default (remove the override)",
@@ -90,6 +97,91 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
   const busy = dryRun.isPending || apply.isPending;
   const needsInput = change.kind !== "reset" && !diff;
 
+  let body: ReactNode = null;
+  if (needsInput) {
+    body = (
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          previewEdit();
+        }}
+      >
+        {change.kind === "add" ? (
+          <Field
+            label="Config"
+            htmlFor="config-key"
+            hint={key ? configHint(key) : "Any topic-level config Kafka accepts."}
+          >
+            <ConfigKeySelect
+              id="config-key"
+              value={key}
+              onChange={(k) => {
+                setKey(k);
+                setValue("");
+                setOp("set");
+                setFieldError(undefined);
+              }}
+              exclude={change.exclude}
+              testId="config-key-select"
+            />
+          </Field>
+        ) : (
+          <p className="text-sm">
+            <span className="font-mono font-medium">{key}</span>
+            <span className="block text-xs text-slate-500">{configHint(key)}</span>
+          </p>
+        )}
+        {ops.length > 1 ? (
+          <Field label="Operation" htmlFor="config-op">
+            <Select
+              id="config-op"
+              className="w-full"
+              value={op}
+              onChange={(e) => chooseOp(e.target.value as Op)}
+              data-testid="config-op-select"
+            >
+              {ops.map((o) => (
+                <option key={o} value={o}>
+                  {OP_LABELS[o]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        {op !== "reset" ? (
+          <Field
+            label={VALUE_LABELS[op] ?? "New value"}
+            htmlFor="config-value"
+            error={fieldError}
+            testId="config-value"
+          >
+            <ConfigValueInput
+              id="config-value"
+              configKey={key}
+              value={value}
+              onChange={(v) => {
+                setValue(v);
+                setFieldError(undefined);
+                dryRun.reset();
+              }}
+              invalid={!!fieldError}
+              testId="config-value-input"
+            />
+          </Field>
+        ) : null}
+        <button type="submit" hidden />
+      </form>
+    );
+  } else if (diff) {
+    body = <ConfigDiffView diff={diff.diff} />;
+  } else if (dryRun.isPending) {
+    body = (
+      <p className="text-sm text-slate-500" role="status">
+        Asking the broker what would change…
+      </p>
+    );
+  }
   return (
     <Dialog
       onClose={onClose}
@@ -108,36 +200,48 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
         )
       }
       footer={
-        <>
-          {diff && change.kind !== "reset" ? (
-            <Button
-              variant="ghost"
-              className="mr-auto"
-              onClick={() => {
-                setDiff(null);
-                apply.reset();
-              }}
-              disabled={busy}
-            >
-              Back
-            </Button>
-          ) : null}
-          <Button onClick={onClose}>Cancel</Button>
+        <FormDialogFooter
+          onCancel={onClose}
+          back={
+            diff && change.kind !== "reset" ? (
+              <Button
+                variant="ghost"
+                className="mr-auto"
+                onClick={() => {
+                  setDiff(null);
+                  apply.reset();
+                }}
+                disabled={busy}
+              >
+                Back
+              </Button>
+            ) : null
+          }
+        >
           {needsInput ? (
-            <Button variant="primary" onClick={previewEdit} disabled={busy} data-testid="config-preview-button">
-              {dryRun.isPending ? "Checking…" : "Preview change"}
-            </Button>
+            <BusyButton
+              variant="primary"
+              onClick={previewEdit}
+              disabled={busy}
+              busy={dryRun.isPending}
+              busyLabel="Checking…"
+              data-testid="config-preview-button"
+            >
+              Preview change
+            </BusyButton>
           ) : (
-            <Button
+            <BusyButton
               variant="primary"
               onClick={() => diff && apply.mutate({ body: diff.body, dryRun: false }, { onSuccess: onClose })}
               disabled={busy || !diff || diff.diff.changes.length === 0}
+              busy={apply.isPending}
+              busyLabel="Applying…"
               data-testid="config-apply-button"
             >
-              {apply.isPending ? "Applying…" : "Apply"}
-            </Button>
+              Apply
+            </BusyButton>
           )}
-        </>
+        </FormDialogFooter>
       }
     >
       <div className="space-y-4">
@@ -148,92 +252,7 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
           error={apply.error}
           testId="config-apply-error"
         />
-        {needsInput ? (
-          <form
-            className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
-              previewEdit();
-            }}
-          >
-            {change.kind === "add" ? (
-              <Field
-                label="Config"
-                htmlFor="config-key"
-                hint={key ? configHint(key) : "Any topic-level config Kafka accepts."}
-              >
-                <ConfigKeySelect
-                  id="config-key"
-                  value={key}
-                  onChange={(k) => {
-                    setKey(k);
-                    setValue("");
-                    setOp("set");
-                    setFieldError(undefined);
-                  }}
-                  exclude={change.exclude}
-                  testId="config-key-select"
-                />
-              </Field>
-            ) : (
-              <p className="text-sm">
-                <span className="font-mono font-medium">{key}</span>
-                <span className="block text-xs text-slate-500">{configHint(key)}</span>
-              </p>
-            )}
-            {ops.length > 1 ? (
-              <Field label="Operation" htmlFor="config-op">
-                <Select
-                  id="config-op"
-                  className="w-full"
-                  value={op}
-                  onChange={(e) => chooseOp(e.target.value as Op)}
-                  data-testid="config-op-select"
-                >
-                  {ops.map((o) => (
-                    <option key={o} value={o}>
-                      {OP_LABELS[o]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            ) : null}
-            {op !== "reset" ? (
-              <Field
-                label={
-                  op === "append"
-                    ? "Items to append (comma-separated)"
-                    : op === "subtract"
-                      ? "Items to remove (comma-separated)"
-                      : "New value"
-                }
-                htmlFor="config-value"
-                error={fieldError}
-                testId="config-value"
-              >
-                <ConfigValueInput
-                  id="config-value"
-                  configKey={key}
-                  value={value}
-                  onChange={(v) => {
-                    setValue(v);
-                    setFieldError(undefined);
-                    dryRun.reset();
-                  }}
-                  invalid={!!fieldError}
-                  testId="config-value-input"
-                />
-              </Field>
-            ) : null}
-            <button type="submit" hidden />
-          </form>
-        ) : diff ? (
-          <ConfigDiffView diff={diff.diff} />
-        ) : dryRun.isPending ? (
-          <p className="text-sm text-slate-500" role="status">
-            Asking the broker what would change…
-          </p>
-        ) : null}
+        {body}
       </div>
     </Dialog>
   );

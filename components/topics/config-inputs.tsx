@@ -96,13 +96,19 @@ export function ConfigValueInput({
       </select>
     );
   }
+  let placeholder = "value";
+  if (spec?.type === "list") {
+    placeholder = spec.values.join(",");
+  } else if (spec) {
+    placeholder = spec.type;
+  }
   return (
     <input
       id={id}
       className={cn(control, "px-3 font-mono")}
       value={value}
       onChange={(e) => onChange(e.target.value)}
-      placeholder={spec?.type === "list" ? spec.values.join(",") : spec ? spec.type : "value"}
+      placeholder={placeholder}
       aria-invalid={invalid || undefined}
       data-testid={testId}
       autoComplete="off"

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Tooltip } from "@/components/ui/tooltip";
 import { paths } from "@/lib/paths";
@@ -110,36 +111,47 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
       }
       footer={
         preview ? (
-          <>
-            <Button
-              variant="ghost"
-              onClick={() => {
-                mutation.reset();
-                setPreview(null);
-              }}
+          <FormDialogFooter
+            onCancel={onClose}
+            back={
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  mutation.reset();
+                  setPreview(null);
+                }}
+                disabled={mutation.isPending}
+                data-testid="create-topic-back"
+                className="mr-auto"
+              >
+                <ArrowLeft className="h-4 w-4" /> Back
+              </Button>
+            }
+          >
+            <BusyButton
+              variant="primary"
+              onClick={create}
               disabled={mutation.isPending}
-              data-testid="create-topic-back"
-              className="mr-auto"
+              busy={mutation.isPending}
+              busyLabel="Creating…"
+              data-testid="create-topic-submit"
             >
-              <ArrowLeft className="h-4 w-4" /> Back
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button variant="primary" onClick={create} disabled={mutation.isPending} data-testid="create-topic-submit">
-              {mutation.isPending ? "Creating…" : "Create topic"}
-            </Button>
-          </>
+              Create topic
+            </BusyButton>
+          </FormDialogFooter>
         ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button
+          <FormDialogFooter onCancel={onClose}>
+            <BusyButton
               variant="primary"
               onClick={runPreview}
               disabled={mutation.isPending}
+              busy={mutation.isPending}
+              busyLabel="Validating…"
               data-testid="create-topic-preview-button"
             >
-              {mutation.isPending ? "Validating…" : "Preview"}
-            </Button>
-          </>
+              Preview
+            </BusyButton>
+          </FormDialogFooter>
         )
       }
     >

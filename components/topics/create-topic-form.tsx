@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -93,6 +94,16 @@ export function CreateTopicForm({ draft, onChange, errors, brokerCount }: Props)
         ) : null}
         {draft.overrides.map((row, i) => {
           const err = errors[`configs.${row.key}`] ?? errors[`overrides.${row.id}`];
+          let note: ReactNode = null;
+          if (err) {
+            note = (
+              <p className="text-xs text-red-600 dark:text-red-400" role="alert" data-testid={`override-error-${i}`}>
+                {err}
+              </p>
+            );
+          } else if (row.key) {
+            note = <p className="text-xs text-slate-500 dark:text-slate-400">{configHint(row.key)}</p>;
+          }
           return (
             <div key={row.id} className="space-y-1" data-testid={`override-row-${i}`}>
               <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] gap-2">
@@ -122,13 +133,7 @@ export function CreateTopicForm({ draft, onChange, errors, brokerCount }: Props)
                   <Trash2 className="h-4 w-4" />
                 </Button>
               </div>
-              {err ? (
-                <p className="text-xs text-red-600 dark:text-red-400" role="alert" data-testid={`override-error-${i}`}>
-                  {err}
-                </p>
-              ) : row.key ? (
-                <p className="text-xs text-slate-500 dark:text-slate-400">{configHint(row.key)}</p>
-              ) : null}
+              {note}
             </div>
           );
         })}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { formatNumber } from "@/lib/format";
 import { usePurgeTopicMutation } from "@/lib/queries/topics";
@@ -53,12 +54,18 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
             Done
           </Button>
         ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button variant="danger" onClick={submit} disabled={mutation.isPending} data-testid="purge-submit">
-              {mutation.isPending ? "Purging…" : mode === "all" ? "Purge all records" : "Purge selected"}
-            </Button>
-          </>
+          <FormDialogFooter onCancel={onClose}>
+            <BusyButton
+              variant="danger"
+              onClick={submit}
+              disabled={mutation.isPending}
+              busy={mutation.isPending}
+              busyLabel="Purging…"
+              data-testid="purge-submit"
+            >
+              {mode === "all" ? "Purge all records" : "Purge selected"}
+            </BusyButton>
+          </FormDialogFooter>
         )
       }
     >

@@ -3,7 +3,7 @@
 import { useLiveMetrics } from "@/lib/queries/metrics";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
-import { useCallback } from "react";
+import { useCallback, type ReactNode } from "react";
 import { Input } from "@/components/ui/input";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
@@ -38,6 +38,47 @@ export function TopicList({ clusterId }: { clusterId: string }) {
   const topics = query.data?.pages.flatMap((p) => p.items) ?? [];
   const badRegex = query.error instanceof ApiClientError && query.error.status === 422 && search.regex;
 
+  let list: ReactNode;
+  if (query.isPending) {
+    list = <Loading label="Loading topics…" />;
+  } else if (query.error && !badRegex && !query.data) {
+    list = (
+      <ErrorState
+        title="Could not load topics"
+        message={query.error?.message}
+        action={
+          <button type="button" className="text-sm font-medium underline" onClick={() => query.refetch()}>
+            Retry
+          </button>
+        }
+      />
+    );
+  } else {
+    list = (
+      <TopicTable
+        // A new filter or sort starts at the top again.
+        key={`${search.q}|${search.regex}|${search.internal}|${search.sort}|${search.dir}`}
+        clusterId={clusterId}
+        topics={badRegex ? [] : topics}
+        sort={search.sort}
+        dir={search.dir}
+        onSort={(sort, dir) => setSearch({ sort, dir, q: text })}
+        hasNextPage={query.hasNextPage}
+        isFetchingNextPage={query.isFetchingNextPage}
+        fetchNextPage={() => void query.fetchNextPage()}
+        empty={
+          <EmptyState
+            title={search.q ? "No topic matches" : "No topics yet"}
+            message={
+              search.q
+                ? `Nothing matches ${search.regex ? "the pattern " : ""}"${search.q}"${search.internal ? "" : " (internal topics are hidden)"}.`
+                : "Create one with the button above."
+            }
+          />
+        }
+      />
+    );
+  }
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
@@ -100,42 +141,7 @@ export function TopicList({ clusterId }: { clusterId: string }) {
         </p>
       ) : null}
 
-      {query.isPending ? (
-        <Loading label="Loading topics…" />
-      ) : query.error && !badRegex && !query.data ? (
-        <ErrorState
-          title="Could not load topics"
-          message={query.error?.message}
-          action={
-            <button type="button" className="text-sm font-medium underline" onClick={() => query.refetch()}>
-              Retry
-            </button>
-          }
-        />
-      ) : (
-        <TopicTable
-          // A new filter or sort starts at the top again.
-          key={`${search.q}|${search.regex}|${search.internal}|${search.sort}|${search.dir}`}
-          clusterId={clusterId}
-          topics={badRegex ? [] : topics}
-          sort={search.sort}
-          dir={search.dir}
-          onSort={(sort, dir) => setSearch({ sort, dir, q: text })}
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          fetchNextPage={() => void query.fetchNextPage()}
-          empty={
-            <EmptyState
-              title={search.q ? "No topic matches" : "No topics yet"}
-              message={
-                search.q
-                  ? `Nothing matches ${search.regex ? "the pattern " : ""}"${search.q}"${search.internal ? "" : " (internal topics are hidden)"}.`
-                  : "Create one with the button above."
-              }
-            />
-          }
-        />
-      )}
+      {list}
     </div>
   );
 }

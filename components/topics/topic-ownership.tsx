@@ -5,6 +5,14 @@ import { AlertTriangle, ClipboardCheck } from "lucide-react";
 import Link from "next/link";
 import { paths } from "@/lib/paths";
 import { requestListOptions } from "@/lib/queries/requests";
+import type { TopicRequestDto } from "@/lib/schemas/requests";
+
+/** One drifted item, short: the topic, its partition count or a config. */
+function driftText(d: NonNullable<TopicRequestDto["drift"]>[number]): string {
+  if (d.kind === "missing") return "topic missing";
+  if (d.kind === "partitions") return `partitions ${d.expected} → ${d.actual}`;
+  return `${d.name} ${d.expected} → ${d.actual ?? "default"}`;
+}
 
 /**
  * On a topic's page: which team's request provisioned it, and a warning when the live topic drifted from what
@@ -26,16 +34,7 @@ export function TopicOwnership({ clusterId, topic }: { clusterId: string; topic:
           <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0 text-amber-600" />
           <div>
             <span className="font-medium">Drifted from its request: </span>
-            {created.drift
-              .map((d) =>
-                d.kind === "missing"
-                  ? "topic missing"
-                  : d.kind === "partitions"
-                    ? `partitions ${d.expected} → ${d.actual}`
-                    : `${d.name} ${d.expected} → ${d.actual ?? "default"}`,
-              )
-              .join("; ")}
-            .{" "}
+            {created.drift.map(driftText).join("; ")}.{" "}
             <Link className="underline" href={paths.request(clusterId, created.id)}>
               See the request
             </Link>

@@ -12,6 +12,25 @@ type Partition = TopicDetail["partitions"][number];
 const offset = (v: string | null) =>
   v === null ? <span className="text-slate-400">—</span> : <span className="font-mono text-xs tabular-nums">{v}</span>;
 
+/** How a replica's chip looks: offline wins over out of sync. */
+const REPLICA_CHIP = {
+  offline: {
+    className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
+    title: (id: number): string | undefined => `Broker ${id} is offline`,
+  },
+  lagging: {
+    className: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+    title: (id: number): string | undefined => `Broker ${id} is out of sync (not in the ISR)`,
+  },
+  ok: { className: "bg-slate-100 dark:bg-slate-800", title: (): string | undefined => undefined },
+};
+
+function chipState(off: boolean, lagging: boolean): keyof typeof REPLICA_CHIP {
+  if (off) return "offline";
+  if (lagging) return "lagging";
+  return "ok";
+}
+
 /** Broker ids as chips; those outside the ISR (out of sync) or offline are highlighted. */
 function ReplicaList({ ids, p, kind }: { ids: number[]; p: Partition; kind: "replicas" | "isr" }) {
   const outOfSync = kind === "replicas" ? p.replicas.filter((r) => !p.isr.includes(r)) : [];
@@ -20,19 +39,14 @@ function ReplicaList({ ids, p, kind }: { ids: number[]; p: Partition; kind: "rep
       {ids.map((id) => {
         const off = p.offlineReplicas.includes(id);
         const lagging = outOfSync.includes(id);
+        const chip = REPLICA_CHIP[chipState(off, lagging)];
         return (
           <span
             key={id}
-            title={
-              off ? `Broker ${id} is offline` : lagging ? `Broker ${id} is out of sync (not in the ISR)` : undefined
-            }
+            title={chip.title(id)}
             className={cn(
               "rounded px-1.5 font-mono text-xs tabular-nums",
-              off
-                ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300"
-                : lagging
-                  ? "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300"
-                  : "bg-slate-100 dark:bg-slate-800",
+              chip.className,
               id === p.leader && kind === "replicas" && "font-semibold",
             )}
             data-testid={lagging ? "replica-out-of-sync" : undefined}

@@ -7,6 +7,7 @@ import {
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type SortDirection,
   type SortingState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
@@ -31,6 +32,14 @@ type DataTableProps<T> = {
 };
 
 const ROW_HEIGHT = 37;
+
+const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
+
+function SortIcon({ sorted }: { sorted: false | SortDirection }) {
+  if (sorted === "asc") return <ArrowUp className="h-3 w-3" />;
+  if (sorted === "desc") return <ArrowDown className="h-3 w-3" />;
+  return <ArrowUpDown className="h-3 w-3 opacity-40" />;
+}
 
 /** A sortable, searchable table whose body is virtualised. */
 export function DataTable<T>({
@@ -102,7 +111,7 @@ export function DataTable<T>({
                     <th
                       key={h.id}
                       className="whitespace-nowrap px-3 py-2 font-semibold"
-                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                      aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
                     >
                       {h.column.getCanSort() ? (
                         <button
@@ -111,13 +120,7 @@ export function DataTable<T>({
                           onClick={h.column.getToggleSortingHandler()}
                         >
                           {flexRender(h.column.columnDef.header, h.getContext())}
-                          {sorted === "asc" ? (
-                            <ArrowUp className="h-3 w-3" />
-                          ) : sorted === "desc" ? (
-                            <ArrowDown className="h-3 w-3" />
-                          ) : (
-                            <ArrowUpDown className="h-3 w-3 opacity-40" />
-                          )}
+                          <SortIcon sorted={sorted} />
                         </button>
                       ) : (
                         flexRender(h.column.columnDef.header, h.getContext())

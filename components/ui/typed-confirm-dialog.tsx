@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { Button } from "./button";
+import { BusyButton, FormDialogFooter } from "./form-dialog-footer";
 import { Dialog } from "./dialog";
 import { Field } from "./field";
 import { Input } from "./input";
@@ -50,12 +50,18 @@ export function TypedConfirmDialog({
       title={title}
       description={description}
       footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="danger" onClick={submit} disabled={!matches || isPending} data-testid={`${id}-button`}>
-            {isPending ? "Deleting…" : confirmLabel}
-          </Button>
-        </>
+        <FormDialogFooter onCancel={onClose}>
+          <BusyButton
+            variant="danger"
+            onClick={submit}
+            disabled={!matches || isPending}
+            busy={isPending}
+            busyLabel="Deleting…"
+            data-testid={`${id}-button`}
+          >
+            {confirmLabel}
+          </BusyButton>
+        </FormDialogFooter>
       }
     >
       <form
