@@ -1,9 +1,9 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { AlertTriangle, ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { AlertTriangle } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { VirtualGrid, type GridColumn, type SortDir } from "@/components/ui/virtual-grid";
 import { cn } from "@/lib/cn";
 import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
@@ -11,14 +11,7 @@ import type { GroupListItem } from "@/lib/schemas/groups";
 import { GroupStateBadge, GroupTypeBadge, HealthBadge } from "./group-state-badge";
 import type { GroupSortKey } from "./use-group-search-params";
 
-type Column = {
-  key: GroupSortKey;
-  label: string;
-  numeric?: boolean;
-  title?: string;
-  className?: string;
-  cell: (g: GroupListItem, clusterId: string) => ReactNode;
-};
+type Column = GridColumn<GroupSortKey> & { cell: (g: GroupListItem, clusterId: string) => ReactNode };
 
 const TOPICS_SHOWN = 2;
 
@@ -156,14 +149,12 @@ const COLUMNS: Column[] = [
  */
 const GRID =
   "grid grid-cols-[minmax(8rem,1fr)_10rem_6rem_6rem_6rem_6.5rem] xl:grid-cols-[minmax(12rem,1.3fr)_13.5rem_6rem_minmax(8rem,1fr)_6rem_7rem_7.5rem]";
-const ROW_HEIGHT = 40;
-
 type Props = {
   clusterId: string;
   groups: GroupListItem[];
   sort: GroupSortKey;
-  dir: "asc" | "desc";
-  onSort: (sort: GroupSortKey, dir: "asc" | "desc") => void;
+  dir: SortDir;
+  onSort: (sort: GroupSortKey, dir: SortDir) => void;
   /** Called when the rows shown come within 50 of the end (the next page loads). */
   onNearEnd?: () => void;
   empty: ReactNode;
@@ -171,110 +162,27 @@ type Props = {
 
 /** The group list: server-sorted headers and a virtualised body. */
 export function GroupTable({ clusterId, groups, sort, dir, onSort, onNearEnd, empty }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns new functions each render by design
-  const virtualizer = useVirtualizer({
-    count: groups.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastShown = items.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (groups.length > 0 && lastShown >= groups.length - 50) onNearEnd?.();
-  }, [lastShown, groups.length, onNearEnd]);
-
   return (
-    <div
-      ref={scrollRef}
-      className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
-      data-testid="group-table"
-    >
-      <div
-        role="table"
-        aria-label="Consumer groups"
-        aria-rowcount={groups.length + 1}
-        className="min-w-[43rem] text-sm xl:min-w-[60rem]"
-      >
-        <div
-          role="row"
-          className={cn(
-            GRID,
-            "sticky top-0 z-10 bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300",
-          )}
-        >
-          {COLUMNS.map((c) => {
-            const active = sort === c.key;
-            // A first click on a number column shows the biggest first; a second flips it.
-            const nextDir = active ? (dir === "asc" ? "desc" : "asc") : c.numeric ? "desc" : "asc";
-            return (
-              <div
-                key={c.key}
-                role="columnheader"
-                aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
-                className={cn("px-3 py-2 font-semibold", c.numeric && "text-right", c.className)}
-              >
-                <button
-                  type="button"
-                  title={`Sort by ${c.title ?? c.label.toLowerCase()}`}
-                  className={cn(
-                    "inline-flex items-center gap-1 uppercase xl:whitespace-nowrap hover:text-slate-900 dark:hover:text-white",
-                    c.numeric && "flex-row-reverse",
-                    active && "text-slate-900 dark:text-white",
-                  )}
-                  onClick={() => onSort(c.key, nextDir)}
-                  data-testid={`groups-sort-${c.key}`}
-                >
-                  {c.label}
-                  {active ? (
-                    dir === "asc" ? (
-                      <ArrowUp className="h-3 w-3" />
-                    ) : (
-                      <ArrowDown className="h-3 w-3" />
-                    )
-                  ) : (
-                    <ArrowUpDown className="h-3 w-3 opacity-40" />
-                  )}
-                </button>
-              </div>
-            );
-          })}
-        </div>
-        {groups.length === 0 ? (
-          empty
-        ) : (
-          <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((vi) => {
-              const g = groups[vi.index];
-              return (
-                <div
-                  key={g.groupId}
-                  role="row"
-                  aria-rowindex={vi.index + 2}
-                  data-testid={`group-row-${g.groupId}`}
-                  className={cn(
-                    GRID,
-                    "absolute inset-x-0 items-center border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50",
-                  )}
-                  style={{ height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
-                >
-                  {COLUMNS.map((c) => (
-                    <div
-                      key={c.key}
-                      role="cell"
-                      className={cn("min-w-0 truncate px-3", c.numeric && "text-right tabular-nums", c.className)}
-                      data-testid={`group-cell-${c.key}`}
-                    >
-                      {c.cell(g, clusterId)}
-                    </div>
-                  ))}
-                </div>
-              );
-            })}
-          </div>
-        )}
-      </div>
-    </div>
+    <VirtualGrid
+      rows={groups}
+      rowKey={(g) => g.groupId}
+      columns={COLUMNS}
+      renderCell={(g, c) => c.cell(g, clusterId)}
+      grid={GRID}
+      label="Consumer groups"
+      testId="group-table"
+      className="min-w-[43rem] xl:min-w-[60rem]"
+      rowTestId={(g) => `group-row-${g.groupId}`}
+      cellTestId={(c) => `group-cell-${c.key}`}
+      sort={sort}
+      dir={dir}
+      onSort={onSort}
+      sortTestId={(c) => `groups-sort-${c.key}`}
+      // A first click on a number column shows the biggest first; a second flips it.
+      numericSortsDescFirst
+      labelClassName="xl:whitespace-nowrap"
+      nearEnd={groups.length > 0 && onNearEnd ? { rows: 50, onReach: onNearEnd } : undefined}
+      empty={empty}
+    />
   );
 }

@@ -14,6 +14,8 @@ import { useProduceMutation } from "@/lib/queries/topic-messages";
 import { COMPRESSIONS, PRODUCE_FORMATS, type Compression } from "@/lib/schemas/messages";
 
 type Format = (typeof PRODUCE_FORMATS)[number];
+/** Option texts that differ from the format's name. */
+const FORMAT_LABELS: Partial<Record<Format, string>> = { schema: "schema registry", topic: "topic decoder" };
 type Part = { format: Format; data: string; subject: string };
 
 function PartEditor({
@@ -45,7 +47,7 @@ function PartEditor({
         >
           {PRODUCE_FORMATS.filter((f) => allowNull || f !== "null").map((f) => (
             <option key={f} value={f}>
-              {f === "schema" ? "schema registry" : f === "topic" ? "topic decoder" : f}
+              {FORMAT_LABELS[f] ?? f}
             </option>
           ))}
         </Select>

@@ -1,22 +1,15 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { ArrowDown, ArrowUp, ArrowUpDown, Loader2 } from "lucide-react";
+import { Loader2 } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { cn } from "@/lib/cn";
+import { VirtualGrid, type GridColumn, type SortDir } from "@/components/ui/virtual-grid";
 import { formatBytes, formatDuration, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import type { TopicListItem, TopicSortKey } from "@/lib/schemas/topics";
 
-type Column = {
-  key: TopicSortKey;
-  label: string;
-  numeric?: boolean;
-  title?: string;
-  cell: (t: TopicListItem, clusterId: string) => ReactNode;
-};
+type Column = GridColumn<TopicSortKey> & { cell: (t: TopicListItem, clusterId: string) => ReactNode };
 
 const num = (n: number | null) => (n === null ? <span className="text-slate-400">—</span> : formatNumber(n));
 const countBadge = (n: number, tone: "warn" | "bad") =>
@@ -92,14 +85,12 @@ const COLUMNS: Column[] = [
 
 /** Name takes the slack; the number columns keep fixed widths so rows stay aligned while virtualised. */
 const GRID = "grid grid-cols-[minmax(16rem,1fr)_6.5rem_4rem_8rem_5.5rem_7.5rem_6.5rem_8rem_7rem]";
-const ROW_HEIGHT = 40;
-
 type TopicTableProps = {
   clusterId: string;
   topics: TopicListItem[];
   sort: TopicSortKey;
-  dir: "asc" | "desc";
-  onSort: (sort: TopicSortKey, dir: "asc" | "desc") => void;
+  dir: SortDir;
+  onSort: (sort: TopicSortKey, dir: SortDir) => void;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
@@ -118,111 +109,38 @@ export function TopicTable({
   fetchNextPage,
   empty,
 }: TopicTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns new functions each render by design
-  const virtualizer = useVirtualizer({
-    count: topics.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length ? items[items.length - 1].index : -1;
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= topics.length - 25) fetchNextPage();
-  }, [lastIndex, topics.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
-
   return (
-    <div
-      ref={scrollRef}
-      className="max-h-[calc(100vh-15rem)] min-h-48 overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
-      data-testid="topic-table"
-    >
-      <div role="table" aria-label="Topics" aria-rowcount={topics.length + 1} className="min-w-[64rem] text-sm">
-        <div
-          role="row"
-          className={cn(
-            GRID,
-            "sticky top-0 z-10 bg-slate-100 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300",
-          )}
-        >
-          {COLUMNS.map((c) => {
-            const active = sort === c.key;
-            return (
-              <div
-                key={c.key}
-                role="columnheader"
-                aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
-                className={cn("px-3 py-2 font-semibold", c.numeric && "text-right")}
-              >
-                <button
-                  type="button"
-                  title={c.title ? `Sort by ${c.title}` : `Sort by ${c.label.toLowerCase()}`}
-                  className={cn(
-                    "inline-flex items-center gap-1 whitespace-nowrap uppercase hover:text-slate-900 dark:hover:text-white",
-                    c.numeric && "flex-row-reverse",
-                    active && "text-slate-900 dark:text-white",
-                  )}
-                  onClick={() => onSort(c.key, active && dir === "asc" ? "desc" : "asc")}
-                  data-testid={`sort-${c.key}`}
-                >
-                  {c.label}
-                  {active ? (
-                    dir === "asc" ? (
-                      <ArrowUp className="h-3 w-3" />
-                    ) : (
-                      <ArrowDown className="h-3 w-3" />
-                    )
-                  ) : (
-                    <ArrowUpDown className="h-3 w-3 opacity-40" />
-                  )}
-                </button>
-              </div>
-            );
-          })}
-        </div>
-        {topics.length === 0 ? (
-          empty
-        ) : (
-          <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((vi) => {
-              const t = topics[vi.index];
-              return (
-                <div
-                  key={t.name}
-                  role="row"
-                  aria-rowindex={vi.index + 2}
-                  data-testid={`topic-row-${t.name}`}
-                  className={cn(
-                    GRID,
-                    "absolute inset-x-0 items-center border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50",
-                  )}
-                  style={{ height: ROW_HEIGHT, transform: `translateY(${vi.start}px)` }}
-                >
-                  {COLUMNS.map((c) => (
-                    <div
-                      key={c.key}
-                      role="cell"
-                      className={cn("min-w-0 truncate px-3", c.numeric && "text-right tabular-nums")}
-                    >
-                      {c.cell(t, clusterId)}
-                    </div>
-                  ))}
-                </div>
-              );
-            })}
-          </div>
-        )}
-        {isFetchingNextPage ? (
+    <VirtualGrid
+      rows={topics}
+      rowKey={(t) => t.name}
+      columns={COLUMNS}
+      renderCell={(t, c) => c.cell(t, clusterId)}
+      grid={GRID}
+      label="Topics"
+      testId="topic-table"
+      className="min-w-[64rem]"
+      rowTestId={(t) => `topic-row-${t.name}`}
+      sort={sort}
+      dir={dir}
+      onSort={onSort}
+      sortTestId={(c) => `sort-${c.key}`}
+      nearEnd={{
+        rows: 25,
+        onReach: () => {
+          if (hasNextPage && !isFetchingNextPage) fetchNextPage();
+        },
+      }}
+      empty={empty}
+      footer={
+        isFetchingNextPage ? (
           <div
             className="flex items-center justify-center gap-2 border-t border-slate-100 py-2 text-xs text-slate-500 dark:border-slate-800"
             role="status"
           >
             <Loader2 className="h-3 w-3 animate-spin" /> Loading more topics…
           </div>
-        ) : null}
-      </div>
-    </div>
+        ) : null
+      }
+    />
   );
 }
