@@ -92,12 +92,6 @@ const config = [
       ],
     },
   },
-  {
-    // Transitional: these files still hold nested ternaries in JSX and are being reworked separately; drop this
-    // block once they are clean.
-    files: ["components/topic-messages/**", "components/groups/group-table.tsx", "components/topics/topic-table.tsx"],
-    rules: { "no-restricted-syntax": "off" },
-  },
   ...boundaries(),
 ];
 
