@@ -5,6 +5,7 @@
  * once; a raw kafkajs consumer measures the same records in the same run. Latency = receive time − record
  * timestamp. Prints, never fails.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -27,6 +28,15 @@ await admin.connect();
 await admin.createTopics({ topics: [{ topic, numPartitions: 6 }], waitForLeaders: true });
 
 // Sluice's routes served from this process (as `next start` would), plus the worker and a bare page.
+// The streams need a signed-in user: a bench database (migrated), an admin signed in through the real sign-in route.
+process.env.DATABASE_URL ??= "file:./.data/bench.db";
+execFileSync("node", ["dev/migrate.mjs", "deploy"], {
+  cwd: ROOT,
+  stdio: "ignore",
+  env: process.env,
+});
+const { sluiceAdmin } = await import("../test/auth");
+const cookie = (await sluiceAdmin()).cookie;
 const { GET: mux } = await import("@/app/api/streams/route");
 const page = `<!doctype html><html><body><script>
 window.lat = []; window.records = 0; window.firstEventMs = null; window.longTasks = 0; window.status = "";
@@ -58,6 +68,7 @@ const server = http.createServer(async (req, res) => {
   const headers = new Headers(
     Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
   );
+  headers.set("cookie", cookie);
   const response = await mux(new Request(url, { signal: abort.signal, headers }), { params: Promise.resolve({}) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body) Readable.fromWeb(response.body as never).pipe(res);
