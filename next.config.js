@@ -1,3 +1,6 @@
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { writeStreamWorker } from "./dev/stream-worker.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A self-contained server in .next/standalone (server.js + the traced node_modules): what deploy/Dockerfile runs.
@@ -17,4 +20,9 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 };
 
-export default nextConfig;
+/** @param {string} phase */
+export default function config(phase) {
+  // The shared stream worker is TypeScript (lib/sse/stream-worker.ts); public/sluice-stream-worker.js is built from it.
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) writeStreamWorker();
+  return nextConfig;
+}

@@ -5,12 +5,13 @@
  * once; a raw kafkajs consumer measures the same records in the same run. Latency = receive time − record
  * timestamp. Prints, never fails.
  */
-import fs from "node:fs";
+import { execFileSync } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { chromium } from "@playwright/test";
 import { deleteGroup, kafka, MSG_CLUSTER_ID, writeMessagesBenchConfig } from "./lib/messages";
+import { streamWorkerScript } from "../dev/stream-worker.mjs";
 import { quantile } from "./lib/stats";
 
 const argv = process.argv.slice(2);
@@ -26,7 +27,18 @@ const admin = kafka().admin();
 await admin.connect();
 await admin.createTopics({ topics: [{ topic, numPartitions: 6 }], waitForLeaders: true });
 
-// Sluice's routes served from this process (as `next start` would), plus the worker and a bare page.
+// Sluice's routes served from this process (as `next start` would), plus the worker (built from its TypeScript
+// source, as `next build` does) and a bare page.
+const workerScript = streamWorkerScript();
+// The streams need a signed-in user: a bench database (migrated), an admin signed in through the real sign-in route.
+process.env.DATABASE_URL ??= "file:./.data/bench.db";
+execFileSync("node", ["dev/migrate.mjs", "deploy"], {
+  cwd: ROOT,
+  stdio: "ignore",
+  env: process.env,
+});
+const { sluiceAdmin } = await import("../test/auth");
+const cookie = (await sluiceAdmin()).cookie;
 const { GET: mux } = await import("@/app/api/streams/route");
 const page = `<!doctype html><html><body><script>
 window.lat = []; window.records = 0; window.firstEventMs = null; window.longTasks = 0; window.status = "";
@@ -47,9 +59,7 @@ w.port.postMessage({ type: "subscribe", key: "bench-" + Math.random().toString(3
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   if (url.pathname === "/sluice-stream-worker.js") {
-    return void res
-      .writeHead(200, { "content-type": "text/javascript" })
-      .end(fs.readFileSync(path.join(ROOT, "public/sluice-stream-worker.js")));
+    return void res.writeHead(200, { "content-type": "text/javascript" }).end(workerScript);
   }
   if (url.pathname === "/tail.html") return void res.writeHead(200, { "content-type": "text/html" }).end(page);
   if (url.pathname !== "/api/streams") return void res.writeHead(404).end();
@@ -58,6 +68,7 @@ const server = http.createServer(async (req, res) => {
   const headers = new Headers(
     Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
   );
+  headers.set("cookie", cookie);
   const response = await mux(new Request(url, { signal: abort.signal, headers }), { params: Promise.resolve({}) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body) Readable.fromWeb(response.body as never).pipe(res);

@@ -3,32 +3,29 @@
 import { useEffect, useRef, useState } from "react";
 import { toApiClientError } from "@/lib/api/client";
 import type { RawSseEvent } from "./parse";
+import {
+  STREAM_WORKER_NAME,
+  STREAM_WORKER_URL,
+  type TabToWorker,
+  type WorkerStatus,
+  type WorkerToTab,
+} from "./stream-protocol";
 import { useEventStream, type EventStreamOptions, type StreamStatus } from "./use-event-stream";
 
-type WorkerStatus = {
-  state: "connecting" | "open" | "reconnecting" | "failed";
-  attempt?: number;
-  reason?: string;
-  httpStatus?: number;
-  body?: unknown;
-};
-type WorkerMessage =
-  | { key: string; type: "event"; event: string; data: string; id?: string }
-  | { key: string; type: "status"; status: WorkerStatus };
-
 let port: MessagePort | null | undefined;
-const listeners = new Map<string, (m: WorkerMessage) => void>();
+const listeners = new Map<string, (m: WorkerToTab) => void>();
+const send = (p: MessagePort, message: TabToWorker) => p.postMessage(message);
 
-/** The tab's port to the shared stream worker (public/sluice-stream-worker.js), or null where SharedWorker is missing. */
+/** The tab's port to the shared stream worker (lib/sse/stream-worker.ts), or null where SharedWorker is missing. */
 function sharedPort(): MessagePort | null {
   if (port !== undefined) return port;
   if (typeof window === "undefined" || typeof SharedWorker === "undefined") return (port = null);
   try {
-    const worker = new SharedWorker("/sluice-stream-worker.js", { name: "sluice-streams" });
+    const worker = new SharedWorker(STREAM_WORKER_URL, { name: STREAM_WORKER_NAME });
     port = worker.port;
-    port.onmessage = (e: MessageEvent<WorkerMessage>) => listeners.get(e.data.key)?.(e.data);
+    port.onmessage = (e: MessageEvent<WorkerToTab>) => listeners.get(e.data.key)?.(e.data);
     port.start();
-    window.addEventListener("pagehide", () => port?.postMessage({ type: "unsubscribe-port" }));
+    window.addEventListener("pagehide", () => port && send(port, { type: "unsubscribe-port" }));
   } catch {
     port = null;
   }
@@ -73,10 +70,10 @@ export function useSharedEventStream(options: EventStreamOptions): StreamStatus 
         setStatus(toStatus(m.status));
       }
     });
-    p.postMessage({ type: "subscribe", key, url: options.url, lastId: options.initialLastEventId });
+    send(p, { type: "subscribe", key, url: options.url, lastId: options.initialLastEventId });
     return () => {
       listeners.delete(key);
-      p.postMessage({ type: "unsubscribe", key });
+      send(p, { type: "unsubscribe", key });
     };
   }, [shared, options.url, options.initialLastEventId]);
 

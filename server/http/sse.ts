@@ -88,16 +88,68 @@ export function formatSseEvent(e: SseEvent): string {
 }
 
 /**
+ * One step of a stream's life: something to write (an event, or wire-only text such as the retry hint and comments,
+ * which only the text encoding carries) and/or the end of the stream, after which the consumer calls `close`. An
+ * empty step: nothing to write (the stream was closed while waiting).
+ */
+export type SseStep = { write?: SseEvent | string; end?: boolean };
+
+/** A stream as steps, pulled one at a time; `close` tears it down (the client went away). */
+export type SseSteps = { next(): Promise<SseStep>; close(): Promise<void> };
+
+const muxSteps: WeakMap<Response, SseSteps> = processState("MuxSteps", () => new WeakMap<Response, SseSteps>());
+
+/**
+ * The events of a stream answered to a multiplexed request (markMultiplexed), as objects: the multiplexer reads
+ * these instead of parsing the Response's text. Undefined for any other Response.
+ */
+export function multiplexedSteps(response: Response): SseSteps | undefined {
+  return muxSteps.get(response);
+}
+
+/**
  * Adapts an async generator of events to a text/event-stream Response. The generator gets an AbortSignal that
  * fires when the client goes away (stream cancel or request abort), when the duration cap is reached, or when
  * the stream is otherwise torn down; its `finally` is where consumers are released. Pull-based, so a slow
- * client applies back-pressure to the generator instead of growing a buffer.
+ * client applies back-pressure to the generator instead of growing a buffer. For a multiplexed request the
+ * same steps are handed to the multiplexer as objects (multiplexedSteps) and the body stays empty.
  */
 export function sseResponse(
   request: Request,
   produce: (signal: AbortSignal) => AsyncIterable<SseEvent>,
   options: SseOptions = {},
 ): Response {
+  const steps = openSteps(request, produce, options);
+  const headers = { ...SSE_HEADERS, ...options.headers };
+  if (muxInner.has(request)) {
+    const response = new Response(null, { headers });
+    muxSteps.set(response, steps);
+    return response;
+  }
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(out) {
+      const step = await steps.next();
+      if (typeof step.write === "string") out.enqueue(encoder.encode(step.write));
+      // Buffer.from encodes UTF-8 faster than TextEncoder on Node 20.
+      else if (step.write) out.enqueue(Buffer.from(formatSseEvent(step.write), "utf8"));
+      if (step.end) {
+        await steps.close();
+        out.close();
+      }
+    },
+    async cancel() {
+      await steps.close();
+    },
+  });
+  return new Response(stream, { headers });
+}
+
+/** The stream's lifecycle, whatever its encoding: retry hint, events, heartbeats, duration cap, draining, errors. */
+function openSteps(
+  request: Request,
+  produce: (signal: AbortSignal) => AsyncIterable<SseEvent>,
+  options: SseOptions,
+): SseSteps {
   // A draining replica takes no new stream: the client's retry reaches another replica through the proxy.
   if (isDraining()) {
     throw new ApiError("service_unavailable", "This Sluice server is restarting. Live views reconnect in a moment.");
@@ -121,8 +173,7 @@ export function sseResponse(
   const draining = new Promise<"drain">((resolve) => (drained = () => resolve("drain")));
   const unregisterDrain = onDrain(() => drained());
 
-  const finish = async () => {
-    if (closed) return;
+  const teardown = async () => {
     closed = true;
     unregisterDrain();
     releaseSlot();
@@ -141,59 +192,40 @@ export function sseResponse(
     }
   };
 
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(out) {
-      if (first) {
-        first = false;
-        // The retry hint plus a comment flushes headers at once, so the client sees the stream open.
-        out.enqueue(encoder.encode(`retry: ${options.retryMs ?? 3000}\n: open\n\n`));
-        return;
-      }
-      pending ??= iterator.next();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const ping = new Promise<"ping">((resolve) => {
-        timer = setTimeout(() => resolve("ping"), heartbeatMs);
-      });
-      try {
-        const result = await Promise.race([pending, ping, draining]);
-        // The client went away while we waited (cancel ran finish): the stream is closed, nothing to write.
-        if (closed) return;
-        if (result === "drain") {
-          out.enqueue(encoder.encode(`retry: ${DRAIN_RETRY_MS}\n: server restarting\n\n`));
-          await finish();
-          out.close();
-          return;
-        }
-        if (result === "ping") {
-          out.enqueue(
-            encoder.encode(
-              options.heartbeatEvent ? formatSseEvent({ event: "heartbeat", data: { t: Date.now() } }) : ": ping\n\n",
-            ),
-          );
-          return;
-        }
-        pending = null;
-        if (result.done || controller.signal.aborted) {
-          await finish();
-          out.close();
-          return;
-        }
-        // Buffer.from encodes UTF-8 faster than TextEncoder on Node 20.
-        out.enqueue(Buffer.from(formatSseEvent(result.value), "utf8"));
-      } catch (error) {
-        pending = null;
-        if (closed) return;
-        out.enqueue(encoder.encode(formatSseEvent({ event: "error", data: { ...streamError(error), fatal: true } })));
-        await finish();
-        out.close();
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-    async cancel() {
-      await finish();
-    },
-  });
+  // Once, however many callers (the consumer's close, the end of the stream): all of them wait for the same teardown.
+  let finishing: Promise<void> | undefined;
+  const finish = () => (finishing ??= teardown());
 
-  return new Response(stream, { headers: { ...SSE_HEADERS, ...options.headers } });
+  async function next(): Promise<SseStep> {
+    if (first) {
+      first = false;
+      // The retry hint plus a comment flushes headers at once, so the client sees the stream open.
+      return { write: `retry: ${options.retryMs ?? 3000}\n: open\n\n` };
+    }
+    pending ??= iterator.next();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ping = new Promise<"ping">((resolve) => {
+      timer = setTimeout(() => resolve("ping"), heartbeatMs);
+    });
+    try {
+      const result = await Promise.race([pending, ping, draining]);
+      // The client went away while we waited (close ran finish): the stream is closed, nothing to write.
+      if (closed) return {};
+      if (result === "drain") return { write: `retry: ${DRAIN_RETRY_MS}\n: server restarting\n\n`, end: true };
+      if (result === "ping") {
+        return { write: options.heartbeatEvent ? { event: "heartbeat", data: { t: Date.now() } } : ": ping\n\n" };
+      }
+      pending = null;
+      if (result.done || controller.signal.aborted) return { end: true };
+      return { write: result.value };
+    } catch (error) {
+      pending = null;
+      if (closed) return {};
+      return { write: { event: "error", data: { ...streamError(error), fatal: true } }, end: true };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return { next, close: finish };
 }

@@ -1,20 +1,20 @@
 import "server-only";
-import { SseParser } from "@/lib/sse/parse";
+import { SUB_END, SUB_ERROR, type MuxSubscription } from "@/lib/sse/stream-protocol";
 import { ApiError } from "./api-error";
-import { markMultiplexed, streamError, type SseEvent } from "./sse";
+import { markMultiplexed, multiplexedSteps, streamError, type SseEvent } from "./sse";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 export type MuxRoute = { pattern: RegExp; params: string[]; handler: () => Promise<Handler> };
-export type MuxSubscription = { k: string; u: string; l?: string };
 
-/** Subscriptions per multiplexed connection (one per browser: every live view of every tab). */
-export const MAX_SUBSCRIPTIONS = 32;
+/** An event's data as JSON text, as formatSseEvent writes it. */
+const dataJson = (e: SseEvent) => e.rawData ?? JSON.stringify(e.data);
 
 /**
  * Runs each subscribed SSE route in this process, with the caller's headers (so the same actor and checks
- * apply) and that subscription's Last-Event-ID, and interleaves their events on one stream. Each event keeps
- * its name; its data becomes {"k": key, "id": id, "d": original data}. A subscription refused before opening
- * (4xx/5xx) becomes one `sub-error` event; one that ends becomes `sub-end`. The browser thus needs one
+ * apply) and that subscription's Last-Event-ID, and interleaves their events on one stream. The routes' events
+ * arrive as objects (multiplexedSteps), never as SSE text. Each event keeps its name; its data becomes
+ * {"k": key, "id": id, "d": original data} (MuxEventData in lib/sse/stream-protocol.ts). A subscription refused
+ * before opening (4xx/5xx) becomes one `sub-error` event; one that ends becomes `sub-end`. The browser thus needs one
  * connection for any number of live views, whatever the 6-per-origin limit of HTTP/1.1.
  */
 export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRoute[]) {
@@ -45,31 +45,30 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
         const res = await handler(markMultiplexed(new Request(url, { headers, signal })), {
           params: Promise.resolve(params),
         });
-        if (res.status !== 200 || !res.body) {
+        const steps = res.status === 200 ? multiplexedSteps(res) : undefined;
+        if (!steps) {
           const body = await res.text().catch(() => "");
           yield {
-            event: "sub-error",
+            event: SUB_ERROR,
             rawData: `{"k":${quote(sub.k)},"status":${res.status},"d":${body.trim().startsWith("{") ? body.trim() : quote(body)}}`,
           };
           return;
         }
-        const parser = new SseParser();
-        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         try {
           for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            for (const e of parser.feed(value)) {
-              yield {
-                event: e.event,
-                rawData: `{"k":${quote(sub.k)}${e.id !== undefined ? `,"id":${quote(e.id)}` : ""},"d":${e.data}}`,
-              };
+            const { write, end } = await steps.next();
+            // Wire-only text (the retry hint, `: ping` comments) has no place on the shared stream.
+            if (write !== undefined && typeof write !== "string") {
+              const id = write.id?.replace(/[\r\n]/g, "");
+              const idJson = id !== undefined && !id.includes("\0") ? `,"id":${quote(id)}` : "";
+              yield { event: write.event, rawData: `{"k":${quote(sub.k)}${idJson},"d":${dataJson(write)}}` };
             }
+            if (end || write === undefined) break;
           }
         } finally {
-          await reader.cancel().catch(() => {});
+          await steps.close();
         }
-        yield { event: "sub-end", rawData: `{"k":${quote(sub.k)}}` };
+        yield { event: SUB_END, rawData: `{"k":${quote(sub.k)}}` };
       })(),
     );
     // Interleave: one pending next() per subscription, whichever settles first is sent.
@@ -84,7 +83,7 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
             r: {
               done: false,
               value: {
-                event: "sub-error",
+                event: SUB_ERROR,
                 rawData: `{"k":${quote(resolved[i].sub.k)},"status":500,"d":${JSON.stringify({ error: streamError(error, "streams") })}}`,
               },
             } as IteratorResult<SseEvent>,
@@ -100,7 +99,7 @@ export function openMux(request: Request, subs: MuxSubscription[], routes: MuxRo
           continue;
         }
         yield r.value;
-        if (r.value.event === "sub-error") pending.delete(i);
+        if (r.value.event === SUB_ERROR) pending.delete(i);
         else pull(i);
       }
     } finally {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineRoute } from "@/server/http/define-route";
 import { sseResponse } from "@/server/http/sse";
-import { MAX_SUBSCRIPTIONS, openMux, type MuxRoute } from "@/server/http/stream-mux";
+import { MAX_SUBSCRIPTIONS, type MuxSubscription } from "@/lib/sse/stream-protocol";
+import { openMux, type MuxRoute } from "@/server/http/stream-mux";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -45,7 +46,7 @@ const subsSchema = z
         }),
       )
       .min(1)
-      .max(MAX_SUBSCRIPTIONS),
+      .max(MAX_SUBSCRIPTIONS) satisfies z.ZodType<MuxSubscription[]>,
   );
 
 /** One SSE connection carrying several live streams (see server/http/stream-mux.ts). */
