@@ -135,7 +135,7 @@ export function PrincipalsView({ clusterId }: { clusterId: string }) {
   if (list.isPending) return <Loading label="Loading the principals…" />;
   if (list.error) return <ErrorState title="Could not load the principals" message={list.error.message} />;
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_320px]">
+    <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_320px]">
       <DataTable
         columns={columns}
         data={list.data}

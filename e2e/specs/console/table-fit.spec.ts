@@ -47,3 +47,17 @@ test("the consumer-group table fits the window at 1440 and 1024 px, topics still
     await keepScreenshot(page, `groups-fit-${width}`);
   });
 });
+
+test("the requests and service-principal pages never scroll sideways: below 1280 px the policy card goes under the table", async ({
+  page,
+}) => {
+  for (const path of ["/clusters/local/requests", "/clusters/local/principals"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await atEachSize(page, async () => {
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+        .toBeLessThanOrEqual(0);
+    });
+  }
+});

@@ -28,7 +28,7 @@ export default async function RequestsPage({ params }: { params: Promise<{ clust
           />
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_320px]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_320px]">
         <RequestsView clusterId={cluster.id} />
         <div>
           <PolicyCard clusterId={cluster.id} />

@@ -32,7 +32,7 @@ export default async function PrincipalPage({ params }: { params: Promise<{ clus
           </>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_320px]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_320px]">
         <PrincipalView clusterId={cluster.id} principal={parsed.data} />
         <div>
           <PrincipalGrants clusterId={cluster.id} principal={parsed.data} />
