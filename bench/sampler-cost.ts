@@ -69,8 +69,19 @@ for (let i = 0; ; i++) {
   if (i > 120) throw new Error("the bench topics have no leaders after 2 minutes");
   await wait(1_000);
 }
+// A new partition can be in the metadata before its leader serves it (NOT_LEADER_FOR_PARTITION): ask again.
+async function endOffsets(topic: string) {
+  for (let i = 0; ; i++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      if (i >= 30 || !(error as { retriable?: boolean }).retriable) throw error;
+      await wait(1_000);
+    }
+  }
+}
 const empty: string[] = [];
-for (const topic of topics) if ((await admin.fetchTopicOffsets(topic)).every((o) => o.high === "0")) empty.push(topic);
+for (const topic of topics) if ((await endOffsets(topic)).every((o) => o.high === "0")) empty.push(topic);
 if (empty.length) {
   const t0 = Date.now();
   const producer = kafka.producer();
