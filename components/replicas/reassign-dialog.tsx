@@ -6,6 +6,7 @@ import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { BusyButton } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -274,13 +275,21 @@ function PlanStep({
         <Button type="button" onClick={onClose}>
           Close
         </Button>
-        <Button type="submit" disabled={preview.isPending} data-testid="reassign-preview-button">
-          {preview.isPending ? "Checking…" : "Preview"}
-        </Button>
-        <Button
+        <BusyButton
+          type="submit"
+          disabled={preview.isPending}
+          busy={preview.isPending}
+          busyLabel="Checking…"
+          data-testid="reassign-preview-button"
+        >
+          Preview
+        </BusyButton>
+        <BusyButton
           type="button"
           variant="primary"
           disabled={!preview.data?.moves.length || start.isPending}
+          busy={start.isPending}
+          busyLabel="Starting…"
           data-testid="reassign-start-button"
           onClick={() => {
             const p = plan();
@@ -293,8 +302,8 @@ function PlanStep({
             }
           }}
         >
-          {start.isPending ? "Starting…" : "Start reassignment"}
-        </Button>
+          Start reassignment
+        </BusyButton>
       </div>
     </form>
   );
@@ -508,14 +517,16 @@ function ProgressStep({
       ) : null}
       <div className="flex justify-end gap-2 border-t border-slate-100 pt-4 dark:border-slate-800">
         {!complete && !cancel.isSuccess ? (
-          <Button
+          <BusyButton
             variant="danger"
             onClick={() => cancel.mutate()}
             disabled={cancel.isPending}
+            busy={cancel.isPending}
+            busyLabel="Cancelling…"
             data-testid="reassign-cancel-button"
           >
-            {cancel.isPending ? "Cancelling…" : "Cancel reassignment"}
-          </Button>
+            Cancel reassignment
+          </BusyButton>
         ) : null}
         <Button onClick={onClose}>Close</Button>
       </div>

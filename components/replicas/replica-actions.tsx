@@ -5,6 +5,7 @@ import { useState } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
+import { BusyButton } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Tooltip } from "@/components/ui/tooltip";
 import { useElectLeaders } from "@/lib/queries/replicas";
@@ -59,14 +60,16 @@ function ElectLeadersDialog({ clusterId, topic, onClose }: { clusterId: string; 
         <>
           <Button onClick={onClose}>Close</Button>
           {!r ? (
-            <Button
+            <BusyButton
               variant="primary"
               onClick={() => elect.mutate(topic)}
               disabled={elect.isPending}
+              busy={elect.isPending}
+              busyLabel="Electing…"
               data-testid="elect-leaders-submit"
             >
-              {elect.isPending ? "Electing…" : "Elect leaders"}
-            </Button>
+              Elect leaders
+            </BusyButton>
           ) : null}
         </>
       }

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useMe } from "@/components/ui/me-context";
 import { Blocked } from "@/components/ui/blocked";
 import { Button } from "@/components/ui/button";
+import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Textarea } from "@/components/ui/textarea";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -218,11 +219,16 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
       size="lg"
       testId="new-request-dialog"
       footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button onClick={() => run("check")} disabled={preview.isPending} data-testid="request-check">
-            {preview.isPending ? "Checking…" : "Check"}
-          </Button>
+        <FormDialogFooter onCancel={onClose}>
+          <BusyButton
+            onClick={() => run("check")}
+            disabled={preview.isPending}
+            busy={preview.isPending}
+            busyLabel="Checking…"
+            data-testid="request-check"
+          >
+            Check
+          </BusyButton>
           <Tooltip content={clean ? undefined : "Check the request first; submit is enabled when it passes."}>
             <Button
               variant="primary"
@@ -233,7 +239,7 @@ function NewRequestDialog({ clusterId, onClose }: { clusterId: string; onClose: 
               Submit request
             </Button>
           </Tooltip>
-        </>
+        </FormDialogFooter>
       }
     >
       <div className="grid gap-4 sm:grid-cols-2">

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Blocked } from "@/components/ui/blocked";
-import { Button } from "@/components/ui/button";
+import { BusyButton } from "@/components/ui/form-dialog-footer";
 import { MutationError } from "@/components/ui/form-errors";
 import { useSetCompatibilityMutation } from "@/lib/queries/schemas";
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from "@/lib/schemas/schemas";
@@ -46,14 +46,16 @@ export function CompatibilitySelect({
           ))}
         </Select>
         <Blocked reason={readOnlyReason}>
-          <Button
+          <BusyButton
             size="sm"
             onClick={() => picked && mutation.mutate(picked, { onSuccess: () => setPicked("") })}
             disabled={!changed || mutation.isPending || !!readOnlyReason}
+            busy={mutation.isPending}
+            busyLabel="Saving…"
             data-testid="save-compatibility-button"
           >
-            {mutation.isPending ? "Saving…" : "Save"}
-          </Button>
+            Save
+          </BusyButton>
         </Blocked>
       </div>
       <MutationError
