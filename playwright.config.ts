@@ -37,7 +37,9 @@ export default defineConfig({
   webServer: {
     // Needs `next build` first (npm test does it). The database is migrated before the server starts: its samplers
     // and alert evaluation run from start-up and would otherwise hold the SQLite file while the migration waits.
-    command: `node dev/migrate.mjs deploy && node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    // --keepAliveTimeout: Node closes an idle socket after 5 s, and a test's API client that reuses it at that moment
+    // gets ECONNRESET (seen on a busy host); the server keeps idle sockets longer than any pause within a test.
+    command: `node dev/migrate.mjs deploy && node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1 --keepAliveTimeout 60000`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
