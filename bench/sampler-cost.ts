@@ -8,7 +8,11 @@
  * run: a plain kafkajs admin loop reading the same figures (list + describe groups, fetchOffsets per group,
  * fetchTopicOffsets per topic) at the same interval. Goal: ≤ 5 % of one core at 10 s, ticks never overlap.
  * Cluster: the 3-broker dev cluster (bench/lib/cluster.ts), or BENCH_BOOTSTRAP. A benchmark: it prints, never fails.
+ * `--profile FILE`: a CPU profile of the steady state (from the end of the first tick), written as a .cpuprofile
+ * (Chrome DevTools) with the functions taking the most CPU printed.
  */
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import os from "node:os";
 import { Kafka, logLevel, type Admin } from "kafkajs";
 import { BOOTSTRAP, busyNeighbours, ensureCluster } from "./lib/cluster";
@@ -19,6 +23,7 @@ import { fmtMs, median, p95 } from "./lib/stats";
 const argv = process.argv.slice(2);
 const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const MINUTES = num("--minutes", 3);
+const PROFILE = argv.includes("--profile") ? argv[argv.indexOf("--profile") + 1] : null;
 const BASELINE_TICKS = num("--baseline-ticks", 6);
 const INTERVAL_MS = num("--interval", 10) * 1000;
 const TOPICS = 200;
@@ -199,14 +204,24 @@ inner.tick = async () => {
   const c = process.cpuUsage(c0);
   const counts = countsSince(r0);
   ticks.push({ ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, requests: totalOf(counts), counts });
-  if (ticks.length === 1) warm = { cpu: process.cpuUsage(), wall: performance.now() };
+  if (ticks.length === 1) {
+    warm = { cpu: process.cpuUsage(), wall: performance.now() };
+    if (profiler) await profiler.post("Profiler.start");
+  }
 };
+const profiler = PROFILE ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+  await profiler.post("Profiler.setSamplingInterval", { interval: 1000 });
+}
 log(`\nSluice's sampler every ${INTERVAL_MS / 1000} s for ${MINUTES} min ...`);
 const cpu0 = process.cpuUsage();
 const wall0 = performance.now();
 sampler.start();
 await wait(MINUTES * 60_000);
 await sampler.stop();
+if (profiler && PROFILE) writeProfile((await profiler.post("Profiler.stop")).profile, PROFILE);
 const cpuAll = process.cpuUsage(cpu0);
 const wallAll = performance.now() - wall0;
 const cpuWarm = process.cpuUsage(warm?.cpu ?? cpu0);
@@ -219,6 +234,28 @@ const sluice = {
   overlaps: sampler.skipped,
   failed: sampler.failedTicks,
 };
+
+/** Writes the profile and prints the functions with the most self time (what the steady state spends CPU on). */
+function writeProfile(profile: import("node:inspector").Profiler.Profile, file: string) {
+  writeFileSync(file, JSON.stringify(profile));
+  const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples?.length ?? 1);
+  const hits = new Map<number, number>();
+  for (const id of profile.samples ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const self = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const f = n.callFrame;
+    const where = f.url
+      ? `${f.url.replace("file://", "").replace(`${process.cwd()}/`, "")}:${f.lineNumber + 1}`
+      : "(native)";
+    const name = `${f.functionName || "(anonymous)"} ${where}`;
+    self.set(name, (self.get(name) ?? 0) + (hits.get(n.id) ?? 0) * interval);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  log(`\nCPU profile (${file}), self time, top 25 of ${fmtMs(total / 1000)} ms sampled:`);
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    log(`  ${fmtMs(us / 1000).padStart(8)} ms  ${((us / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
+  }
+}
 
 // ---- baseline: a plain kafkajs admin loop reading the same figures, at the same interval.
 log(`baseline: a kafkajs admin loop every ${INTERVAL_MS / 1000} s, ${BASELINE_TICKS} ticks ...`);

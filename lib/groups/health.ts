@@ -25,39 +25,56 @@ const span = (w: Observation[]) => `${Math.round((w[w.length - 1].t - w[0].t) / 
  * for every step; commits arrive in batches, so one dip would hide a consumer falling behind); OK otherwise.
  */
 export function evaluatePartition(window: Observation[], hasConsumer: boolean): PartitionHealth {
-  const w = window.filter((o) => o.committed !== null);
+  // Runs for every committed partition of every group at every sampler tick (tens of thousands): no arrays are
+  // built, and the rule's sentence is only written when someone reads it.
+  const w = window.some((o) => o.committed === null) ? window.filter((o) => o.committed !== null) : window;
   if (w.length < MIN_WINDOW) {
     return { status: "OK", rule: `not enough history yet (${w.length} of ${MIN_WINDOW} samples)` };
   }
   for (let i = 1; i < w.length; i++) {
     if (w[i].committed! < w[i - 1].committed!) {
-      return { status: "REWIND", rule: `committed offset went back from ${w[i - 1].committed} to ${w[i].committed}` };
+      const [from, to] = [w[i - 1].committed, w[i].committed];
+      return lazy("REWIND", () => `committed offset went back from ${from} to ${to}`);
     }
   }
-  const lags = w.map((o) => lagOf(o)!);
-  if (lags.some((l) => l === 0)) return { status: "OK", rule: `caught up at least once in the last ${span(w)}` };
-  const moved = w[w.length - 1].committed! !== w[0].committed!;
-  const lag = lags[lags.length - 1];
-  if (!moved) {
+  for (const o of w) if (lagOf(o) === 0) return lazy("OK", () => `caught up at least once in the last ${span(w)}`);
+  const first = w[0];
+  const lag = lagOf(w[w.length - 1])!;
+  if (w[w.length - 1].committed! === first.committed!) {
     return hasConsumer
-      ? {
-          status: "STALL",
-          rule: `a member holds it but the committed offset stayed at ${w[0].committed} for ${span(w)} while lag is ${lag}`,
-        }
-      : {
-          status: "STOP",
-          rule: `no consumer and the committed offset stayed at ${w[0].committed} for ${span(w)} while lag is ${lag}`,
-        };
+      ? lazy(
+          "STALL",
+          () =>
+            `a member holds it but the committed offset stayed at ${first.committed} for ${span(w)} while lag is ${lag}`,
+        )
+      : lazy(
+          "STOP",
+          () => `no consumer and the committed offset stayed at ${first.committed} for ${span(w)} while lag is ${lag}`,
+        );
   }
-  const steps = lags.length - 1;
-  const notFalling = lags.filter((l, i) => i > 0 && l >= lags[i - 1]).length;
-  if (lags[lags.length - 1] > lags[0] && notFalling >= Math.ceil(steps * 0.75)) {
-    return {
-      status: "WARNING",
-      rule: `consuming, but falling behind: lag ${lags[0]} → ${lag} in ${span(w)}, growing in ${notFalling} of ${steps} samples`,
-    };
+  const steps = w.length - 1;
+  let notFalling = 0;
+  for (let i = 1; i < w.length; i++) if (lagOf(w[i])! >= lagOf(w[i - 1])!) notFalling++;
+  const lag0 = lagOf(first)!;
+  if (lag > lag0 && notFalling >= Math.ceil(steps * 0.75)) {
+    return lazy(
+      "WARNING",
+      () =>
+        `consuming, but falling behind: lag ${lag0} → ${lag} in ${span(w)}, growing in ${notFalling} of ${steps} samples`,
+    );
   }
-  return { status: "OK", rule: `consuming; lag ${lag}, not growing` };
+  return lazy("OK", () => `consuming; lag ${lag}, not growing`);
+}
+
+/** A verdict whose sentence is written on first read (an enumerable getter: it serialises like a plain field). */
+function lazy(status: HealthStatus, text: () => string): PartitionHealth {
+  let rule: string | undefined;
+  return {
+    status,
+    get rule() {
+      return (rule ??= text());
+    },
+  };
 }
 
 /** The group's verdict: its worst partition's, naming the partition. */

@@ -22,7 +22,29 @@ type Key = string; // topic \0 partition
 type ClusterHistory = { ends: Map<Key, { t: number; end: number }[]>; commits: Map<string, Map<Key, Observation[]>> };
 const clusters = perCluster<ClusterHistory>("GroupHistory");
 
-const key = (topic: string, partition: number): Key => `${topic}\u0000${partition}`;
+/**
+ * History keys, made once per partition: the sampler looks up every committed partition of every group twice per tick
+ * (tens of thousands), and building the string each time was a visible share of its CPU. Dropped wholesale past a
+ * bound (deleted topics' keys would otherwise stay).
+ */
+const keys = new Map<string, Key[]>();
+let keyCount = 0;
+function key(topic: string, partition: number): Key {
+  let byPartition = keys.get(topic);
+  if (!byPartition) {
+    if (keyCount > 500_000) {
+      keys.clear();
+      keyCount = 0;
+    }
+    keys.set(topic, (byPartition = []));
+  }
+  let k = byPartition[partition];
+  if (k === undefined) {
+    k = byPartition[partition] = `${topic}\u0000${partition}`;
+    keyCount++;
+  }
+  return k;
+}
 
 function history(clusterId: string): ClusterHistory {
   let h = clusters.get(clusterId);
@@ -35,9 +57,18 @@ function pushEnd(points: { t: number; end: number }[], t: number, end: number) {
   if (last && t - last.t < MIN_SPACING_MS) return;
   // A plateau keeps its first and its latest point: the first says when the log end reached the value.
   const before = points[points.length - 2];
-  if (last && before && last.end === end && before.end === end) last.t = t;
-  else points.push({ t, end });
-  if (points.length > END_POINTS) points.shift();
+  if (last && before && last.end === end && before.end === end) {
+    last.t = t;
+  } else if (points.length >= END_POINTS) {
+    // The oldest point is reused as the newest: long-lived objects replaced every tick are what the sampler's
+    // garbage collection spent most on (bench/sampler-cost.ts).
+    const oldest = points.shift()!;
+    oldest.t = t;
+    oldest.end = end;
+    points.push(oldest);
+  } else {
+    points.push({ t, end });
+  }
 }
 
 /**
@@ -73,8 +104,15 @@ export function recordGroupObservations(
       if (!w) parts.set(k, (w = []));
       const last = w[w.length - 1];
       if (last && t - last.t < MIN_SPACING_MS) continue;
-      w.push({ t, committed: Number(c.offset), end: Number(end) });
-      if (w.length > WINDOW) w.shift();
+      if (w.length >= WINDOW) {
+        const oldest = w.shift()!; // reused, as in pushEnd
+        oldest.t = t;
+        oldest.committed = Number(c.offset);
+        oldest.end = Number(end);
+        w.push(oldest);
+      } else {
+        w.push({ t, committed: Number(c.offset), end: Number(end) });
+      }
     }
   }
   if (complete) for (const id of h.commits.keys()) if (!seen.has(id)) h.commits.delete(id);
@@ -111,8 +149,13 @@ export function assessGroup(
   const partitions = new Map<Key, PartitionAssessment>();
   const verdicts: { topic: string; partition: number; health: { status: HealthStatus; rule: string } }[] = [];
   let maxLagSeconds: number | null = null;
-  let first = { t: Infinity, committed: 0, end: 0 };
-  let last = { t: 0, committed: 0, end: 0 };
+  // Σ committed and Σ end at the windows' first and last observations (scalars: this runs per partition per tick).
+  let firstT = Infinity;
+  let firstCommitted = 0;
+  let firstEnd = 0;
+  let lastT = 0;
+  let lastCommitted = 0;
+  let lastEnd = 0;
   for (const c of committed) {
     if (c.offset === null) continue;
     const k = key(c.topic, c.partition);
@@ -123,17 +166,25 @@ export function assessGroup(
       lagSeconds: estimate?.seconds ?? null,
       lagSecondsExtrapolated: estimate?.extrapolated ?? false,
       status: health.status,
-      rule: health.rule,
+      get rule() {
+        return health.rule; // written only when read (evaluatePartition's sentences are lazy)
+      },
     });
     verdicts.push({ topic: c.topic, partition: c.partition, health });
     if (estimate) maxLagSeconds = Math.max(maxLagSeconds ?? 0, estimate.seconds);
     if (w.length >= 2) {
       const a = w[0];
       const b = w[w.length - 1];
-      first = { t: Math.min(first.t, a.t), committed: first.committed + (a.committed ?? 0), end: first.end + a.end };
-      last = { t: Math.max(last.t, b.t), committed: last.committed + (b.committed ?? 0), end: last.end + b.end };
+      firstT = Math.min(firstT, a.t);
+      firstCommitted += a.committed ?? 0;
+      firstEnd += a.end;
+      lastT = Math.max(lastT, b.t);
+      lastCommitted += b.committed ?? 0;
+      lastEnd += b.end;
     }
   }
+  const first = { t: firstT, committed: firstCommitted, end: firstEnd };
+  const last = { t: lastT, committed: lastCommitted, end: lastEnd };
   const group = evaluateGroup(verdicts);
   const catchUp =
     first.t === Infinity ? { seconds: null, reason: "not enough history yet" } : timeToCatchUp(first, last);

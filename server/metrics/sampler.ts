@@ -78,6 +78,8 @@ export class MetricsSampler {
   /** Per group, from the last tick this replica read itself (health, per-partition lag); empty on followers. */
   groupDetail = new Map<string, GroupDetail>();
   private healthRestored = false;
+  /** When this replica last read the cluster itself (the time its groupDetail describes). */
+  private lastSampleAt = 0;
   private saving: Promise<unknown> | null = null;
 
   /** Starts sampling for good (independent of viewers), as the server does at start-up. */
@@ -91,6 +93,12 @@ export class MetricsSampler {
     this.continuous = false;
     this.stopTimer();
     await this.idle();
+    if (this.leader && this.lastSampleAt) {
+      // Every window as it stands, so the next leader (or this process restarted) continues without a gap.
+      await saveHealth(this.clusterId, this.lastSampleAt, this.groupDetail, true).catch((error) =>
+        console.error(`[metrics] could not store the group health of ${this.clusterId}:`, error),
+      );
+    }
     if (this.leader) await releaseLease(this.clusterId, this.replicaId).catch(() => {});
     this.leader = false;
   }
@@ -230,6 +238,7 @@ export class MetricsSampler {
     try {
       const sample = await this.read();
       this.sampledTicks++;
+      this.lastSampleAt = sample.t;
       const rates = computeRates(this.prev, sample);
       this.prev = sample;
       event = { tick: { ...rates, ok: true }, topicsChanged: this.topicsChanged(sample.names) };
