@@ -3,6 +3,8 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { ErrorState } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { cn } from "@/lib/cn";
@@ -182,7 +184,7 @@ export function EpochsAndAssignor({
 }
 
 /** A titled section whose heading shows how many rows it lists. */
-export function CountedSection({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+function CountedSection({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   return (
     <section className="space-y-2">
       <h2 className="text-sm font-semibold text-slate-700 dark:text-slate-300">
@@ -190,5 +192,83 @@ export function CountedSection({ title, count, children }: { title: string; coun
       </h2>
       {children}
     </section>
+  );
+}
+
+/** The group's members, one row per member. */
+export function MembersSection<M extends { clientId: string }>({
+  members,
+  columns,
+  emptyMessage,
+}: {
+  members: M[];
+  columns: ColumnDef<M, unknown>[];
+  emptyMessage: string;
+}) {
+  return (
+    <CountedSection title="Members" count={members.length}>
+      <DataTable
+        testId="group-members-table"
+        columns={columns}
+        data={members}
+        rowTestId={(m) => `group-member-row-${m.clientId}`}
+        emptyTitle="No active members"
+        emptyMessage={emptyMessage}
+        maxHeight={320}
+      />
+    </CountedSection>
+  );
+}
+
+/** The partitions the group has state for, one row per partition. */
+export function PartitionsSection<P extends { topic: string; partition: number }>({
+  partitions,
+  columns,
+  empty,
+  searchPlaceholder,
+  maxHeight,
+}: {
+  partitions: P[];
+  columns: ColumnDef<P, unknown>[];
+  empty: { title: string; message?: string };
+  searchPlaceholder?: string;
+  maxHeight?: number;
+}) {
+  return (
+    <CountedSection title="Partitions" count={partitions.length}>
+      <DataTable
+        testId="group-partitions-table"
+        columns={columns}
+        data={partitions}
+        searchPlaceholder={searchPlaceholder}
+        rowTestId={(p) => `group-partition-row-${p.topic}-${p.partition}`}
+        emptyTitle={empty.title}
+        emptyMessage={empty.message}
+        maxHeight={maxHeight}
+      />
+    </CountedSection>
+  );
+}
+
+/** Tailwind needs each class written out in full. */
+const STAT_COLUMNS = { 4: "sm:grid-cols-4", 7: "sm:grid-cols-7" } as const;
+
+/** The card at the top of a group page: its numbers in a row, then lines about its protocol. */
+export function GroupStatsCard({
+  columns,
+  stats,
+  children,
+}: {
+  columns: keyof typeof STAT_COLUMNS;
+  stats: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card>
+      <dl className={cn("grid grid-cols-2 divide-slate-100 sm:divide-x dark:divide-slate-800", STAT_COLUMNS[columns])}>
+        {stats}
+      </dl>
+      {children}
+    </Card>
   );
 }

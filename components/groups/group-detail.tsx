@@ -6,8 +6,6 @@ import { Info } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
 import { Loading } from "@/components/ui/states";
 import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
@@ -16,13 +14,15 @@ import type { GroupDetail, GroupPartition } from "@/lib/schemas/groups";
 import { GroupLagChart } from "@/components/charts/cluster-metrics";
 import {
   assignmentsColumn,
-  CountedSection,
   EpochsAndAssignor,
   GroupLoadError,
   GroupProtocolLine,
+  GroupStatsCard,
   hostColumn,
+  MembersSection,
   mono,
   partitionBaseColumns,
+  PartitionsSection,
   Stat,
 } from "./group-detail-parts";
 import { GroupLagSeconds } from "./group-lag-seconds";
@@ -171,25 +171,29 @@ function ProtocolDetail({ data }: { data: GroupDetail }) {
 function GroupSummaryCard({ data }: { data: GroupDetail }) {
   const topics = new Set(data.partitions.map((p) => p.topic));
   return (
-    <Card>
-      <dl className="grid grid-cols-2 divide-slate-100 sm:grid-cols-7 sm:divide-x dark:divide-slate-800">
-        <Stat label="State" value={<GroupStateBadge state={data.state} />} testId="group-stat-state" />
-        <Stat
-          label="Health"
-          value={<HealthBadge status={data.status} rule={data.statusRule} />}
-          testId="group-stat-health"
-        />
-        <Stat label="Members" value={formatNumber(data.members.length)} testId="group-stat-members" />
-        <Stat
-          label="Total lag"
-          value={data.totalLag === null ? "—" : formatNumber(data.totalLag)}
-          testId="group-stat-lag"
-          tone={data.totalLag ? "warn" : undefined}
-        />
-        <Stat label="Topics" value={formatNumber(topics.size)} testId="group-stat-topics" />
-        <Stat label="Partitions" value={formatNumber(data.partitions.length)} testId="group-stat-partitions" />
-        <Stat label="Catches up in" value={catchUpOf(data)} testId="group-stat-catchup" />
-      </dl>
+    <GroupStatsCard
+      columns={7}
+      stats={
+        <>
+          <Stat label="State" value={<GroupStateBadge state={data.state} />} testId="group-stat-state" />
+          <Stat
+            label="Health"
+            value={<HealthBadge status={data.status} rule={data.statusRule} />}
+            testId="group-stat-health"
+          />
+          <Stat label="Members" value={formatNumber(data.members.length)} testId="group-stat-members" />
+          <Stat
+            label="Total lag"
+            value={data.totalLag === null ? "—" : formatNumber(data.totalLag)}
+            testId="group-stat-lag"
+            tone={data.totalLag ? "warn" : undefined}
+          />
+          <Stat label="Topics" value={formatNumber(topics.size)} testId="group-stat-topics" />
+          <Stat label="Partitions" value={formatNumber(data.partitions.length)} testId="group-stat-partitions" />
+          <Stat label="Catches up in" value={catchUpOf(data)} testId="group-stat-catchup" />
+        </>
+      }
+    >
       <GroupProtocolLine type={data.type}>
         <ProtocolDetail data={data} />
       </GroupProtocolLine>
@@ -202,7 +206,7 @@ function GroupSummaryCard({ data }: { data: GroupDetail }) {
           ? ` · slowest partition about ${formatLagTime(data.maxLagSeconds)} behind (estimated)`
           : ""}
       </p>
-    </Card>
+    </GroupStatsCard>
   );
 }
 
@@ -238,29 +242,18 @@ function GroupDetailBody({
 
       {data.members.length === 0 && committed ? <IdleNote readOnly={!!readOnlyReason} /> : null}
 
-      <CountedSection title="Members" count={data.members.length}>
-        <DataTable
-          testId="group-members-table"
-          columns={data.type === "consumer" ? [...memberColumns, ...consumerProtocolColumns] : memberColumns}
-          data={data.members}
-          rowTestId={(m) => `group-member-row-${m.clientId}`}
-          emptyTitle="No active members"
-          emptyMessage="No consumer is connected to this group right now."
-          maxHeight={320}
-        />
-      </CountedSection>
-
-      <CountedSection title="Partitions" count={data.partitions.length}>
-        <DataTable
-          testId="group-partitions-table"
-          columns={partitionColumns(clusterId)}
-          data={data.partitions}
-          searchPlaceholder={data.partitions.length > 10 ? "Filter partitions" : undefined}
-          rowTestId={(p) => `group-partition-row-${p.topic}-${p.partition}`}
-          emptyTitle="No committed offsets or assignments"
-          maxHeight={640}
-        />
-      </CountedSection>
+      <MembersSection
+        members={data.members}
+        columns={data.type === "consumer" ? [...memberColumns, ...consumerProtocolColumns] : memberColumns}
+        emptyMessage="No consumer is connected to this group right now."
+      />
+      <PartitionsSection
+        partitions={data.partitions}
+        columns={partitionColumns(clusterId)}
+        empty={{ title: "No committed offsets or assignments" }}
+        searchPlaceholder={data.partitions.length > 10 ? "Filter partitions" : undefined}
+        maxHeight={640}
+      />
     </div>
   );
 }

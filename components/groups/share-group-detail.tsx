@@ -4,8 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Info } from "lucide-react";
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
-import { DataTable } from "@/components/ui/data-table";
 import { Loading } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
@@ -13,13 +11,15 @@ import { shareGroupOptions } from "@/lib/queries/groups";
 import type { ShareGroupDetail } from "@/lib/schemas/groups";
 import {
   assignmentsColumn,
-  CountedSection,
   EpochsAndAssignor,
   GroupLoadError,
   GroupProtocolLine,
+  GroupStatsCard,
   hostColumn,
+  MembersSection,
   mono,
   partitionBaseColumns,
+  PartitionsSection,
   Stat,
 } from "./group-detail-parts";
 import { GroupStateBadge } from "./group-state-badge";
@@ -117,44 +117,36 @@ function ShareGroupBody({ clusterId, g }: { clusterId: string; g: ShareGroupDeta
   const totalLag = lags.some((l) => l === null) ? null : lags.reduce<number>((n, l) => n + (l ?? 0), 0);
   return (
     <div className="space-y-6">
-      <Card>
-        <dl className="grid grid-cols-2 divide-slate-100 sm:grid-cols-4 sm:divide-x dark:divide-slate-800">
-          <Stat label="State" value={<GroupStateBadge state={g.state} />} testId="group-stat-state" />
-          <Stat label="Members" value={formatNumber(g.members.length)} testId="group-stat-members" />
-          <Stat
-            label="Lag (not yet delivered and acknowledged)"
-            value={totalLag === null ? "—" : formatNumber(totalLag)}
-            testId="group-stat-lag"
-          />
-          <Stat label="Partitions" value={formatNumber(g.partitions.length)} testId="group-stat-partitions" />
-        </dl>
+      <GroupStatsCard
+        columns={4}
+        stats={
+          <>
+            <Stat label="State" value={<GroupStateBadge state={g.state} />} testId="group-stat-state" />
+            <Stat label="Members" value={formatNumber(g.members.length)} testId="group-stat-members" />
+            <Stat
+              label="Lag (not yet delivered and acknowledged)"
+              value={totalLag === null ? "—" : formatNumber(totalLag)}
+              testId="group-stat-lag"
+            />
+            <Stat label="Partitions" value={formatNumber(g.partitions.length)} testId="group-stat-partitions" />
+          </>
+        }
+      >
         <GroupProtocolLine type="share">
           <EpochsAndAssignor groupEpoch={g.groupEpoch} assignmentEpoch={g.assignmentEpoch} assignor={g.assignor} />
         </GroupProtocolLine>
-      </Card>
+      </GroupStatsCard>
 
-      <CountedSection title="Members" count={g.members.length}>
-        <DataTable
-          testId="group-members-table"
-          columns={memberColumns}
-          data={g.members}
-          rowTestId={(m) => `group-member-row-${m.clientId}`}
-          emptyTitle="No active members"
-          emptyMessage="No share consumer is connected to this group right now."
-          maxHeight={320}
-        />
-      </CountedSection>
-
-      <CountedSection title="Partitions" count={g.partitions.length}>
-        <DataTable
-          testId="group-partitions-table"
-          columns={partitionColumns(clusterId, clients)}
-          data={g.partitions}
-          rowTestId={(p) => `group-partition-row-${p.topic}-${p.partition}`}
-          emptyTitle="No share-partition state yet"
-          emptyMessage="The group has not fetched from any partition yet."
-        />
-      </CountedSection>
+      <MembersSection
+        members={g.members}
+        columns={memberColumns}
+        emptyMessage="No share consumer is connected to this group right now."
+      />
+      <PartitionsSection
+        partitions={g.partitions}
+        columns={partitionColumns(clusterId, clients)}
+        empty={{ title: "No share-partition state yet", message: "The group has not fetched from any partition yet." }}
+      />
     </div>
   );
 }
