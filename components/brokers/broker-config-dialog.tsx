@@ -36,6 +36,170 @@ function bodyOf(op: Op, key: string, value: string): BrokerConfigChangeBody {
   return { [op]: { [key]: value } };
 }
 
+type Scope = number | "default";
+type Preview = { body: BrokerConfigChangeBody; diff: ConfigDiff };
+
+/** A monospace text input for a config's name or value. */
+function ConfigTextField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} htmlFor={id} hint={hint}>
+      <Input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="font-mono"
+        autoComplete="off"
+        data-testid={id}
+      />
+    </Field>
+  );
+}
+
+type FormProps = {
+  broker: Scope;
+  scope: Scope;
+  keyName: string;
+  op: Op;
+  value: string;
+  /** every change makes the preview stale */
+  onChange: (change: Partial<{ scope: Scope; key: string; op: Op; value: string }>) => void;
+  onSubmit: () => void;
+};
+
+/** Which broker (or every broker), which config, which operation and value. */
+function BrokerConfigForm({ broker, scope, keyName, op, value, onChange, onSubmit }: FormProps) {
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {typeof broker === "number" ? (
+        <Field label="Applies to" htmlFor="broker-config-scope">
+          <Select
+            id="broker-config-scope"
+            value={String(scope)}
+            onChange={(e) => onChange({ scope: e.target.value === "default" ? "default" : broker })}
+            data-testid="broker-config-scope"
+          >
+            <option value={String(broker)}>Broker {broker} only</option>
+            <option value="default">Every broker (cluster-wide default)</option>
+          </Select>
+        </Field>
+      ) : null}
+      <ConfigTextField
+        id="broker-config-key"
+        label="Config"
+        hint="A dynamic broker config, e.g. log.cleaner.threads or message.max.bytes."
+        value={keyName}
+        onChange={(key) => onChange({ key })}
+      />
+      <Field label="Operation" htmlFor="broker-config-op">
+        <Select
+          id="broker-config-op"
+          value={op}
+          onChange={(e) => onChange({ op: e.target.value as Op })}
+          data-testid="broker-config-op"
+        >
+          {OPS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {op !== "reset" ? (
+        <ConfigTextField
+          id="broker-config-value"
+          label={op === "set" ? "New value" : "Items (comma-separated)"}
+          value={value}
+          onChange={(v) => onChange({ value: v })}
+        />
+      ) : null}
+      <button type="submit" hidden />
+    </form>
+  );
+}
+
+function PreviewView({ preview, where }: { preview: Preview; where: string }) {
+  if (preview.diff.changes.length) return <ConfigDiffView diff={preview.diff} />;
+  return (
+    <p className="text-sm text-slate-500" data-testid="config-diff-empty">
+      Nothing would change: {where} already has this value.
+    </p>
+  );
+}
+
+function BrokerConfigFooter({
+  preview,
+  pending,
+  missing,
+  onBack,
+  onPreview,
+  onApply,
+  onClose,
+}: {
+  preview: Preview | null;
+  pending: boolean;
+  missing: string | null;
+  onBack: () => void;
+  onPreview: () => void;
+  onApply: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <FormDialogFooter
+      onCancel={onClose}
+      back={
+        preview ? (
+          <Button variant="ghost" className="mr-auto" onClick={onBack} disabled={pending}>
+            Back
+          </Button>
+        ) : null
+      }
+    >
+      {preview ? (
+        <BusyButton
+          variant="primary"
+          onClick={onApply}
+          disabled={pending || preview.diff.changes.length === 0}
+          busy={pending}
+          busyLabel="Applying…"
+          data-testid="broker-config-apply"
+        >
+          Apply
+        </BusyButton>
+      ) : (
+        <BusyButton
+          variant="primary"
+          onClick={onPreview}
+          disabled={pending || !!missing}
+          title={missing ?? undefined}
+          busy={pending}
+          busyLabel="Checking…"
+          data-testid="broker-config-preview"
+        >
+          Preview change
+        </BusyButton>
+      )}
+    </FormDialogFooter>
+  );
+}
+
 /**
  * Changes one dynamic broker config — on one broker or as the cluster-wide default — with IncrementalAlterConfigs.
  * "Preview" asks the broker to validate the change (validateOnly) and shows the diff or the broker's refusal;
@@ -49,11 +213,9 @@ export function BrokerConfigDialog({
   initialOp = "set",
   onClose,
 }: Props) {
-  const [scope, setScope] = useState<number | "default">(broker);
-  const [key, setKey] = useState(initialKey);
-  const [op, setOp] = useState<Op>(initialOp);
-  const [value, setValue] = useState(initialValue);
-  const [preview, setPreview] = useState<{ body: BrokerConfigChangeBody; diff: ConfigDiff } | null>(null);
+  const [form, setForm] = useState({ scope: broker as Scope, key: initialKey, op: initialOp, value: initialValue });
+  const { scope, key, op, value } = form;
+  const [preview, setPreview] = useState<Preview | null>(null);
   const perBroker = useAlterBrokerConfigMutation(clusterId, typeof broker === "number" ? broker : -1);
   const clusterDefault = useAlterBrokerConfigMutation(clusterId, "default");
   const mutation = scope === "default" ? clusterDefault : perBroker;
@@ -75,13 +237,6 @@ export function BrokerConfigDialog({
       ? "give the items, comma-separated"
       : null;
 
-  const previewView = preview?.diff.changes.length ? (
-    <ConfigDiffView diff={preview.diff} />
-  ) : (
-    <p className="text-sm text-slate-500" data-testid="config-diff-empty">
-      Nothing would change: {where} already has this value.
-    </p>
-  );
   return (
     <Dialog
       onClose={onClose}
@@ -97,41 +252,15 @@ export function BrokerConfigDialog({
         )
       }
       footer={
-        <FormDialogFooter
-          onCancel={onClose}
-          back={
-            preview ? (
-              <Button variant="ghost" className="mr-auto" onClick={reset} disabled={mutation.isPending}>
-                Back
-              </Button>
-            ) : null
-          }
-        >
-          {preview ? (
-            <BusyButton
-              variant="primary"
-              onClick={apply}
-              disabled={mutation.isPending || preview.diff.changes.length === 0}
-              busy={mutation.isPending}
-              busyLabel="Applying…"
-              data-testid="broker-config-apply"
-            >
-              Apply
-            </BusyButton>
-          ) : (
-            <BusyButton
-              variant="primary"
-              onClick={runPreview}
-              disabled={mutation.isPending || !!missing}
-              title={missing ?? undefined}
-              busy={mutation.isPending}
-              busyLabel="Checking…"
-              data-testid="broker-config-preview"
-            >
-              Preview change
-            </BusyButton>
-          )}
-        </FormDialogFooter>
+        <BrokerConfigFooter
+          preview={preview}
+          pending={mutation.isPending}
+          missing={missing}
+          onBack={reset}
+          onPreview={runPreview}
+          onApply={apply}
+          onClose={onClose}
+        />
       }
     >
       <div className="space-y-4">
@@ -142,82 +271,22 @@ export function BrokerConfigDialog({
           testId="broker-config-error"
         />
         {preview ? (
-          previewView
+          <PreviewView preview={preview} where={where} />
         ) : (
-          <form
-            className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
+          <BrokerConfigForm
+            broker={broker}
+            scope={scope}
+            keyName={key}
+            op={op}
+            value={value}
+            onChange={(change) => {
+              setForm((f) => ({ ...f, ...change }));
+              reset();
+            }}
+            onSubmit={() => {
               if (!missing) runPreview();
             }}
-          >
-            {typeof broker === "number" ? (
-              <Field label="Applies to" htmlFor="broker-config-scope">
-                <Select
-                  id="broker-config-scope"
-                  value={String(scope)}
-                  onChange={(e) => {
-                    setScope(e.target.value === "default" ? "default" : broker);
-                    reset();
-                  }}
-                  data-testid="broker-config-scope"
-                >
-                  <option value={String(broker)}>Broker {broker} only</option>
-                  <option value="default">Every broker (cluster-wide default)</option>
-                </Select>
-              </Field>
-            ) : null}
-            <Field
-              label="Config"
-              htmlFor="broker-config-key"
-              hint="A dynamic broker config, e.g. log.cleaner.threads or message.max.bytes."
-            >
-              <Input
-                id="broker-config-key"
-                value={key}
-                onChange={(e) => {
-                  setKey(e.target.value);
-                  reset();
-                }}
-                className="font-mono"
-                autoComplete="off"
-                data-testid="broker-config-key"
-              />
-            </Field>
-            <Field label="Operation" htmlFor="broker-config-op">
-              <Select
-                id="broker-config-op"
-                value={op}
-                onChange={(e) => {
-                  setOp(e.target.value as Op);
-                  reset();
-                }}
-                data-testid="broker-config-op"
-              >
-                {OPS.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {op !== "reset" ? (
-              <Field label={op === "set" ? "New value" : "Items (comma-separated)"} htmlFor="broker-config-value">
-                <Input
-                  id="broker-config-value"
-                  value={value}
-                  onChange={(e) => {
-                    setValue(e.target.value);
-                    reset();
-                  }}
-                  className="font-mono"
-                  autoComplete="off"
-                  data-testid="broker-config-value"
-                />
-              </Field>
-            ) : null}
-            <button type="submit" hidden />
-          </form>
+          />
         )}
       </div>
     </Dialog>

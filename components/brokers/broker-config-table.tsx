@@ -12,8 +12,9 @@ import { brokerConfigsOptions } from "@/lib/queries/clusters";
 import type { ConfigEntry } from "@/lib/schemas/clusters";
 import { configNameValueColumns } from "@/components/ui/config-columns";
 import { BrokerConfigDialog } from "./broker-config-dialog";
+import { ConfigEditButtons, type ConfigEdit } from "./config-edit-buttons";
 
-type Editing = { key: string; value: string; op?: "set" | "reset" } | null;
+type Editing = ConfigEdit | null;
 
 function columns(canEdit: boolean, edit: (e: Editing) => void): ColumnDef<ConfigEntry, unknown>[] {
   return [
@@ -48,24 +49,13 @@ function columns(canEdit: boolean, edit: (e: Editing) => void): ColumnDef<Config
               if (e.readOnly) return <span className="block text-right text-xs text-slate-400">read-only</span>;
               return (
                 <span className="flex justify-end gap-1">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => edit({ key: e.name, value: e.isSensitive ? "" : (e.value ?? "") })}
-                    data-testid={`config-edit-${e.name}`}
-                  >
-                    Edit
-                  </Button>
-                  {e.source === "dynamic broker config" ? (
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => edit({ key: e.name, value: "", op: "reset" })}
-                      data-testid={`config-reset-${e.name}`}
-                    >
-                      Reset
-                    </Button>
-                  ) : null}
+                  <ConfigEditButtons
+                    entry={e}
+                    canReset={e.source === "dynamic broker config"}
+                    onEdit={edit}
+                    editTestId={`config-edit-${e.name}`}
+                    resetTestId={`config-reset-${e.name}`}
+                  />
                 </span>
               );
             },

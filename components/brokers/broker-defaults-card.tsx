@@ -9,12 +9,13 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/states";
 import { brokerDefaultsOptions } from "@/lib/queries/clusters";
 import { BrokerConfigDialog } from "./broker-config-dialog";
+import { ConfigEditButtons, type ConfigEdit } from "./config-edit-buttons";
 
 /** Configs set once for every broker (the cluster-wide default); admins change them with a broker-validated preview. */
 export function BrokerDefaultsCard({ clusterId }: { clusterId: string }) {
   const { data, error, isPending } = useQuery(brokerDefaultsOptions(clusterId));
   const canEdit = useCan(clusterId, "brokers:configure");
-  const [editing, setEditing] = useState<{ key: string; value: string; op?: "set" | "reset" } | null>(null);
+  const [editing, setEditing] = useState<ConfigEdit | null>(null);
   if (isPending) return <Skeleton className="h-24" />;
   if (error) {
     return (
@@ -67,23 +68,12 @@ export function BrokerDefaultsCard({ clusterId }: { clusterId: string }) {
                   </td>
                   <td className="py-1.5 text-right">
                     {canEdit ? (
-                      <>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => setEditing({ key: c.name, value: c.isSensitive ? "" : (c.value ?? "") })}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          onClick={() => setEditing({ key: c.name, value: "", op: "reset" })}
-                          data-testid={`default-reset-${c.name}`}
-                        >
-                          Reset
-                        </Button>
-                      </>
+                      <ConfigEditButtons
+                        entry={c}
+                        canReset
+                        onEdit={setEditing}
+                        resetTestId={`default-reset-${c.name}`}
+                      />
                     ) : null}
                   </td>
                 </tr>

@@ -53,29 +53,44 @@ function useSeries(clusterId: string, scope: MetricsScope, win: WindowId, live: 
   return [...stored, ...live.filter((p) => p.t > last)];
 }
 
+/** The live metrics of a scope over the chosen window, with the window's picker state. */
+function useWindowedMetrics(clusterId: string, scope: MetricsScope) {
+  const { points, status } = useLiveMetrics(clusterId, scope);
+  const [win, setWin] = useState<WindowId>("5m");
+  const series = useSeries(clusterId, scope, win, points);
+  return { points, status, win, setWin, series, windowMs: WINDOWS.find((w) => w.id === win)!.ms, last: points.at(-1) };
+}
+
+/** The stream's state and the window picker, at the end of a chart's header row. */
+function LiveControls({ metrics: m }: { metrics: ReturnType<typeof useWindowedMetrics> }) {
+  return (
+    <>
+      <StreamBadge state={m.status.state} lastOk={m.last?.ok ?? true} />
+      <div className="ml-auto">
+        <WindowPicker value={m.win} onChange={m.setWin} />
+      </div>
+    </>
+  );
+}
+
 /** Whether the sampler has two ticks with rates yet (rates need two reads): before that, lists say so. */
 const collecting = (points: MetricsPoint[]) => points.filter((p) => p.ok && p.produceRate !== null).length < 2;
 
 /** Produce and consume rates over time, the busiest topics and the groups with most lag, live. */
 export function ClusterMetrics({ clusterId }: { clusterId: string }) {
-  const { points, status } = useLiveMetrics(clusterId);
-  const [win, setWin] = useState<WindowId>("5m");
-  const series = useSeries(clusterId, {}, win, points);
+  const metrics = useWindowedMetrics(clusterId, {});
+  const { points, series, last } = metrics;
   const rows: ChartRow[] = series.map((p) => ({
     t: p.t,
     produce: p.ok ? p.produceRate : null,
     consume: p.ok ? p.consumeRate : null,
   }));
-  const last = points.at(-1);
   const early = collecting(points);
   return (
     <section className="space-y-3" data-testid="cluster-metrics">
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Throughput</h2>
-        <StreamBadge state={status.state} lastOk={last?.ok ?? true} />
-        <div className="ml-auto">
-          <WindowPicker value={win} onChange={setWin} />
-        </div>
+        <LiveControls metrics={metrics} />
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="space-y-2 p-4 lg:col-span-2">
@@ -97,7 +112,7 @@ export function ClusterMetrics({ clusterId }: { clusterId: string }) {
           </div>
           <RateChart
             rows={rows}
-            windowMs={WINDOWS.find((w) => w.id === win)!.ms}
+            windowMs={metrics.windowMs}
             unit="records/s"
             title="Records produced and consumed per second (records/s)"
             series={[
@@ -171,11 +186,9 @@ function TopList({
 
 /** One topic's produce rate, live. */
 export function TopicRateChart({ clusterId, topic }: { clusterId: string; topic: string }) {
-  const { points, status } = useLiveMetrics(clusterId, { topic });
-  const [win, setWin] = useState<WindowId>("5m");
-  const series = useSeries(clusterId, { topic }, win, points);
+  const metrics = useWindowedMetrics(clusterId, { topic });
+  const { series, last } = metrics;
   const rows: ChartRow[] = series.map((p) => ({ t: p.t, rate: p.ok ? (p.topics[0]?.rate ?? null) : null }));
-  const last = points.at(-1);
   return (
     <Card className="space-y-2 p-4" data-testid="topic-metrics">
       <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -183,14 +196,11 @@ export function TopicRateChart({ clusterId, topic }: { clusterId: string; topic:
         <strong className="tabular-nums" data-testid="topic-rate-now">
           {formatRate(last?.ok ? last.topics[0]?.rate : null, " records/s")}
         </strong>
-        <StreamBadge state={status.state} lastOk={last?.ok ?? true} />
-        <div className="ml-auto">
-          <WindowPicker value={win} onChange={setWin} />
-        </div>
+        <LiveControls metrics={metrics} />
       </div>
       <RateChart
         rows={rows}
-        windowMs={WINDOWS.find((w) => w.id === win)!.ms}
+        windowMs={metrics.windowMs}
         unit="records/s"
         title="Records produced per second (records/s)"
         series={[{ key: "rate", name: "records/s", color: "#0e7490" }]}
@@ -203,16 +213,13 @@ export function TopicRateChart({ clusterId, topic }: { clusterId: string; topic:
 
 /** One group's lag (records) and consume rate, live. */
 export function GroupLagChart({ clusterId, groupId }: { clusterId: string; groupId: string }) {
-  const { points, status } = useLiveMetrics(clusterId, { group: groupId });
-  const [win, setWin] = useState<WindowId>("5m");
-  const series = useSeries(clusterId, { group: groupId }, win, points);
+  const metrics = useWindowedMetrics(clusterId, { group: groupId });
+  const { series, last, windowMs } = metrics;
   const rows: ChartRow[] = series.map((p) => ({ t: p.t, lag: p.ok ? (p.groups[0]?.lag ?? null) : null }));
   const secondsRows: ChartRow[] = series.map((p) => ({
     t: p.t,
     seconds: p.ok ? (p.groups[0]?.lagSeconds ?? null) : null,
   }));
-  const windowMs = WINDOWS.find((w) => w.id === win)!.ms;
-  const last = points.at(-1);
   const g = last?.ok ? last.groups[0] : undefined;
   return (
     <Card className="space-y-2 p-4" data-testid="group-metrics">
@@ -235,10 +242,7 @@ export function GroupLagChart({ clusterId, groupId }: { clusterId: string; group
         <span>
           consuming <strong className="tabular-nums">{formatRate(g?.rate ?? null, " records/s")}</strong>
         </span>
-        <StreamBadge state={status.state} lastOk={last?.ok ?? true} />
-        <div className="ml-auto">
-          <WindowPicker value={win} onChange={setWin} />
-        </div>
+        <LiveControls metrics={metrics} />
       </div>
       <RateChart
         rows={rows}

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatBytes, formatDuration } from "@/lib/format";
 import { clusterSizesOptions, topicSizesOptions } from "@/lib/queries/sizes";
-import type { LogDirInfo, TopicSizes } from "@/lib/schemas/sizes";
+import type { ClusterSizes, LogDirInfo, TopicSizes } from "@/lib/schemas/sizes";
 
 const DERIVED_TITLE =
   "Derived by Sluice from the growth of partition sizes (DescribeLogDirs) between samples; brokers report bytes-in only over JMX. Segments deleted by retention during the window are not subtracted.";
@@ -43,6 +43,23 @@ function Unavailable({ reason, testId }: { reason: string; testId: string }) {
   );
 }
 
+type AvailableSizes = Extract<ClusterSizes, { available: true }>;
+
+/** The cluster's sizes as `render` shows them, why they are unavailable, and the error of the query if any. */
+function useClusterSizesView(
+  clusterId: string,
+  unavailableTestId: string,
+  render: (data: AvailableSizes) => ReactNode,
+): { view: ReactNode; error: Error | null } {
+  const { data, error } = useQuery(clusterSizesOptions(clusterId));
+  if (data && !data.available) return { view: <Unavailable reason={data.reason} testId={unavailableTestId} />, error };
+  return { view: data?.available ? render(data) : null, error };
+}
+
+function QueryError({ error }: { error: Error | null }) {
+  return error ? <p className="text-sm text-red-600">{error.message}</p> : null;
+}
+
 /** Bytes written per second across the cluster, derived from size growth (used beside the throughput chart). */
 export function ClusterBytesRate({ clusterId }: { clusterId: string }) {
   const { data } = useQuery(clusterSizesOptions(clusterId));
@@ -65,45 +82,48 @@ export function ClusterBytesRate({ clusterId }: { clusterId: string }) {
   );
 }
 
+function SizeStat({ label, title, bytes, testId }: { label: string; title: string; bytes: number; testId: string }) {
+  return (
+    <div>
+      <dt className="text-slate-500" title={title}>
+        {label}
+      </dt>
+      <dd className="text-lg font-semibold tabular-nums" data-testid={testId}>
+        {formatBytes(bytes)}
+      </dd>
+    </div>
+  );
+}
+
 /** The cluster's size on disk: one copy of every topic, every replica, and bytes-in (derived). */
 export function ClusterSizeCard({ clusterId }: { clusterId: string }) {
-  const { data, error } = useQuery(clusterSizesOptions(clusterId));
-  let size: ReactNode = null;
-  if (data && !data.available) {
-    size = <Unavailable reason={data.reason} testId="cluster-size-unavailable" />;
-  } else if (data?.available) {
-    size = (
-      <dl className="grid grid-cols-3 gap-3 text-sm">
-        <div>
-          <dt className="text-slate-500" title="Each partition's largest replica, summed over every topic">
-            One copy
-          </dt>
-          <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-total">
-            {formatBytes(data.totalBytes)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500" title="Every replica on every broker">
-            All replicas
-          </dt>
-          <dd className="text-lg font-semibold tabular-nums" data-testid="cluster-size-disk">
-            {formatBytes(data.diskBytes)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">Bytes in</dt>
-          <dd>
-            <DerivedBytesRate rate={data.bytesInPerSec} windowMs={data.bytesInWindowMs} testId="cluster-bytes-in" />
-          </dd>
-        </div>
-      </dl>
-    );
-  }
+  const { view, error } = useClusterSizesView(clusterId, "cluster-size-unavailable", (data) => (
+    <dl className="grid grid-cols-3 gap-3 text-sm">
+      <SizeStat
+        label="One copy"
+        title="Each partition's largest replica, summed over every topic"
+        bytes={data.totalBytes}
+        testId="cluster-size-total"
+      />
+      <SizeStat
+        label="All replicas"
+        title="Every replica on every broker"
+        bytes={data.diskBytes}
+        testId="cluster-size-disk"
+      />
+      <div>
+        <dt className="text-slate-500">Bytes in</dt>
+        <dd>
+          <DerivedBytesRate rate={data.bytesInPerSec} windowMs={data.bytesInWindowMs} testId="cluster-bytes-in" />
+        </dd>
+      </div>
+    </dl>
+  ));
   return (
     <Card className="space-y-2 p-4" data-testid="cluster-size">
       <h3 className="text-sm font-semibold">Size on disk</h3>
-      {error ? <p className="text-sm text-red-600">{error.message}</p> : null}
-      {size}
+      <QueryError error={error} />
+      {view}
     </Card>
   );
 }
@@ -151,12 +171,8 @@ function DiskBar({ brokerId, dir }: { brokerId: number; dir: LogDirInfo }) {
 
 /** Each broker's log dirs: bytes held by Kafka against the volume's used and usable space. */
 export function BrokerDiskBars({ clusterId }: { clusterId: string }) {
-  const { data, error } = useQuery(clusterSizesOptions(clusterId));
-  let disks: ReactNode = null;
-  if (data && !data.available) {
-    disks = <Unavailable reason={data.reason} testId="broker-disks-unavailable" />;
-  } else if (data?.available) {
-    disks = data.brokers.map((b) => (
+  const { view, error } = useClusterSizesView(clusterId, "broker-disks-unavailable", (data) =>
+    data.brokers.map((b) => (
       <div key={b.brokerId} className="space-y-2" data-testid={`broker-disk-${b.brokerId}`}>
         <div className="text-sm font-medium">
           Broker {b.brokerId}{" "}
@@ -166,8 +182,8 @@ export function BrokerDiskBars({ clusterId }: { clusterId: string }) {
           <DiskBar key={d.path} brokerId={b.brokerId} dir={d} />
         ))}
       </div>
-    ));
-  }
+    )),
+  );
   return (
     <Card className="space-y-3 p-4" data-testid="broker-disks">
       <div className="flex flex-wrap items-center gap-3">
@@ -184,8 +200,8 @@ export function BrokerDiskBars({ clusterId }: { clusterId: string }) {
           </span>
         </span>
       </div>
-      {error ? <p className="text-sm text-red-600">{error.message}</p> : null}
-      {disks}
+      <QueryError error={error} />
+      {view}
     </Card>
   );
 }
@@ -252,7 +268,7 @@ export function TopicSizesCard({ clusterId, topic }: { clusterId: string; topic:
           </>
         ) : null}
       </div>
-      {error ? <p className="text-sm text-red-600">{error.message}</p> : null}
+      <QueryError error={error} />
       {data && !data.available ? <Unavailable reason={data.reason} testId="topic-sizes-unavailable" /> : null}
       {data?.available ? (
         <DataTable

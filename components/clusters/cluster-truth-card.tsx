@@ -2,12 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle } from "lucide-react";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/states";
+import { cn } from "@/lib/cn";
 import { formatNumber, formatRelativeTime } from "@/lib/format";
 import { clusterTruthOptions } from "@/lib/queries/clusters";
-import type { QuorumReplica } from "@/lib/schemas/clusters";
+import type { ClusterTruth, QuorumReplica } from "@/lib/schemas/clusters";
 
 function RoleBadge({ isLeader, kind }: { isLeader: boolean; kind: "voter" | "observer" }) {
   if (isLeader) return <Badge tone="ok">active controller</Badge>;
@@ -39,6 +41,116 @@ function ReplicaRows({ replicas, kind }: { replicas: QuorumReplica[]; kind: "vot
   ));
 }
 
+const none = (text: string) => <span className="text-slate-400">{text}</span>;
+
+function TruthStat({
+  label,
+  value,
+  testId,
+  title,
+  numeric,
+}: {
+  label: string;
+  value: ReactNode;
+  testId?: string;
+  title?: string;
+  numeric?: boolean;
+}) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className={cn("text-lg font-semibold", numeric && "tabular-nums")} data-testid={testId} title={title}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+/** Kafka release, metadata.version, the active controller, and the quorum's leader epoch and high watermark. */
+function TruthStats({ data }: { data: ClusterTruth }) {
+  const q = data.quorum;
+  return (
+    <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+      <TruthStat
+        label="Kafka"
+        value={data.kafkaVersion ?? none("unknown")}
+        testId="truth-kafka-version"
+        title={data.versionNote}
+      />
+      <TruthStat
+        label="metadata.version"
+        value={data.metadataVersion ? data.metadataVersion.name : none("none")}
+        testId="truth-metadata-version"
+      />
+      <TruthStat
+        label="Active controller"
+        value={data.activeControllerId ?? none("unknown")}
+        testId="truth-active-controller"
+        numeric
+      />
+      <TruthStat
+        label="Leader epoch · high watermark"
+        value={q ? `${q.leaderEpoch} · ${formatNumber(Number(q.highWatermark))}` : none("—")}
+        numeric
+      />
+    </dl>
+  );
+}
+
+function UnavailableNote({ what, why }: { what: string; why: string }) {
+  return (
+    <p
+      className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+      data-testid="truth-unavailable"
+    >
+      <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+      <span>
+        <span className="font-medium">{what} not available.</span> {why}
+      </span>
+    </p>
+  );
+}
+
+function QuorumTable({ quorum }: { quorum: NonNullable<ClusterTruth["quorum"]> }) {
+  return (
+    <table className="w-full text-sm" data-testid="quorum-table">
+      <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+        <tr>
+          <th className="py-1 pr-3 font-semibold">Node</th>
+          <th className="py-1 pr-3 font-semibold">Role</th>
+          <th className="py-1 pr-3 font-semibold">Lag</th>
+          <th className="py-1 pr-3 font-semibold">Last fetch</th>
+          <th className="py-1 font-semibold">Last caught up</th>
+        </tr>
+      </thead>
+      <tbody>
+        <ReplicaRows replicas={quorum.voters} kind="voter" />
+        <ReplicaRows replicas={quorum.observers} kind="observer" />
+      </tbody>
+    </table>
+  );
+}
+
+function FeatureList({ features }: { features: ClusterTruth["features"] }) {
+  return (
+    <div>
+      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Finalized features</h3>
+      <ul className="flex flex-wrap gap-2" data-testid="truth-features">
+        {features.map((f) => (
+          <li
+            key={f.name}
+            className="rounded border border-slate-200 px-2 py-0.5 font-mono text-xs dark:border-slate-700"
+            data-testid={`feature-${f.name}`}
+            title={f.supportedMax !== null ? `supported ${f.supportedMin}–${f.supportedMax}` : undefined}
+          >
+            {f.name} = {f.finalizedLevel ?? "not finalized"}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /**
  * What the cluster says about itself: Kafka release and finalized features (ApiVersions), the active KRaft
  * controller, voters and observers with their lag (DescribeQuorum). Parts the cluster cannot provide say why.
@@ -62,88 +174,18 @@ export function ClusterTruthCard({ clusterId }: { clusterId: string }) {
         <span className="text-xs text-slate-500">as the cluster reports it</span>
       </CardHeader>
       <CardBody className="space-y-4">
-        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-xs text-slate-500">Kafka</dt>
-            <dd className="text-lg font-semibold" data-testid="truth-kafka-version" title={data.versionNote}>
-              {data.kafkaVersion ?? <span className="text-slate-400">unknown</span>}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">metadata.version</dt>
-            <dd className="text-lg font-semibold" data-testid="truth-metadata-version">
-              {data.metadataVersion ? data.metadataVersion.name : <span className="text-slate-400">none</span>}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">Active controller</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid="truth-active-controller">
-              {data.activeControllerId ?? <span className="text-slate-400">unknown</span>}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">Leader epoch · high watermark</dt>
-            <dd className="text-lg font-semibold tabular-nums">
-              {q ? (
-                `${q.leaderEpoch} · ${formatNumber(Number(q.highWatermark))}`
-              ) : (
-                <span className="text-slate-400">—</span>
-              )}
-            </dd>
-          </div>
-        </dl>
+        <TruthStats data={data} />
         <p className="text-xs text-slate-500">{data.versionNote}</p>
         {data.unavailable.map((u) => (
-          <p
-            key={u.what}
-            className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
-            data-testid="truth-unavailable"
-          >
-            <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-            <span>
-              <span className="font-medium">{u.what} not available.</span> {u.why}
-            </span>
-          </p>
+          <UnavailableNote key={u.what} what={u.what} why={u.why} />
         ))}
-        {q ? (
-          <table className="w-full text-sm" data-testid="quorum-table">
-            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="py-1 pr-3 font-semibold">Node</th>
-                <th className="py-1 pr-3 font-semibold">Role</th>
-                <th className="py-1 pr-3 font-semibold">Lag</th>
-                <th className="py-1 pr-3 font-semibold">Last fetch</th>
-                <th className="py-1 font-semibold">Last caught up</th>
-              </tr>
-            </thead>
-            <tbody>
-              <ReplicaRows replicas={q.voters} kind="voter" />
-              <ReplicaRows replicas={q.observers} kind="observer" />
-            </tbody>
-          </table>
-        ) : null}
+        {q ? <QuorumTable quorum={q} /> : null}
         {q && q.observers.length === 0 ? (
           <p className="text-xs text-slate-500">
             No observers: every broker is also a voter, or no broker-only node fetches the metadata log.
           </p>
         ) : null}
-        {data.features.length ? (
-          <div>
-            <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Finalized features</h3>
-            <ul className="flex flex-wrap gap-2" data-testid="truth-features">
-              {data.features.map((f) => (
-                <li
-                  key={f.name}
-                  className="rounded border border-slate-200 px-2 py-0.5 font-mono text-xs dark:border-slate-700"
-                  data-testid={`feature-${f.name}`}
-                  title={f.supportedMax !== null ? `supported ${f.supportedMin}–${f.supportedMax}` : undefined}
-                >
-                  {f.name} = {f.finalizedLevel ?? "not finalized"}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        {data.features.length ? <FeatureList features={data.features} /> : null}
       </CardBody>
     </Card>
   );

@@ -7,15 +7,17 @@ import {
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type Row,
   type SortDirection,
   type SortingState,
+  type Table,
 } from "@tanstack/react-table";
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { cn } from "@/lib/cn";
 import { Input } from "./input";
 import { EmptyState } from "./states";
+import { useRowVirtualizer } from "./use-row-virtualizer";
 
 type DataTableProps<T> = {
   columns: ColumnDef<T, unknown>[];
@@ -39,6 +41,89 @@ function SortIcon({ sorted }: { sorted: false | SortDirection }) {
   if (sorted === "asc") return <ArrowUp className="h-3 w-3" />;
   if (sorted === "desc") return <ArrowDown className="h-3 w-3" />;
   return <ArrowUpDown className="h-3 w-3 opacity-40" />;
+}
+
+function DataTableSearch({
+  placeholder,
+  value,
+  onChange,
+  shown,
+  total,
+  testId,
+}: {
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  shown: number;
+  total: number;
+  testId?: string;
+}) {
+  return (
+    <div className="flex items-center gap-3">
+      <Input
+        aria-label={placeholder}
+        placeholder={placeholder}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="max-w-sm"
+        data-testid={testId ? `${testId}-search` : undefined}
+      />
+      <span className="text-xs text-slate-500" data-testid={testId ? `${testId}-count` : undefined}>
+        {shown === total ? `${total} rows` : `${shown} of ${total} rows`}
+      </span>
+    </div>
+  );
+}
+
+/** The sticky header row(s); a sortable column's header is a button that cycles its sort. */
+function DataTableHead<T>({ table }: { table: Table<T> }) {
+  return (
+    <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+      {table.getHeaderGroups().map((hg) => (
+        <tr key={hg.id}>
+          {hg.headers.map((h) => {
+            const sorted = h.column.getIsSorted();
+            return (
+              <th
+                key={h.id}
+                className="whitespace-nowrap px-3 py-2 font-semibold"
+                aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
+              >
+                {h.column.getCanSort() ? (
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white"
+                    onClick={h.column.getToggleSortingHandler()}
+                  >
+                    {flexRender(h.column.columnDef.header, h.getContext())}
+                    <SortIcon sorted={sorted} />
+                  </button>
+                ) : (
+                  flexRender(h.column.columnDef.header, h.getContext())
+                )}
+              </th>
+            );
+          })}
+        </tr>
+      ))}
+    </thead>
+  );
+}
+
+function DataTableRow<T>({ row, testId }: { row: Row<T>; testId?: string }) {
+  return (
+    <tr
+      data-testid={testId}
+      className={cn("border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50")}
+      style={{ height: ROW_HEIGHT }}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className="whitespace-nowrap px-3 py-1.5 align-middle">
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </td>
+      ))}
+    </tr>
+  );
 }
 
 /** A sortable, searchable table whose body is virtualised. */
@@ -67,14 +152,7 @@ export function DataTable<T>({
     getFilteredRowModel: getFilteredRowModel(),
   });
   const rows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { scrollRef, virtualizer, items } = useRowVirtualizer(rows.length, ROW_HEIGHT, 12);
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const colCount = table.getVisibleLeafColumns().length;
@@ -82,19 +160,14 @@ export function DataTable<T>({
   return (
     <div data-testid={testId} className="space-y-3">
       {searchPlaceholder ? (
-        <div className="flex items-center gap-3">
-          <Input
-            aria-label={searchPlaceholder}
-            placeholder={searchPlaceholder}
-            value={globalFilter}
-            onChange={(e) => setGlobalFilter(e.target.value)}
-            className="max-w-sm"
-            data-testid={testId ? `${testId}-search` : undefined}
-          />
-          <span className="text-xs text-slate-500" data-testid={testId ? `${testId}-count` : undefined}>
-            {rows.length === data.length ? `${data.length} rows` : `${rows.length} of ${data.length} rows`}
-          </span>
-        </div>
+        <DataTableSearch
+          placeholder={searchPlaceholder}
+          value={globalFilter}
+          onChange={setGlobalFilter}
+          shown={rows.length}
+          total={data.length}
+          testId={testId}
+        />
       ) : null}
       <div
         ref={scrollRef}
@@ -102,55 +175,12 @@ export function DataTable<T>({
         style={{ maxHeight }}
       >
         <table className="w-full border-collapse text-sm">
-          <thead className="sticky top-0 z-10 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-            {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((h) => {
-                  const sorted = h.column.getIsSorted();
-                  return (
-                    <th
-                      key={h.id}
-                      className="whitespace-nowrap px-3 py-2 font-semibold"
-                      aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
-                    >
-                      {h.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white"
-                          onClick={h.column.getToggleSortingHandler()}
-                        >
-                          {flexRender(h.column.columnDef.header, h.getContext())}
-                          <SortIcon sorted={sorted} />
-                        </button>
-                      ) : (
-                        flexRender(h.column.columnDef.header, h.getContext())
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
+          <DataTableHead table={table} />
           <tbody>
             {padTop > 0 ? <tr style={{ height: padTop }} aria-hidden /> : null}
             {items.map((vi) => {
               const row = rows[vi.index];
-              return (
-                <tr
-                  key={row.id}
-                  data-testid={rowTestId?.(row.original)}
-                  className={cn(
-                    "border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50",
-                  )}
-                  style={{ height: ROW_HEIGHT }}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="whitespace-nowrap px-3 py-1.5 align-middle">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              );
+              return <DataTableRow key={row.id} row={row} testId={rowTestId?.(row.original)} />;
             })}
             {padBottom > 0 ? <tr style={{ height: padBottom }} aria-hidden /> : null}
             {rows.length === 0 ? (

@@ -1,9 +1,9 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { useRowVirtualizer } from "./use-row-virtualizer";
 
 export type SortDir = "asc" | "desc";
 
@@ -128,15 +128,7 @@ export function VirtualGrid<T, C extends GridColumn>({
   footer,
   ...header
 }: VirtualGridProps<T, C>) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns new functions each render by design
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 16,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { scrollRef, virtualizer, items } = useRowVirtualizer(rows.length, ROW_HEIGHT, 16);
   const lastShown = items.at(-1)?.index ?? -1;
   useEffect(() => {
     if (nearEnd && lastShown >= rows.length - nearEnd.rows) nearEnd.onReach();
