@@ -1,4 +1,5 @@
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants.js";
+import { writeScanWorker } from "./dev/scan-worker.mjs";
 import { writeStreamWorker } from "./dev/stream-worker.mjs";
 
 /** @type {import('next').NextConfig} */
@@ -13,6 +14,8 @@ const nextConfig = {
     "pg",
     "kafkajs",
     "@platformatic/kafka",
+    // starts its worker threads from its own files
+    "piscina",
   ],
   poweredByHeader: false,
   reactStrictMode: true,
@@ -23,6 +26,10 @@ const nextConfig = {
 /** @param {string} phase */
 export default function config(phase) {
   // The shared stream worker is TypeScript (lib/sse/stream-worker.ts); public/sluice-stream-worker.js is built from it.
-  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) writeStreamWorker();
+  // The scan worker (server/kafka/scan-worker.ts) runs as worker threads from dist/scan-worker.mjs, built from it.
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) {
+    writeStreamWorker();
+    writeScanWorker();
+  }
   return nextConfig;
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { kafka, MSG_BOOTSTRAP, MSG_CLUSTER_ID, writeMessagesBenchConfig } from "./lib/messages";
 import { median } from "./lib/stats";
+import { writeScanWorker } from "../dev/scan-worker.mjs";
 
 const argv = process.argv.slice(2);
 const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
@@ -21,6 +22,8 @@ const topic = `bench.scan.json.${records}`;
 const CUSTOMERS = 10_000;
 const NEEDLE = "c4242";
 writeMessagesBenchConfig();
+// Searches and exports run their fetches in the scan workers (SLUICE_SCAN_THREADS=0: on the main thread, as before).
+writeScanWorker();
 
 /** ~464 bytes of JSON per record (232 MB for 500,000): an order with a customer, items and a free-text note. */
 function recordValue(i: number): string {
@@ -202,7 +205,7 @@ const load = () =>
     .map((l) => l.toFixed(1))
     .join(" ");
 console.log(
-  `bench:scan: ${records.toLocaleString("en")} JSON records, 6 partitions, lz4, topic ${topic}; ${runs} runs per mode, alternating; load average ${load()} on ${os.cpus().length} cores`,
+  `bench:scan: ${records.toLocaleString("en")} JSON records, 6 partitions, lz4, topic ${topic}; ${runs} runs per mode, alternating; scan workers: ${process.env.SLUICE_SCAN_THREADS ?? os.availableParallelism()}; load average ${load()} on ${os.cpus().length} cores`,
 );
 await ensureTopic();
 const server = await routeServer();
@@ -239,6 +242,7 @@ const pair = await Promise.all([sluice(server.url, modes[0]), sluice(server.url,
 server.close();
 const { disconnectAll } = await import("@/server/kafka/registry");
 await disconnectAll();
+await (await import("@/server/kafka/scan-pool")).closeScanPool();
 
 const kcatMs = median(times.get("kcat")!);
 const mb = (records * 464) / 1e6;

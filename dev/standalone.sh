@@ -19,8 +19,9 @@ case "$cmd" in
     cp -a .next/static "$dir/.next/static"
     cp -a public "$dir/public"
     cp -a prisma "$dir/prisma"
+    cp -a dist "$dir/dist"
     cp dev/migrate.mjs "$dir/dev/migrate.mjs"
-    for m in dotenv @prisma/schema-engine-wasm @prisma/driver-adapter-utils @prisma/debug; do
+    for m in dotenv @prisma/schema-engine-wasm @prisma/driver-adapter-utils @prisma/debug piscina; do
       mkdir -p "$dir/node_modules/$m" && cp -a "node_modules/$m/." "$dir/node_modules/$m/"
     done
     mkdir -p "$dir/.data"

@@ -1,6 +1,7 @@
 import "server-only";
 import { beginDrain, mutationsInFlight, mutationsSettled } from "./http/drain";
 import { disconnectAll } from "./kafka/registry";
+import { closeScanPool } from "./kafka/scan-pool";
 import { stopSamplers } from "./metrics/always-on";
 import { stopDriftChecks } from "./services/requests/drift-schedule";
 import { interruptReplayRunners } from "./services/replay/run-replay-job";
@@ -30,7 +31,7 @@ export async function shutDown(signal: string): Promise<void> {
   // between the last change finishing and the exit.
   const flushed = new Promise((r) => setTimeout(r, FLUSH_MS));
   await bound(Promise.all([stopDriftChecks(), stopSamplers(), interruptReplayRunners()]), 3_000);
-  await bound(disconnectAll(), 3_000);
+  await bound(Promise.all([disconnectAll(), closeScanPool()]), 3_000);
   await flushed;
   console.log(`Sluice: stopped in ${Date.now() - started} ms.`);
   process.exit(0);

@@ -40,6 +40,12 @@ export function compressionOf(...buffers: (Buffer | null | undefined)[]): Compre
 }
 
 const DEFAULT_CEILING = 64 * 1024 * 1024;
+let ceilingOverride: number | undefined;
+
+/** A scan worker has no configuration of its own: the main thread sends the ceiling it computed. */
+export function setDecompressionCeiling(limit: number): void {
+  ceilingOverride = limit;
+}
 
 /**
  * The most one batch may decompress to: the largest `messages.maxDecompressedBytes` of the configured clusters
@@ -47,6 +53,7 @@ const DEFAULT_CEILING = 64 * 1024 * 1024;
  * "zip bomb" batch cannot exhaust memory; the fetch that carried it fails with a decode error instead.
  */
 export function decompressionCeiling(): number {
+  if (ceilingOverride !== undefined) return ceilingOverride;
   try {
     return Math.max(...getConfig().clusters.map((c) => c.messages.maxDecompressedBytes));
   } catch {

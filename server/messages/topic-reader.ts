@@ -11,6 +11,8 @@ import {
   type PartitionFetch,
 } from "@/server/kafka/fetch-records";
 import { dropFetchClient, leaseFetchClient } from "@/server/kafka/registry";
+import type { PackedPartition } from "@/server/kafka/scan-batch";
+import { scanPool, scanRound, type ScanRoundInput } from "@/server/kafka/scan-pool";
 
 export type PartitionRange = { partition: number; low: bigint; high: bigint };
 
@@ -124,6 +126,23 @@ export class TopicReader {
     return this.retrying(() => fetchRound(this.cluster, this.topic, this.leaders, positions, options));
   }
 
+  /** Whether scans of this reader can run in the worker pool (scan-pool.ts). */
+  get scansInWorkers(): boolean {
+    return scanPool() !== null;
+  }
+
+  /**
+   * One round of a scan in the worker pool: fetched, decompressed and pre-filtered off the main thread, the
+   * candidates packed (scan-batch.ts); null once `input.cancel` is set. Leader moves retry as in `fetch`.
+   */
+  scan(input: Omit<ScanRoundInput, "clusterId" | "topic" | "leaders">): Promise<Map<number, PackedPartition> | null> {
+    const pool = scanPool();
+    if (!pool) throw new ApiError("internal", "The scan workers are not running.");
+    return this.retrying(() =>
+      scanRound(pool, { ...input, clusterId: this.clusterId, topic: this.topic, leaders: this.leaders }),
+    );
+  }
+
   private async retrying<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -141,13 +160,13 @@ export class TopicReader {
   }
 
   private apiError(error: unknown): ApiError {
-    if (error instanceof ApiError) return error;
     if (kafkaErrorType(error) === "OFFSET_OUT_OF_RANGE") {
       return new ApiError(
         "conflict",
         `Records of "${this.topic}" were deleted by retention while reading; start again from the oldest offset.`,
       );
     }
+    if (error instanceof ApiError) return error;
     let apiError = toApiError(error, this.clusterId);
     // A reading connection that stopped answering (a broker shutting down keeps its socket open for a while) is
     // an outage for the reader: the connection is dropped and a live view reconnects instead of ending.
