@@ -9,6 +9,7 @@ import type {
   ConnectorRow,
   ConnectPlugin,
 } from "@/lib/schemas/connect";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 import { STALE } from "@/lib/stale-times";
 
 export const connectKeys = {
@@ -26,45 +27,44 @@ export const connectKeys = {
 };
 
 export const connectClustersOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: connectKeys.clusters(clusterId),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connect(clusterId), unchecked<{ connect: ConnectClusterSummary[] }>(), { signal }),
-    staleTime: STALE.health,
-    refetchInterval: 15_000,
-  });
+  jsonQueryOptions(
+    connectKeys.clusters(clusterId),
+    paths.api.connect(clusterId),
+    unchecked<{ connect: ConnectClusterSummary[] }>(),
+    { staleTime: STALE.health, refetchInterval: 15_000 },
+  );
 
 export const connectorsOptions = (clusterId: string, connectId: string) =>
-  queryOptions({
-    queryKey: connectKeys.connectors(clusterId, connectId),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connectors(clusterId, connectId), unchecked<{ connectors: ConnectorRow[] }>(), { signal }),
-    staleTime: STALE.list,
-  });
+  jsonQueryOptions(
+    connectKeys.connectors(clusterId, connectId),
+    paths.api.connectors(clusterId, connectId),
+    unchecked<{ connectors: ConnectorRow[] }>(),
+    { staleTime: STALE.list },
+  );
 
 export const connectorOptions = (clusterId: string, connectId: string, name: string) =>
-  queryOptions({
-    queryKey: connectKeys.connector(clusterId, connectId, name),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connector(clusterId, connectId, name), unchecked<ConnectorDetail>(), { signal }),
-    staleTime: STALE.list,
-  });
+  jsonQueryOptions(
+    connectKeys.connector(clusterId, connectId, name),
+    paths.api.connector(clusterId, connectId, name),
+    unchecked<ConnectorDetail>(),
+    { staleTime: STALE.list },
+  );
 
 export const connectorOffsetsOptions = (clusterId: string, connectId: string, name: string) =>
-  queryOptions({
-    queryKey: connectKeys.offsets(clusterId, connectId, name),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connectorOffsets(clusterId, connectId, name), unchecked<ConnectorOffsets>(), { signal }),
-    staleTime: STALE.live,
-  });
+  jsonQueryOptions(
+    connectKeys.offsets(clusterId, connectId, name),
+    paths.api.connectorOffsets(clusterId, connectId, name),
+    unchecked<ConnectorOffsets>(),
+    { staleTime: STALE.live },
+  );
 
 export const connectPluginsOptions = (clusterId: string, connectId: string) =>
-  queryOptions({
-    queryKey: connectKeys.plugins(clusterId, connectId),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connectPlugins(clusterId, connectId), unchecked<{ plugins: ConnectPlugin[] }>(), { signal }),
-    staleTime: STALE.metadata,
-  });
+  jsonQueryOptions(
+    connectKeys.plugins(clusterId, connectId),
+    paths.api.connectPlugins(clusterId, connectId),
+    unchecked<{ plugins: ConnectPlugin[] }>(),
+    { staleTime: STALE.metadata },
+  );
 
 export const pluginConfigOptions = (clusterId: string, connectId: string, className: string) =>
   queryOptions({

@@ -13,6 +13,7 @@ import {
   type RegisterSchemaBody,
   type RegistryMode,
 } from "@/lib/schemas/schemas";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 import { STALE } from "@/lib/stale-times";
 
 export type SubjectFilters = { deleted?: boolean };
@@ -29,9 +30,7 @@ export const schemaKeys = {
 
 /** The registry's global mode, or supported: false where the registry has no mode API. */
 export const registryModeOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: schemaKeys.mode(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.schemaMode(clusterId), RegistryModeSchema, { signal }),
+  jsonQueryOptions(schemaKeys.mode(clusterId), paths.api.schemaMode(clusterId), RegistryModeSchema, {
     staleTime: STALE.list,
   });
 

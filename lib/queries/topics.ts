@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import {
@@ -15,6 +15,7 @@ import {
   type TopicSortKey,
 } from "@/lib/schemas/topics";
 import { STALE, TOPIC_METADATA_FRESH_MS } from "@/lib/stale-times";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 
 export type TopicFilters = {
   q?: string;
@@ -48,9 +49,7 @@ export const topicListInfiniteOptions = (clusterId: string, f: TopicFilters) =>
   });
 
 export const topicDetailOptions = (clusterId: string, name: string) =>
-  queryOptions({
-    queryKey: topicKeys.detail(clusterId, name),
-    queryFn: ({ signal }) => fetchJson(paths.api.topic(clusterId, name), TopicDetailSchema, { signal }),
+  jsonQueryOptions(topicKeys.detail(clusterId, name), paths.api.topic(clusterId, name), TopicDetailSchema, {
     staleTime: STALE.list,
   });
 
