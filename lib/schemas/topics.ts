@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigEntrySchema } from "./clusters";
+import { CONFIG_OPS_EMPTY, CONFIG_OPS_NOT_DISTINCT, configOpsCount, configOpsDistinct } from "./configs";
 import { TOPIC_CONFIG_KEYS, validateTopicConfigValue } from "../topic-configs";
 
 /** Kafka's legal topic names: [a-zA-Z0-9._-], 1–249 characters, not "." or "..". */
@@ -159,17 +160,8 @@ export const alterTopicConfigBodySchema = z
     append: configListItemsSchema.optional().default({}),
     subtract: configListItemsSchema.optional().default({}),
   })
-  .refine(
-    (b) =>
-      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length > 0,
-    "nothing to change: give keys to set, reset, append or subtract",
-  )
-  .refine(
-    (b) =>
-      new Set([...Object.keys(b.set), ...b.reset, ...Object.keys(b.append), ...Object.keys(b.subtract)]).size ===
-      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length,
-    "a key can take only one operation (set, reset, append or subtract) per change",
-  );
+  .refine((b) => configOpsCount(b) > 0, CONFIG_OPS_EMPTY)
+  .refine(configOpsDistinct, CONFIG_OPS_NOT_DISTINCT);
 export type AlterTopicConfigBody = z.input<typeof alterTopicConfigBodySchema>;
 
 export const ConfigDiffSchema = z.object({
