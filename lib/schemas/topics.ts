@@ -110,6 +110,13 @@ export const configValuesSchema = z.record(z.string(), z.string()).superRefine((
   }
 });
 
+/** A new topic's replication factor (a topic created directly or through a request). */
+export const replicationFactorSchema = z
+  .number({ error: "replication factor must be a number" })
+  .int()
+  .min(1, "replication factor must be at least 1")
+  .max(32);
+
 export const createTopicBodySchema = z.object({
   name: topicNameSchema,
   partitions: z
@@ -117,11 +124,7 @@ export const createTopicBodySchema = z.object({
     .int("partitions must be a whole number")
     .min(1, "partitions must be at least 1")
     .max(100_000),
-  replicationFactor: z
-    .number({ error: "replication factor must be a number" })
-    .int()
-    .min(1, "replication factor must be at least 1")
-    .max(32),
+  replicationFactor: replicationFactorSchema,
   configs: configValuesSchema.optional().default({}),
 });
 export type CreateTopicBody = z.input<typeof createTopicBodySchema>;
