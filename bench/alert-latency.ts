@@ -15,9 +15,8 @@ import { Kafka, logLevel } from "kafkajs";
 import { BOOTSTRAP, ensureCluster } from "./lib/cluster";
 import { CLUSTER_ID, migrateBenchDatabase, writeBenchConfig } from "./lib/sluice-config";
 import { fmtMs, median } from "./lib/stats";
+import { num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const TRIALS = num("--trials", 3);
 const INTERVAL_MS = num("--interval", 10) * 1000;
 const THRESHOLD_S = num("--threshold", 10);

@@ -14,9 +14,8 @@ import {
   writeMessagesBenchConfig,
   closeRouteServer,
 } from "./lib/messages";
+import { num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const small = num("--small", 20_000);
 writeMessagesBenchConfig();
 const topic = `bench.bigrecords.${small}`;

@@ -12,10 +12,9 @@ import { BOOTSTRAP, ensureCluster, stopCluster } from "./lib/cluster";
 import { countsSince, describeCounts, installRequestCounter, snapshotCounts } from "./lib/request-counter";
 import { CLUSTER_ID, writeBenchConfig } from "./lib/sluice-config";
 import { bootstrapRatio, fmtMs, median, p95 } from "./lib/stats";
+import { argv, num } from "./lib/args";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const GROUPS = num("--groups", 200);
 const PAIRS = num("--pairs", 5);
 const TOPICS = 20;

@@ -19,9 +19,8 @@ import { BOOTSTRAP, busyNeighbours, ensureCluster } from "./lib/cluster";
 import { countsSince, describeCounts, installRequestCounter, snapshotCounts, totalOf } from "./lib/request-counter";
 import { CLUSTER_ID, migrateBenchDatabase, writeBenchConfig } from "./lib/sluice-config";
 import { fmtMs, median, p95 } from "./lib/stats";
+import { argv, num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const MINUTES = num("--minutes", 3);
 const PROFILE = argv.includes("--profile") ? argv[argv.indexOf("--profile") + 1] : null;
 const BASELINE_TICKS = num("--baseline-ticks", 6);

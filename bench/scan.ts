@@ -13,9 +13,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { kafka, MSG_BOOTSTRAP, MSG_CLUSTER_ID, writeMessagesBenchConfig } from "./lib/messages";
 import { median } from "./lib/stats";
 import { writeScanWorker } from "../dev/scan-worker.mjs";
+import { num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const records = num("--records", 500_000);
 const runs = num("--runs", 3);
 const topic = `bench.scan.json.${records}`;

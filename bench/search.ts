@@ -12,9 +12,8 @@ import {
   type MsgWorkload,
 } from "./lib/messages";
 import { median } from "./lib/stats";
+import { num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const records = num("--records", 200_000);
 const runs = num("--runs", 2);
 writeMessagesBenchConfig();

@@ -9,9 +9,8 @@ import http from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { kafka, MSG_CLUSTER_ID, writeMessagesBenchConfig } from "./lib/messages";
+import { num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const SUBSCRIBERS = num("--subscribers", 200);
 const SECONDS = num("--seconds", 120);
 const TOPICS = num("--topics", 100);

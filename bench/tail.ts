@@ -13,9 +13,8 @@ import { chromium } from "@playwright/test";
 import { deleteGroup, kafka, MSG_CLUSTER_ID, writeMessagesBenchConfig } from "./lib/messages";
 import { streamWorkerScript } from "../dev/stream-worker.mjs";
 import { quantile } from "./lib/stats";
+import { num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const RATE = num("--rate", 1000);
 const SECONDS = num("--seconds", 20);
 const TABS = num("--tabs", 8);

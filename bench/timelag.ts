@@ -10,9 +10,8 @@ import { Kafka, logLevel } from "kafkajs";
 import { BOOTSTRAP, ensureCluster } from "./lib/cluster";
 import { CLUSTER_ID, writeBenchConfig } from "./lib/sluice-config";
 import { median, p95 } from "./lib/stats";
+import { num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const SECONDS = num("--seconds", 90);
 const RATE = 500;
 const PARTITIONS = 6;

@@ -8,9 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { Admin } from "@platformatic/kafka";
 import { fmtMs, median, p95, bootstrapRatio } from "./lib/stats";
+import { num } from "./lib/args";
 
-const argv = process.argv.slice(2);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const PAIRS = num("--pairs", 40);
 const WARMUP = 3;
 const BOOTSTRAP = `127.0.0.1:${process.env.KAFKA_PORT ?? "19092"}`;

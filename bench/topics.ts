@@ -20,11 +20,10 @@ import {
 import { CLUSTER_ID, pageQuery, writeBenchConfig } from "./lib/sluice-config";
 import { bootstrapRatio, fmtMB, fmtMs, median, p95, RssSampler } from "./lib/stats";
 import { deleteWorkload, ensureWorkload, WORKLOADS, type Workload } from "./lib/workload";
+import { argv, num } from "./lib/args";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const argv = process.argv.slice(2);
 const flag = (f: string) => argv.includes(f);
-const num = (f: string, d: number) => (argv.includes(f) ? Number(argv[argv.indexOf(f) + 1]) : d);
 const LARGE = flag("--large");
 const CLEANUP = flag("--cleanup");
 const PAIRS = num("--pairs", 10);

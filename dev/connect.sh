@@ -19,6 +19,8 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 # shellcheck source=dev/lib/stop-pid.sh
 . "$SCRIPT_DIR/lib/stop-pid.sh"
+# shellcheck source=dev/lib/libs-marker.sh
+. "$SCRIPT_DIR/lib/libs-marker.sh"
 POM="$SCRIPT_DIR/connect/pom.xml"
 LOG4J_CONF="$SCRIPT_DIR/connect/log4j2.properties"
 LIBS="$ROOT/.data/connect-libs"
@@ -67,15 +69,7 @@ worker_ready() { curl -sf -m 3 -o /dev/null "$URL/connectors"; }
 
 # .data/connect-libs.resolved = sha256 of the pom, then the resolved jar paths (relative to .data). The jars are
 # (re)resolved when the marker is missing, the pom changed, or any listed jar is gone.
-libs_complete() {
-  local want="$1" jar
-  [[ -f "$MARKER" ]] || return 1
-  [[ "$(head -n 1 "$MARKER")" == "$want" ]] || return 1
-  [[ "$(wc -l < "$MARKER")" -gt 1 ]] || return 1
-  while IFS= read -r jar; do
-    [[ -f "$ROOT/.data/$jar" ]] || return 1
-  done < <(tail -n +2 "$MARKER")
-}
+libs_complete() { libs_marker_complete "$MARKER" "$ROOT/.data" "$1"; }
 
 ensure_libs() {
   local want

@@ -25,6 +25,8 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+# shellcheck source=dev/lib/libs-marker.sh
+. "$SCRIPT_DIR/lib/libs-marker.sh"
 POM="$SCRIPT_DIR/kafka/pom.xml"
 LOG4J_CONF="$SCRIPT_DIR/kafka/log4j2.properties"
 LIBS="$ROOT/.data/kafka-libs"
@@ -158,15 +160,7 @@ all_running() {
 
 # .data/kafka-libs/.resolved = sha256 of the pom, then the resolved jar names. The jars are
 # (re)resolved when the marker is missing, the pom changed, or any listed jar is gone.
-libs_complete() {
-  local want="$1" jar
-  [[ -f "$LIBS_MARKER" ]] || return 1
-  [[ "$(head -n 1 "$LIBS_MARKER")" == "$want" ]] || return 1
-  [[ "$(wc -l < "$LIBS_MARKER")" -gt 1 ]] || return 1
-  while IFS= read -r jar; do
-    [[ -f "$LIBS/$jar" ]] || return 1
-  done < <(tail -n +2 "$LIBS_MARKER")
-}
+libs_complete() { libs_marker_complete "$LIBS_MARKER" "$LIBS" "$1"; }
 
 ensure_libs() {
   local want

@@ -129,6 +129,9 @@ try {
   );
   const apply = async () =>
     (await engine.applyMigrations({ migrationsList: migrationsList(), filters })).appliedMigrationNames;
+  /** The SQL script that takes `from` (a snapshot, the migrations or nothing) to schema.prisma. */
+  const diffToSchema = (from) =>
+    engine.diff({ from, to: { tag: "schemaDatamodel", files: schemaFiles }, script: true, exitCode: null, filters });
   if (cmd === "deploy") {
     const applied = await apply();
     console.log(`migrate: ${applied.length ? `applied ${applied.join(", ")}` : "database is up to date"}`);
@@ -151,13 +154,7 @@ try {
     const from = fs.existsSync(snapPath)
       ? { tag: "schemaDatamodel", files: [{ path: snapPath, content: fs.readFileSync(snapPath, "utf8") }] }
       : { tag: "empty" };
-    const r = await engine.diff({
-      from,
-      to: { tag: "schemaDatamodel", files: schemaFiles },
-      script: true,
-      exitCode: null,
-      filters,
-    });
+    const r = await diffToSchema(from);
     const sql = r.stdout ?? "";
     if (!sql.trim() || /empty migration/i.test(sql)) {
       console.log("migrate: no schema changes");
@@ -169,13 +166,7 @@ try {
   } else if (cmd === "diff") {
     const ml = migrationsList();
     const from = ml.migrationDirectories.length ? { tag: "migrations", ...ml } : { tag: "empty" };
-    const r = await engine.diff({
-      from,
-      to: { tag: "schemaDatamodel", files: schemaFiles },
-      script: true,
-      exitCode: null,
-      filters,
-    });
+    const r = await diffToSchema(from);
     process.stdout.write(r.stdout ?? "");
   } else if (cmd === "status") {
     console.log(

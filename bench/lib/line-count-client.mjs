@@ -1,12 +1,7 @@
 // A stand-in for a download: reads a Sluice JSON Lines export over HTTP in its own process and counts the lines
 // (records). Prints one JSON line with the figures at the end of the body.
-const url = process.argv[2];
-const started = performance.now();
-const res = await fetch(url);
-if (res.status !== 200) {
-  console.log(JSON.stringify({ error: `${res.status} ${await res.text()}` }));
-  process.exit(0);
-}
+import { openUrl } from "./client-open.mjs";
+const { res, started } = await openUrl();
 let lines = 0;
 let bytes = 0;
 let ttfr = null;

@@ -1,12 +1,7 @@
 // A stand-in for the browser: reads a Sluice SSE stream over HTTP in its own process, parses every event and
 // counts records. Prints one JSON line with the figures when the stream's `done` event arrives.
-const url = process.argv[2];
-const started = performance.now();
-const res = await fetch(url);
-if (res.status !== 200) {
-  console.log(JSON.stringify({ error: `${res.status} ${await res.text()}` }));
-  process.exit(0);
-}
+import { openUrl } from "./client-open.mjs";
+const { res, started } = await openUrl();
 const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
 let buf = "";
 let records = 0;

@@ -36,6 +36,12 @@ export function toApiClientError(status: number, body: unknown): ApiClientError 
 /** A DTO type the server defines in TypeScript only (no zod schema to check it against): taken as sent. */
 export const unchecked = <T>() => z.custom<T>(() => true);
 
+/** A request with this method and, when given, this JSON body (fetchJson sets its content type). */
+export const jsonInit = (method: string, body?: unknown): RequestInit => ({
+  method,
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
 /** Fetches JSON and parses it with the DTO schema; any non-2xx becomes an ApiClientError. */
 export async function fetchJson<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
   let res: Response;

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import type {
@@ -13,6 +13,7 @@ import type {
   ScramUpsertResponse,
   ScramUser,
 } from "@/lib/schemas/access";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 import { STALE } from "@/lib/stale-times";
 
 /** ACL filters as query parameters (empty = any). */
@@ -28,9 +29,7 @@ export const aclKeys = {
 };
 
 export const aclListOptions = (clusterId: string, f: AclFilterQuery) =>
-  queryOptions({
-    queryKey: aclKeys.list(clusterId, f),
-    queryFn: ({ signal }) => fetchJson(paths.api.acls(clusterId, f), unchecked<AclListResponse>(), { signal }),
+  jsonQueryOptions(aclKeys.list(clusterId, f), paths.api.acls(clusterId, f), unchecked<AclListResponse>(), {
     staleTime: STALE.list,
   });
 
@@ -64,10 +63,7 @@ export function useDeleteAclsMutation(clusterId: string) {
 }
 
 export const scramUsersOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: aclKeys.scram(clusterId),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.scramUsers(clusterId), unchecked<{ users: ScramUser[] }>(), { signal }),
+  jsonQueryOptions(aclKeys.scram(clusterId), paths.api.scramUsers(clusterId), unchecked<{ users: ScramUser[] }>(), {
     staleTime: STALE.list,
   });
 
@@ -105,9 +101,7 @@ export function useDeleteScramMutation(clusterId: string) {
 }
 
 export const quotasOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: aclKeys.quotas(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.quotas(clusterId), unchecked<{ quotas: QuotaEntry[] }>(), { signal }),
+  jsonQueryOptions(aclKeys.quotas(clusterId), paths.api.quotas(clusterId), unchecked<{ quotas: QuotaEntry[] }>(), {
     staleTime: STALE.list,
   });
 

@@ -1,6 +1,7 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AlertHistoryDto, AlertRuleBody, AlertRuleDto, AlertStateDto, SilenceDto } from "@/lib/alerts/rules";
 import { fetchJson, unchecked } from "@/lib/api/client";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 
 const enc = encodeURIComponent;
 const api = {
@@ -21,9 +22,7 @@ export const alertKeys = { overview: (clusterId: string) => ["clusters", cluster
 
 /** The alerts page's data, refreshed every 5 s (the sampler evaluates the rules on the server). */
 export const alertOverviewOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: alertKeys.overview(clusterId),
-    queryFn: ({ signal }) => fetchJson(api.overview(clusterId), unchecked<AlertOverview>(), { signal }),
+  jsonQueryOptions(alertKeys.overview(clusterId), api.overview(clusterId), unchecked<AlertOverview>(), {
     refetchInterval: 5_000,
   });
 

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import {
@@ -9,6 +9,7 @@ import {
 } from "@/lib/schemas/clusters";
 import { BrokerDefaultConfigsSchema, type BrokerConfigChangeBody } from "@/lib/schemas/configs";
 import { ConfigDiffSchema } from "@/lib/schemas/topics";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 import { STALE } from "@/lib/stale-times";
 
 export const clusterKeys = {
@@ -22,42 +23,38 @@ export const clusterKeys = {
 };
 
 export const clusterOverviewOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: clusterKeys.overview(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.cluster(clusterId), ClusterOverviewSchema, { signal }),
+  jsonQueryOptions(clusterKeys.overview(clusterId), paths.api.cluster(clusterId), ClusterOverviewSchema, {
     staleTime: STALE.health,
     refetchInterval: 15_000,
   });
 
 export const brokerListOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: clusterKeys.brokers(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.brokers(clusterId), BrokerListSchema, { signal }),
+  jsonQueryOptions(clusterKeys.brokers(clusterId), paths.api.brokers(clusterId), BrokerListSchema, {
     staleTime: STALE.list,
   });
 
 export const brokerConfigsOptions = (clusterId: string, brokerId: number) =>
-  queryOptions({
-    queryKey: clusterKeys.brokerConfigs(clusterId, brokerId),
-    queryFn: ({ signal }) => fetchJson(paths.api.brokerConfigs(clusterId, brokerId), BrokerConfigsSchema, { signal }),
-    staleTime: STALE.metadata,
-  });
+  jsonQueryOptions(
+    clusterKeys.brokerConfigs(clusterId, brokerId),
+    paths.api.brokerConfigs(clusterId, brokerId),
+    BrokerConfigsSchema,
+    { staleTime: STALE.metadata },
+  );
 
 /** Kafka release, finalized features and the KRaft quorum (active controller, voters, observers, lag). */
 export const clusterTruthOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: clusterKeys.quorum(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.quorum(clusterId), ClusterTruthSchema, { signal }),
+  jsonQueryOptions(clusterKeys.quorum(clusterId), paths.api.quorum(clusterId), ClusterTruthSchema, {
     staleTime: STALE.health,
     refetchInterval: 15_000,
   });
 
 export const brokerDefaultsOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: clusterKeys.brokerDefaults(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.brokerDefaults(clusterId), BrokerDefaultConfigsSchema, { signal }),
-    staleTime: STALE.metadata,
-  });
+  jsonQueryOptions(
+    clusterKeys.brokerDefaults(clusterId),
+    paths.api.brokerDefaults(clusterId),
+    BrokerDefaultConfigsSchema,
+    { staleTime: STALE.metadata },
+  );
 
 /** Change one broker's dynamic configs (`broker` = its id) or the cluster-wide default; dryRun = the broker validates only. */
 export function useAlterBrokerConfigMutation(clusterId: string, broker: number | "default") {

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, unchecked } from "@/lib/api/client";
+import { fetchJson, unchecked, jsonInit } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import type {
   ConfigValidation,
@@ -9,6 +9,7 @@ import type {
   ConnectorRow,
   ConnectPlugin,
 } from "@/lib/schemas/connect";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 import { STALE } from "@/lib/stale-times";
 
 export const connectKeys = {
@@ -26,45 +27,44 @@ export const connectKeys = {
 };
 
 export const connectClustersOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: connectKeys.clusters(clusterId),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connect(clusterId), unchecked<{ connect: ConnectClusterSummary[] }>(), { signal }),
-    staleTime: STALE.health,
-    refetchInterval: 15_000,
-  });
+  jsonQueryOptions(
+    connectKeys.clusters(clusterId),
+    paths.api.connect(clusterId),
+    unchecked<{ connect: ConnectClusterSummary[] }>(),
+    { staleTime: STALE.health, refetchInterval: 15_000 },
+  );
 
 export const connectorsOptions = (clusterId: string, connectId: string) =>
-  queryOptions({
-    queryKey: connectKeys.connectors(clusterId, connectId),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connectors(clusterId, connectId), unchecked<{ connectors: ConnectorRow[] }>(), { signal }),
-    staleTime: STALE.list,
-  });
+  jsonQueryOptions(
+    connectKeys.connectors(clusterId, connectId),
+    paths.api.connectors(clusterId, connectId),
+    unchecked<{ connectors: ConnectorRow[] }>(),
+    { staleTime: STALE.list },
+  );
 
 export const connectorOptions = (clusterId: string, connectId: string, name: string) =>
-  queryOptions({
-    queryKey: connectKeys.connector(clusterId, connectId, name),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connector(clusterId, connectId, name), unchecked<ConnectorDetail>(), { signal }),
-    staleTime: STALE.list,
-  });
+  jsonQueryOptions(
+    connectKeys.connector(clusterId, connectId, name),
+    paths.api.connector(clusterId, connectId, name),
+    unchecked<ConnectorDetail>(),
+    { staleTime: STALE.list },
+  );
 
 export const connectorOffsetsOptions = (clusterId: string, connectId: string, name: string) =>
-  queryOptions({
-    queryKey: connectKeys.offsets(clusterId, connectId, name),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connectorOffsets(clusterId, connectId, name), unchecked<ConnectorOffsets>(), { signal }),
-    staleTime: STALE.live,
-  });
+  jsonQueryOptions(
+    connectKeys.offsets(clusterId, connectId, name),
+    paths.api.connectorOffsets(clusterId, connectId, name),
+    unchecked<ConnectorOffsets>(),
+    { staleTime: STALE.live },
+  );
 
 export const connectPluginsOptions = (clusterId: string, connectId: string) =>
-  queryOptions({
-    queryKey: connectKeys.plugins(clusterId, connectId),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.connectPlugins(clusterId, connectId), unchecked<{ plugins: ConnectPlugin[] }>(), { signal }),
-    staleTime: STALE.metadata,
-  });
+  jsonQueryOptions(
+    connectKeys.plugins(clusterId, connectId),
+    paths.api.connectPlugins(clusterId, connectId),
+    unchecked<{ plugins: ConnectPlugin[] }>(),
+    { staleTime: STALE.metadata },
+  );
 
 export const pluginConfigOptions = (clusterId: string, connectId: string, className: string) =>
   queryOptions({
@@ -76,11 +76,6 @@ export const pluginConfigOptions = (clusterId: string, connectId: string, classN
     staleTime: STALE.metadata,
   });
 
-const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
-
 /** The worker's verdict on a config: changes nothing. */
 export function useValidateConnectorMutation(clusterId: string, connectId: string) {
   return useMutation({
@@ -88,7 +83,7 @@ export function useValidateConnectorMutation(clusterId: string, connectId: strin
       fetchJson(
         paths.api.connectPluginConfig(clusterId, connectId, className),
         unchecked<ConfigValidation>(),
-        json("POST", { config }),
+        jsonInit("POST", { config }),
       ),
   });
 }
@@ -97,7 +92,7 @@ export function useCreateConnectorMutation(clusterId: string, connectId: string)
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { name: string; config: Record<string, string> }) =>
-      fetchJson(paths.api.connectors(clusterId, connectId), unchecked<ConnectorDetail>(), json("POST", body)),
+      fetchJson(paths.api.connectors(clusterId, connectId), unchecked<ConnectorDetail>(), jsonInit("POST", body)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: connectKeys.all(clusterId) }),
   });
 }
@@ -106,7 +101,11 @@ export function useUpdateConnectorMutation(clusterId: string, connectId: string,
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (config: Record<string, string>) =>
-      fetchJson(paths.api.connector(clusterId, connectId, name), unchecked<ConnectorDetail>(), json("PUT", { config })),
+      fetchJson(
+        paths.api.connector(clusterId, connectId, name),
+        unchecked<ConnectorDetail>(),
+        jsonInit("PUT", { config }),
+      ),
     onSuccess: (d) => qc.setQueryData(connectKeys.connector(clusterId, connectId, name), d),
   });
 }
@@ -123,9 +122,9 @@ export function useConnectorActionMutation(clusterId: string, connectId: string,
       const ok = unchecked<unknown>();
       switch (a.kind) {
         case "delete":
-          return fetchJson(paths.api.connector(clusterId, connectId, name), ok, json("DELETE"));
+          return fetchJson(paths.api.connector(clusterId, connectId, name), ok, jsonInit("DELETE"));
         case "reset-offsets":
-          return fetchJson(paths.api.connectorOffsets(clusterId, connectId, name), ok, json("DELETE"));
+          return fetchJson(paths.api.connectorOffsets(clusterId, connectId, name), ok, jsonInit("DELETE"));
         case "restart":
           return fetchJson(
             paths.api.connectorAction(clusterId, connectId, name, "restart", {
@@ -133,12 +132,12 @@ export function useConnectorActionMutation(clusterId: string, connectId: string,
               onlyFailed: a.onlyFailed,
             }),
             ok,
-            json("POST"),
+            jsonInit("POST"),
           );
         case "restart-task":
-          return fetchJson(paths.api.connectorTaskRestart(clusterId, connectId, name, a.taskId), ok, json("POST"));
+          return fetchJson(paths.api.connectorTaskRestart(clusterId, connectId, name, a.taskId), ok, jsonInit("POST"));
         default:
-          return fetchJson(paths.api.connectorAction(clusterId, connectId, name, a.kind), ok, json("POST"));
+          return fetchJson(paths.api.connectorAction(clusterId, connectId, name, a.kind), ok, jsonInit("POST"));
       }
     },
     onSuccess: (_r, a) => {

@@ -1,5 +1,5 @@
 import type { GROUP_SORT_KEYS } from "@/lib/schemas/groups";
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import {
@@ -11,6 +11,7 @@ import {
   ShareGroupAnswerSchema,
   type ResetOffsetsBody,
 } from "@/lib/schemas/groups";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 import { STALE } from "@/lib/stale-times";
 import { DeletedSchema } from "@/lib/schemas/topics";
 
@@ -37,21 +38,19 @@ export const groupListOptions = (clusterId: string, f: GroupFilters) =>
   });
 
 export const groupDetailOptions = (clusterId: string, groupId: string) =>
-  queryOptions({
-    queryKey: groupKeys.detail(clusterId, groupId),
-    queryFn: ({ signal }) => fetchJson(paths.api.group(clusterId, groupId), GroupDetailSchema, { signal }),
+  jsonQueryOptions(groupKeys.detail(clusterId, groupId), paths.api.group(clusterId, groupId), GroupDetailSchema, {
     staleTime: STALE.list,
     refetchInterval: 10_000,
   });
 
 /** A share group (KIP-932), or why the cluster has none. */
 export const shareGroupOptions = (clusterId: string, groupId: string) =>
-  queryOptions({
-    queryKey: [...groupKeys.all(clusterId), "share", groupId] as const,
-    queryFn: ({ signal }) => fetchJson(paths.api.shareGroup(clusterId, groupId), ShareGroupAnswerSchema, { signal }),
-    staleTime: STALE.list,
-    refetchInterval: 10_000,
-  });
+  jsonQueryOptions(
+    [...groupKeys.all(clusterId), "share", groupId] as const,
+    paths.api.shareGroup(clusterId, groupId),
+    ShareGroupAnswerSchema,
+    { staleTime: STALE.list, refetchInterval: 10_000 },
+  );
 
 /** Preview (dryRun) or apply an offset reset. */
 export function useResetOffsetsMutation(clusterId: string, groupId: string) {
@@ -94,8 +93,9 @@ export function useDeleteGroupMutation(clusterId: string) {
 
 /** Exact lag in seconds, measured on demand (one Fetch per leader): not polled. */
 export const lagSecondsOptions = (clusterId: string, groupId: string) =>
-  queryOptions({
-    queryKey: [...groupKeys.detail(clusterId, groupId), "lag-seconds"] as const,
-    queryFn: ({ signal }) => fetchJson(paths.api.groupLagSeconds(clusterId, groupId), LagSecondsSchema, { signal }),
-    staleTime: Infinity,
-  });
+  jsonQueryOptions(
+    [...groupKeys.detail(clusterId, groupId), "lag-seconds"] as const,
+    paths.api.groupLagSeconds(clusterId, groupId),
+    LagSecondsSchema,
+    { staleTime: Infinity },
+  );

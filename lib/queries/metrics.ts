@@ -3,7 +3,7 @@
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { paths } from "@/lib/paths";
-import { fetchJson } from "@/lib/api/client";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 import {
   MetricsEvents,
   MetricsHistorySchema as HistorySchema,
@@ -28,13 +28,12 @@ export const metricsKeys = {
 
 /** Stored samples for long ranges (per minute for 24 h, per hour for 30 days), refreshed every minute. */
 export const metricsHistoryOptions = (clusterId: string, scope: MetricsScope, range: "24h" | "30d") =>
-  queryOptions({
-    queryKey: metricsKeys.history(clusterId, scope, range),
-    queryFn: ({ signal }) =>
-      fetchJson(`${paths.api.metricsHistory(clusterId, { range, ...scope })}`, HistorySchema, { signal }),
-    staleTime: 60_000,
-    refetchInterval: 60_000,
-  });
+  jsonQueryOptions(
+    metricsKeys.history(clusterId, scope, range),
+    paths.api.metricsHistory(clusterId, { range, ...scope }),
+    HistorySchema,
+    { staleTime: 60_000, refetchInterval: 60_000 },
+  );
 
 /** The cache entry the stream writes into; nothing is fetched for it. */
 export const liveMetricsOptions = (clusterId: string, scope: MetricsScope) =>

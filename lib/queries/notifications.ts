@@ -1,15 +1,14 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, unchecked } from "@/lib/api/client";
 import type { MarkReadBody, NotificationsDto } from "@/lib/schemas/notifications";
 import { paths } from "@/lib/paths";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 
 export const notificationKeys = { mine: ["me", "notifications"] as const };
 
 /** The signed-in user's notifications and firing alerts, refreshed every 15 s. */
 export const notificationsOptions = () =>
-  queryOptions({
-    queryKey: notificationKeys.mine,
-    queryFn: ({ signal }) => fetchJson(paths.api.notifications(), unchecked<NotificationsDto>(), { signal }),
+  jsonQueryOptions(notificationKeys.mine, paths.api.notifications(), unchecked<NotificationsDto>(), {
     refetchInterval: 15_000,
   });
 

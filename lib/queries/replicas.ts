@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson, unchecked } from "@/lib/api/client";
+import { fetchJson, unchecked, jsonInit } from "@/lib/api/client";
 import { topicKeys } from "@/lib/queries/topics";
 import type {
   ElectLeadersResult,
@@ -10,11 +10,6 @@ import type {
 } from "@/lib/schemas/replicas";
 
 const enc = encodeURIComponent;
-const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
-
 export const replicaPaths = {
   reassignment: (clusterId: string, topic: string) =>
     `/api/clusters/${enc(clusterId)}/topics/${enc(topic)}/reassignment`,
@@ -36,14 +31,14 @@ export const reassignmentStatusOptions = (clusterId: string, topic: string) =>
 export function usePreviewReassignment(clusterId: string, topic: string) {
   return useMutation({
     mutationFn: (plan: ReassignmentPlanInput) =>
-      fetchJson(replicaPaths.preview(clusterId, topic), unchecked<ReassignmentPreview>(), json("POST", { plan })),
+      fetchJson(replicaPaths.preview(clusterId, topic), unchecked<ReassignmentPreview>(), jsonInit("POST", { plan })),
   });
 }
 
 export function useStartReassignment(clusterId: string, topic: string) {
   return useMutation({
     mutationFn: (body: { plan: ReassignmentPlanInput; throttleBytesPerSecond?: number }) =>
-      fetchJson(replicaPaths.reassignment(clusterId, topic), unchecked<ReassignmentStarted>(), json("POST", body)),
+      fetchJson(replicaPaths.reassignment(clusterId, topic), unchecked<ReassignmentStarted>(), jsonInit("POST", body)),
   });
 }
 
@@ -54,7 +49,7 @@ export function useCancelReassignment(clusterId: string, topic: string) {
       fetchJson(
         replicaPaths.reassignment(clusterId, topic),
         unchecked<{ cancelled: number[]; throttleLeftOn: number[] }>(),
-        json("DELETE"),
+        jsonInit("DELETE"),
       ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
@@ -64,7 +59,11 @@ export function useElectLeaders(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (topic?: string) =>
-      fetchJson(replicaPaths.elect(clusterId), unchecked<ElectLeadersResult>(), json("POST", topic ? { topic } : {})),
+      fetchJson(
+        replicaPaths.elect(clusterId),
+        unchecked<ElectLeadersResult>(),
+        jsonInit("POST", topic ? { topic } : {}),
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
 }

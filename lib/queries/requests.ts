@@ -10,6 +10,7 @@ import type {
   SubmitRequestBody,
   TopicRequestDto,
 } from "@/lib/schemas/requests";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 
 export type RequestScope = "all" | "mine" | "queue";
 
@@ -35,9 +36,7 @@ export const requestListOptions = (clusterId: string, scope: RequestScope, topic
   });
 
 export const requestDetailOptions = (clusterId: string, id: string) =>
-  queryOptions({
-    queryKey: requestKeys.detail(clusterId, id),
-    queryFn: ({ signal }) => fetchJson(paths.api.request(clusterId, id), unchecked<TopicRequestDto>(), { signal }),
+  jsonQueryOptions(requestKeys.detail(clusterId, id), paths.api.request(clusterId, id), unchecked<TopicRequestDto>(), {
     staleTime: 5_000,
   });
 

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/client";
+import { fetchJson, jsonInit } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import {
   CompatibilityCheckSchema,
@@ -13,6 +13,7 @@ import {
   type RegisterSchemaBody,
   type RegistryMode,
 } from "@/lib/schemas/schemas";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 import { STALE } from "@/lib/stale-times";
 
 export type SubjectFilters = { deleted?: boolean };
@@ -29,9 +30,7 @@ export const schemaKeys = {
 
 /** The registry's global mode, or supported: false where the registry has no mode API. */
 export const registryModeOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: schemaKeys.mode(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.schemaMode(clusterId), RegistryModeSchema, { signal }),
+  jsonQueryOptions(schemaKeys.mode(clusterId), paths.api.schemaMode(clusterId), RegistryModeSchema, {
     staleTime: STALE.list,
   });
 
@@ -64,8 +63,6 @@ export const subjectDetailOptions = (clusterId: string, subject: string, f: Subj
     staleTime: STALE.list,
   });
 
-const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
-
 /** The registry's verdict for a candidate schema; changes nothing, so it invalidates nothing. */
 export function useCheckCompatibilityMutation(clusterId: string) {
   return useMutation({
@@ -73,7 +70,7 @@ export function useCheckCompatibilityMutation(clusterId: string) {
       fetchJson(
         paths.api.schemaCompatibilityCheck(clusterId, subject),
         CompatibilityCheckSchema,
-        json("POST", { schemaType: body.schemaType, schema: body.schema, references: body.references }),
+        jsonInit("POST", { schemaType: body.schemaType, schema: body.schema, references: body.references }),
       ),
   });
 }
@@ -82,7 +79,7 @@ export function useRegisterSchemaMutation(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ subject, body }: { subject: string; body: RegisterSchemaBody }) =>
-      fetchJson(paths.api.schemaVersions(clusterId, subject), RegisterResultSchema, json("POST", body)),
+      fetchJson(paths.api.schemaVersions(clusterId, subject), RegisterResultSchema, jsonInit("POST", body)),
     onSuccess: (_r, v) => {
       void qc.invalidateQueries({ queryKey: schemaKeys.lists(clusterId) });
       void qc.invalidateQueries({ queryKey: schemaKeys.subject(clusterId, v.subject) });
@@ -98,7 +95,7 @@ export function useSetCompatibilityMutation(clusterId: string, subject: string |
       fetchJson(
         subject === null ? paths.api.schemaConfig(clusterId) : paths.api.schemaSubjectConfig(clusterId, subject),
         CompatibilityConfigSchema,
-        json("PUT", { compatibility }),
+        jsonInit("PUT", { compatibility }),
       ),
     onSuccess: () =>
       void qc.invalidateQueries({

@@ -1,7 +1,6 @@
-import { queryOptions } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import { ClusterSizesSchema, TopicSizesSchema } from "@/lib/schemas/sizes";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 
 export const sizeKeys = {
   cluster: (clusterId: string) => ["clusters", clusterId, "sizes"] as const,
@@ -10,17 +9,13 @@ export const sizeKeys = {
 
 /** Polled every 10 s: each poll also extends the server's size history from which bytes-in is derived. */
 export const clusterSizesOptions = (clusterId: string) =>
-  queryOptions({
-    queryKey: sizeKeys.cluster(clusterId),
-    queryFn: ({ signal }) => fetchJson(paths.api.sizes(clusterId), ClusterSizesSchema, { signal }),
+  jsonQueryOptions(sizeKeys.cluster(clusterId), paths.api.sizes(clusterId), ClusterSizesSchema, {
     staleTime: 5_000,
     refetchInterval: 10_000,
   });
 
 export const topicSizesOptions = (clusterId: string, topic: string) =>
-  queryOptions({
-    queryKey: sizeKeys.topic(clusterId, topic),
-    queryFn: ({ signal }) => fetchJson(paths.api.topicSizes(clusterId, topic), TopicSizesSchema, { signal }),
+  jsonQueryOptions(sizeKeys.topic(clusterId, topic), paths.api.topicSizes(clusterId, topic), TopicSizesSchema, {
     staleTime: 5_000,
     refetchInterval: 10_000,
   });

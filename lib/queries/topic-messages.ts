@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@ta
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import { BrowsePageSchema, MessageAnswerSchema, ProduceResultSchema, type ProduceBody } from "@/lib/schemas/messages";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 
 export type BrowseParams = {
   start: "newest" | "oldest" | "offset" | "timestamp";
@@ -46,12 +47,12 @@ export const fullMessageOptions = (
   offset: string,
   formats: { keyFormat: string; valueFormat: string },
 ) =>
-  queryOptions({
-    queryKey: messageKeys.one(clusterId, topic, partition, offset, formats),
-    queryFn: ({ signal }) =>
-      fetchJson(paths.api.message(clusterId, topic, partition, offset, formats), MessageAnswerSchema, { signal }),
-    staleTime: Infinity,
-  });
+  jsonQueryOptions(
+    messageKeys.one(clusterId, topic, partition, offset, formats),
+    paths.api.message(clusterId, topic, partition, offset, formats),
+    MessageAnswerSchema,
+    { staleTime: Infinity },
+  );
 
 export function useProduceMutation(clusterId: string, topic: string) {
   const qc = useQueryClient();

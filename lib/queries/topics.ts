@@ -1,5 +1,5 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/client";
+import { infiniteQueryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { fetchJson, jsonInit } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import {
   AddPartitionsResultSchema,
@@ -15,6 +15,7 @@ import {
   type TopicSortKey,
 } from "@/lib/schemas/topics";
 import { STALE, TOPIC_METADATA_FRESH_MS } from "@/lib/stale-times";
+import { jsonQueryOptions } from "@/lib/queries/json-query";
 
 export type TopicFilters = {
   q?: string;
@@ -48,13 +49,9 @@ export const topicListInfiniteOptions = (clusterId: string, f: TopicFilters) =>
   });
 
 export const topicDetailOptions = (clusterId: string, name: string) =>
-  queryOptions({
-    queryKey: topicKeys.detail(clusterId, name),
-    queryFn: ({ signal }) => fetchJson(paths.api.topic(clusterId, name), TopicDetailSchema, { signal }),
+  jsonQueryOptions(topicKeys.detail(clusterId, name), paths.api.topic(clusterId, name), TopicDetailSchema, {
     staleTime: STALE.list,
   });
-
-const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
 
 /** Create (or, with dryRun, validate and preview) a topic. */
 export function useCreateTopicMutation(clusterId: string) {
@@ -64,7 +61,7 @@ export function useCreateTopicMutation(clusterId: string) {
       fetchJson(
         paths.api.topics(clusterId, { dryRun: dryRun || undefined }),
         CreateTopicResultSchema,
-        json("POST", body),
+        jsonInit("POST", body),
       ),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: topicKeys.lists(clusterId) });
@@ -88,7 +85,7 @@ export function useAlterTopicConfigMutation(clusterId: string, name: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, dryRun }: { body: AlterTopicConfigBody; dryRun: boolean }) =>
-      fetchJson(paths.api.topicConfigs(clusterId, name, dryRun), ConfigDiffSchema, json("PATCH", body)),
+      fetchJson(paths.api.topicConfigs(clusterId, name, dryRun), ConfigDiffSchema, jsonInit("PATCH", body)),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) });
     },
@@ -99,7 +96,7 @@ export function useAddPartitionsMutation(clusterId: string, name: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (count: number) =>
-      fetchJson(paths.api.topicPartitions(clusterId, name), AddPartitionsResultSchema, json("POST", { count })),
+      fetchJson(paths.api.topicPartitions(clusterId, name), AddPartitionsResultSchema, jsonInit("POST", { count })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
 }
@@ -108,7 +105,7 @@ export function usePurgeTopicMutation(clusterId: string, name: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: PurgeTopicBody) =>
-      fetchJson(paths.api.topicPurge(clusterId, name), PurgeResultSchema, json("POST", body)),
+      fetchJson(paths.api.topicPurge(clusterId, name), PurgeResultSchema, jsonInit("POST", body)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: topicKeys.all(clusterId) }),
   });
 }

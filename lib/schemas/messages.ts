@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { subjectNameSchema } from "./schemas";
+import { FIXED_DECODERS } from "./topic-decoders";
 
 /** How the browser asks for a key or value to be decoded; "auto" detects (schema wire format, JSON, text, binary). */
 export const DECODE_FORMATS = ["auto", "string", "json", "schema", "hex", "base64"] as const;
@@ -15,13 +16,7 @@ export const DECODED_ENCODINGS = [
   "json-schema",
   "hex",
   "base64",
-  "msgpack",
-  "int",
-  "long",
-  "short",
-  "float",
-  "double",
-  "uuid",
+  ...FIXED_DECODERS,
 ] as const;
 export type DecodedEncoding = (typeof DECODED_ENCODINGS)[number];
 

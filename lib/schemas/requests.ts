@@ -9,7 +9,7 @@ import {
   type ScramMechanism,
 } from "./access";
 import { connectNameSchema, connectorConfigSchema, connectorNameSchema } from "./connect";
-import { configValuesSchema, topicNameSchema } from "./topics";
+import { configValuesSchema, replicationFactorSchema, topicNameSchema } from "./topics";
 
 /** Topic kinds (the team's own topics) and access kinds (principals, credentials, quotas; revoke undoes an access). */
 export const TOPIC_REQUEST_KINDS = ["create", "alter-configs", "add-partitions", "delete"] as const;
@@ -67,11 +67,7 @@ export const submitRequestBodySchema = z.discriminatedUnion("kind", [
       .int()
       .min(1, "partitions must be at least 1")
       .max(100_000),
-    replicationFactor: z
-      .number({ error: "replication factor must be a number" })
-      .int()
-      .min(1, "replication factor must be at least 1")
-      .max(32),
+    replicationFactor: replicationFactorSchema,
     configs: configValuesSchema.optional().default({}),
     /** the access the team's services need on the new topic, provisioned with it */
     access: z.array(topicGrantSchema).max(10).optional(),

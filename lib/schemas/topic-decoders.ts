@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The fixed decoders of primitive and MessagePack values: a topic can set each, and a value decoded by one is of that encoding. */
+export const FIXED_DECODERS = ["msgpack", "int", "long", "short", "float", "double", "uuid"] as const;
+
 /**
  * How a topic's keys or values are decoded: `registry` is the automatic detection (schema registry wire format or
  * Apicurio header ids, then JSON, text, binary); the rest are fixed decoders set per topic.
@@ -8,13 +11,7 @@ export const DECODER_KINDS = [
   "registry",
   "protobuf",
   "avro",
-  "msgpack",
-  "int",
-  "long",
-  "short",
-  "float",
-  "double",
-  "uuid",
+  ...FIXED_DECODERS,
   "string",
   "json",
   "text",

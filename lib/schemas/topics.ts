@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigEntrySchema } from "./clusters";
+import { CONFIG_OPS_EMPTY, CONFIG_OPS_NOT_DISTINCT, configOpsCount, configOpsDistinct } from "./configs";
 import { TOPIC_CONFIG_KEYS, validateTopicConfigValue } from "../topic-configs";
 
 /** Kafka's legal topic names: [a-zA-Z0-9._-], 1–249 characters, not "." or "..". */
@@ -109,6 +110,13 @@ export const configValuesSchema = z.record(z.string(), z.string()).superRefine((
   }
 });
 
+/** A new topic's replication factor (a topic created directly or through a request). */
+export const replicationFactorSchema = z
+  .number({ error: "replication factor must be a number" })
+  .int()
+  .min(1, "replication factor must be at least 1")
+  .max(32);
+
 export const createTopicBodySchema = z.object({
   name: topicNameSchema,
   partitions: z
@@ -116,11 +124,7 @@ export const createTopicBodySchema = z.object({
     .int("partitions must be a whole number")
     .min(1, "partitions must be at least 1")
     .max(100_000),
-  replicationFactor: z
-    .number({ error: "replication factor must be a number" })
-    .int()
-    .min(1, "replication factor must be at least 1")
-    .max(32),
+  replicationFactor: replicationFactorSchema,
   configs: configValuesSchema.optional().default({}),
 });
 export type CreateTopicBody = z.input<typeof createTopicBodySchema>;
@@ -159,17 +163,8 @@ export const alterTopicConfigBodySchema = z
     append: configListItemsSchema.optional().default({}),
     subtract: configListItemsSchema.optional().default({}),
   })
-  .refine(
-    (b) =>
-      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length > 0,
-    "nothing to change: give keys to set, reset, append or subtract",
-  )
-  .refine(
-    (b) =>
-      new Set([...Object.keys(b.set), ...b.reset, ...Object.keys(b.append), ...Object.keys(b.subtract)]).size ===
-      Object.keys(b.set).length + b.reset.length + Object.keys(b.append).length + Object.keys(b.subtract).length,
-    "a key can take only one operation (set, reset, append or subtract) per change",
-  );
+  .refine((b) => configOpsCount(b) > 0, CONFIG_OPS_EMPTY)
+  .refine(configOpsDistinct, CONFIG_OPS_NOT_DISTINCT);
 export type AlterTopicConfigBody = z.input<typeof alterTopicConfigBodySchema>;
 
 export const ConfigDiffSchema = z.object({

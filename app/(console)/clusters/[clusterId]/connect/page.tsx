@@ -1,13 +1,11 @@
 import { ConnectOverview } from "@/components/connect/connect-overview";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { openClusterPage } from "../cluster-page";
 
 export const metadata = { title: "Kafka Connect" };
 
 export default async function ConnectPage({ params }: { params: Promise<{ clusterId: string }> }) {
-  await requirePageAccess("connect:read", (await params).clusterId);
-  const cluster = getClusterOrNotFound((await params).clusterId);
+  const { config: cluster } = await openClusterPage(params, "connect:read");
   return (
     <>
       <PageHeader

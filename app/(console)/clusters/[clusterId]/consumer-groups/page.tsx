@@ -2,15 +2,12 @@ import { Suspense } from "react";
 import { GroupList } from "@/components/groups/group-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Loading } from "@/components/ui/states";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
-import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+import { openClusterPage } from "../cluster-page";
 
 export const metadata = { title: "Consumer groups" };
 
 export default async function ConsumerGroupsPage({ params }: { params: Promise<{ clusterId: string }> }) {
-  await requirePageAccess("groups:read", (await params).clusterId);
-  const cluster = toClusterSummary(getClusterOrNotFound((await params).clusterId));
+  const { cluster } = await openClusterPage(params, "groups:read");
   return (
     <>
       <PageHeader

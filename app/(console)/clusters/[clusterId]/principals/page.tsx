@@ -1,13 +1,11 @@
 import { PrincipalsView } from "@/components/requests/principals-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
+import { openClusterPage } from "../cluster-page";
 
 export const metadata = { title: "Service principals" };
 
 export default async function PrincipalsPage({ params }: { params: Promise<{ clusterId: string }> }) {
-  await requirePageAccess("requests:read", (await params).clusterId);
-  const cluster = getClusterOrNotFound((await params).clusterId);
+  const { config: cluster } = await openClusterPage(params, "requests:read");
   return (
     <>
       <PageHeader

@@ -1,14 +1,12 @@
 import { QuotasView } from "@/components/acls/quotas-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
 import { accessRights } from "@/server/services/access/access-rights";
+import { openClusterPage } from "../cluster-page";
 
 export const metadata = { title: "Quotas" };
 
 export default async function QuotasPage({ params }: { params: Promise<{ clusterId: string }> }) {
-  await requirePageAccess("access:read", (await params).clusterId);
-  const cluster = getClusterOrNotFound((await params).clusterId);
+  const { config: cluster } = await openClusterPage(params, "access:read");
   const rights = await accessRights(cluster.id);
   return (
     <>

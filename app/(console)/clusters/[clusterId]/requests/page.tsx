@@ -3,15 +3,12 @@ import { PolicyCard } from "@/components/requests/policy-card";
 import { RequestsView } from "@/components/requests/requests-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { blockedReason } from "@/server/auth/page-access";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
-import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+import { openClusterPage } from "../cluster-page";
 
 export const metadata = { title: "Requests" };
 
 export default async function RequestsPage({ params }: { params: Promise<{ clusterId: string }> }) {
-  await requirePageAccess("requests:read", (await params).clusterId);
-  const cluster = toClusterSummary(getClusterOrNotFound((await params).clusterId));
+  const { cluster } = await openClusterPage(params, "requests:read");
   return (
     <>
       <PageHeader

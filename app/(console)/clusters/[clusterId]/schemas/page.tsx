@@ -3,17 +3,14 @@ import { RegisterSchemaButton } from "@/components/schemas/register-schema-butto
 import { SubjectList } from "@/components/schemas/subject-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
-import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+import { openClusterPage } from "../cluster-page";
 
 export const metadata = { title: "Schemas" };
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: schemas cannot be registered or changed here.";
 
 export default async function SchemasPage({ params }: { params: Promise<{ clusterId: string }> }) {
-  await requirePageAccess("schemas:read", (await params).clusterId);
-  const cluster = toClusterSummary(getClusterOrNotFound((await params).clusterId));
+  const { cluster } = await openClusterPage(params, "schemas:read");
   return (
     <>
       <PageHeader

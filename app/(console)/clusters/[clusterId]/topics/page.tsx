@@ -4,17 +4,14 @@ import { CreateTopicButton } from "@/components/topics/create-topic-dialog";
 import { TopicList } from "@/components/topics/topic-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { Loading } from "@/components/ui/states";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
-import { toClusterSummary } from "@/server/services/clusters/list-clusters";
+import { openClusterPage } from "../cluster-page";
 
 export const metadata = { title: "Topics" };
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: topics cannot be created here.";
 
 export default async function TopicsPage({ params }: { params: Promise<{ clusterId: string }> }) {
-  await requirePageAccess("topics:read", (await params).clusterId);
-  const cluster = toClusterSummary(getClusterOrNotFound((await params).clusterId));
+  const { cluster } = await openClusterPage(params, "topics:read");
   return (
     <>
       <PageHeader

@@ -1,17 +1,14 @@
 import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AlertMarkers } from "@/components/alerts/alert-markers";
 import { GroupActions } from "@/components/groups/group-actions";
 import { GroupDetailView } from "@/components/groups/group-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
-import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
 import { AclView } from "@/components/acls/acl-view";
 import { accessRights } from "@/server/services/access/access-rights";
+import { openClusterPage, segmentOrNotFound } from "../../cluster-page";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: consumer groups cannot be changed here.";
 
@@ -24,11 +21,8 @@ export default async function ConsumerGroupPage({
 }: {
   params: Promise<{ clusterId: string; groupId: string }>;
 }) {
-  await requirePageAccess("groups:read", (await params).clusterId);
-  const p = await params;
-  const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
-  const groupId = decodeSegment(p.groupId);
-  if (!groupId) notFound();
+  const { cluster } = await openClusterPage(params, "groups:read");
+  const groupId = segmentOrNotFound((await params).groupId);
   const readOnlyReason = await blockedReason(cluster, "groups:alter", READ_ONLY, groupId);
   const acl = await accessRights(cluster.id);
   return (

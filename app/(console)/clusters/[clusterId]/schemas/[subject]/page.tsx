@@ -7,10 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Loading } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { subjectNameSchema } from "@/lib/schemas/schemas";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
-import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
+import { openClusterPage, segmentOrNotFound } from "../../cluster-page";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: schemas cannot be changed here.";
 
@@ -19,12 +17,9 @@ export async function generateMetadata({ params }: { params: Promise<{ subject: 
 }
 
 export default async function SubjectPage({ params }: { params: Promise<{ clusterId: string; subject: string }> }) {
-  await requirePageAccess("schemas:read", (await params).clusterId);
-  const p = await params;
-  const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
-  const parsed = subjectNameSchema.safeParse(decodeSegment(p.subject));
-  if (!parsed.success || !cluster.hasSchemaRegistry) notFound();
-  const subject = parsed.data;
+  const { cluster } = await openClusterPage(params, "schemas:read");
+  const subject = segmentOrNotFound((await params).subject, subjectNameSchema);
+  if (!cluster.hasSchemaRegistry) notFound();
   return (
     <>
       <PageHeader

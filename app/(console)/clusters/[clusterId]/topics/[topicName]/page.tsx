@@ -1,6 +1,5 @@
 import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MessagesSquare } from "lucide-react";
 import { TopicActions } from "@/components/topics/topic-actions";
 import { ReplicaActions } from "@/components/replicas/replica-actions";
@@ -10,13 +9,11 @@ import { TopicDetailView } from "@/components/topics/topic-detail";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { topicNameSchema } from "@/lib/schemas/topics";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
-import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
 import { AclView } from "@/components/acls/acl-view";
 import { TopicAlertMarkers } from "@/components/alerts/alert-markers";
 import { accessRights } from "@/server/services/access/access-rights";
+import { openClusterPage, segmentOrNotFound } from "../../cluster-page";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: topics cannot be changed here.";
 
@@ -25,12 +22,8 @@ export async function generateMetadata({ params }: { params: Promise<{ topicName
 }
 
 export default async function TopicPage({ params }: { params: Promise<{ clusterId: string; topicName: string }> }) {
-  await requirePageAccess("topics:read", (await params).clusterId);
-  const p = await params;
-  const cluster = toClusterSummary(getClusterOrNotFound(p.clusterId));
-  const parsed = topicNameSchema.safeParse(decodeSegment(p.topicName));
-  if (!parsed.success) notFound();
-  const topic = parsed.data;
+  const { cluster } = await openClusterPage(params, "topics:read");
+  const topic = segmentOrNotFound((await params).topicName, topicNameSchema);
   const readOnlyReason = await blockedReason(cluster, "topics:alter", READ_ONLY, topic);
   const acl = await accessRights(cluster.id);
   return (

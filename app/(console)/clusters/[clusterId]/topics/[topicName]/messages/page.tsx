@@ -1,14 +1,11 @@
 import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MessagesView } from "@/components/topic-messages/messages-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { topicNameSchema } from "@/lib/schemas/topics";
-import { requirePageAccess } from "@/server/auth/page-access";
-import { getClusterOrNotFound } from "@/server/config/find-cluster";
-import { toClusterSummary } from "@/server/services/clusters/list-clusters";
 import { decodeSegment } from "@/lib/url-segment";
+import { openClusterPage, segmentOrNotFound } from "../../../cluster-page";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: records cannot be produced here.";
 
@@ -21,13 +18,8 @@ export default async function TopicMessagesPage({
 }: {
   params: Promise<{ clusterId: string; topicName: string }>;
 }) {
-  await requirePageAccess("messages:read", (await params).clusterId);
-  const p = await params;
-  const config = getClusterOrNotFound(p.clusterId);
-  const cluster = toClusterSummary(config);
-  const parsed = topicNameSchema.safeParse(decodeSegment(p.topicName));
-  if (!parsed.success) notFound();
-  const topic = parsed.data;
+  const { config, cluster } = await openClusterPage(params, "messages:read");
+  const topic = segmentOrNotFound((await params).topicName, topicNameSchema);
   return (
     <>
       <PageHeader

@@ -1,0 +1,4 @@
+/** The bench's command line (`npm run bench:x -- --flag value`). */
+export const argv = process.argv.slice(2);
+/** The number after `flag`, or `d` when the flag is not given. */
+export const num = (flag: string, d: number) => (argv.includes(flag) ? Number(argv[argv.indexOf(flag) + 1]) : d);
