@@ -13,6 +13,7 @@ import { MetricsSampler } from "@/server/metrics/sampler";
 import { evaluateAlerts } from "@/server/services/alerts/evaluate";
 import { emitEvent } from "@/server/services/alerts/events";
 import { deliverDue } from "@/server/services/alerts/outbox";
+import { holdsWithin } from "../../poll";
 import { callRoute, type Envelope } from "../../call-route";
 import { commitOffsets, produce, testAdmin, uniqueTopic } from "../../kafka-admin";
 
@@ -47,14 +48,7 @@ const rule = (name: string, params: unknown, extra: Record<string, unknown> = {}
   ],
   ...extra,
 });
-const until = async (pred: () => boolean | Promise<boolean>, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await pred()) && Date.now() < end) {
-    await deliverDue();
-    await wait(200);
-  }
-  return pred();
-};
+const until = (pred: () => boolean | Promise<boolean>, ms = 20_000) => holdsWithin(pred, ms, 200, deliverDue);
 
 function startSampler(clusterId: string, id: string) {
   const s = new MetricsSampler(clusterId, id);

@@ -10,6 +10,7 @@ import { prisma } from "@/server/db/prisma";
 import { MetricsSampler } from "@/server/metrics/sampler";
 import { evaluateAlerts } from "@/server/services/alerts/evaluate";
 import { deliverDue } from "@/server/services/alerts/outbox";
+import { holdsWithin } from "../../poll";
 import { routeEvent } from "@/server/services/notifications/inbox";
 import { testTeam, testUser, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
@@ -17,7 +18,6 @@ import { testAdmin, uniqueTopic } from "../../kafka-admin";
 
 // Request events reach people: the sampler's alert evaluation routes each ObservationEvent once to the users it
 // concerns (the bell, and e-mail through the outbox to a real SMTP server), against the real broker and database.
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const kafka = testAdmin();
 const topic = uniqueTopic("ntf");
 const mails: { to: string[]; raw: string }[] = [];
@@ -41,14 +41,7 @@ const read = (user: TestUser, body: unknown) =>
     as(user, { method: "POST", body: JSON.stringify(body) }),
   );
 const mine = async (user: TestUser) => (await inbox(user)).notifications.filter((n) => n.subject === requestId);
-const until = async (pred: () => Promise<boolean>, ms = 30_000) => {
-  const end = Date.now() + ms;
-  while (!(await pred()) && Date.now() < end) {
-    await deliverDue();
-    await wait(200);
-  }
-  return pred();
-};
+const until = (pred: () => Promise<boolean>, ms = 30_000) => holdsWithin(pred, ms, 200, deliverDue);
 
 beforeAll(async () => {
   smtp = new SMTPServer({
