@@ -42,6 +42,19 @@ async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
 export const uniqueTopic = (prefix: string) =>
   `it.${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** Creates a uniquely named topic (`prefix`, `partitions`) and adds it to `created`, the file's list to delete after. */
+export async function createTestTopic(
+  admin: Admin,
+  created: string[],
+  prefix: string,
+  partitions = 1,
+): Promise<string> {
+  const topic = uniqueTopic(prefix);
+  created.push(topic);
+  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  return topic;
+}
+
 /** The topic's dynamic overrides as the broker reports them. */
 export async function brokerOverrides(admin: Admin, topic: string): Promise<Record<string, string>> {
   const res = await admin.describeConfigs({

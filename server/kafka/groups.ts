@@ -1,5 +1,6 @@
 import "server-only";
 import { consumerGroupDescribeV0, type ConsumerGroupDescribeResponse } from "./protocol/consumer-group-describe";
+import type { DescribedGroup, DescribedTopicPartitions } from "./protocol/describe-groups-common";
 import { ApiError } from "@/server/http/api-error";
 import { apiSupport } from "./api-versions";
 import { kafkaErrorType } from "./errors";
@@ -68,7 +69,8 @@ export const sortAssignment = (a: { topicName: string; partitions: number[] }[])
     .map((t) => ({ topic: t.topicName, partitions: [...t.partitions].sort((x, y) => x - y) }))
     .sort((x, y) => x.topic.localeCompare(y.topic));
 
-function toGroup(g: ConsumerGroupDescribeResponse["groups"][number]): ConsumerProtocolGroup {
+/** What both describe APIs' groups show alike: the group's epochs and assignor, each member's identity and assignment. */
+export function toDescribedGroup<M extends DescribedMember, T>(g: DescribedGroup<M>, member: (m: M) => T) {
   return {
     groupId: g.groupId,
     state: groupStateName(g.groupState),
@@ -77,16 +79,50 @@ function toGroup(g: ConsumerGroupDescribeResponse["groups"][number]): ConsumerPr
     assignor: g.assignorName,
     members: g.members.map((m) => ({
       memberId: m.memberId,
-      instanceId: m.instanceId ?? null,
       clientId: m.clientId,
       clientHost: m.clientHost,
       memberEpoch: m.memberEpoch,
       subscribedTopics: [...m.subscribedTopicNames].sort(),
-      subscribedTopicRegex: m.subscribedTopicRegex || null,
       assignments: sortAssignment(m.assignment),
-      targetAssignments: sortAssignment(m.targetAssignment),
+      ...member(m),
     })),
   };
+}
+type DescribedMember = {
+  memberId: string;
+  clientId: string;
+  clientHost: string;
+  memberEpoch: number;
+  subscribedTopicNames: string[];
+  assignment: DescribedTopicPartitions[];
+};
+
+function toGroup(g: ConsumerGroupDescribeResponse["groups"][number]): ConsumerProtocolGroup {
+  return toDescribedGroup(g, (m) => ({
+    instanceId: m.instanceId ?? null,
+    subscribedTopicRegex: m.subscribedTopicRegex || null,
+    targetAssignments: sortAssignment(m.targetAssignment),
+  }));
+}
+
+/** Runs `call` once per group coordinator with that coordinator's groups (one FindCoordinator for all). */
+export async function perCoordinator(
+  clusterId: string,
+  groupIds: string[],
+  call: (connection: Parameters<typeof consumerGroupDescribeV0.async>[0], ids: string[]) => Promise<void>,
+): Promise<void> {
+  await withModernAdmin(clusterId, async (admin) => {
+    const coordinators = await admin.findCoordinator({ keyType: 0, keys: groupIds });
+    const byNode = new Map<number, string[]>();
+    for (const c of coordinators) byNode.set(c.nodeId, [...(byNode.get(c.nodeId) ?? []), c.key]);
+    const connections = await admin.connectToBrokers([...byNode.keys()]);
+    await Promise.all(
+      [...byNode].map(async ([nodeId, ids]) => {
+        const connection = connections.get(nodeId);
+        if (connection) await call(connection, ids);
+      }),
+    );
+  });
 }
 
 /**
@@ -101,20 +137,10 @@ export async function describeConsumerProtocolGroups(
   if (!groupIds.length) return out;
   const support = await apiSupport(clusterId);
   if (!support.supports(consumerGroupDescribeV0.key, 0)) return out;
-  await withModernAdmin(clusterId, async (admin) => {
-    const coordinators = await admin.findCoordinator({ keyType: 0, keys: groupIds });
-    const byNode = new Map<number, string[]>();
-    for (const c of coordinators) byNode.set(c.nodeId, [...(byNode.get(c.nodeId) ?? []), c.key]);
-    const connections = await admin.connectToBrokers([...byNode.keys()]);
-    await Promise.all(
-      [...byNode].map(async ([nodeId, ids]) => {
-        const connection = connections.get(nodeId);
-        if (!connection) return;
-        // Per-group errors (GROUP_ID_NOT_FOUND for a classic group) are in the answer; such groups are left out.
-        const response: ConsumerGroupDescribeResponse = await consumerGroupDescribeV0.async(connection, ids, false);
-        for (const g of response.groups) if (g.errorCode === 0) out.set(g.groupId, toGroup(g));
-      }),
-    );
+  await perCoordinator(clusterId, groupIds, async (connection, ids) => {
+    // Per-group errors (GROUP_ID_NOT_FOUND for a classic group) are in the answer; such groups are left out.
+    const response: ConsumerGroupDescribeResponse = await consumerGroupDescribeV0.async(connection, ids, false);
+    for (const g of response.groups) if (g.errorCode === 0) out.set(g.groupId, toGroup(g));
   });
   return out;
 }

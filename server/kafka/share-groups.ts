@@ -6,7 +6,7 @@ import {
   type DescribeShareGroupOffsetsResponse,
 } from "./protocol/describe-share-group-offsets";
 import { shareGroupDescribeV1, type ShareGroupDescribeResponse } from "./protocol/share-group-describe";
-import { groupStateName, sortAssignment } from "./groups";
+import { perCoordinator, toDescribedGroup } from "./groups";
 import { withModernAdmin } from "./registry";
 
 /**
@@ -74,42 +74,7 @@ export async function shareGroupSupport(
 }
 
 function toShareGroup(g: ShareGroupDescribeResponse["groups"][number]): ShareGroup {
-  return {
-    groupId: g.groupId,
-    state: groupStateName(g.groupState),
-    groupEpoch: g.groupEpoch,
-    assignmentEpoch: g.assignmentEpoch,
-    assignor: g.assignorName,
-    members: g.members.map((m) => ({
-      memberId: m.memberId,
-      rackId: m.rackId ?? null,
-      clientId: m.clientId,
-      clientHost: m.clientHost,
-      memberEpoch: m.memberEpoch,
-      subscribedTopics: [...m.subscribedTopicNames].sort(),
-      assignments: sortAssignment(m.assignment),
-    })),
-  };
-}
-
-/** Runs `call` once per group coordinator with that coordinator's groups (one FindCoordinator for all). */
-async function perCoordinator(
-  clusterId: string,
-  groupIds: string[],
-  call: (connection: Parameters<typeof shareGroupDescribeV1.async>[0], ids: string[]) => Promise<void>,
-): Promise<void> {
-  await withModernAdmin(clusterId, async (admin) => {
-    const coordinators = await admin.findCoordinator({ keyType: 0, keys: groupIds });
-    const byNode = new Map<number, string[]>();
-    for (const c of coordinators) byNode.set(c.nodeId, [...(byNode.get(c.nodeId) ?? []), c.key]);
-    const connections = await admin.connectToBrokers([...byNode.keys()]);
-    await Promise.all(
-      [...byNode].map(async ([nodeId, ids]) => {
-        const connection = connections.get(nodeId);
-        if (connection) await call(connection, ids);
-      }),
-    );
-  });
+  return toDescribedGroup(g, (m) => ({ rackId: m.rackId ?? null }));
 }
 
 /** UNSUPPORTED_VERSION per group: the brokers have the share-group APIs but the share.version feature is off. */

@@ -1,9 +1,8 @@
 import "server-only";
-import { createAPI, type Reader } from "@platformatic/kafka";
+import type { Reader } from "@platformatic/kafka";
 import {
-  describeGroupsRequest,
+  describeGroupsApi,
   readAssignment,
-  readDescribedGroups,
   type DescribeGroupsResponse,
   type DescribedGroup,
   type DescribedTopicPartitions,
@@ -49,16 +48,4 @@ function readMember(m: Reader): CgdMember {
   };
 }
 
-function parseResponse(
-  _correlationId: number,
-  _apiKey: number,
-  _apiVersion: number,
-  reader: Reader,
-): ConsumerGroupDescribeResponse {
-  return readDescribedGroups(reader, readMember);
-}
-
-export const consumerGroupDescribeV0 = createAPI<
-  [groupIds: string[], includeAuthorizedOperations: boolean],
-  ConsumerGroupDescribeResponse
->(69, 0, describeGroupsRequest, parseResponse);
+export const consumerGroupDescribeV0 = describeGroupsApi(69, 0, readMember);

@@ -1,5 +1,5 @@
 import "server-only";
-import { Writer, type Reader } from "@platformatic/kafka";
+import { createAPI, Writer, type Reader } from "@platformatic/kafka";
 
 /**
  * What ConsumerGroupDescribe (KIP-848) and ShareGroupDescribe (KIP-932) share, field by field from Kafka's message
@@ -57,4 +57,14 @@ export function readDescribedGroups<M>(reader: Reader, readMember: (m: Reader) =
       authorizedOperations: r.readInt32(),
     })),
   };
+}
+
+/** The describe API `apiKey` v`apiVersion`: the shared request, and the shared group struct around `readMember`. */
+export function describeGroupsApi<M>(apiKey: number, apiVersion: number, readMember: (m: Reader) => M) {
+  return createAPI<[groupIds: string[], includeAuthorizedOperations: boolean], DescribeGroupsResponse<M>>(
+    apiKey,
+    apiVersion,
+    describeGroupsRequest,
+    (_correlationId, _apiKey, _apiVersion, reader) => readDescribedGroups(reader, readMember),
+  );
 }

@@ -1,9 +1,8 @@
 import "server-only";
-import { createAPI, type Reader } from "@platformatic/kafka";
+import type { Reader } from "@platformatic/kafka";
 import {
-  describeGroupsRequest,
+  describeGroupsApi,
   readAssignment,
-  readDescribedGroups,
   type DescribeGroupsResponse,
   type DescribedGroup,
   type DescribedTopicPartitions,
@@ -42,16 +41,4 @@ function readMember(m: Reader): SgdMember {
   };
 }
 
-function parseResponse(
-  _correlationId: number,
-  _apiKey: number,
-  _apiVersion: number,
-  reader: Reader,
-): ShareGroupDescribeResponse {
-  return readDescribedGroups(reader, readMember);
-}
-
-export const shareGroupDescribeV1 = createAPI<
-  [groupIds: string[], includeAuthorizedOperations: boolean],
-  ShareGroupDescribeResponse
->(77, 1, describeGroupsRequest, parseResponse);
+export const shareGroupDescribeV1 = describeGroupsApi(77, 1, readMember);

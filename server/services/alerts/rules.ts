@@ -160,6 +160,25 @@ export async function deleteRule(clusterId: string, ruleId: string, ctx: AuditCo
   );
 }
 
+/** A silence as the alerts page shows it. */
+function toSilenceDto(s: {
+  id: string;
+  ruleId: string | null;
+  subject: string | null;
+  reason: string;
+  createdBy: string;
+  expiresAt: Date;
+}) {
+  return {
+    id: s.id,
+    ruleId: s.ruleId,
+    subject: s.subject,
+    reason: s.reason,
+    createdBy: s.createdBy,
+    expiresAt: s.expiresAt.toISOString(),
+  };
+}
+
 export async function createSilence(
   clusterId: string,
   body: { ruleId?: string; subject?: string; reason: string; minutes: number },
@@ -194,14 +213,7 @@ export async function createSilence(
           expiresAt: new Date(Date.now() + body.minutes * 60_000),
         },
       });
-      return {
-        id: s.id,
-        ruleId: s.ruleId,
-        subject: s.subject,
-        reason: s.reason,
-        createdBy: s.createdBy,
-        expiresAt: s.expiresAt.toISOString(),
-      };
+      return toSilenceDto(s);
     },
   );
 }
@@ -261,14 +273,7 @@ export async function alertOverview(clusterId: string) {
       message: h.message,
       at: h.at.toISOString(),
     })),
-    silences: silences.map((s) => ({
-      id: s.id,
-      ruleId: s.ruleId,
-      subject: s.subject,
-      reason: s.reason,
-      createdBy: s.createdBy,
-      expiresAt: s.expiresAt.toISOString(),
-    })),
+    silences: silences.map(toSilenceDto),
   };
 }
 

@@ -246,16 +246,12 @@ export async function alterConnectorOffsets(
   body: ConnectorOffsets,
   audit: AuditContext,
 ): Promise<{ message: string }> {
-  const client = connectFor(clusterId, connectId);
-  await assertStopped(client, name);
-  const before = await client.request<ConnectorOffsets>({ path: `/connectors/${seg(name)}/offsets` });
-  const r = await audited(
-    { ...audit, clusterId },
-    { action: "connector.offsets-altered", targetType: "connector", target: target(client, name), before },
-    () => client.request<{ message?: string }>({ method: "PATCH", path: `/connectors/${seg(name)}/offsets`, body }),
-    () => body,
-  );
-  return { message: r?.message ?? "The offsets were altered." };
+  return changeOffsets(clusterId, connectId, name, audit, {
+    action: "connector.offsets-altered",
+    method: "PATCH",
+    body,
+    done: "The offsets were altered.",
+  });
 }
 
 export async function resetConnectorOffsets(
@@ -264,13 +260,34 @@ export async function resetConnectorOffsets(
   name: string,
   audit: AuditContext,
 ): Promise<{ message: string }> {
+  return changeOffsets(clusterId, connectId, name, audit, {
+    action: "connector.offsets-reset",
+    method: "DELETE",
+    done: "The offsets were reset.",
+  });
+}
+
+/**
+ * Alters (PATCH with the new offsets, audited as the result) or resets (DELETE, audited with the worker's answer) a
+ * STOPPED connector's offsets; the audit row keeps the offsets before.
+ */
+async function changeOffsets(
+  clusterId: string,
+  connectId: string,
+  name: string,
+  audit: AuditContext,
+  change: { action: string; method: "PATCH" | "DELETE"; body?: ConnectorOffsets; done: string },
+): Promise<{ message: string }> {
   const client = connectFor(clusterId, connectId);
   await assertStopped(client, name);
-  const before = await client.request<ConnectorOffsets>({ path: `/connectors/${seg(name)}/offsets` });
+  const path = `/connectors/${seg(name)}/offsets`;
+  const before = await client.request<ConnectorOffsets>({ path });
+  const { body } = change;
   const r = await audited(
     { ...audit, clusterId },
-    { action: "connector.offsets-reset", targetType: "connector", target: target(client, name), before },
-    () => client.request<{ message?: string }>({ method: "DELETE", path: `/connectors/${seg(name)}/offsets` }),
+    { action: change.action, targetType: "connector", target: target(client, name), before },
+    () => client.request<{ message?: string }>({ method: change.method, path, body }),
+    body === undefined ? undefined : () => body,
   );
-  return { message: r?.message ?? "The offsets were reset." };
+  return { message: r?.message ?? change.done };
 }

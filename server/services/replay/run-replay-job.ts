@@ -1,4 +1,5 @@
 import "server-only";
+import { abortableSleep } from "@/server/http/abortable-sleep";
 import { processState } from "@/server/process-state";
 import type { Actor } from "@/server/auth/permissions";
 import { prisma } from "@/server/db/prisma";
@@ -49,19 +50,6 @@ export async function interruptReplayRunners(): Promise<void> {
     data: { state: "interrupted" },
   });
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 
 async function runJob(jobId: string, actor: Actor, requestId: string, signal: AbortSignal): Promise<void> {
   const row = await prisma.replayJob.findUnique({ where: { id: jobId } });
@@ -151,7 +139,7 @@ async function runJob(jobId: string, actor: Actor, requestId: string, signal: Ab
               (n) => {
                 const due = spec.rateLimit ? t0 + (sentThisRun * 1000) / spec.rateLimit - Date.now() : 0;
                 sentThisRun += n;
-                return due > 0 ? sleep(due, signal) : Promise.resolve();
+                return due > 0 ? abortableSleep(due, signal) : Promise.resolve();
               },
               (offset) => positions.set(chunk.partition, offset),
               save,
@@ -175,7 +163,7 @@ async function runJob(jobId: string, actor: Actor, requestId: string, signal: Ab
             `${e.message} The job stopped after ${OUTAGE_MS / 1000} s without the cluster; resume it when the cluster is back.`,
           );
         }
-        await sleep(2000, signal);
+        await abortableSleep(2000, signal);
       }
     }
   } catch (error) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { abortableSleep } from "@/server/http/abortable-sleep";
 import type { ReplayJob } from "@/lib/schemas/replay";
 import type { Actor } from "@/server/auth/permissions";
 import { prisma } from "@/server/db/prisma";
@@ -28,17 +29,7 @@ export async function openReplayJobStream(clusterId: string, jobId: string, acto
         yield { event: "done", data: job };
         return;
       }
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, POLL_MS);
-        signal.addEventListener(
-          "abort",
-          () => {
-            clearTimeout(t);
-            resolve();
-          },
-          { once: true },
-        );
-      });
+      await abortableSleep(POLL_MS, signal);
     }
   };
 }

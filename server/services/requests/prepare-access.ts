@@ -212,13 +212,7 @@ export async function prepareAccessRequest(clusterId: string, input: AccessInput
       violations,
       plan,
       warnings,
-      row: {
-        topicName: "",
-        principal: input.principal,
-        ownerTeamId: owner?.id ?? null,
-        spec,
-        openKey: `${clusterId}/credential/${input.principal}`,
-      },
+      row: principalRow(clusterId, "credential", input.principal, owner?.id ?? null, spec),
     };
   }
 
@@ -240,12 +234,17 @@ export async function prepareAccessRequest(clusterId: string, input: AccessInput
     violations,
     plan,
     warnings,
-    row: {
-      topicName: "",
-      principal: input.principal,
-      ownerTeamId: null,
-      spec,
-      openKey: `${clusterId}/quota/${input.principal}`,
-    },
+    row: principalRow(clusterId, "quota", input.principal, null, spec),
   };
+}
+
+/** The row of a request about a principal itself (credential, quota): no topic; one open request per kind and principal. */
+function principalRow(
+  clusterId: string,
+  kind: "credential" | "quota",
+  principal: string,
+  ownerTeamId: string | null,
+  spec: CredentialSpec | QuotaSpec,
+): Prepared["row"] {
+  return { topicName: "", principal, ownerTeamId, spec, openKey: `${clusterId}/${kind}/${principal}` };
 }

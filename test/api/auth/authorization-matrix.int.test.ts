@@ -106,61 +106,33 @@ function send(
   }).then((r) => r.status);
 }
 const L = { clusterId: "local" };
-const topicCase = (name: string, handler: Handler, method: string, path: string, body?: unknown): Case => ({
-  name,
-  call: (as, o) =>
-    send(handler, method, `/api/clusters/local/topics/${names[o]}${path}`, { ...L, topicName: names[o] }, as, body),
-});
-const groupCase = (name: string, handler: Handler, method: string, path: string, body?: unknown): Case => ({
-  name,
-  call: (as, o) =>
-    send(
-      handler,
-      method,
-      `/api/clusters/local/consumer-groups/${names[o]}${path}`,
-      { ...L, groupId: names[o] },
-      as,
-      body,
-    ),
-});
-const subjectCase = (
-  name: string,
-  handler: Handler,
-  method: string,
-  path: string,
-  body?: unknown,
-  extra: Record<string, string> = {},
-): Case => ({
-  name,
-  call: (as, o) =>
-    send(
-      handler,
-      method,
-      `/api/clusters/local/schemas/subjects/${names[o]}-value${path}`,
-      { ...L, subject: `${names[o]}-value`, ...extra },
-      as,
-      body,
-    ),
-});
-const connectorCase = (
-  name: string,
-  handler: Handler,
-  method: string,
-  path: string,
-  body?: unknown,
-  extra: Record<string, string> = {},
-): Case => ({
-  name,
-  call: (as, o) =>
-    send(
-      handler,
-      method,
-      `/api/clusters/local/connect/local/connectors/${names[o]}${path}`,
-      { ...L, connectId: "local", name: names[o], ...extra },
-      as,
-      body,
-    ),
-});
+/** Cases on the routes below `at(name)` (the URL before the case's `path`, and the route's params). */
+const casesOn =
+  (at: (name: string) => { url: string; params: Record<string, string> }) =>
+  (
+    name: string,
+    handler: Handler,
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Case => ({
+    name,
+    call: (as, o) => {
+      const { url, params } = at(names[o]);
+      return send(handler, method, `${url}${path}`, { ...L, ...params, ...extra }, as, body);
+    },
+  });
+const topicCase = casesOn((n) => ({ url: `/api/clusters/local/topics/${n}`, params: { topicName: n } }));
+const groupCase = casesOn((n) => ({ url: `/api/clusters/local/consumer-groups/${n}`, params: { groupId: n } }));
+const subjectCase = casesOn((n) => ({
+  url: `/api/clusters/local/schemas/subjects/${n}-value`,
+  params: { subject: `${n}-value` },
+}));
+const connectorCase = casesOn((n) => ({
+  url: `/api/clusters/local/connect/local/connectors/${n}`,
+  params: { connectId: "local", name: n },
+}));
 const FILE_SOURCE = "org.apache.kafka.connect.file.FileStreamSourceConnector";
 
 /** Routes scoped to team-owned names: operators and approvers only inside their prefixes, admins anywhere. */

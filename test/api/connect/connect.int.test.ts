@@ -40,6 +40,7 @@ import type {
 } from "@/lib/schemas/connect";
 import { prisma } from "@/server/db/prisma";
 import { callRoute, type Envelope } from "../../call-route";
+import { pollUntil } from "../../poll";
 import { BOOTSTRAP, ensureConnect } from "../../infra";
 import { testAdmin } from "../../kafka-admin";
 import { TEST_STACK } from "../../stack";
@@ -74,16 +75,8 @@ const worker = async <T>(p: string): Promise<{ status: number; body: T }> => {
   return { status: res.status, body: (await res.json().catch(() => null)) as T };
 };
 
-async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 45_000): Promise<T> {
-  const t0 = Date.now();
-  let last: T;
-  for (;;) {
-    last = await fn();
-    if (ok(last)) return last;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const until = <T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms = 45_000) =>
+  pollUntil(what, fn, ok, ms, 500);
 
 const detail = (name: string) => callRoute<ConnectorDetail>(getConnector, `${base}/connectors/${name}`, { ...C, name });
 const stateOf = (name: string) =>

@@ -7,6 +7,7 @@ import type { GroupDetail, GroupListItem, ResetPreview } from "@/lib/schemas/gro
 import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
 import { prisma } from "@/server/db/prisma";
 import { callRoute, type Envelope } from "../../call-route";
+import { pollUntil } from "../../poll";
 import { startJavaConsumer, type JavaConsumer } from "../../java-consumer";
 import { produce, testAdmin, uniqueTopic } from "../../kafka-admin";
 
@@ -47,15 +48,8 @@ const committed = async (groupId: string) =>
     (await admin.fetchOffsets({ groupId, topics: [topic] }))[0].partitions.map((p) => [p.partition, Number(p.offset)]),
   );
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(v).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000) =>
+  pollUntil(what, read, ok, ms, 300);
 
 beforeAll(async () => {
   await admin.connect();

@@ -5,6 +5,7 @@ import type { GroupListItem, ShareGroupAnswer } from "@/lib/schemas/groups";
 import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
 import { describeShareGroupOffsets, describeShareGroups } from "@/server/kafka/share-groups";
 import { callRoute, type Envelope } from "../../call-route";
+import { pollUntil } from "../../poll";
 import { startJavaShareConsumer, type JavaConsumer } from "../../java-consumer";
 import { produce, testAdmin, uniqueTopic } from "../../kafka-admin";
 
@@ -29,15 +30,8 @@ const list = async () => {
 };
 const ends = async () => Object.fromEntries((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(v).slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) =>
+  pollUntil(what, read, ok, ms, 500);
 
 beforeAll(async () => {
   await admin.connect();

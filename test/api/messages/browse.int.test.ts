@@ -5,17 +5,12 @@ import { GET as getOne } from "@/app/api/clusters/[clusterId]/topics/[topicName]
 import type { BrowsePage, Message } from "@/lib/schemas/messages";
 import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
-import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { createTestTopic, testAdmin } from "../../kafka-admin";
 
 const admin = testAdmin();
 const topics: string[] = [];
 
-async function createTopic(prefix: string, partitions: number): Promise<string> {
-  const topic = uniqueTopic(prefix);
-  topics.push(topic);
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  return topic;
-}
+const createTopic = (prefix: string, partitions: number) => createTestTopic(admin, topics, prefix, partitions);
 
 /** kcat (librdkafka), an independent client, writes the records: "key:value" lines, optional codec and header. */
 function kcatProduce(

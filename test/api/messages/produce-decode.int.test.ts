@@ -5,7 +5,7 @@ import type { BrowsePage, ProduceResult } from "@/lib/schemas/messages";
 import { prisma } from "@/server/db/prisma";
 import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
-import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { createTestTopic, testAdmin } from "../../kafka-admin";
 import { purgeSubjects, registry } from "../../registry-admin";
 
 const admin = testAdmin();
@@ -17,12 +17,7 @@ const json = (body: unknown) => ({
   headers: { "content-type": "application/json" },
 });
 
-async function createTopic(prefix: string, partitions = 1): Promise<string> {
-  const topic = uniqueTopic(prefix);
-  topics.push(topic);
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  return topic;
-}
+const createTopic = (prefix: string, partitions = 1) => createTestTopic(admin, topics, prefix, partitions);
 const send = (topic: string, body: unknown, clusterId = "local") =>
   callRoute<ProduceResult & Envelope>(
     produce,

@@ -7,7 +7,7 @@ import { prisma } from "@/server/db/prisma";
 import { activeMessageSessions } from "@/server/messages/sessions";
 import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
-import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { createTestTopic, testAdmin, uniqueTopic } from "../../kafka-admin";
 import { messagesOf, readEvents } from "../../sse-client";
 import { Kafka, logLevel } from "kafkajs";
 import { sluiceAdmin } from "../../auth";
@@ -23,12 +23,7 @@ const kafka = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING });
 const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
 const topics: string[] = [];
 
-async function createTopic(prefix: string, partitions = 1): Promise<string> {
-  const topic = uniqueTopic(prefix);
-  topics.push(topic);
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  return topic;
-}
+const createTopic = (prefix: string, partitions = 1) => createTestTopic(admin, topics, prefix, partitions);
 
 /** Calls the stream route like a browser: returns the raw Response (SSE) and an abort handle. */
 function open(

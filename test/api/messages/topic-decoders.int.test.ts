@@ -22,7 +22,7 @@ import { prisma } from "@/server/db/prisma";
 import { asAdmin } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
-import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { createTestTopic, testAdmin } from "../../kafka-admin";
 import { TEST_STACK } from "../../stack";
 import { javaProduce } from "../../java-consumer";
 import { messagesOf, readEvents } from "../../sse-client";
@@ -31,12 +31,7 @@ const admin = testAdmin();
 const topics: string[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), "sluice-decoders-"));
 
-async function createTopic(prefix: string): Promise<string> {
-  const topic = uniqueTopic(prefix);
-  topics.push(topic);
-  await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-  return topic;
-}
+const createTopic = (prefix: string) => createTestTopic(admin, topics, prefix);
 
 /** kcat writes each file as one record (binary safe), with the given key and headers. */
 function kcatFiles(topic: string, payloads: Buffer[], args: string[] = []): void {

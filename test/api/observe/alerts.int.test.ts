@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import type { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as overview } from "@/app/api/clusters/[clusterId]/alerts/route";
 import { GET as deliveries } from "@/app/api/clusters/[clusterId]/alerts/rules/[ruleId]/deliveries/route";
@@ -13,6 +13,8 @@ import { MetricsSampler } from "@/server/metrics/sampler";
 import { evaluateAlerts } from "@/server/services/alerts/evaluate";
 import { emitEvent } from "@/server/services/alerts/events";
 import { deliverDue } from "@/server/services/alerts/outbox";
+import { holdsWithin } from "../../poll";
+import { catchMails, type CaughtMail } from "../../smtp-catcher";
 import { callRoute, type Envelope } from "../../call-route";
 import { commitOffsets, produce, testAdmin, uniqueTopic } from "../../kafka-admin";
 
@@ -25,7 +27,7 @@ const group = `${topic}.consumer`;
 const SECRET = "webhook-secret-123";
 type Hit = { path: string; headers: Record<string, string | string[] | undefined>; body: string };
 const hits: Hit[] = [];
-const mails: { to: string[]; raw: string }[] = [];
+const mails: CaughtMail[] = [];
 let failNext = 0;
 let http: Server;
 let smtp: SMTPServer;
@@ -47,14 +49,7 @@ const rule = (name: string, params: unknown, extra: Record<string, unknown> = {}
   ],
   ...extra,
 });
-const until = async (pred: () => boolean | Promise<boolean>, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await pred()) && Date.now() < end) {
-    await deliverDue();
-    await wait(200);
-  }
-  return pred();
-};
+const until = (pred: () => boolean | Promise<boolean>, ms = 20_000) => holdsWithin(pred, ms, 200, deliverDue);
 
 function startSampler(clusterId: string, id: string) {
   const s = new MetricsSampler(clusterId, id);
@@ -83,19 +78,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, cb) {
-      let raw = "";
-      stream.on("data", (d: Buffer) => (raw += d.toString()));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(Number(process.env.TEST_SMTP_PORT), "127.0.0.1", r));
+  smtp = await catchMails(mails);
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
   await produce(topic, 20);

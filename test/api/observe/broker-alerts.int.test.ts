@@ -8,6 +8,7 @@ import { prisma } from "@/server/db/prisma";
 import { MetricsSampler } from "@/server/metrics/sampler";
 import { evaluateAlerts } from "@/server/services/alerts/evaluate";
 import { deliverDue } from "@/server/services/alerts/outbox";
+import { holdsWithin } from "../../poll";
 import { callRoute } from "../../call-route";
 import { ROOT } from "../../infra";
 import { TEST_STACK } from "../../stack";
@@ -28,14 +29,7 @@ let base = "";
 let admin: Admin;
 let sampler: MetricsSampler | null = null;
 
-const until = async (pred: () => boolean, ms: number) => {
-  const end = Date.now() + ms;
-  while (!pred() && Date.now() < end) {
-    await deliverDue();
-    await wait(250);
-  }
-  return pred();
-};
+const until = (pred: () => boolean, ms: number) => holdsWithin(pred, ms, 250, deliverDue);
 
 describe.runIf(disruptive)("broker and partition alerts on three brokers (stops a broker)", () => {
   beforeAll(async () => {

@@ -9,6 +9,7 @@ import { prisma } from "@/server/db/prisma";
 import { MetricsSampler } from "@/server/metrics/sampler";
 import { evaluateAlerts } from "@/server/services/alerts/evaluate";
 import { deliverDue } from "@/server/services/alerts/outbox";
+import { holdsWithin } from "../../poll";
 import { callRoute, type Envelope } from "../../call-route";
 import { ensureConnect } from "../../infra";
 import { testAdmin, uniqueTopic } from "../../kafka-admin";
@@ -32,7 +33,6 @@ let sampler: MetricsSampler | null = null;
 let stopConnect = () => {};
 let ruleId = "";
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const json = (body: unknown) => ({
   method: "POST",
   headers: { "content-type": "application/json" },
@@ -45,14 +45,7 @@ const putConnector = (name: string, config: Record<string, string>) =>
     headers: { "content-type": "application/json" },
     body: JSON.stringify(config),
   });
-const until = async (pred: () => boolean | Promise<boolean>, ms = 60_000) => {
-  const end = Date.now() + ms;
-  while (!(await pred()) && Date.now() < end) {
-    await deliverDue();
-    await wait(300);
-  }
-  return pred();
-};
+const until = (pred: () => boolean | Promise<boolean>, ms = 60_000) => holdsWithin(pred, ms, 300, deliverDue);
 const stateOf = (subject: string) => prisma.alertState.findUnique({ where: { ruleId_subject: { ruleId, subject } } });
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { SMTPServer } from "smtp-server";
+import type { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as decisionRoute } from "@/app/api/clusters/[clusterId]/requests/[requestId]/decision/route";
 import { POST as submitRoute } from "@/app/api/clusters/[clusterId]/requests/route";
@@ -10,6 +10,8 @@ import { prisma } from "@/server/db/prisma";
 import { MetricsSampler } from "@/server/metrics/sampler";
 import { evaluateAlerts } from "@/server/services/alerts/evaluate";
 import { deliverDue } from "@/server/services/alerts/outbox";
+import { holdsWithin } from "../../poll";
+import { catchMails, type CaughtMail } from "../../smtp-catcher";
 import { routeEvent } from "@/server/services/notifications/inbox";
 import { testTeam, testUser, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
@@ -17,10 +19,9 @@ import { testAdmin, uniqueTopic } from "../../kafka-admin";
 
 // Request events reach people: the sampler's alert evaluation routes each ObservationEvent once to the users it
 // concerns (the bell, and e-mail through the outbox to a real SMTP server), against the real broker and database.
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const kafka = testAdmin();
 const topic = uniqueTopic("ntf");
-const mails: { to: string[]; raw: string }[] = [];
+const mails: CaughtMail[] = [];
 let smtp: SMTPServer;
 let sampler: MetricsSampler;
 let team: string;
@@ -41,29 +42,10 @@ const read = (user: TestUser, body: unknown) =>
     as(user, { method: "POST", body: JSON.stringify(body) }),
   );
 const mine = async (user: TestUser) => (await inbox(user)).notifications.filter((n) => n.subject === requestId);
-const until = async (pred: () => Promise<boolean>, ms = 30_000) => {
-  const end = Date.now() + ms;
-  while (!(await pred()) && Date.now() < end) {
-    await deliverDue();
-    await wait(200);
-  }
-  return pred();
-};
+const until = (pred: () => Promise<boolean>, ms = 30_000) => holdsWithin(pred, ms, 200, deliverDue);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, cb) {
-      let raw = "";
-      stream.on("data", (d: Buffer) => (raw += d.toString()));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(Number(process.env.TEST_SMTP_PORT), "127.0.0.1", r));
+  smtp = await catchMails(mails);
   await kafka.connect();
   team = await testTeam("it-notify", ["it.ntf."]);
   const other = await testTeam("it-notify-other", ["it.other."]);

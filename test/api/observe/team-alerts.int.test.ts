@@ -13,6 +13,7 @@ import { prisma } from "@/server/db/prisma";
 import { MetricsSampler } from "@/server/metrics/sampler";
 import { evaluateAlerts } from "@/server/services/alerts/evaluate";
 import { deliverDue } from "@/server/services/alerts/outbox";
+import { holdsWithin } from "../../poll";
 import { testTeam, testUser, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { produce, testAdmin } from "../../kafka-admin";
@@ -20,7 +21,6 @@ import { produce, testAdmin } from "../../kafka-admin";
 // Team rules: a team's approver manages alert rules for the names the team owns; the rule fires for a real consumer
 // that stops, reaches the rule's webhook and the team's members in the bell. Everything else is refused (403 naming
 // the field), and the refusals are audited.
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const admin = testAdmin();
 const u = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const prefix = `it.tm${u}.`;
@@ -51,14 +51,7 @@ const teamRule = (extra: Record<string, unknown> = {}) => ({
   channels: [{ type: "webhook", url: `${base}/team-hook` }],
   ...extra,
 });
-const until = async (pred: () => boolean | Promise<boolean>, ms: number) => {
-  const end = Date.now() + ms;
-  while (!(await pred()) && Date.now() < end) {
-    await deliverDue();
-    await wait(250);
-  }
-  return pred();
-};
+const until = (pred: () => boolean | Promise<boolean>, ms: number) => holdsWithin(pred, ms, 250, deliverDue);
 
 beforeAll(async () => {
   http = createServer((req, res) => {

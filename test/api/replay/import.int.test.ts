@@ -7,17 +7,12 @@ import { prisma } from "@/server/db/prisma";
 import { asAdmin } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
-import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { createTestTopic, testAdmin } from "../../kafka-admin";
 
 const admin = testAdmin();
 const topics: string[] = [];
 
-async function createTopic(prefix: string, partitions = 1): Promise<string> {
-  const topic = uniqueTopic(prefix);
-  topics.push(topic);
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  return topic;
-}
+const createTopic = (prefix: string, partitions = 1) => createTestTopic(admin, topics, prefix, partitions);
 const kcatRead = (topic: string) =>
   execFileSync("kcat", ["-C", "-b", BOOTSTRAP, "-t", topic, "-e", "-q", "-f", "%p|%k|%s|%h|%T\n"], { timeout: 20_000 })
     .toString()

@@ -6,7 +6,7 @@ import {
   DeleteSchemaResultSchema,
 } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
-import { deleteSubject } from "@/server/services/schemas/delete-subject";
+import { deleteSubject } from "@/server/services/schemas/delete-schemas";
 import { getSubject } from "@/server/services/schemas/get-subject";
 
 export const dynamic = "force-dynamic";

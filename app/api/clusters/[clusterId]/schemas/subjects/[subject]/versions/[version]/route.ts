@@ -5,7 +5,7 @@ import {
   DeleteSchemaResultSchema,
 } from "@/lib/schemas/schemas";
 import { defineRoute } from "@/server/http/define-route";
-import { deleteSchemaVersion } from "@/server/services/schemas/delete-schema-version";
+import { deleteSchemaVersion } from "@/server/services/schemas/delete-schemas";
 import { getSchemaVersion } from "@/server/services/schemas/get-schema-version";
 
 export const dynamic = "force-dynamic";
