@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { LinkButton } from "@/components/ui/link-button";
 import { Select } from "@/components/ui/select";
 import { Time } from "@/components/ui/time-zone";
 import { ErrorState, Loading } from "@/components/ui/states";
@@ -27,14 +28,9 @@ const columns = (open: (e: AuditEventDto) => void): ColumnDef<AuditEventDto, unk
     accessorKey: "action",
     header: "Action",
     cell: ({ row }) => (
-      <button
-        type="button"
-        className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
-        onClick={() => open(row.original)}
-        data-testid="audit-open"
-      >
+      <LinkButton className="font-mono" onClick={() => open(row.original)} data-testid="audit-open">
         {row.original.action}
-      </button>
+      </LinkButton>
     ),
   },
   {
