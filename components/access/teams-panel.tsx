@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { LinkButton } from "@/components/ui/link-button";
 import { ErrorState } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { deleteTeam, saveTeam, teamsOptions, useAccessMutation } from "@/lib/queries/access";
@@ -22,14 +23,9 @@ export function TeamsPanel() {
       accessorKey: "name",
       header: "Team",
       cell: ({ row }) => (
-        <button
-          type="button"
-          className="text-brand-700 hover:underline dark:text-cyan-300"
-          onClick={() => setEditing(row.original)}
-          data-testid="team-edit"
-        >
+        <LinkButton onClick={() => setEditing(row.original)} data-testid="team-edit">
           {row.original.name}
-        </button>
+        </LinkButton>
       ),
     },
     {

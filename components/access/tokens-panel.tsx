@@ -9,14 +9,16 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ErrorState } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { type Role } from "@/lib/auth/roles";
 import { createApiToken, revokeApiToken, tokensOptions, usersOptions } from "@/lib/queries/access";
 import type { ApiTokenDto } from "@/lib/schemas/tokens";
 import { AccessSection } from "./access-section";
+import { RoleTable } from "./role-table";
 
 const roleSummary = (roles: Record<string, Role>) =>
   Object.entries(roles)
@@ -101,28 +103,17 @@ export function TokensPanel({ clusters }: { clusters: { id: string; name: string
   );
 }
 
+type TokenForm = { name: string; userId: string; roles: Record<string, Role>; days: string };
+
 function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: string }[]; onClose: () => void }) {
-  const users = useQuery(usersOptions());
   const qc = useQueryClient();
-  const [form, setForm] = useState({
-    name: "",
-    userId: "",
-    roles: { "*": "viewer" } as Record<string, Role>,
-    days: "90",
-  });
-  const [copied, setCopied] = useState(false);
+  const [form, setForm] = useState<TokenForm>({ name: "", userId: "", roles: { "*": "viewer" }, days: "90" });
   const create = useMutation({
     mutationFn: createApiToken,
     onSuccess: () => void qc.invalidateQueries({ queryKey: tokensOptions().queryKey }),
   });
   const err = create.error instanceof ApiClientError ? create.error : null;
   const fieldError = (f: string) => err?.details.find((d) => d.path === f || d.path.startsWith(`${f}.`))?.issue;
-  const setRole = (clusterId: string, role: string) => {
-    const roles = { ...form.roles };
-    if (role) roles[clusterId] = role as Role;
-    else delete roles[clusterId];
-    setForm({ ...form, roles });
-  };
   const submit = () =>
     create.mutate({
       name: form.name,
@@ -148,109 +139,28 @@ function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: stri
             Done
           </Button>
         ) : (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
+          <FormDialogFooter onCancel={onClose}>
             <Button variant="primary" onClick={submit} disabled={create.isPending} data-testid="token-save">
               Create token
             </Button>
-          </>
+          </FormDialogFooter>
         )
       }
     >
       {secret ? (
-        <div className="flex items-center gap-2 rounded border border-slate-200 bg-slate-50 p-2 dark:border-slate-700 dark:bg-slate-900">
-          <code className="min-w-0 flex-1 break-all font-mono text-xs" data-testid="token-secret">
-            {secret}
-          </code>
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
-            aria-label="Copy token"
-            data-testid="token-copy"
-          >
-            <Copy className="h-3.5 w-3.5" /> {copied ? "Copied" : "Copy"}
-          </Button>
-        </div>
+        <TokenSecret secret={secret} />
       ) : (
         <>
-          <div className="grid gap-3 sm:grid-cols-3">
-            <Field
-              label="Name"
-              htmlFor="tok-name"
-              hint="The service's name, e.g. ci-deploy; audited as token:<name>."
-              error={fieldError("name")}
-            >
-              <Input
-                id="tok-name"
-                value={form.name}
-                onChange={(e) => setForm({ ...form, name: e.target.value })}
-                data-testid="token-name"
-              />
-            </Field>
-            <Field
-              label="Acts as"
-              htmlFor="tok-user"
-              hint="A user (their teams) or a service identity (no team)."
-              error={fieldError("userId")}
-            >
-              <Select
-                id="tok-user"
-                value={form.userId}
-                onChange={(e) => setForm({ ...form, userId: e.target.value })}
-                data-testid="token-user"
-              >
-                <option value="">service identity</option>
-                {(users.data ?? [])
-                  .filter((u) => u.active)
-                  .map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.email}
-                    </option>
-                  ))}
-              </Select>
-            </Field>
-            <Field label="Expires in" htmlFor="tok-days" error={fieldError("expiresAt")}>
-              <Select
-                id="tok-days"
-                value={form.days}
-                onChange={(e) => setForm({ ...form, days: e.target.value })}
-                data-testid="token-days"
-              >
-                {["7", "30", "90", "180", "365"].map((d) => (
-                  <option key={d} value={d}>
-                    {d} days
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
+          <TokenFields form={form} setForm={setForm} fieldError={fieldError} />
           <div className="mt-4">
             <p className="mb-2 text-sm font-medium">Roles</p>
-            <table className="w-full text-sm">
-              <tbody>
-                {[{ id: "*", name: "All clusters (default)" }, ...clusters].map((c) => (
-                  <tr key={c.id} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1.5 pr-3">{c.name}</td>
-                    <td className="py-1.5">
-                      <Select
-                        aria-label={`Token role on ${c.name}`}
-                        value={form.roles[c.id] ?? ""}
-                        onChange={(e) => setRole(c.id, e.target.value)}
-                        data-testid={`token-role-${c.id}`}
-                      >
-                        <option value="">{c.id === "*" ? "no access" : "as for all clusters"}</option>
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {r}
-                          </option>
-                        ))}
-                      </Select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RoleTable
+              clusters={clusters}
+              roles={form.roles}
+              onChange={(roles) => setForm({ ...form, roles })}
+              labelPrefix="Token role on"
+              testIdPrefix="token-role"
+            />
             {fieldError("roles") ? <p className="mt-1 text-xs text-red-600">{fieldError("roles")}</p> : null}
           </div>
           {create.error && !err?.details.length ? (
@@ -259,5 +169,91 @@ function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: stri
         </>
       )}
     </Dialog>
+  );
+}
+
+/** The new token's secret, shown once, with a copy button. */
+function TokenSecret({ secret }: { secret: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="flex items-center gap-2 rounded border border-slate-200 bg-slate-50 p-2 dark:border-slate-700 dark:bg-slate-900">
+      <code className="min-w-0 flex-1 break-all font-mono text-xs" data-testid="token-secret">
+        {secret}
+      </code>
+      <Button
+        size="sm"
+        variant="ghost"
+        onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
+        aria-label="Copy token"
+        data-testid="token-copy"
+      >
+        <Copy className="h-3.5 w-3.5" /> {copied ? "Copied" : "Copy"}
+      </Button>
+    </div>
+  );
+}
+
+function TokenFields({
+  form,
+  setForm,
+  fieldError,
+}: {
+  form: TokenForm;
+  setForm: (form: TokenForm) => void;
+  fieldError: (f: string) => string | undefined;
+}) {
+  const users = useQuery(usersOptions());
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <Field
+        label="Name"
+        htmlFor="tok-name"
+        hint="The service's name, e.g. ci-deploy; audited as token:<name>."
+        error={fieldError("name")}
+      >
+        <Input
+          id="tok-name"
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          data-testid="token-name"
+        />
+      </Field>
+      <Field
+        label="Acts as"
+        htmlFor="tok-user"
+        hint="A user (their teams) or a service identity (no team)."
+        error={fieldError("userId")}
+      >
+        <Select
+          id="tok-user"
+          value={form.userId}
+          onChange={(e) => setForm({ ...form, userId: e.target.value })}
+          data-testid="token-user"
+        >
+          <option value="">service identity</option>
+          {(users.data ?? [])
+            .filter((u) => u.active)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.email}
+              </option>
+            ))}
+        </Select>
+      </Field>
+      <Field label="Expires in" htmlFor="tok-days" error={fieldError("expiresAt")}>
+        <Select
+          id="tok-days"
+          value={form.days}
+          onChange={(e) => setForm({ ...form, days: e.target.value })}
+          data-testid="token-days"
+        >
+          {["7", "30", "90", "180", "365"].map((d) => (
+            <option key={d} value={d}>
+              {d} days
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
   );
 }

@@ -9,14 +9,16 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { LinkButton } from "@/components/ui/link-button";
 import { ErrorState } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/roles";
 import { saveUser, teamsOptions, useAccessMutation, usersOptions } from "@/lib/queries/access";
 import type { UserDto } from "@/lib/schemas/accounts";
 import { AccessSection } from "./access-section";
+import { RoleTable } from "./role-table";
 
 const roleSummary = (roles: Record<string, Role>) =>
   Object.entries(roles)
@@ -32,14 +34,9 @@ export function UsersPanel({ clusters }: { clusters: { id: string; name: string 
       accessorKey: "email",
       header: "Email",
       cell: ({ row }) => (
-        <button
-          type="button"
-          className="text-brand-700 hover:underline dark:text-cyan-300"
-          onClick={() => setEditing(row.original)}
-          data-testid="user-edit"
-        >
+        <LinkButton onClick={() => setEditing(row.original)} data-testid="user-edit">
           {row.original.email}
-        </button>
+        </LinkButton>
       ),
     },
     { accessorKey: "name", header: "Name" },
@@ -85,6 +82,15 @@ export function UsersPanel({ clusters }: { clusters: { id: string; name: string 
   );
 }
 
+type UserForm = {
+  email: string;
+  name: string;
+  password: string;
+  active: boolean;
+  roles: Record<string, Role>;
+  teamIds: string[];
+};
+
 function UserDialog({
   user,
   clusters,
@@ -94,9 +100,7 @@ function UserDialog({
   clusters: { id: string; name: string }[];
   onClose: () => void;
 }) {
-  const me = useMe();
-  const teams = useQuery(teamsOptions());
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<UserForm>({
     email: user?.email ?? "",
     name: user?.name ?? "",
     password: "",
@@ -107,12 +111,6 @@ function UserDialog({
   const save = useAccessMutation(saveUser);
   const err = save.error instanceof ApiClientError ? save.error : null;
   const fieldError = (f: string) => err?.details.find((d) => d.path === f)?.issue;
-  const setRole = (clusterId: string, role: string) => {
-    const roles = { ...form.roles };
-    if (role) roles[clusterId] = role as Role;
-    else delete roles[clusterId];
-    setForm({ ...form, roles });
-  };
   const submit = () => {
     const body = user
       ? {
@@ -133,88 +131,23 @@ function UserDialog({
       size="lg"
       testId="user-dialog"
       footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
+        <FormDialogFooter onCancel={onClose}>
           <Button variant="primary" onClick={submit} disabled={save.isPending} data-testid="user-save">
             {user ? "Save" : "Create user"}
           </Button>
-        </>
+        </FormDialogFooter>
       }
     >
-      <div className="grid gap-3 sm:grid-cols-2">
-        {user ? null : (
-          <Field label="Email" htmlFor="u-email" error={fieldError("email")}>
-            <Input
-              id="u-email"
-              type="email"
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              data-testid="user-email"
-            />
-          </Field>
-        )}
-        <Field label="Name" htmlFor="u-name" error={fieldError("name")}>
-          <Input
-            id="u-name"
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-            data-testid="user-name-input"
-          />
-        </Field>
-        <Field
-          label={user ? "New password (leave empty to keep)" : "Password"}
-          htmlFor="u-pass"
-          hint="At least 8 characters. Setting one signs the user out everywhere."
-          error={fieldError("password")}
-        >
-          <Input
-            id="u-pass"
-            type="password"
-            autoComplete="new-password"
-            value={form.password}
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
-            data-testid="user-password"
-          />
-        </Field>
-        {user ? (
-          <label className="flex items-center gap-2 self-end pb-2 text-sm">
-            <input
-              type="checkbox"
-              checked={form.active}
-              disabled={user.id === me.id}
-              onChange={(e) => setForm({ ...form, active: e.target.checked })}
-              data-testid="user-active"
-            />{" "}
-            Active (unchecked: cannot sign in, sessions end)
-          </label>
-        ) : null}
-      </div>
+      <UserFields user={user} form={form} setForm={setForm} fieldError={fieldError} />
       <div className="mt-4">
         <p className="mb-2 text-sm font-medium">Roles</p>
-        <table className="w-full text-sm">
-          <tbody>
-            {[{ id: "*", name: "All clusters (default)" }, ...clusters].map((c) => (
-              <tr key={c.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5 pr-3">{c.name}</td>
-                <td className="py-1.5">
-                  <Select
-                    aria-label={`Role on ${c.name}`}
-                    value={form.roles[c.id] ?? ""}
-                    onChange={(e) => setRole(c.id, e.target.value)}
-                    data-testid={`user-role-${c.id}`}
-                  >
-                    <option value="">{c.id === "*" ? "no access" : "as for all clusters"}</option>
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
-                  </Select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RoleTable
+          clusters={clusters}
+          roles={form.roles}
+          onChange={(roles) => setForm({ ...form, roles })}
+          labelPrefix="Role on"
+          testIdPrefix="user-role"
+        />
         <ul className="mt-2 space-y-0.5 text-xs text-slate-500">
           {ROLES.map((r) => (
             <li key={r}>
@@ -223,31 +156,98 @@ function UserDialog({
           ))}
         </ul>
       </div>
-      <div className="mt-4">
-        <p className="mb-2 text-sm font-medium">Teams</p>
-        <div className="flex flex-wrap gap-3">
-          {(teams.data ?? []).map((t) => (
-            <label key={t.id} className="flex items-center gap-1.5 text-sm">
-              <input
-                type="checkbox"
-                checked={form.teamIds.includes(t.id)}
-                onChange={(e) =>
-                  setForm({
-                    ...form,
-                    teamIds: e.target.checked ? [...form.teamIds, t.id] : form.teamIds.filter((x) => x !== t.id),
-                  })
-                }
-                data-testid={`user-team-${t.name}`}
-              />
-              {t.name} <span className="font-mono text-xs text-slate-500">{t.prefixes.join(" ")}</span>
-            </label>
-          ))}
-          {teams.data?.length === 0 ? <span className="text-sm text-slate-500">No teams yet.</span> : null}
-        </div>
-      </div>
+      <TeamChoice teamIds={form.teamIds} onChange={(teamIds) => setForm({ ...form, teamIds })} />
       {save.error && !err?.details.length ? (
         <ErrorState className="mt-3" title="Not saved" message={save.error.message} />
       ) : null}
     </Dialog>
+  );
+}
+
+function UserFields({
+  user,
+  form,
+  setForm,
+  fieldError,
+}: {
+  user: UserDto | null;
+  form: UserForm;
+  setForm: (form: UserForm) => void;
+  fieldError: (f: string) => string | undefined;
+}) {
+  const me = useMe();
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      {user ? null : (
+        <Field label="Email" htmlFor="u-email" error={fieldError("email")}>
+          <Input
+            id="u-email"
+            type="email"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+            data-testid="user-email"
+          />
+        </Field>
+      )}
+      <Field label="Name" htmlFor="u-name" error={fieldError("name")}>
+        <Input
+          id="u-name"
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          data-testid="user-name-input"
+        />
+      </Field>
+      <Field
+        label={user ? "New password (leave empty to keep)" : "Password"}
+        htmlFor="u-pass"
+        hint="At least 8 characters. Setting one signs the user out everywhere."
+        error={fieldError("password")}
+      >
+        <Input
+          id="u-pass"
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          data-testid="user-password"
+        />
+      </Field>
+      {user ? (
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input
+            type="checkbox"
+            checked={form.active}
+            disabled={user.id === me.id}
+            onChange={(e) => setForm({ ...form, active: e.target.checked })}
+            data-testid="user-active"
+          />{" "}
+          Active (unchecked: cannot sign in, sessions end)
+        </label>
+      ) : null}
+    </div>
+  );
+}
+
+/** A checkbox per team: the teams the user belongs to. */
+function TeamChoice({ teamIds, onChange }: { teamIds: string[]; onChange: (teamIds: string[]) => void }) {
+  const teams = useQuery(teamsOptions());
+  return (
+    <div className="mt-4">
+      <p className="mb-2 text-sm font-medium">Teams</p>
+      <div className="flex flex-wrap gap-3">
+        {(teams.data ?? []).map((t) => (
+          <label key={t.id} className="flex items-center gap-1.5 text-sm">
+            <input
+              type="checkbox"
+              checked={teamIds.includes(t.id)}
+              onChange={(e) => onChange(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id))}
+              data-testid={`user-team-${t.name}`}
+            />
+            {t.name} <span className="font-mono text-xs text-slate-500">{t.prefixes.join(" ")}</span>
+          </label>
+        ))}
+        {teams.data?.length === 0 ? <span className="text-sm text-slate-500">No teams yet.</span> : null}
+      </div>
+    </div>
   );
 }

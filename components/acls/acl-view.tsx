@@ -33,25 +33,10 @@ export function AclView({
   canManage: boolean;
   initial?: AclFilterQuery;
 }) {
-  const [draft, setDraft] = useState<AclFilterQuery>(initial);
   const [applied, setApplied] = useState<AclFilterQuery>(clean(initial));
   const [dialog, setDialog] = useState<"create" | "delete" | null>(null);
   const filter = clean({ ...applied, ...fixed });
   const { data, error, isPending } = useQuery(aclListOptions(clusterId, filter));
-  const set = (k: keyof AclFilterQuery) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [k]: e.target.value }));
-  const select = (k: keyof AclFilterQuery, label: string, options: readonly string[]) => (
-    <label className="flex flex-col gap-1 text-xs text-slate-500">
-      {label}
-      <Select value={draft[k] ?? "ANY"} onChange={set(k)} data-testid={`acl-filter-${k}`} disabled={!!fixed?.[k]}>
-        {["ANY", ...options].map((o) => (
-          <option key={o} value={o}>
-            {o === "ANY" ? "any" : o}
-          </option>
-        ))}
-      </Select>
-    </label>
-  );
   let list: ReactNode;
   if (isPending) {
     list = <Loading label="Loading ACLs…" />;
@@ -62,49 +47,7 @@ export function AclView({
   }
   return (
     <div className="space-y-4">
-      <form
-        className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setApplied(clean(draft));
-        }}
-        data-testid="acl-filters"
-      >
-        <label className="flex flex-col gap-1 text-xs text-slate-500">
-          Principal
-          <Input
-            placeholder="User:orders-svc"
-            value={draft.principal ?? ""}
-            onChange={set("principal")}
-            data-testid="acl-filter-principal"
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-xs text-slate-500">
-          Host
-          <Input placeholder="*" value={draft.host ?? ""} onChange={set("host")} data-testid="acl-filter-host" />
-        </label>
-        {select("resourceType", "Resource type", ACL_RESOURCE_TYPES)}
-        <label className="flex flex-col gap-1 text-xs text-slate-500">
-          Resource name
-          <Input
-            placeholder="orders."
-            value={fixed?.resourceName ?? draft.resourceName ?? ""}
-            onChange={set("resourceName")}
-            disabled={!!fixed?.resourceName}
-            data-testid="acl-filter-resourceName"
-          />
-        </label>
-        {select(
-          "patternType",
-          "Pattern",
-          ACL_PATTERN_FILTERS.filter((p) => p !== "ANY"),
-        )}
-        {select("operation", "Operation", ACL_OPERATIONS)}
-        {select("permission", "Permission", ACL_PERMISSIONS)}
-        <Button type="submit" data-testid="acl-filter-apply">
-          Apply filters
-        </Button>
-      </form>
+      <AclFilters initial={initial} fixed={fixed} onApply={(f) => setApplied(clean(f))} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-500" data-testid="acl-count">
           {data ? `${data.bindings.length} binding${data.bindings.length === 1 ? "" : "s"}` : ""}
@@ -138,5 +81,77 @@ export function AclView({
         <DeleteAclsDialog clusterId={clusterId} filter={filter} onClose={() => setDialog(null)} />
       ) : null}
     </div>
+  );
+}
+
+/** The filter form; `fixed` filters show their value and cannot be changed. */
+function AclFilters({
+  initial,
+  fixed,
+  onApply,
+}: {
+  initial: AclFilterQuery;
+  fixed?: AclFilterQuery;
+  onApply: (draft: AclFilterQuery) => void;
+}) {
+  const [draft, setDraft] = useState<AclFilterQuery>(initial);
+  const set = (k: keyof AclFilterQuery) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const select = (k: keyof AclFilterQuery, label: string, options: readonly string[]) => (
+    <label className="flex flex-col gap-1 text-xs text-slate-500">
+      {label}
+      <Select value={draft[k] ?? "ANY"} onChange={set(k)} data-testid={`acl-filter-${k}`} disabled={!!fixed?.[k]}>
+        {["ANY", ...options].map((o) => (
+          <option key={o} value={o}>
+            {o === "ANY" ? "any" : o}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+  return (
+    <form
+      className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onApply(draft);
+      }}
+      data-testid="acl-filters"
+    >
+      <label className="flex flex-col gap-1 text-xs text-slate-500">
+        Principal
+        <Input
+          placeholder="User:orders-svc"
+          value={draft.principal ?? ""}
+          onChange={set("principal")}
+          data-testid="acl-filter-principal"
+        />
+      </label>
+      <label className="flex flex-col gap-1 text-xs text-slate-500">
+        Host
+        <Input placeholder="*" value={draft.host ?? ""} onChange={set("host")} data-testid="acl-filter-host" />
+      </label>
+      {select("resourceType", "Resource type", ACL_RESOURCE_TYPES)}
+      <label className="flex flex-col gap-1 text-xs text-slate-500">
+        Resource name
+        <Input
+          placeholder="orders."
+          value={fixed?.resourceName ?? draft.resourceName ?? ""}
+          onChange={set("resourceName")}
+          disabled={!!fixed?.resourceName}
+          data-testid="acl-filter-resourceName"
+        />
+      </label>
+      {select(
+        "patternType",
+        "Pattern",
+        ACL_PATTERN_FILTERS.filter((p) => p !== "ANY"),
+      )}
+      {select("operation", "Operation", ACL_OPERATIONS)}
+      {select("permission", "Permission", ACL_PERMISSIONS)}
+      <Button type="submit" data-testid="acl-filter-apply">
+        Apply filters
+      </Button>
+    </form>
   );
 }

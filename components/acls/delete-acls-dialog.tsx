@@ -7,6 +7,7 @@ import { Loading } from "@/components/ui/states";
 import { useDeleteAclsMutation, type AclFilterQuery } from "@/lib/queries/acls";
 import type { AclDeleteResponse } from "@/lib/schemas/access";
 import { BindingTable } from "./binding-table";
+import { PreviewFooter } from "./preview-footer";
 
 /** Delete what a filter matches: the server lists every matching binding first; only those are deleted. */
 export function DeleteAclsDialog({
@@ -58,23 +59,16 @@ export function DeleteAclsDialog({
       }`}
       testId="delete-acls-dialog"
       footer={
-        done ? (
-          <Button onClick={onClose}>Close</Button>
-        ) : (
-          <>
-            <Button variant="ghost" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              variant="danger"
-              disabled={!count || apply.isPending}
-              data-testid="acl-delete-confirm"
-              onClick={() => apply.mutate({ filter, dryRun: false }, { onSuccess: setDone })}
-            >
-              Delete {count} binding{count === 1 ? "" : "s"}
-            </Button>
-          </>
-        )
+        <PreviewFooter done={!!done} onClose={onClose}>
+          <Button
+            variant="danger"
+            disabled={!count || apply.isPending}
+            data-testid="acl-delete-confirm"
+            onClick={() => apply.mutate({ filter, dryRun: false }, { onSuccess: setDone })}
+          >
+            Delete {count} binding{count === 1 ? "" : "s"}
+          </Button>
+        </PreviewFooter>
       }
     >
       {preview.isPending ? <Loading label="Listing the bindings this filter matches…" /> : null}

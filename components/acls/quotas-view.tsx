@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Loading } from "@/components/ui/states";
 import { quotasOptions, usePutQuotaMutation } from "@/lib/queries/acls";
-import { QUOTA_KEYS, type QuotaEntity, type QuotaKey } from "@/lib/schemas/access";
+import { QUOTA_KEYS, type QuotaEntity, type QuotaEntry, type QuotaKey } from "@/lib/schemas/access";
 import { AccessError } from "./access-error";
 
 const LABEL: Record<QuotaKey, string> = {
@@ -27,7 +27,6 @@ const entityLabel = (e: QuotaEntity) =>
 
 /** Client quotas of users, client ids, their combinations and defaults; set or clear values per entity. */
 export function QuotasView({ clusterId, canManage }: { clusterId: string; canManage: boolean }) {
-  const { data, error, isPending } = useQuery(quotasOptions(clusterId));
   const put = usePutQuotaMutation(clusterId);
   // Entity: empty = not part of it, "<default>" = the default entity of that type.
   const [user, setUser] = useState("");
@@ -54,45 +53,6 @@ export function QuotasView({ clusterId, canManage }: { clusterId: string; canMan
     );
   } else if (put.isSuccess) {
     saveStatus = <span className="text-sm text-emerald-700">Saved.</span>;
-  }
-  let list: ReactNode;
-  if (isPending) {
-    list = <Loading label="Loading quotas…" />;
-  } else if (error) {
-    list = <AccessError error={error} what="quotas" />;
-  } else if (data.quotas.length === 0) {
-    list = <p className="text-sm text-slate-500">No client quotas on this cluster.</p>;
-  } else {
-    list = (
-      <table className="w-full text-sm" data-testid="quota-table">
-        <thead className="text-left text-xs text-slate-500">
-          <tr>
-            <th className="px-3 py-2">Entity</th>
-            {QUOTA_KEYS.map((k) => (
-              <th key={k} className="px-3 py-2">
-                {LABEL[k]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.quotas.map((q) => (
-            <tr
-              key={entityLabel(q.entity)}
-              className="border-t border-slate-100 dark:border-slate-800"
-              data-testid="quota-row"
-            >
-              <td className="px-3 py-2 font-mono">{entityLabel(q.entity)}</td>
-              {QUOTA_KEYS.map((k) => (
-                <td key={k} className="px-3 py-2 tabular-nums">
-                  {q.values[k] ?? <span className="text-slate-400">—</span>}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
   }
   return (
     <div className="space-y-6">
@@ -135,7 +95,48 @@ export function QuotasView({ clusterId, canManage }: { clusterId: string; canMan
           {saveStatus}
         </div>
       </form>
-      {list}
+      <QuotaList clusterId={clusterId} />
     </div>
+  );
+}
+
+function QuotaList({ clusterId }: { clusterId: string }) {
+  const { data, error, isPending } = useQuery(quotasOptions(clusterId));
+  if (isPending) return <Loading label="Loading quotas…" />;
+  if (error) return <AccessError error={error} what="quotas" />;
+  return <QuotaTable quotas={data.quotas} />;
+}
+
+function QuotaTable({ quotas }: { quotas: QuotaEntry[] }) {
+  if (quotas.length === 0) return <p className="text-sm text-slate-500">No client quotas on this cluster.</p>;
+  return (
+    <table className="w-full text-sm" data-testid="quota-table">
+      <thead className="text-left text-xs text-slate-500">
+        <tr>
+          <th className="px-3 py-2">Entity</th>
+          {QUOTA_KEYS.map((k) => (
+            <th key={k} className="px-3 py-2">
+              {LABEL[k]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {quotas.map((q) => (
+          <tr
+            key={entityLabel(q.entity)}
+            className="border-t border-slate-100 dark:border-slate-800"
+            data-testid="quota-row"
+          >
+            <td className="px-3 py-2 font-mono">{entityLabel(q.entity)}</td>
+            {QUOTA_KEYS.map((k) => (
+              <td key={k} className="px-3 py-2 tabular-nums">
+                {q.values[k] ?? <span className="text-slate-400">—</span>}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

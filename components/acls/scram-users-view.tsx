@@ -55,25 +55,7 @@ function UpsertDialog({ clusterId, mode, onClose }: { clusterId: string; mode: M
       }
     >
       {result ? (
-        <div className="space-y-2 text-sm" data-testid="scram-result">
-          <p>
-            {mode.kind === "create" ? "Created" : "Rotated"} {result.mechanism} for{" "}
-            <span className="font-mono">{result.user}</span>.
-          </p>
-          {result.generatedPassword ? (
-            <>
-              <p className="font-medium text-amber-700">Copy the password now: it is shown only this once.</p>
-              <code
-                className="block break-all rounded bg-slate-100 p-2 font-mono dark:bg-slate-800"
-                data-testid="scram-password"
-              >
-                {result.generatedPassword}
-              </code>
-            </>
-          ) : (
-            <p>The password you entered is now in effect.</p>
-          )}
-        </div>
+        <ScramResult result={result} verb={mode.kind === "create" ? "Created" : "Rotated"} />
       ) : (
         <div className="grid grid-cols-2 gap-3">
           <label className="flex flex-col gap-1 text-xs text-slate-500">
@@ -125,6 +107,30 @@ function UpsertDialog({ clusterId, mode, onClose }: { clusterId: string; mode: M
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** What was created or rotated; a generated password, shown this once. */
+function ScramResult({ result, verb }: { result: ScramUpsertResponse; verb: string }) {
+  return (
+    <div className="space-y-2 text-sm" data-testid="scram-result">
+      <p>
+        {verb} {result.mechanism} for <span className="font-mono">{result.user}</span>.
+      </p>
+      {result.generatedPassword ? (
+        <>
+          <p className="font-medium text-amber-700">Copy the password now: it is shown only this once.</p>
+          <code
+            className="block break-all rounded bg-slate-100 p-2 font-mono dark:bg-slate-800"
+            data-testid="scram-password"
+          >
+            {result.generatedPassword}
+          </code>
+        </>
+      ) : (
+        <p>The password you entered is now in effect.</p>
+      )}
+    </div>
   );
 }
 

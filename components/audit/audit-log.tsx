@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
+import { LinkButton } from "@/components/ui/link-button";
 import { Select } from "@/components/ui/select";
 import { Time } from "@/components/ui/time-zone";
 import { ErrorState, Loading } from "@/components/ui/states";
@@ -27,14 +28,9 @@ const columns = (open: (e: AuditEventDto) => void): ColumnDef<AuditEventDto, unk
     accessorKey: "action",
     header: "Action",
     cell: ({ row }) => (
-      <button
-        type="button"
-        className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
-        onClick={() => open(row.original)}
-        data-testid="audit-open"
-      >
+      <LinkButton className="font-mono" onClick={() => open(row.original)} data-testid="audit-open">
         {row.original.action}
-      </button>
+      </LinkButton>
     ),
   },
   {
@@ -99,97 +95,116 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
   }
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-2" data-testid="audit-filters">
-        <Input
-          className="max-w-xs"
-          placeholder="Search target, action, actor, error, request id"
-          aria-label="Search"
-          value={filters.q ?? ""}
-          onChange={(e) => set({ q: e.target.value || undefined })}
-          data-testid="audit-search"
-        />
-        <Input
-          className="max-w-[12rem]"
-          placeholder="Actor"
-          aria-label="Actor"
-          value={filters.actor ?? ""}
-          onChange={(e) => set({ actor: e.target.value || undefined })}
-          data-testid="audit-actor"
-        />
-        <Input
-          className="max-w-[12rem]"
-          placeholder="Action (prefix, e.g. request.)"
-          aria-label="Action"
-          value={filters.action ?? ""}
-          onChange={(e) => set({ action: e.target.value || undefined })}
-          data-testid="audit-action"
-        />
-        <Select
-          aria-label="Cluster"
-          value={filters.clusterId ?? ""}
-          onChange={(e) => set({ clusterId: e.target.value || undefined })}
-        >
-          <option value="">All clusters</option>
-          {clusters.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-        <Select
-          aria-label="Result"
-          value={filters.result ?? ""}
-          onChange={(e) => set({ result: e.target.value || undefined })}
-        >
-          <option value="">Any result</option>
-          <option value="success">success</option>
-          <option value="failure">failure</option>
-          <option value="denied">denied</option>
-        </Select>
-        <Button asChild size="sm" className="ml-auto">
-          <a href={paths.api.auditExport(filters)} download data-testid="audit-export">
-            <Download className="h-4 w-4" /> Export JSON Lines
-          </a>
-        </Button>
-      </div>
+      <AuditFilterBar filters={filters} set={set} clusters={clusters} />
       {list}
-      {shown ? (
-        <Dialog
-          onClose={() => setShown(null)}
-          title={<span className="font-mono">{shown.action}</span>}
-          description={
-            <>
-              {shown.actor} · <Time t={shown.createdAt} /> · request {shown.requestId ?? "—"}
-            </>
-          }
-          size="lg"
-          testId="audit-event-dialog"
-        >
-          <div className="space-y-3 text-sm">
-            <p>
-              <span className="text-slate-500">Target:</span>{" "}
-              <span className="font-mono">
-                {shown.targetType} {shown.target}
-              </span>
-            </p>
-            {shown.error ? <ErrorState title="Failed" message={shown.error} /> : null}
-            <div className="grid gap-3 md:grid-cols-2">
-              <div>
-                <p className="mb-1 text-xs uppercase tracking-wide text-slate-500">Before</p>
-                <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">
-                  {pretty(shown.before)}
-                </pre>
-              </div>
-              <div>
-                <p className="mb-1 text-xs uppercase tracking-wide text-slate-500">After</p>
-                <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">
-                  {pretty(shown.after)}
-                </pre>
-              </div>
-            </div>
-          </div>
-        </Dialog>
-      ) : null}
+      {shown ? <EventDialog event={shown} onClose={() => setShown(null)} /> : null}
+    </div>
+  );
+}
+
+function AuditFilterBar({
+  filters,
+  set,
+  clusters,
+}: {
+  filters: AuditFilters;
+  set: (patch: AuditFilters) => void;
+  clusters: { id: string; name: string }[];
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="audit-filters">
+      <Input
+        className="max-w-xs"
+        placeholder="Search target, action, actor, error, request id"
+        aria-label="Search"
+        value={filters.q ?? ""}
+        onChange={(e) => set({ q: e.target.value || undefined })}
+        data-testid="audit-search"
+      />
+      <Input
+        className="max-w-[12rem]"
+        placeholder="Actor"
+        aria-label="Actor"
+        value={filters.actor ?? ""}
+        onChange={(e) => set({ actor: e.target.value || undefined })}
+        data-testid="audit-actor"
+      />
+      <Input
+        className="max-w-[12rem]"
+        placeholder="Action (prefix, e.g. request.)"
+        aria-label="Action"
+        value={filters.action ?? ""}
+        onChange={(e) => set({ action: e.target.value || undefined })}
+        data-testid="audit-action"
+      />
+      <Select
+        aria-label="Cluster"
+        value={filters.clusterId ?? ""}
+        onChange={(e) => set({ clusterId: e.target.value || undefined })}
+      >
+        <option value="">All clusters</option>
+        {clusters.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </Select>
+      <Select
+        aria-label="Result"
+        value={filters.result ?? ""}
+        onChange={(e) => set({ result: e.target.value || undefined })}
+      >
+        <option value="">Any result</option>
+        <option value="success">success</option>
+        <option value="failure">failure</option>
+        <option value="denied">denied</option>
+      </Select>
+      <Button asChild size="sm" className="ml-auto">
+        <a href={paths.api.auditExport(filters)} download data-testid="audit-export">
+          <Download className="h-4 w-4" /> Export JSON Lines
+        </a>
+      </Button>
+    </div>
+  );
+}
+
+function EventDialog({ event, onClose }: { event: AuditEventDto; onClose: () => void }) {
+  return (
+    <Dialog
+      onClose={onClose}
+      title={<span className="font-mono">{event.action}</span>}
+      description={
+        <>
+          {event.actor} · <Time t={event.createdAt} /> · request {event.requestId ?? "—"}
+        </>
+      }
+      size="lg"
+      testId="audit-event-dialog"
+    >
+      <div className="space-y-3 text-sm">
+        <p>
+          <span className="text-slate-500">Target:</span>{" "}
+          <span className="font-mono">
+            {event.targetType} {event.target}
+          </span>
+        </p>
+        {event.error ? <ErrorState title="Failed" message={event.error} /> : null}
+        <div className="grid gap-3 md:grid-cols-2">
+          <JsonBlock label="Before" value={event.before} />
+          <JsonBlock label="After" value={event.after} />
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function JsonBlock({ label, value }: { label: string; value: unknown }) {
+  return (
+    <div>
+      <p className="mb-1 text-xs uppercase tracking-wide text-slate-500">{label}</p>
+      <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">
+        {pretty(value)}
+      </pre>
     </div>
   );
 }

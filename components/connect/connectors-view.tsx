@@ -57,59 +57,7 @@ export function ConnectorsView({
     [q.data, states],
   );
 
-  const columns = useMemo<ColumnDef<ConnectorRow, unknown>[]>(
-    () => [
-      {
-        accessorKey: "name",
-        header: "Name",
-        cell: ({ row }) => (
-          <Link
-            href={paths.connector(clusterId, connectId, row.original.name)}
-            className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
-          >
-            {row.original.name}
-          </Link>
-        ),
-      },
-      {
-        accessorKey: "state",
-        header: "State",
-        cell: ({ row }) => (
-          <Badge tone={stateTone(row.original.state)} data-testid={`connector-state-${row.original.name}`}>
-            {row.original.state}
-          </Badge>
-        ),
-      },
-      { accessorKey: "type", header: "Type" },
-      {
-        accessorKey: "className",
-        header: "Class",
-        cell: ({ row }) => <span title={row.original.className}>{shortClass(row.original.className)}</span>,
-      },
-      {
-        id: "tasks",
-        header: "Tasks running / failed",
-        accessorFn: (r) => r.tasks.failed * 1e6 + r.tasks.running,
-        cell: ({ row }) => (
-          <span>
-            {row.original.tasks.running}/{row.original.tasks.total}
-            {row.original.tasks.failed ? (
-              <span className="ml-2 font-medium text-red-700 dark:text-red-400">
-                {row.original.tasks.failed} failed
-              </span>
-            ) : null}
-          </span>
-        ),
-      },
-      {
-        id: "topics",
-        header: "Topics",
-        accessorFn: (r) => r.topics.join(", "),
-        cell: ({ row }) => <span className="font-mono text-xs">{row.original.topics.join(", ") || "—"}</span>,
-      },
-    ],
-    [clusterId, connectId],
-  );
+  const columns = useMemo(() => connectorColumns(clusterId, connectId), [clusterId, connectId]);
 
   let list: ReactNode;
   if (q.isPending) {
@@ -150,3 +98,52 @@ export function ConnectorsView({
     </div>
   );
 }
+
+const connectorColumns = (clusterId: string, connectId: string): ColumnDef<ConnectorRow, unknown>[] => [
+  {
+    accessorKey: "name",
+    header: "Name",
+    cell: ({ row }) => (
+      <Link
+        href={paths.connector(clusterId, connectId, row.original.name)}
+        className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+      >
+        {row.original.name}
+      </Link>
+    ),
+  },
+  {
+    accessorKey: "state",
+    header: "State",
+    cell: ({ row }) => (
+      <Badge tone={stateTone(row.original.state)} data-testid={`connector-state-${row.original.name}`}>
+        {row.original.state}
+      </Badge>
+    ),
+  },
+  { accessorKey: "type", header: "Type" },
+  {
+    accessorKey: "className",
+    header: "Class",
+    cell: ({ row }) => <span title={row.original.className}>{shortClass(row.original.className)}</span>,
+  },
+  {
+    id: "tasks",
+    header: "Tasks running / failed",
+    accessorFn: (r) => r.tasks.failed * 1e6 + r.tasks.running,
+    cell: ({ row }) => (
+      <span>
+        {row.original.tasks.running}/{row.original.tasks.total}
+        {row.original.tasks.failed ? (
+          <span className="ml-2 font-medium text-red-700 dark:text-red-400">{row.original.tasks.failed} failed</span>
+        ) : null}
+      </span>
+    ),
+  },
+  {
+    id: "topics",
+    header: "Topics",
+    accessorFn: (r) => r.topics.join(", "),
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.topics.join(", ") || "—"}</span>,
+  },
+];

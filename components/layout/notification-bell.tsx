@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { cn } from "@/lib/cn";
 import { notificationsOptions, useMarkRead } from "@/lib/queries/notifications";
+import type { NotificationsDto } from "@/lib/schemas/notifications";
 import { Time } from "@/components/ui/time-zone";
 
 /**
@@ -58,74 +59,93 @@ export function NotificationBell() {
             </Button>
           }
         >
-          <section className="space-y-2">
-            <h3 className="text-sm font-semibold">Requests</h3>
-            {data?.notifications.length ? (
-              <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="notification-list">
-                {data.notifications.map((n) => (
-                  <li
-                    key={n.id}
-                    className="flex items-start gap-2 py-2 text-sm"
-                    data-testid="notification-item"
-                    data-read={n.read}
-                  >
-                    <span
-                      className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", n.read ? "bg-transparent" : "bg-blue-600")}
-                      aria-label={n.read ? undefined : "unread"}
-                    />
-                    <div className="min-w-0 flex-1">
-                      <Link
-                        href={n.link}
-                        className={cn("break-words hover:underline", !n.read && "font-medium")}
-                        onClick={() => {
-                          if (!n.read) markRead.mutate({ ids: [n.id] });
-                          setOpen(false);
-                        }}
-                      >
-                        {n.message}
-                      </Link>
-                      <p className="text-xs text-slate-500">
-                        <Time t={n.createdAt} /> · {n.clusterId}
-                      </p>
-                    </div>
-                    {!n.read ? (
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => markRead.mutate({ ids: [n.id] })}
-                        aria-label="Mark read"
-                      >
-                        Mark read
-                      </Button>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-slate-500">
-                Nothing yet. Requests you submit, and requests waiting for your decision, show up here.
-              </p>
-            )}
-          </section>
-          <section className="mt-4 space-y-2">
-            <h3 className="text-sm font-semibold">Firing alerts</h3>
-            {data?.alerts.length ? (
-              <ul className="space-y-1" data-testid="notification-alerts">
-                {data.alerts.map((a) => (
-                  <li key={a.id} className="flex items-start gap-2 text-sm text-red-800 dark:text-red-300">
-                    <BellRing className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
-                    <Link href={a.link} className="break-words hover:underline" onClick={() => setOpen(false)}>
-                      <strong>{a.ruleName}</strong> on {a.clusterId}: {a.message}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-slate-500">No alerts firing on your clusters.</p>
-            )}
-          </section>
+          <RequestNotifications
+            notifications={data?.notifications ?? []}
+            markRead={(id) => markRead.mutate({ ids: [id] })}
+            onNavigate={() => setOpen(false)}
+          />
+          <FiringAlerts alerts={data?.alerts ?? []} onNavigate={() => setOpen(false)} />
         </Dialog>
       ) : null}
     </>
+  );
+}
+
+function RequestNotifications({
+  notifications,
+  markRead,
+  onNavigate,
+}: {
+  notifications: NotificationsDto["notifications"];
+  markRead: (id: string) => void;
+  onNavigate: () => void;
+}) {
+  return (
+    <section className="space-y-2">
+      <h3 className="text-sm font-semibold">Requests</h3>
+      {notifications.length ? (
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="notification-list">
+          {notifications.map((n) => (
+            <li
+              key={n.id}
+              className="flex items-start gap-2 py-2 text-sm"
+              data-testid="notification-item"
+              data-read={n.read}
+            >
+              <span
+                className={cn("mt-1.5 h-2 w-2 shrink-0 rounded-full", n.read ? "bg-transparent" : "bg-blue-600")}
+                aria-label={n.read ? undefined : "unread"}
+              />
+              <div className="min-w-0 flex-1">
+                <Link
+                  href={n.link}
+                  className={cn("break-words hover:underline", !n.read && "font-medium")}
+                  onClick={() => {
+                    if (!n.read) markRead(n.id);
+                    onNavigate();
+                  }}
+                >
+                  {n.message}
+                </Link>
+                <p className="text-xs text-slate-500">
+                  <Time t={n.createdAt} /> · {n.clusterId}
+                </p>
+              </div>
+              {!n.read ? (
+                <Button size="sm" variant="ghost" onClick={() => markRead(n.id)} aria-label="Mark read">
+                  Mark read
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-500">
+          Nothing yet. Requests you submit, and requests waiting for your decision, show up here.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function FiringAlerts({ alerts, onNavigate }: { alerts: NotificationsDto["alerts"]; onNavigate: () => void }) {
+  return (
+    <section className="mt-4 space-y-2">
+      <h3 className="text-sm font-semibold">Firing alerts</h3>
+      {alerts.length ? (
+        <ul className="space-y-1" data-testid="notification-alerts">
+          {alerts.map((a) => (
+            <li key={a.id} className="flex items-start gap-2 text-sm text-red-800 dark:text-red-300">
+              <BellRing className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
+              <Link href={a.link} className="break-words hover:underline" onClick={onNavigate}>
+                <strong>{a.ruleName}</strong> on {a.clusterId}: {a.message}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-500">No alerts firing on your clusters.</p>
+      )}
+    </section>
   );
 }

@@ -61,6 +61,26 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
   );
 }
 
+/** A titled group of links in the side navigation. */
+function NavSection({
+  title,
+  items,
+  isActive,
+}: {
+  title: string;
+  items: NavItem[];
+  isActive: (href?: string) => boolean;
+}) {
+  return (
+    <div className="space-y-1">
+      <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">{title}</p>
+      {items.map((item) => (
+        <NavLink key={item.label} item={item} active={isActive(item.href)} />
+      ))}
+    </div>
+  );
+}
+
 export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDto }) {
   const pathname = usePathname();
   const match = /^\/clusters\/([^/]+)/.exec(pathname);
@@ -92,70 +112,44 @@ export function SideNav({ clusters, me }: { clusters: ClusterSummary[]; me: MeDt
         <Boxes className="h-5 w-5 text-brand-600" /> Sluice
       </Link>
       <ClusterSwitcher clusters={clusters} current={current} />
+      {current ? <NavSection title="Cluster" items={clusterItems} isActive={isActive} /> : null}
       {current ? (
-        <div className="space-y-1">
-          <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Cluster</p>
-          {clusterItems.map((item) => (
-            <NavLink key={item.label} item={item} active={isActive(item.href)} />
-          ))}
-        </div>
-      ) : null}
-      {current ? (
-        <div className="space-y-1">
-          <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Self-service</p>
-          <NavLink
-            item={{ label: "Requests", href: paths.requests(current.id), icon: ClipboardCheck, testId: "nav-requests" }}
-            active={isActive(paths.requests(current.id))}
-          />
-          <NavLink
-            item={{
+        <NavSection
+          title="Self-service"
+          items={[
+            { label: "Requests", href: paths.requests(current.id), icon: ClipboardCheck, testId: "nav-requests" },
+            {
               label: "Service principals",
               href: paths.servicePrincipals(current.id),
               icon: BadgeCheck,
               testId: "nav-principals",
-            }}
-            active={isActive(paths.servicePrincipals(current.id))}
-          />
-        </div>
+            },
+          ]}
+          isActive={isActive}
+        />
       ) : null}
       {current && me.permissions[current.id]?.includes("access:read") ? (
-        <div className="space-y-1">
-          <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Access control</p>
-          <NavLink
-            item={{ label: "ACLs", href: paths.acls(current.id), icon: Lock, testId: "nav-acls" }}
-            active={isActive(paths.acls(current.id))}
-          />
-          <NavLink
-            item={{
-              label: "SCRAM users",
-              href: paths.scramUsers(current.id),
-              icon: KeyRound,
-              testId: "nav-scram-users",
-            }}
-            active={isActive(paths.scramUsers(current.id))}
-          />
-          <NavLink
-            item={{ label: "Quotas", href: paths.quotas(current.id), icon: Gauge, testId: "nav-quotas" }}
-            active={isActive(paths.quotas(current.id))}
-          />
-        </div>
+        <NavSection
+          title="Access control"
+          items={[
+            { label: "ACLs", href: paths.acls(current.id), icon: Lock, testId: "nav-acls" },
+            { label: "SCRAM users", href: paths.scramUsers(current.id), icon: KeyRound, testId: "nav-scram-users" },
+            { label: "Quotas", href: paths.quotas(current.id), icon: Gauge, testId: "nav-quotas" },
+          ]}
+          isActive={isActive}
+        />
       ) : null}
       {showAudit || me.globalAdmin ? (
-        <div className="space-y-1">
-          <p className="px-3 text-[11px] font-semibold uppercase tracking-wide text-slate-400">Administration</p>
-          {showAudit ? (
-            <NavLink
-              item={{ label: "Audit log", href: paths.audit(), icon: ScrollText, testId: "nav-audit" }}
-              active={isActive(paths.audit())}
-            />
-          ) : null}
-          {me.globalAdmin ? (
-            <NavLink
-              item={{ label: "Users and teams", href: paths.access(), icon: ShieldCheck, testId: "nav-access" }}
-              active={isActive(paths.access())}
-            />
-          ) : null}
-        </div>
+        <NavSection
+          title="Administration"
+          items={[
+            ...(showAudit ? [{ label: "Audit log", href: paths.audit(), icon: ScrollText, testId: "nav-audit" }] : []),
+            ...(me.globalAdmin
+              ? [{ label: "Users and teams", href: paths.access(), icon: ShieldCheck, testId: "nav-access" }]
+              : []),
+          ]}
+          isActive={isActive}
+        />
       ) : null}
       <NavLink
         item={{ label: "API reference", href: paths.apiDocs(), icon: BookOpen, testId: "nav-api-docs" }}
