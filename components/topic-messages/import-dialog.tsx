@@ -33,6 +33,46 @@ export function textLinesToJsonl(text: string): string {
     .join("\n");
 }
 
+function Check({
+  checked,
+  onChange,
+  label,
+  testId,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  label: string;
+  testId?: string;
+}) {
+  return (
+    <label className="flex items-center gap-1.5">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />{" "}
+      {label}
+    </label>
+  );
+}
+
+/** The bad lines, and whether they stop the import or are skipped. */
+function LineErrors({ skipInvalid, lines }: { skipInvalid: boolean; lines: { line: string; message: string }[] }) {
+  return (
+    <div
+      className="max-h-48 overflow-auto rounded-md border border-red-200 bg-red-50 p-2 dark:border-red-900 dark:bg-red-950/40"
+      data-testid="import-line-errors"
+    >
+      <p className="mb-1 font-medium text-red-800 dark:text-red-300">
+        {skipInvalid ? "These lines will be skipped:" : "Nothing is written while these lines are bad:"}
+      </p>
+      <ul className="space-y-0.5 font-mono text-xs">
+        {lines.map((e) => (
+          <li key={e.line}>
+            {e.line}: {e.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Loads a file into the topic: validated first (line-numbered errors), then written; bad lines optionally skipped. */
 export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string; topic: string; onClose: () => void }) {
   const [format, setFormat] = useState<Format>("jsonl");
@@ -128,23 +168,14 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
         </div>
         {fileError ? <p className="text-red-600">{fileError}</p> : null}
         <div className="flex flex-wrap gap-4">
-          <label className="flex items-center gap-1.5">
-            <input
-              type="checkbox"
-              checked={skipInvalid}
-              onChange={(e) => setSkipInvalid(e.target.checked)}
-              data-testid="import-skip-invalid"
-            />{" "}
-            Skip bad lines (they are listed)
-          </label>
-          <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={keepTimestamps} onChange={(e) => setKeepTimestamps(e.target.checked)} />{" "}
-            Keep timestamps
-          </label>
-          <label className="flex items-center gap-1.5">
-            <input type="checkbox" checked={keepPartition} onChange={(e) => setKeepPartition(e.target.checked)} /> Keep
-            partitions
-          </label>
+          <Check
+            checked={skipInvalid}
+            onChange={setSkipInvalid}
+            label="Skip bad lines (they are listed)"
+            testId="import-skip-invalid"
+          />
+          <Check checked={keepTimestamps} onChange={setKeepTimestamps} label="Keep timestamps" />
+          <Check checked={keepPartition} onChange={setKeepPartition} label="Keep partitions" />
         </div>
         {checked ? (
           <p data-testid="import-validated">
@@ -152,24 +183,14 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
           </p>
         ) : null}
         {invalid.length || checked?.errors.length ? (
-          <div
-            className="max-h-48 overflow-auto rounded-md border border-red-200 bg-red-50 p-2 dark:border-red-900 dark:bg-red-950/40"
-            data-testid="import-line-errors"
-          >
-            <p className="mb-1 font-medium text-red-800 dark:text-red-300">
-              {skipInvalid ? "These lines will be skipped:" : "Nothing is written while these lines are bad:"}
-            </p>
-            <ul className="space-y-0.5 font-mono text-xs">
-              {(invalid.length
+          <LineErrors
+            skipInvalid={skipInvalid}
+            lines={
+              invalid.length
                 ? invalid.map((d) => ({ line: d.path, message: d.issue }))
                 : checked!.errors.map((e) => ({ line: `line ${e.line}`, message: e.message }))
-              ).map((e) => (
-                <li key={e.line}>
-                  {e.line}: {e.message}
-                </li>
-              ))}
-            </ul>
-          </div>
+            }
+          />
         ) : null}
         {write.isPending ? <p data-testid="import-progress">Writing {file?.name}…</p> : null}
         {done ? (

@@ -92,6 +92,118 @@ function PartEditor({
   );
 }
 
+type Header = { key: string; value: string };
+
+/** The record's headers: key/value rows, each removable, and a button to add one. */
+function HeadersEditor({ headers, onChange }: { headers: Header[]; onChange: (headers: Header[]) => void }) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium">Headers</legend>
+      {headers.map((h, i) => (
+        <div key={i} className="flex items-center gap-2">
+          <Input
+            aria-label={`Header ${i + 1} key`}
+            value={h.key}
+            onChange={(e) => onChange(headers.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))}
+            placeholder="key"
+            className="w-48 font-mono"
+            data-testid={`produce-header-key-${i}`}
+          />
+          <Input
+            aria-label={`Header ${i + 1} value`}
+            value={h.value}
+            onChange={(e) => onChange(headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+            placeholder="value"
+            className="flex-1 font-mono"
+            data-testid={`produce-header-value-${i}`}
+          />
+          <Button
+            type="button"
+            size="icon"
+            variant="ghost"
+            onClick={() => onChange(headers.filter((_, j) => j !== i))}
+            aria-label={`Remove header ${i + 1}`}
+          >
+            <Trash2 className="h-4 w-4" />
+          </Button>
+        </div>
+      ))}
+      <Button
+        type="button"
+        size="sm"
+        onClick={() => onChange([...headers, { key: "", value: "" }])}
+        data-testid="produce-add-header"
+      >
+        <Plus className="h-3.5 w-3.5" /> Add header
+      </Button>
+    </fieldset>
+  );
+}
+
+/** Which partition the record goes to (or the partitioner's choice) and its compression. */
+function DeliveryFields({
+  partitions,
+  partition,
+  onPartition,
+  compression,
+  onCompression,
+  error,
+}: {
+  partitions: number;
+  partition: string;
+  onPartition: (partition: string) => void;
+  compression: Compression;
+  onCompression: (compression: Compression) => void;
+  error?: string;
+}) {
+  return (
+    <div className="flex flex-wrap gap-4">
+      <Field label="Partition" htmlFor="produce-partition" error={error}>
+        <Select
+          id="produce-partition"
+          value={partition}
+          onChange={(e) => onPartition(e.target.value)}
+          data-testid="produce-partition"
+        >
+          <option value="">chosen by the partitioner (key hash)</option>
+          {Array.from({ length: partitions }, (_, p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Compression" htmlFor="produce-compression">
+        <Select
+          id="produce-compression"
+          value={compression}
+          onChange={(e) => onCompression(e.target.value as Compression)}
+          data-testid="produce-compression"
+        >
+          {COMPRESSIONS.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}
+
+/** Where the record landed. */
+function ProduceResult({ partition, offset }: { partition: number; offset: string | number }) {
+  return (
+    <p
+      role="status"
+      className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-300"
+      data-testid="produce-result"
+    >
+      Written to partition {partition} at offset {offset}.
+    </p>
+  );
+}
+
 /** Write one test record: key, value (raw or schema-encoded), headers, partition, compression; shows where it landed. */
 export function ProduceDialog({
   clusterId,
@@ -115,7 +227,7 @@ export function ProduceDialog({
     data: '{\n  "hello": "world"\n}',
     subject: `${topic}-value`,
   });
-  const [headers, setHeaders] = useState<{ key: string; value: string }[]>([]);
+  const [headers, setHeaders] = useState<Header[]>([]);
   const [partition, setPartition] = useState<string>("");
   const [compression, setCompression] = useState<Compression>("none");
   const errors = serverFieldErrors(mutation.error);
@@ -156,15 +268,7 @@ export function ProduceDialog({
         }}
       >
         <MutationError action="produce to" topic={topic} error={mutation.error} testId="produce-error" />
-        {mutation.data ? (
-          <p
-            role="status"
-            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-300"
-            data-testid="produce-result"
-          >
-            Written to partition {mutation.data.partition} at offset {mutation.data.offset}.
-          </p>
-        ) : null}
+        {mutation.data ? <ProduceResult partition={mutation.data.partition} offset={mutation.data.offset} /> : null}
         <PartEditor
           id="key"
           label="Key"
@@ -183,77 +287,15 @@ export function ProduceDialog({
           errors={errors}
           allowNull
         />
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">Headers</legend>
-          {headers.map((h, i) => (
-            <div key={i} className="flex items-center gap-2">
-              <Input
-                aria-label={`Header ${i + 1} key`}
-                value={h.key}
-                onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, key: e.target.value } : x)))}
-                placeholder="key"
-                className="w-48 font-mono"
-                data-testid={`produce-header-key-${i}`}
-              />
-              <Input
-                aria-label={`Header ${i + 1} value`}
-                value={h.value}
-                onChange={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
-                placeholder="value"
-                className="flex-1 font-mono"
-                data-testid={`produce-header-value-${i}`}
-              />
-              <Button
-                type="button"
-                size="icon"
-                variant="ghost"
-                onClick={() => setHeaders(headers.filter((_, j) => j !== i))}
-                aria-label={`Remove header ${i + 1}`}
-              >
-                <Trash2 className="h-4 w-4" />
-              </Button>
-            </div>
-          ))}
-          <Button
-            type="button"
-            size="sm"
-            onClick={() => setHeaders([...headers, { key: "", value: "" }])}
-            data-testid="produce-add-header"
-          >
-            <Plus className="h-3.5 w-3.5" /> Add header
-          </Button>
-        </fieldset>
-        <div className="flex flex-wrap gap-4">
-          <Field label="Partition" htmlFor="produce-partition" error={errors.partition}>
-            <Select
-              id="produce-partition"
-              value={partition}
-              onChange={(e) => setPartition(e.target.value)}
-              data-testid="produce-partition"
-            >
-              <option value="">chosen by the partitioner (key hash)</option>
-              {Array.from({ length: partitions }, (_, p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Compression" htmlFor="produce-compression">
-            <Select
-              id="produce-compression"
-              value={compression}
-              onChange={(e) => setCompression(e.target.value as Compression)}
-              data-testid="produce-compression"
-            >
-              {COMPRESSIONS.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </div>
+        <HeadersEditor headers={headers} onChange={setHeaders} />
+        <DeliveryFields
+          partitions={partitions}
+          partition={partition}
+          onPartition={setPartition}
+          compression={compression}
+          onCompression={setCompression}
+          error={errors.partition}
+        />
       </form>
     </Dialog>
   );

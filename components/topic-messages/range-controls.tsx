@@ -4,9 +4,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { DECODE_FORMATS } from "@/lib/schemas/messages";
 import { Labelled } from "./labelled";
+import { PAGE_SIZES } from "./use-messages-url-state";
 import type { MessagesViewState, Start } from "./use-messages-view-state";
-
-const PAGE_SIZES = [20, 50, 100, 250, 500];
 
 /** Where browsing or a search starts: newest/oldest, an offset, or a time (live tails always start at the end). */
 function StartControls({ view }: { view: MessagesViewState }) {

@@ -14,41 +14,322 @@ import { ReplayProgress } from "./replay-progress";
 type Kind = "replay" | "redrive";
 const check = "flex items-center gap-2 text-sm";
 
+/** Everything the dialog asks for; `kind` decides which of the destination and redrive fields count. */
+type Draft = {
+  kind: Kind;
+  destCluster: string;
+  destTopic: string;
+  start: "oldest" | "offset" | "timestamp";
+  offset: string;
+  time: string;
+  partitions: string;
+  q: string;
+  cel: string;
+  rate: string;
+  keepTimestamps: boolean;
+  keepPartition: boolean;
+  preset: keyof typeof REDRIVE_PRESETS | "";
+  header: string;
+  removeErrorHeaders: boolean;
+};
+type SectionProps = { draft: Draft; set: (patch: Partial<Draft>) => void };
+type DryRunResult = NonNullable<ReturnType<typeof useReplayDryRunMutation>["data"]>;
+
+/** The request body of a dry run or a start. */
+function toBody(d: Draft) {
+  return {
+    start: d.start,
+    ...(d.start === "offset" ? { offset: d.offset } : {}),
+    ...(d.start === "timestamp" && d.time ? { timestamp: new Date(d.time).getTime() } : {}),
+    ...(d.partitions.trim() ? { partitions: d.partitions.split(",").map((p) => Number(p.trim())) } : {}),
+    ...(d.q ? { q: d.q } : {}),
+    ...(d.cel ? { cel: d.cel } : {}),
+    ...(d.rate ? { rateLimit: Number(d.rate) } : {}),
+    keepTimestamps: d.keepTimestamps,
+    ...(d.kind === "replay"
+      ? { destination: { clusterId: d.destCluster, topic: d.destTopic }, keepPartition: d.keepPartition }
+      : {
+          ...(d.preset ? { preset: d.preset } : {}),
+          ...(d.header ? { header: d.header } : {}),
+          removeErrorHeaders: d.removeErrorHeaders,
+        }),
+  };
+}
+
+/** A labelled text input of the form. */
+function TextField({
+  label,
+  id,
+  value,
+  onChange,
+  className,
+  hint,
+  testId,
+}: {
+  label: string;
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  className: string;
+  hint?: string;
+  testId?: string;
+}) {
+  return (
+    <Field label={label} htmlFor={id} hint={hint}>
+      <Input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={className}
+        data-testid={testId}
+      />
+    </Field>
+  );
+}
+
+function Check({ checked, onChange, label }: { checked: boolean; onChange: (on: boolean) => void; label: string }) {
+  return (
+    <label className={check}>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+/** The operation, then where the records go: a destination topic, or the header naming each one's original topic. */
+function TargetFields({ draft, set }: SectionProps) {
+  return (
+    <div className="flex flex-wrap gap-4">
+      <Field label="Operation" htmlFor="replay-kind">
+        <Select
+          id="replay-kind"
+          value={draft.kind}
+          onChange={(e) => set({ kind: e.target.value as Kind })}
+          data-testid="replay-kind"
+        >
+          <option value="replay">Copy to a topic</option>
+          <option value="redrive">Dead-letter redrive (to each record&apos;s original topic)</option>
+        </Select>
+      </Field>
+      {draft.kind === "replay" ? (
+        <>
+          <TextField
+            label="Destination cluster"
+            id="replay-dest-cluster"
+            value={draft.destCluster}
+            onChange={(destCluster) => set({ destCluster })}
+            className="w-40 font-mono"
+          />
+          <TextField
+            label="Destination topic"
+            id="replay-dest-topic"
+            value={draft.destTopic}
+            onChange={(destTopic) => set({ destTopic })}
+            className="w-72 font-mono"
+            testId="replay-dest-topic"
+          />
+        </>
+      ) : (
+        <>
+          <Field label="Original-topic header" htmlFor="replay-preset">
+            <Select
+              id="replay-preset"
+              value={draft.preset}
+              onChange={(e) => set({ preset: e.target.value as Draft["preset"] })}
+              data-testid="replay-preset"
+            >
+              <option value="connect">Kafka Connect ({REDRIVE_PRESETS.connect.header})</option>
+              <option value="spring">Spring ({REDRIVE_PRESETS.spring.header})</option>
+              <option value="">Other header…</option>
+            </Select>
+          </Field>
+          {draft.preset === "" ? (
+            <TextField
+              label="Header name"
+              id="replay-header"
+              value={draft.header}
+              onChange={(header) => set({ header })}
+              className="w-64 font-mono"
+            />
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Where reading starts, which partitions, and how fast records are written. */
+function RangeFields({ draft, set }: SectionProps) {
+  return (
+    <div className="flex flex-wrap gap-4">
+      <Field label="From" htmlFor="replay-start">
+        <Select
+          id="replay-start"
+          value={draft.start}
+          onChange={(e) => set({ start: e.target.value as Draft["start"] })}
+        >
+          <option value="oldest">the oldest record</option>
+          <option value="offset">an offset</option>
+          <option value="timestamp">a time</option>
+        </Select>
+      </Field>
+      {draft.start === "offset" ? (
+        <TextField
+          label="Offset"
+          id="replay-offset"
+          value={draft.offset}
+          onChange={(offset) => set({ offset })}
+          className="w-32 font-mono"
+        />
+      ) : null}
+      {draft.start === "timestamp" ? (
+        <Field label="Time" htmlFor="replay-time">
+          <Input
+            id="replay-time"
+            type="datetime-local"
+            value={draft.time}
+            onChange={(e) => set({ time: e.target.value })}
+          />
+        </Field>
+      ) : null}
+      <TextField
+        label="Partitions"
+        id="replay-partitions"
+        hint="comma-separated; empty = all"
+        value={draft.partitions}
+        onChange={(partitions) => set({ partitions })}
+        className="w-32 font-mono"
+      />
+      <Field label="Rate limit (records/s)" htmlFor="replay-rate" hint="empty = no limit">
+        <Input
+          id="replay-rate"
+          type="number"
+          min={1}
+          value={draft.rate}
+          onChange={(e) => set({ rate: e.target.value })}
+          className="w-32"
+          data-testid="replay-rate"
+        />
+      </Field>
+    </div>
+  );
+}
+
+/** The text and CEL filters, then what is kept of each record. */
+function FilterAndOptions({ draft, set }: SectionProps) {
+  return (
+    <>
+      <div className="flex flex-wrap gap-4">
+        <TextField
+          label="Text filter"
+          id="replay-q"
+          hint="substring in key, value or headers"
+          value={draft.q}
+          onChange={(q) => set({ q })}
+          className="w-64 font-mono"
+          testId="replay-q"
+        />
+        <TextField
+          label="CEL filter"
+          id="replay-cel"
+          hint='e.g. value.customer == "acme"'
+          value={draft.cel}
+          onChange={(cel) => set({ cel })}
+          className="w-80 font-mono"
+        />
+      </div>
+      <div className="flex flex-wrap gap-4">
+        <Check
+          checked={draft.keepTimestamps}
+          onChange={(keepTimestamps) => set({ keepTimestamps })}
+          label="Keep timestamps"
+        />
+        {draft.kind === "replay" ? (
+          <Check
+            checked={draft.keepPartition}
+            onChange={(keepPartition) => set({ keepPartition })}
+            label="Keep partitions"
+          />
+        ) : (
+          <Check
+            checked={draft.removeErrorHeaders}
+            onChange={(removeErrorHeaders) => set({ removeErrorHeaders })}
+            label="Remove the error headers"
+          />
+        )}
+      </div>
+    </>
+  );
+}
+
+/** What a dry run found: the count and destinations, a sample of the records, and the skipped ones with why. */
+function DryRunSummary({ result }: { result: DryRunResult }) {
+  return (
+    <section className="space-y-2" data-testid="replay-dry-run-result">
+      <p className="text-sm" role="status">
+        <strong data-testid="replay-count">{result.count.toLocaleString("en-US")}</strong> record(s) would be written
+        {result.destinations.length
+          ? ` to ${result.destinations.map((d) => `${d.topic} (${d.count})`).join(", ")}`
+          : ""}
+        ; {result.scanned.toLocaleString("en-US")} read
+        {result.skipped.length ? `, ${result.skipped.length} skipped` : ""}
+        {result.capped ? " (stopped counting at the dry run's limit)" : ""}.
+      </p>
+      {result.sample.length ? (
+        <table className="w-full table-fixed text-xs">
+          <thead className="text-left text-slate-500">
+            <tr>
+              <th className="w-28">partition:offset</th>
+              <th className="w-32">key</th>
+              <th>value</th>
+            </tr>
+          </thead>
+          <tbody className="font-mono">
+            {result.sample.map((s) => (
+              <tr key={`${s.partition}:${s.offset}`} className="border-t border-slate-100 dark:border-slate-800">
+                <td>
+                  {s.partition}:{s.offset}
+                </td>
+                <td className="truncate">{s.key ?? "null"}</td>
+                <td className="truncate">{s.value ?? "null"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {result.skipped.map((s) => (
+        <p key={`${s.partition}:${s.offset}`} className="text-xs text-amber-700 dark:text-amber-400">
+          Skipped {s.partition}:{s.offset}: {s.reason}
+        </p>
+      ))}
+    </section>
+  );
+}
+
 /**
  * Copy a selection of this topic to another topic (same or another cluster), or redrive a dead-letter topic's
  * records to the topics their header names: dry run first (count, sample, skipped), then start and follow.
  */
 export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string; topic: string; onClose: () => void }) {
-  const [kind, setKind] = useState<Kind>("replay");
-  const [destCluster, setDestCluster] = useState(clusterId);
-  const [destTopic, setDestTopic] = useState("");
-  const [start, setStart] = useState<"oldest" | "offset" | "timestamp">("oldest");
-  const [offset, setOffset] = useState("0");
-  const [time, setTime] = useState("");
-  const [partitions, setPartitions] = useState("");
-  const [q, setQ] = useState("");
-  const [cel, setCel] = useState("");
-  const [rate, setRate] = useState("");
-  const [keepTimestamps, setKeepTimestamps] = useState(false);
-  const [keepPartition, setKeepPartition] = useState(false);
-  const [preset, setPreset] = useState<keyof typeof REDRIVE_PRESETS | "">("connect");
-  const [header, setHeader] = useState("");
-  const [removeErrorHeaders, setRemoveErrorHeaders] = useState(true);
-  const dry = useReplayDryRunMutation(clusterId, topic, kind);
-  const run = useStartReplayMutation(clusterId, topic, kind);
-  const body = () => ({
-    start,
-    ...(start === "offset" ? { offset } : {}),
-    ...(start === "timestamp" && time ? { timestamp: new Date(time).getTime() } : {}),
-    ...(partitions.trim() ? { partitions: partitions.split(",").map((p) => Number(p.trim())) } : {}),
-    ...(q ? { q } : {}),
-    ...(cel ? { cel } : {}),
-    ...(rate ? { rateLimit: Number(rate) } : {}),
-    keepTimestamps,
-    ...(kind === "replay"
-      ? { destination: { clusterId: destCluster, topic: destTopic }, keepPartition }
-      : { ...(preset ? { preset } : {}), ...(header ? { header } : {}), removeErrorHeaders }),
+  const [draft, setDraft] = useState<Draft>({
+    kind: "replay",
+    destCluster: clusterId,
+    destTopic: "",
+    start: "oldest",
+    offset: "0",
+    time: "",
+    partitions: "",
+    q: "",
+    cel: "",
+    rate: "",
+    keepTimestamps: false,
+    keepPartition: false,
+    preset: "connect",
+    header: "",
+    removeErrorHeaders: true,
   });
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const dry = useReplayDryRunMutation(clusterId, topic, draft.kind);
+  const run = useStartReplayMutation(clusterId, topic, draft.kind);
   const job = run.data;
   const result = dry.data;
   return (
@@ -61,12 +342,16 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
       footer={
         <>
           <Button onClick={onClose}>Close</Button>
-          <Button onClick={() => dry.mutate(body())} disabled={dry.isPending || !!job} data-testid="replay-dry-run">
+          <Button
+            onClick={() => dry.mutate(toBody(draft))}
+            disabled={dry.isPending || !!job}
+            data-testid="replay-dry-run"
+          >
             {dry.isPending ? "Counting…" : "Dry run"}
           </Button>
           <Button
             variant="primary"
-            onClick={() => run.mutate(body())}
+            onClick={() => run.mutate(toBody(draft))}
             disabled={!result || run.isPending || !!job}
             data-testid="replay-start"
           >
@@ -76,186 +361,12 @@ export function ReplayDialog({ clusterId, topic, onClose }: { clusterId: string;
       }
     >
       <form className="space-y-4" onSubmit={(e) => e.preventDefault()} onChange={() => dry.data && !job && dry.reset()}>
-        <div className="flex flex-wrap gap-4">
-          <Field label="Operation" htmlFor="replay-kind">
-            <Select
-              id="replay-kind"
-              value={kind}
-              onChange={(e) => setKind(e.target.value as Kind)}
-              data-testid="replay-kind"
-            >
-              <option value="replay">Copy to a topic</option>
-              <option value="redrive">Dead-letter redrive (to each record&apos;s original topic)</option>
-            </Select>
-          </Field>
-          {kind === "replay" ? (
-            <>
-              <Field label="Destination cluster" htmlFor="replay-dest-cluster">
-                <Input
-                  id="replay-dest-cluster"
-                  value={destCluster}
-                  onChange={(e) => setDestCluster(e.target.value)}
-                  className="w-40 font-mono"
-                />
-              </Field>
-              <Field label="Destination topic" htmlFor="replay-dest-topic">
-                <Input
-                  id="replay-dest-topic"
-                  value={destTopic}
-                  onChange={(e) => setDestTopic(e.target.value)}
-                  className="w-72 font-mono"
-                  data-testid="replay-dest-topic"
-                />
-              </Field>
-            </>
-          ) : (
-            <>
-              <Field label="Original-topic header" htmlFor="replay-preset">
-                <Select
-                  id="replay-preset"
-                  value={preset}
-                  onChange={(e) => setPreset(e.target.value as typeof preset)}
-                  data-testid="replay-preset"
-                >
-                  <option value="connect">Kafka Connect ({REDRIVE_PRESETS.connect.header})</option>
-                  <option value="spring">Spring ({REDRIVE_PRESETS.spring.header})</option>
-                  <option value="">Other header…</option>
-                </Select>
-              </Field>
-              {preset === "" ? (
-                <Field label="Header name" htmlFor="replay-header">
-                  <Input
-                    id="replay-header"
-                    value={header}
-                    onChange={(e) => setHeader(e.target.value)}
-                    className="w-64 font-mono"
-                  />
-                </Field>
-              ) : null}
-            </>
-          )}
-        </div>
-        <div className="flex flex-wrap gap-4">
-          <Field label="From" htmlFor="replay-start">
-            <Select id="replay-start" value={start} onChange={(e) => setStart(e.target.value as typeof start)}>
-              <option value="oldest">the oldest record</option>
-              <option value="offset">an offset</option>
-              <option value="timestamp">a time</option>
-            </Select>
-          </Field>
-          {start === "offset" ? (
-            <Field label="Offset" htmlFor="replay-offset">
-              <Input
-                id="replay-offset"
-                value={offset}
-                onChange={(e) => setOffset(e.target.value)}
-                className="w-32 font-mono"
-              />
-            </Field>
-          ) : null}
-          {start === "timestamp" ? (
-            <Field label="Time" htmlFor="replay-time">
-              <Input id="replay-time" type="datetime-local" value={time} onChange={(e) => setTime(e.target.value)} />
-            </Field>
-          ) : null}
-          <Field label="Partitions" htmlFor="replay-partitions" hint="comma-separated; empty = all">
-            <Input
-              id="replay-partitions"
-              value={partitions}
-              onChange={(e) => setPartitions(e.target.value)}
-              className="w-32 font-mono"
-            />
-          </Field>
-          <Field label="Rate limit (records/s)" htmlFor="replay-rate" hint="empty = no limit">
-            <Input
-              id="replay-rate"
-              type="number"
-              min={1}
-              value={rate}
-              onChange={(e) => setRate(e.target.value)}
-              className="w-32"
-              data-testid="replay-rate"
-            />
-          </Field>
-        </div>
-        <div className="flex flex-wrap gap-4">
-          <Field label="Text filter" htmlFor="replay-q" hint="substring in key, value or headers">
-            <Input
-              id="replay-q"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-              className="w-64 font-mono"
-              data-testid="replay-q"
-            />
-          </Field>
-          <Field label="CEL filter" htmlFor="replay-cel" hint='e.g. value.customer == "acme"'>
-            <Input id="replay-cel" value={cel} onChange={(e) => setCel(e.target.value)} className="w-80 font-mono" />
-          </Field>
-        </div>
-        <div className="flex flex-wrap gap-4">
-          <label className={check}>
-            <input type="checkbox" checked={keepTimestamps} onChange={(e) => setKeepTimestamps(e.target.checked)} />{" "}
-            Keep timestamps
-          </label>
-          {kind === "replay" ? (
-            <label className={check}>
-              <input type="checkbox" checked={keepPartition} onChange={(e) => setKeepPartition(e.target.checked)} />{" "}
-              Keep partitions
-            </label>
-          ) : (
-            <label className={check}>
-              <input
-                type="checkbox"
-                checked={removeErrorHeaders}
-                onChange={(e) => setRemoveErrorHeaders(e.target.checked)}
-              />{" "}
-              Remove the error headers
-            </label>
-          )}
-        </div>
+        <TargetFields draft={draft} set={set} />
+        <RangeFields draft={draft} set={set} />
+        <FilterAndOptions draft={draft} set={set} />
         <MutationError action="dry-run the replay of" topic={topic} error={dry.error} testId="replay-dry-run-error" />
         <MutationError action="start the replay of" topic={topic} error={run.error} testId="replay-start-error" />
-        {result ? (
-          <section className="space-y-2" data-testid="replay-dry-run-result">
-            <p className="text-sm" role="status">
-              <strong data-testid="replay-count">{result.count.toLocaleString("en-US")}</strong> record(s) would be
-              written
-              {result.destinations.length
-                ? ` to ${result.destinations.map((d) => `${d.topic} (${d.count})`).join(", ")}`
-                : ""}
-              ; {result.scanned.toLocaleString("en-US")} read
-              {result.skipped.length ? `, ${result.skipped.length} skipped` : ""}
-              {result.capped ? " (stopped counting at the dry run's limit)" : ""}.
-            </p>
-            {result.sample.length ? (
-              <table className="w-full table-fixed text-xs">
-                <thead className="text-left text-slate-500">
-                  <tr>
-                    <th className="w-28">partition:offset</th>
-                    <th className="w-32">key</th>
-                    <th>value</th>
-                  </tr>
-                </thead>
-                <tbody className="font-mono">
-                  {result.sample.map((s) => (
-                    <tr key={`${s.partition}:${s.offset}`} className="border-t border-slate-100 dark:border-slate-800">
-                      <td>
-                        {s.partition}:{s.offset}
-                      </td>
-                      <td className="truncate">{s.key ?? "null"}</td>
-                      <td className="truncate">{s.value ?? "null"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-            {result.skipped.map((s) => (
-              <p key={`${s.partition}:${s.offset}`} className="text-xs text-amber-700 dark:text-amber-400">
-                Skipped {s.partition}:{s.offset}: {s.reason}
-              </p>
-            ))}
-          </section>
-        ) : null}
+        {result ? <DryRunSummary result={result} /> : null}
         {job ? <ReplayProgress clusterId={clusterId} initial={job} /> : null}
       </form>
     </Dialog>

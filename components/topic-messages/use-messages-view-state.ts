@@ -7,52 +7,24 @@ import { browsePageOptions, type BrowseParams } from "@/lib/queries/topic-messag
 import type { Message } from "@/lib/schemas/messages";
 import { messageId } from "./message-table";
 import { useMessageFeed } from "./use-message-feed";
+import { useMessagesUrlState, type Field, type Mode, type Range } from "./use-messages-url-state";
 
-export type Mode = "browse" | "search" | "live";
-export type Start = BrowseParams["start"];
-export type Field = "key" | "value" | "headers";
-
-/** Where reading starts and which partitions; any change goes back to the first browse page. */
-export type Range = { start: Start; offset: string; time: string; partitions: string; limit: number };
-/** How keys and values are decoded (every mode). */
-export type Formats = { keyFormat: string; valueFormat: string };
-/** What a search or live tail keeps: text (in which fields), CEL, and a time window. */
-export type Filter = {
-  q: string;
-  regex: boolean;
-  fields: Record<Field, boolean>;
-  cel: string;
-  from: string;
-  to: string;
-};
+export type { Field, Filter, Formats, Mode, Range, Start } from "./use-messages-url-state";
 
 const SEARCH_CAP = 5_000;
 const LIVE_CAP = 1_000;
-const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+const toIso = (local: string) => {
+  const t = local ? new Date(local) : null;
+  return t && !Number.isNaN(t.getTime()) ? t.toISOString() : undefined;
+};
 
 /**
- * The state of the messages view (held in the component, none of it in the URL): the mode, the range, decoding and
- * filter controls, the browse cursor, the selected record and the dialogs; and what they drive: the browse page, the
- * search stream and the live tail.
+ * The state of the messages view: the mode, the range, decoding and filter controls (in the URL); the browse cursor,
+ * the selected record and the dialogs (in the component); and what they drive: the browse page, the search stream and
+ * the live tail.
  */
 export function useMessagesViewState(clusterId: string, topic: string) {
-  const [mode, setMode] = useState<Mode>("browse");
-  const [range, setRangeState] = useState<Range>({
-    start: "newest",
-    offset: "0",
-    time: "",
-    partitions: "",
-    limit: 50,
-  });
-  const [formats, setFormatsState] = useState<Formats>({ keyFormat: "auto", valueFormat: "auto" });
-  const [filter, setFilterState] = useState<Filter>({
-    q: "",
-    regex: false,
-    fields: { key: true, value: true, headers: true },
-    cel: "",
-    from: "",
-    to: "",
-  });
+  const { mode, setMode, range, setRange, formats, setFormats, filter, setFilter } = useMessagesUrlState();
   const [cursor, setCursor] = useState<string | undefined>();
   const [selected, setSelected] = useState<Message | null>(null);
   const [producing, setProducing] = useState(false);
@@ -97,13 +69,13 @@ export function useMessagesViewState(clusterId: string, topic: string) {
     },
     range,
     setRange: (patch: Partial<Range>) => {
-      setRangeState((r) => ({ ...r, ...patch }));
+      setRange(patch);
       setCursor(undefined);
     },
     formats,
-    setFormats: (patch: Partial<Formats>) => setFormatsState((f) => ({ ...f, ...patch })),
+    setFormats,
     filter,
-    setFilter: (patch: Partial<Filter>) => setFilterState((f) => ({ ...f, ...patch })),
+    setFilter,
     setCursor,
     page,
     rows: rowsByMode[mode](),

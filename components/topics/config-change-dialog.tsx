@@ -48,8 +48,153 @@ type Props = { clusterId: string; topic: string; change: ConfigChange; onClose: 
 
 const TITLES = { edit: "Edit config", reset: "Reset to default", add: "Add config override" } as const;
 
-/** Edit, reset or add one config: the broker's dry run shows the diff first; "Apply" makes the change. */
-export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props) {
+/** The key (chosen when adding), the operation where there is a choice, and the value. */
+function ConfigChangeForm({
+  change,
+  configKey,
+  ops,
+  op,
+  value,
+  fieldError,
+  onKey,
+  onOp,
+  onValue,
+  onSubmit,
+}: {
+  change: ConfigChange;
+  configKey: string;
+  ops: Op[];
+  op: Op;
+  value: string;
+  fieldError?: string;
+  onKey: (key: string) => void;
+  onOp: (op: Op) => void;
+  onValue: (value: string) => void;
+  onSubmit: () => void;
+}) {
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {change.kind === "add" ? (
+        <Field
+          label="Config"
+          htmlFor="config-key"
+          hint={configKey ? configHint(configKey) : "Any topic-level config Kafka accepts."}
+        >
+          <ConfigKeySelect
+            id="config-key"
+            value={configKey}
+            onChange={onKey}
+            exclude={change.exclude}
+            testId="config-key-select"
+          />
+        </Field>
+      ) : (
+        <p className="text-sm">
+          <span className="font-mono font-medium">{configKey}</span>
+          <span className="block text-xs text-slate-500">{configHint(configKey)}</span>
+        </p>
+      )}
+      {ops.length > 1 ? (
+        <Field label="Operation" htmlFor="config-op">
+          <Select
+            id="config-op"
+            className="w-full"
+            value={op}
+            onChange={(e) => onOp(e.target.value as Op)}
+            data-testid="config-op-select"
+          >
+            {ops.map((o) => (
+              <option key={o} value={o}>
+                {OP_LABELS[o]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {op !== "reset" ? (
+        <Field label={VALUE_LABELS[op] ?? "New value"} htmlFor="config-value" error={fieldError} testId="config-value">
+          <ConfigValueInput
+            id="config-value"
+            configKey={configKey}
+            value={value}
+            onChange={onValue}
+            invalid={!!fieldError}
+            testId="config-value-input"
+          />
+        </Field>
+      ) : null}
+      <button type="submit" hidden />
+    </form>
+  );
+}
+
+/** Back (from a diff to the form), Cancel, then "Preview change" while there is input to give, else "Apply". */
+function ConfigChangeFooter({
+  onCancel,
+  onBack,
+  busy,
+  needsInput,
+  checking,
+  onPreview,
+  applying,
+  onApply,
+}: {
+  onCancel: () => void;
+  onBack?: () => void;
+  busy: boolean;
+  needsInput: boolean;
+  checking: boolean;
+  onPreview: () => void;
+  applying: boolean;
+  /** Absent until there is a diff with changes to apply. */
+  onApply?: () => void;
+}) {
+  return (
+    <FormDialogFooter
+      onCancel={onCancel}
+      back={
+        onBack ? (
+          <Button variant="ghost" className="mr-auto" onClick={onBack} disabled={busy}>
+            Back
+          </Button>
+        ) : null
+      }
+    >
+      {needsInput ? (
+        <BusyButton
+          variant="primary"
+          onClick={onPreview}
+          disabled={busy}
+          busy={checking}
+          busyLabel="Checking…"
+          data-testid="config-preview-button"
+        >
+          Preview change
+        </BusyButton>
+      ) : (
+        <BusyButton
+          variant="primary"
+          onClick={onApply}
+          disabled={busy || !onApply}
+          busy={applying}
+          busyLabel="Applying…"
+          data-testid="config-apply-button"
+        >
+          Apply
+        </BusyButton>
+      )}
+    </FormDialogFooter>
+  );
+}
+
+/** The dialog's draft (key, operation, value), its dry run and diff, and the apply mutation. */
+function useConfigChange(clusterId: string, topic: string, change: ConfigChange) {
   const [key, setKey] = useState(change.kind === "add" ? "" : change.key);
   const [value, setValue] = useState(change.kind === "edit" ? change.value : "");
   const [op, setOp] = useState<Op>("set");
@@ -94,84 +239,57 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the dialog opens
   }, [resetKey]);
 
+  return {
+    key,
+    value,
+    op,
+    ops,
+    fieldError,
+    diff,
+    dryRun,
+    apply,
+    chooseOp,
+    previewEdit,
+    chooseKey: (k: string) => {
+      setKey(k);
+      setValue("");
+      setOp("set");
+      setFieldError(undefined);
+    },
+    editValue: (v: string) => {
+      setValue(v);
+      setFieldError(undefined);
+      dryRun.reset();
+    },
+    back: () => {
+      setDiff(null);
+      apply.reset();
+    },
+  };
+}
+
+/** Edit, reset or add one config: the broker's dry run shows the diff first; "Apply" makes the change. */
+export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props) {
+  const { key, value, op, ops, fieldError, diff, dryRun, apply, chooseOp, chooseKey, editValue, previewEdit, back } =
+    useConfigChange(clusterId, topic, change);
   const busy = dryRun.isPending || apply.isPending;
   const needsInput = change.kind !== "reset" && !diff;
 
   let body: ReactNode = null;
   if (needsInput) {
     body = (
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          previewEdit();
-        }}
-      >
-        {change.kind === "add" ? (
-          <Field
-            label="Config"
-            htmlFor="config-key"
-            hint={key ? configHint(key) : "Any topic-level config Kafka accepts."}
-          >
-            <ConfigKeySelect
-              id="config-key"
-              value={key}
-              onChange={(k) => {
-                setKey(k);
-                setValue("");
-                setOp("set");
-                setFieldError(undefined);
-              }}
-              exclude={change.exclude}
-              testId="config-key-select"
-            />
-          </Field>
-        ) : (
-          <p className="text-sm">
-            <span className="font-mono font-medium">{key}</span>
-            <span className="block text-xs text-slate-500">{configHint(key)}</span>
-          </p>
-        )}
-        {ops.length > 1 ? (
-          <Field label="Operation" htmlFor="config-op">
-            <Select
-              id="config-op"
-              className="w-full"
-              value={op}
-              onChange={(e) => chooseOp(e.target.value as Op)}
-              data-testid="config-op-select"
-            >
-              {ops.map((o) => (
-                <option key={o} value={o}>
-                  {OP_LABELS[o]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        {op !== "reset" ? (
-          <Field
-            label={VALUE_LABELS[op] ?? "New value"}
-            htmlFor="config-value"
-            error={fieldError}
-            testId="config-value"
-          >
-            <ConfigValueInput
-              id="config-value"
-              configKey={key}
-              value={value}
-              onChange={(v) => {
-                setValue(v);
-                setFieldError(undefined);
-                dryRun.reset();
-              }}
-              invalid={!!fieldError}
-              testId="config-value-input"
-            />
-          </Field>
-        ) : null}
-        <button type="submit" hidden />
-      </form>
+      <ConfigChangeForm
+        change={change}
+        configKey={key}
+        ops={ops}
+        op={op}
+        value={value}
+        fieldError={fieldError}
+        onKey={chooseKey}
+        onOp={chooseOp}
+        onValue={editValue}
+        onSubmit={previewEdit}
+      />
     );
   } else if (diff) {
     body = <ConfigDiffView diff={diff.diff} />;
@@ -200,48 +318,20 @@ export function ConfigChangeDialog({ clusterId, topic, change, onClose }: Props)
         )
       }
       footer={
-        <FormDialogFooter
+        <ConfigChangeFooter
           onCancel={onClose}
-          back={
-            diff && change.kind !== "reset" ? (
-              <Button
-                variant="ghost"
-                className="mr-auto"
-                onClick={() => {
-                  setDiff(null);
-                  apply.reset();
-                }}
-                disabled={busy}
-              >
-                Back
-              </Button>
-            ) : null
+          onBack={diff && change.kind !== "reset" ? back : undefined}
+          busy={busy}
+          needsInput={needsInput}
+          checking={dryRun.isPending}
+          onPreview={previewEdit}
+          applying={apply.isPending}
+          onApply={
+            diff && diff.diff.changes.length > 0
+              ? () => apply.mutate({ body: diff.body, dryRun: false }, { onSuccess: onClose })
+              : undefined
           }
-        >
-          {needsInput ? (
-            <BusyButton
-              variant="primary"
-              onClick={previewEdit}
-              disabled={busy}
-              busy={dryRun.isPending}
-              busyLabel="Checking…"
-              data-testid="config-preview-button"
-            >
-              Preview change
-            </BusyButton>
-          ) : (
-            <BusyButton
-              variant="primary"
-              onClick={() => diff && apply.mutate({ body: diff.body, dryRun: false }, { onSuccess: onClose })}
-              disabled={busy || !diff || diff.diff.changes.length === 0}
-              busy={apply.isPending}
-              busyLabel="Applying…"
-              data-testid="config-apply-button"
-            >
-              Apply
-            </BusyButton>
-          )}
-        </FormDialogFooter>
+        />
       }
     >
       <div className="space-y-4">

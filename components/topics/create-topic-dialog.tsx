@@ -59,6 +59,56 @@ export function CreateTopicButton({ clusterId, blockedReason }: { clusterId: str
   );
 }
 
+/** The footer of each step: Preview on the form; Back and Create topic on the review. */
+function CreateTopicFooter({
+  reviewing,
+  pending,
+  onCancel,
+  onBack,
+  onPreview,
+  onCreate,
+}: {
+  reviewing: boolean;
+  pending: boolean;
+  onCancel: () => void;
+  onBack: () => void;
+  onPreview: () => void;
+  onCreate: () => void;
+}) {
+  const submit = reviewing
+    ? { label: "Create topic", busyLabel: "Creating…", testId: "create-topic-submit", onClick: onCreate }
+    : { label: "Preview", busyLabel: "Validating…", testId: "create-topic-preview-button", onClick: onPreview };
+  return (
+    <FormDialogFooter
+      onCancel={onCancel}
+      back={
+        reviewing ? (
+          <Button
+            variant="ghost"
+            onClick={onBack}
+            disabled={pending}
+            data-testid="create-topic-back"
+            className="mr-auto"
+          >
+            <ArrowLeft className="h-4 w-4" /> Back
+          </Button>
+        ) : undefined
+      }
+    >
+      <BusyButton
+        variant="primary"
+        onClick={submit.onClick}
+        disabled={pending}
+        busy={pending}
+        busyLabel={submit.busyLabel}
+        data-testid={submit.testId}
+      >
+        {submit.label}
+      </BusyButton>
+    </FormDialogFooter>
+  );
+}
+
 function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose: () => void }) {
   const router = useRouter();
   const brokers = useQuery(brokerListOptions(clusterId));
@@ -110,49 +160,17 @@ function CreateTopicDialog({ clusterId, onClose }: { clusterId: string; onClose:
           : "Preview asks the broker to validate the topic first; nothing is created until you confirm."
       }
       footer={
-        preview ? (
-          <FormDialogFooter
-            onCancel={onClose}
-            back={
-              <Button
-                variant="ghost"
-                onClick={() => {
-                  mutation.reset();
-                  setPreview(null);
-                }}
-                disabled={mutation.isPending}
-                data-testid="create-topic-back"
-                className="mr-auto"
-              >
-                <ArrowLeft className="h-4 w-4" /> Back
-              </Button>
-            }
-          >
-            <BusyButton
-              variant="primary"
-              onClick={create}
-              disabled={mutation.isPending}
-              busy={mutation.isPending}
-              busyLabel="Creating…"
-              data-testid="create-topic-submit"
-            >
-              Create topic
-            </BusyButton>
-          </FormDialogFooter>
-        ) : (
-          <FormDialogFooter onCancel={onClose}>
-            <BusyButton
-              variant="primary"
-              onClick={runPreview}
-              disabled={mutation.isPending}
-              busy={mutation.isPending}
-              busyLabel="Validating…"
-              data-testid="create-topic-preview-button"
-            >
-              Preview
-            </BusyButton>
-          </FormDialogFooter>
-        )
+        <CreateTopicFooter
+          reviewing={!!preview}
+          pending={mutation.isPending}
+          onCancel={onClose}
+          onBack={() => {
+            mutation.reset();
+            setPreview(null);
+          }}
+          onPreview={runPreview}
+          onCreate={create}
+        />
       }
     >
       <form

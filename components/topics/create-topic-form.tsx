@@ -16,6 +16,100 @@ type Props = { draft: TopicDraft; onChange: (d: TopicDraft) => void; errors: Fie
 let nextRowId = 1;
 export const newOverrideRow = (): OverrideRow => ({ id: nextRowId++, key: "", value: "" });
 
+/** A whole-number input with its label, hint and error. */
+function NumberField({
+  label,
+  id,
+  testId,
+  error,
+  hint,
+  value,
+  onChange,
+}: {
+  label: string;
+  id: string;
+  testId: string;
+  error?: string;
+  hint: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} htmlFor={id} error={error} hint={hint} testId={testId}>
+      <Input
+        id={id}
+        type="number"
+        min={1}
+        inputMode="numeric"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={!!error || undefined}
+        data-testid={`${testId}-input`}
+      />
+    </Field>
+  );
+}
+
+/** One config override: the key, its value, a remove button, and the error or the config's hint below. */
+function OverrideEditor({
+  row,
+  index: i,
+  error: err,
+  used,
+  onChange,
+  onRemove,
+}: {
+  row: OverrideRow;
+  index: number;
+  error?: string;
+  used: string[];
+  onChange: (patch: Partial<OverrideRow>) => void;
+  onRemove: () => void;
+}) {
+  let note: ReactNode = null;
+  if (err) {
+    note = (
+      <p className="text-xs text-red-600 dark:text-red-400" role="alert" data-testid={`override-error-${i}`}>
+        {err}
+      </p>
+    );
+  } else if (row.key) {
+    note = <p className="text-xs text-slate-500 dark:text-slate-400">{configHint(row.key)}</p>;
+  }
+  return (
+    <div className="space-y-1" data-testid={`override-row-${i}`}>
+      <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] gap-2">
+        <ConfigKeySelect
+          id={`override-key-${row.id}`}
+          value={row.key}
+          onChange={(key) => onChange({ key, value: "" })}
+          exclude={used}
+          invalid={!!err}
+          testId={`override-key-${i}`}
+        />
+        <ConfigValueInput
+          id={`override-value-${row.id}`}
+          configKey={row.key}
+          value={row.value}
+          onChange={(value) => onChange({ value })}
+          invalid={!!err}
+          testId={`override-value-${i}`}
+        />
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          aria-label={`Remove override ${row.key || i + 1}`}
+          onClick={onRemove}
+        >
+          <Trash2 className="h-4 w-4" />
+        </Button>
+      </div>
+      {note}
+    </div>
+  );
+}
+
 /** Name, partitions, replication factor and config overrides; errors are keyed by the zod/server path. */
 export function CreateTopicForm({ draft, onChange, errors, brokerCount }: Props) {
   const set = (patch: Partial<TopicDraft>) => onChange({ ...draft, ...patch });
@@ -45,46 +139,28 @@ export function CreateTopicForm({ draft, onChange, errors, brokerCount }: Props)
         />
       </Field>
       <div className="grid grid-cols-2 gap-4">
-        <Field
+        <NumberField
           label="Partitions"
-          htmlFor="topic-partitions"
+          id="topic-partitions"
+          testId="topic-partitions"
           error={errors.partitions}
           hint="Can be increased later, never decreased."
-          testId="topic-partitions"
-        >
-          <Input
-            id="topic-partitions"
-            type="number"
-            min={1}
-            inputMode="numeric"
-            value={draft.partitions}
-            onChange={(e) => set({ partitions: e.target.value })}
-            aria-invalid={!!errors.partitions || undefined}
-            data-testid="topic-partitions-input"
-          />
-        </Field>
-        <Field
+          value={draft.partitions}
+          onChange={(partitions) => set({ partitions })}
+        />
+        <NumberField
           label="Replication factor"
-          htmlFor="topic-rf"
+          id="topic-rf"
+          testId="topic-rf"
           error={errors.replicationFactor}
           hint={
             brokerCount
               ? `At most ${brokerCount}: the cluster has ${brokerCount} broker${brokerCount === 1 ? "" : "s"}.`
               : "Copies of each partition, on different brokers."
           }
-          testId="topic-rf"
-        >
-          <Input
-            id="topic-rf"
-            type="number"
-            min={1}
-            inputMode="numeric"
-            value={draft.replicationFactor}
-            onChange={(e) => set({ replicationFactor: e.target.value })}
-            aria-invalid={!!errors.replicationFactor || undefined}
-            data-testid="topic-rf-input"
-          />
-        </Field>
+          value={draft.replicationFactor}
+          onChange={(replicationFactor) => set({ replicationFactor })}
+        />
       </div>
 
       <fieldset className="space-y-2">
@@ -92,51 +168,17 @@ export function CreateTopicForm({ draft, onChange, errors, brokerCount }: Props)
         {draft.overrides.length === 0 ? (
           <p className="text-xs text-slate-500">None: the topic takes the broker&apos;s defaults.</p>
         ) : null}
-        {draft.overrides.map((row, i) => {
-          const err = errors[`configs.${row.key}`] ?? errors[`overrides.${row.id}`];
-          let note: ReactNode = null;
-          if (err) {
-            note = (
-              <p className="text-xs text-red-600 dark:text-red-400" role="alert" data-testid={`override-error-${i}`}>
-                {err}
-              </p>
-            );
-          } else if (row.key) {
-            note = <p className="text-xs text-slate-500 dark:text-slate-400">{configHint(row.key)}</p>;
-          }
-          return (
-            <div key={row.id} className="space-y-1" data-testid={`override-row-${i}`}>
-              <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] gap-2">
-                <ConfigKeySelect
-                  id={`override-key-${row.id}`}
-                  value={row.key}
-                  onChange={(key) => setRow(row.id, { key, value: "" })}
-                  exclude={used}
-                  invalid={!!err}
-                  testId={`override-key-${i}`}
-                />
-                <ConfigValueInput
-                  id={`override-value-${row.id}`}
-                  configKey={row.key}
-                  value={row.value}
-                  onChange={(value) => setRow(row.id, { value })}
-                  invalid={!!err}
-                  testId={`override-value-${i}`}
-                />
-                <Button
-                  type="button"
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Remove override ${row.key || i + 1}`}
-                  onClick={() => set({ overrides: draft.overrides.filter((r) => r.id !== row.id) })}
-                >
-                  <Trash2 className="h-4 w-4" />
-                </Button>
-              </div>
-              {note}
-            </div>
-          );
-        })}
+        {draft.overrides.map((row, i) => (
+          <OverrideEditor
+            key={row.id}
+            row={row}
+            index={i}
+            error={errors[`configs.${row.key}`] ?? errors[`overrides.${row.id}`]}
+            used={used}
+            onChange={(patch) => setRow(row.id, patch)}
+            onRemove={() => set({ overrides: draft.overrides.filter((r) => r.id !== row.id) })}
+          />
+        ))}
         <Button
           type="button"
           size="sm"

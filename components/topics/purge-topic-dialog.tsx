@@ -1,18 +1,154 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type Dispatch, type SetStateAction } from "react";
 import { Button } from "@/components/ui/button";
 import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { formatNumber } from "@/lib/format";
 import { usePurgeTopicMutation } from "@/lib/queries/topics";
-import { purgeTopicBodySchema, type PurgeTopicBody, type TopicDetail } from "@/lib/schemas/topics";
+import {
+  purgeTopicBodySchema,
+  type PurgeResultSchema,
+  type PurgeTopicBody,
+  type TopicDetail,
+} from "@/lib/schemas/topics";
+import type { z } from "zod";
 import { MutationError } from "@/components/ui/form-errors";
 
 type Partition = TopicDetail["partitions"][number];
+type PurgeTopicResult = z.infer<typeof PurgeResultSchema>;
 type Props = { clusterId: string; topic: string; partitions: Partition[]; onClose: () => void };
 
 const cell = "px-3 py-1.5 tabular-nums";
+const headClass =
+  "bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300";
+
+function HeadRow({ columns, sticky }: { columns: string[]; sticky?: boolean }) {
+  return (
+    <thead className={sticky ? `sticky top-0 ${headClass}` : headClass}>
+      <tr>
+        {columns.map((h) => (
+          <th key={h} className="px-3 py-2 font-semibold">
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** What the purge deleted: the total, then each partition's start offset before and after. */
+function PurgeResult({ result }: { result: PurgeTopicResult }) {
+  const total = result.partitions.reduce((s, p) => s + p.deleted, 0);
+  return (
+    <div className="space-y-3" data-testid="purge-result">
+      <p className="text-sm">
+        Deleted{" "}
+        <span className="font-semibold tabular-nums" data-testid="purge-total">
+          {formatNumber(total)}
+        </span>{" "}
+        record{total === 1 ? "" : "s"}.
+      </p>
+      <table className="w-full text-sm">
+        <HeadRow columns={["Partition", "Start before", "Start after", "Deleted"]} />
+        <tbody>
+          {result.partitions.map((p) => (
+            <tr
+              key={p.partition}
+              className="border-t border-slate-100 dark:border-slate-800"
+              data-testid={`purge-result-${p.partition}`}
+            >
+              <td className={cell}>{p.partition}</td>
+              <td className={`${cell} font-mono text-xs`}>{p.before}</td>
+              <td className={`${cell} font-mono text-xs`}>{p.after}</td>
+              <td className={cell}>{formatNumber(p.deleted)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ModeRadio({
+  checked,
+  onChoose,
+  label,
+  testId,
+}: {
+  checked: boolean;
+  onChoose: () => void;
+  label: string;
+  testId: string;
+}) {
+  return (
+    <label className="flex items-center gap-2">
+      <input
+        type="radio"
+        name="purge-mode"
+        className="accent-brand-600"
+        checked={checked}
+        onChange={onChoose}
+        data-testid={testId}
+      />
+      {label}
+    </label>
+  );
+}
+
+/** Each partition with its offsets: tick it and give the offset to delete before. */
+function PartitionPicker({
+  partitions,
+  picked,
+  setPicked,
+}: {
+  partitions: Partition[];
+  picked: Record<number, string>;
+  setPicked: Dispatch<SetStateAction<Record<number, string>>>;
+}) {
+  const toggle = (p: Partition, on: boolean) =>
+    setPicked(({ [p.partition]: _drop, ...rest }) => (on ? { ...rest, [p.partition]: p.endOffset ?? "0" } : rest));
+  return (
+    <div className="max-h-64 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
+      <table className="w-full text-sm">
+        <HeadRow columns={["Partition", "Start", "End", "Delete before offset"]} sticky />
+        <tbody>
+          {partitions.map((p) => {
+            const on = p.partition in picked;
+            return (
+              <tr key={p.partition} className="border-t border-slate-100 dark:border-slate-800">
+                <td className={cell}>
+                  <label className="inline-flex items-center gap-2">
+                    <input
+                      type="checkbox"
+                      className="accent-brand-600"
+                      checked={on}
+                      onChange={(e) => toggle(p, e.target.checked)}
+                      data-testid={`purge-partition-${p.partition}`}
+                    />
+                    {p.partition}
+                  </label>
+                </td>
+                <td className={`${cell} font-mono text-xs`}>{p.startOffset ?? "—"}</td>
+                <td className={`${cell} font-mono text-xs`}>{p.endOffset ?? "—"}</td>
+                <td className="px-3 py-1">
+                  <input
+                    aria-label={`Offset for partition ${p.partition}`}
+                    className="h-8 w-32 rounded-md border border-slate-300 bg-white px-2 font-mono text-xs disabled:opacity-40 dark:border-slate-700 dark:bg-slate-900"
+                    disabled={!on}
+                    value={picked[p.partition] ?? ""}
+                    onChange={(e) => setPicked({ ...picked, [p.partition]: e.target.value })}
+                    data-testid={`purge-offset-${p.partition}`}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /** Delete records: everything, or per partition everything before an offset. Shows what was deleted afterwards. */
 export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Props) {
@@ -33,10 +169,6 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
     setError(parsed.success ? undefined : parsed.error.issues[0].message);
     if (parsed.success) mutation.mutate(body);
   };
-  const toggle = (p: Partition, on: boolean) =>
-    setPicked(({ [p.partition]: _drop, ...rest }) => (on ? { ...rest, [p.partition]: p.endOffset ?? "0" } : rest));
-
-  const total = result?.partitions.reduce((s, p) => s + p.deleted, 0) ?? 0;
   return (
     <Dialog
       onClose={onClose}
@@ -70,115 +202,27 @@ export function PurgeTopicDialog({ clusterId, topic, partitions, onClose }: Prop
       }
     >
       {result ? (
-        <div className="space-y-3" data-testid="purge-result">
-          <p className="text-sm">
-            Deleted{" "}
-            <span className="font-semibold tabular-nums" data-testid="purge-total">
-              {formatNumber(total)}
-            </span>{" "}
-            record{total === 1 ? "" : "s"}.
-          </p>
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-              <tr>
-                {["Partition", "Start before", "Start after", "Deleted"].map((h) => (
-                  <th key={h} className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {result.partitions.map((p) => (
-                <tr
-                  key={p.partition}
-                  className="border-t border-slate-100 dark:border-slate-800"
-                  data-testid={`purge-result-${p.partition}`}
-                >
-                  <td className={cell}>{p.partition}</td>
-                  <td className={`${cell} font-mono text-xs`}>{p.before}</td>
-                  <td className={`${cell} font-mono text-xs`}>{p.after}</td>
-                  <td className={cell}>{formatNumber(p.deleted)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PurgeResult result={result} />
       ) : (
         <div className="space-y-4">
           <MutationError action="purge" topic={topic} error={mutation.error} />
           <fieldset className="space-y-2 text-sm">
             <legend className="sr-only">What to delete</legend>
-            <label className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="purge-mode"
-                className="accent-brand-600"
-                checked={mode === "all"}
-                onChange={() => setMode("all")}
-                data-testid="purge-mode-all"
-              />
-              All records in all {partitions.length} partitions
-            </label>
-            <label className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="purge-mode"
-                className="accent-brand-600"
-                checked={mode === "partitions"}
-                onChange={() => setMode("partitions")}
-                data-testid="purge-mode-partitions"
-              />
-              Chosen partitions, up to (not including) an offset
-            </label>
+            <ModeRadio
+              checked={mode === "all"}
+              onChoose={() => setMode("all")}
+              label={`All records in all ${partitions.length} partitions`}
+              testId="purge-mode-all"
+            />
+            <ModeRadio
+              checked={mode === "partitions"}
+              onChoose={() => setMode("partitions")}
+              label="Chosen partitions, up to (not including) an offset"
+              testId="purge-mode-partitions"
+            />
           </fieldset>
           {mode === "partitions" ? (
-            <div className="max-h-64 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
-              <table className="w-full text-sm">
-                <thead className="sticky top-0 bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-                  <tr>
-                    {["Partition", "Start", "End", "Delete before offset"].map((h) => (
-                      <th key={h} className="px-3 py-2 font-semibold">
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {partitions.map((p) => {
-                    const on = p.partition in picked;
-                    return (
-                      <tr key={p.partition} className="border-t border-slate-100 dark:border-slate-800">
-                        <td className={cell}>
-                          <label className="inline-flex items-center gap-2">
-                            <input
-                              type="checkbox"
-                              className="accent-brand-600"
-                              checked={on}
-                              onChange={(e) => toggle(p, e.target.checked)}
-                              data-testid={`purge-partition-${p.partition}`}
-                            />
-                            {p.partition}
-                          </label>
-                        </td>
-                        <td className={`${cell} font-mono text-xs`}>{p.startOffset ?? "—"}</td>
-                        <td className={`${cell} font-mono text-xs`}>{p.endOffset ?? "—"}</td>
-                        <td className="px-3 py-1">
-                          <input
-                            aria-label={`Offset for partition ${p.partition}`}
-                            className="h-8 w-32 rounded-md border border-slate-300 bg-white px-2 font-mono text-xs disabled:opacity-40 dark:border-slate-700 dark:bg-slate-900"
-                            disabled={!on}
-                            value={picked[p.partition] ?? ""}
-                            onChange={(e) => setPicked({ ...picked, [p.partition]: e.target.value })}
-                            data-testid={`purge-offset-${p.partition}`}
-                          />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <PartitionPicker partitions={partitions} picked={picked} setPicked={setPicked} />
           ) : null}
           {error ? (
             <p className="text-xs text-red-600 dark:text-red-400" role="alert">

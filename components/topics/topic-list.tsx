@@ -11,9 +11,91 @@ import { formatNumber } from "@/lib/format";
 import { topicListInfiniteOptions } from "@/lib/queries/topics";
 import { TopicTable } from "./topic-table";
 import { useDebouncedSearch } from "@/components/ui/use-url-search-state";
-import { useTopicSearchParams } from "./use-topic-search-params";
+import { useTopicSearchParams, type TopicSearch } from "./use-topic-search-params";
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+function FilterCheckbox({
+  label,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+}) {
+  return (
+    <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+      <input
+        type="checkbox"
+        className="h-4 w-4 accent-brand-600"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
+      {label}
+    </label>
+  );
+}
+
+/** The search box, the regex and internal-topic switches, and the totals. */
+function TopicFilterBar({
+  search,
+  setSearch,
+  text,
+  setText,
+  badRegex,
+  count,
+}: {
+  search: TopicSearch;
+  setSearch: (patch: Partial<TopicSearch>) => void;
+  text: string;
+  setText: (text: string) => void;
+  badRegex: boolean;
+  count: string | null;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+      <div className="relative w-full max-w-sm">
+        <Search
+          className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400"
+          aria-hidden
+        />
+        <Input
+          type="search"
+          aria-label="Search topics"
+          placeholder={search.regex ? "Regular expression, e.g. ^orders\\." : "Search topic names"}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="pl-9 font-mono placeholder:font-sans"
+          data-testid="topics-search"
+          aria-invalid={badRegex || undefined}
+        />
+      </div>
+      <FilterCheckbox
+        label="regex"
+        checked={search.regex}
+        onChange={(regex) => setSearch({ regex, q: text })}
+        testId="topics-regex"
+      />
+      <FilterCheckbox
+        label="show internal topics"
+        checked={search.internal}
+        onChange={(internal) => setSearch({ internal, q: text })}
+        testId="topics-internal"
+      />
+      <span
+        className="ml-auto text-sm tabular-nums text-slate-500 dark:text-slate-400"
+        data-testid="topics-count"
+        aria-live="polite"
+      >
+        {count}
+      </span>
+    </div>
+  );
+}
 
 /** Search, filters and the server-sorted, infinitely scrolling topic table; all state lives in the URL. */
 export function TopicList({ clusterId }: { clusterId: string }) {
@@ -81,53 +163,18 @@ export function TopicList({ clusterId }: { clusterId: string }) {
   }
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
-        <div className="relative w-full max-w-sm">
-          <Search
-            className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400"
-            aria-hidden
-          />
-          <Input
-            type="search"
-            aria-label="Search topics"
-            placeholder={search.regex ? "Regular expression, e.g. ^orders\\." : "Search topic names"}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            className="pl-9 font-mono placeholder:font-sans"
-            data-testid="topics-search"
-            aria-invalid={badRegex || undefined}
-          />
-        </div>
-        <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-          <input
-            type="checkbox"
-            className="h-4 w-4 accent-brand-600"
-            checked={search.regex}
-            onChange={(e) => setSearch({ regex: e.target.checked, q: text })}
-            data-testid="topics-regex"
-          />
-          regex
-        </label>
-        <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-          <input
-            type="checkbox"
-            className="h-4 w-4 accent-brand-600"
-            checked={search.internal}
-            onChange={(e) => setSearch({ internal: e.target.checked, q: text })}
-            data-testid="topics-internal"
-          />
-          show internal topics
-        </label>
-        <span
-          className="ml-auto text-sm tabular-nums text-slate-500 dark:text-slate-400"
-          data-testid="topics-count"
-          aria-live="polite"
-        >
-          {first
+      <TopicFilterBar
+        search={search}
+        setSearch={setSearch}
+        text={text}
+        setText={setText}
+        badRegex={badRegex}
+        count={
+          first
             ? `${plural(first.total, "topic", "topics")} · ${plural(first.totalPartitions, "partition", "partitions")}`
-            : null}
-        </span>
-      </div>
+            : null
+        }
+      />
 
       {first?.sizeUnavailable ? (
         <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="topics-size-unavailable">
