@@ -21,7 +21,7 @@ import type { PrefilterQuery, ScanResult, ScanTask } from "./scan-worker";
 
 export const SCAN_WORKER_FILE = "dist/scan-worker.mjs";
 
-type PoolState = { pool: Piscina | null; threads: number; inFlight: number; warned?: boolean };
+type PoolState = { pool: Piscina | null; threads: number; inFlight: number; warned?: boolean; threadsWarned?: boolean };
 
 const state = processState<PoolState>("ScanPool", () => ({ pool: null, threads: 0, inFlight: 0 }));
 
@@ -30,11 +30,23 @@ function workerFile(): string | null {
   return fs.existsSync(file) ? file : null;
 }
 
+/** SLUICE_SCAN_THREADS as a whole number from 0 to 64; anything else is refused (warned once) for one per core. */
+function configuredThreads(): number {
+  const configured = process.env.SLUICE_SCAN_THREADS;
+  if (configured === undefined) return os.availableParallelism();
+  const n = Number(configured);
+  if (/^\d+$/.test(configured.trim()) && n <= 64) return n;
+  if (!state.threadsWarned) {
+    state.threadsWarned = true;
+    console.warn(`SLUICE_SCAN_THREADS="${configured}" is not a whole number from 0 to 64; using one thread per core.`);
+  }
+  return os.availableParallelism();
+}
+
 /** The pool, created on first use; null when scans read on the main thread. */
 export function scanPool(): Piscina | null {
   if (state.pool) return state.pool;
-  const configured = process.env.SLUICE_SCAN_THREADS;
-  const threads = configured !== undefined ? Number(configured) : os.availableParallelism();
+  const threads = configuredThreads();
   const file = threads > 0 ? workerFile() : null;
   if (!file) {
     if (threads > 0 && !state.warned) {
