@@ -16,9 +16,12 @@ export type PackedPartition = {
   count: number;
   offsets: BigInt64Array;
   timestamps: Float64Array;
-  /** bit 0: LogAppendTime; bits 1–3: codec index */
+  /** bit 0: LogAppendTime; bits 1–3: codec index; bit 4: an export line formatted by the worker */
   meta: Uint8Array;
-  /** per candidate: key start, key length (−1: null), value start, value length, first header, header count */
+  /**
+   * per candidate: key start, key length (−1: null), value start, value length, first header, header count; for a
+   * formatted line: line start, line length (with its newline), the record's key and value bytes, then zeros
+   */
   spans: Int32Array;
   /** skipped before each candidate, and after the last one (count + 1 entries) */
   gapRecords: Int32Array;
@@ -31,18 +34,25 @@ export type PackedPartition = {
 
 const CODECS: Compression[] = ["none", "gzip", "snappy", "lz4", "zstd"];
 const SPAN = 6;
+const FORMATTED = 0x10;
+
+/** A candidate a worker already formatted as an export line: the main thread only appends its bytes. */
+export type FormattedRecord = { offset: bigint; timestamp: number; size: number; line: Uint8Array };
 
 /**
  * Packs the records of one partition that `keep` accepts (the rest are counted as skipped). `end` bounds the scan:
- * records at or past it are neither sent nor counted.
+ * records at or past it are neither sent nor counted. With `format`, a record it formats travels as its line
+ * (an unfiltered export); one it cannot (null: it needs the registry) travels as bytes, as without.
  */
 export function packPartition(
   partition: number,
   fetched: PartitionFetch,
   end: bigint,
   keep: (r: KafkaRecord, index: number) => boolean,
+  format?: (r: KafkaRecord) => string | null,
 ): PackedPartition {
   const kept: KafkaRecord[] = [];
+  const lines: (string | null)[] = [];
   const gapRecords: number[] = [];
   const gapBytes: number[] = [];
   let skipped = 0;
@@ -63,6 +73,12 @@ export function packPartition(
     gapBytes.push(skippedBytes);
     skipped = 0;
     skippedBytes = 0;
+    const line = format ? format(r) : null;
+    lines.push(line);
+    if (line !== null) {
+      size += Buffer.byteLength(line) + 1;
+      continue;
+    }
     size += bytes;
     for (const h of r.headers) size += h.value?.length ?? 0;
     headers += r.headers.length;
@@ -70,7 +86,7 @@ export function packPartition(
   gapRecords.push(skipped);
   gapBytes.push(skippedBytes);
   const n = kept.length;
-  const data = new Uint8Array(size);
+  const data = Buffer.from(new ArrayBuffer(size));
   const offsets = new BigInt64Array(n);
   const timestamps = new Float64Array(n);
   const meta = new Uint8Array(n);
@@ -91,6 +107,17 @@ export function packPartition(
     timestamps[i] = r.timestamp;
     meta[i] = (r.timestampType === "LogAppendTime" ? 1 : 0) | (Math.max(0, CODECS.indexOf(r.compression)) << 1);
     const s = i * SPAN;
+    const line = lines[i];
+    if (line !== null) {
+      meta[i] |= FORMATTED;
+      const written = data.write(line, at);
+      data[at + written] = 0x0a;
+      spans[s] = at;
+      spans[s + 1] = written + 1;
+      spans[s + 2] = (r.key?.length ?? 0) + (r.value?.length ?? 0);
+      at += written + 1;
+      continue;
+    }
     [spans[s], spans[s + 1]] = put(r.key);
     [spans[s + 2], spans[s + 3]] = put(r.value);
     spans[s + 4] = h;
@@ -114,7 +141,7 @@ export function packPartition(
     gapBytes: Float64Array.from(gapBytes),
     headerKeys,
     headerSpans,
-    data: data.buffer,
+    data: data.buffer as ArrayBuffer,
   };
 }
 
@@ -125,9 +152,17 @@ export function transferablesOf(p: PackedPartition): ArrayBuffer[] {
   ) as ArrayBuffer[];
 }
 
-/** Candidate `i` as the record the decoders read; its buffers are views of the packed data (no copy). */
-export function recordAt(p: PackedPartition, i: number): KafkaRecord {
+/** Candidate `i` as the record the decoders read (its buffers are views of the packed data), or its export line. */
+export function recordAt(p: PackedPartition, i: number): KafkaRecord | FormattedRecord {
   const s = i * SPAN;
+  if (p.meta[i] & FORMATTED) {
+    return {
+      offset: p.offsets[i],
+      timestamp: p.timestamps[i],
+      size: p.spans[s + 2],
+      line: new Uint8Array(p.data, p.spans[s], p.spans[s + 1]),
+    };
+  }
   const view = (start: number, length: number) => (length < 0 ? null : Buffer.from(p.data, start, length));
   const headers: KafkaRecord["headers"] = [];
   for (let h = p.spans[s + 4], end = h + p.spans[s + 5]; h < end; h++) {
@@ -142,6 +177,6 @@ export function recordAt(p: PackedPartition, i: number): KafkaRecord {
     key: view(p.spans[s], p.spans[s + 1]),
     value: view(p.spans[s + 2], p.spans[s + 3]),
     headers,
-    compression: CODECS[meta >> 1] ?? "none",
+    compression: CODECS[(meta >> 1) & 7] ?? "none",
   };
 }

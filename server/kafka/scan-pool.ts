@@ -8,6 +8,7 @@ import { ApiError } from "@/server/http/api-error";
 import { processState } from "@/server/process-state";
 import { decompressionCeiling } from "./codecs";
 import type { FetchOptions } from "./fetch-round";
+import type { ExportFormat } from "@/server/messages/export-line";
 import type { PackedPartition } from "./scan-batch";
 import type { PrefilterQuery, ScanResult, ScanTask } from "./scan-worker";
 
@@ -92,6 +93,7 @@ export type ScanRoundInput = {
   to?: number;
   prefilter: PrefilterQuery | null;
   fullTest: number;
+  format: ExportFormat | null;
   cancel: Int32Array;
   failWith?: string;
 };
@@ -121,6 +123,7 @@ export async function scanRound(pool: Piscina, input: ScanRoundInput): Promise<M
       to: input.to,
       prefilter: input.prefilter,
       fullTest: input.fullTest,
+      format: input.format,
       cancel: input.cancel,
       failWith: input.failWith,
     });

@@ -4,18 +4,20 @@ import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { ClusterConfig } from "@/server/config/schema";
 import type { ErrorCode } from "@/lib/api/error-codes";
 import type { StreamQuery } from "@/lib/schemas/messages";
+import { exportLineSync, type ExportFormat } from "@/server/messages/export-line";
 import { compileRawPrefilter, type RawPrefilter } from "@/server/messages/prefilter";
 import { toPlatformaticOptions } from "./client-config";
 import { registerPlatformaticCodecs, setDecompressionCeiling } from "./codecs";
 import { kafkaErrorType, toApiError } from "./errors";
-import { fetchRoundOn, type FetchOptions } from "./fetch-round";
+import { fetchRoundOn, type FetchOptions, type KafkaRecord } from "./fetch-round";
 import { packPartition, transferablesOf, type PackedPartition } from "./scan-batch";
 
 /**
  * A scan worker (a thread of the pool in scan-pool.ts): one Fetch round for a subset of a topic's partitions on
  * the worker's own Kafka client, decompressed here, then the raw-byte pre-filter and the time range applied, and
  * only the candidates handed to the main thread (scan-batch.ts), which decodes, masks, filters and writes them as
- * before. The worker keeps no scan state: the main thread sends positions, ends and leaders with every task, so
+ * before; an unfiltered export's records are formatted here as its lines (export-line.ts), so the main thread only
+ * appends their bytes. The worker keeps no scan state: the main thread sends positions, ends and leaders with every task, so
  * any worker can take any round, and a task is cancelled through a shared flag the worker checks before the
  * request and before packing.
  */
@@ -38,6 +40,8 @@ export type ScanTask = {
   prefilter: PrefilterQuery | null;
   /** this many records of the task are passed without the pre-filter (the first of a search are tested in full) */
   fullTest: number;
+  /** an unfiltered export on an unmasked topic: records are sent as formatted lines where no registry is needed */
+  format: ExportFormat | null;
   /** Int32Array over a SharedArrayBuffer: non-zero once the scan is cancelled */
   cancel: Int32Array;
   /** tests only: fail the task with this message */
@@ -85,13 +89,20 @@ export default async function scanRound(task: ScanTask): Promise<unknown> {
     if (Atomics.load(task.cancel, 0)) return { ok: false, cancelled: true } satisfies ScanResult;
     const prefilter = task.prefilter ? prefilterFor(task.prefilter) : null;
     const ends = new Map(task.ends);
-    const { from, to } = task;
+    const { from, to, format } = task;
     let seen = 0;
+    const formatLine = format ? (r: KafkaRecord) => exportLineSync(r, format) : undefined;
     partitions = [...fetched].map(([partition, f]) =>
-      packPartition(partition, f, ends.get(partition) ?? f.highWatermark, (r) => {
-        if ((from !== undefined && r.timestamp < from) || (to !== undefined && r.timestamp > to)) return false;
-        return !prefilter || seen++ < task.fullTest || prefilter(r);
-      }),
+      packPartition(
+        partition,
+        f,
+        ends.get(partition) ?? f.highWatermark,
+        (r) => {
+          if ((from !== undefined && r.timestamp < from) || (to !== undefined && r.timestamp > to)) return false;
+          return !prefilter || seen++ < task.fullTest || prefilter(r);
+        },
+        formatLine,
+      ),
     );
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));

@@ -2,28 +2,14 @@ import "server-only";
 import { processState } from "@/server/process-state";
 import type avro from "avsc";
 import { getClusterConfigOrThrow } from "@/server/config";
-import type { KafkaRecord } from "@/server/kafka/fetch-records";
 import type { DecodedValue } from "./decode";
 import { avroValue, parseAvroSchema } from "./topic-decoders";
 
 /**
  * Apicurio's serdes with `apicurio.registry.headers.enabled` put the schema's id in a record header instead of the
- * payload: `apicurio.value.globalId` / `apicurio.key.globalId` (or `…contentId`), an 8-byte big-endian long; the
- * payload is then the bare Avro binary (or JSON for JSON Schema). The schema is read from Apicurio's own API.
+ * payload (found by apicurioHeaderId in decode-sync.ts); the payload is then the bare Avro binary (or JSON for JSON
+ * Schema). The schema is read from Apicurio's own API.
  */
-export function apicurioHeaderId(
-  record: KafkaRecord,
-  side: "key" | "value",
-): { by: "globalId" | "contentId"; id: number } | null {
-  for (const h of record.headers) {
-    if (h.key !== `apicurio.${side}.globalId` && h.key !== `apicurio.${side}.contentId`) continue;
-    if (!h.value || h.value.length !== 8) continue;
-    const id = h.value.readBigInt64BE(0);
-    if (id <= 0n || id > BigInt(Number.MAX_SAFE_INTEGER)) continue;
-    return { by: h.key.endsWith("globalId") ? "globalId" : "contentId", id: Number(id) };
-  }
-  return null;
-}
 
 type Schema = { kind: "avro"; type: avro.Type } | { kind: "json" };
 const FAILURE_TTL_MS = 30_000;

@@ -1,70 +1,32 @@
 import "server-only";
 import { perCluster } from "@/server/process-state";
-import { isUtf8 } from "node:buffer";
 import { SchemaRegistry } from "@kafkajs/confluent-schema-registry";
 import { getClusterConfigOrThrow } from "@/server/config";
 import type { DecodeFormat, DecodedEncoding } from "@/lib/schemas/messages";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
 import { assertAvroBounded } from "./bounded-avro";
-import { apicurioHeaderId, decodeApicurio } from "./apicurio";
+import { decodeApicurio } from "./apicurio";
+import {
+  apicurioHeaderId,
+  binary,
+  decodeBytesSync,
+  decodeHeader,
+  decodePlainSync,
+  describeError,
+  toJsonText,
+  wireSchemaId,
+  type DecodedRecord,
+  type DecodedValue,
+  type PlainSide,
+} from "./decode-sync";
 import type { SideDecoder } from "./topic-decoders";
+
+export { decodeHeader, toJsonText, wireSchemaId };
+export type { DecodedHeader, DecodedRecord, DecodedValue } from "./decode-sync";
 
 /** A topic's decoder setting for one side, used where the view asks for "auto": a compiled decoder or a view format. */
 export type SideDecoding = { decoder: SideDecoder } | { format: DecodeFormat };
 export type TopicDecoding = { key?: SideDecoding; value?: SideDecoding };
-
-/** A key or value after decoding, before masking and before it is cut into a preview. */
-export type DecodedValue = {
-  encoding: DecodedEncoding;
-  /** Structured value for json/avro/protobuf/json-schema (what CEL and masking see). */
-  data?: unknown;
-  /** Display text (JSON text for structured values); null for a null key/value. */
-  text: string | null;
-  size: number;
-  schemaId?: number;
-  error?: string;
-  masked?: boolean;
-  /** Only the first bytes were decoded (a preview); `size` is the whole value's. */
-  truncated?: boolean;
-  /** The topic's decoder setting this value was decoded with (a label). */
-  decoder?: string;
-};
-export type DecodedHeader = { key: string; value: string | null; binary: boolean };
-export type DecodedRecord = { record: KafkaRecord; key: DecodedValue; value: DecodedValue; headers: DecodedHeader[] };
-
-// Control characters other than tab/newline/carriage return mean "this is not text".
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** How much of a text is checked for control characters: binary that passes UTF-8 validation shows it early. */
-const CONTROL_SCAN = 256;
-
-function asText(buf: Buffer, limit?: number): string | null {
-  if (!isUtf8(buf)) return null;
-  let end = buf.length;
-  if (limit !== undefined && end > limit) {
-    end = limit;
-    while (end > 0 && (buf[end] & 0xc0) === 0x80) end--; // do not split a character
-  }
-  const s = buf.toString("utf8", 0, end);
-  return CONTROL.test(s.length > CONTROL_SCAN ? s.slice(0, CONTROL_SCAN) : s) ? null : s;
-}
-
-/** JSON text of a decoded schema value: bytes as base64, 64-bit integers as strings, Maps as objects. */
-export function toJsonText(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => {
-    if (typeof v === "bigint") return v.toString();
-    if (v && typeof v === "object") {
-      if (Buffer.isBuffer(v)) return v.toString("base64");
-      if ((v as { type?: string; data?: unknown }).type === "Buffer" && Array.isArray((v as { data?: unknown }).data)) {
-        return Buffer.from((v as { data: number[] }).data).toString("base64");
-      }
-      if (v instanceof Map) return Object.fromEntries(v);
-      // Long-like values (protobufjs int64) print as decimal strings.
-      if (typeof (v as { toNumber?: unknown }).toNumber === "function" && "low" in v && "high" in v) return String(v);
-    }
-    return v;
-  });
-}
 
 const ENCODING_OF_TYPE: Record<string, DecodedEncoding> = { AVRO: "avro", PROTOBUF: "protobuf", JSON: "json-schema" };
 const SCHEMA_FAILURE_TTL_MS = 30_000;
@@ -93,26 +55,9 @@ export function schemaRegistryFor(clusterId: string): SchemaRegistry | null {
   return schemaDecoderFor(clusterId)?.registry ?? null;
 }
 
-/** Confluent wire format: magic byte 0, then a 4-byte schema id. */
-export function wireSchemaId(buf: Buffer): number | null {
-  return buf.length >= 5 && buf[0] === 0 ? buf.readInt32BE(1) : null;
-}
-
-function binary(buf: Buffer, as: "hex" | "base64", error?: string, limit?: number): DecodedValue {
-  // A preview of binary needs no more bytes than fit the preview once encoded (hex doubles, base64 × 4/3).
-  const cut = limit !== undefined && buf.length > limit / 2 ? Math.floor(limit / 2) : buf.length;
-  return {
-    encoding: as,
-    text: buf.toString(as, 0, cut),
-    size: buf.length,
-    ...(cut < buf.length ? { truncated: true } : {}),
-    ...(error ? { error } : {}),
-  };
-}
-
-function describeError(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return m.length > 300 ? `${m.slice(0, 300)}…` : m;
+/** Whether the cluster has a schema registry (records with a schema id are then decoded through it). */
+export function hasSchemaRegistry(clusterId: string): boolean {
+  return schemaDecoderFor(clusterId) !== null;
 }
 
 async function viaSchema(clusterId: string, buf: Buffer, id: number): Promise<DecodedValue> {
@@ -143,14 +88,6 @@ async function viaSchema(clusterId: string, buf: Buffer, id: number): Promise<De
   }
 }
 
-function parseJson(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, data: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, error: describeError(e) };
-  }
-}
-
 export type DecodeOptions = {
   keyFormat: DecodeFormat;
   valueFormat: DecodeFormat;
@@ -162,88 +99,10 @@ export type DecodeOptions = {
   topic?: TopicDecoding;
 };
 
-/** The sync decode of one side with the topic's setting applied to "auto"; null when the registry is needed. */
-function decodeSide(
-  clusterId: string,
-  buf: Buffer | null,
-  format: DecodeFormat,
-  side: SideDecoding | undefined,
-  parse: boolean,
-  previewBytes?: number,
-): DecodedValue | null {
-  if (format !== "auto" || !side || buf === null) return decodeValueSync(clusterId, buf, format, parse, previewBytes);
-  if ("decoder" in side) return side.decoder.decode(buf);
-  return decodeValueSync(clusterId, buf, side.format, parse, previewBytes);
-}
-
-const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
-/** The same shape test on raw bytes, for values too large to turn into a string just to label them. */
-function bytesLookLikeJson(buf: Buffer): boolean {
-  let i = 0;
-  let j = buf.length - 1;
-  while (i < j && WS.has(buf[i])) i++;
-  while (j > i && WS.has(buf[j])) j--;
-  return (buf[i] === 0x7b && buf[j] === 0x7d) || (buf[i] === 0x5b && buf[j] === 0x5d);
-}
-
-function looksLikeJson(text: string): boolean {
-  const first = text.trimStart()[0];
-  const last = text.trimEnd().at(-1);
-  return (first === "{" && last === "}") || (first === "[" && last === "]");
-}
-
-/**
- * Decodes one key or value without waiting, or returns null when it needs the schema registry. In "auto",
- * the registry's wire format wins, then JSON, then text, then hex.
- */
-export function decodeValueSync(
-  clusterId: string,
-  buf: Buffer | null,
-  format: DecodeFormat,
-  parse = true,
-  previewBytes?: number,
-): DecodedValue | null {
-  if (buf === null) return { encoding: "null", text: null, size: 0 };
-  const limit = parse ? undefined : previewBytes;
-  const cut = limit !== undefined && buf.length > limit ? { truncated: true } : {};
-  switch (format) {
-    case "hex":
-    case "base64":
-      return binary(buf, format, undefined, limit);
-    case "schema":
-      return wireSchemaId(buf) === null
-        ? binary(buf, "hex", "not in schema registry wire format (no magic byte 0 + schema id)", limit)
-        : null;
-    case "string": {
-      const text = asText(buf, limit);
-      return text === null
-        ? binary(buf, "hex", "not valid UTF-8 text", limit)
-        : { encoding: "string", text, size: buf.length, ...cut };
-    }
-    case "json": {
-      const text = asText(buf);
-      if (text === null) return binary(buf, "hex", "not valid UTF-8 text");
-      const parsed = parseJson(text);
-      return parsed.ok
-        ? { encoding: "json", data: parsed.data, text, size: buf.length }
-        : { encoding: "string", text, size: buf.length, error: `not valid JSON: ${parsed.error}` };
-    }
-    case "auto": {
-      const id = wireSchemaId(buf);
-      if (id !== null && id > 0 && schemaDecoderFor(clusterId)) return null;
-      const text = asText(buf, limit);
-      if (text === null) return binary(buf, "hex", undefined, limit);
-      if (limit !== undefined && buf.length > limit) {
-        return { encoding: bytesLookLikeJson(buf) ? "json" : "string", text, size: buf.length, ...cut };
-      }
-      if (looksLikeJson(text)) {
-        if (!parse) return { encoding: "json", text, size: buf.length };
-        const parsed = parseJson(text);
-        if (parsed.ok) return { encoding: "json", data: parsed.data, text, size: buf.length };
-      }
-      return { encoding: "string", text, size: buf.length, ...cut };
-    }
-  }
+/** How one side is decoded: the topic's compiled decoder where the view asks for "auto", or a plain format. */
+export function sidePlan(format: DecodeFormat, side: SideDecoding | undefined): { decoder: SideDecoder } | PlainSide {
+  if (format === "auto" && side) return "decoder" in side ? side : { format: side.format, apicurio: false };
+  return { format, apicurio: !side && (format === "auto" || format === "schema") };
 }
 
 /** Decodes one key or value as asked, through the schema registry when the record carries a schema id. */
@@ -253,17 +112,26 @@ export async function decodeValue(
   format: DecodeFormat,
   parse = true,
 ): Promise<DecodedValue> {
-  const sync = decodeValueSync(clusterId, buf, format, parse);
+  const sync = decodeBytesSync(buf, format, hasSchemaRegistry(clusterId), parse);
   if (sync) return sync;
   return viaSchema(clusterId, buf!, wireSchemaId(buf!)!);
 }
 
-export function decodeHeader(h: { key: string; value: Buffer | null }): DecodedHeader {
-  if (h.value === null) return { key: h.key, value: null, binary: false };
-  const text = asText(h.value);
-  return text === null
-    ? { key: h.key, value: h.value.toString("base64"), binary: true }
-    : { key: h.key, value: text, binary: false };
+/** One side: without waiting where it can, else through Apicurio's header id or the registry's wire format. */
+function decodeSide(
+  clusterId: string,
+  record: KafkaRecord,
+  which: "key" | "value",
+  plan: { decoder: SideDecoder } | PlainSide,
+  parse: boolean,
+  previewBytes?: number,
+): DecodedValue | Promise<DecodedValue> {
+  const buf = record[which];
+  if ("decoder" in plan) return buf === null ? { encoding: "null", text: null, size: 0 } : plan.decoder.decode(buf);
+  const sync = decodePlainSync(record, which, plan, hasSchemaRegistry(clusterId), parse, previewBytes);
+  if (sync) return sync;
+  const ref = plan.apicurio ? apicurioHeaderId(record, which) : null;
+  return ref ? decodeApicurio(clusterId, buf!, ref) : viaSchema(clusterId, buf!, wireSchemaId(buf!)!);
 }
 
 /** Decodes a record's key, value and headers; synchronous unless a schema lookup is needed. */
@@ -273,32 +141,11 @@ export function decodeRecord(
   o: DecodeOptions,
 ): DecodedRecord | Promise<DecodedRecord> {
   const parse = o.parse ?? true;
-  // Apicurio's header ids: automatic detection (no topic setting) of a record that carries one.
-  const apicurio = (side: "key" | "value", buf: Buffer | null, format: DecodeFormat) =>
-    buf !== null && record.headers.length && (format === "auto" || format === "schema") && !o.topic?.[side]
-      ? apicurioHeaderId(record, side)
-      : null;
-  const keyRef = apicurio("key", record.key, o.keyFormat);
-  const valueRef = apicurio("value", record.value, o.valueFormat);
-  const key = keyRef ? null : decodeSide(clusterId, record.key, o.keyFormat, o.topic?.key, parse, o.previewBytes);
-  const value = valueRef
-    ? null
-    : decodeSide(clusterId, record.value, o.valueFormat, o.topic?.value, parse, o.previewBytes);
+  const key = decodeSide(clusterId, record, "key", sidePlan(o.keyFormat, o.topic?.key), parse, o.previewBytes);
+  const value = decodeSide(clusterId, record, "value", sidePlan(o.valueFormat, o.topic?.value), parse, o.previewBytes);
   const headers = record.headers.length ? record.headers.map(decodeHeader) : [];
-  if (key && value) return { record, key, value, headers };
-  const kf = o.keyFormat === "auto" && o.topic?.key && "format" in o.topic.key ? o.topic.key.format : o.keyFormat;
-  const vf =
-    o.valueFormat === "auto" && o.topic?.value && "format" in o.topic.value ? o.topic.value.format : o.valueFormat;
-  return Promise.all([
-    key ?? (keyRef ? decodeApicurio(clusterId, record.key!, keyRef) : decodeValue(clusterId, record.key, kf, parse)),
-    value ??
-      (valueRef ? decodeApicurio(clusterId, record.value!, valueRef) : decodeValue(clusterId, record.value, vf, parse)),
-  ]).then(([k, v]) => ({
-    record,
-    key: k,
-    value: v,
-    headers,
-  }));
+  if (!(key instanceof Promise) && !(value instanceof Promise)) return { record, key, value, headers };
+  return Promise.all([key, value]).then(([k, v]) => ({ record, key: k, value: v, headers }));
 }
 
 /** Forgets cached schemas and failures of a cluster (tests, configuration change). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { PREVIEW_BYTES, type DecodedField, type Message } from "@/lib/schemas/messages";
-import type { DecodedRecord, DecodedValue } from "./decode";
+import type { DecodedRecord, DecodedValue } from "./decode-sync";
 
 function field(v: DecodedValue, preview: boolean): DecodedField {
   let text = v.text;

@@ -6,7 +6,7 @@ import { ApiError } from "@/server/http/api-error";
 import { streamError } from "@/server/http/sse";
 import { withDeadline } from "@/server/kafka/deadline";
 import { decodePositions, encodePositions } from "@/server/messages/cursor";
-import { decodeRecord } from "@/server/messages/decode";
+import { decodeRecord, hasSchemaRegistry, sidePlan } from "@/server/messages/decode";
 import { compileFilter } from "@/server/messages/filter";
 import type { Masking } from "@/server/messages/mask";
 import { compileRawPrefilter, type RawPrefilter } from "@/server/messages/prefilter";
@@ -15,14 +15,20 @@ import { startPositions } from "@/server/messages/start-positions";
 import { toMessage } from "@/server/messages/to-dto";
 import { TopicReader } from "@/server/messages/topic-reader";
 import type { KafkaRecord, PartitionFetch } from "@/server/kafka/fetch-records";
-import { recordAt, type PackedPartition } from "@/server/kafka/scan-batch";
+import { recordAt, type FormattedRecord, type PackedPartition } from "@/server/kafka/scan-batch";
+import { exportLine, type ExportFormat } from "@/server/messages/export-line";
+import { LineSink } from "@/server/messages/line-sink";
 import { maskingFor, type ReadAccess } from "./masking";
 import { rawBytesSearchable, topicDecodingFor } from "@/server/services/topics/topic-decoders";
 import type { TopicDecoding } from "@/server/messages/decode";
 
-export type StreamEvent = MessageStreamEvent & { id?: string };
+/** An export's records as JSON Lines bytes (export-messages.ts writes them as they are): never sent over SSE. */
+export type LinesEvent = { event: "lines"; data: Uint8Array[] };
+export type StreamEvent = (MessageStreamEvent | LinesEvent) & { id?: string };
 
 const FLUSH_RECORDS = 200;
+/** An export's lines go out in pieces of about this size (the download's chunks). */
+const FLUSH_LINE_BYTES = 1024 * 1024;
 /** Processing a large fetch gives the event loop a turn at least this often (other requests stay responsive). */
 const SLICE_MS = 10;
 const FLUSH_MS = 250;
@@ -90,15 +96,44 @@ export async function openMessageStream(
     // Raw-byte pre-filter: only where no masking applies (masked text must never be searchable through the bytes).
     // Nor where a topic decoder shows something other than the bytes as text (numbers, msgpack, protobuf, …).
     const prefilter = mask || !rawBytesSearchable(decoding) ? null : compileRawPrefilter(q);
-    return {
-      events: (signal) =>
-        run(reader!, setup, q, filter, mask, prefilter, signal, !options.full, decoding, options.failWorkersWith),
-      close,
+    const how: ScanHow = {
+      mask,
+      prefilter,
+      full: options.full === true,
+      decoding,
+      format: options.full && !mask ? workerExportFormat(clusterId, q, decoding) : null,
+      failWorkersWith: options.failWorkersWith,
     };
+    return { events: (signal) => run(reader!, setup, q, filter, signal, how), close };
   } catch (error) {
     close();
     throw error;
   }
+}
+
+/** How a stream reads and writes its records, decided when it opens. */
+type ScanHow = {
+  mask: Masking | null;
+  prefilter: RawPrefilter | null;
+  /** an export: whole records written as JSON Lines ("lines" events), not previews in "messages" events */
+  full: boolean;
+  decoding?: TopicDecoding;
+  /** the scan workers format the export's lines themselves (see workerExportFormat) */
+  format: ExportFormat | null;
+  failWorkersWith?: string;
+};
+
+/**
+ * An export the scan workers can format as they fetch: no text or CEL filter (those run here, on decoded records)
+ * and no compiled topic decoder (they stay on the main thread) on an unmasked topic. Records that need the
+ * registry are still decoded here; both sides write lines with export-line.ts.
+ */
+function workerExportFormat(clusterId: string, q: StreamQuery, decoding?: TopicDecoding): ExportFormat | null {
+  if (q.q || q.cel) return null;
+  const key = sidePlan(q.keyFormat, decoding?.key);
+  const value = sidePlan(q.valueFormat, decoding?.value);
+  if ("decoder" in key || "decoder" in value) return null;
+  return { key, value, registry: hasSchemaRegistry(clusterId) };
 }
 
 async function* run(
@@ -106,13 +141,11 @@ async function* run(
   setup: { partitions: number[]; ranges: Map<number, { low: bigint; high: bigint }>; positions: Map<number, bigint> },
   q: StreamQuery,
   filter: ReturnType<typeof compileFilter>,
-  mask: Masking | null,
-  prefilter: RawPrefilter | null,
   signal: AbortSignal,
-  preview: boolean,
-  decoding?: TopicDecoding,
-  failWorkersWith?: string,
+  how: ScanHow,
 ): AsyncGenerator<StreamEvent> {
+  const { mask, prefilter, decoding } = how;
+  const preview = !how.full;
   // A search or export (not a tail) is fetched, decompressed and pre-filtered in the scan workers when they run;
   // the same raw-byte rule (no masking, bytes shown as text) decides whether they pre-filter.
   const inWorkers = !q.follow && reader.scansInWorkers;
@@ -134,6 +167,7 @@ async function* run(
     let matched = 0;
     let bytes = 0;
     let buffer: Message[] = [];
+    const sink = how.full ? new LineSink() : null;
     let lastFlush = Date.now();
     let lastProgress = 0;
     let following = false;
@@ -171,6 +205,7 @@ async function* run(
     };
     const flush = (): StreamEvent | null => {
       lastFlush = Date.now();
+      if (sink) return sink.bytes ? { event: "lines", id: id(), data: sink.take() } : null;
       if (!buffer.length) return null;
       const messages = buffer;
       buffer = [];
@@ -207,8 +242,9 @@ async function* run(
               to: q.to,
               prefilter: prefilter ? prefilterQuery(q) : null,
               fullTest: Math.max(0, FULL_TEST_FIRST - scanned),
+              format: how.format,
               cancel,
-              failWith: failWorkersWith,
+              failWith: how.failWorkersWith,
             })
             .then((round) => round ?? new Map())
         : reader.fetch(todo, options);
@@ -289,25 +325,32 @@ async function* run(
             sliceStart = performance.now();
             if (signal.aborted) return;
           }
-          const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
-          bytes += size;
           pos.set(p, r.offset + 1n);
-          if ((q.from !== undefined && r.timestamp < q.from) || (q.to !== undefined && r.timestamp > q.to)) continue;
-          if (prefilter && !inWorkers && scanned > FULL_TEST_FIRST && !prefilter(r)) continue;
-          const decoded = mask ? mask.decode(r, decodeOptions) : decodeRecord(reader.clusterId, r, decodeOptions);
-          const d = decoded instanceof Promise ? await decoded : decoded;
-          let ok: boolean;
-          try {
-            ok = filter.test(d);
-          } catch (error) {
-            const e =
-              error instanceof ApiError ? error : new ApiError("internal", streamError(error, "messages").message);
-            yield { event: "error", data: { code: e.code, message: e.message, fatal: true } };
-            return;
+          if ("line" in r) {
+            // An export line a worker formatted (it applied the time range; there is no other filter).
+            bytes += r.size;
+            matched++;
+            sink!.add(r.line);
+          } else {
+            bytes += (r.key?.length ?? 0) + (r.value?.length ?? 0);
+            if ((q.from !== undefined && r.timestamp < q.from) || (q.to !== undefined && r.timestamp > q.to)) continue;
+            if (prefilter && !inWorkers && scanned > FULL_TEST_FIRST && !prefilter(r)) continue;
+            const decoded = mask ? mask.decode(r, decodeOptions) : decodeRecord(reader.clusterId, r, decodeOptions);
+            const d = decoded instanceof Promise ? await decoded : decoded;
+            let ok: boolean;
+            try {
+              ok = filter.test(d);
+            } catch (error) {
+              const e =
+                error instanceof ApiError ? error : new ApiError("internal", streamError(error, "messages").message);
+              yield { event: "error", data: { code: e.code, message: e.message, fatal: true } };
+              return;
+            }
+            if (!ok) continue;
+            matched++;
+            if (sink) sink.write(exportLine(d));
+            else buffer.push(toMessage(d, preview));
           }
-          if (!ok) continue;
-          matched++;
-          buffer.push(toMessage(d, preview));
           if (q.maxResults !== undefined && matched >= q.maxResults) {
             const fl = flush();
             if (fl) yield fl;
@@ -315,7 +358,10 @@ async function* run(
             yield done("limit");
             return;
           }
-          if (buffer.length >= FLUSH_RECORDS || Date.now() - lastFlush >= FLUSH_MS) {
+          if (
+            (sink ? sink.bytes >= FLUSH_LINE_BYTES : buffer.length >= FLUSH_RECORDS) ||
+            Date.now() - lastFlush >= FLUSH_MS
+          ) {
             const fl = flush();
             if (fl) yield fl;
           }
@@ -343,7 +389,9 @@ function prefilterQuery(q: StreamQuery) {
  * A round's records of one partition as (records skipped before it, their bytes, record): from the main thread's
  * fetch every record with nothing skipped; from a worker the candidates, then what it skipped after the last one.
  */
-function* recordsOf(f: PartitionFetch | PackedPartition): Generator<[number, number, KafkaRecord | null]> {
+function* recordsOf(
+  f: PartitionFetch | PackedPartition,
+): Generator<[number, number, KafkaRecord | FormattedRecord | null]> {
   if ("records" in f) {
     for (const r of f.records) yield [0, 0, r];
     return;

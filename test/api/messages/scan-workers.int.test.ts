@@ -115,6 +115,87 @@ describe("scan workers", () => {
     );
   });
 
+  it("writes an unfiltered export byte for byte as the main thread does, with records that need the registry", async () => {
+    // Text, JSON, binary, null keys, text and binary headers, and records only the main thread decodes: a registry
+    // schema id in the bytes and an Apicurio id in a header (both unknown to the registry: an error, raw bytes).
+    const mixed = uniqueTopic("scan-workers-export");
+    await admin.createTopics({ topics: [{ topic: mixed, numPartitions: 2 }], waitForLeaders: true });
+    try {
+      const wire = Buffer.from([0, 0x3b, 0x9a, 0xca, 0x00, 1, 2, 3]);
+      const apicurioId = Buffer.alloc(8);
+      apicurioId.writeBigInt64BE(987_654_321n);
+      await producer.send({
+        topic: mixed,
+        messages: Array.from({ length: 400 }, (_, i) => {
+          const kind = i % 8;
+          return {
+            partition: i % 2,
+            key: kind === 1 ? null : `k-${i}`,
+            value:
+              kind === 2
+                ? Buffer.from([0xff, 0xfe, i & 0xff])
+                : kind === 3
+                  ? wire
+                  : kind === 4
+                    ? Buffer.from(`{"avro": "bytes", "i": ${i}}`)
+                    : kind === 5
+                      ? `plain text "quoted" \\ line\nbreak ${i} é ✓`
+                      : JSON.stringify({ i, nested: { list: [1, "two", null] }, text: `"${i}"` }),
+            headers:
+              kind === 4
+                ? { "apicurio.value.globalId": apicurioId }
+                : kind === 6
+                  ? { bin: Buffer.from([0, 1, 2]), txt: "yes" }
+                  : undefined,
+          };
+        }),
+      });
+      const exportOf = async () => {
+        const q = streamQuerySchema.parse({ start: "oldest" });
+        const stream = await openMessageStream(
+          "local",
+          mixed,
+          q,
+          null,
+          { actor, requestId: "scan-workers" },
+          { full: true },
+        );
+        const chunks: Buffer[] = [];
+        try {
+          for await (const e of stream.events(new AbortController().signal)) {
+            if (e.event === "lines") chunks.push(...e.data.map((c) => Buffer.from(c)));
+            expect(e.event).not.toBe("error");
+          }
+        } finally {
+          stream.close();
+        }
+        const lines = Buffer.concat(chunks).toString("utf8").split("\n");
+        expect(lines.pop()).toBe("");
+        // Per partition, in order (how partitions interleave depends on the Fetch rounds).
+        return [0, 1].map((p) => lines.filter((l) => (JSON.parse(l) as Message).partition === p));
+      };
+      delete process.env.SLUICE_SCAN_THREADS;
+      const workers = await exportOf();
+      expect(scanPoolLoad().threads).toBeGreaterThan(0);
+      await closeScanPool();
+      process.env.SLUICE_SCAN_THREADS = "0";
+      const main = await exportOf().finally(() => delete process.env.SLUICE_SCAN_THREADS);
+      expect(workers.flat()).toHaveLength(400);
+      expect(workers).toEqual(main);
+      const byOffset = (n: number) => JSON.parse(workers[n % 2][Math.floor(n / 2)]) as Message;
+      expect(byOffset(3).value).toMatchObject({ encoding: "hex", schemaId: 1_000_000_000 });
+      expect(byOffset(3).value.error).toMatch(/schema id 1000000000/);
+      expect(byOffset(4).value.error).toMatch(/987654321/);
+      expect(byOffset(5).value.text).toBe('plain text "quoted" \\ line\nbreak 5 é ✓');
+      expect(byOffset(6).headers).toEqual([
+        { key: "bin", value: "AAEC", binary: true },
+        { key: "txt", value: "yes", binary: false },
+      ]);
+    } finally {
+      await admin.deleteTopics({ topics: [mixed] }).catch(() => {});
+    }
+  });
+
   it("stops the workers when the reader goes away in the middle of a scan", async () => {
     const q = streamQuerySchema.parse({ start: "oldest", q: "no such text" });
     const stream = await openMessageStream("local", topic, q, null, { actor, requestId: "scan-workers" });
