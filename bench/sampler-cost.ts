@@ -218,7 +218,16 @@ log(`\nSluice's sampler every ${INTERVAL_MS / 1000} s for ${MINUTES} min ...`);
 const cpu0 = process.cpuUsage();
 const wall0 = performance.now();
 sampler.start();
-await wait(MINUTES * 60_000);
+// CPU share minute by minute: the first minutes carry one-off work (the first alert transitions of 1,000 groups
+// stopping at once), the later ones the steady state.
+const perMinute: number[] = [];
+for (let m = 0; m < MINUTES; m++) {
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  await wait(60_000);
+  const c = process.cpuUsage(c0);
+  perMinute.push((c.user + c.system) / 1000 / (performance.now() - w0));
+}
 await sampler.stop();
 if (profiler && PROFILE) writeProfile((await profiler.post("Profiler.stop")).profile, PROFILE);
 const cpuAll = process.cpuUsage(cpu0);
@@ -301,6 +310,13 @@ log(
 log(
   `CPU share from the end of the first tick: ${(sluice.share * 100).toFixed(2)} % of one core (with the first tick: ${(sluice.shareAll * 100).toFixed(2)} %)`,
 );
+log(`CPU share minute by minute: ${perMinute.map((x) => `${(x * 100).toFixed(1)} %`).join(", ")}`);
+if (perMinute.length >= 4) {
+  const late = perMinute.slice(Math.floor(perMinute.length / 2));
+  log(
+    `CPU share in the second half (steady state): ${((late.reduce((a, b) => a + b, 0) / late.length) * 100).toFixed(2)} %`,
+  );
+}
 log(
   `of which alert evaluation (2 rules over the bench's groups): median ${fmtMs(median(evalMs.slice(1)))} ms, p95 ${fmtMs(p95(evalMs.slice(1)))} ms; read from Kafka (lastTickSeconds) ${fmtMs(sampler.lastTickSeconds * 1000)} ms at the last tick`,
 );
