@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { API_TOKEN_PREFIX } from "@/lib/schemas/tokens";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
+import { actorTeams } from "./actor-row";
 import type { Actor, Role } from "./permissions";
 
 /** The SHA-256 of a token, hex: tokens carry 256 random bits, so a fast hash is enough (no brute force possible). */
@@ -69,11 +70,7 @@ export async function actorFromToken(token: string): Promise<Actor> {
         `The API token "${row.name}" belongs to a user who was removed or deactivated.`,
       );
     }
-    const teams = user.teams.map(({ team }) => ({
-      id: team.id,
-      name: team.name,
-      prefixes: JSON.parse(team.prefixes) as string[],
-    }));
+    const teams = actorTeams(user.teams);
     actor = { id: user.id, name: user.name, email: `token:${row.name}`, roles, teams, tokenId: row.id };
   } else {
     actor = { id: `token:${row.id}`, name: row.name, email: `token:${row.name}`, roles, teams: [], tokenId: row.id };

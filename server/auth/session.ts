@@ -3,26 +3,13 @@ import { prisma } from "@/server/db/prisma";
 import { actorFromToken, bearerToken } from "./api-tokens";
 import { getAuth } from "./auth";
 import { ensureBootstrapAdmin } from "./bootstrap";
-import type { Actor, Role } from "./permissions";
+import { ACTOR_INCLUDE, toActor } from "./actor-row";
+import type { Actor } from "./permissions";
 
 /** Loads a user's roles and teams; null when the user is missing or deactivated. */
 export async function loadActor(userId: string): Promise<Actor | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    include: { roles: true, teams: { include: { team: true } } },
-  });
-  if (!user || !user.active) return null;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    roles: Object.fromEntries(user.roles.map((r) => [r.clusterId, r.role as Role])),
-    teams: user.teams.map(({ team }) => ({
-      id: team.id,
-      name: team.name,
-      prefixes: JSON.parse(team.prefixes) as string[],
-    })),
-  };
+  const user = await prisma.user.findUnique({ where: { id: userId }, include: ACTOR_INCLUDE });
+  return user?.active ? toActor(user) : null;
 }
 
 /**

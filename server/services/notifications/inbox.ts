@@ -1,7 +1,8 @@
 import "server-only";
 import type { FiringAlertDto, MarkReadBody, NotificationsDto } from "@/lib/schemas/notifications";
 import { paths } from "@/lib/paths";
-import { hasRole, roleOn, type Actor, type Role } from "@/server/auth/permissions";
+import { ACTOR_INCLUDE, toActor } from "@/server/auth/actor-row";
+import { hasRole, roleOn, type Actor } from "@/server/auth/permissions";
 import { getConfig } from "@/server/config";
 import { prisma } from "@/server/db/prisma";
 import { enqueueNotification } from "@/server/services/alerts/outbox";
@@ -33,20 +34,10 @@ type UserWhere = NonNullable<NonNullable<Parameters<typeof prisma.user.findMany>
 async function actorsWhere(where: UserWhere): Promise<Actor[]> {
   const users = await prisma.user.findMany({
     where: { ...where, active: true },
-    include: { roles: true, teams: { include: { team: true } } },
+    include: ACTOR_INCLUDE,
     take: 1_000,
   });
-  return users.map((u) => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    roles: Object.fromEntries(u.roles.map((r) => [r.clusterId, r.role as Role])),
-    teams: u.teams.map(({ team }) => ({
-      id: team.id,
-      name: team.name,
-      prefixes: JSON.parse(team.prefixes) as string[],
-    })),
-  }));
+  return users.map(toActor);
 }
 
 type RequestRow = NonNullable<Awaited<ReturnType<typeof prisma.topicRequest.findUnique>>>;
