@@ -1,12 +1,27 @@
 import "server-only";
-import { ConfigResourceTypes, withAdmin } from "@/server/kafka/registry";
+import { ConfigResourceTypes, type KafkajsAdmin as Admin, withAdmin } from "@/server/kafka/registry";
 import type { ConfigEntry } from "@/lib/schemas/clusters";
 import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { withDeadline } from "@/server/kafka/deadline";
 import { configSourceName } from "@/server/kafka/config-source";
+import { MASKED } from "@/server/services/configs/alter-configs";
 
-export const MASKED = "••••••";
+type DescribedEntry = Awaited<ReturnType<Admin["describeConfigs"]>>["resources"][number]["configEntries"][number];
+
+/** DescribeConfigs entries (a broker's or a topic's) as Sluice shows them: sensitive values masked, sorted by name. */
+export function toConfigEntries(entries: DescribedEntry[]): ConfigEntry[] {
+  return entries
+    .map((e) => ({
+      name: e.configName,
+      value: e.isSensitive ? (e.configValue == null ? null : MASKED) : (e.configValue ?? null),
+      source: configSourceName((e as { configSource?: number }).configSource),
+      isDefault: e.isDefault,
+      isSensitive: e.isSensitive,
+      readOnly: e.readOnly,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** A broker's configuration as the broker reports it; sensitive values are masked before they leave. */
 export async function getBrokerConfigs(clusterId: string, brokerId: number): Promise<ConfigEntry[]> {
@@ -24,17 +39,7 @@ export async function getBrokerConfigs(clusterId: string, brokerId: number): Pro
         includeSynonyms: false,
         resources: [{ type: ConfigResourceTypes.BROKER, name: String(brokerId) }],
       });
-      const entries = res.resources[0]?.configEntries ?? [];
-      return entries
-        .map((e) => ({
-          name: e.configName,
-          value: e.isSensitive ? (e.configValue == null ? null : MASKED) : (e.configValue ?? null),
-          source: configSourceName((e as { configSource?: number }).configSource),
-          isDefault: e.isDefault,
-          isSensitive: e.isSensitive,
-          readOnly: e.readOnly,
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+      return toConfigEntries(res.resources[0]?.configEntries ?? []);
     }),
   );
 }

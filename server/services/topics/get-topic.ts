@@ -2,11 +2,10 @@ import "server-only";
 import { ConfigResourceTypes, type KafkajsAdmin as Admin, withAdmin } from "@/server/kafka/registry";
 import type { TopicDetail } from "@/lib/schemas/topics";
 import { getClusterConfigOrThrow } from "@/server/config";
-import { configSourceName } from "@/server/kafka/config-source";
 import { withDeadline } from "@/server/kafka/deadline";
 import { fetchCommittedOffsetsMany } from "@/server/kafka/group-reads";
 import { countRecords, fetchOffsetsByLeader, type PartitionOffsets } from "@/server/kafka/offsets";
-import { MASKED } from "@/server/services/brokers/get-broker-configs";
+import { toConfigEntries } from "@/server/services/brokers/get-broker-configs";
 import { getTopicInfoOrThrow } from "./get-topic-or-throw";
 
 /** Consumer groups with committed offsets on this topic, and their lag: OffsetFetch v8+ batched across groups. */
@@ -68,16 +67,7 @@ export async function getTopic(clusterId: string, topic: string): Promise<TopicD
           records: o ? Number(BigInt(o.end) - BigInt(o.start)) : null,
         };
       }),
-      configs: (configs.resources[0]?.configEntries ?? [])
-        .map((e) => ({
-          name: e.configName,
-          value: e.isSensitive ? (e.configValue == null ? null : MASKED) : (e.configValue ?? null),
-          source: configSourceName((e as { configSource?: number }).configSource),
-          isDefault: e.isDefault,
-          isSensitive: e.isSensitive,
-          readOnly: e.readOnly,
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      configs: toConfigEntries(configs.resources[0]?.configEntries ?? []),
       consumerGroups,
     };
   });
