@@ -2,7 +2,7 @@ import "server-only";
 import type { Admin as ModernAdmin } from "@platformatic/kafka";
 import { metadataOn } from "./metadata";
 import { listOffsetsOn, type PartitionOffsets } from "./offsets";
-import { fetchRoundOn, type FetchOptions, type PartitionFetch } from "./fetch-round";
+import { fetchRoundOn, type PartitionFetch } from "./fetch-round";
 
 /**
  * Reading records without a consumer group: Fetch requests (v12, topic names) sent straight to each partition's
@@ -15,6 +15,8 @@ import { fetchRoundOn, type FetchOptions, type PartitionFetch } from "./fetch-ro
 /** A leased message-reading client: opaque outside server/kafka (nothing else receives a client object). */
 export type FetchClient = { readonly __brand: "FetchClient" };
 const adminOf = (client: FetchClient) => client as unknown as ModernAdmin;
+/** The parameters of a function on an admin after the admin: the same call on a leased client. */
+type OnAdmin<F> = F extends (admin: ModernAdmin, ...rest: infer R) => unknown ? R : never;
 
 export type { FetchOptions, KafkaRecord, PartitionFetch } from "./fetch-round";
 
@@ -29,10 +31,9 @@ export async function partitionLeaders(client: FetchClient, topic: string): Prom
 /** Start and end offsets on the reading client's own connections (one ListOffsets pair per leader). */
 export function partitionOffsets(
   client: FetchClient,
-  clusterId: string,
-  partitions: { topic: string; partition: number; leader: number }[],
+  ...request: OnAdmin<typeof listOffsetsOn>
 ): Promise<Map<string, Map<number, PartitionOffsets>>> {
-  return listOffsetsOn(adminOf(client), clusterId, partitions);
+  return listOffsetsOn(adminOf(client), ...request);
 }
 
 /**
@@ -41,10 +42,7 @@ export function partitionOffsets(
  */
 export function fetchRound(
   client: FetchClient,
-  topic: string,
-  leaders: Map<number, number>,
-  positions: Map<number, bigint>,
-  options: FetchOptions,
+  ...round: OnAdmin<typeof fetchRoundOn>
 ): Promise<Map<number, PartitionFetch>> {
-  return fetchRoundOn(adminOf(client), topic, leaders, positions, options);
+  return fetchRoundOn(adminOf(client), ...round);
 }

@@ -7,10 +7,8 @@ import { getClusterConfigOrThrow } from "@/server/config";
 import { ApiError } from "@/server/http/api-error";
 import { processState } from "@/server/process-state";
 import { decompressionCeiling } from "./codecs";
-import type { FetchOptions } from "./fetch-round";
-import type { ExportFormat } from "@/server/messages/export-line";
 import type { PackedPartition } from "./scan-batch";
-import type { PrefilterQuery, ScanResult, ScanTask } from "./scan-worker";
+import type { ScanResult, ScanTask } from "./scan-worker";
 
 /**
  * The scan workers: a pool of worker threads (piscina), one per core, that fetch, decompress and pre-filter the
@@ -85,20 +83,12 @@ export async function closeScanPool(): Promise<void> {
   if (pool) await pool.destroy().catch(() => {});
 }
 
-export type ScanRoundInput = {
+/** A round before it is split into tasks: the cluster by id, and leaders, positions and ends of every partition. */
+export type ScanRoundInput = Omit<ScanTask, "cluster" | "ceiling" | "leaders" | "positions" | "ends"> & {
   clusterId: string;
-  topic: string;
   leaders: Map<number, number>;
   positions: Map<number, bigint>;
   ends: Map<number, bigint>;
-  options: FetchOptions;
-  from?: number;
-  to?: number;
-  prefilter: PrefilterQuery | null;
-  fullTest: number;
-  format: ExportFormat | null;
-  cancel: Int32Array;
-  failWith?: string;
 };
 
 /**
@@ -108,27 +98,20 @@ export type ScanRoundInput = {
  * (a broker error type for the retry of leader moves, else the ApiError the worker mapped it to).
  */
 export async function scanRound(pool: Piscina, input: ScanRoundInput): Promise<Map<number, PackedPartition> | null> {
-  const cluster = getClusterConfigOrThrow(input.clusterId);
-  const partitions = [...input.positions.keys()].sort((a, b) => a - b);
+  const { clusterId, leaders, positions, ends, ...shared } = input;
+  const cluster = getClusterConfigOrThrow(clusterId);
+  const partitions = [...positions.keys()].sort((a, b) => a - b);
   const groups = Math.max(1, Math.min(state.threads || 1, partitions.length));
   const tasks: ScanTask[] = [];
   for (let g = 0; g < groups; g++) {
     const mine = partitions.filter((_, i) => i % groups === g);
     tasks.push({
+      ...shared,
       cluster,
       ceiling: decompressionCeiling(),
-      topic: input.topic,
-      leaders: mine.map((p) => [p, input.leaders.get(p) ?? -1]),
-      positions: mine.map((p) => [p, input.positions.get(p)!]),
-      ends: mine.map((p) => [p, input.ends.get(p)!]),
-      options: input.options,
-      from: input.from,
-      to: input.to,
-      prefilter: input.prefilter,
-      fullTest: input.fullTest,
-      format: input.format,
-      cancel: input.cancel,
-      failWith: input.failWith,
+      leaders: mine.map((p) => [p, leaders.get(p) ?? -1]),
+      positions: mine.map((p) => [p, positions.get(p)!]),
+      ends: mine.map((p) => [p, ends.get(p)!]),
     });
   }
   state.inFlight += tasks.length;
