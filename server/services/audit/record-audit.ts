@@ -40,3 +40,29 @@ export async function audited<T>(
   await prisma.auditEvent.create({ data: { ...base, result: "success", after: json(after(result)) } });
   return result;
 }
+
+/**
+ * Appends one audit row for an outcome decided outside `audited`: a refusal ("denied", the reason as the error), or
+ * an unmask lifted or refused. These rows carry no token id (as they never have).
+ */
+export async function recordAudit(
+  ctx: AuditContext,
+  what: AuditTarget,
+  outcome: { result: "success" | "failure" | "denied"; error?: string; after?: unknown },
+): Promise<void> {
+  await prisma.auditEvent.create({
+    data: {
+      actor: ctx.actor.email,
+      actorId: ctx.actor.id,
+      clusterId: ctx.clusterId ?? null,
+      action: what.action,
+      targetType: what.targetType,
+      target: what.target,
+      result: outcome.result,
+      error: outcome.error,
+      before: json(what.before),
+      after: json(outcome.after),
+      requestId: ctx.requestId,
+    },
+  });
+}

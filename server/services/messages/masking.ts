@@ -3,7 +3,7 @@ import type { DecodeFormat } from "@/lib/schemas/messages";
 import { roleOn, type Actor } from "@/server/auth/permissions";
 import { getClusterConfigOrThrow } from "@/server/config";
 import type { MaskingRule } from "@/server/config/schema";
-import { prisma } from "@/server/db/prisma";
+import { recordAudit } from "@/server/services/audit/record-audit";
 import { ApiError } from "@/server/http/api-error";
 import { compileMasking, rulesFor, type Masking } from "@/server/messages/mask";
 import { whyCannotReadRecords } from "./read-scope";
@@ -38,41 +38,28 @@ export async function maskingFor(
   // Every record read (browse, detail, search, tail, export) passes here first: the cluster's read scope.
   const outOfScope = await whyCannotReadRecords(access.actor, clusterId, topic);
   if (outOfScope) {
-    await prisma.auditEvent.create({
-      data: {
-        actor: access.actor.email,
-        actorId: access.actor.id,
-        clusterId,
-        action: "messages.read",
-        targetType: "topic",
-        target: topic,
-        result: "denied",
-        error: outOfScope,
-        before: JSON.stringify({ view: view.view }),
-        requestId: access.requestId,
-      },
-    });
+    await recordAudit(
+      { ...access, clusterId },
+      { action: "messages.read", targetType: "topic", target: topic, before: { view: view.view } },
+      { result: "denied", error: outOfScope },
+    );
     throw new ApiError("forbidden", outOfScope);
   }
   const rules = rulesFor(getClusterConfigOrThrow(clusterId).messages.masking, topic);
   if (!access.unmasked || rules.length === 0) return compileMasking(clusterId, rules);
   const lifted = rules.filter((r) => exempt(access.actor, clusterId, r));
-  const row = {
-    actor: access.actor.email,
-    actorId: access.actor.id,
-    clusterId,
+  const unmask = {
     action: "messages.unmask",
     targetType: "topic",
     target: topic,
-    before: JSON.stringify({ ...view, rules: rules.length, lifted: lifted.length }),
-    requestId: access.requestId,
+    before: { ...view, rules: rules.length, lifted: lifted.length },
   };
   if (lifted.length === 0) {
     const message = `Records of "${topic}" are masked; unmasked reads need the admin role on this cluster or a role or team the masking rule exempts.`;
-    await prisma.auditEvent.create({ data: { ...row, result: "failure", error: message } });
+    await recordAudit({ ...access, clusterId }, unmask, { result: "failure", error: message });
     throw new ApiError("forbidden", message);
   }
-  await prisma.auditEvent.create({ data: { ...row, result: "success" } });
+  await recordAudit({ ...access, clusterId }, unmask, { result: "success" });
   return compileMasking(
     clusterId,
     rules.filter((r) => !lifted.includes(r)),

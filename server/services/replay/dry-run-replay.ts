@@ -1,7 +1,7 @@
 import "server-only";
 import type { DryRunResult } from "@/lib/schemas/replay";
 import type { Actor } from "@/server/auth/permissions";
-import { prisma } from "@/server/db/prisma";
+import { recordAudit } from "@/server/services/audit/record-audit";
 import { ApiError } from "@/server/http/api-error";
 import type { KafkaRecord } from "@/server/kafka/fetch-records";
 import { assertMayWrite, makeRouter, type TargetSpec } from "./targets";
@@ -32,31 +32,18 @@ export async function dryRunReplay(
   } catch (error) {
     // Dry runs change nothing and are not audited, but a refusal is.
     if (error instanceof ApiError && error.code === "forbidden") {
-      await prisma.auditEvent.create({
-        data: {
-          actor: access.actor.email,
-          actorId: access.actor.id,
-          clusterId,
-          action: `messages.${target.kind}`,
-          targetType: "topic",
-          target: topic,
-          result: "denied",
-          error: error.message,
-          before: JSON.stringify({ dryRun: true, target }),
-          requestId: access.requestId,
-        },
-      });
+      await recordAudit(
+        { ...access, clusterId },
+        { action: `messages.${target.kind}`, targetType: "topic", target: topic, before: { dryRun: true, target } },
+        { result: "denied", error: error.message },
+      );
     }
     throw error;
   }
 }
 
 async function dryRun(
-  clusterId: string,
-  topic: string,
-  sel: Selection & { maxRecords?: number },
-  target: TargetSpec,
-  access: { actor: Actor; requestId: string },
+  ...[clusterId, topic, sel, target, access]: Parameters<typeof dryRunReplay>
 ): Promise<DryRunResult> {
   assertMayWrite(target, access.actor);
   const selection = await openSelection(clusterId, topic, sel, access);

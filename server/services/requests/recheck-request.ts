@@ -5,7 +5,7 @@ import { accessViolations, ownerTeamOf } from "@/lib/requests/access-grants";
 import { isTopicKind, type AccessSpec, type TopicRequestInput } from "@/lib/schemas/requests";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
-import type { AuditContext } from "@/server/services/audit/record-audit";
+import { recordAudit, type AuditContext } from "@/server/services/audit/record-audit";
 import { getPolicy } from "./policies";
 import type { RequestRow } from "./to-dto";
 
@@ -132,19 +132,14 @@ export async function whyNotApprovableNow(row: RequestRow): Promise<ApiError | n
 export async function assertApprovableNow(row: RequestRow, audit: AuditContext): Promise<void> {
   const refusal = await whyNotApprovableNow(row);
   if (!refusal) return;
-  await prisma.auditEvent.create({
-    data: {
-      actor: audit.actor.email,
-      actorId: audit.actor.id,
-      clusterId: row.clusterId,
-      action: "request.approved",
-      targetType: "topic-request",
-      target: row.id,
+  await recordAudit(
+    { ...audit, clusterId: row.clusterId },
+    { action: "request.approved", targetType: "topic-request", target: row.id },
+    {
       result: "denied",
       error: refusal.message,
-      after: JSON.stringify({ topic: row.topicName, kind: row.kind, details: refusal.details }),
-      requestId: audit.requestId,
+      after: { topic: row.topicName, kind: row.kind, details: refusal.details },
     },
-  });
+  );
   throw refusal;
 }

@@ -3,7 +3,7 @@ import { bindingKey } from "@/lib/requests/access-grants";
 import type { AccessSpec, CreateSpec, RevokeSpec, TopicRequestDto } from "@/lib/schemas/requests";
 import { prisma } from "@/server/db/prisma";
 import { ApiError } from "@/server/http/api-error";
-import type { AuditContext } from "@/server/services/audit/record-audit";
+import { recordAudit, type AuditContext } from "@/server/services/audit/record-audit";
 import { findVisibleRequest } from "./decide-request";
 import { provisionRequest } from "./provision-request";
 import { whyCannotRevoke } from "./request-access";
@@ -38,19 +38,11 @@ export async function revokeAccess(
   const row = await findVisibleRequest(clusterId, id, audit);
   const why = whyCannotRevoke(audit.actor, row, row.ownerTeam?.name);
   if (why) {
-    await prisma.auditEvent.create({
-      data: {
-        actor: audit.actor.email,
-        actorId: audit.actor.id,
-        clusterId,
-        action: "request.revoked",
-        targetType: "topic-request",
-        target: id,
-        result: "denied",
-        error: why,
-        requestId: audit.requestId,
-      },
-    });
+    await recordAudit(
+      { ...audit, clusterId },
+      { action: "request.revoked", targetType: "topic-request", target: id },
+      { result: "denied", error: why },
+    );
     throw new ApiError(
       row.status === "PROVISIONED" && !row.revokedAt && row.kind === "access" ? "forbidden" : "conflict",
       why,
