@@ -337,50 +337,43 @@ function protobufDecoder(spec: DecoderSpec): SideDecoder {
     } catch {
       throw new DecoderSpecError(`message type "${typeName}" is not defined in the .proto files`);
     }
-    return {
-      kind: "protobuf",
+    return protobufSide(
       label,
-      textual: false,
-      decode(buf) {
-        try {
-          const obj = type.toObject(type.decode(buf), {
-            longs: String,
-            enums: String,
-            bytes: String,
-            defaults: false,
-            json: true,
-          });
-          return { encoding: "protobuf", data: obj, text: JSON.stringify(obj), size: buf.length, decoder: label };
-        } catch (e) {
-          return failed(buf, label, label, describe(e));
-        }
-      },
-      encode(text) {
+      (buf) =>
+        type.toObject(type.decode(buf), { longs: String, enums: String, bytes: String, defaults: false, json: true }),
+      (text) => {
         const obj = JSON.parse(text) as Record<string, unknown>;
         const err = type.verify(obj);
         if (err) throw new Error(err);
         return Buffer.from(type.encode(type.fromObject(obj)).finish());
       },
-    };
+    );
   }
   const registry = descriptorRegistry(spec.schema!);
   const desc: DescMessage | undefined = registry.getMessage(typeName);
   if (!desc) throw new DecoderSpecError(`message type "${typeName}" is not in the descriptor set`);
+  return protobufSide(
+    label,
+    (buf) => toJson(desc, fromBinary(desc, buf), { registry }),
+    (text) => Buffer.from(toBinary(desc, fromJson(desc, JSON.parse(text), { registry }))),
+  );
+}
+
+/** A protobuf side from either source (.proto files or a descriptor set): a message's JSON form and its bytes. */
+function protobufSide(label: string, toData: (buf: Buffer) => unknown, encode: (text: string) => Buffer): SideDecoder {
   return {
     kind: "protobuf",
     label,
     textual: false,
     decode(buf) {
       try {
-        const data = toJson(desc, fromBinary(desc, buf), { registry });
+        const data = toData(buf);
         return { encoding: "protobuf", data, text: JSON.stringify(data), size: buf.length, decoder: label };
       } catch (e) {
         return failed(buf, label, label, describe(e));
       }
     },
-    encode(text) {
-      return Buffer.from(toBinary(desc, fromJson(desc, JSON.parse(text), { registry })));
-    },
+    encode,
   };
 }
 
