@@ -7,6 +7,13 @@ export const TEST_PASSWORD = "correct horse battery staple";
 
 export type TestUser = { id: string; email: string; cookie: string };
 
+/** A JSON request's init, signed in as `user`. */
+export const jsonAs = (method: string, body: unknown, user: TestUser) => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { "content-type": "application/json", cookie: user.cookie },
+});
+
 const cache = new Map<string, Promise<TestUser>>();
 
 /** Makes sure a team exists with exactly these prefixes; returns its id. */

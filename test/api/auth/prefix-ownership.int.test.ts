@@ -1,24 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createTopic } from "@/app/api/clusters/[clusterId]/topics/route";
 import { POST as submitRoute } from "@/app/api/clusters/[clusterId]/requests/route";
-import { PUT as policyRoute } from "@/app/api/clusters/[clusterId]/policy/route";
 import { POST as createTeam } from "@/app/api/teams/route";
 import { PUT as updateTeam } from "@/app/api/teams/[teamId]/route";
 import type { RequestPreview } from "@/lib/schemas/requests";
-import { testTeam, testUser, type TestUser } from "../../auth";
+import { testTeam, testUser, jsonAs, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
+import { putPolicy } from "../../policy";
 
-const json = (method: string, body: unknown, user: TestUser) => ({
-  method,
-  body: JSON.stringify(body),
-  headers: { "content-type": "application/json", cookie: user.cookie },
-});
 const dryCreate = (user: TestUser, name: string) =>
   callRoute<Envelope>(
     createTopic,
     "/api/clusters/local/topics?dryRun=true",
     { clusterId: "local" },
-    json("POST", { name, partitions: 1, replicationFactor: 1 }, user),
+    jsonAs("POST", { name, partitions: 1, replicationFactor: 1 }, user),
   );
 
 let admin: TestUser, payOp: TestUser, underOp: TestUser, payViewer: TestUser;
@@ -30,26 +25,7 @@ beforeAll(async () => {
   payOp = await testUser("own-pay-op@sluice.test", { local: "operator" }, [payTeam]);
   payViewer = await testUser("own-pay-viewer@sluice.test", { local: "viewer" }, [payTeam]);
   underOp = await testUser("own-under-op@sluice.test", { local: "operator" }, [under]);
-  const policy = await callRoute(
-    policyRoute,
-    "/api/clusters/local/policy",
-    { clusterId: "local" },
-    json(
-      "PUT",
-      {
-        namePattern: null,
-        requireTeamPrefix: true,
-        minPartitions: 1,
-        maxPartitions: 12,
-        minReplication: 1,
-        maxReplication: 1,
-        minRetentionMs: null,
-        maxRetentionMs: null,
-        requiredConfigs: [],
-      },
-      admin,
-    ),
-  );
+  const policy = await putPolicy(admin);
   expect(policy.status).toBe(200);
 });
 
@@ -68,7 +44,7 @@ describe("prefix ownership ends at a separator", () => {
       submitRoute,
       "/api/clusters/local/requests?dryRun=true",
       { clusterId: "local" },
-      json(
+      jsonAs(
         "POST",
         {
           kind: "create",
@@ -97,7 +73,7 @@ describe("prefix ownership ends at a separator", () => {
         createTeam,
         "/api/teams",
         {},
-        json("POST", { name: `own-bad-${Date.now()}`, prefixes }, admin),
+        jsonAs("POST", { name: `own-bad-${Date.now()}`, prefixes }, admin),
       );
       expect(res.status, JSON.stringify(prefixes)).toBe(422);
       expect(res.body.error.details![0].path).toMatch(/^prefixes/);
@@ -106,14 +82,14 @@ describe("prefix ownership ends at a separator", () => {
       updateTeam,
       `/api/teams/${payTeam}`,
       { teamId: payTeam },
-      json("PUT", { name: "own-pay", prefixes: ["itown", "_"] }, admin),
+      jsonAs("PUT", { name: "own-pay", prefixes: ["itown", "_"] }, admin),
     );
     expect(upd.status).toBe(422);
     const raw = await callRoute<Envelope>(
       createTeam,
       "/api/teams",
       {},
-      json("POST", { name: `own-raw-${Date.now()}`, prefixes: ["itraw*"] }, admin),
+      jsonAs("POST", { name: `own-raw-${Date.now()}`, prefixes: ["itraw*"] }, admin),
     );
     expect(raw.status).toBe(201);
   });

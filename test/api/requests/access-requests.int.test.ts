@@ -17,7 +17,7 @@ import { GET as browseRoute } from "@/app/api/clusters/[clusterId]/topics/[topic
 import type { AclListResponse, QuotaEntry } from "@/lib/schemas/access";
 import type { CollectedSecret, RequestPreview, ServicePrincipalDto, TopicRequestDto } from "@/lib/schemas/requests";
 import { prisma } from "@/server/db/prisma";
-import { testTeam, testUser, type TestUser } from "../../auth";
+import { testTeam, testUser, jsonAs, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { produce, testAdmin } from "../../kafka-admin";
 import { scramConsume, scramConsumeAsGroup, scramProduce, type ScramLogin } from "../../scram-client";
@@ -41,24 +41,19 @@ let shopApprover: TestUser, shopMember: TestUser, anaRequester: TestUser, anaApp
 let login: ScramLogin;
 let accessId = "";
 
-const json = (method: string, body: unknown, user: TestUser) => ({
-  method,
-  body: JSON.stringify(body),
-  headers: { "content-type": "application/json", cookie: user.cookie },
-});
 const submit = (body: object, user: TestUser, dryRun = false) =>
   callRoute<TopicRequestDto & RequestPreview & Envelope>(
     submitRoute,
     `/api/clusters/${C}/requests${dryRun ? "?dryRun=true" : ""}`,
     P,
-    json("POST", { justification: "the analytics pipeline reads order events", ...body }, user),
+    jsonAs("POST", { justification: "the analytics pipeline reads order events", ...body }, user),
   );
 const decide = (id: string, user: TestUser, decision: "approve" | "reject" = "approve") =>
   callRoute<TopicRequestDto & Envelope>(
     decisionRoute,
     `/api/clusters/${C}/requests/${id}/decision`,
     { ...P, requestId: id },
-    json("POST", { decision, comment: decision === "reject" ? "no" : "" }, user),
+    jsonAs("POST", { decision, comment: decision === "reject" ? "no" : "" }, user),
   );
 const getReq = (id: string, user: TestUser) =>
   callRoute<TopicRequestDto & Envelope>(
@@ -104,7 +99,7 @@ beforeAll(async () => {
       declareRoute,
       `/api/clusters/${C}/principals`,
       P,
-      json("POST", { principal, teamId, description: "test service" }, admin),
+      jsonAs("POST", { principal, teamId, description: "test service" }, admin),
     );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
@@ -133,7 +128,7 @@ describe("service principals", () => {
       declareRoute,
       `/api/clusters/${C}/principals`,
       P,
-      json("POST", { principal: anaPrincipal, teamId: shop }, admin),
+      jsonAs("POST", { principal: anaPrincipal, teamId: shop }, admin),
     );
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain("already belongs to team");
@@ -141,14 +136,14 @@ describe("service principals", () => {
       declareRoute,
       `/api/clusters/${C}/principals`,
       P,
-      json("POST", { principal: "User:ANONYMOUS", teamId: shop }, admin),
+      jsonAs("POST", { principal: "User:ANONYMOUS", teamId: shop }, admin),
     );
     expect(self.status).toBe(422);
     const byApprover = await callRoute<Envelope>(
       declareRoute,
       `/api/clusters/${C}/principals`,
       P,
-      json("POST", { principal: `User:x-${u}`, teamId: shop }, shopApprover),
+      jsonAs("POST", { principal: `User:x-${u}`, teamId: shop }, shopApprover),
     );
     expect(byApprover.status).toBe(403);
     const list = await callRoute<{ principals: ServicePrincipalDto[] }>(
@@ -180,14 +175,14 @@ describe("credential requests", () => {
         credentialRoute,
         url,
         { ...P, requestId: sub.body.id },
-        json("POST", {}, anaApprover),
+        jsonAs("POST", {}, anaApprover),
       );
       expect(other.status).toBe(403);
       const first = await callRoute<CollectedSecret>(
         credentialRoute,
         url,
         { ...P, requestId: sub.body.id },
-        json("POST", {}, anaRequester),
+        jsonAs("POST", {}, anaRequester),
       );
       expect(first.status).toBe(200);
       expect(first.headers.get("cache-control")).toBe("no-store");
@@ -196,7 +191,7 @@ describe("credential requests", () => {
         credentialRoute,
         url,
         { ...P, requestId: sub.body.id },
-        json("POST", {}, anaRequester),
+        jsonAs("POST", {}, anaRequester),
       );
       expect(second.status).toBe(409);
       login = { username: anaUser, password: first.body.password };
@@ -314,8 +309,10 @@ describe("cross-team access", () => {
       operation: "WRITE",
       permission: "DENY",
     };
-    expect((await callRoute(createAclRoute, `/api/clusters/${C}/acls`, P, json("POST", deny, admin))).status).toBe(201);
-    await callRoute(driftRoute, `/api/clusters/${C}/requests/drift`, P, json("POST", {}, admin));
+    expect((await callRoute(createAclRoute, `/api/clusters/${C}/acls`, P, jsonAs("POST", deny, admin))).status).toBe(
+      201,
+    );
+    await callRoute(driftRoute, `/api/clusters/${C}/requests/drift`, P, jsonAs("POST", {}, admin));
     const r = await getReq(accessId, anaRequester);
     expect(r.body.drift?.map((d) => d.kind).sort()).toEqual(["acl-extra", "acl-missing"]);
     // the request's life and the drift are events alert rules can notify about
@@ -340,13 +337,13 @@ describe("cross-team access", () => {
       createAclRoute,
       `/api/clusters/${C}/acls`,
       P,
-      json(
+      jsonAs(
         "POST",
         { ...deny, resourceType: "GROUP", resourceName: anaGroup, operation: "READ", permission: "ALLOW" },
         admin,
       ),
     );
-    await callRoute(driftRoute, `/api/clusters/${C}/requests/drift`, P, json("POST", {}, admin));
+    await callRoute(driftRoute, `/api/clusters/${C}/requests/drift`, P, jsonAs("POST", {}, admin));
     expect((await getReq(accessId, anaRequester)).body.drift).toBeNull();
   });
 
@@ -356,14 +353,14 @@ describe("cross-team access", () => {
       revokeRoute,
       url,
       { ...P, requestId: accessId },
-      json("POST", { comment: "no longer needed" }, anaApprover),
+      jsonAs("POST", { comment: "no longer needed" }, anaApprover),
     );
     expect(notOwner.status).toBe(403);
     const revoked = await callRoute<TopicRequestDto>(
       revokeRoute,
       url,
       { ...P, requestId: accessId },
-      json("POST", { comment: "the pipeline moved" }, shopApprover),
+      jsonAs("POST", { comment: "the pipeline moved" }, shopApprover),
     );
     expect(revoked.status, JSON.stringify(revoked.body)).toBe(201);
     expect(revoked.body).toMatchObject({ kind: "revoke", status: "PROVISIONED", revokesId: accessId });
@@ -372,7 +369,7 @@ describe("cross-team access", () => {
       revokeRoute,
       url,
       { ...P, requestId: accessId },
-      json("POST", { comment: "again please" }, shopApprover),
+      jsonAs("POST", { comment: "again please" }, shopApprover),
     );
     expect(again.status).toBe(409);
     const left = await callRoute<AclListResponse>(

@@ -1,42 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as decisionRoute } from "@/app/api/clusters/[clusterId]/requests/[requestId]/decision/route";
 import { POST as submitRoute } from "@/app/api/clusters/[clusterId]/requests/route";
-import { PUT as policyRoute } from "@/app/api/clusters/[clusterId]/policy/route";
 import type { TopicRequestDto } from "@/lib/schemas/requests";
 import { prisma } from "@/server/db/prisma";
-import { testTeam, testUser, type TestUser } from "../../auth";
+import { testTeam, testUser, jsonAs, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
+import { putPolicy } from "../../policy";
 import { uniqueTopic } from "../../kafka-admin";
 
-const json = (method: string, body: unknown, user: TestUser) => ({
-  method,
-  body: JSON.stringify(body),
-  headers: { "content-type": "application/json", cookie: user.cookie },
-});
-const policy = (maxPartitions: number) => ({
-  namePattern: null,
-  requireTeamPrefix: true,
-  minPartitions: 1,
-  maxPartitions,
-  minReplication: 1,
-  maxReplication: 1,
-  minRetentionMs: null,
-  maxRetentionMs: null,
-  requiredConfigs: [],
-});
-const setPolicy = (maxPartitions: number) =>
-  callRoute(
-    policyRoute,
-    "/api/clusters/local/policy",
-    { clusterId: "local" },
-    json("PUT", policy(maxPartitions), admin),
-  );
+const setPolicy = (maxPartitions: number) => putPolicy(admin, { maxPartitions });
 const submit = (topicName: string, partitions: number, user: TestUser) =>
   callRoute<TopicRequestDto & Envelope>(
     submitRoute,
     "/api/clusters/local/requests",
     { clusterId: "local" },
-    json(
+    jsonAs(
       "POST",
       {
         kind: "create",
@@ -55,7 +33,7 @@ const approve = (id: string) =>
     decisionRoute,
     `/api/clusters/local/requests/${id}/decision`,
     { clusterId: "local", requestId: id },
-    json("POST", { decision: "approve" }, approver),
+    jsonAs("POST", { decision: "approve" }, approver),
   );
 
 let team = "";
@@ -87,7 +65,7 @@ describe("approval re-checks membership and policy at decision time", () => {
         decisionRoute,
         `/api/clusters/local/requests/${sub.body.id}/decision`,
         { clusterId: "local", requestId: sub.body.id },
-        json("POST", { decision: "reject", comment: "test cleanup" }, approver),
+        jsonAs("POST", { decision: "reject", comment: "test cleanup" }, approver),
       );
     }
   });
@@ -107,7 +85,7 @@ describe("approval re-checks membership and policy at decision time", () => {
         decisionRoute,
         `/api/clusters/local/requests/${sub.body.id}/decision`,
         { clusterId: "local", requestId: sub.body.id },
-        json("POST", { decision: "reject", comment: "test cleanup" }, approver),
+        jsonAs("POST", { decision: "reject", comment: "test cleanup" }, approver),
       );
     }
   });

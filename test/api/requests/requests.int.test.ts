@@ -6,13 +6,13 @@ import { GET as getRequestRoute } from "@/app/api/clusters/[clusterId]/requests/
 import { POST as driftRoute } from "@/app/api/clusters/[clusterId]/requests/drift/route";
 import { GET as listRoute, POST as submitRoute } from "@/app/api/clusters/[clusterId]/requests/route";
 import { GET as streamRoute } from "@/app/api/clusters/[clusterId]/requests/stream/route";
-import { PUT as policyRoute } from "@/app/api/clusters/[clusterId]/policy/route";
 import type { RequestPreview, TopicRequestDto } from "@/lib/schemas/requests";
 import { prisma } from "@/server/db/prisma";
 import { releaseLease } from "@/server/metrics/lease";
 import { driftLeaseKey, runDriftRound } from "@/server/services/requests/drift-schedule";
-import { testTeam, testUser, type TestUser } from "../../auth";
+import { testTeam, testUser, jsonAs, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
+import { putPolicy } from "../../policy";
 import { brokerOverrides, testAdmin, uniqueTopic } from "../../kafka-admin";
 import { readEvents } from "../../sse-client";
 
@@ -21,24 +21,19 @@ const created: string[] = [];
 let pay: string, ship: string;
 let alice: TestUser, bob: TestUser, erin: TestUser, carol: TestUser, admin: TestUser;
 
-const json = (method: string, body: unknown, user: TestUser) => ({
-  method,
-  body: JSON.stringify(body),
-  headers: { "content-type": "application/json", cookie: user.cookie },
-});
 const submit = (body: object, user: TestUser, dryRun = false) =>
   callRoute<TopicRequestDto & RequestPreview & Envelope>(
     submitRoute,
     `/api/clusters/local/requests${dryRun ? "?dryRun=true" : ""}`,
     { clusterId: "local" },
-    json("POST", body, user),
+    jsonAs("POST", body, user),
   );
 const decide = (id: string, decision: "approve" | "reject", user: TestUser, comment = "") =>
   callRoute<TopicRequestDto & Envelope>(
     decisionRoute,
     `/api/clusters/local/requests/${id}/decision`,
     { clusterId: "local", requestId: id },
-    json("POST", { decision, comment }, user),
+    jsonAs("POST", { decision, comment }, user),
   );
 const getReq = (id: string, user: TestUser) =>
   callRoute<TopicRequestDto & Envelope>(
@@ -68,26 +63,11 @@ beforeAll(async () => {
   erin = await testUser("erin@sluice.test", { local: "approver" }, [pay]);
   carol = await testUser("carol@sluice.test", { local: "approver" }, [ship]);
   admin = await testUser("root@sluice.test", { "*": "admin" });
-  const policy = await callRoute(
-    policyRoute,
-    "/api/clusters/local/policy",
-    { clusterId: "local" },
-    json(
-      "PUT",
-      {
-        namePattern: null,
-        requireTeamPrefix: true,
-        minPartitions: 1,
-        maxPartitions: 12,
-        minReplication: 1,
-        maxReplication: 1,
-        minRetentionMs: "3600000",
-        maxRetentionMs: "604800000",
-        requiredConfigs: ["retention.ms"],
-      },
-      admin,
-    ),
-  );
+  const policy = await putPolicy(admin, {
+    minRetentionMs: "3600000",
+    maxRetentionMs: "604800000",
+    requiredConfigs: ["retention.ms"],
+  });
   expect(policy.status).toBe(200);
 });
 
@@ -171,7 +151,7 @@ describe("topic requests", () => {
       cancelRoute,
       `/api/clusters/local/requests/${sub.body.id}/cancel`,
       { clusterId: "local", requestId: sub.body.id },
-      json("POST", {}, carol),
+      jsonAs("POST", {}, carol),
     );
     expect(cancel.status).toBe(404);
     const list = await callRoute<{ requests: TopicRequestDto[] }>(
@@ -190,7 +170,7 @@ describe("topic requests", () => {
       cancelRoute,
       `/api/clusters/local/requests/${sub.body.id}/cancel`,
       { clusterId: "local", requestId: sub.body.id },
-      json("POST", {}, bob),
+      jsonAs("POST", {}, bob),
     );
     expect(cancelled.body.status).toBe("CANCELLED");
   });
@@ -234,7 +214,7 @@ describe("topic requests", () => {
       retryRoute,
       `/api/clusters/local/requests/${sub.body.id}/retry`,
       { clusterId: "local", requestId: sub.body.id },
-      json("POST", {}, bob),
+      jsonAs("POST", {}, bob),
     );
     expect(retried.body.status).toBe("PROVISIONED");
     expect(retried.body.attempts).toBe(2);
@@ -266,7 +246,7 @@ describe("topic requests", () => {
       driftRoute,
       "/api/clusters/local/requests/drift",
       { clusterId: "local" },
-      json("POST", {}, alice),
+      jsonAs("POST", {}, alice),
     );
     expect(clean.body.drifted.some((d) => d.topic === topic)).toBe(false);
 
@@ -280,7 +260,7 @@ describe("topic requests", () => {
       driftRoute,
       "/api/clusters/local/requests/drift",
       { clusterId: "local" },
-      json("POST", {}, alice),
+      jsonAs("POST", {}, alice),
     );
     expect(drift.body.drifted.find((d) => d.topic === topic)?.drift).toEqual([
       { kind: "partitions", expected: "3", actual: "5" },

@@ -6,15 +6,10 @@ import {
   GET as getSubject,
 } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/route";
 import { POST as register } from "@/app/api/clusters/[clusterId]/schemas/subjects/[subject]/versions/route";
-import { testTeam, testUser, type TestUser } from "../../auth";
+import { testTeam, testUser, jsonAs, type TestUser } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { purgeSubjects, registry } from "../../registry-admin";
 
-const json = (method: string, body: unknown, user: TestUser) => ({
-  method,
-  body: JSON.stringify(body),
-  headers: { "content-type": "application/json", cookie: user.cookie },
-});
 const url = (subject: string, rest = "") =>
   `/api/clusters/local/schemas/subjects/${encodeURIComponent(subject)}${rest}`;
 const SCHEMA = JSON.stringify({
@@ -50,18 +45,18 @@ describe("subject names with path syntax are refused", () => {
     for (const subject of hostile) {
       const params = { clusterId: "local", subject };
       const calls = [
-        await callRoute<Envelope>(register, url(subject, "/versions"), params, json("POST", { schema: SCHEMA }, opA)),
+        await callRoute<Envelope>(register, url(subject, "/versions"), params, jsonAs("POST", { schema: SCHEMA }, opA)),
         await callRoute<Envelope>(
           checkCompat,
           url(subject, "/compatibility"),
           params,
-          json("POST", { schema: SCHEMA }, opA),
+          jsonAs("POST", { schema: SCHEMA }, opA),
         ),
         await callRoute<Envelope>(
           putSubjectConfig,
           url(subject, "/config"),
           params,
-          json("PUT", { compatibility: "NONE" }, opA),
+          jsonAs("PUT", { compatibility: "NONE" }, opA),
         ),
         await callRoute<Envelope>(deleteSubject, url(subject), params, {
           method: "DELETE",
@@ -86,7 +81,7 @@ describe("subject names with path syntax are refused", () => {
       checkCompat,
       url(subject, "/compatibility"),
       { clusterId: "local", subject },
-      json(
+      jsonAs(
         "POST",
         { schema: SCHEMA, references: [{ name: "x", subject: `it.sna./../it.snb.${run}-value`, version: 1 }] },
         opA,
