@@ -1,19 +1,13 @@
 import "server-only";
+import { ALERT_EVENT_KINDS } from "@/lib/alerts/rules";
 import { prisma } from "@/server/db/prisma";
 
 /**
- * Event kinds alert rules of kind `event` can match. group.health_changed comes from the sampler; the request and
- * drift kinds are for the request services to emit (`emitEvent`) when a request is submitted, decided, provisioned
- * or fails, or drift is found.
+ * Event kinds alert rules of kind `event` can match (ALERT_EVENT_KINDS, shared with the rule form). group.health_changed
+ * comes from the sampler; the request and drift kinds are for the request services to emit (`emitEvent`) when a
+ * request is submitted, decided, provisioned or fails, or drift is found.
  */
-export const EVENT_KINDS = [
-  "group.health_changed",
-  "request.submitted",
-  "request.decided",
-  "request.provisioned",
-  "request.failed",
-  "drift.found",
-] as const;
+export const EVENT_KINDS = ALERT_EVENT_KINDS;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export type ObservationEventInput = {
