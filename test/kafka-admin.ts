@@ -68,8 +68,12 @@ export async function brokerOverrides(admin: Admin, topic: string): Promise<Reco
   );
 }
 
+/** An independent kafkajs producer (not Sluice's pool), for writing the records a test reads. */
+export const testProducer = () =>
+  new Kafka({ clientId: "sluice-tests", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
+
 export async function produce(topic: string, count: number, partition = 0): Promise<void> {
-  const producer = new Kafka({ clientId: "sluice-tests", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
+  const producer = testProducer();
   await producer.connect();
   await producer.send({
     topic,

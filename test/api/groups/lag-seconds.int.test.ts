@@ -1,10 +1,8 @@
-import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as lagSeconds } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/lag-seconds/route";
 import type { LagSeconds } from "@/server/services/groups/get-lag-seconds";
 import { callRoute, type Envelope } from "../../call-route";
-import { BOOTSTRAP } from "../../infra";
-import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { testAdmin, uniqueTopic, testProducer } from "../../kafka-admin";
 
 const admin = testAdmin();
 const topic = uniqueTopic("lagsec");
@@ -15,7 +13,7 @@ let now = 0; // when the records were stamped
 beforeAll(async () => {
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
-  const producer = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
+  const producer = testProducer();
   await producer.connect();
   now = Date.now();
   // Partition 0: records stamped 120 s, 60 s and 10 s ago; the group committed offset 1 (next: the 60 s one).

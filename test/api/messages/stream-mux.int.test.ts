@@ -1,9 +1,7 @@
-import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as mux } from "@/app/api/streams/route";
 import { callRoute, type Envelope } from "../../call-route";
-import { BOOTSTRAP } from "../../infra";
-import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { testAdmin, uniqueTopic, testProducer } from "../../kafka-admin";
 import { readEvents } from "../../sse-client";
 import { sluiceAdmin } from "../../auth";
 
@@ -13,7 +11,7 @@ beforeAll(async () => {
 });
 
 const admin = testAdmin();
-const producer = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
+const producer = testProducer();
 const topics: string[] = [];
 const encode = (subs: unknown) => Buffer.from(JSON.stringify(subs)).toString("base64url");
 

@@ -5,7 +5,6 @@ import path from "node:path";
 import { create, toBinary } from "@bufbuild/protobuf";
 import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import avro from "avsc";
-import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as detailRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/[partition]/[offset]/route";
 import { GET as browseRoute } from "@/app/api/clusters/[clusterId]/topics/[topicName]/messages/route";
@@ -22,7 +21,7 @@ import { prisma } from "@/server/db/prisma";
 import { asAdmin } from "../../auth";
 import { callRoute, type Envelope } from "../../call-route";
 import { BOOTSTRAP } from "../../infra";
-import { createTestTopic, testAdmin } from "../../kafka-admin";
+import { createTestTopic, testAdmin, testProducer } from "../../kafka-admin";
 import { TEST_STACK } from "../../stack";
 import { javaProduce } from "../../java-consumer";
 import { messagesOf, readEvents } from "../../sse-client";
@@ -313,7 +312,7 @@ describe("Apicurio header-based schema ids", () => {
     };
     // The payload as Apicurio's AvroKafkaSerializer writes it with headers enabled: bare Avro binary.
     const payload = avro.Type.forSchema(schema as avro.Schema).toBuffer({ sensor: "t-1", celsius: 21.5 });
-    const producer = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
+    const producer = testProducer();
     await producer.connect();
     try {
       await producer.send({

@@ -1,10 +1,8 @@
-import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as stream } from "@/app/api/clusters/[clusterId]/metrics/stream/route";
 import { samplerFor } from "@/server/metrics/sampler";
 import { callRoute, type Envelope } from "../../call-route";
-import { BOOTSTRAP } from "../../infra";
-import { testAdmin, uniqueTopic } from "../../kafka-admin";
+import { testAdmin, uniqueTopic, testProducer } from "../../kafka-admin";
 import { readEvents, type ReceivedEvent } from "../../sse-client";
 import { sluiceAdmin } from "../../auth";
 
@@ -14,7 +12,7 @@ beforeAll(async () => {
 });
 
 const admin = testAdmin();
-const producer = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).producer();
+const producer = testProducer();
 const topics: string[] = [];
 const groups: string[] = [];
 
