@@ -1,11 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { Kafka, logLevel } from "kafkajs";
-import { BOOTSTRAP } from "../../../test/infra";
 import { startJavaConsumer, type JavaConsumer } from "../../../test/java-consumer";
 import { KafkaFixture, uniqueTopicName } from "../../fixtures/kafka";
 import { keepScreenshot } from "../../fixtures/screenshot";
 import { GroupsPage } from "../../pages/groups-page";
-import { GroupFixture, uniqueGroupPrefix } from "./group-fixture";
+import { deleteGroup, GroupFixture, uniqueGroupPrefix } from "./group-fixture";
 
 // A real Java consumer on the KIP-848 protocol (group.protocol=consumer): classic DescribeGroups calls its
 // group Dead with no members; the page must show it as a Stable consumer-protocol group with its member.
@@ -31,10 +29,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await consumer?.stop();
-  const admin = new Kafka({ clientId: "sluice-e2e", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  await admin.deleteGroups([group]).catch(() => {});
-  await admin.disconnect();
+  await deleteGroup(group);
   await kafka.cleanup();
 });
 

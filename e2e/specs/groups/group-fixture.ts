@@ -6,6 +6,14 @@ import { commitOffsets } from "../../../test/kafka-commit";
 export const uniqueGroupPrefix = (label: string) =>
   `e2e.${label}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** Deletes a group no fixture made (a Java consumer's), with an admin of its own; a failure is ignored. */
+export async function deleteGroup(groupId: string) {
+  const admin = new Kafka({ clientId: "sluice-e2e", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  await admin.deleteGroups([groupId]).catch(() => {});
+  await admin.disconnect();
+}
+
 /**
  * kafkajs clients of their own (not Sluice's pool) to arrange consumer groups: records to read, idle groups with
  * committed offsets and running consumers; cleanup() stops the consumers and deletes the groups it made.

@@ -1,11 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { Kafka, logLevel } from "kafkajs";
-import { BOOTSTRAP } from "../../../test/infra";
 import { startJavaShareConsumer, type JavaConsumer } from "../../../test/java-consumer";
 import { KafkaFixture, uniqueTopicName } from "../../fixtures/kafka";
 import { keepScreenshot } from "../../fixtures/screenshot";
 import { GroupsPage } from "../../pages/groups-page";
-import { GroupFixture, uniqueGroupPrefix } from "./group-fixture";
+import { deleteGroup, GroupFixture, uniqueGroupPrefix } from "./group-fixture";
 
 // A real Java share consumer (KafkaShareConsumer, KIP-932) on the 4.3.1 test broker, where share groups are on by
 // default: the list shows the group with type share and links to its own page with members, assignments and
@@ -26,10 +24,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await consumer?.stop();
-  const admin = new Kafka({ clientId: "sluice-e2e", brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  await admin.deleteGroups([group]).catch(() => {});
-  await admin.disconnect();
+  await deleteGroup(group);
   await kafka.cleanup();
 });
 
