@@ -1,14 +1,13 @@
 import { blockedReason } from "@/server/auth/page-access";
-import Link from "next/link";
 import { AlertMarkers } from "@/components/alerts/alert-markers";
 import { GroupActions } from "@/components/groups/group-actions";
 import { GroupDetailView } from "@/components/groups/group-detail";
-import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { decodeSegment } from "@/lib/url-segment";
 import { AclView } from "@/components/acls/acl-view";
 import { accessRights } from "@/server/services/access/access-rights";
 import { openClusterPage, segmentOrNotFound } from "../../cluster-page";
+import { DetailHeader, READ_ONLY_TRAIL } from "../../detail-header";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: consumer groups cannot be changed here.";
 
@@ -27,16 +26,11 @@ export default async function ConsumerGroupPage({
   const acl = await accessRights(cluster.id);
   return (
     <>
-      <PageHeader
-        title={<span className="break-all font-mono">{groupId}</span>}
-        description={
-          <>
-            <Link href={paths.groups(cluster.id)} className="hover:underline">
-              {cluster.name} consumer groups
-            </Link>
-            {cluster.readOnly ? " / read-only cluster: changes are disabled" : null}
-          </>
-        }
+      <DetailHeader
+        name={groupId}
+        back={paths.groups(cluster.id)}
+        backLabel={`${cluster.name} consumer groups`}
+        trail={cluster.readOnly ? READ_ONLY_TRAIL : null}
         actions={<GroupActions clusterId={cluster.id} groupId={groupId} readOnlyReason={readOnlyReason} />}
       />
       <AlertMarkers clusterId={cluster.id} subject={groupId} />

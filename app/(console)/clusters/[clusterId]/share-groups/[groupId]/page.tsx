@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { ShareGroupDetailView } from "@/components/groups/share-group-detail";
-import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { decodeSegment } from "@/lib/url-segment";
 import { openClusterPage, segmentOrNotFound } from "../../cluster-page";
+import { DetailHeader } from "../../detail-header";
 
 export async function generateMetadata({ params }: { params: Promise<{ groupId: string }> }) {
   return { title: decodeSegment((await params).groupId) || "Share group" };
@@ -15,16 +14,11 @@ export default async function ShareGroupPage({ params }: { params: Promise<{ clu
   const groupId = segmentOrNotFound((await params).groupId);
   return (
     <>
-      <PageHeader
-        title={<span className="break-all font-mono">{groupId}</span>}
-        description={
-          <>
-            <Link href={paths.groups(cluster.id)} className="hover:underline">
-              {cluster.name} consumer groups
-            </Link>{" "}
-            / share group
-          </>
-        }
+      <DetailHeader
+        name={groupId}
+        back={paths.groups(cluster.id)}
+        backLabel={`${cluster.name} consumer groups`}
+        trail=" / share group"
       />
       <ShareGroupDetailView clusterId={cluster.id} groupId={groupId} />
     </>

@@ -6,7 +6,6 @@ import { ReplicaActions } from "@/components/replicas/replica-actions";
 import { TopicOwnership } from "@/components/topics/topic-ownership";
 import { Button } from "@/components/ui/button";
 import { TopicDetailView } from "@/components/topics/topic-detail";
-import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { topicNameSchema } from "@/lib/schemas/topics";
 import { decodeSegment } from "@/lib/url-segment";
@@ -14,6 +13,7 @@ import { AclView } from "@/components/acls/acl-view";
 import { TopicAlertMarkers } from "@/components/alerts/alert-markers";
 import { accessRights } from "@/server/services/access/access-rights";
 import { openClusterPage, segmentOrNotFound } from "../../cluster-page";
+import { DetailHeader, READ_ONLY_TRAIL } from "../../detail-header";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: topics cannot be changed here.";
 
@@ -28,16 +28,11 @@ export default async function TopicPage({ params }: { params: Promise<{ clusterI
   const acl = await accessRights(cluster.id);
   return (
     <>
-      <PageHeader
-        title={<span className="break-all font-mono">{topic}</span>}
-        description={
-          <>
-            <Link href={paths.topics(cluster.id)} className="hover:underline">
-              {cluster.name} topics
-            </Link>
-            {cluster.readOnly ? " / read-only cluster: changes are disabled" : null}
-          </>
-        }
+      <DetailHeader
+        name={topic}
+        back={paths.topics(cluster.id)}
+        backLabel={`${cluster.name} topics`}
+        trail={cluster.readOnly ? READ_ONLY_TRAIL : null}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <Button asChild variant="primary" data-testid="topic-messages-link">

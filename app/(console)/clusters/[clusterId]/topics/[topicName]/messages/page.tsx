@@ -1,11 +1,11 @@
 import { blockedReason } from "@/server/auth/page-access";
 import Link from "next/link";
 import { MessagesView } from "@/components/topic-messages/messages-view";
-import { PageHeader } from "@/components/ui/page-header";
 import { paths } from "@/lib/paths";
 import { topicNameSchema } from "@/lib/schemas/topics";
 import { decodeSegment } from "@/lib/url-segment";
 import { openClusterPage, segmentOrNotFound } from "../../../cluster-page";
+import { DetailHeader } from "../../../detail-header";
 
 const READ_ONLY = "This cluster is configured read-only in Sluice: records cannot be produced here.";
 
@@ -22,13 +22,12 @@ export default async function TopicMessagesPage({
   const topic = segmentOrNotFound((await params).topicName, topicNameSchema);
   return (
     <>
-      <PageHeader
-        title={<span className="break-all font-mono">{topic}</span>}
-        description={
+      <DetailHeader
+        name={topic}
+        back={paths.topics(cluster.id)}
+        backLabel={`${cluster.name} topics`}
+        trail={
           <>
-            <Link href={paths.topics(cluster.id)} className="hover:underline">
-              {cluster.name} topics
-            </Link>
             {" / "}
             <Link href={paths.topic(cluster.id, topic)} className="hover:underline">
               topic details
