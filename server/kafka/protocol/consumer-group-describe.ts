@@ -4,7 +4,6 @@ import {
   describeGroupsApi,
   readAssignment,
   type DescribeGroupsResponse,
-  type DescribedGroup,
   type DescribedTopicPartitions,
 } from "./describe-groups-common";
 
@@ -16,7 +15,6 @@ import {
  * Flexible version: compact strings and arrays, a tag buffer after every struct.
  */
 
-export type CgdTopicPartitions = DescribedTopicPartitions;
 export type CgdMember = {
   memberId: string;
   instanceId: string | null;
@@ -26,10 +24,9 @@ export type CgdMember = {
   clientHost: string;
   subscribedTopicNames: string[];
   subscribedTopicRegex: string | null;
-  assignment: CgdTopicPartitions[];
-  targetAssignment: CgdTopicPartitions[];
+  assignment: DescribedTopicPartitions[];
+  targetAssignment: DescribedTopicPartitions[];
 };
-export type CgdGroup = DescribedGroup<CgdMember>;
 export type ConsumerGroupDescribeResponse = DescribeGroupsResponse<CgdMember>;
 
 /** Member => MemberId InstanceId RackId MemberEpoch ClientId ClientHost SubscribedTopicNames SubscribedTopicRegex Assignment TargetAssignment */

@@ -4,7 +4,6 @@ import {
   describeGroupsApi,
   readAssignment,
   type DescribeGroupsResponse,
-  type DescribedGroup,
   type DescribedTopicPartitions,
 } from "./describe-groups-common";
 
@@ -15,7 +14,6 @@ import {
  * Flexible version: compact strings and arrays, a tag buffer after every struct.
  */
 
-export type SgdTopicPartitions = DescribedTopicPartitions;
 export type SgdMember = {
   memberId: string;
   rackId: string | null;
@@ -23,9 +21,8 @@ export type SgdMember = {
   clientId: string;
   clientHost: string;
   subscribedTopicNames: string[];
-  assignment: SgdTopicPartitions[];
+  assignment: DescribedTopicPartitions[];
 };
-export type SgdGroup = DescribedGroup<SgdMember>;
 export type ShareGroupDescribeResponse = DescribeGroupsResponse<SgdMember>;
 
 /** Member => MemberId RackId MemberEpoch ClientId ClientHost SubscribedTopicNames Assignment */
