@@ -31,56 +31,50 @@ function build(): State {
     new Gauge({ name, help, labelNames, registers: [registry] });
   const caps = () => getConfig().prometheus;
 
-  const up = gauge("sluice_cluster_up", "1 when the cluster's last metrics sample succeeded, else 0", ["cluster_name"]);
-  const ticks = gauge("sluice_sampler_ticks_total", "Samples this replica read from Kafka itself", ["cluster"]);
-  const failures = gauge("sluice_sampler_failures_total", "Samples that failed (cluster unreachable, timeouts)", [
-    "cluster",
-  ]);
-  const tickSeconds = gauge("sluice_sampler_tick_seconds", "Duration of the last sample read from Kafka (seconds)", [
-    "cluster",
-  ]);
-  const leader = gauge("sluice_sampler_leader", "1 when this replica holds the cluster's sampling lease", ["cluster"]);
-  const produce = gauge("sluice_cluster_produce_rate", "Records produced per second over the cluster", [
-    "cluster_name",
-  ]);
-  const consume = gauge("sluice_cluster_consume_rate", "Records committed per second by the cluster's groups", [
-    "cluster_name",
-  ]);
-  const topicRate = gauge("sluice_topic_produce_rate", "Records produced per second into a topic", [
-    "cluster_name",
-    "topic",
-  ]);
-  const topicEnd = gauge("kafka_topic_latest_offset_sum", "Sum of a topic's partitions' end offsets", [
-    "cluster_name",
-    "topic",
-  ]);
-  const topicRecords = gauge("sluice_topic_records", "Records a topic holds (end − start offsets)", [
-    "cluster_name",
-    "topic",
-  ]);
-  const topicSize = gauge("sluice_topic_size_bytes", "Size of one copy of a topic (largest replica per partition)", [
-    "cluster_name",
-    "topic",
-  ]);
-  const sumLag = gauge("kafka_consumergroup_group_sum_lag", "Sum of a group's lag over its partitions (records)", [
-    "cluster_name",
-    "group",
-  ]);
+  // Label sets (Kafka Lag Exporter's names for groups and partitions)
+  const CLUSTER = ["cluster_name"];
+  const TOPIC = [...CLUSTER, "topic"];
+  const GROUP = [...CLUSTER, "group"];
+  const PARTITION = [...GROUP, "topic", "partition"];
+  const SAMPLER = ["cluster"];
+  const up = gauge("sluice_cluster_up", "1 when the cluster's last metrics sample succeeded, else 0", CLUSTER);
+  const ticks = gauge("sluice_sampler_ticks_total", "Samples this replica read from Kafka itself", SAMPLER);
+  const failures = gauge(
+    "sluice_sampler_failures_total",
+    "Samples that failed (cluster unreachable, timeouts)",
+    SAMPLER,
+  );
+  const tickSeconds = gauge(
+    "sluice_sampler_tick_seconds",
+    "Duration of the last sample read from Kafka (seconds)",
+    SAMPLER,
+  );
+  const leader = gauge("sluice_sampler_leader", "1 when this replica holds the cluster's sampling lease", SAMPLER);
+  const produce = gauge("sluice_cluster_produce_rate", "Records produced per second over the cluster", CLUSTER);
+  const consume = gauge("sluice_cluster_consume_rate", "Records committed per second by the cluster's groups", CLUSTER);
+  const topicRate = gauge("sluice_topic_produce_rate", "Records produced per second into a topic", TOPIC);
+  const topicEnd = gauge("kafka_topic_latest_offset_sum", "Sum of a topic's partitions' end offsets", TOPIC);
+  const topicRecords = gauge("sluice_topic_records", "Records a topic holds (end − start offsets)", TOPIC);
+  const topicSize = gauge(
+    "sluice_topic_size_bytes",
+    "Size of one copy of a topic (largest replica per partition)",
+    TOPIC,
+  );
+  const sumLag = gauge(
+    "kafka_consumergroup_group_sum_lag",
+    "Sum of a group's lag over its partitions (records)",
+    GROUP,
+  );
   const maxLagSeconds = gauge(
     "kafka_consumergroup_group_max_lag_seconds",
     "Estimated lag of a group's slowest partition (seconds)",
-    ["cluster_name", "group"],
+    GROUP,
   );
-  const partLag = gauge("kafka_consumergroup_group_lag", "A group's lag on one partition (records)", [
-    "cluster_name",
-    "group",
-    "topic",
-    "partition",
-  ]);
+  const partLag = gauge("kafka_consumergroup_group_lag", "A group's lag on one partition (records)", PARTITION);
   const partLagSeconds = gauge(
     "kafka_consumergroup_group_lag_seconds",
     "A group's estimated lag on one partition (seconds)",
-    ["cluster_name", "group", "topic", "partition"],
+    PARTITION,
   );
   const health = gauge(
     "sluice_group_health",
@@ -90,10 +84,10 @@ function build(): State {
   const underReplicated = gauge(
     "sluice_partitions_under_replicated",
     "Partitions with fewer in-sync replicas than replicas",
-    ["cluster_name"],
+    CLUSTER,
   );
-  const offline = gauge("sluice_partitions_offline", "Partitions without a live leader", ["cluster_name"]);
-  const brokers = gauge("sluice_brokers", "Brokers the cluster's metadata lists as live", ["cluster_name"]);
+  const offline = gauge("sluice_partitions_offline", "Partitions without a live leader", CLUSTER);
+  const brokers = gauge("sluice_brokers", "Brokers the cluster's metadata lists as live", CLUSTER);
   const dropped = gauge(
     "sluice_metrics_series_dropped",
     "Topics or groups left out of this exposition by the cardinality caps",
