@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as resetOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route";
 import { DELETE as deleteGroup, GET as getGroup } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/route";
 import { DELETE as deleteOffsets } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/route";
-import { GET as listGroups } from "@/app/api/clusters/[clusterId]/consumer-groups/route";
-import type { GroupDetail, GroupListItem, ResetPreview } from "@/lib/schemas/groups";
-import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
+import type { GroupDetail, ResetPreview } from "@/lib/schemas/groups";
 import { prisma } from "@/server/db/prisma";
 import { callRoute, type Envelope } from "../../call-route";
+import { listGroupsFresh } from "../../groups";
 import { pollUntil } from "../../poll";
 import { startJavaConsumer, type JavaConsumer } from "../../java-consumer";
 import { produce, testAdmin, uniqueTopic } from "../../kafka-admin";
@@ -37,12 +36,7 @@ const detail = (groupId: string) =>
     clusterId: "local",
     groupId,
   });
-const list = async () => {
-  invalidateGroupSnapshot("local");
-  return callRoute<{ items: GroupListItem[] }>(listGroups, `/api/clusters/local/consumer-groups?q=${topic}`, {
-    clusterId: "local",
-  });
-};
+const list = () => listGroupsFresh(topic);
 const committed = async (groupId: string) =>
   Object.fromEntries(
     (await admin.fetchOffsets({ groupId, topics: [topic] }))[0].partitions.map((p) => [p.partition, Number(p.offset)]),

@@ -3,7 +3,7 @@ import { GET as getGroupRoute } from "@/app/api/clusters/[clusterId]/consumer-gr
 import { GET as listRoute } from "@/app/api/clusters/[clusterId]/consumer-groups/route";
 import { POST as resetRoute } from "@/app/api/clusters/[clusterId]/consumer-groups/[groupId]/offsets/reset/route";
 import type { GroupDetail, GroupListItem } from "@/lib/schemas/groups";
-import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
+import { listGroupsFresh } from "../../groups";
 import { callRoute } from "../../call-route";
 import { commitOffsets, produce, testAdmin, uniqueTopic } from "../../kafka-admin";
 
@@ -13,12 +13,7 @@ const id = (s: string) => `${topic}.${s}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function list(): Promise<Map<string, GroupListItem>> {
-  invalidateGroupSnapshot("local");
-  const res = await callRoute<{ items: GroupListItem[] }>(
-    listRoute,
-    `/api/clusters/local/consumer-groups?q=${encodeURIComponent(topic)}`,
-    { clusterId: "local" },
-  );
+  const res = await listGroupsFresh(topic);
   return new Map(res.body.items.map((g) => [g.groupId, g]));
 }
 /** Opening a group's page reads it fresh, which also adds an observation to its history. */

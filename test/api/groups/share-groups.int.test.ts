@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as listGroups } from "@/app/api/clusters/[clusterId]/consumer-groups/route";
 import { GET as getShareGroup } from "@/app/api/clusters/[clusterId]/share-groups/[groupId]/route";
-import type { GroupListItem, ShareGroupAnswer } from "@/lib/schemas/groups";
-import { invalidateGroupSnapshot } from "@/server/kafka/group-snapshot";
+import type { ShareGroupAnswer } from "@/lib/schemas/groups";
 import { describeShareGroupOffsets, describeShareGroups } from "@/server/kafka/share-groups";
 import { callRoute, type Envelope } from "../../call-route";
+import { listGroupsFresh } from "../../groups";
 import { pollUntil } from "../../poll";
 import { startJavaShareConsumer, type JavaConsumer } from "../../java-consumer";
 import { produce, testAdmin, uniqueTopic } from "../../kafka-admin";
@@ -22,12 +21,7 @@ const detail = (groupId: string) =>
     clusterId: "local",
     groupId,
   });
-const list = async () => {
-  invalidateGroupSnapshot("local");
-  return callRoute<{ items: GroupListItem[] }>(listGroups, `/api/clusters/local/consumer-groups?q=${topic}`, {
-    clusterId: "local",
-  });
-};
+const list = () => listGroupsFresh(topic);
 const ends = async () => Object.fromEntries((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
 
 const until = <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000) =>
