@@ -7,6 +7,18 @@ type AuditTarget = { action: string; targetType: string; target: string; before?
 
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
+/** Who did what to which target: the part every audit row has. */
+const rowOf = (ctx: AuditContext, what: AuditTarget) => ({
+  actor: ctx.actor.email,
+  actorId: ctx.actor.id,
+  clusterId: ctx.clusterId ?? null,
+  action: what.action,
+  targetType: what.targetType,
+  target: what.target,
+  before: json(what.before),
+  requestId: ctx.requestId,
+});
+
 /**
  * Runs a mutation and appends its audit row: success with the result as "after", or failure with the error
  * message (and the error is rethrown). The row is written before the response leaves.
@@ -17,17 +29,7 @@ export async function audited<T>(
   work: () => Promise<T>,
   after: (result: T) => unknown = (r) => r,
 ): Promise<T> {
-  const base = {
-    actor: ctx.actor.email,
-    actorId: ctx.actor.id,
-    clusterId: ctx.clusterId ?? null,
-    action: what.action,
-    targetType: what.targetType,
-    target: what.target,
-    before: json(what.before),
-    requestId: ctx.requestId,
-    tokenId: ctx.actor.tokenId ?? null,
-  };
+  const base = { ...rowOf(ctx, what), tokenId: ctx.actor.tokenId ?? null };
   let result: T;
   try {
     result = await work();
@@ -51,18 +53,6 @@ export async function recordAudit(
   outcome: { result: "success" | "failure" | "denied"; error?: string; after?: unknown },
 ): Promise<void> {
   await prisma.auditEvent.create({
-    data: {
-      actor: ctx.actor.email,
-      actorId: ctx.actor.id,
-      clusterId: ctx.clusterId ?? null,
-      action: what.action,
-      targetType: what.targetType,
-      target: what.target,
-      result: outcome.result,
-      error: outcome.error,
-      before: json(what.before),
-      after: json(outcome.after),
-      requestId: ctx.requestId,
-    },
+    data: { ...rowOf(ctx, what), result: outcome.result, error: outcome.error, after: json(outcome.after) },
   });
 }
