@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { fetchJson, unchecked } from "@/lib/api/client";
+import { fetchJson, jsonInit, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import type { TeamDto, UserDto } from "@/lib/schemas/accounts";
 import type { ApiTokenDto } from "@/lib/schemas/tokens";
@@ -31,15 +31,17 @@ export function useAccessMutation<V>(send: (v: V) => Promise<unknown>) {
 }
 
 export const saveUser = (v: { id?: string; body: object }) =>
-  fetchJson(v.id ? paths.api.user(v.id) : paths.api.users(), unchecked<UserDto>(), {
-    method: v.id ? "PATCH" : "POST",
-    body: JSON.stringify(v.body),
-  });
+  fetchJson(
+    v.id ? paths.api.user(v.id) : paths.api.users(),
+    unchecked<UserDto>(),
+    jsonInit(v.id ? "PATCH" : "POST", v.body),
+  );
 export const saveTeam = (v: { id?: string; body: object }) =>
-  fetchJson(v.id ? paths.api.team(v.id) : paths.api.teams(), unchecked<TeamDto>(), {
-    method: v.id ? "PUT" : "POST",
-    body: JSON.stringify(v.body),
-  });
+  fetchJson(
+    v.id ? paths.api.team(v.id) : paths.api.teams(),
+    unchecked<TeamDto>(),
+    jsonInit(v.id ? "PUT" : "POST", v.body),
+  );
 export const deleteTeam = (id: string) =>
   fetch(paths.api.team(id), { method: "DELETE" }).then(async (r) => {
     if (!r.ok) {

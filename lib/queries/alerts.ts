@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AlertHistoryDto, AlertRuleBody, AlertRuleDto, AlertStateDto, SilenceDto } from "@/lib/alerts/rules";
-import { fetchJson, unchecked } from "@/lib/api/client";
+import { fetchJson, jsonInit, unchecked } from "@/lib/api/client";
 import { jsonQueryOptions } from "@/lib/queries/json-query";
 
 const enc = encodeURIComponent;
@@ -36,7 +36,7 @@ function useAlertMutation<V>(clusterId: string, fn: (v: V) => Promise<unknown>) 
 
 export const useCreateAlertRule = (clusterId: string) =>
   useAlertMutation(clusterId, (body: AlertRuleBody) =>
-    fetchJson(api.rules(clusterId), unchecked<AlertRuleDto>(), { method: "POST", body: JSON.stringify(body) }),
+    fetchJson(api.rules(clusterId), unchecked<AlertRuleDto>(), jsonInit("POST", body)),
   );
 export const useDeleteAlertRule = (clusterId: string) =>
   useAlertMutation(clusterId, (id: string) =>
@@ -44,7 +44,7 @@ export const useDeleteAlertRule = (clusterId: string) =>
   );
 export const useCreateSilence = (clusterId: string) =>
   useAlertMutation(clusterId, (body: { ruleId?: string; subject?: string; reason: string; minutes: number }) =>
-    fetchJson(api.silences(clusterId), unchecked<SilenceDto>(), { method: "POST", body: JSON.stringify(body) }),
+    fetchJson(api.silences(clusterId), unchecked<SilenceDto>(), jsonInit("POST", body)),
   );
 export const useDeleteSilence = (clusterId: string) =>
   useAlertMutation(clusterId, (id: string) =>

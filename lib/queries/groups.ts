@@ -1,6 +1,6 @@
 import type { GROUP_SORT_KEYS } from "@/lib/schemas/groups";
 import { infiniteQueryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/client";
+import { fetchJson, jsonInit } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import {
   DeletedGroupOffsetsSchema,
@@ -57,10 +57,7 @@ export function useResetOffsetsMutation(clusterId: string, groupId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, dryRun }: { body: ResetOffsetsBody; dryRun: boolean }) =>
-      fetchJson(paths.api.groupReset(clusterId, groupId, dryRun), ResetPreviewSchema, {
-        method: "POST",
-        body: JSON.stringify(body),
-      }),
+      fetchJson(paths.api.groupReset(clusterId, groupId, dryRun), ResetPreviewSchema, jsonInit("POST", body)),
     onSuccess: (_r, v) => {
       if (!v.dryRun) void qc.invalidateQueries({ queryKey: groupKeys.all(clusterId) });
     },

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/client";
+import { fetchJson, jsonInit } from "@/lib/api/client";
 import { DryRunResultSchema, ReplayJobSchema } from "@/lib/schemas/replay";
 
 const enc = encodeURIComponent;
@@ -18,10 +18,7 @@ export const replayPaths = {
 export function useReplayDryRunMutation(clusterId: string, topic: string, kind: "replay" | "redrive") {
   return useMutation({
     mutationFn: (body: unknown) =>
-      fetchJson(replayPaths.start(clusterId, topic, kind, true), DryRunResultSchema, {
-        method: "POST",
-        body: JSON.stringify(body),
-      }),
+      fetchJson(replayPaths.start(clusterId, topic, kind, true), DryRunResultSchema, jsonInit("POST", body)),
   });
 }
 
@@ -29,10 +26,7 @@ export function useReplayDryRunMutation(clusterId: string, topic: string, kind: 
 export function useStartReplayMutation(clusterId: string, topic: string, kind: "replay" | "redrive") {
   return useMutation({
     mutationFn: (body: unknown) =>
-      fetchJson(replayPaths.start(clusterId, topic, kind, false), ReplayJobSchema, {
-        method: "POST",
-        body: JSON.stringify(body),
-      }),
+      fetchJson(replayPaths.start(clusterId, topic, kind, false), ReplayJobSchema, jsonInit("POST", body)),
   });
 }
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { fetchJson, unchecked } from "@/lib/api/client";
+import { fetchJson, jsonInit, unchecked } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import type {
   CollectedSecret,
@@ -52,8 +52,6 @@ export const policyOptions = (clusterId: string) =>
     staleTime: 60_000,
   });
 
-const post = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
-
 /** Puts a changed request into every cached view of it (detail and lists refetch). */
 export function useRequestChanged(clusterId: string) {
   const qc = useQueryClient();
@@ -69,7 +67,7 @@ export function usePreviewRequest(clusterId: string) {
       fetchJson(
         paths.api.requests(clusterId, { dryRun: "true" }),
         unchecked<RequestPreview & { conflict?: string }>(),
-        post(body),
+        jsonInit("POST", body),
       ),
   });
 }
@@ -78,7 +76,7 @@ export function useSubmitRequest(clusterId: string) {
   const changed = useRequestChanged(clusterId);
   return useMutation({
     mutationFn: (body: SubmitRequestBody) =>
-      fetchJson(paths.api.requests(clusterId), unchecked<TopicRequestDto>(), post(body)),
+      fetchJson(paths.api.requests(clusterId), unchecked<TopicRequestDto>(), jsonInit("POST", body)),
     onSuccess: changed,
   });
 }
@@ -92,7 +90,7 @@ export function useRequestAction(clusterId: string, id: string) {
       fetchJson(
         paths.api.request(clusterId, id, a.action),
         unchecked<TopicRequestDto>(),
-        post(a.action === "decision" ? { decision: a.decision, comment: a.comment } : {}),
+        jsonInit("POST", a.action === "decision" ? { decision: a.decision, comment: a.comment } : {}),
       ),
     onSuccess: changed,
   });
@@ -105,7 +103,7 @@ export function useSavePolicy(clusterId: string) {
       fetchJson(
         paths.api.policy(clusterId),
         unchecked<Policy & { updatedAt: string | null; updatedBy: string | null }>(),
-        { method: "PUT", body: JSON.stringify(p) },
+        jsonInit("PUT", p),
       ),
     onSuccess: (p) => qc.setQueryData(requestKeys.policy(clusterId), p),
   });
@@ -118,7 +116,7 @@ export function useCheckDrift(clusterId: string) {
       fetchJson(
         paths.api.requestsDrift(clusterId),
         unchecked<{ checked: number; drifted: { topic: string; requestId: string }[] }>(),
-        post({}),
+        jsonInit("POST", {}),
       ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: requestKeys.all(clusterId) }),
   });
@@ -138,7 +136,7 @@ export function useDeclarePrincipal(clusterId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { principal: string; teamId: string; description: string }) =>
-      fetchJson(paths.api.principals(clusterId), unchecked<ServicePrincipalDto>(), post(body)),
+      fetchJson(paths.api.principals(clusterId), unchecked<ServicePrincipalDto>(), jsonInit("POST", body)),
     onSuccess: () => void qc.invalidateQueries({ queryKey: principalsOptions(clusterId).queryKey }),
   });
 }
@@ -157,7 +155,11 @@ export function useRevokeAccess(clusterId: string, id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (comment: string) =>
-      fetchJson(paths.api.request(clusterId, id, "revoke"), unchecked<TopicRequestDto>(), post({ comment })),
+      fetchJson(
+        paths.api.request(clusterId, id, "revoke"),
+        unchecked<TopicRequestDto>(),
+        jsonInit("POST", { comment }),
+      ),
     onSuccess: (r) => {
       changed(r);
       void qc.invalidateQueries({ queryKey: requestKeys.detail(clusterId, id) });
@@ -169,7 +171,8 @@ export function useRevokeAccess(clusterId: string, id: string) {
 export function useCollectCredential(clusterId: string, id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson(paths.api.request(clusterId, id, "credential"), unchecked<CollectedSecret>(), post({})),
+    mutationFn: () =>
+      fetchJson(paths.api.request(clusterId, id, "credential"), unchecked<CollectedSecret>(), jsonInit("POST", {})),
     onSettled: () => void qc.invalidateQueries({ queryKey: requestKeys.detail(clusterId, id) }),
   });
 }
