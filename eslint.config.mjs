@@ -66,6 +66,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      "dist/**",
       ".data/**",
       "node_modules/**",
       "server/db/generated/**",
