@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { TextField } from "@/components/ui/text-field";
 import { principalsOptions } from "@/lib/queries/requests";
 import { GRANT_OPERATIONS, type GrantOperation } from "@/lib/schemas/requests";
 
@@ -122,84 +123,95 @@ function Operations({ d, set }: Pick<Props, "d" | "set">) {
   );
 }
 
-export function AccessFields(props: Props & { kind: "access" | "credential" | "quota" }) {
-  const { d, set, fieldError, kind } = props;
-  if (kind === "credential") {
-    return (
-      <>
-        <PrincipalField {...props} allowNew />
-        <Field label="Action" htmlFor="req-action">
-          <Select
-            id="req-action"
-            className="w-full"
-            value={d.action}
-            onChange={(e) => set({ action: e.target.value as AccessDraft["action"] })}
-            data-testid="request-action"
-          >
-            <option value="create">New SCRAM-SHA-512 credential</option>
-            <option value="rotate">Rotate the password</option>
-          </Select>
-        </Field>
-      </>
-    );
-  }
-  if (kind === "quota") {
-    return (
-      <>
-        <div className="sm:col-span-2">
-          <PrincipalField {...props} />
-        </div>
-        <Field label="Producer bytes/s" htmlFor="req-prod" error={fieldError("values.producer_byte_rate")}>
-          <Input
-            id="req-prod"
-            type="number"
-            min={1}
-            value={d.producerRate}
-            onChange={(e) => set({ producerRate: e.target.value })}
-            data-testid="request-quota-producer"
-          />
-        </Field>
-        <Field label="Consumer bytes/s" htmlFor="req-cons" error={fieldError("values.consumer_byte_rate")}>
-          <Input
-            id="req-cons"
-            type="number"
-            min={1}
-            value={d.consumerRate}
-            onChange={(e) => set({ consumerRate: e.target.value })}
-            data-testid="request-quota-consumer"
-          />
-        </Field>
-        <Field label="Request time (%)" htmlFor="req-pct" error={fieldError("values.request_percentage")}>
-          <Input
-            id="req-pct"
-            type="number"
-            min={1}
-            value={d.requestPct}
-            onChange={(e) => set({ requestPct: e.target.value })}
-          />
-        </Field>
-      </>
-    );
-  }
+/** A new credential for a principal (possibly a new one), or a rotated password. */
+function CredentialFields(props: Props) {
+  const { d, set } = props;
+  return (
+    <>
+      <PrincipalField {...props} allowNew />
+      <Field label="Action" htmlFor="req-action">
+        <Select
+          id="req-action"
+          className="w-full"
+          value={d.action}
+          onChange={(e) => set({ action: e.target.value as AccessDraft["action"] })}
+          data-testid="request-action"
+        >
+          <option value="create">New SCRAM-SHA-512 credential</option>
+          <option value="rotate">Rotate the password</option>
+        </Select>
+      </Field>
+    </>
+  );
+}
+
+const QUOTA_FIELDS: {
+  key: "producerRate" | "consumerRate" | "requestPct";
+  label: string;
+  id: string;
+  path: string;
+  testId?: string;
+}[] = [
+  {
+    key: "producerRate",
+    label: "Producer bytes/s",
+    id: "req-prod",
+    path: "values.producer_byte_rate",
+    testId: "request-quota-producer",
+  },
+  {
+    key: "consumerRate",
+    label: "Consumer bytes/s",
+    id: "req-cons",
+    path: "values.consumer_byte_rate",
+    testId: "request-quota-consumer",
+  },
+  { key: "requestPct", label: "Request time (%)", id: "req-pct", path: "values.request_percentage" },
+];
+
+/** A principal's quotas: bytes per second in and out, and request time. */
+function QuotaFields(props: Props) {
+  const { d, set, fieldError } = props;
   return (
     <>
       <div className="sm:col-span-2">
         <PrincipalField {...props} />
       </div>
-      <Field
+      {QUOTA_FIELDS.map((q) => (
+        <TextField
+          key={q.key}
+          label={q.label}
+          id={q.id}
+          error={fieldError(q.path)}
+          type="number"
+          min={1}
+          value={d[q.key]}
+          onValue={(v) => set({ [q.key]: v })}
+          data-testid={q.testId}
+        />
+      ))}
+    </>
+  );
+}
+
+/** Access to a topic or a prefix: which operations, and the consumer group if any. */
+function TopicAccessFields(props: Props) {
+  const { d, set, fieldError } = props;
+  return (
+    <>
+      <div className="sm:col-span-2">
+        <PrincipalField {...props} />
+      </div>
+      <TextField
         label="Topic or prefix"
-        htmlFor="req-resource"
+        id="req-resource"
         hint="Another team's topic is decided by that team's approvers."
         error={fieldError("resource.name")}
-      >
-        <Input
-          id="req-resource"
-          className="font-mono"
-          value={d.resourceName}
-          onChange={(e) => set({ resourceName: e.target.value })}
-          data-testid="request-resource"
-        />
-      </Field>
+        className="font-mono"
+        value={d.resourceName}
+        onValue={(resourceName) => set({ resourceName })}
+        data-testid="request-resource"
+      />
       <Field label="Match" htmlFor="req-pattern">
         <Select
           id="req-pattern"
@@ -216,23 +228,25 @@ export function AccessFields(props: Props & { kind: "access" | "credential" | "q
         <Operations d={d} set={set} />
       </div>
       <div className="sm:col-span-2">
-        <Field
+        <TextField
           label="Consumer group (optional)"
-          htmlFor="req-group"
+          id="req-group"
           hint="The group the service consumes as; it carries your team's prefix."
           error={fieldError("group.name")}
-        >
-          <Input
-            id="req-group"
-            className="font-mono"
-            value={d.groupName}
-            onChange={(e) => set({ groupName: e.target.value })}
-            data-testid="request-group"
-          />
-        </Field>
+          className="font-mono"
+          value={d.groupName}
+          onValue={(groupName) => set({ groupName })}
+          data-testid="request-group"
+        />
       </div>
     </>
   );
+}
+
+export function AccessFields(props: Props & { kind: "access" | "credential" | "quota" }) {
+  if (props.kind === "credential") return <CredentialFields {...props} />;
+  if (props.kind === "quota") return <QuotaFields {...props} />;
+  return <TopicAccessFields {...props} />;
 }
 
 /** A new topic's grant: one of the team's principals and what it may do (provisioned with the topic). */

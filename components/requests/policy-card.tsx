@@ -6,13 +6,13 @@ import { useCan } from "@/components/ui/me-context";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { ErrorState } from "@/components/ui/states";
+import { TextField } from "@/components/ui/text-field";
 import { ApiClientError } from "@/lib/api/client";
 import { formatDuration } from "@/lib/format";
 import { policyOptions, useSavePolicy } from "@/lib/queries/requests";
 import type { Policy } from "@/lib/schemas/requests";
+import { commaList } from "./request-draft";
 
 const ms = (v: string | null) => (v ? formatDuration(Number(v)) : "any");
 
@@ -64,8 +64,107 @@ export function PolicyCard({ clusterId }: { clusterId: string }) {
   );
 }
 
+type PolicyDraft = Omit<Policy, "requiredConfigs" | "minRetentionMs" | "maxRetentionMs" | "namePattern"> & {
+  requiredConfigs: string;
+  minRetentionMs: string;
+  maxRetentionMs: string;
+  namePattern: string;
+};
+
+const COUNT_FIELDS = [
+  ["minPartitions", "Min partitions"],
+  ["maxPartitions", "Max partitions"],
+  ["minReplication", "Min replication factor"],
+  ["maxReplication", "Max replication factor"],
+] as const;
+
+const TEXT_FIELDS: {
+  key: "namePattern" | "minRetentionMs" | "maxRetentionMs" | "requiredConfigs";
+  label: string;
+  id: string;
+  hint?: string;
+  wide?: boolean;
+}[] = [
+  { key: "minRetentionMs", label: "Min retention (ms)", id: "pol-minret" },
+  { key: "maxRetentionMs", label: "Max retention (ms)", id: "pol-maxret" },
+  {
+    key: "requiredConfigs",
+    label: "Required configs",
+    id: "pol-req",
+    hint: "Comma-separated, e.g. retention.ms, cleanup.policy",
+    wide: true,
+  },
+];
+
+/** The policy's inputs: prefix rule, name pattern, partition and replication bounds, retention, required configs. */
+function PolicyFields({
+  d,
+  set,
+  fieldError,
+}: {
+  d: PolicyDraft;
+  set: (patch: Partial<PolicyDraft>) => void;
+  fieldError: (f: string) => string | undefined;
+}) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input
+          type="checkbox"
+          checked={d.requireTeamPrefix}
+          onChange={(e) => set({ requireTeamPrefix: e.target.checked })}
+        />{" "}
+        Names must start with the team&apos;s prefix
+      </label>
+      <div className="sm:col-span-2">
+        <TextField
+          label="Name pattern (regular expression, optional)"
+          id="pol-pattern"
+          error={fieldError("namePattern")}
+          className="font-mono"
+          value={d.namePattern}
+          onValue={(namePattern) => set({ namePattern })}
+        />
+      </div>
+      {COUNT_FIELDS.map(([k, label]) => (
+        <TextField
+          key={k}
+          label={label}
+          id={`pol-${k}`}
+          error={fieldError(k)}
+          type="number"
+          min={1}
+          value={d[k]}
+          onValue={(v) => set({ [k]: Number(v) })}
+        />
+      ))}
+      {TEXT_FIELDS.map((f) => {
+        const field = (
+          <TextField
+            key={f.key}
+            label={f.label}
+            id={f.id}
+            hint={f.hint}
+            error={f.wide ? undefined : fieldError(f.key)}
+            className={f.wide ? "font-mono" : undefined}
+            value={d[f.key]}
+            onValue={(v) => set({ [f.key]: v })}
+          />
+        );
+        return f.wide ? (
+          <div key={f.key} className="sm:col-span-2">
+            {field}
+          </div>
+        ) : (
+          field
+        );
+      })}
+    </div>
+  );
+}
+
 function PolicyDialog({ clusterId, policy, onClose }: { clusterId: string; policy: Policy; onClose: () => void }) {
-  const [d, setD] = useState({
+  const [d, setD] = useState<PolicyDraft>({
     ...policy,
     requiredConfigs: policy.requiredConfigs.join(", "),
     minRetentionMs: policy.minRetentionMs ?? "",
@@ -79,27 +178,13 @@ function PolicyDialog({ clusterId, policy, onClose }: { clusterId: string; polic
     save.mutate(
       {
         ...d,
-        requiredConfigs: d.requiredConfigs
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
+        requiredConfigs: commaList(d.requiredConfigs),
         minRetentionMs: d.minRetentionMs || null,
         maxRetentionMs: d.maxRetentionMs || null,
         namePattern: d.namePattern || null,
       },
       { onSuccess: onClose },
     );
-  const num = (k: "minPartitions" | "maxPartitions" | "minReplication" | "maxReplication", label: string) => (
-    <Field label={label} htmlFor={`pol-${k}`} error={fieldError(k)}>
-      <Input
-        id={`pol-${k}`}
-        type="number"
-        min={1}
-        value={d[k]}
-        onChange={(e) => setD({ ...d, [k]: Number(e.target.value) })}
-      />
-    </Field>
-  );
   return (
     <Dialog
       onClose={onClose}
@@ -114,58 +199,7 @@ function PolicyDialog({ clusterId, policy, onClose }: { clusterId: string; polic
         </>
       }
     >
-      <div className="grid gap-3 sm:grid-cols-2">
-        <label className="flex items-center gap-2 text-sm sm:col-span-2">
-          <input
-            type="checkbox"
-            checked={d.requireTeamPrefix}
-            onChange={(e) => setD({ ...d, requireTeamPrefix: e.target.checked })}
-          />{" "}
-          Names must start with the team&apos;s prefix
-        </label>
-        <div className="sm:col-span-2">
-          <Field
-            label="Name pattern (regular expression, optional)"
-            htmlFor="pol-pattern"
-            error={fieldError("namePattern")}
-          >
-            <Input
-              id="pol-pattern"
-              className="font-mono"
-              value={d.namePattern}
-              onChange={(e) => setD({ ...d, namePattern: e.target.value })}
-            />
-          </Field>
-        </div>
-        {num("minPartitions", "Min partitions")}
-        {num("maxPartitions", "Max partitions")}
-        {num("minReplication", "Min replication factor")}
-        {num("maxReplication", "Max replication factor")}
-        <Field label="Min retention (ms)" htmlFor="pol-minret" error={fieldError("minRetentionMs")}>
-          <Input
-            id="pol-minret"
-            value={d.minRetentionMs}
-            onChange={(e) => setD({ ...d, minRetentionMs: e.target.value })}
-          />
-        </Field>
-        <Field label="Max retention (ms)" htmlFor="pol-maxret" error={fieldError("maxRetentionMs")}>
-          <Input
-            id="pol-maxret"
-            value={d.maxRetentionMs}
-            onChange={(e) => setD({ ...d, maxRetentionMs: e.target.value })}
-          />
-        </Field>
-        <div className="sm:col-span-2">
-          <Field label="Required configs" htmlFor="pol-req" hint="Comma-separated, e.g. retention.ms, cleanup.policy">
-            <Input
-              id="pol-req"
-              className="font-mono"
-              value={d.requiredConfigs}
-              onChange={(e) => setD({ ...d, requiredConfigs: e.target.value })}
-            />
-          </Field>
-        </div>
-      </div>
+      <PolicyFields d={d} set={(patch) => setD({ ...d, ...patch })} fieldError={fieldError} />
       {save.error ? <ErrorState className="mt-3" title="Not saved" message={save.error.message} /> : null}
     </Dialog>
   );
