@@ -30,6 +30,33 @@ function OffsetsTable({ offsets }: { offsets: ConnectorOffsets["offsets"] }) {
   );
 }
 
+/** A card with a title (and a note beside it) over its body. */
+function TitledCard({
+  title,
+  note,
+  bodyClassName,
+  bodyTestId,
+  children,
+}: {
+  title: string;
+  note?: ReactNode;
+  bodyClassName: string;
+  bodyTestId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <h2 className="font-medium">{title}</h2>
+        {note}
+      </CardHeader>
+      <CardBody className={bodyClassName} data-testid={bodyTestId}>
+        {children}
+      </CardBody>
+    </Card>
+  );
+}
+
 export function TasksCard({
   tasks,
   taskState,
@@ -42,89 +69,77 @@ export function TasksCard({
   onRestart: (taskId: number) => void;
 }) {
   return (
-    <Card>
-      <CardHeader>
-        <h2 className="font-medium">Tasks</h2>
-      </CardHeader>
-      <CardBody className="p-0">
-        {tasks.length === 0 ? (
-          <p className="px-4 py-3 text-sm text-slate-500">No tasks (a stopped or just-created connector has none).</p>
-        ) : (
-          <table className="w-full text-sm" data-testid="connector-tasks">
-            <TableHead cellClassName="px-4 py-2" labels={["Task", "State", "Worker", ""]} />
-            <tbody>
-              {tasks.map((t) => (
-                <tr
-                  key={t.id}
-                  className="border-t border-slate-100 align-top dark:border-slate-800"
-                  data-testid={`task-${t.id}`}
-                >
-                  <td className="px-4 py-2 font-mono">{t.id}</td>
-                  <td className="px-4 py-2">
-                    <Badge tone={stateTone(taskState(t.id, t.state))} data-testid={`task-state-${t.id}`}>
-                      {taskState(t.id, t.state)}
-                    </Badge>
-                    {t.trace ? (
-                      <details className="mt-1">
-                        <summary className="cursor-pointer text-xs text-red-700">Failure trace</summary>
-                        <pre
-                          className="max-h-64 max-w-xl overflow-auto whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200"
-                          data-testid={`task-trace-${t.id}`}
-                        >
-                          {t.trace}
-                        </pre>
-                      </details>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{t.workerId ?? "—"}</td>
-                  <td className="px-4 py-2 text-right">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      disabled={!can}
-                      onClick={() => onRestart(t.id)}
-                      data-testid={`task-restart-${t.id}`}
-                    >
-                      <RotateCcw className="h-4 w-4" /> Restart
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </CardBody>
-    </Card>
+    <TitledCard title="Tasks" bodyClassName="p-0">
+      {tasks.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-slate-500">No tasks (a stopped or just-created connector has none).</p>
+      ) : (
+        <table className="w-full text-sm" data-testid="connector-tasks">
+          <TableHead cellClassName="px-4 py-2" labels={["Task", "State", "Worker", ""]} />
+          <tbody>
+            {tasks.map((t) => (
+              <tr
+                key={t.id}
+                className="border-t border-slate-100 align-top dark:border-slate-800"
+                data-testid={`task-${t.id}`}
+              >
+                <td className="px-4 py-2 font-mono">{t.id}</td>
+                <td className="px-4 py-2">
+                  <Badge tone={stateTone(taskState(t.id, t.state))} data-testid={`task-state-${t.id}`}>
+                    {taskState(t.id, t.state)}
+                  </Badge>
+                  {t.trace ? (
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-xs text-red-700">Failure trace</summary>
+                      <pre
+                        className="max-h-64 max-w-xl overflow-auto whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950/40 dark:text-red-200"
+                        data-testid={`task-trace-${t.id}`}
+                      >
+                        {t.trace}
+                      </pre>
+                    </details>
+                  ) : null}
+                </td>
+                <td className="px-4 py-2 font-mono text-xs">{t.workerId ?? "—"}</td>
+                <td className="px-4 py-2 text-right">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={!can}
+                    onClick={() => onRestart(t.id)}
+                    data-testid={`task-restart-${t.id}`}
+                  >
+                    <RotateCcw className="h-4 w-4" /> Restart
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </TitledCard>
   );
 }
 
 export function TopicsCard({ clusterId, topics }: { clusterId: string; topics: ConnectorDetail["topics"] }) {
   return (
-    <Card>
-      <CardHeader>
-        <h2 className="font-medium">Topics</h2>
-      </CardHeader>
-      <CardBody className="text-sm" data-testid="connector-topics">
-        {topics.length === 0 ? (
-          <p className="text-slate-500">
-            No topics used yet (the worker records them as the connector reads or writes).
-          </p>
-        ) : (
-          <ul className="space-y-1">
-            {topics.map((t) => (
-              <li key={t}>
-                <Link
-                  href={paths.topic(clusterId, t)}
-                  className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
-                >
-                  {t}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </CardBody>
-    </Card>
+    <TitledCard title="Topics" bodyClassName="text-sm" bodyTestId="connector-topics">
+      {topics.length === 0 ? (
+        <p className="text-slate-500">No topics used yet (the worker records them as the connector reads or writes).</p>
+      ) : (
+        <ul className="space-y-1">
+          {topics.map((t) => (
+            <li key={t}>
+              <Link
+                href={paths.topic(clusterId, t)}
+                className="font-mono text-brand-700 hover:underline dark:text-cyan-300"
+              >
+                {t}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </TitledCard>
   );
 }
 
@@ -136,30 +151,28 @@ export function ConfigCard({
   maskedKeys: ConnectorDetail["maskedKeys"];
 }) {
   return (
-    <Card>
-      <CardHeader>
-        <h2 className="font-medium">Config</h2>
-        <span className="text-xs text-slate-500">Secret values are hidden as the worker hides them.</span>
-      </CardHeader>
-      <CardBody className="p-0">
-        <table className="w-full text-sm" data-testid="connector-config">
-          <tbody>
-            {Object.entries(config)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([k, v]) => (
-                <tr key={k} className="border-t border-slate-100 first:border-t-0 dark:border-slate-800">
-                  <td className="w-1/3 px-4 py-1.5 font-mono text-xs text-slate-600 dark:text-slate-400">{k}</td>
-                  <td
-                    className={`break-all px-4 py-1.5 font-mono text-xs ${maskedKeys.includes(k) ? "text-slate-400" : ""}`}
-                  >
-                    {v}
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </CardBody>
-    </Card>
+    <TitledCard
+      title="Config"
+      note={<span className="text-xs text-slate-500">Secret values are hidden as the worker hides them.</span>}
+      bodyClassName="p-0"
+    >
+      <table className="w-full text-sm" data-testid="connector-config">
+        <tbody>
+          {Object.entries(config)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => (
+              <tr key={k} className="border-t border-slate-100 first:border-t-0 dark:border-slate-800">
+                <td className="w-1/3 px-4 py-1.5 font-mono text-xs text-slate-600 dark:text-slate-400">{k}</td>
+                <td
+                  className={`break-all px-4 py-1.5 font-mono text-xs ${maskedKeys.includes(k) ? "text-slate-400" : ""}`}
+                >
+                  {v}
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </TitledCard>
   );
 }
 

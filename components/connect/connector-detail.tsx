@@ -54,15 +54,9 @@ export function ConnectorDetailView({
 
   if (q.isPending) return <Loading label="Loading the connector…" />;
   if (q.error) {
+    const missing = q.error instanceof ApiClientError && q.error.status === 404;
     return (
-      <ErrorState
-        title={
-          q.error instanceof ApiClientError && q.error.status === 404
-            ? "No such connector"
-            : "Could not load the connector"
-        }
-        message={q.error.message}
-      />
+      <ErrorState title={missing ? "No such connector" : "Could not load the connector"} message={q.error.message} />
     );
   }
   const d = q.data;

@@ -35,6 +35,18 @@ const WHAT: Record<"pause" | "resume" | "stop" | "reset-offsets", { title: strin
   },
 };
 
+/** A connector dialog's footer: a quiet Cancel, then its action. */
+function CancelFooter({ onCancel, children }: { onCancel: () => void; children: ReactNode }) {
+  return (
+    <>
+      <Button variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+      {children}
+    </>
+  );
+}
+
 const RESTART_OPTIONS = [
   { key: "includeTasks", label: "Restart its tasks too", testId: "restart-include-tasks" },
   { key: "onlyFailed", label: "Only what has FAILED", testId: "restart-only-failed" },
@@ -75,10 +87,7 @@ function ConfirmAction({
       size="sm"
       testId="connector-confirm"
       footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
+        <CancelFooter onCancel={onClose}>
           <Button
             variant={pending.kind === "reset-offsets" ? "danger" : "primary"}
             disabled={busy}
@@ -87,7 +96,7 @@ function ConfirmAction({
           >
             {w.label}
           </Button>
-        </>
+        </CancelFooter>
       }
     >
       {pending.kind === "restart" ? (
@@ -148,14 +157,11 @@ function EditConfigDialog({
       description='Hidden values ("[hidden]") keep what is stored; the worker validates the new config before it applies.'
       testId="connector-edit"
       footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
+        <CancelFooter onCancel={onClose}>
           <Button variant="primary" disabled={m.isPending} onClick={submit} data-testid="connector-edit-submit">
             Save config
           </Button>
-        </>
+        </CancelFooter>
       }
     >
       <Textarea

@@ -7,6 +7,7 @@ import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
 import { principalsOptions } from "@/lib/queries/requests";
 import { GRANT_OPERATIONS, type GrantOperation } from "@/lib/schemas/requests";
+import { NumberFields, type NumberFieldSpec } from "./number-fields";
 
 /** The request form's fields for access, credential and quota requests, and a new topic's grant. */
 export type AccessDraft = {
@@ -123,35 +124,60 @@ function Operations({ d, set }: Pick<Props, "d" | "set">) {
   );
 }
 
+const DRAFT_CHOICES = {
+  action: {
+    label: "Action",
+    id: "req-action",
+    testId: "request-action",
+    options: [
+      ["create", "New SCRAM-SHA-512 credential"],
+      ["rotate", "Rotate the password"],
+    ],
+  },
+  patternType: {
+    label: "Match",
+    id: "req-pattern",
+    testId: "request-pattern",
+    options: [
+      ["LITERAL", "This topic only"],
+      ["PREFIXED", "Every topic with this prefix"],
+    ],
+  },
+} as const;
+
+/** A choice among fixed options: a credential request's action, or how an access request's topic name matches. */
+function DraftChoice({ field, d, set }: Props & { field: keyof typeof DRAFT_CHOICES }) {
+  const f = DRAFT_CHOICES[field];
+  return (
+    <Field label={f.label} htmlFor={f.id}>
+      <Select
+        id={f.id}
+        className="w-full"
+        value={d[field]}
+        onChange={(e) => set({ [field]: e.target.value })}
+        data-testid={f.testId}
+      >
+        {f.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
 /** A new credential for a principal (possibly a new one), or a rotated password. */
 function CredentialFields(props: Props) {
-  const { d, set } = props;
   return (
     <>
       <PrincipalField {...props} allowNew />
-      <Field label="Action" htmlFor="req-action">
-        <Select
-          id="req-action"
-          className="w-full"
-          value={d.action}
-          onChange={(e) => set({ action: e.target.value as AccessDraft["action"] })}
-          data-testid="request-action"
-        >
-          <option value="create">New SCRAM-SHA-512 credential</option>
-          <option value="rotate">Rotate the password</option>
-        </Select>
-      </Field>
+      <DraftChoice field="action" {...props} />
     </>
   );
 }
 
-const QUOTA_FIELDS: {
-  key: "producerRate" | "consumerRate" | "requestPct";
-  label: string;
-  id: string;
-  path: string;
-  testId?: string;
-}[] = [
+const QUOTA_FIELDS: NumberFieldSpec<"producerRate" | "consumerRate" | "requestPct">[] = [
   {
     key: "producerRate",
     label: "Producer bytes/s",
@@ -177,67 +203,60 @@ function QuotaFields(props: Props) {
       <div className="sm:col-span-2">
         <PrincipalField {...props} />
       </div>
-      {QUOTA_FIELDS.map((q) => (
-        <TextField
-          key={q.key}
-          label={q.label}
-          id={q.id}
-          error={fieldError(q.path)}
-          type="number"
-          min={1}
-          value={d[q.key]}
-          onValue={(v) => set({ [q.key]: v })}
-          data-testid={q.testId}
-        />
-      ))}
+      <NumberFields specs={QUOTA_FIELDS} values={d} onValue={(k, v) => set({ [k]: v })} fieldError={fieldError} />
     </>
+  );
+}
+
+const DRAFT_TEXTS = {
+  resourceName: {
+    label: "Topic or prefix",
+    id: "req-resource",
+    hint: "Another team's topic is decided by that team's approvers.",
+    path: "resource.name",
+    testId: "request-resource",
+  },
+  groupName: {
+    label: "Consumer group (optional)",
+    id: "req-group",
+    hint: "The group the service consumes as; it carries your team's prefix.",
+    path: "group.name",
+    testId: "request-group",
+  },
+} as const;
+
+/** A topic name, prefix or group name of an access request (monospace, with its hint and server error). */
+function DraftText({ field, d, set, fieldError }: Props & { field: keyof typeof DRAFT_TEXTS }) {
+  const f = DRAFT_TEXTS[field];
+  return (
+    <TextField
+      label={f.label}
+      id={f.id}
+      hint={f.hint}
+      error={fieldError(f.path)}
+      className="font-mono"
+      value={d[field]}
+      onValue={(v) => set({ [field]: v })}
+      data-testid={f.testId}
+    />
   );
 }
 
 /** Access to a topic or a prefix: which operations, and the consumer group if any. */
 function TopicAccessFields(props: Props) {
-  const { d, set, fieldError } = props;
+  const { d, set } = props;
   return (
     <>
       <div className="sm:col-span-2">
         <PrincipalField {...props} />
       </div>
-      <TextField
-        label="Topic or prefix"
-        id="req-resource"
-        hint="Another team's topic is decided by that team's approvers."
-        error={fieldError("resource.name")}
-        className="font-mono"
-        value={d.resourceName}
-        onValue={(resourceName) => set({ resourceName })}
-        data-testid="request-resource"
-      />
-      <Field label="Match" htmlFor="req-pattern">
-        <Select
-          id="req-pattern"
-          className="w-full"
-          value={d.patternType}
-          onChange={(e) => set({ patternType: e.target.value as AccessDraft["patternType"] })}
-          data-testid="request-pattern"
-        >
-          <option value="LITERAL">This topic only</option>
-          <option value="PREFIXED">Every topic with this prefix</option>
-        </Select>
-      </Field>
+      <DraftText field="resourceName" {...props} />
+      <DraftChoice field="patternType" {...props} />
       <div className="sm:col-span-2">
         <Operations d={d} set={set} />
       </div>
       <div className="sm:col-span-2">
-        <TextField
-          label="Consumer group (optional)"
-          id="req-group"
-          hint="The group the service consumes as; it carries your team's prefix."
-          error={fieldError("group.name")}
-          className="font-mono"
-          value={d.groupName}
-          onValue={(groupName) => set({ groupName })}
-          data-testid="request-group"
-        />
+        <DraftText field="groupName" {...props} />
       </div>
     </>
   );

@@ -12,6 +12,7 @@ import { ApiClientError } from "@/lib/api/client";
 import { formatDuration } from "@/lib/format";
 import { policyOptions, useSavePolicy } from "@/lib/queries/requests";
 import type { Policy } from "@/lib/schemas/requests";
+import { NumberFields, type NumberFieldSpec } from "./number-fields";
 import { commaList } from "./request-draft";
 
 const ms = (v: string | null) => (v ? formatDuration(Number(v)) : "any");
@@ -71,41 +72,55 @@ type PolicyDraft = Omit<Policy, "requiredConfigs" | "minRetentionMs" | "maxReten
   namePattern: string;
 };
 
-const COUNT_FIELDS = [
-  ["minPartitions", "Min partitions"],
-  ["maxPartitions", "Max partitions"],
-  ["minReplication", "Min replication factor"],
-  ["maxReplication", "Max replication factor"],
-] as const;
+type Count = "minPartitions" | "maxPartitions" | "minReplication" | "maxReplication";
+const COUNT_FIELDS: NumberFieldSpec<Count>[] = (
+  [
+    ["minPartitions", "Min partitions"],
+    ["maxPartitions", "Max partitions"],
+    ["minReplication", "Min replication factor"],
+    ["maxReplication", "Max replication factor"],
+  ] as const
+).map(([key, label]) => ({ key, label, id: `pol-${key}` }));
 
-const TEXT_FIELDS: {
-  key: "namePattern" | "minRetentionMs" | "maxRetentionMs" | "requiredConfigs";
-  label: string;
-  id: string;
-  hint?: string;
-  wide?: boolean;
-}[] = [
-  { key: "minRetentionMs", label: "Min retention (ms)", id: "pol-minret" },
-  { key: "maxRetentionMs", label: "Max retention (ms)", id: "pol-maxret" },
-  {
-    key: "requiredConfigs",
+type TextKey = "namePattern" | "minRetentionMs" | "maxRetentionMs" | "requiredConfigs";
+/** The policy's text inputs; a wide one (monospace) spans the form, a checked one shows the server's error. */
+const TEXT_FIELDS: Record<TextKey, { label: string; id: string; hint?: string; wide?: boolean; checked?: boolean }> = {
+  namePattern: { label: "Name pattern (regular expression, optional)", id: "pol-pattern", wide: true, checked: true },
+  minRetentionMs: { label: "Min retention (ms)", id: "pol-minret", checked: true },
+  maxRetentionMs: { label: "Max retention (ms)", id: "pol-maxret", checked: true },
+  requiredConfigs: {
     label: "Required configs",
     id: "pol-req",
     hint: "Comma-separated, e.g. retention.ms, cleanup.policy",
     wide: true,
   },
-];
+};
 
-/** The policy's inputs: prefix rule, name pattern, partition and replication bounds, retention, required configs. */
-function PolicyFields({
-  d,
-  set,
-  fieldError,
-}: {
+type FieldsProps = {
   d: PolicyDraft;
   set: (patch: Partial<PolicyDraft>) => void;
   fieldError: (f: string) => string | undefined;
-}) {
+};
+
+function PolicyText({ field, d, set, fieldError }: FieldsProps & { field: TextKey }) {
+  const f = TEXT_FIELDS[field];
+  const input = (
+    <TextField
+      label={f.label}
+      id={f.id}
+      hint={f.hint}
+      error={f.checked ? fieldError(field) : undefined}
+      className={f.wide ? "font-mono" : undefined}
+      value={d[field]}
+      onValue={(v) => set({ [field]: v })}
+    />
+  );
+  return f.wide ? <div className="sm:col-span-2">{input}</div> : input;
+}
+
+/** The policy's inputs: prefix rule, name pattern, partition and replication bounds, retention, required configs. */
+function PolicyFields(props: FieldsProps) {
+  const { d, set, fieldError } = props;
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <label className="flex items-center gap-2 text-sm sm:col-span-2">
@@ -116,49 +131,16 @@ function PolicyFields({
         />{" "}
         Names must start with the team&apos;s prefix
       </label>
-      <div className="sm:col-span-2">
-        <TextField
-          label="Name pattern (regular expression, optional)"
-          id="pol-pattern"
-          error={fieldError("namePattern")}
-          className="font-mono"
-          value={d.namePattern}
-          onValue={(namePattern) => set({ namePattern })}
-        />
-      </div>
-      {COUNT_FIELDS.map(([k, label]) => (
-        <TextField
-          key={k}
-          label={label}
-          id={`pol-${k}`}
-          error={fieldError(k)}
-          type="number"
-          min={1}
-          value={d[k]}
-          onValue={(v) => set({ [k]: Number(v) })}
-        />
+      <PolicyText field="namePattern" {...props} />
+      <NumberFields
+        specs={COUNT_FIELDS}
+        values={d}
+        onValue={(k, v) => set({ [k]: Number(v) })}
+        fieldError={fieldError}
+      />
+      {(["minRetentionMs", "maxRetentionMs", "requiredConfigs"] as const).map((k) => (
+        <PolicyText key={k} field={k} {...props} />
       ))}
-      {TEXT_FIELDS.map((f) => {
-        const field = (
-          <TextField
-            key={f.key}
-            label={f.label}
-            id={f.id}
-            hint={f.hint}
-            error={f.wide ? undefined : fieldError(f.key)}
-            className={f.wide ? "font-mono" : undefined}
-            value={d[f.key]}
-            onValue={(v) => set({ [f.key]: v })}
-          />
-        );
-        return f.wide ? (
-          <div key={f.key} className="sm:col-span-2">
-            {field}
-          </div>
-        ) : (
-          field
-        );
-      })}
     </div>
   );
 }

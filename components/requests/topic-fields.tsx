@@ -5,6 +5,7 @@ import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
 import { Textarea } from "@/components/ui/textarea";
 import { TopicGrantFields, type AccessDraft } from "./access-fields";
+import { NumberFields, type NumberFieldSpec } from "./number-fields";
 import type { Draft, FormKind } from "./request-draft";
 
 type Props = {
@@ -54,7 +55,7 @@ function ConnectField({
 
 /** Partitions and replication factor, as the kind asks for them. */
 function countFields(kind: FormKind) {
-  const fields: { key: "partitions" | "replicationFactor"; label: string; id: string; testId: string }[] = [];
+  const fields: NumberFieldSpec<"partitions" | "replicationFactor">[] = [];
   if (kind === "create" || kind === "add-partitions") {
     const label = kind === "create" ? "Partitions" : "New partition count";
     fields.push({ key: "partitions", label, id: "req-partitions", testId: "request-partitions" });
@@ -127,19 +128,12 @@ export function TopicFields({
       {kind === "connector" ? (
         <ConnectField set={set} fieldError={fieldError} connectId={connectId} clusters={connectClusters} />
       ) : null}
-      {countFields(kind).map((f) => (
-        <TextField
-          key={f.key}
-          label={f.label}
-          id={f.id}
-          error={fieldError(f.key)}
-          type="number"
-          min={1}
-          value={draft[f.key]}
-          onValue={(v) => set({ [f.key]: v })}
-          data-testid={f.testId}
-        />
-      ))}
+      <NumberFields
+        specs={countFields(kind)}
+        values={draft}
+        onValue={(k, v) => set({ [k]: v })}
+        fieldError={fieldError}
+      />
       {kind === "create" || kind === "alter-configs" || kind === "connector" ? (
         <ConfigsField draft={draft} set={set} configsError={configsError} />
       ) : null}
