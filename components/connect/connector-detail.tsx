@@ -70,6 +70,12 @@ export function ConnectorDetailView({
         else void offsets.refetch();
       },
     });
+  const close = () => setPending(null);
+  const cancel = () => {
+    act.reset();
+    close();
+  };
+  const dialog = { clusterId, connectId, name, detail: d, busy: act.isPending, error: act.error?.message };
   return (
     <div className="space-y-4">
       {unavailable ? <ErrorState title="The Connect worker does not answer" message={unavailable} /> : null}
@@ -95,21 +101,7 @@ export function ConnectorDetailView({
       />
 
       {pending ? (
-        <ConnectorDialog
-          pending={pending}
-          clusterId={clusterId}
-          connectId={connectId}
-          name={name}
-          detail={d}
-          busy={act.isPending}
-          error={act.error?.message}
-          onConfirm={run}
-          onClose={() => setPending(null)}
-          onCancel={() => {
-            act.reset();
-            setPending(null);
-          }}
-        />
+        <ConnectorDialog pending={pending} {...dialog} onConfirm={run} onClose={close} onCancel={cancel} />
       ) : null}
     </div>
   );

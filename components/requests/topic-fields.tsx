@@ -4,9 +4,10 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { TextField } from "@/components/ui/text-field";
 import { Textarea } from "@/components/ui/textarea";
-import { TopicGrantFields, type AccessDraft } from "./access-fields";
+import { TopicGrantFields } from "./access-fields";
 import { NumberFields, type NumberFieldSpec } from "./number-fields";
 import type { Draft, FormKind } from "./request-draft";
+import type { NewRequest } from "./use-new-request";
 
 type Props = {
   draft: Draft;
@@ -94,22 +95,8 @@ function ConfigsField({ draft, set, configsError }: Omit<Props, "fieldError"> & 
 }
 
 /** The fields of a topic or connector request: name, Connect cluster, counts, configs, grant and resets. */
-export function TopicFields({
-  clusterId,
-  draft,
-  set,
-  fieldError,
-  configsError,
-  connectId,
-  connectClusters,
-  setAccess,
-}: Props & {
-  clusterId: string;
-  configsError?: string;
-  connectId: string;
-  connectClusters?: { name: string; host: string }[];
-  setAccess: (patch: Partial<AccessDraft>) => void;
-}) {
+export function TopicFields({ clusterId, form }: { clusterId: string; form: NewRequest }) {
+  const { draft, set, fieldError, configsError, connectId, connectClusters, setAccess } = form;
   const kind = draft.kind;
   return (
     <>
