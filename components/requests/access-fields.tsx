@@ -59,6 +59,13 @@ function PrincipalField({
   const hint = mine.length
     ? `Your team's: ${mine.map((p) => p.principal).join(", ")}`
     : "Your team has no principal yet: request a credential for a new one, or ask an admin.";
+  // The input (a credential may name a new principal) and the select share these.
+  const common = {
+    id: "req-principal",
+    value: d.principal,
+    onChange: (e: { target: { value: string } }) => set({ principal: e.target.value }),
+    "data-testid": "request-principal",
+  };
   return (
     <Field
       label={label}
@@ -67,23 +74,9 @@ function PrincipalField({
       error={fieldError("principal") ?? fieldError("access.0.principal")}
     >
       {allowNew ? (
-        <Input
-          id="req-principal"
-          className="font-mono"
-          placeholder="User:orders-svc"
-          list="req-principals"
-          value={d.principal}
-          onChange={(e) => set({ principal: e.target.value })}
-          data-testid="request-principal"
-        />
+        <Input {...common} className="font-mono" placeholder="User:orders-svc" list="req-principals" />
       ) : (
-        <Select
-          id="req-principal"
-          className="w-full font-mono"
-          value={d.principal}
-          onChange={(e) => set({ principal: e.target.value })}
-          data-testid="request-principal"
-        >
+        <Select {...common} className="w-full font-mono">
           <option value="">{label === "Service principal" ? "Choose…" : "No access with it"}</option>
           {mine.map((p) => (
             <option key={p.id} value={p.principal}>
