@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Select } from "@/components/ui/select";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
@@ -50,5 +51,39 @@ export function RoleTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Whose roles a RolesField sets: the labels and test ids of its selects. */
+const HOLDERS = {
+  user: { labelPrefix: "Role on", testIdPrefix: "user-role" },
+  token: { labelPrefix: "Token role on", testIdPrefix: "token-role" },
+} as const;
+
+/** The "Roles" part of a user's or token's form: the role table, then what the form adds under it. */
+export function RolesField<F extends { roles: Record<string, Role> }>({
+  of,
+  clusters,
+  form,
+  setForm,
+  children,
+}: {
+  of: keyof typeof HOLDERS;
+  clusters: { id: string; name: string }[];
+  form: F;
+  setForm: (form: F) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="mt-4">
+      <p className="mb-2 text-sm font-medium">Roles</p>
+      <RoleTable
+        clusters={clusters}
+        roles={form.roles}
+        onChange={(roles) => setForm({ ...form, roles })}
+        {...HOLDERS[of]}
+      />
+      {children}
+    </div>
   );
 }

@@ -6,10 +6,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { LinkButton } from "@/components/ui/link-button";
 import { ErrorState } from "@/components/ui/states";
+import { TextField } from "@/components/ui/text-field";
 import { ApiClientError } from "@/lib/api/client";
 import { deleteTeam, saveTeam, teamsOptions, useAccessMutation } from "@/lib/queries/access";
 import type { TeamDto } from "@/lib/schemas/accounts";
@@ -63,6 +62,34 @@ export function TeamsPanel() {
   );
 }
 
+const TEAM_FIELDS: {
+  key: "name" | "prefixes" | "oidcGroup";
+  label: string;
+  id: string;
+  hint?: string;
+  /** The server checks it: its error shows under it. */
+  checked?: boolean;
+  mono?: boolean;
+  testId?: string;
+}[] = [
+  { key: "name", label: "Name", id: "t-name", checked: true, testId: "team-name" },
+  {
+    key: "prefixes",
+    label: "Topic prefixes",
+    id: "t-prefixes",
+    hint: "Comma-separated, e.g. payments., billing-. A prefix owns names that continue after a separator (pay owns pay.x, not payroll.x); end it with * to own every name starting with it.",
+    checked: true,
+    mono: true,
+    testId: "team-prefixes",
+  },
+  {
+    key: "oidcGroup",
+    label: "IdP group (optional)",
+    id: "t-oidc",
+    hint: "Users signing in with single sign-on join the team while their token lists this group.",
+  },
+];
+
 function TeamDialog({ team, onClose }: { team: TeamDto | null; onClose: () => void }) {
   const [form, setForm] = useState({
     name: team?.name ?? "",
@@ -113,35 +140,19 @@ function TeamDialog({ team, onClose }: { team: TeamDto | null; onClose: () => vo
       }
     >
       <div className="space-y-3">
-        <Field label="Name" htmlFor="t-name" error={fieldError("name")}>
-          <Input
-            id="t-name"
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-            data-testid="team-name"
+        {TEAM_FIELDS.map((f) => (
+          <TextField
+            key={f.key}
+            label={f.label}
+            id={f.id}
+            hint={f.hint}
+            error={f.checked ? fieldError(f.key) : undefined}
+            className={f.mono ? "font-mono" : undefined}
+            value={form[f.key]}
+            onValue={(v) => setForm({ ...form, [f.key]: v })}
+            data-testid={f.testId}
           />
-        </Field>
-        <Field
-          label="Topic prefixes"
-          htmlFor="t-prefixes"
-          hint="Comma-separated, e.g. payments., billing-. A prefix owns names that continue after a separator (pay owns pay.x, not payroll.x); end it with * to own every name starting with it."
-          error={fieldError("prefixes")}
-        >
-          <Input
-            id="t-prefixes"
-            className="font-mono"
-            value={form.prefixes}
-            onChange={(e) => setForm({ ...form, prefixes: e.target.value })}
-            data-testid="team-prefixes"
-          />
-        </Field>
-        <Field
-          label="IdP group (optional)"
-          htmlFor="t-oidc"
-          hint="Users signing in with single sign-on join the team while their token lists this group."
-        >
-          <Input id="t-oidc" value={form.oidcGroup} onChange={(e) => setForm({ ...form, oidcGroup: e.target.value })} />
-        </Field>
+        ))}
         {team?.members.length ? (
           <p className="text-xs text-slate-500">Members: {team.members.map((m) => m.email).join(", ")}</p>
         ) : null}

@@ -10,15 +10,15 @@ import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ErrorState } from "@/components/ui/states";
+import { TextField } from "@/components/ui/text-field";
 import { ApiClientError } from "@/lib/api/client";
 import { type Role } from "@/lib/auth/roles";
 import { createApiToken, revokeApiToken, tokensOptions, usersOptions } from "@/lib/queries/access";
 import type { ApiTokenDto } from "@/lib/schemas/tokens";
 import { AccessSection } from "./access-section";
-import { RoleTable } from "./role-table";
+import { RolesField } from "./role-table";
 
 const roleSummary = (roles: Record<string, Role>) =>
   Object.entries(roles)
@@ -152,17 +152,9 @@ function TokenDialog({ clusters, onClose }: { clusters: { id: string; name: stri
       ) : (
         <>
           <TokenFields form={form} setForm={setForm} fieldError={fieldError} />
-          <div className="mt-4">
-            <p className="mb-2 text-sm font-medium">Roles</p>
-            <RoleTable
-              clusters={clusters}
-              roles={form.roles}
-              onChange={(roles) => setForm({ ...form, roles })}
-              labelPrefix="Token role on"
-              testIdPrefix="token-role"
-            />
+          <RolesField of="token" clusters={clusters} form={form} setForm={setForm}>
             {fieldError("roles") ? <p className="mt-1 text-xs text-red-600">{fieldError("roles")}</p> : null}
-          </div>
+          </RolesField>
           {create.error && !err?.details.length ? (
             <ErrorState className="mt-3" title="Not created" message={create.error.message} />
           ) : null}
@@ -205,19 +197,15 @@ function TokenFields({
   const users = useQuery(usersOptions());
   return (
     <div className="grid gap-3 sm:grid-cols-3">
-      <Field
+      <TextField
         label="Name"
-        htmlFor="tok-name"
+        id="tok-name"
         hint="The service's name, e.g. ci-deploy; audited as token:<name>."
         error={fieldError("name")}
-      >
-        <Input
-          id="tok-name"
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          data-testid="token-name"
-        />
-      </Field>
+        value={form.name}
+        onValue={(name) => setForm({ ...form, name })}
+        data-testid="token-name"
+      />
       <Field
         label="Acts as"
         htmlFor="tok-user"

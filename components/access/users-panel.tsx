@@ -8,17 +8,16 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
 import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
-import { Input } from "@/components/ui/input";
 import { LinkButton } from "@/components/ui/link-button";
 import { ErrorState } from "@/components/ui/states";
+import { TextField } from "@/components/ui/text-field";
 import { ApiClientError } from "@/lib/api/client";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/roles";
 import { saveUser, teamsOptions, useAccessMutation, usersOptions } from "@/lib/queries/access";
 import type { UserDto } from "@/lib/schemas/accounts";
 import { AccessSection } from "./access-section";
-import { RoleTable } from "./role-table";
+import { RolesField } from "./role-table";
 
 const roleSummary = (roles: Record<string, Role>) =>
   Object.entries(roles)
@@ -139,15 +138,7 @@ function UserDialog({
       }
     >
       <UserFields user={user} form={form} setForm={setForm} fieldError={fieldError} />
-      <div className="mt-4">
-        <p className="mb-2 text-sm font-medium">Roles</p>
-        <RoleTable
-          clusters={clusters}
-          roles={form.roles}
-          onChange={(roles) => setForm({ ...form, roles })}
-          labelPrefix="Role on"
-          testIdPrefix="user-role"
-        />
+      <RolesField of="user" clusters={clusters} form={form} setForm={setForm}>
         <ul className="mt-2 space-y-0.5 text-xs text-slate-500">
           {ROLES.map((r) => (
             <li key={r}>
@@ -155,13 +146,39 @@ function UserDialog({
             </li>
           ))}
         </ul>
-      </div>
+      </RolesField>
       <TeamChoice teamIds={form.teamIds} onChange={(teamIds) => setForm({ ...form, teamIds })} />
       {save.error && !err?.details.length ? (
         <ErrorState className="mt-3" title="Not saved" message={save.error.message} />
       ) : null}
     </Dialog>
   );
+}
+
+/** The text inputs of the user form: e-mail (a new user only), name, password. */
+function userFields(user: UserDto | null) {
+  const fields: {
+    key: "email" | "name" | "password";
+    label: string;
+    id: string;
+    testId: string;
+    hint?: string;
+    type?: string;
+    autoComplete?: string;
+  }[] = [
+    { key: "name", label: "Name", id: "u-name", testId: "user-name-input" },
+    {
+      key: "password",
+      label: user ? "New password (leave empty to keep)" : "Password",
+      id: "u-pass",
+      testId: "user-password",
+      hint: "At least 8 characters. Setting one signs the user out everywhere.",
+      type: "password",
+      autoComplete: "new-password",
+    },
+  ];
+  if (!user) fields.unshift({ key: "email", label: "Email", id: "u-email", testId: "user-email", type: "email" });
+  return fields;
 }
 
 function UserFields({
@@ -178,40 +195,20 @@ function UserFields({
   const me = useMe();
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      {user ? null : (
-        <Field label="Email" htmlFor="u-email" error={fieldError("email")}>
-          <Input
-            id="u-email"
-            type="email"
-            value={form.email}
-            onChange={(e) => setForm({ ...form, email: e.target.value })}
-            data-testid="user-email"
-          />
-        </Field>
-      )}
-      <Field label="Name" htmlFor="u-name" error={fieldError("name")}>
-        <Input
-          id="u-name"
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          data-testid="user-name-input"
+      {userFields(user).map((f) => (
+        <TextField
+          key={f.key}
+          label={f.label}
+          id={f.id}
+          hint={f.hint}
+          error={fieldError(f.key)}
+          type={f.type}
+          autoComplete={f.autoComplete}
+          value={form[f.key]}
+          onValue={(v) => setForm({ ...form, [f.key]: v })}
+          data-testid={f.testId}
         />
-      </Field>
-      <Field
-        label={user ? "New password (leave empty to keep)" : "Password"}
-        htmlFor="u-pass"
-        hint="At least 8 characters. Setting one signs the user out everywhere."
-        error={fieldError("password")}
-      >
-        <Input
-          id="u-pass"
-          type="password"
-          autoComplete="new-password"
-          value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
-          data-testid="user-password"
-        />
-      </Field>
+      ))}
       {user ? (
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
           <input

@@ -102,6 +102,36 @@ export function AuditLog({ clusters }: { clusters: { id: string; name: string }[
   );
 }
 
+const TEXT_FILTERS: {
+  key: "q" | "actor" | "action";
+  className: string;
+  placeholder: string;
+  label: string;
+  testId: string;
+}[] = [
+  {
+    key: "q",
+    className: "max-w-xs",
+    placeholder: "Search target, action, actor, error, request id",
+    label: "Search",
+    testId: "audit-search",
+  },
+  { key: "actor", className: "max-w-[12rem]", placeholder: "Actor", label: "Actor", testId: "audit-actor" },
+  {
+    key: "action",
+    className: "max-w-[12rem]",
+    placeholder: "Action (prefix, e.g. request.)",
+    label: "Action",
+    testId: "audit-action",
+  },
+];
+const RESULT_OPTIONS = [
+  ["", "Any result"],
+  ["success", "success"],
+  ["failure", "failure"],
+  ["denied", "denied"],
+];
+
 function AuditFilterBar({
   filters,
   set,
@@ -113,52 +143,38 @@ function AuditFilterBar({
 }) {
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="audit-filters">
-      <Input
-        className="max-w-xs"
-        placeholder="Search target, action, actor, error, request id"
-        aria-label="Search"
-        value={filters.q ?? ""}
-        onChange={(e) => set({ q: e.target.value || undefined })}
-        data-testid="audit-search"
-      />
-      <Input
-        className="max-w-[12rem]"
-        placeholder="Actor"
-        aria-label="Actor"
-        value={filters.actor ?? ""}
-        onChange={(e) => set({ actor: e.target.value || undefined })}
-        data-testid="audit-actor"
-      />
-      <Input
-        className="max-w-[12rem]"
-        placeholder="Action (prefix, e.g. request.)"
-        aria-label="Action"
-        value={filters.action ?? ""}
-        onChange={(e) => set({ action: e.target.value || undefined })}
-        data-testid="audit-action"
-      />
-      <Select
-        aria-label="Cluster"
-        value={filters.clusterId ?? ""}
-        onChange={(e) => set({ clusterId: e.target.value || undefined })}
-      >
-        <option value="">All clusters</option>
-        {clusters.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </Select>
-      <Select
-        aria-label="Result"
-        value={filters.result ?? ""}
-        onChange={(e) => set({ result: e.target.value || undefined })}
-      >
-        <option value="">Any result</option>
-        <option value="success">success</option>
-        <option value="failure">failure</option>
-        <option value="denied">denied</option>
-      </Select>
+      {TEXT_FILTERS.map((f) => (
+        <Input
+          key={f.key}
+          className={f.className}
+          placeholder={f.placeholder}
+          aria-label={f.label}
+          value={filters[f.key] ?? ""}
+          onChange={(e) => set({ [f.key]: e.target.value || undefined })}
+          data-testid={f.testId}
+        />
+      ))}
+      {[
+        {
+          key: "clusterId" as const,
+          label: "Cluster",
+          options: [["", "All clusters"], ...clusters.map((c) => [c.id, c.name])],
+        },
+        { key: "result" as const, label: "Result", options: RESULT_OPTIONS },
+      ].map((f) => (
+        <Select
+          key={f.key}
+          aria-label={f.label}
+          value={filters[f.key] ?? ""}
+          onChange={(e) => set({ [f.key]: e.target.value || undefined })}
+        >
+          {f.options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </Select>
+      ))}
       <Button asChild size="sm" className="ml-auto">
         <a href={paths.api.auditExport(filters)} download data-testid="audit-export">
           <Download className="h-4 w-4" /> Export JSON Lines

@@ -4,15 +4,19 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { ErrorState } from "@/components/ui/states";
+import { TextField } from "@/components/ui/text-field";
 import { fetchJson } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 
+const CREDENTIALS = [
+  { id: "email", label: "Email", autoComplete: "username", testId: "sign-in-email" },
+  { id: "password", label: "Password", autoComplete: "current-password", testId: "sign-in-password" },
+] as const;
+
 export function SignInForm({ next, oidc }: { next: string; oidc: boolean }) {
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const [creds, setCreds] = useState({ email: "", password: "" });
+  const { email, password } = creds;
   const signIn = useMutation({
     mutationFn: () =>
       fetchJson(paths.api.session(), z.unknown(), { method: "POST", body: JSON.stringify({ email, password }) }),
@@ -33,28 +37,19 @@ export function SignInForm({ next, oidc }: { next: string; oidc: boolean }) {
   };
   return (
     <form onSubmit={submit} className="space-y-4" data-testid="sign-in-form">
-      <Field label="Email" htmlFor="email">
-        <Input
-          id="email"
-          type="email"
-          autoComplete="username"
+      {CREDENTIALS.map((f) => (
+        <TextField
+          key={f.id}
+          label={f.label}
+          id={f.id}
+          type={f.id}
+          autoComplete={f.autoComplete}
           required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          data-testid="sign-in-email"
+          value={creds[f.id]}
+          onValue={(v) => setCreds((c) => ({ ...c, [f.id]: v }))}
+          data-testid={f.testId}
         />
-      </Field>
-      <Field label="Password" htmlFor="password">
-        <Input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          data-testid="sign-in-password"
-        />
-      </Field>
+      ))}
       {signIn.error ? <ErrorState title="Not signed in" message={signIn.error.message} /> : null}
       <Button
         type="submit"

@@ -4,7 +4,6 @@ import { KeyRound, ShieldOff } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
-import { Textarea } from "@/components/ui/textarea";
 import { useCollectCredential, useRevokeAccess } from "@/lib/queries/requests";
 import type {
   AccessSpec,
@@ -14,6 +13,7 @@ import type {
   RevokeSpec,
   TopicRequestDto,
 } from "@/lib/schemas/requests";
+import { CommentBox } from "./comment-box";
 
 /** What an access, credential, quota or revoke request asks for, one line each. */
 export function accessSpecLines(r: TopicRequestDto): string[] {
@@ -65,14 +65,7 @@ export function RevokeAccess({ r }: { r: TopicRequestDto }) {
   if (!r.can.revoke) return null;
   return (
     <div className="space-y-2 border-t border-slate-200 pt-3 dark:border-slate-700">
-      <Textarea
-        aria-label="Why revoke"
-        placeholder="Why the access is revoked (required)"
-        rows={2}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-        data-testid="revoke-comment"
-      />
+      <CommentBox of="revoke" value={comment} onValue={setComment} />
       <Button
         variant="danger"
         size="sm"

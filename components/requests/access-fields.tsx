@@ -4,8 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { TextField } from "@/components/ui/text-field";
 import { principalsOptions } from "@/lib/queries/requests";
 import { GRANT_OPERATIONS, type GrantOperation } from "@/lib/schemas/requests";
+import { NumberFields, type NumberFieldSpec } from "./number-fields";
 
 /** The request form's fields for access, credential and quota requests, and a new topic's grant. */
 export type AccessDraft = {
@@ -57,6 +59,13 @@ function PrincipalField({
   const hint = mine.length
     ? `Your team's: ${mine.map((p) => p.principal).join(", ")}`
     : "Your team has no principal yet: request a credential for a new one, or ask an admin.";
+  // The input (a credential may name a new principal) and the select share these.
+  const common = {
+    id: "req-principal",
+    value: d.principal,
+    onChange: (e: { target: { value: string } }) => set({ principal: e.target.value }),
+    "data-testid": "request-principal",
+  };
   return (
     <Field
       label={label}
@@ -65,23 +74,9 @@ function PrincipalField({
       error={fieldError("principal") ?? fieldError("access.0.principal")}
     >
       {allowNew ? (
-        <Input
-          id="req-principal"
-          className="font-mono"
-          placeholder="User:orders-svc"
-          list="req-principals"
-          value={d.principal}
-          onChange={(e) => set({ principal: e.target.value })}
-          data-testid="request-principal"
-        />
+        <Input {...common} className="font-mono" placeholder="User:orders-svc" list="req-principals" />
       ) : (
-        <Select
-          id="req-principal"
-          className="w-full font-mono"
-          value={d.principal}
-          onChange={(e) => set({ principal: e.target.value })}
-          data-testid="request-principal"
-        >
+        <Select {...common} className="w-full font-mono">
           <option value="">{label === "Service principal" ? "Choose…" : "No access with it"}</option>
           {mine.map((p) => (
             <option key={p.id} value={p.principal}>
@@ -122,117 +117,148 @@ function Operations({ d, set }: Pick<Props, "d" | "set">) {
   );
 }
 
-export function AccessFields(props: Props & { kind: "access" | "credential" | "quota" }) {
-  const { d, set, fieldError, kind } = props;
-  if (kind === "credential") {
-    return (
-      <>
-        <PrincipalField {...props} allowNew />
-        <Field label="Action" htmlFor="req-action">
-          <Select
-            id="req-action"
-            className="w-full"
-            value={d.action}
-            onChange={(e) => set({ action: e.target.value as AccessDraft["action"] })}
-            data-testid="request-action"
-          >
-            <option value="create">New SCRAM-SHA-512 credential</option>
-            <option value="rotate">Rotate the password</option>
-          </Select>
-        </Field>
-      </>
-    );
-  }
-  if (kind === "quota") {
-    return (
-      <>
-        <div className="sm:col-span-2">
-          <PrincipalField {...props} />
-        </div>
-        <Field label="Producer bytes/s" htmlFor="req-prod" error={fieldError("values.producer_byte_rate")}>
-          <Input
-            id="req-prod"
-            type="number"
-            min={1}
-            value={d.producerRate}
-            onChange={(e) => set({ producerRate: e.target.value })}
-            data-testid="request-quota-producer"
-          />
-        </Field>
-        <Field label="Consumer bytes/s" htmlFor="req-cons" error={fieldError("values.consumer_byte_rate")}>
-          <Input
-            id="req-cons"
-            type="number"
-            min={1}
-            value={d.consumerRate}
-            onChange={(e) => set({ consumerRate: e.target.value })}
-            data-testid="request-quota-consumer"
-          />
-        </Field>
-        <Field label="Request time (%)" htmlFor="req-pct" error={fieldError("values.request_percentage")}>
-          <Input
-            id="req-pct"
-            type="number"
-            min={1}
-            value={d.requestPct}
-            onChange={(e) => set({ requestPct: e.target.value })}
-          />
-        </Field>
-      </>
-    );
-  }
+const DRAFT_CHOICES = {
+  action: {
+    label: "Action",
+    id: "req-action",
+    testId: "request-action",
+    options: [
+      ["create", "New SCRAM-SHA-512 credential"],
+      ["rotate", "Rotate the password"],
+    ],
+  },
+  patternType: {
+    label: "Match",
+    id: "req-pattern",
+    testId: "request-pattern",
+    options: [
+      ["LITERAL", "This topic only"],
+      ["PREFIXED", "Every topic with this prefix"],
+    ],
+  },
+} as const;
+
+/** A choice among fixed options: a credential request's action, or how an access request's topic name matches. */
+function DraftChoice({ field, d, set }: Props & { field: keyof typeof DRAFT_CHOICES }) {
+  const f = DRAFT_CHOICES[field];
+  return (
+    <Field label={f.label} htmlFor={f.id}>
+      <Select
+        id={f.id}
+        className="w-full"
+        value={d[field]}
+        onChange={(e) => set({ [field]: e.target.value })}
+        data-testid={f.testId}
+      >
+        {f.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** A new credential for a principal (possibly a new one), or a rotated password. */
+function CredentialFields(props: Props) {
+  return (
+    <>
+      <PrincipalField {...props} allowNew />
+      <DraftChoice field="action" {...props} />
+    </>
+  );
+}
+
+const QUOTA_FIELDS: NumberFieldSpec<"producerRate" | "consumerRate" | "requestPct">[] = [
+  {
+    key: "producerRate",
+    label: "Producer bytes/s",
+    id: "req-prod",
+    path: "values.producer_byte_rate",
+    testId: "request-quota-producer",
+  },
+  {
+    key: "consumerRate",
+    label: "Consumer bytes/s",
+    id: "req-cons",
+    path: "values.consumer_byte_rate",
+    testId: "request-quota-consumer",
+  },
+  { key: "requestPct", label: "Request time (%)", id: "req-pct", path: "values.request_percentage" },
+];
+
+/** A principal's quotas: bytes per second in and out, and request time. */
+function QuotaFields(props: Props) {
+  const { d, set, fieldError } = props;
   return (
     <>
       <div className="sm:col-span-2">
         <PrincipalField {...props} />
       </div>
-      <Field
-        label="Topic or prefix"
-        htmlFor="req-resource"
-        hint="Another team's topic is decided by that team's approvers."
-        error={fieldError("resource.name")}
-      >
-        <Input
-          id="req-resource"
-          className="font-mono"
-          value={d.resourceName}
-          onChange={(e) => set({ resourceName: e.target.value })}
-          data-testid="request-resource"
-        />
-      </Field>
-      <Field label="Match" htmlFor="req-pattern">
-        <Select
-          id="req-pattern"
-          className="w-full"
-          value={d.patternType}
-          onChange={(e) => set({ patternType: e.target.value as AccessDraft["patternType"] })}
-          data-testid="request-pattern"
-        >
-          <option value="LITERAL">This topic only</option>
-          <option value="PREFIXED">Every topic with this prefix</option>
-        </Select>
-      </Field>
+      <NumberFields specs={QUOTA_FIELDS} values={d} onValue={(k, v) => set({ [k]: v })} fieldError={fieldError} />
+    </>
+  );
+}
+
+const DRAFT_TEXTS = {
+  resourceName: {
+    label: "Topic or prefix",
+    id: "req-resource",
+    hint: "Another team's topic is decided by that team's approvers.",
+    path: "resource.name",
+    testId: "request-resource",
+  },
+  groupName: {
+    label: "Consumer group (optional)",
+    id: "req-group",
+    hint: "The group the service consumes as; it carries your team's prefix.",
+    path: "group.name",
+    testId: "request-group",
+  },
+} as const;
+
+/** A topic name, prefix or group name of an access request (monospace, with its hint and server error). */
+function DraftText({ field, d, set, fieldError }: Props & { field: keyof typeof DRAFT_TEXTS }) {
+  const f = DRAFT_TEXTS[field];
+  return (
+    <TextField
+      label={f.label}
+      id={f.id}
+      hint={f.hint}
+      error={fieldError(f.path)}
+      className="font-mono"
+      value={d[field]}
+      onValue={(v) => set({ [field]: v })}
+      data-testid={f.testId}
+    />
+  );
+}
+
+/** Access to a topic or a prefix: which operations, and the consumer group if any. */
+function TopicAccessFields(props: Props) {
+  const { d, set } = props;
+  return (
+    <>
+      <div className="sm:col-span-2">
+        <PrincipalField {...props} />
+      </div>
+      <DraftText field="resourceName" {...props} />
+      <DraftChoice field="patternType" {...props} />
       <div className="sm:col-span-2">
         <Operations d={d} set={set} />
       </div>
       <div className="sm:col-span-2">
-        <Field
-          label="Consumer group (optional)"
-          htmlFor="req-group"
-          hint="The group the service consumes as; it carries your team's prefix."
-          error={fieldError("group.name")}
-        >
-          <Input
-            id="req-group"
-            className="font-mono"
-            value={d.groupName}
-            onChange={(e) => set({ groupName: e.target.value })}
-            data-testid="request-group"
-          />
-        </Field>
+        <DraftText field="groupName" {...props} />
       </div>
     </>
   );
+}
+
+export function AccessFields(props: Props & { kind: "access" | "credential" | "quota" }) {
+  if (props.kind === "credential") return <CredentialFields {...props} />;
+  if (props.kind === "quota") return <QuotaFields {...props} />;
+  return <TopicAccessFields {...props} />;
 }
 
 /** A new topic's grant: one of the team's principals and what it may do (provisioned with the topic). */

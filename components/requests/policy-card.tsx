@@ -6,13 +6,14 @@ import { useCan } from "@/components/ui/me-context";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { ErrorState } from "@/components/ui/states";
+import { TextField } from "@/components/ui/text-field";
 import { ApiClientError } from "@/lib/api/client";
 import { formatDuration } from "@/lib/format";
 import { policyOptions, useSavePolicy } from "@/lib/queries/requests";
 import type { Policy } from "@/lib/schemas/requests";
+import { NumberFields, type NumberFieldSpec } from "./number-fields";
+import { commaList } from "./request-draft";
 
 const ms = (v: string | null) => (v ? formatDuration(Number(v)) : "any");
 
@@ -64,8 +65,88 @@ export function PolicyCard({ clusterId }: { clusterId: string }) {
   );
 }
 
+type PolicyDraft = Omit<Policy, "requiredConfigs" | "minRetentionMs" | "maxRetentionMs" | "namePattern"> & {
+  requiredConfigs: string;
+  minRetentionMs: string;
+  maxRetentionMs: string;
+  namePattern: string;
+};
+
+type Count = "minPartitions" | "maxPartitions" | "minReplication" | "maxReplication";
+const COUNT_FIELDS: NumberFieldSpec<Count>[] = (
+  [
+    ["minPartitions", "Min partitions"],
+    ["maxPartitions", "Max partitions"],
+    ["minReplication", "Min replication factor"],
+    ["maxReplication", "Max replication factor"],
+  ] as const
+).map(([key, label]) => ({ key, label, id: `pol-${key}` }));
+
+type TextKey = "namePattern" | "minRetentionMs" | "maxRetentionMs" | "requiredConfigs";
+/** The policy's text inputs; a wide one (monospace) spans the form, a checked one shows the server's error. */
+const TEXT_FIELDS: Record<TextKey, { label: string; id: string; hint?: string; wide?: boolean; checked?: boolean }> = {
+  namePattern: { label: "Name pattern (regular expression, optional)", id: "pol-pattern", wide: true, checked: true },
+  minRetentionMs: { label: "Min retention (ms)", id: "pol-minret", checked: true },
+  maxRetentionMs: { label: "Max retention (ms)", id: "pol-maxret", checked: true },
+  requiredConfigs: {
+    label: "Required configs",
+    id: "pol-req",
+    hint: "Comma-separated, e.g. retention.ms, cleanup.policy",
+    wide: true,
+  },
+};
+
+type FieldsProps = {
+  d: PolicyDraft;
+  set: (patch: Partial<PolicyDraft>) => void;
+  fieldError: (f: string) => string | undefined;
+};
+
+function PolicyText({ field, d, set, fieldError }: FieldsProps & { field: TextKey }) {
+  const f = TEXT_FIELDS[field];
+  const input = (
+    <TextField
+      label={f.label}
+      id={f.id}
+      hint={f.hint}
+      error={f.checked ? fieldError(field) : undefined}
+      className={f.wide ? "font-mono" : undefined}
+      value={d[field]}
+      onValue={(v) => set({ [field]: v })}
+    />
+  );
+  return f.wide ? <div className="sm:col-span-2">{input}</div> : input;
+}
+
+/** The policy's inputs: prefix rule, name pattern, partition and replication bounds, retention, required configs. */
+function PolicyFields(props: FieldsProps) {
+  const { d, set, fieldError } = props;
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input
+          type="checkbox"
+          checked={d.requireTeamPrefix}
+          onChange={(e) => set({ requireTeamPrefix: e.target.checked })}
+        />{" "}
+        Names must start with the team&apos;s prefix
+      </label>
+      <PolicyText field="namePattern" {...props} />
+      <NumberFields
+        specs={COUNT_FIELDS}
+        values={d}
+        onValue={(k, v) => set({ [k]: Number(v) })}
+        fieldError={fieldError}
+      />
+      {(["minRetentionMs", "maxRetentionMs", "requiredConfigs"] as const).map((k) => (
+        <PolicyText key={k} field={k} {...props} />
+      ))}
+    </div>
+  );
+}
+
 function PolicyDialog({ clusterId, policy, onClose }: { clusterId: string; policy: Policy; onClose: () => void }) {
-  const [d, setD] = useState({
+  const [d, setD] = useState<PolicyDraft>({
     ...policy,
     requiredConfigs: policy.requiredConfigs.join(", "),
     minRetentionMs: policy.minRetentionMs ?? "",
@@ -79,27 +160,13 @@ function PolicyDialog({ clusterId, policy, onClose }: { clusterId: string; polic
     save.mutate(
       {
         ...d,
-        requiredConfigs: d.requiredConfigs
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
+        requiredConfigs: commaList(d.requiredConfigs),
         minRetentionMs: d.minRetentionMs || null,
         maxRetentionMs: d.maxRetentionMs || null,
         namePattern: d.namePattern || null,
       },
       { onSuccess: onClose },
     );
-  const num = (k: "minPartitions" | "maxPartitions" | "minReplication" | "maxReplication", label: string) => (
-    <Field label={label} htmlFor={`pol-${k}`} error={fieldError(k)}>
-      <Input
-        id={`pol-${k}`}
-        type="number"
-        min={1}
-        value={d[k]}
-        onChange={(e) => setD({ ...d, [k]: Number(e.target.value) })}
-      />
-    </Field>
-  );
   return (
     <Dialog
       onClose={onClose}
@@ -114,58 +181,7 @@ function PolicyDialog({ clusterId, policy, onClose }: { clusterId: string; polic
         </>
       }
     >
-      <div className="grid gap-3 sm:grid-cols-2">
-        <label className="flex items-center gap-2 text-sm sm:col-span-2">
-          <input
-            type="checkbox"
-            checked={d.requireTeamPrefix}
-            onChange={(e) => setD({ ...d, requireTeamPrefix: e.target.checked })}
-          />{" "}
-          Names must start with the team&apos;s prefix
-        </label>
-        <div className="sm:col-span-2">
-          <Field
-            label="Name pattern (regular expression, optional)"
-            htmlFor="pol-pattern"
-            error={fieldError("namePattern")}
-          >
-            <Input
-              id="pol-pattern"
-              className="font-mono"
-              value={d.namePattern}
-              onChange={(e) => setD({ ...d, namePattern: e.target.value })}
-            />
-          </Field>
-        </div>
-        {num("minPartitions", "Min partitions")}
-        {num("maxPartitions", "Max partitions")}
-        {num("minReplication", "Min replication factor")}
-        {num("maxReplication", "Max replication factor")}
-        <Field label="Min retention (ms)" htmlFor="pol-minret" error={fieldError("minRetentionMs")}>
-          <Input
-            id="pol-minret"
-            value={d.minRetentionMs}
-            onChange={(e) => setD({ ...d, minRetentionMs: e.target.value })}
-          />
-        </Field>
-        <Field label="Max retention (ms)" htmlFor="pol-maxret" error={fieldError("maxRetentionMs")}>
-          <Input
-            id="pol-maxret"
-            value={d.maxRetentionMs}
-            onChange={(e) => setD({ ...d, maxRetentionMs: e.target.value })}
-          />
-        </Field>
-        <div className="sm:col-span-2">
-          <Field label="Required configs" htmlFor="pol-req" hint="Comma-separated, e.g. retention.ms, cleanup.policy">
-            <Input
-              id="pol-req"
-              className="font-mono"
-              value={d.requiredConfigs}
-              onChange={(e) => setD({ ...d, requiredConfigs: e.target.value })}
-            />
-          </Field>
-        </div>
-      </div>
+      <PolicyFields d={d} set={(patch) => setD({ ...d, ...patch })} fieldError={fieldError} />
       {save.error ? <ErrorState className="mt-3" title="Not saved" message={save.error.message} /> : null}
     </Dialog>
   );

@@ -10,9 +10,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { ErrorState, Loading } from "@/components/ui/states";
+import { TextField } from "@/components/ui/text-field";
 import { ApiClientError } from "@/lib/api/client";
 import { paths } from "@/lib/paths";
 import { teamsOptions } from "@/lib/queries/access";
@@ -36,15 +36,15 @@ function DeclarePrincipal({ clusterId }: { clusterId: string }) {
         <p className="text-sm font-semibold">Declare a team&apos;s principal</p>
       </CardHeader>
       <CardBody className="space-y-3">
-        <Field label="Principal" htmlFor="sp-principal" error={fieldError("principal")}>
-          <Input
-            id="sp-principal"
-            className="font-mono"
-            value={d.principal}
-            onChange={(e) => setD({ ...d, principal: e.target.value })}
-            data-testid="principal-name"
-          />
-        </Field>
+        <TextField
+          label="Principal"
+          id="sp-principal"
+          error={fieldError("principal")}
+          className="font-mono"
+          value={d.principal}
+          onValue={(principal) => setD({ ...d, principal })}
+          data-testid="principal-name"
+        />
         <Field label="Team" htmlFor="sp-team" error={fieldError("teamId")}>
           <Select
             id="sp-team"
@@ -61,14 +61,13 @@ function DeclarePrincipal({ clusterId }: { clusterId: string }) {
             ))}
           </Select>
         </Field>
-        <Field label="What runs as it" htmlFor="sp-desc">
-          <Input
-            id="sp-desc"
-            value={d.description}
-            onChange={(e) => setD({ ...d, description: e.target.value })}
-            placeholder="orders service"
-          />
-        </Field>
+        <TextField
+          label="What runs as it"
+          id="sp-desc"
+          placeholder="orders service"
+          value={d.description}
+          onValue={(description) => setD({ ...d, description })}
+        />
         <Button
           variant="primary"
           onClick={() =>
