@@ -3,6 +3,7 @@
 import { CheckCircle2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
 import { MutationError } from "@/components/ui/form-errors";
 import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
@@ -106,19 +107,18 @@ function ForceRegisterCheckbox({
   onChange: (on: boolean) => void;
 }) {
   return (
-    <label className="flex items-start gap-2 text-sm">
-      <input
-        type="checkbox"
-        checked={force}
-        onChange={(e) => onChange(e.target.checked)}
-        className="mt-1"
-        data-testid="force-register-checkbox"
-      />
+    <Checkbox
+      className="flex items-start gap-2 text-sm"
+      inputClassName="mt-1"
+      checked={force}
+      onChange={onChange}
+      testId="force-register-checkbox"
+    >
       <span>
         Register anyway: Sluice sets the subject to NONE for this one registration and restores {level} afterwards.
         Consumers reading older data may break.
       </span>
-    </label>
+    </Checkbox>
   );
 }
 

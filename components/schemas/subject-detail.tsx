@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -85,15 +86,14 @@ function SubjectSettingsCard({
         <span className="text-xs text-slate-500">
           Global level: <span className="font-mono">{data.globalCompatibility ?? "unknown"}</span>
         </span>
-        <label className="inline-flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={showDeleted}
-            onChange={(e) => onShowDeleted(e.target.checked)}
-            data-testid="show-deleted-versions"
-          />
+        <Checkbox
+          className="inline-flex items-center gap-2 text-sm"
+          checked={showDeleted}
+          onChange={onShowDeleted}
+          testId="show-deleted-versions"
+        >
           Show soft-deleted versions
-        </label>
+        </Checkbox>
       </CardBody>
     </Card>
   );

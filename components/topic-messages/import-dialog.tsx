@@ -5,6 +5,7 @@ import { Upload } from "lucide-react";
 import { useState } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
@@ -12,6 +13,7 @@ import { ApiClientError, fetchJson } from "@/lib/api/client";
 import { IMPORT_MAX_BYTES, ImportResultSchema, type ImportResult } from "@/lib/schemas/import";
 
 type Format = "jsonl" | "tsv";
+const check = "flex items-center gap-1.5";
 type Body = { jsonl: string; keepTimestamps: boolean; keepPartition: boolean; skipInvalid: boolean };
 
 /** key<TAB>value lines → the export's JSON Lines (a line without a tab is a value without a key). */
@@ -31,25 +33,6 @@ export function textLinesToJsonl(text: string): string {
       });
     })
     .join("\n");
-}
-
-function Check({
-  checked,
-  onChange,
-  label,
-  testId,
-}: {
-  checked: boolean;
-  onChange: (on: boolean) => void;
-  label: string;
-  testId?: string;
-}) {
-  return (
-    <label className="flex items-center gap-1.5">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />{" "}
-      {label}
-    </label>
-  );
 }
 
 /** The bad lines, and whether they stop the import or are skipped. */
@@ -242,14 +225,20 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
         </div>
         {form.fileError ? <p className="text-red-600">{form.fileError}</p> : null}
         <div className="flex flex-wrap gap-4">
-          <Check
+          <Checkbox
+            className={check}
             checked={form.skipInvalid}
             onChange={form.setSkipInvalid}
-            label="Skip bad lines (they are listed)"
             testId="import-skip-invalid"
-          />
-          <Check checked={form.keepTimestamps} onChange={form.setKeepTimestamps} label="Keep timestamps" />
-          <Check checked={form.keepPartition} onChange={form.setKeepPartition} label="Keep partitions" />
+          >
+            Skip bad lines (they are listed)
+          </Checkbox>
+          <Checkbox className={check} checked={form.keepTimestamps} onChange={form.setKeepTimestamps}>
+            Keep timestamps
+          </Checkbox>
+          <Checkbox className={check} checked={form.keepPartition} onChange={form.setKeepPartition}>
+            Keep partitions
+          </Checkbox>
         </div>
         <ImportOutcome form={form} topic={topic} />
       </div>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -84,14 +85,6 @@ function TextField({
         data-testid={testId}
       />
     </Field>
-  );
-}
-
-function Check({ checked, onChange, label }: { checked: boolean; onChange: (on: boolean) => void; label: string }) {
-  return (
-    <label className={check}>
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
-    </label>
   );
 }
 
@@ -238,23 +231,29 @@ function FilterAndOptions({ draft, set }: SectionProps) {
         />
       </div>
       <div className="flex flex-wrap gap-4">
-        <Check
+        <Checkbox
+          className={check}
           checked={draft.keepTimestamps}
           onChange={(keepTimestamps) => set({ keepTimestamps })}
-          label="Keep timestamps"
-        />
+        >
+          Keep timestamps
+        </Checkbox>
         {draft.kind === "replay" ? (
-          <Check
+          <Checkbox
+            className={check}
             checked={draft.keepPartition}
             onChange={(keepPartition) => set({ keepPartition })}
-            label="Keep partitions"
-          />
+          >
+            Keep partitions
+          </Checkbox>
         ) : (
-          <Check
+          <Checkbox
+            className={check}
             checked={draft.removeErrorHeaders}
             onChange={(removeErrorHeaders) => set({ removeErrorHeaders })}
-            label="Remove the error headers"
-          />
+          >
+            Remove the error headers
+          </Checkbox>
         )}
       </div>
     </>

@@ -4,6 +4,7 @@ import { useLiveMetrics } from "@/lib/queries/metrics";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useCallback, type ReactNode } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
@@ -27,16 +28,15 @@ function FilterCheckbox({
   testId: string;
 }) {
   return (
-    <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-      <input
-        type="checkbox"
-        className="h-4 w-4 accent-brand-600"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        data-testid={testId}
-      />
+    <Checkbox
+      className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300"
+      inputClassName="h-4 w-4 accent-brand-600"
+      checked={checked}
+      onChange={onChange}
+      testId={testId}
+    >
       {label}
-    </label>
+    </Checkbox>
   );
 }
 
