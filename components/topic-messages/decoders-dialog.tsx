@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 import { useSetTopicDecodersMutation, useTopicDecoders } from "@/lib/queries/topic-decoders";
 import {
   DECODER_KINDS,
@@ -158,11 +158,7 @@ function SideEditor({
             emit(k, charset, messageType, null);
           }}
         >
-          {DECODER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABEL[k]}
-            </option>
-          ))}
+          <Options values={DECODER_KINDS} label={(k) => KIND_LABEL[k]} />
         </Select>
       </Field>
       {kind === "string" ? (

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { PreviewApplyFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 import { useAlterTopicConfigMutation } from "@/lib/queries/topics";
 import type { AlterTopicConfigBody, ConfigDiff } from "@/lib/schemas/topics";
 import { TOPIC_CONFIGS, validateTopicConfigValue } from "@/lib/topic-configs";
@@ -108,11 +108,7 @@ function ConfigChangeForm({
             onChange={(e) => onOp(e.target.value as Op)}
             data-testid="config-op-select"
           >
-            {ops.map((o) => (
-              <option key={o} value={o}>
-                {OP_LABELS[o]}
-              </option>
-            ))}
+            <Options values={ops} label={(o) => OP_LABELS[o]} />
           </Select>
         </Field>
       ) : null}
