@@ -6,7 +6,7 @@ import { Search } from "lucide-react";
 import { useCallback, type ReactNode } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
+import { EmptyState, ErrorState, Loading, RetryButton } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { formatNumber } from "@/lib/format";
 import { topicListInfiniteOptions } from "@/lib/queries/topics";
@@ -128,11 +128,7 @@ export function TopicList({ clusterId }: { clusterId: string }) {
       <ErrorState
         title="Could not load topics"
         message={query.error?.message}
-        action={
-          <button type="button" className="text-sm font-medium underline" onClick={() => query.refetch()}>
-            Retry
-          </button>
-        }
+        action={<RetryButton onRetry={() => query.refetch()} />}
       />
     );
   } else {
