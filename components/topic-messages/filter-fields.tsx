@@ -2,23 +2,13 @@
 
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { Labelled } from "./labelled";
+import { Labelled, type LabelledTextProps } from "./labelled";
 import type { Field, Filter } from "./use-messages-view-state";
 
 const FIELDS: Field[] = ["key", "value", "headers"];
 const check = "inline-flex items-center gap-1.5 pb-2 text-sm";
 
-function DateTimeInput({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
+function DateTimeInput({ id, label, value, onChange }: LabelledTextProps) {
   return (
     <Labelled label={label} htmlFor={id}>
       <Input

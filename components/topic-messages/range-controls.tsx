@@ -3,7 +3,7 @@
 import { Input } from "@/components/ui/input";
 import { Options, Select } from "@/components/ui/select";
 import { DECODE_FORMATS } from "@/lib/schemas/messages";
-import { Labelled } from "./labelled";
+import { Labelled, type LabelledTextProps } from "./labelled";
 import { PAGE_SIZES } from "./use-messages-url-state";
 import type { MessagesViewState, Start } from "./use-messages-view-state";
 
@@ -53,17 +53,7 @@ function StartControls({ view }: { view: MessagesViewState }) {
   );
 }
 
-function FormatSelect({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (f: string) => void;
-}) {
+function FormatSelect({ id, label, value, onChange }: LabelledTextProps) {
   return (
     <Labelled label={label} htmlFor={id}>
       <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={id}>
