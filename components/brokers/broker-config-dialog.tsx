@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { ConfigDiffView } from "@/components/ui/config-diff";
 import { MutationError } from "@/components/ui/form-errors";
-import { Button } from "@/components/ui/button";
-import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
+import { PreviewApplyFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -162,41 +161,25 @@ function BrokerConfigFooter({
   onClose: () => void;
 }) {
   return (
-    <FormDialogFooter
+    <PreviewApplyFooter
       onCancel={onClose}
-      back={
-        preview ? (
-          <Button variant="ghost" className="mr-auto" onClick={onBack} disabled={pending}>
-            Back
-          </Button>
-        ) : null
-      }
-    >
-      {preview ? (
-        <BusyButton
-          variant="primary"
-          onClick={onApply}
-          disabled={pending || preview.diff.changes.length === 0}
-          busy={pending}
-          busyLabel="Applying…"
-          data-testid="broker-config-apply"
-        >
-          Apply
-        </BusyButton>
-      ) : (
-        <BusyButton
-          variant="primary"
-          onClick={onPreview}
-          disabled={pending || !!missing}
-          title={missing ?? undefined}
-          busy={pending}
-          busyLabel="Checking…"
-          data-testid="broker-config-preview"
-        >
-          Preview change
-        </BusyButton>
-      )}
-    </FormDialogFooter>
+      onBack={preview ? onBack : undefined}
+      backDisabled={pending}
+      previewing={!preview}
+      preview={{
+        onClick: onPreview,
+        disabled: pending || !!missing,
+        title: missing ?? undefined,
+        busy: pending,
+        testId: "broker-config-preview",
+      }}
+      apply={{
+        onClick: onApply,
+        disabled: pending || !preview?.diff.changes.length,
+        busy: pending,
+        testId: "broker-config-apply",
+      }}
+    />
   );
 }
 

@@ -5,7 +5,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
-import { ErrorState, Loading } from "@/components/ui/states";
+import { ErrorState, Loading, RetryButton } from "@/components/ui/states";
 import { paths } from "@/lib/paths";
 import { brokerListOptions } from "@/lib/queries/clusters";
 import type { Broker } from "@/lib/schemas/clusters";
@@ -72,11 +72,7 @@ export function BrokerTable({ clusterId }: { clusterId: string }) {
       <ErrorState
         title="Could not load brokers"
         message={error.message}
-        action={
-          <button type="button" className="text-sm font-medium underline" onClick={() => refetch()}>
-            Retry
-          </button>
-        }
+        action={<RetryButton onRetry={() => refetch()} />}
       />
     );
   }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { MutationError } from "@/components/ui/form-errors";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 import { TypedConfirmDialog } from "@/components/ui/typed-confirm-dialog";
 import { useDeleteGroupTopicOffsetsMutation } from "@/lib/queries/groups";
 
@@ -44,11 +44,7 @@ export function DeleteTopicOffsetsDialog({
           className="font-mono"
           data-testid="offsets-topic-select"
         >
-          {topics.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
+          <Options values={topics} />
         </Select>
       </div>
     </TypedConfirmDialog>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import { Info } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
@@ -270,5 +271,31 @@ export function GroupStatsCard({
       </dl>
       {children}
     </Card>
+  );
+}
+
+const NOTE_TONE = {
+  info: "border-brand-100 bg-brand-50 text-brand-800 dark:border-cyan-900 dark:bg-cyan-950/40 dark:text-cyan-200",
+  warn: "border-amber-200 bg-amber-50 text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200",
+};
+
+/** A one-line note with an info icon, shown above or instead of a group's details. */
+export function InfoNote({
+  tone,
+  testId,
+  children,
+}: {
+  tone: keyof typeof NOTE_TONE;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <p
+      className={cn("flex items-center gap-2 rounded-md border px-3 py-2 text-sm", NOTE_TONE[tone])}
+      data-testid={testId}
+    >
+      <Info className="h-4 w-4 shrink-0" aria-hidden />
+      {children}
+    </p>
   );
 }

@@ -2,11 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { Info } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Loading } from "@/components/ui/states";
+import { Loading, RetryButton } from "@/components/ui/states";
 import { formatLagTime, formatNumber } from "@/lib/format";
 import { paths } from "@/lib/paths";
 import { groupDetailOptions } from "@/lib/queries/groups";
@@ -19,6 +18,7 @@ import {
   GroupProtocolLine,
   GroupStatsCard,
   hostColumn,
+  InfoNote,
   MembersSection,
   mono,
   partitionBaseColumns,
@@ -212,15 +212,11 @@ function GroupSummaryCard({ data }: { data: GroupDetail }) {
 
 function IdleNote({ readOnly }: { readOnly: boolean }) {
   return (
-    <p
-      className="flex items-center gap-2 rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800 dark:border-cyan-900 dark:bg-cyan-950/40 dark:text-cyan-200"
-      data-testid="group-idle-note"
-    >
-      <Info className="h-4 w-4 shrink-0" aria-hidden />
+    <InfoNote tone="info" testId="group-idle-note">
       {readOnly
         ? "No active members: offsets could be reset, but not from Sluice on this read-only cluster."
         : "No active members: offsets can be reset."}
-    </p>
+    </InfoNote>
   );
 }
 
@@ -282,9 +278,7 @@ export function GroupDetailView({
               Back to consumer groups
             </Link>
           ) : (
-            <button type="button" className="text-sm font-medium underline" onClick={() => refetch()}>
-              Retry
-            </button>
+            <RetryButton onRetry={() => refetch()} />
           )
         }
       />

@@ -5,7 +5,7 @@ import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useCallback, type ReactNode } from "react";
 import { Input } from "@/components/ui/input";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
+import { EmptyState, ErrorState, Loading, RetryButton } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
 import { groupListOptions } from "@/lib/queries/groups";
 import { GroupTable } from "./group-table";
@@ -45,11 +45,7 @@ export function GroupList({ clusterId }: { clusterId: string }) {
       <ErrorState
         title="Could not load consumer groups"
         message={query.error.message}
-        action={
-          <button type="button" className="text-sm font-medium underline" onClick={() => query.refetch()}>
-            Retry
-          </button>
-        }
+        action={<RetryButton onRetry={() => query.refetch()} />}
       />
     );
   } else {

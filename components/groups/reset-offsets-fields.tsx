@@ -2,6 +2,7 @@
 
 import { Users } from "lucide-react";
 import { useMemo } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import type { GroupDetail } from "@/lib/schemas/groups";
@@ -166,15 +167,14 @@ export function TargetPicker({ form }: { form: ResetOffsetsForm }) {
         </div>
       ))}
       {clampable.includes(form.type) ? (
-        <label className="ml-40 inline-flex items-center gap-2 pl-3 text-xs text-slate-600 dark:text-slate-400">
-          <input
-            type="checkbox"
-            checked={form.values.clamp}
-            onChange={(e) => form.setValue("clamp", e.target.checked)}
-            data-testid="reset-clamp"
-          />
+        <Checkbox
+          className="ml-40 inline-flex items-center gap-2 pl-3 text-xs text-slate-600 dark:text-slate-400"
+          checked={form.values.clamp}
+          onChange={(on) => form.setValue("clamp", on)}
+          testId="reset-clamp"
+        >
           Clamp to each partition&apos;s range (otherwise a target outside it is refused)
-        </label>
+        </Checkbox>
       ) : null}
     </fieldset>
   );

@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { Info } from "lucide-react";
 import Link from "next/link";
 import { Loading } from "@/components/ui/states";
 import { formatNumber } from "@/lib/format";
@@ -16,6 +15,7 @@ import {
   GroupProtocolLine,
   GroupStatsCard,
   hostColumn,
+  InfoNote,
   MembersSection,
   mono,
   partitionBaseColumns,
@@ -101,13 +101,9 @@ function partitionColumns(clusterId: string, clients: Map<string, string>): Colu
 
 function ShareGroupUnavailable({ reason }: { reason: string | null | undefined }) {
   return (
-    <p
-      className="flex items-center gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
-      data-testid="share-groups-unavailable"
-    >
-      <Info className="h-4 w-4 shrink-0" aria-hidden />
+    <InfoNote tone="warn" testId="share-groups-unavailable">
       {reason ?? "This cluster has no share groups."}
-    </p>
+    </InfoNote>
   );
 }
 

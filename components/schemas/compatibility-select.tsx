@@ -6,7 +6,7 @@ import { BusyButton } from "@/components/ui/form-dialog-footer";
 import { MutationError } from "@/components/ui/form-errors";
 import { useSetCompatibilityMutation } from "@/lib/queries/schemas";
 import { COMPATIBILITY_LEVELS, type CompatibilityLevel } from "@/lib/schemas/schemas";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 
 /** Picks and saves a compatibility level for a subject (or, subject = null, the registry's global level). */
 export function CompatibilitySelect({
@@ -39,11 +39,7 @@ export function CompatibilitySelect({
           className="font-mono"
         >
           {current === null ? <option value="">unknown</option> : null}
-          {COMPATIBILITY_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
+          <Options values={COMPATIBILITY_LEVELS} />
         </Select>
         <Blocked reason={readOnlyReason}>
           <BusyButton

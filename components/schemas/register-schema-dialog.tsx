@@ -3,8 +3,8 @@
 import { CheckCircle2, XCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
 import { MutationError } from "@/components/ui/form-errors";
-import { Button } from "@/components/ui/button";
 import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -13,6 +13,7 @@ import { paths } from "@/lib/paths";
 import { useCheckCompatibilityMutation, useRegisterSchemaMutation } from "@/lib/queries/schemas";
 import { SCHEMA_TYPES, type CompatibilityCheck, type SchemaType } from "@/lib/schemas/schemas";
 import { Select } from "@/components/ui/select";
+import { SchemaReferencesFields, type ReferenceDraft } from "./schema-references-fields";
 
 type Props = {
   clusterId: string;
@@ -58,39 +59,98 @@ function Verdict({ check }: { check: CompatibilityCheck }) {
   );
 }
 
-/** Register a schema version: the registry's compatibility verdict is shown first; registering needs a fresh verdict. */
-export function RegisterSchemaDialog({
-  clusterId,
-  subject: fixedSubject,
-  initialType = "AVRO",
-  initialSchema = "",
-  onClose,
-  onRegistered,
-}: Props) {
+/** The schema's text, typed or loaded from a file; either way the verdict no longer holds. */
+function SchemaTextField({ schema, onChange }: { schema: string; onChange: (text: string) => void }) {
+  return (
+    <Field
+      label={
+        <span className="flex items-center justify-between gap-2">
+          Schema
+          <label className="cursor-pointer text-xs font-normal text-brand-700 hover:underline dark:text-cyan-300">
+            Load from a file…
+            <input
+              type="file"
+              accept=".avsc,.json,.proto,.txt"
+              className="sr-only"
+              data-testid="schema-file-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void file.text().then(onChange);
+              }}
+            />
+          </label>
+        </span>
+      }
+      htmlFor="schema-text"
+    >
+      <textarea
+        id="schema-text"
+        value={schema}
+        onChange={(e) => onChange(e.target.value)}
+        rows={14}
+        spellCheck={false}
+        className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs focus:outline-none focus:ring-2 focus:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
+        data-testid="schema-text-input"
+      />
+    </Field>
+  );
+}
+
+/** Offered when the verdict blocks: register once with the subject set to NONE. */
+function ForceRegisterCheckbox({
+  level,
+  force,
+  onChange,
+}: {
+  level: string | null;
+  force: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  return (
+    <Checkbox
+      className="flex items-start gap-2 text-sm"
+      inputClassName="mt-1"
+      checked={force}
+      onChange={onChange}
+      testId="force-register-checkbox"
+    >
+      <span>
+        Register anyway: Sluice sets the subject to NONE for this one registration and restores {level} afterwards.
+        Consumers reading older data may break.
+      </span>
+    </Checkbox>
+  );
+}
+
+/** The dialog's state: what is typed, the compatibility check and the registration, and whether registering may go. */
+function useRegisterSchemaForm(clusterId: string, props: Props) {
+  const { subject: fixedSubject, initialType = "AVRO", initialSchema = "", onClose, onRegistered } = props;
   const router = useRouter();
   const [subject, setSubject] = useState(fixedSubject ?? "");
   const [schemaType, setSchemaType] = useState<SchemaType>(initialType);
   const [schema, setSchema] = useState(initialSchema);
   const [force, setForce] = useState(false);
-  const [references, setReferences] = useState<{ name: string; subject: string; version: string }[]>([]);
+  const [references, setReferences] = useState<ReferenceDraft[]>([]);
   const check = useCheckCompatibilityMutation(clusterId);
   const register = useRegisterSchemaMutation(clusterId);
   const refs = references
     .filter((r) => r.name || r.subject)
     .map((r) => ({ name: r.name, subject: r.subject, version: Number(r.version) }));
   const body = { schemaType, schema, force, references: refs };
-  const setRef = (i: number, patch: Partial<(typeof references)[number]>) => {
-    setReferences(references.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-    edited();
-  };
   const edited = () => {
     check.reset();
     register.reset();
     setForce(false);
   };
+  /** A setter that also drops the verdict. */
+  const editing =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      edited();
+    };
   const verdict = check.data;
   const canRegister = !!verdict && !check.isPending && !register.isPending && (!verdict.blocking || force);
-
   const submit = () =>
     canRegister &&
     register.mutate(
@@ -103,7 +163,30 @@ export function RegisterSchemaDialog({
         },
       },
     );
+  return {
+    fields: { subject, schemaType, schema, force, references },
+    set: {
+      subject: editing(setSubject),
+      schemaType: editing(setSchemaType),
+      schema: editing(setSchema),
+      force: setForce,
+      references: setReferences,
+    },
+    edited,
+    check,
+    runCheck: () => check.mutate({ subject, body }),
+    register,
+    verdict,
+    canRegister,
+    submit,
+  };
+}
 
+/** Register a schema version: the registry's compatibility verdict is shown first; registering needs a fresh verdict. */
+export function RegisterSchemaDialog(props: Props) {
+  const { clusterId, subject: fixedSubject, onClose } = props;
+  const form = useRegisterSchemaForm(clusterId, props);
+  const { fields, set, check, register, verdict } = form;
   return (
     <Dialog
       onClose={onClose}
@@ -114,8 +197,8 @@ export function RegisterSchemaDialog({
       footer={
         <FormDialogFooter onCancel={onClose}>
           <BusyButton
-            onClick={() => check.mutate({ subject, body })}
-            disabled={!subject || !schema.trim() || check.isPending}
+            onClick={form.runCheck}
+            disabled={!fields.subject || !fields.schema.trim() || check.isPending}
             busy={check.isPending}
             busyLabel="Checking…"
             data-testid="check-compatibility-button"
@@ -124,13 +207,13 @@ export function RegisterSchemaDialog({
           </BusyButton>
           <BusyButton
             variant="primary"
-            onClick={submit}
-            disabled={!canRegister}
+            onClick={form.submit}
+            disabled={!form.canRegister}
             busy={register.isPending}
             busyLabel="Registering…"
             data-testid="register-schema-button"
           >
-            {force && verdict?.blocking ? "Register anyway" : "Register"}
+            {fields.force && verdict?.blocking ? "Register anyway" : "Register"}
           </BusyButton>
         </FormDialogFooter>
       }
@@ -140,11 +223,8 @@ export function RegisterSchemaDialog({
           <Field label="Subject" htmlFor="schema-subject" hint="TopicNameStrategy: <topic>-key or <topic>-value">
             <Input
               id="schema-subject"
-              value={subject}
-              onChange={(e) => {
-                setSubject(e.target.value);
-                edited();
-              }}
+              value={fields.subject}
+              onChange={(e) => set.subject(e.target.value)}
               className="font-mono"
               autoComplete="off"
               spellCheck={false}
@@ -155,11 +235,8 @@ export function RegisterSchemaDialog({
         <Field label="Type" htmlFor="schema-type">
           <Select
             id="schema-type"
-            value={schemaType}
-            onChange={(e) => {
-              setSchemaType(e.target.value as SchemaType);
-              edited();
-            }}
+            value={fields.schemaType}
+            onChange={(e) => set.schemaType(e.target.value as SchemaType)}
             data-testid="schema-type-select"
           >
             {SCHEMA_TYPES.map((t) => (
@@ -167,119 +244,14 @@ export function RegisterSchemaDialog({
             ))}
           </Select>
         </Field>
-        <Field
-          label={
-            <span className="flex items-center justify-between gap-2">
-              Schema
-              <label className="cursor-pointer text-xs font-normal text-brand-700 hover:underline dark:text-cyan-300">
-                Load from a file…
-                <input
-                  type="file"
-                  accept=".avsc,.json,.proto,.txt"
-                  className="sr-only"
-                  data-testid="schema-file-input"
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    if (file) {
-                      void file.text().then((text) => {
-                        setSchema(text);
-                        edited();
-                      });
-                    }
-                  }}
-                />
-              </label>
-            </span>
-          }
-          htmlFor="schema-text"
-        >
-          <textarea
-            id="schema-text"
-            value={schema}
-            onChange={(e) => {
-              setSchema(e.target.value);
-              edited();
-            }}
-            rows={14}
-            spellCheck={false}
-            className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs focus:outline-none focus:ring-2 focus:ring-brand-500 dark:border-slate-700 dark:bg-slate-900"
-            data-testid="schema-text-input"
-          />
-        </Field>
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">References</legend>
-          <p className="text-xs text-slate-500">
-            Types this schema imports from other subjects: the name used in the schema (Avro full name, Protobuf import
-            path, JSON $ref), the subject and its version.
-          </p>
-          {references.map((r, i) => (
-            <div key={i} className="flex items-center gap-2">
-              <Input
-                aria-label={`Reference ${i + 1} name`}
-                value={r.name}
-                onChange={(e) => setRef(i, { name: e.target.value })}
-                placeholder="name"
-                className="flex-1 font-mono"
-                data-testid={`reference-name-${i}`}
-              />
-              <Input
-                aria-label={`Reference ${i + 1} subject`}
-                value={r.subject}
-                onChange={(e) => setRef(i, { subject: e.target.value })}
-                placeholder="subject"
-                className="flex-1 font-mono"
-                data-testid={`reference-subject-${i}`}
-              />
-              <Input
-                aria-label={`Reference ${i + 1} version`}
-                value={r.version}
-                onChange={(e) => setRef(i, { version: e.target.value })}
-                placeholder="version"
-                inputMode="numeric"
-                className="w-20 font-mono"
-                data-testid={`reference-version-${i}`}
-              />
-              <Button
-                type="button"
-                size="sm"
-                variant="ghost"
-                onClick={() => {
-                  setReferences(references.filter((_, j) => j !== i));
-                  edited();
-                }}
-                aria-label={`Remove reference ${i + 1}`}
-              >
-                Remove
-              </Button>
-            </div>
-          ))}
-          <Button
-            type="button"
-            size="sm"
-            onClick={() => setReferences([...references, { name: "", subject: "", version: "1" }])}
-            data-testid="add-reference"
-          >
-            Add a reference
-          </Button>
-        </fieldset>
+        <SchemaTextField schema={fields.schema} onChange={set.schema} />
+        <SchemaReferencesFields references={fields.references} onChange={set.references} onEdited={form.edited} />
         {verdict ? <Verdict check={verdict} /> : null}
         {verdict?.blocking ? (
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={force}
-              onChange={(e) => setForce(e.target.checked)}
-              className="mt-1"
-              data-testid="force-register-checkbox"
-            />
-            <span>
-              Register anyway: Sluice sets the subject to NONE for this one registration and restores {verdict.level}{" "}
-              afterwards. Consumers reading older data may break.
-            </span>
-          </label>
+          <ForceRegisterCheckbox level={verdict.level} force={fields.force} onChange={set.force} />
         ) : null}
-        <MutationError action="check" topic={subject} error={check.error} testId="check-error" />
-        <MutationError action="register a schema for" topic={subject} error={register.error} />
+        <MutationError action="check" topic={fields.subject} error={check.error} testId="check-error" />
+        <MutationError action="register a schema for" topic={fields.subject} error={register.error} />
       </div>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import { MutationError } from "@/components/ui/form-errors";
 import { registryModeOptions, useSetRegistryModeMutation } from "@/lib/queries/schemas";
 import { REGISTRY_MODES, type RegistryMode } from "@/lib/schemas/schemas";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 
 const HINT: Record<RegistryMode, string> = {
   READWRITE: "registrations allowed",
@@ -36,11 +36,7 @@ export function RegistryModeControl({ clusterId, readOnlyReason }: { clusterId: 
         className="font-mono"
         data-testid="registry-mode-select"
       >
-        {REGISTRY_MODES.map((m) => (
-          <option key={m} value={m}>
-            {m}
-          </option>
-        ))}
+        <Options values={REGISTRY_MODES} />
       </Select>
       <span className={data.mode === "READONLY" ? "text-amber-700 dark:text-amber-400" : "text-slate-500"}>
         {HINT[value]}

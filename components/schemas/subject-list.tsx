@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorState, Loading } from "@/components/ui/states";
@@ -80,15 +81,14 @@ export function SubjectList({ clusterId, readOnlyReason }: { clusterId: string; 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-4 text-sm text-slate-600 dark:text-slate-400">
-        <label className="inline-flex items-center gap-2">
-          <input
-            type="checkbox"
-            checked={deleted}
-            onChange={(e) => setDeleted(e.target.checked)}
-            data-testid="show-deleted-subjects"
-          />
+        <Checkbox
+          className="inline-flex items-center gap-2"
+          checked={deleted}
+          onChange={setDeleted}
+          testId="show-deleted-subjects"
+        >
           Include soft-deleted subjects
-        </label>
+        </Checkbox>
         {data ? (
           <span data-testid="global-compatibility">
             Global compatibility: <span className="font-mono">{data.globalCompatibility ?? "unknown"}</span>

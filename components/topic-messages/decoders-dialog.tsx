@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 import { useSetTopicDecodersMutation, useTopicDecoders } from "@/lib/queries/topic-decoders";
 import {
   DECODER_KINDS,
@@ -56,6 +56,68 @@ async function readUpload(files: FileList, kind: DecoderKind): Promise<Upload | 
   return { descriptorSet: btoa(bin), fileName: list[0].name };
 }
 
+/** The schema file (Avro) or the descriptor set or .proto files (Protobuf), read in the browser. */
+function UploadField({
+  id,
+  kind,
+  onUpload,
+}: {
+  id: string;
+  kind: "protobuf" | "avro";
+  onUpload: (u: Upload | string) => void;
+}) {
+  return (
+    <Field
+      label={kind === "avro" ? "Schema file (.avsc)" : "FileDescriptorSet (.pb, .desc) or .proto files"}
+      htmlFor={`${id}-file`}
+    >
+      <input
+        id={`${id}-file`}
+        type="file"
+        multiple={kind === "protobuf"}
+        data-testid={`${id}-file`}
+        className="text-sm"
+        onChange={async (e) => {
+          if (!e.target.files?.length) return;
+          onUpload(await readUpload(e.target.files, kind));
+        }}
+      />
+    </Field>
+  );
+}
+
+/** The Protobuf message type, with the types the stored descriptors define as suggestions. */
+function MessageTypeField({
+  id,
+  value,
+  known,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  known: string[];
+  onChange: (messageType: string) => void;
+}) {
+  return (
+    <Field label="Message type (fully qualified)" htmlFor={`${id}-type`}>
+      <Input
+        id={`${id}-type`}
+        list={`${id}-types`}
+        value={value}
+        placeholder="shop.v1.Order"
+        className="w-72 font-mono"
+        data-testid={`${id}-type`}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <datalist id={`${id}-types`}>
+        {known.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
+    </Field>
+  );
+}
+
 function SideEditor({
   side,
   current,
@@ -96,11 +158,7 @@ function SideEditor({
             emit(k, charset, messageType, null);
           }}
         >
-          {DECODER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABEL[k]}
-            </option>
-          ))}
+          <Options values={DECODER_KINDS} label={(k) => KIND_LABEL[k]} />
         </Select>
       </Field>
       {kind === "string" ? (
@@ -117,52 +175,32 @@ function SideEditor({
         </Field>
       ) : null}
       {kind === "protobuf" || kind === "avro" ? (
-        <Field
-          label={kind === "avro" ? "Schema file (.avsc)" : "FileDescriptorSet (.pb, .desc) or .proto files"}
-          htmlFor={`${id}-file`}
-        >
-          <input
-            id={`${id}-file`}
-            type="file"
-            multiple={kind === "protobuf"}
-            data-testid={`${id}-file`}
-            className="text-sm"
-            onChange={async (e) => {
-              if (!e.target.files?.length) return;
-              const u = await readUpload(e.target.files, kind);
-              if (typeof u === "string") {
-                setUploadError(u);
-                onChange(null, u);
-                return;
-              }
-              setUploadError(null);
-              setUpload(u);
-              emit(kind, charset, messageType, u);
-            }}
-          />
-        </Field>
+        <UploadField
+          id={id}
+          kind={kind}
+          onUpload={(u) => {
+            if (typeof u === "string") {
+              setUploadError(u);
+              onChange(null, u);
+              return;
+            }
+            setUploadError(null);
+            setUpload(u);
+            emit(kind, charset, messageType, u);
+          }}
+        />
       ) : null}
       {uploadError ? <p className="text-xs text-red-600">{uploadError}</p> : null}
       {kind === "protobuf" ? (
-        <Field label="Message type (fully qualified)" htmlFor={`${id}-type`}>
-          <Input
-            id={`${id}-type`}
-            list={`${id}-types`}
-            value={messageType}
-            placeholder="shop.v1.Order"
-            className="w-72 font-mono"
-            data-testid={`${id}-type`}
-            onChange={(e) => {
-              setMessageType(e.target.value);
-              emit(kind, charset, e.target.value, upload);
-            }}
-          />
-          <datalist id={`${id}-types`}>
-            {(current.messageTypes ?? []).map((t) => (
-              <option key={t} value={t} />
-            ))}
-          </datalist>
-        </Field>
+        <MessageTypeField
+          id={id}
+          value={messageType}
+          known={current.messageTypes ?? []}
+          onChange={(m) => {
+            setMessageType(m);
+            emit(kind, charset, m, upload);
+          }}
+        />
       ) : null}
     </fieldset>
   );

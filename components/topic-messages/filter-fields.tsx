@@ -1,22 +1,14 @@
 "use client";
 
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { Labelled } from "./labelled";
+import { Labelled, type LabelledTextProps } from "./labelled";
 import type { Field, Filter } from "./use-messages-view-state";
 
 const FIELDS: Field[] = ["key", "value", "headers"];
+const check = "inline-flex items-center gap-1.5 pb-2 text-sm";
 
-function DateTimeInput({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
+function DateTimeInput({ id, label, value, onChange }: LabelledTextProps) {
   return (
     <Labelled label={label} htmlFor={id}>
       <Input
@@ -46,25 +38,19 @@ export function FilterFields({ filter, onChange }: { filter: Filter; onChange: (
             data-testid="msg-q"
           />
         </Labelled>
-        <label className="inline-flex items-center gap-1.5 pb-2 text-sm">
-          <input
-            type="checkbox"
-            checked={filter.regex}
-            onChange={(e) => onChange({ regex: e.target.checked })}
-            data-testid="msg-regex"
-          />{" "}
+        <Checkbox className={check} checked={filter.regex} onChange={(regex) => onChange({ regex })} testId="msg-regex">
           regex
-        </label>
+        </Checkbox>
         {FIELDS.map((f) => (
-          <label key={f} className="inline-flex items-center gap-1.5 pb-2 text-sm">
-            <input
-              type="checkbox"
-              checked={filter.fields[f]}
-              onChange={(e) => onChange({ fields: { ...filter.fields, [f]: e.target.checked } })}
-              data-testid={`msg-in-${f}`}
-            />{" "}
+          <Checkbox
+            key={f}
+            className={check}
+            checked={filter.fields[f]}
+            onChange={(on) => onChange({ fields: { ...filter.fields, [f]: on } })}
+            testId={`msg-in-${f}`}
+          >
             {f}
-          </label>
+          </Checkbox>
         ))}
         <DateTimeInput id="msg-from" label="From (local)" value={filter.from} onChange={(from) => onChange({ from })} />
         <DateTimeInput id="msg-to" label="To (local)" value={filter.to} onChange={(to) => onChange({ to })} />

@@ -5,6 +5,7 @@ import { Upload } from "lucide-react";
 import { useState } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
@@ -12,6 +13,7 @@ import { ApiClientError, fetchJson } from "@/lib/api/client";
 import { IMPORT_MAX_BYTES, ImportResultSchema, type ImportResult } from "@/lib/schemas/import";
 
 type Format = "jsonl" | "tsv";
+const check = "flex items-center gap-1.5";
 type Body = { jsonl: string; keepTimestamps: boolean; keepPartition: boolean; skipInvalid: boolean };
 
 /** key<TAB>value lines → the export's JSON Lines (a line without a tab is a value without a key). */
@@ -31,25 +33,6 @@ export function textLinesToJsonl(text: string): string {
       });
     })
     .join("\n");
-}
-
-function Check({
-  checked,
-  onChange,
-  label,
-  testId,
-}: {
-  checked: boolean;
-  onChange: (on: boolean) => void;
-  label: string;
-  testId?: string;
-}) {
-  return (
-    <label className="flex items-center gap-1.5">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />{" "}
-      {label}
-    </label>
-  );
 }
 
 /** The bad lines, and whether they stop the import or are skipped. */
@@ -73,8 +56,8 @@ function LineErrors({ skipInvalid, lines }: { skipInvalid: boolean; lines: { lin
   );
 }
 
-/** Loads a file into the topic: validated first (line-numbered errors), then written; bad lines optionally skipped. */
-export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string; topic: string; onClose: () => void }) {
+/** The dialog's state: the file and options, the dry run and the write, and whether writing may go. */
+function useImportForm(clusterId: string, topic: string) {
   const [format, setFormat] = useState<Format>("jsonl");
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -97,12 +80,100 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
     validate.reset();
     write.reset();
   };
-  const lineErrors = (e: unknown) =>
-    e instanceof ApiClientError ? e.details.filter((d) => d.path.startsWith("line ")) : [];
+  const pickFormat = (f: Format) => {
+    setFormat(f);
+    reset();
+  };
+  const pickFile = async (f: File | undefined) => {
+    reset();
+    if (!f) return;
+    if (f.size > IMPORT_MAX_BYTES) {
+      setFile(null);
+      setFileError(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.`);
+      return;
+    }
+    setFileError(null);
+    setFile({ name: f.name, text: await f.text() });
+  };
   const invalid = lineErrors(validate.error);
   const checked: ImportResult | undefined = validate.data;
-  const done: ImportResult | undefined = write.data;
   const canWrite = !!file && (checked ? checked.errors.length === 0 || skipInvalid : invalid.length > 0 && skipInvalid);
+  return {
+    format,
+    file,
+    fileError,
+    skipInvalid,
+    keepTimestamps,
+    keepPartition,
+    invalid,
+    checked,
+    canWrite,
+    setSkipInvalid,
+    setKeepTimestamps,
+    setKeepPartition,
+    pickFormat,
+    pickFile,
+    validate: { mutation: validate, run: () => validate.mutate(body()) },
+    write: { mutation: write, run: () => write.mutate(body()) },
+  };
+}
+
+const lineErrors = (e: unknown) =>
+  e instanceof ApiClientError ? e.details.filter((d) => d.path.startsWith("line ")) : [];
+
+/** What the dry run found and what the write did. */
+function ImportOutcome({ form, topic }: { form: ReturnType<typeof useImportForm>; topic: string }) {
+  const { checked, invalid, skipInvalid, file } = form;
+  const write = form.write.mutation;
+  const done: ImportResult | undefined = write.data;
+  return (
+    <>
+      {checked ? (
+        <p data-testid="import-validated">
+          {checked.lines} lines: {checked.valid} valid{checked.errors.length ? `, ${checked.errors.length} bad` : ""}.
+        </p>
+      ) : null}
+      {invalid.length || checked?.errors.length ? (
+        <LineErrors
+          skipInvalid={skipInvalid}
+          lines={
+            invalid.length
+              ? invalid.map((d) => ({ line: d.path, message: d.issue }))
+              : checked!.errors.map((e) => ({ line: `line ${e.line}`, message: e.message }))
+          }
+        />
+      ) : null}
+      {write.isPending ? <p data-testid="import-progress">Writing {file?.name}…</p> : null}
+      {done ? (
+        <p className="text-emerald-700" data-testid="import-result">
+          Imported {done.written} of {done.lines} lines
+          {done.errors.length
+            ? `; ${done.errors.length} bad lines skipped (${done.errors.map((e) => e.line).join(", ")})`
+            : ""}
+          .
+        </p>
+      ) : null}
+      <MutationError
+        action="Validating the file"
+        topic={topic}
+        error={invalid.length ? null : form.validate.mutation.error}
+        testId="import-validate-error"
+      />
+      <MutationError
+        action="Importing"
+        topic={topic}
+        error={lineErrors(write.error).length ? null : write.error}
+        testId="import-error"
+      />
+    </>
+  );
+}
+
+/** Loads a file into the topic: validated first (line-numbered errors), then written; bad lines optionally skipped. */
+export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string; topic: string; onClose: () => void }) {
+  const form = useImportForm(clusterId, topic);
+  const validate = form.validate.mutation;
+  const write = form.write.mutation;
   return (
     <Dialog
       onClose={onClose}
@@ -113,16 +184,16 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
       footer={
         <>
           <Button
-            onClick={() => validate.mutate(body())}
-            disabled={!file || validate.isPending || write.isPending}
+            onClick={form.validate.run}
+            disabled={!form.file || validate.isPending || write.isPending}
             data-testid="import-validate"
           >
             {validate.isPending ? "Validating…" : "Validate"}
           </Button>
           <Button
             variant="primary"
-            onClick={() => write.mutate(body())}
-            disabled={!canWrite || write.isPending || !!done}
+            onClick={form.write.run}
+            disabled={!form.canWrite || write.isPending || !!write.data}
             data-testid="import-write"
           >
             {write.isPending ? "Writing…" : "Import"}
@@ -135,11 +206,8 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
           <Field label="File format" htmlFor="import-format">
             <Select
               id="import-format"
-              value={format}
-              onChange={(e) => {
-                setFormat(e.target.value as Format);
-                reset();
-              }}
+              value={form.format}
+              onChange={(e) => form.pickFormat(e.target.value as Format)}
               data-testid="import-format"
             >
               <option value="jsonl">JSON Lines (Sluice export)</option>
@@ -151,69 +219,28 @@ export function ImportDialog({ clusterId, topic, onClose }: { clusterId: string;
               id="import-file"
               type="file"
               data-testid="import-file"
-              onChange={async (e) => {
-                reset();
-                const f = e.target.files?.[0];
-                if (!f) return;
-                if (f.size > IMPORT_MAX_BYTES) {
-                  setFile(null);
-                  setFileError(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.`);
-                  return;
-                }
-                setFileError(null);
-                setFile({ name: f.name, text: await f.text() });
-              }}
+              onChange={(e) => form.pickFile(e.target.files?.[0])}
             />
           </Field>
         </div>
-        {fileError ? <p className="text-red-600">{fileError}</p> : null}
+        {form.fileError ? <p className="text-red-600">{form.fileError}</p> : null}
         <div className="flex flex-wrap gap-4">
-          <Check
-            checked={skipInvalid}
-            onChange={setSkipInvalid}
-            label="Skip bad lines (they are listed)"
+          <Checkbox
+            className={check}
+            checked={form.skipInvalid}
+            onChange={form.setSkipInvalid}
             testId="import-skip-invalid"
-          />
-          <Check checked={keepTimestamps} onChange={setKeepTimestamps} label="Keep timestamps" />
-          <Check checked={keepPartition} onChange={setKeepPartition} label="Keep partitions" />
+          >
+            Skip bad lines (they are listed)
+          </Checkbox>
+          <Checkbox className={check} checked={form.keepTimestamps} onChange={form.setKeepTimestamps}>
+            Keep timestamps
+          </Checkbox>
+          <Checkbox className={check} checked={form.keepPartition} onChange={form.setKeepPartition}>
+            Keep partitions
+          </Checkbox>
         </div>
-        {checked ? (
-          <p data-testid="import-validated">
-            {checked.lines} lines: {checked.valid} valid{checked.errors.length ? `, ${checked.errors.length} bad` : ""}.
-          </p>
-        ) : null}
-        {invalid.length || checked?.errors.length ? (
-          <LineErrors
-            skipInvalid={skipInvalid}
-            lines={
-              invalid.length
-                ? invalid.map((d) => ({ line: d.path, message: d.issue }))
-                : checked!.errors.map((e) => ({ line: `line ${e.line}`, message: e.message }))
-            }
-          />
-        ) : null}
-        {write.isPending ? <p data-testid="import-progress">Writing {file?.name}…</p> : null}
-        {done ? (
-          <p className="text-emerald-700" data-testid="import-result">
-            Imported {done.written} of {done.lines} lines
-            {done.errors.length
-              ? `; ${done.errors.length} bad lines skipped (${done.errors.map((e) => e.line).join(", ")})`
-              : ""}
-            .
-          </p>
-        ) : null}
-        <MutationError
-          action="Validating the file"
-          topic={topic}
-          error={invalid.length ? null : validate.error}
-          testId="import-validate-error"
-        />
-        <MutationError
-          action="Importing"
-          topic={topic}
-          error={lineErrors(write.error).length ? null : write.error}
-          testId="import-error"
-        />
+        <ImportOutcome form={form} topic={topic} />
       </div>
     </Dialog>
   );

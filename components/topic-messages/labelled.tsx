@@ -21,3 +21,6 @@ export function Labelled({
     </div>
   );
 }
+
+/** The props of a small labelled text control: its id (also its test id), label, value and change handler. */
+export type LabelledTextProps = { id: string; label: string; value: string; onChange: (value: string) => void };

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 import { MutationError, serverFieldErrors } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -180,11 +180,7 @@ function DeliveryFields({
           onChange={(e) => onCompression(e.target.value as Compression)}
           data-testid="produce-compression"
         >
-          {COMPRESSIONS.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          <Options values={COMPRESSIONS} />
         </Select>
       </Field>
     </div>

@@ -1,9 +1,9 @@
 "use client";
 
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 import { DECODE_FORMATS } from "@/lib/schemas/messages";
-import { Labelled } from "./labelled";
+import { Labelled, type LabelledTextProps } from "./labelled";
 import { PAGE_SIZES } from "./use-messages-url-state";
 import type { MessagesViewState, Start } from "./use-messages-view-state";
 
@@ -53,25 +53,11 @@ function StartControls({ view }: { view: MessagesViewState }) {
   );
 }
 
-function FormatSelect({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (f: string) => void;
-}) {
+function FormatSelect({ id, label, value, onChange }: LabelledTextProps) {
   return (
     <Labelled label={label} htmlFor={id}>
       <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={id}>
-        {DECODE_FORMATS.map((f) => (
-          <option key={f} value={f}>
-            {f}
-          </option>
-        ))}
+        <Options values={DECODE_FORMATS} />
       </Select>
     </Labelled>
   );
@@ -101,11 +87,7 @@ export function RangeControls({ view, partitionCount }: { view: MessagesViewStat
             onChange={(e) => setRange({ limit: Number(e.target.value) })}
             data-testid="msg-limit"
           >
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            <Options values={PAGE_SIZES} />
           </Select>
         </Labelled>
       ) : null}

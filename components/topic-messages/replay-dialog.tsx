@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { MutationError } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -87,11 +88,32 @@ function TextField({
   );
 }
 
-function Check({ checked, onChange, label }: { checked: boolean; onChange: (on: boolean) => void; label: string }) {
+/** A labelled select of the form: one option per [value, label] pair. */
+function SelectField<T extends string>({
+  label,
+  id,
+  value,
+  onChange,
+  options,
+  testId,
+}: {
+  label: string;
+  id: string;
+  value: T;
+  onChange: (value: T) => void;
+  options: [T, string][];
+  testId?: string;
+}) {
   return (
-    <label className={check}>
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
-    </label>
+    <Field label={label} htmlFor={id}>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value as T)} data-testid={testId}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 
@@ -99,17 +121,17 @@ function Check({ checked, onChange, label }: { checked: boolean; onChange: (on: 
 function TargetFields({ draft, set }: SectionProps) {
   return (
     <div className="flex flex-wrap gap-4">
-      <Field label="Operation" htmlFor="replay-kind">
-        <Select
-          id="replay-kind"
-          value={draft.kind}
-          onChange={(e) => set({ kind: e.target.value as Kind })}
-          data-testid="replay-kind"
-        >
-          <option value="replay">Copy to a topic</option>
-          <option value="redrive">Dead-letter redrive (to each record&apos;s original topic)</option>
-        </Select>
-      </Field>
+      <SelectField
+        label="Operation"
+        id="replay-kind"
+        value={draft.kind}
+        onChange={(kind) => set({ kind })}
+        options={[
+          ["replay", "Copy to a topic"],
+          ["redrive", "Dead-letter redrive (to each record's original topic)"],
+        ]}
+        testId="replay-kind"
+      />
       {draft.kind === "replay" ? (
         <>
           <TextField
@@ -130,18 +152,18 @@ function TargetFields({ draft, set }: SectionProps) {
         </>
       ) : (
         <>
-          <Field label="Original-topic header" htmlFor="replay-preset">
-            <Select
-              id="replay-preset"
-              value={draft.preset}
-              onChange={(e) => set({ preset: e.target.value as Draft["preset"] })}
-              data-testid="replay-preset"
-            >
-              <option value="connect">Kafka Connect ({REDRIVE_PRESETS.connect.header})</option>
-              <option value="spring">Spring ({REDRIVE_PRESETS.spring.header})</option>
-              <option value="">Other header…</option>
-            </Select>
-          </Field>
+          <SelectField
+            label="Original-topic header"
+            id="replay-preset"
+            value={draft.preset}
+            onChange={(preset) => set({ preset })}
+            options={[
+              ["connect", `Kafka Connect (${REDRIVE_PRESETS.connect.header})`],
+              ["spring", `Spring (${REDRIVE_PRESETS.spring.header})`],
+              ["", "Other header…"],
+            ]}
+            testId="replay-preset"
+          />
           {draft.preset === "" ? (
             <TextField
               label="Header name"
@@ -161,17 +183,17 @@ function TargetFields({ draft, set }: SectionProps) {
 function RangeFields({ draft, set }: SectionProps) {
   return (
     <div className="flex flex-wrap gap-4">
-      <Field label="From" htmlFor="replay-start">
-        <Select
-          id="replay-start"
-          value={draft.start}
-          onChange={(e) => set({ start: e.target.value as Draft["start"] })}
-        >
-          <option value="oldest">the oldest record</option>
-          <option value="offset">an offset</option>
-          <option value="timestamp">a time</option>
-        </Select>
-      </Field>
+      <SelectField
+        label="From"
+        id="replay-start"
+        value={draft.start}
+        onChange={(start) => set({ start })}
+        options={[
+          ["oldest", "the oldest record"],
+          ["offset", "an offset"],
+          ["timestamp", "a time"],
+        ]}
+      />
       {draft.start === "offset" ? (
         <TextField
           label="Offset"
@@ -238,23 +260,29 @@ function FilterAndOptions({ draft, set }: SectionProps) {
         />
       </div>
       <div className="flex flex-wrap gap-4">
-        <Check
+        <Checkbox
+          className={check}
           checked={draft.keepTimestamps}
           onChange={(keepTimestamps) => set({ keepTimestamps })}
-          label="Keep timestamps"
-        />
+        >
+          Keep timestamps
+        </Checkbox>
         {draft.kind === "replay" ? (
-          <Check
+          <Checkbox
+            className={check}
             checked={draft.keepPartition}
             onChange={(keepPartition) => set({ keepPartition })}
-            label="Keep partitions"
-          />
+          >
+            Keep partitions
+          </Checkbox>
         ) : (
-          <Check
+          <Checkbox
+            className={check}
             checked={draft.removeErrorHeaders}
             onChange={(removeErrorHeaders) => set({ removeErrorHeaders })}
-            label="Remove the error headers"
-          />
+          >
+            Remove the error headers
+          </Checkbox>
         )}
       </div>
     </>

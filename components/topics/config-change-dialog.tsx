@@ -1,11 +1,10 @@
 "use client";
 
 import { useEffect, useState, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { BusyButton, FormDialogFooter } from "@/components/ui/form-dialog-footer";
+import { PreviewApplyFooter } from "@/components/ui/form-dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
+import { Options, Select } from "@/components/ui/select";
 import { useAlterTopicConfigMutation } from "@/lib/queries/topics";
 import type { AlterTopicConfigBody, ConfigDiff } from "@/lib/schemas/topics";
 import { TOPIC_CONFIGS, validateTopicConfigValue } from "@/lib/topic-configs";
@@ -109,11 +108,7 @@ function ConfigChangeForm({
             onChange={(e) => onOp(e.target.value as Op)}
             data-testid="config-op-select"
           >
-            {ops.map((o) => (
-              <option key={o} value={o}>
-                {OP_LABELS[o]}
-              </option>
-            ))}
+            <Options values={ops} label={(o) => OP_LABELS[o]} />
           </Select>
         </Field>
       ) : null}
@@ -156,40 +151,14 @@ function ConfigChangeFooter({
   onApply?: () => void;
 }) {
   return (
-    <FormDialogFooter
+    <PreviewApplyFooter
       onCancel={onCancel}
-      back={
-        onBack ? (
-          <Button variant="ghost" className="mr-auto" onClick={onBack} disabled={busy}>
-            Back
-          </Button>
-        ) : null
-      }
-    >
-      {needsInput ? (
-        <BusyButton
-          variant="primary"
-          onClick={onPreview}
-          disabled={busy}
-          busy={checking}
-          busyLabel="Checking…"
-          data-testid="config-preview-button"
-        >
-          Preview change
-        </BusyButton>
-      ) : (
-        <BusyButton
-          variant="primary"
-          onClick={onApply}
-          disabled={busy || !onApply}
-          busy={applying}
-          busyLabel="Applying…"
-          data-testid="config-apply-button"
-        >
-          Apply
-        </BusyButton>
-      )}
-    </FormDialogFooter>
+      onBack={onBack}
+      backDisabled={busy}
+      previewing={needsInput}
+      preview={{ onClick: onPreview, disabled: busy, busy: checking, testId: "config-preview-button" }}
+      apply={{ onClick: onApply, disabled: busy || !onApply, busy: applying, testId: "config-apply-button" }}
+    />
   );
 }
 

@@ -2,10 +2,38 @@
 
 import { cn } from "@/lib/cn";
 import { TOPIC_CONFIGS } from "@/lib/topic-configs";
+import { Options } from "@/components/ui/select";
 
 const KEYS = Object.keys(TOPIC_CONFIGS).sort();
 const control =
   "h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm focus:outline-none focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-900";
+
+type ControlProps = { id: string; value: string; onChange: (v: string) => void; invalid?: boolean; testId?: string };
+
+/** A native select of the form's style: an empty first choice named by `placeholder`, then `values`. */
+function ConfigSelect({
+  id,
+  value,
+  onChange,
+  invalid,
+  testId,
+  placeholder,
+  values,
+}: ControlProps & { placeholder: string; values: readonly string[] }) {
+  return (
+    <select
+      id={id}
+      className={cn(control, "font-mono")}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={invalid || undefined}
+      data-testid={testId}
+    >
+      <option value="">{placeholder}</option>
+      <Options values={values} />
+    </select>
+  );
+}
 
 /** The doc line and the accepted values of a topic config key, for hints under a picker. */
 export function configHint(key: string): string {
@@ -25,76 +53,24 @@ export function configHint(key: string): string {
 }
 
 /** A picker over the topic configs Kafka accepts; `exclude` hides keys already used elsewhere. */
-export function ConfigKeySelect({
-  id,
-  value,
-  onChange,
-  exclude = [],
-  invalid,
-  testId,
-}: {
-  id: string;
-  value: string;
-  onChange: (key: string) => void;
-  exclude?: string[];
-  invalid?: boolean;
-  testId?: string;
-}) {
+export function ConfigKeySelect({ exclude = [], ...control }: ControlProps & { exclude?: string[] }) {
+  const { value } = control;
   return (
-    <select
-      id={id}
-      className={cn(control, "font-mono")}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      aria-invalid={invalid || undefined}
-      data-testid={testId}
-    >
-      <option value="">Choose a config…</option>
-      {KEYS.filter((k) => k === value || !exclude.includes(k)).map((k) => (
-        <option key={k} value={k}>
-          {k}
-        </option>
-      ))}
-    </select>
+    <ConfigSelect
+      {...control}
+      placeholder="Choose a config…"
+      values={KEYS.filter((k) => k === value || !exclude.includes(k))}
+    />
   );
 }
 
 /** A value control that fits the key's type: a select for enums and booleans, a text box otherwise. */
-export function ConfigValueInput({
-  id,
-  configKey,
-  value,
-  onChange,
-  invalid,
-  testId,
-}: {
-  id: string;
-  configKey: string;
-  value: string;
-  onChange: (v: string) => void;
-  invalid?: boolean;
-  testId?: string;
-}) {
+export function ConfigValueInput({ configKey, ...control }: ControlProps & { configKey: string }) {
+  const { id, value, onChange, invalid, testId } = control;
   const spec = TOPIC_CONFIGS[configKey];
   const choices = spec?.type === "enum" ? spec.values : spec?.type === "boolean" ? ["true", "false"] : null;
   if (choices) {
-    return (
-      <select
-        id={id}
-        className={cn(control, "font-mono")}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={invalid || undefined}
-        data-testid={testId}
-      >
-        <option value="">Choose…</option>
-        {choices.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-    );
+    return <ConfigSelect {...control} placeholder="Choose…" values={choices} />;
   }
   let placeholder = "value";
   if (spec?.type === "list") {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { ErrorState, Loading } from "@/components/ui/states";
+import { ErrorState, Loading, RetryButton } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { cn } from "@/lib/cn";
 import { formatNumber } from "@/lib/format";
@@ -129,9 +129,7 @@ export function TopicDetailView({
               Back to topics
             </Link>
           ) : (
-            <button type="button" className="text-sm font-medium underline" onClick={() => refetch()}>
-              Retry
-            </button>
+            <RetryButton onRetry={() => refetch()} />
           )
         }
       />

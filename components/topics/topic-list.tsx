@@ -4,8 +4,9 @@ import { useLiveMetrics } from "@/lib/queries/metrics";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
 import { useCallback, type ReactNode } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/states";
+import { EmptyState, ErrorState, Loading, RetryButton } from "@/components/ui/states";
 import { ApiClientError } from "@/lib/api/client";
 import { formatNumber } from "@/lib/format";
 import { topicListInfiniteOptions } from "@/lib/queries/topics";
@@ -27,16 +28,15 @@ function FilterCheckbox({
   testId: string;
 }) {
   return (
-    <label className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-      <input
-        type="checkbox"
-        className="h-4 w-4 accent-brand-600"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        data-testid={testId}
-      />
+    <Checkbox
+      className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300"
+      inputClassName="h-4 w-4 accent-brand-600"
+      checked={checked}
+      onChange={onChange}
+      testId={testId}
+    >
       {label}
-    </label>
+    </Checkbox>
   );
 }
 
@@ -128,11 +128,7 @@ export function TopicList({ clusterId }: { clusterId: string }) {
       <ErrorState
         title="Could not load topics"
         message={query.error?.message}
-        action={
-          <button type="button" className="text-sm font-medium underline" onClick={() => query.refetch()}>
-            Retry
-          </button>
-        }
+        action={<RetryButton onRetry={() => query.refetch()} />}
       />
     );
   } else {

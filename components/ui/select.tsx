@@ -13,3 +13,18 @@ export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectE
     />
   );
 }
+
+/** One option per value, labelled by `label` (the value itself by default). */
+export function Options<T extends string | number>({
+  values,
+  label,
+}: {
+  values: readonly T[];
+  label?: (value: T) => string;
+}) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {label ? label(v) : v}
+    </option>
+  ));
+}

@@ -53,3 +53,12 @@ export function Loading({ label = "Loading…" }: { label?: string }) {
 export function Skeleton({ className }: { className?: string }) {
   return <div className={cn("animate-pulse rounded bg-slate-200 dark:bg-slate-800", className)} />;
 }
+
+/** The Retry link of an ErrorState's action. */
+export function RetryButton({ onRetry }: { onRetry: () => void }) {
+  return (
+    <button type="button" className="text-sm font-medium underline" onClick={onRetry}>
+      Retry
+    </button>
+  );
+}
